@@ -1,0 +1,33 @@
+namespace Kagi.Core.Model;
+
+/// <summary>A normalised resource, from whichever source it came.</summary>
+public abstract record CloudResource
+{
+    /// <summary>The ARN of a live resource, or the full Terraform address of a planned one.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>The name a person uses for it, e.g. the cluster identifier; used to fill in remediation.</summary>
+    public required Fact<string> Name { get; init; }
+
+    public string? Region { get; init; }
+
+    public string? Account { get; init; }
+
+    /// <summary>Where the resource is declared; null for live resources.</summary>
+    public SourceLocation? Location { get; init; }
+
+    /// <summary>The Terraform resource type and name (<c>aws_neptune_cluster</c>, <c>this</c>), when it came from Terraform.</summary>
+    public TerraformAddress? Terraform { get; init; }
+
+    /// <summary>In-code suppressions found on the resource.</summary>
+    public IReadOnlyList<Suppression> Suppressions { get; init; } = [];
+
+    /// <summary>The source-neutral type, as CloudFormation names it (e.g. <c>AWS::Neptune::DBCluster</c>).</summary>
+    public abstract string Type { get; }
+}
+
+/// <summary>The parts of a Terraform resource address that remediation text needs.</summary>
+public sealed record TerraformAddress(string ResourceType, string ResourceName);
+
+/// <summary>A rule muted for one resource, with the reason given.</summary>
+public sealed record Suppression(string RuleId, string? Reason, SourceLocation? Location);

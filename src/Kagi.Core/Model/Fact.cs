@@ -1,0 +1,44 @@
+namespace Kagi.Core.Model;
+
+/// <summary>A value that is either known or unknown, with the reason it could not be known.</summary>
+/// <remarks>Unknown is neither null nor false: a rule that meets it must say so rather than guess.</remarks>
+public readonly record struct Fact<T>
+{
+    private readonly T? _value;
+
+    internal Fact(T? value, string? reason, bool isKnown)
+    {
+        _value = value;
+        Reason = reason;
+        IsKnown = isKnown;
+    }
+
+    public bool IsKnown { get; }
+
+    /// <summary>Why the value is unknown; null when it is known.</summary>
+    public string? Reason { get; }
+
+    public T Value => IsKnown
+        ? _value!
+        : throw new InvalidOperationException($"The value is unknown: {Reason}");
+
+    public Fact<TResult> Map<TResult>(Func<T, TResult> map)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        return IsKnown ? Fact.Known(map(_value!)) : Fact.Unknown<TResult>(Reason!);
+    }
+
+    public override string ToString() => IsKnown ? $"{_value}" : $"unknown ({Reason})";
+}
+
+/// <summary>Shorthands for building facts.</summary>
+public static class Fact
+{
+    public static Fact<T> Known<T>(T value) => new(value, null, true);
+
+    public static Fact<T> Unknown<T>(string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        return new Fact<T>(default, reason, false);
+    }
+}

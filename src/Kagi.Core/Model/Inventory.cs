@@ -1,0 +1,23 @@
+namespace Kagi.Core.Model;
+
+/// <summary>What a source found: the resources, and the problems it met while reading.</summary>
+public sealed record Inventory(IReadOnlyList<CloudResource> Resources, IReadOnlyList<ScanDiagnostic> Diagnostics)
+{
+    public static Inventory Empty { get; } = new([], []);
+
+    public IEnumerable<T> OfType<T>()
+        where T : CloudResource => Resources.OfType<T>();
+}
+
+/// <summary>How bad a problem met while reading a source is.</summary>
+public enum DiagnosticSeverity
+{
+    Warning,
+    Error,
+}
+
+/// <summary>A problem met while reading a source: a file that does not parse, a reference that does not resolve.</summary>
+public sealed record ScanDiagnostic(DiagnosticSeverity Severity, string Message, SourceLocation? Location = null)
+{
+    public override string ToString() => Location is null ? Message : $"{Location}: {Message}";
+}
