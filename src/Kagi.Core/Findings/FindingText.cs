@@ -1,0 +1,132 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Kagi.Core.Model;
+using Kagi.Core.Rules;
+
+namespace Kagi.Core.Findings;
+
+/// <summary>A finding's texts in one language, with every placeholder filled for its own resource.</summary>
+public sealed record FindingText(string Title, string Message, string Risk, string Console, string Cli, string Terraform)
+{
+    public static FindingText Render(Finding finding, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        var values = Placeholders.For(finding);
+        var rule = finding.Rule;
+        var variant = finding.Result.RemediationVariant;
+        var message = rule.Messages.TryGetValue(finding.Result.MessageKey, out var text)
+            ? Placeholders.Fill(text.Get(language), values, Placeholders.AsIs)
+            : finding.Result.Reason ?? finding.Result.MessageKey;
+        if (finding.MutedBy is { } mute)
+        {
+            message += language == Language.Ja
+                ? $"(ミュート: {mute.Reason ?? "理由なし"})"
+                : $" (muted: {mute.Reason ?? "no reason given"})";
+        }
+
+        return new FindingText(
+            rule.Title.Get(language),
+            message,
+            rule.Risk.Get(language),
+            Placeholders.Fill(rule.Remediation.Console.Get(variant).Get(language), values, Placeholders.AsIs),
+            Placeholders.Fill(rule.Remediation.Cli.Get(variant).Get(language), values, Placeholders.ShellWord),
+            Placeholders.Fill(rule.Remediation.Terraform.Get(variant).Get(language), values, Placeholders.HclString));
+    }
+}
+
+/// <summary>Fills <c>{{name}}</c> placeholders, escaping each value for where it lands.</summary>
+public static partial class Placeholders
+{
+    public static string AsIs(string value) => value;
+
+    /// <summary>Leaves plain identifiers bare and single-quotes anything else, so a hostile name cannot run in a pasted command.</summary>
+    public static string ShellWord(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return SafeShellWord().IsMatch(value) ? value : "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+    }
+
+    /// <summary>Escapes for the inside of an HCL quoted string, so a value cannot close the string or interpolate.</summary>
+    public static string HclString(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var escaped = new StringBuilder(value.Length);
+        foreach (var c in value)
+        {
+            escaped.Append(c switch
+            {
+                '\\' => "\\\\",
+                '"' => "\\\"",
+                '\n' => "\\n",
+                '\r' => "\\r",
+                _ => c.ToString(),
+            });
+        }
+
+        return escaped.ToString().Replace("${", "$${", StringComparison.Ordinal).Replace("%{", "%%{", StringComparison.Ordinal);
+    }
+
+    public static string Fill(string template, IReadOnlyDictionary<string, string> values, Func<string, string> escape)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(escape);
+        return Placeholder().Replace(template, match =>
+            values.TryGetValue(match.Groups[1].Value, out var value) ? escape(value) : $"<{match.Groups[1].Value}>");
+    }
+
+    /// <summary>The values a finding's texts may use: the resource's identity, then the rule's evidence.</summary>
+    public static IReadOnlyDictionary<string, string> For(Finding finding)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        var resource = finding.Resource;
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["resourceId"] = resource.Id,
+            ["tfName"] = resource.Terraform?.ResourceName ?? TerraformName(resource.Name),
+        };
+        Add(values, "name", resource.Name.IsKnown ? resource.Name.Value : null);
+        Add(values, "region", resource.Region);
+        Add(values, "account", resource.Account);
+        if (resource.Terraform is not null)
+        {
+            values["tfAddress"] = resource.Id;
+        }
+
+        foreach (var (key, value) in finding.Result.Evidence)
+        {
+            Add(values, key, value);
+        }
+
+        return values;
+    }
+
+    private static void Add(Dictionary<string, string> values, string key, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            values[key] = value;
+        }
+    }
+
+    // A live resource has no Terraform name; derive one a person would write.
+    private static string TerraformName(Fact<string> name)
+    {
+        if (!name.IsKnown)
+        {
+            return "this";
+        }
+
+        var cleaned = NotIdentifier().Replace(name.Value.ToLowerInvariant(), "_").Trim('_');
+        return cleaned.Length == 0 || char.IsDigit(cleaned[0]) ? "r_" + cleaned : cleaned;
+    }
+
+    [GeneratedRegex(@"\{\{([A-Za-z][A-Za-z0-9]*)\}\}")]
+    private static partial Regex Placeholder();
+
+    [GeneratedRegex(@"^[A-Za-z0-9_./:@%+=,-]+$")]
+    private static partial Regex SafeShellWord();
+
+    [GeneratedRegex("[^a-z0-9_]+")]
+    private static partial Regex NotIdentifier();
+}

@@ -1,0 +1,34 @@
+namespace Kagi.Core.Rules;
+
+/// <summary>Everything a rule says about itself: what it checks, why it matters and how to fix a failure.</summary>
+public sealed record RuleMetadata
+{
+    public required string Id { get; init; }
+
+    public required string Service { get; init; }
+
+    /// <summary>The normalised resource type the rule judges, e.g. <c>AWS::Neptune::DBCluster</c>.</summary>
+    public required string ResourceType { get; init; }
+
+    public required Severity Severity { get; init; }
+
+    public required LocalizedText Title { get; init; }
+
+    public required LocalizedText Risk { get; init; }
+
+    /// <summary>Result messages by key (<c>pass</c>, <c>fail</c>, <c>unknown</c>, …), with <c>{{name}}</c> placeholders.</summary>
+    public required IReadOnlyDictionary<string, LocalizedText> Messages { get; init; }
+
+    public required Remediation Remediation { get; init; }
+
+    /// <summary>The same check in other tools, e.g. <c>checkov: CKV_AWS_44</c>.</summary>
+    public required IReadOnlyList<Equivalent> Equivalents { get; init; }
+
+    public IReadOnlyList<string> References { get; init; } = [];
+}
+
+/// <summary>How to fix a failure, three ways; every text may hold <c>{{placeholders}}</c> filled for the resource.</summary>
+public sealed record Remediation(VariantText Console, VariantText Cli, VariantText Terraform);
+
+/// <summary>The same check in another tool or standard.</summary>
+public sealed record Equivalent(string Tool, string Id);

@@ -1,0 +1,34 @@
+using Kagi.Core.Findings;
+using Kagi.Core.Rules;
+
+namespace Kagi.Reporting;
+
+/// <summary>Prints the whole remediation of chosen findings: risk, console steps, CLI and Terraform, filled for each resource.</summary>
+public static class FixWriter
+{
+    public static void Write(IEnumerable<Finding> findings, Language language, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        ArgumentNullException.ThrowIfNull(output);
+        var ja = language == Language.Ja;
+        foreach (var finding in findings)
+        {
+            var text = FindingText.Render(finding, language);
+            output.WriteLine($"== {finding.Status.ToName()} {finding.Rule.Id} · {finding.Resource.Id} ({finding.Fingerprint})");
+            output.WriteLine(text.Title);
+            output.WriteLine(text.Message);
+            Section(output, ja ? "リスク" : "Risk", text.Risk);
+            Section(output, ja ? "コンソールでの修復手順" : "Console", text.Console);
+            Section(output, "AWS CLI", text.Cli);
+            Section(output, "Terraform", text.Terraform);
+            output.WriteLine();
+        }
+    }
+
+    private static void Section(TextWriter output, string heading, string body)
+    {
+        output.WriteLine();
+        output.WriteLine($"-- {heading}");
+        output.WriteLine(body.TrimEnd());
+    }
+}

@@ -1,0 +1,148 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Kagi.Core.Findings;
+using Kagi.Core.Model;
+using Kagi.Core.Rules;
+
+namespace Kagi.Reporting;
+
+/// <summary>The JSON contract of DESIGN.md (schemaVersion 1). Scripts outside the repository read it: change it only additively.</summary>
+public sealed class JsonReportWriter : IReportWriter
+{
+    public const string SchemaVersion = "1";
+
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+
+        // Non-ASCII (Japanese) stays readable; HTML-sensitive characters are still escaped, so the JSON is safe to embed.
+        Encoder = JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
+
+    public string Format => "json";
+
+    public void Write(ScanReport report, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(output);
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, Options))
+        {
+            WriteReport(json, report);
+        }
+
+        output.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        output.WriteLine();
+    }
+
+    private static void WriteReport(Utf8JsonWriter json, ScanReport report)
+    {
+        json.WriteStartObject();
+        json.WriteString("schemaVersion", SchemaVersion);
+        json.WriteStartObject("tool");
+        json.WriteString("name", "kagi");
+        json.WriteString("version", ToolInfo.Version);
+        json.WriteEndObject();
+        json.WriteStartObject("scan");
+        json.WriteString("source", report.Source.ToString().ToLowerInvariant());
+        json.WriteString("startedAt", report.StartedAt.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        json.WriteString("finishedAt", report.FinishedAt.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        json.WriteString("minKeyLevel", report.Options.MinKeyLevel.ToName());
+        json.WriteString("lang", report.Language.ToString().ToLowerInvariant());
+        WriteStrings(json, "targets", report.Targets);
+        json.WriteEndObject();
+        json.WriteStartArray("findings");
+        foreach (var finding in report.Findings)
+        {
+            WriteFinding(json, finding, report.Language);
+        }
+
+        json.WriteEndArray();
+        json.WriteStartObject("summary");
+        foreach (var status in Enum.GetValues<ResultStatus>())
+        {
+            json.WriteNumber(status.ToName(), report.Count(status));
+        }
+
+        json.WriteEndObject();
+        json.WriteStartArray("diagnostics");
+        foreach (var diagnostic in report.Diagnostics)
+        {
+            json.WriteStartObject();
+            json.WriteString("severity", diagnostic.Severity.ToString().ToLowerInvariant());
+            json.WriteString("message", diagnostic.Message);
+            WriteLocation(json, diagnostic.Location);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteFinding(Utf8JsonWriter json, Finding finding, Language language)
+    {
+        var text = FindingText.Render(finding, language);
+        json.WriteStartObject();
+        json.WriteString("ruleId", finding.Rule.Id);
+        json.WriteString("status", finding.Status.ToName());
+        json.WriteString("severity", finding.Severity.ToName());
+        json.WriteString("title", text.Title);
+        json.WriteString("fingerprint", finding.Fingerprint);
+        json.WriteStartObject("resource");
+        json.WriteString("id", finding.Resource.Id);
+        json.WriteString("type", finding.Resource.Type);
+        json.WriteString("name", finding.Resource.Name.IsKnown ? finding.Resource.Name.Value : null);
+        json.WriteString("region", finding.Resource.Region);
+        json.WriteString("account", finding.Resource.Account);
+        WriteLocation(json, finding.Resource.Location);
+        json.WriteEndObject();
+        json.WriteString("message", text.Message);
+        json.WriteStartObject("evidence");
+        foreach (var (key, value) in finding.Result.Evidence.Where(pair => pair.Value is not null).OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        {
+            json.WriteString(key, value);
+        }
+
+        json.WriteEndObject();
+        if (finding.MutedBy is { } mute)
+        {
+            json.WriteStartObject("suppression");
+            json.WriteString("reason", mute.Reason);
+            WriteLocation(json, mute.Location);
+            json.WriteEndObject();
+        }
+
+        json.WriteStartObject("remediation");
+        json.WriteString("console", text.Console);
+        json.WriteString("cli", text.Cli);
+        json.WriteString("terraform", text.Terraform);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteLocation(Utf8JsonWriter json, SourceLocation? location)
+    {
+        if (location is null)
+        {
+            json.WriteNull("location");
+            return;
+        }
+
+        json.WriteStartObject("location");
+        json.WriteString("file", location.File);
+        json.WriteNumber("line", location.Line);
+        json.WriteNumber("column", location.Column);
+        json.WriteEndObject();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
+    }
+}

@@ -1,0 +1,136 @@
+using Kagi.Core.Findings;
+using Kagi.Core.Model;
+using Kagi.Core.Rules;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace Kagi.Reporting;
+
+/// <summary>The human report: one table per rule, failures first, coloured by severity where the terminal allows.</summary>
+public sealed class TableReportWriter : IReportWriter
+{
+    public string Format => "table";
+
+    /// <summary>How the user asks for one finding's fix; the CLI sets it to the command that was run.</summary>
+    public Func<Finding, string>? FixCommand { get; init; }
+
+    public void Write(ScanReport report, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(output);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = ReferenceEquals(output, Console.Out) ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = ReferenceEquals(output, Console.Out) ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+        });
+        var ja = report.Language == Language.Ja;
+        console.MarkupLineInterpolated($"[bold]Kagi {ToolInfo.Version}[/] · {SourceName(report.Source, ja)}: {string.Join(", ", report.Targets)} · {(ja ? "最低キーレベル" : "minimum key level")}: {report.Options.MinKeyLevel.ToName()}");
+        console.WriteLine();
+        foreach (var group in report.Findings.GroupBy(finding => finding.Rule.Id).OrderBy(group => Rank(group)).ThenBy(group => group.Key, StringComparer.Ordinal))
+        {
+            WriteRule(console, [.. group], report.Language);
+        }
+
+        if (report.Findings.Count == 0)
+        {
+            console.WriteLine(ja ? "評価対象のリソースはありませんでした。" : "No resource that a rule judges was found.");
+        }
+
+        WriteDiagnostics(console, report.Diagnostics, ja);
+        WriteSummary(console, report, ja);
+    }
+
+    private void WriteRule(IAnsiConsole console, IReadOnlyList<Finding> findings, Language language)
+    {
+        var rule = findings[0].Rule;
+        var title = FindingText.Render(findings[0], language).Title;
+        console.Write(new Rule($"[{SeverityStyle(rule.Severity)}]{rule.Severity.ToName().ToUpperInvariant()}[/] [bold]{Markup.Escape(rule.Id)}[/] — {Markup.Escape(title)}")
+        {
+            Justification = Justify.Left,
+        });
+        var table = new Table().Border(TableBorder.Simple).Expand();
+        table.AddColumn(language == Language.Ja ? "結果" : "status");
+        table.AddColumn(language == Language.Ja ? "リソース" : "resource");
+        table.AddColumn(language == Language.Ja ? "内容" : "message");
+        foreach (var finding in findings.OrderBy(f => StatusRank(f.Status)).ThenBy(f => f.Resource.Id, StringComparer.Ordinal))
+        {
+            var text = FindingText.Render(finding, language);
+            var message = new List<IRenderable> { new Text(text.Message) };
+            if (finding.Status is ResultStatus.Fail && FixCommand is not null)
+            {
+                message.Add(new Markup($"[dim]{(language == Language.Ja ? "修正方法" : "fix")}: {Markup.Escape(FixCommand(finding))}[/]"));
+            }
+
+            table.AddRow(
+                new Markup($"[{StatusStyle(finding.Status)}]{finding.Status.ToName()}[/]"),
+                new Rows(new Text(finding.Resource.Id), new Markup($"[dim]{Markup.Escape(Where(finding.Resource))}[/]")),
+                new Rows(message));
+        }
+
+        console.Write(table);
+    }
+
+    private static void WriteDiagnostics(IAnsiConsole console, IReadOnlyList<ScanDiagnostic> diagnostics, bool ja)
+    {
+        if (diagnostics.Count == 0)
+        {
+            return;
+        }
+
+        console.MarkupLine(ja ? "[bold]読み取れなかった入力・警告:[/]" : "[bold]Problems reading the input:[/]");
+        foreach (var diagnostic in diagnostics)
+        {
+            var style = diagnostic.Severity == DiagnosticSeverity.Error ? "red" : "yellow";
+            console.MarkupLineInterpolated($"  [{style}]{diagnostic.Severity.ToString().ToLowerInvariant()}[/] {diagnostic.ToString()}");
+        }
+
+        console.WriteLine();
+    }
+
+    private static void WriteSummary(IAnsiConsole console, ScanReport report, bool ja)
+    {
+        var counts = Enum.GetValues<ResultStatus>()
+            .OrderBy(StatusRank)
+            .Select(status => $"[{StatusStyle(status)}]{status.ToName()} {report.Count(status)}[/]");
+        console.MarkupLine($"{(ja ? "集計" : "Summary")}: {string.Join(" · ", counts)}");
+    }
+
+    private static string Where(CloudResource resource) =>
+        resource.Location?.ToString() ?? string.Join(" ", new[] { resource.Account, resource.Region }.Where(part => part is not null));
+
+    private static string SourceName(ScanSource source, bool ja) => source switch
+    {
+        ScanSource.Iac => ja ? "Terraform スキャン" : "Terraform scan",
+        ScanSource.Aws => ja ? "AWS スキャン" : "AWS scan",
+        _ => ja ? "インベントリ再評価" : "inventory re-evaluation",
+    };
+
+    private static int Rank(IEnumerable<Finding> findings) => findings.Min(finding => StatusRank(finding.Status));
+
+    private static int StatusRank(ResultStatus status) => status switch
+    {
+        ResultStatus.Error => 0,
+        ResultStatus.Fail => 1,
+        ResultStatus.Unknown => 2,
+        ResultStatus.Muted => 3,
+        _ => 4,
+    };
+
+    private static string StatusStyle(ResultStatus status) => status switch
+    {
+        ResultStatus.Pass => "green",
+        ResultStatus.Fail => "red bold",
+        ResultStatus.Error => "magenta bold",
+        ResultStatus.Unknown => "yellow",
+        _ => "grey",
+    };
+
+    private static string SeverityStyle(Severity severity) => severity switch
+    {
+        Severity.Critical => "white on red",
+        Severity.High => "red bold",
+        Severity.Medium => "yellow",
+        _ => "blue",
+    };
+}
