@@ -1,1 +1,3 @@
-return 0;
+using Kagi.Cli;
+
+return KagiCommandLine.Run(args, Console.Out, Console.Error);

@@ -15,8 +15,8 @@ public sealed class JsonReportWriter : IReportWriter
     {
         Indented = true,
 
-        // Non-ASCII (Japanese) stays readable; HTML-sensitive characters are still escaped, so the JSON is safe to embed.
-        Encoder = JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+        // Japanese and shell text stay readable; JSON is data, and every renderer of it (HTML report, dashboard) escapes on output.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public string Format => "json";

@@ -24,6 +24,12 @@ public sealed class TableReportWriter : IReportWriter
             Ansi = ReferenceEquals(output, Console.Out) ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = ReferenceEquals(output, Console.Out) ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
         });
+        if (!ReferenceEquals(output, Console.Out) || Console.IsOutputRedirected)
+        {
+            // A file or a pipe has no width of its own; wide enough for a key ARN on one line.
+            console.Profile.Width = 132;
+        }
+
         var ja = report.Language == Language.Ja;
         console.MarkupLineInterpolated($"[bold]Kagi {ToolInfo.Version}[/] · {SourceName(report.Source, ja)}: {string.Join(", ", report.Targets)} · {(ja ? "最低キーレベル" : "minimum key level")}: {report.Options.MinKeyLevel.ToName()}");
         console.WriteLine();
@@ -45,10 +51,11 @@ public sealed class TableReportWriter : IReportWriter
     {
         var rule = findings[0].Rule;
         var title = FindingText.Render(findings[0], language).Title;
-        console.Write(new Rule($"[{SeverityStyle(rule.Severity)}]{rule.Severity.ToName().ToUpperInvariant()}[/] [bold]{Markup.Escape(rule.Id)}[/] — {Markup.Escape(title)}")
+        console.Write(new Rule($"[{SeverityStyle(rule.Severity)}]{rule.Severity.ToName().ToUpperInvariant()}[/] [bold]{Markup.Escape(rule.Id)}[/]")
         {
             Justification = Justify.Left,
         });
+        console.WriteLine(title);
         var table = new Table().Border(TableBorder.Simple).Expand();
         table.AddColumn(language == Language.Ja ? "結果" : "status");
         table.AddColumn(language == Language.Ja ? "リソース" : "resource");

@@ -23,6 +23,7 @@ public static class RuleMetadataReader
         }
 
         var remediation = context.Mapping(root, "remediation");
+        var messages = context.Mapping(root, "messages");
         return new RuleMetadata
         {
             Id = context.Scalar(root, "id"),
@@ -31,9 +32,7 @@ public static class RuleMetadataReader
             Severity = severity,
             Title = context.Localized(root, "title"),
             Risk = context.Localized(root, "risk"),
-            Messages = context.Mapping(root, "messages").Children.ToDictionary(
-                pair => ((YamlScalarNode)pair.Key).Value!,
-                pair => context.Localized((YamlMappingNode)pair.Value, ((YamlScalarNode)pair.Key).Value!)),
+            Messages = context.LocalizedByKey(messages),
             Remediation = new Remediation(
                 context.Variants(remediation, "console"),
                 context.Variants(remediation, "cli"),
@@ -70,11 +69,12 @@ public static class RuleMetadataReader
             return new LocalizedText(Scalar(texts, "en"), Scalar(texts, "ja"));
         }
 
+        public Dictionary<string, LocalizedText> LocalizedByKey(YamlMappingNode texts) =>
+            texts.Children.Keys.Cast<YamlScalarNode>().ToDictionary(key => key.Value!, key => Localized(texts, key.Value!));
+
         public VariantText Variants(YamlMappingNode parent, string key)
         {
-            var variants = Mapping(parent, key).Children.ToDictionary(
-                pair => ((YamlScalarNode)pair.Key).Value!,
-                pair => Localized(Mapping(parent, key), ((YamlScalarNode)pair.Key).Value!));
+            var variants = LocalizedByKey(Mapping(parent, key));
             return variants.ContainsKey(VariantText.DefaultVariant)
                 ? new VariantText(variants)
                 : throw Error($"'{key}' has no '{VariantText.DefaultVariant}' variant");

@@ -1,0 +1,92 @@
+using System.CommandLine;
+using Kagi.Core.Model;
+using Kagi.Core.Rules;
+using Kagi.Reporting;
+using Kagi.Rules;
+
+namespace Kagi.Cli;
+
+/// <summary>What every <c>kagi scan</c> command takes after its source, read and checked.</summary>
+internal sealed record ScanSettings(ScanOptions Options, Language Language, string Format, string? OutputPath, Severity FailOn, bool AllowIncomplete, string? Fix);
+
+/// <summary>The options common to every <c>kagi scan</c> command.</summary>
+internal sealed class ScanOptionSet
+{
+    private readonly Option<string> _format = new("--format")
+    {
+        Description = "Output format.",
+        DefaultValueFactory = _ => "table",
+    };
+
+    private readonly Option<string?> _output = new("--output") { Description = "Write the report to FILE instead of standard output." };
+
+    private readonly Option<string> _lang = new("--lang")
+    {
+        Description = "Language of titles, messages and remediation.",
+        DefaultValueFactory = _ => "en",
+    };
+
+    private readonly Option<string> _minKeyLevel = new("--min-key-level")
+    {
+        Description = "The lowest key level that passes: customer (a CMK) or hsm (a CMK in a CloudHSM or external key store).",
+        DefaultValueFactory = _ => "customer",
+    };
+
+    private readonly Option<string?> _rules = new("--rules") { Description = "Run only these rule IDs (comma-separated)." };
+
+    private readonly Option<string?> _skipRules = new("--skip-rules") { Description = "Do not run these rule IDs (comma-separated)." };
+
+    private readonly Option<string> _failOn = new("--fail-on")
+    {
+        Description = "Exit with 1 when a FAIL at or above this severity is found.",
+        DefaultValueFactory = _ => "low",
+    };
+
+    private readonly Option<bool> _allowIncomplete = new("--allow-incomplete") { Description = "Do not count ERROR results (could not evaluate) as failing." };
+
+    private readonly Option<bool> _noStore = new("--no-store") { Description = "Do not keep this scan in the findings store (scans are not stored yet)." };
+
+    private readonly Option<string?> _fix = new("--fix")
+    {
+        Description = "Print the full remediation (risk, console, CLI, Terraform) of the finding whose fingerprint starts with this, or of every failing finding with 'all'.",
+    };
+
+    public ScanOptionSet()
+    {
+        _format.AcceptOnlyFromAmong([.. ReportWriters.All.Select(writer => writer.Format)]);
+        _lang.AcceptOnlyFromAmong("en", "ja");
+        _minKeyLevel.AcceptOnlyFromAmong(KeyLevel.Customer.ToName(), KeyLevel.Hsm.ToName());
+        _failOn.AcceptOnlyFromAmong([.. Enum.GetValues<Severity>().Select(severity => severity.ToName())]);
+    }
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { _format, _output, _lang, _minKeyLevel, _rules, _skipRules, _failOn, _allowIncomplete, _noStore, _fix })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    /// <summary>Reads the options; null (with the reason written to <paramref name="error"/>) when they do not make sense together.</summary>
+    public ScanSettings? Read(ParseResult parsed, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(parsed);
+        var rules = Ids(parsed.GetValue(_rules));
+        var skipRules = Ids(parsed.GetValue(_skipRules));
+        var unknown = rules.Concat(skipRules).Where(id => RuleCatalog.Find(id) is null).ToList();
+        if (unknown.Count > 0)
+        {
+            error.WriteLine($"kagi: no such rule: {string.Join(", ", unknown)}. 'kagi rules list' shows the catalogue.");
+            return null;
+        }
+
+        KeyLevelNames.TryParse(parsed.GetValue(_minKeyLevel), out var minKeyLevel);
+        StatusNames.TryParseSeverity(parsed.GetValue(_failOn), out var failOn);
+        var options = new ScanOptions { MinKeyLevel = minKeyLevel, Rules = rules, SkipRules = skipRules };
+        var language = parsed.GetValue(_lang) == "ja" ? Language.Ja : Language.En;
+        return new ScanSettings(options, language, parsed.GetValue(_format)!, parsed.GetValue(_output), failOn, parsed.GetValue(_allowIncomplete), parsed.GetValue(_fix));
+    }
+
+    private static HashSet<string> Ids(string? list) =>
+        [.. (list ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+}

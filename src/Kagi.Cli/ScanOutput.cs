@@ -1,0 +1,57 @@
+using Kagi.Core.Findings;
+using Kagi.Core.Rules;
+using Kagi.Reporting;
+
+namespace Kagi.Cli;
+
+/// <summary>Writes a finished scan where the user asked, and decides the exit code.</summary>
+internal static class ScanOutput
+{
+    public static int Write(ScanReport report, ScanSettings settings, Func<Finding, string> fixCommand, TextWriter output, TextWriter error)
+    {
+        if (settings.Fix is { } fix)
+        {
+            return WriteFix(report, settings, fix, output, error);
+        }
+
+        IReportWriter writer = settings.Format == "table"
+            ? new TableReportWriter { FixCommand = fixCommand }
+            : ReportWriters.Find(settings.Format)!;
+        if (settings.OutputPath is { } path)
+        {
+            using var file = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false));
+            writer.Write(report, file);
+            error.WriteLine($"kagi: wrote {settings.Format} report to {path}");
+        }
+        else
+        {
+            writer.Write(report, output);
+        }
+
+        // Parse errors must be seen even when the report goes to a file or is JSON for a machine.
+        if (settings.Format != "table" || settings.OutputPath is not null)
+        {
+            foreach (var diagnostic in report.Diagnostics)
+            {
+                error.WriteLine($"kagi: {diagnostic.Severity.ToString().ToLowerInvariant()}: {diagnostic}");
+            }
+        }
+
+        return ExitCodes.For(report, settings.FailOn, settings.AllowIncomplete);
+    }
+
+    private static int WriteFix(ScanReport report, ScanSettings settings, string fix, TextWriter output, TextWriter error)
+    {
+        var chosen = fix == "all"
+            ? report.Findings.Where(finding => finding.Status == ResultStatus.Fail).ToList()
+            : report.Findings.Where(finding => finding.Fingerprint.StartsWith(fix, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (chosen.Count == 0)
+        {
+            error.WriteLine($"kagi: no finding's fingerprint starts with '{fix}'.");
+            return ExitCodes.BadInput;
+        }
+
+        FixWriter.Write(chosen, settings.Language, output);
+        return ExitCodes.For(report, settings.FailOn, settings.AllowIncomplete);
+    }
+}

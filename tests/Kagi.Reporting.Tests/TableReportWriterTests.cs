@@ -1,0 +1,45 @@
+using Kagi.Core.Rules;
+
+namespace Kagi.Reporting.Tests;
+
+public sealed class TableReportWriterTests
+{
+    [Fact]
+    public void Failures_come_first_with_their_fix_command_and_no_colour_codes_in_a_file()
+    {
+        var text = Write(Language.En);
+
+        Assert.DoesNotContain("\u001b[", text, StringComparison.Ordinal);
+        var failAt = text.IndexOf("FAIL", StringComparison.Ordinal);
+        var passAt = text.IndexOf("PASS", StringComparison.Ordinal);
+        Assert.True(failAt >= 0 && failAt < passAt, "failing results are listed before passing ones");
+        Assert.Contains("fix: kagi --fix ", text, StringComparison.Ordinal);
+        Assert.Contains("examples/app/broken.tf:3:15: expected '='", text, StringComparison.Ordinal);
+        Assert.Contains("Summary: ERROR 0 · FAIL 3 · UNKNOWN 1 · MUTED 1 · PASS 5", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Markup_in_resource_names_is_printed_as_text()
+    {
+        var text = Write(Language.En);
+
+        Assert.Contains("aws_neptune_cluster.hostile", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Japanese_headings_and_messages()
+    {
+        var text = Write(Language.Ja);
+
+        Assert.Contains("集計", text, StringComparison.Ordinal);
+        Assert.Contains("最低キーレベル", text, StringComparison.Ordinal);
+        Assert.Contains("修正方法", text, StringComparison.Ordinal);
+    }
+
+    private static string Write(Language language)
+    {
+        using var output = new StringWriter();
+        new TableReportWriter { FixCommand = finding => $"kagi --fix {finding.Fingerprint[..8]}" }.Write(SampleReport.Create(language), output);
+        return output.ToString();
+    }
+}

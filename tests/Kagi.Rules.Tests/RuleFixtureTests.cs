@@ -1,0 +1,69 @@
+using Kagi.Core.Findings;
+using Kagi.Core.Model;
+using Kagi.Core.Rules;
+using Kagi.Terraform;
+
+namespace Kagi.Rules.Tests;
+
+/// <summary>
+/// Every rule's fixtures name their resources pass_*, fail_* or unknown_*; the rule must give exactly that status
+/// to exactly those resources.
+/// </summary>
+public sealed class RuleFixtureTests
+{
+    public static TheoryData<string, string> FixtureDirectories()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var entry in RuleCatalog.All)
+        {
+            data.Add(entry.Metadata.Id, FixtureDirectory(entry));
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(FixtureDirectories))]
+    public void Terraform_fixtures_get_the_status_their_names_promise(string ruleId, string directory)
+    {
+        // Given the rule's Terraform fixtures
+        var inventory = new TerraformScanner().Scan([directory]);
+        Assert.Empty(inventory.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
+
+        // When only that rule runs
+        var findings = RuleEngine.Run(inventory, RuleCatalog.All, new ScanOptions { Rules = new HashSet<string> { ruleId } });
+
+        // Then each resource has the status its name promises, and every fixture resource was judged
+        var expected = inventory.Resources
+            .Where(resource => resource.Terraform is { ResourceType: not "aws_kms_key" })
+            .ToDictionary(resource => resource.Id, resource => ExpectedStatus(resource.Terraform!.ResourceName));
+        var actual = findings.ToDictionary(finding => finding.Resource.Id, finding => finding.Status);
+        Assert.Equal(expected.OrderBy(p => p.Key), actual.OrderBy(p => p.Key));
+        Assert.Contains(ResultStatus.Pass, actual.Values);
+        Assert.Contains(ResultStatus.Fail, actual.Values);
+    }
+
+    [Fact]
+    public void Every_rule_has_fixtures_with_passing_and_failing_resources()
+    {
+        foreach (var entry in RuleCatalog.All)
+        {
+            var files = Directory.GetFiles(FixtureDirectory(entry), "*.tf*", SearchOption.AllDirectories);
+            var text = string.Join("\n", files.Select(File.ReadAllText));
+            Assert.True(text.Contains("\"pass_", StringComparison.Ordinal), $"{entry.Metadata.Id} has no pass_ fixture");
+            Assert.True(text.Contains("\"fail_", StringComparison.Ordinal), $"{entry.Metadata.Id} has no fail_ fixture");
+            Assert.Contains(files, file => file.EndsWith(".tf.json", StringComparison.Ordinal));
+        }
+    }
+
+    private static string FixtureDirectory(CatalogEntry entry) =>
+        Path.Combine(RepoPaths.Fixtures, entry.Metadata.Service, entry.Metadata.Id);
+
+    private static ResultStatus ExpectedStatus(string resourceName) => resourceName switch
+    {
+        _ when resourceName.StartsWith("pass_", StringComparison.Ordinal) => ResultStatus.Pass,
+        _ when resourceName.StartsWith("fail_", StringComparison.Ordinal) => ResultStatus.Fail,
+        _ when resourceName.StartsWith("unknown_", StringComparison.Ordinal) => ResultStatus.Unknown,
+        _ => throw new InvalidOperationException($"fixture resource '{resourceName}' must start with pass_, fail_ or unknown_"),
+    };
+}
