@@ -1,0 +1,145 @@
+using System.Text.Json;
+
+namespace Kagi.Cli.Tests;
+
+public sealed class ScanIacCommandTests
+{
+    [Fact]
+    public void Scanning_the_examples_gives_each_cluster_its_documented_verdict()
+    {
+        // When the README's first command runs, as JSON
+        var (exitCode, output, _) = Kagi.Run("scan", "iac", RepoPaths.Examples, "--format", "json");
+
+        // Then failures make the exit code 1, and every example cluster has the verdict the README promises
+        Assert.Equal(1, exitCode);
+        var verdicts = Verdicts(output, "neptune-cluster-cmk-encryption");
+        Assert.Equal("PASS", verdicts["aws_neptune_cluster.my_encrypted_neptune_cluster"]);
+        Assert.Equal("FAIL", verdicts["aws_neptune_cluster.graph"]);
+        Assert.Equal("FAIL", verdicts["aws_neptune_cluster.orders"]);
+        Assert.Equal("FAIL", verdicts["aws_neptune_cluster.fraud"]);
+        Assert.Equal("FAIL", verdicts["aws_neptune_cluster.legacy"]);
+        Assert.Equal("PASS", verdicts["aws_neptune_cluster.payments"]);
+        Assert.Equal("PASS", verdicts["aws_neptune_cluster.json_cmk"]);
+        Assert.Equal("FAIL", verdicts["aws_neptune_cluster.json_default_key"]);
+        Assert.Equal("UNKNOWN", verdicts["aws_neptune_cluster.analytics"]);
+        Assert.Equal(9, verdicts.Count);
+
+        var encrypted = Verdicts(output, "neptune-cluster-storage-encrypted");
+        Assert.Equal("FAIL", encrypted["aws_neptune_cluster.legacy"]);
+        Assert.Equal(8, encrypted.Values.Count(status => status == "PASS"));
+    }
+
+    [Fact]
+    public void Findings_point_at_the_file_and_line_of_the_resource()
+    {
+        var (_, output, _) = Kagi.Run("scan", "iac", RepoPaths.Examples, "--format", "json");
+
+        using var json = JsonDocument.Parse(output);
+        var legacy = json.RootElement.GetProperty("findings").EnumerateArray()
+            .First(f => f.GetProperty("resource").GetProperty("id").GetString() == "aws_neptune_cluster.legacy");
+        var location = legacy.GetProperty("resource").GetProperty("location");
+        Assert.EndsWith(Path.Combine("examples", "unencrypted", "main.tf"), location.GetProperty("file").GetString(), StringComparison.Ordinal);
+        Assert.Equal(4, location.GetProperty("line").GetInt32());
+    }
+
+    [Fact]
+    public void The_hsm_bar_fails_a_plain_cmk_and_passes_a_cloudhsm_key()
+    {
+        var (_, output, _) = Kagi.Run("scan", "iac", RepoPaths.Examples, "--format", "json", "--min-key-level", "hsm");
+
+        var verdicts = Verdicts(output, "neptune-cluster-cmk-encryption");
+        Assert.Equal("FAIL", verdicts["aws_neptune_cluster.my_encrypted_neptune_cluster"]);
+        Assert.Equal("PASS", verdicts["aws_neptune_cluster.payments"]);
+    }
+
+    [Fact]
+    public void Japanese_output_speaks_japanese()
+    {
+        var (_, output, _) = Kagi.Run("scan", "iac", Path.Combine(RepoPaths.Examples, "no-kms-key"), "--lang", "ja");
+
+        Assert.Contains("カスタマー管理キー", output, StringComparison.Ordinal);
+        Assert.Contains("集計", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_file_that_does_not_parse_is_reported_with_its_line_and_the_rest_is_still_scanned()
+    {
+        // Given a folder with one broken file and one good cluster
+        var directory = Directory.CreateTempSubdirectory("kagi-broken-");
+        File.WriteAllText(Path.Combine(directory.FullName, "broken.tf"), "resource \"aws_neptune_cluster\" \"x\" {\n  storage_encrypted = \n}\n");
+        File.WriteAllText(Path.Combine(directory.FullName, "good.tf"), "resource \"aws_neptune_cluster\" \"good\" {\n  storage_encrypted = true\n}\n");
+        var other = Directory.CreateTempSubdirectory("kagi-other-");
+        File.WriteAllText(Path.Combine(other.FullName, "main.tf"), "resource \"aws_neptune_cluster\" \"other\" {\n}\n");
+
+        // When both folders are scanned
+        var (exitCode, output, error) = Kagi.Run("scan", "iac", directory.FullName, other.FullName, "--format", "json");
+
+        // Then the exit code says bad input, the error names file and line, and the other clusters are judged
+        Assert.Equal(2, exitCode);
+        Assert.Contains("broken.tf:2:", error, StringComparison.Ordinal);
+        var verdicts = Verdicts(output, "neptune-cluster-storage-encrypted");
+        Assert.Equal("PASS", verdicts["aws_neptune_cluster.good"]);
+        Assert.Equal("FAIL", verdicts["aws_neptune_cluster.other"]);
+    }
+
+    [Fact]
+    public void A_clean_scan_exits_zero()
+    {
+        var (exitCode, _, _) = Kagi.Run("scan", "iac", Path.Combine(RepoPaths.Examples, "seed-article"));
+
+        Assert.Equal(0, exitCode);
+    }
+
+    [Fact]
+    public void Fail_on_above_the_failures_severity_exits_zero()
+    {
+        var (exitCode, _, _) = Kagi.Run("scan", "iac", Path.Combine(RepoPaths.Examples, "no-kms-key"), "--fail-on", "critical");
+
+        Assert.Equal(0, exitCode);
+    }
+
+    [Fact]
+    public void The_fix_of_one_finding_is_filled_in_for_that_cluster()
+    {
+        var (_, json, _) = Kagi.Run("scan", "iac", Path.Combine(RepoPaths.Examples, "no-kms-key"), "--format", "json");
+        using var document = JsonDocument.Parse(json);
+        var fingerprint = document.RootElement.GetProperty("findings").EnumerateArray()
+            .First(f => f.GetProperty("status").GetString() == "FAIL").GetProperty("fingerprint").GetString()!;
+
+        var (_, output, _) = Kagi.Run("scan", "iac", Path.Combine(RepoPaths.Examples, "no-kms-key"), "--fix", fingerprint[..10]);
+
+        Assert.Contains("--source-db-cluster-identifier graph-staging", output, StringComparison.Ordinal);
+        Assert.Contains("--region ap-northeast-1", output, StringComparison.Ordinal);
+        Assert.Contains("resource \"aws_neptune_cluster\" \"graph\"", output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("scan", "iac")]
+    [InlineData("scan", "iac", "examples", "--format", "xml")]
+    [InlineData("scan", "iac", "examples", "--min-key-level", "aws-managed")]
+    [InlineData("scan", "iac", "examples", "--rules", "no-such-rule")]
+    public void Bad_usage_exits_two_with_a_message(params string[] args)
+    {
+        var (exitCode, _, error) = Kagi.Run(args);
+
+        Assert.Equal(2, exitCode);
+        Assert.False(string.IsNullOrWhiteSpace(error));
+    }
+
+    [Fact]
+    public void A_missing_path_is_bad_input()
+    {
+        var (exitCode, _, error) = Kagi.Run("scan", "iac", "/nonexistent/kagi", "--format", "json");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("/nonexistent/kagi", error, StringComparison.Ordinal);
+    }
+
+    private static Dictionary<string, string> Verdicts(string json, string ruleId)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.GetProperty("findings").EnumerateArray()
+            .Where(f => f.GetProperty("ruleId").GetString() == ruleId)
+            .ToDictionary(f => f.GetProperty("resource").GetProperty("id").GetString()!, f => f.GetProperty("status").GetString()!);
+    }
+}
