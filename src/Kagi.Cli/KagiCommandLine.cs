@@ -13,7 +13,7 @@ public static class KagiCommandLine
         var scan = new Command("scan", "Scan Terraform (and, later, live AWS accounts and saved inventories).");
         scan.Subcommands.Add(ScanIacCommand.Create(output, error));
         root.Subcommands.Add(scan);
-        root.Subcommands.Add(RulesCommand.Create(output));
+        root.Subcommands.Add(RulesCommand.Create(output, error));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -7,7 +7,7 @@ namespace Kagi.Cli;
 /// <summary><c>kagi rules list|show ID</c>: the catalogue with its risk and remediation texts.</summary>
 internal static class RulesCommand
 {
-    public static Command Create(TextWriter output)
+    public static Command Create(TextWriter output, TextWriter error)
     {
         var lang = new Option<string>("--lang") { Description = "Language of the texts.", DefaultValueFactory = _ => "en" };
         lang.AcceptOnlyFromAmong("en", "ja");
@@ -25,18 +25,18 @@ internal static class RulesCommand
 
         var id = new Argument<string>("ID") { Description = "The rule ID, e.g. neptune-cluster-cmk-encryption." };
         var show = new Command("show", "Show one rule: risk, remediation, equivalents in other tools.") { id, lang };
-        show.SetAction(parsed => Show(parsed.GetValue(id)!, LanguageOf(parsed.GetValue(lang)), output));
+        show.SetAction(parsed => Show(parsed.GetValue(id)!, LanguageOf(parsed.GetValue(lang)), output, error));
 
         var rules = new Command("rules", "The rule catalogue.") { list, show };
         rules.SetAction(parsed => list.Action!.Invoke(parsed));
         return rules;
     }
 
-    private static int Show(string id, Language language, TextWriter output)
+    private static int Show(string id, Language language, TextWriter output, TextWriter error)
     {
         if (RuleCatalog.Find(id) is not { } entry)
         {
-            output.WriteLine($"kagi: no such rule: {id}. 'kagi rules list' shows the catalogue.");
+            error.WriteLine($"kagi: no such rule: {id}. 'kagi rules list' shows the catalogue.");
             return ExitCodes.BadInput;
         }
 

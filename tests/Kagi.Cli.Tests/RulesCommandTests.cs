@@ -26,9 +26,9 @@ public sealed class RulesCommandTests
     [Fact]
     public void Rules_show_of_an_unknown_rule_is_bad_usage()
     {
-        var (exitCode, output, _) = Kagi.Run("rules", "show", "nope");
+        var (exitCode, _, error) = Kagi.Run("rules", "show", "nope");
 
         Assert.Equal(2, exitCode);
-        Assert.Contains("no such rule", output, StringComparison.Ordinal);
+        Assert.Contains("no such rule", error, StringComparison.Ordinal);
     }
 }
