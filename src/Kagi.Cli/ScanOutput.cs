@@ -14,22 +14,25 @@ internal static class ScanOutput
             return WriteFix(report, settings, fix, output, error);
         }
 
-        IReportWriter writer = settings.Format == "table"
-            ? new TableReportWriter { FixCommand = fixCommand }
-            : ReportWriters.Find(settings.Format)!;
-        if (settings.OutputPath is { } path)
+        foreach (var request in settings.Reports)
         {
-            using var file = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false));
-            writer.Write(report, file);
-            error.WriteLine($"kagi: wrote {settings.Format} report to {path}");
-        }
-        else
-        {
-            writer.Write(report, output);
+            IReportWriter writer = request.Format == "table"
+                ? new TableReportWriter { FixCommand = fixCommand }
+                : ReportWriters.Find(request.Format)!;
+            if (request.Path is { } path)
+            {
+                using var file = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false));
+                writer.Write(report, file);
+                error.WriteLine($"kagi: wrote {request.Format} report to {path}");
+            }
+            else
+            {
+                writer.Write(report, output);
+            }
         }
 
-        // Parse errors must be seen even when the report goes to a file or is JSON for a machine.
-        if (settings.Format != "table" || settings.OutputPath is not null)
+        // Parse errors must be seen even when the reports go to files or are for a machine; the table on the terminal already shows them.
+        if (!settings.Reports.Any(request => request is { Format: "table", Path: null }))
         {
             foreach (var diagnostic in report.Diagnostics)
             {

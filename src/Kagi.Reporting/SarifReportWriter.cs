@@ -1,0 +1,198 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Kagi.Core.Findings;
+using Kagi.Core.Model;
+using Kagi.Core.Rules;
+
+namespace Kagi.Reporting;
+
+/// <summary>
+/// SARIF 2.1.0 as GitHub code scanning reads it: one rule per rule ID with Markdown help and a security-severity,
+/// one result per finding that needs attention (PASS is not a result), MUTED as an in-source suppression.
+/// </summary>
+public sealed class SarifReportWriter : IReportWriter
+{
+    public const string FingerprintKey = "kagiFingerprint/v1";
+
+    private const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
+
+    public string Format => "sarif";
+
+    /// <summary>The folder artifact URIs are made relative to (GitHub wants repository-relative paths); the current directory when null.</summary>
+    public string? BaseDirectory { get; init; }
+
+    public void Write(ScanReport report, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(output);
+        var rules = report.Findings.Select(finding => finding.Rule)
+            .DistinctBy(rule => rule.Id)
+            .OrderBy(rule => rule.Id, StringComparer.Ordinal)
+            .ToList();
+        var ruleIndex = rules.Select((rule, index) => (rule.Id, index)).ToDictionary(pair => pair.Id, pair => pair.index, StringComparer.Ordinal);
+        var run = new JsonObject
+        {
+            ["tool"] = new JsonObject
+            {
+                ["driver"] = new JsonObject
+                {
+                    ["name"] = "Kagi",
+                    ["fullName"] = "Kagi cloud security posture scanner",
+                    ["version"] = ToolInfo.Version,
+                    ["semanticVersion"] = ToolInfo.Version,
+                    ["language"] = report.Language == Language.Ja ? "ja" : "en",
+                    ["rules"] = new JsonArray([.. rules.Select(rule => Rule(rule, report.Language))]),
+                },
+            },
+            ["invocations"] = new JsonArray(Invocation(report)),
+            ["results"] = new JsonArray([.. FindingOrder.NeedingAttention(report.Findings).Select(finding => Result(finding, ruleIndex[finding.Rule.Id], report.Language))]),
+            ["columnKind"] = "utf16CodeUnits",
+            ["automationDetails"] = new JsonObject { ["id"] = $"kagi/{report.Source.ToString().ToLowerInvariant()}/" },
+        };
+        ReportJson.Write(
+            new JsonObject
+            {
+                ["$schema"] = SchemaUri,
+                ["version"] = "2.1.0",
+                ["runs"] = new JsonArray(run),
+            },
+            output);
+    }
+
+    /// <summary>GitHub's scale: over 9.0 critical, 7.0–8.9 high, 4.0–6.9 medium, below 4.0 low.</summary>
+    public static string SecuritySeverity(Severity severity) => severity switch
+    {
+        Severity.Critical => "9.5",
+        Severity.High => "8.0",
+        Severity.Medium => "5.5",
+        _ => "3.0",
+    };
+
+    private static string Level(Finding finding) => finding.Status switch
+    {
+        ResultStatus.Unknown => "note",
+        ResultStatus.Error => "warning",
+        _ => DefaultLevel(finding.Severity),
+    };
+
+    private static string DefaultLevel(Severity severity) => severity >= Severity.High ? "error" : "warning";
+
+    private static JsonObject Rule(RuleMetadata rule, Language language)
+    {
+        var help = RuleHelp.Render(rule, language);
+        return ReportJson.Compact(new JsonObject
+        {
+            ["id"] = rule.Id,
+            ["name"] = PascalCase(rule.Id),
+            ["shortDescription"] = new JsonObject { ["text"] = help.Title },
+            ["fullDescription"] = new JsonObject { ["text"] = help.Risk },
+            ["helpUri"] = rule.References.Count > 0 ? rule.References[0] : null,
+            ["help"] = new JsonObject
+            {
+                ["text"] = RuleHelp.PlainText(help, language),
+                ["markdown"] = RuleHelp.Markdown(help, language),
+            },
+            ["defaultConfiguration"] = new JsonObject { ["level"] = DefaultLevel(rule.Severity) },
+            ["properties"] = new JsonObject
+            {
+                ["security-severity"] = SecuritySeverity(rule.Severity),
+                ["severity"] = rule.Severity.ToName(),
+                ["precision"] = "very-high",
+                ["tags"] = new JsonArray("security", rule.Service, rule.ResourceType),
+            },
+        });
+    }
+
+    private JsonObject Result(Finding finding, int ruleIndex, Language language)
+    {
+        var text = FindingText.Render(finding, language);
+        var resource = finding.Resource;
+        var location = new JsonObject
+        {
+            ["logicalLocations"] = new JsonArray(new JsonObject
+            {
+                ["name"] = resource.Name.IsKnown ? resource.Name.Value : resource.Id,
+                ["fullyQualifiedName"] = resource.Id,
+                ["kind"] = "resource",
+            }),
+        };
+        if (resource.Location is { } source)
+        {
+            location["physicalLocation"] = new JsonObject
+            {
+                ["artifactLocation"] = new JsonObject { ["uri"] = RelativeUri(source.File) },
+                ["region"] = new JsonObject { ["startLine"] = source.Line, ["startColumn"] = source.Column },
+            };
+        }
+
+        return ReportJson.Compact(new JsonObject
+        {
+            ["ruleId"] = finding.Rule.Id,
+            ["ruleIndex"] = ruleIndex,
+            ["level"] = Level(finding),
+            ["message"] = new JsonObject { ["text"] = $"{resource.Id}: {text.Message}" },
+            ["locations"] = new JsonArray(location),
+            ["partialFingerprints"] = new JsonObject { [FingerprintKey] = finding.Fingerprint },
+            ["suppressions"] = finding.MutedBy is { } mute ? new JsonArray(Suppression(mute)) : null,
+            ["properties"] = ReportJson.Compact(new JsonObject
+            {
+                ["status"] = finding.Status.ToName(),
+                ["resourceId"] = resource.Id,
+                ["resourceType"] = resource.Type,
+                ["account"] = resource.Account,
+                ["region"] = resource.Region,
+            }),
+        });
+    }
+
+    private JsonObject Suppression(Suppression mute)
+    {
+        var suppression = new JsonObject
+        {
+            ["kind"] = "inSource",
+            ["justification"] = mute.Reason ?? string.Empty,
+        };
+        if (mute.Location is { } source)
+        {
+            suppression["location"] = PhysicalOnly(source);
+        }
+
+        return suppression;
+    }
+
+    private JsonObject Invocation(ScanReport report) => new()
+    {
+        ["executionSuccessful"] = true,
+        ["startTimeUtc"] = ReportJson.Timestamp(report.StartedAt),
+        ["endTimeUtc"] = ReportJson.Timestamp(report.FinishedAt),
+
+        // Input that did not parse is the tool's problem, not a finding: a notification GitHub shows beside the results.
+        ["toolExecutionNotifications"] = new JsonArray([.. report.Diagnostics.Select(diagnostic => ReportJson.Compact(new JsonObject
+        {
+            ["level"] = diagnostic.Severity == DiagnosticSeverity.Error ? "error" : "warning",
+            ["message"] = new JsonObject { ["text"] = diagnostic.Message },
+            ["locations"] = diagnostic.Location is { } source ? new JsonArray(PhysicalOnly(source)) : null,
+        }))]),
+    };
+
+    private JsonObject PhysicalOnly(SourceLocation source) => new()
+    {
+        ["physicalLocation"] = new JsonObject
+        {
+            ["artifactLocation"] = new JsonObject { ["uri"] = RelativeUri(source.File) },
+            ["region"] = new JsonObject { ["startLine"] = source.Line, ["startColumn"] = source.Column },
+        },
+    };
+
+    private string RelativeUri(string file)
+    {
+        var relative = Path.IsPathRooted(file)
+            ? Path.GetRelativePath(BaseDirectory ?? Directory.GetCurrentDirectory(), file)
+            : file;
+        var segments = relative.Replace('\\', '/').Split('/').Select(Uri.EscapeDataString);
+        return string.Join('/', segments);
+    }
+
+    private static string PascalCase(string id) =>
+        string.Concat(id.Split('-', StringSplitOptions.RemoveEmptyEntries).Select(word => char.ToUpper(word[0], CultureInfo.InvariantCulture) + word[1..]));
+}

@@ -1,0 +1,56 @@
+using Kagi.Core.Findings;
+using Kagi.Core.Model;
+using Kagi.Core.Rules;
+
+namespace Kagi.Reporting.Tests;
+
+/// <summary>
+/// The sample scan plus what only live scans and hostile input bring: a cluster with an ARN and an account,
+/// an ERROR result, and names built to break out of HTML, Markdown, CSV and shell quoting.
+/// </summary>
+internal static class MixedReport
+{
+    public const string ImgName = "<img src=x onerror=\"document.title='pwned'\">";
+    public const string FormulaName = "=HYPERLINK(\"http://evil.example\",\"x\")";
+    public const string MarkdownName = "pipe|and`tick`";
+    public const string LiveArn = "arn:aws:rds:ap-northeast-1:111122223333:cluster:live-graph";
+
+    public static ScanReport Create(Language language = Language.En)
+    {
+        var sample = SampleReport.Create(language);
+        var cmk = Kagi.Rules.RuleCatalog.All.Single(entry => entry.Metadata.Id == "neptune-cluster-cmk-encryption");
+        var live = new NeptuneCluster
+        {
+            Id = LiveArn,
+            Name = Fact.Known("live-graph"),
+            Region = "ap-northeast-1",
+            Account = "111122223333",
+            StorageEncrypted = Fact.Known(true),
+            KmsKeyId = Fact.Known<string?>(null),
+            Key = new KeyReference.ServiceDefault(),
+        };
+        var extra = new[]
+        {
+            Cluster("img", ImgName, 60),
+            Cluster("formula", FormulaName, 70),
+            Cluster("markdown", MarkdownName, 80),
+            live,
+        };
+        var findings = RuleEngine.Run(new Inventory(extra, []), [cmk], ScanOptions.Default).ToList();
+        var denied = live with { Id = "arn:aws:rds:ap-northeast-1:111122223333:cluster:denied-graph", Name = Fact.Known("denied-graph") };
+        findings.Add(new Finding(cmk.Metadata, denied, RuleResult.Error("AccessDenied: rds:DescribeDBClusters")));
+        return sample with { Findings = [.. sample.Findings, .. findings] };
+    }
+
+    private static NeptuneCluster Cluster(string tfName, string identifier, int line) => new()
+    {
+        Id = $"aws_neptune_cluster.{tfName}",
+        Name = Fact.Known(identifier),
+        Region = "eu-west-1",
+        Location = new SourceLocation("examples/app/main.tf", line, 3),
+        Terraform = new TerraformAddress("aws_neptune_cluster", tfName),
+        StorageEncrypted = Fact.Known(true),
+        KmsKeyId = Fact.Known<string?>(null),
+        Key = new KeyReference.ServiceDefault(),
+    };
+}
