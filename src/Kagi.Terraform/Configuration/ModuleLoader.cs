@@ -1,0 +1,127 @@
+using Kagi.Core.Model;
+using Kagi.Hcl;
+using Kagi.Hcl.Syntax;
+
+namespace Kagi.Terraform.Configuration;
+
+/// <summary>Parses a module's files and gathers their declarations; a file that does not parse is reported and skipped.</summary>
+internal static class ModuleLoader
+{
+    public static bool IsConfigurationFile(string path) =>
+        path.EndsWith(".tf", StringComparison.Ordinal) || path.EndsWith(".tf.json", StringComparison.Ordinal);
+
+    /// <param name="directory">The module directory as the user wrote it.</param>
+    /// <param name="files">The file names in it to read, or null for all configuration files.</param>
+    public static TerraformModule Load(string directory, IReadOnlyList<string>? files, List<ScanDiagnostic> diagnostics)
+    {
+        var module = new TerraformModule(directory);
+        var names = files ?? [.. System.IO.Directory.EnumerateFiles(directory).Select(Path.GetFileName).OfType<string>().Where(IsConfigurationFile)];
+        foreach (var name in names.Order(StringComparer.Ordinal))
+        {
+            var path = Path.Combine(directory, name);
+            if (Parse(path, diagnostics) is { } parsed)
+            {
+                module.Texts[path] = parsed.Text;
+                Gather(module, parsed.File, diagnostics);
+            }
+        }
+
+        return module;
+    }
+
+    private static (ConfigFile File, string Text)? Parse(string path, List<ScanDiagnostic> diagnostics)
+    {
+        try
+        {
+            var text = File.ReadAllText(path);
+            return (HclParser.Parse(text, path), text);
+        }
+        catch (HclParseException error)
+        {
+            var location = string.IsNullOrEmpty(error.Range.File) ? new SourceLocation(path, 1) : error.Range.ToLocation();
+            diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, error.Detail, location));
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, $"cannot read the file: {error.Message}", new SourceLocation(path, 1)));
+        }
+
+        return null;
+    }
+
+    private static void Gather(TerraformModule module, ConfigFile file, List<ScanDiagnostic> diagnostics)
+    {
+        void Report(string message, SourceRange range) =>
+            diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, message, range.ToLocation()));
+
+        foreach (var block in file.Body.Blocks)
+        {
+            var expectedLabels = block.Type switch
+            {
+                "resource" or "data" => 2,
+                "variable" or "output" or "provider" or "module" => 1,
+                "locals" or "terraform" => 0,
+                _ => -1,
+            };
+            if (expectedLabels < 0)
+            {
+                Report($"unsupported block type \"{block.Type}\"", block.TypeRange);
+                continue;
+            }
+
+            if (block.Labels.Count != expectedLabels)
+            {
+                Report($"a {block.Type} block needs {expectedLabels} label(s), not {block.Labels.Count}", block.TypeRange);
+                continue;
+            }
+
+            switch (block.Type)
+            {
+                case "resource" or "data":
+                    var resource = new ResourceDeclaration(block.Type == "data" ? ResourceMode.Data : ResourceMode.Managed, block.Labels[0], block.Labels[1], block);
+                    if (Add(module.ResourcesByAddress, resource.Address, resource, block.Range, Report))
+                    {
+                        module.Resources.Add(resource);
+                    }
+
+                    break;
+                case "variable":
+                    var sensitive = Attribute(block, "sensitive") is { Value: LiteralExpr { Value: true } };
+                    Add(module.Variables, block.Labels[0], new NamedExpression(block.Labels[0], Attribute(block, "default")?.Value, block.Range, sensitive), block.Range, Report);
+                    break;
+                case "output":
+                    Add(module.Outputs, block.Labels[0], new NamedExpression(block.Labels[0], Attribute(block, "value")?.Value, block.Range), block.Range, Report);
+                    break;
+                case "locals":
+                    foreach (var local in block.Body.Attributes)
+                    {
+                        Add(module.Locals, local.Name, new NamedExpression(local.Name, local.Value, local.Range), local.Range, Report);
+                    }
+
+                    break;
+                case "provider" when Attribute(block, "alias") is null:
+                    Add(module.Providers, block.Labels[0], block, block.Range, Report);
+                    break;
+                case "module":
+                    diagnostics.Add(new ScanDiagnostic(
+                        DiagnosticSeverity.Warning,
+                        $"module \"{block.Labels[0]}\" is not evaluated yet: resources inside it are scanned only if its directory is scanned on its own",
+                        block.Range.ToLocation()));
+                    break;
+            }
+        }
+    }
+
+    private static HclAttribute? Attribute(Block block, string name) => block.Body.Attributes.FirstOrDefault(a => a.Name == name);
+
+    private static bool Add<T>(Dictionary<string, T> table, string name, T item, SourceRange range, Action<string, SourceRange> report)
+    {
+        if (table.TryAdd(name, item))
+        {
+            return true;
+        }
+
+        report($"\"{name}\" is declared more than once", range);
+        return false;
+    }
+}

@@ -1,0 +1,17 @@
+using Kagi.Hcl.Syntax;
+using Kagi.Terraform.Values;
+
+namespace Kagi.Terraform.Evaluation;
+
+/// <summary>Gives meaning to the names an expression starts with (<c>var</c>, <c>local</c>, a resource type, <c>data</c>...).</summary>
+internal interface IReferenceResolver
+{
+    /// <summary>The directory that <c>file()</c> and <c>templatefile()</c> read relative to.</summary>
+    string ModuleDirectory { get; }
+
+    /// <summary>
+    /// The value of the traversal's root and of the leading steps the resolver owns (a resource's name and attribute);
+    /// <paramref name="stepsUsed"/> says how many steps it consumed.
+    /// </summary>
+    TfValue Resolve(ScopeTraversalExpr traversal, ExpressionEvaluator evaluator, Scope scope, out int stepsUsed);
+}

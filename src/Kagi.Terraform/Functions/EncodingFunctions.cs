@@ -1,0 +1,42 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Kagi.Terraform.Evaluation;
+using Kagi.Terraform.Values;
+
+namespace Kagi.Terraform.Functions;
+
+/// <summary>Terraform's encoding and hashing functions.</summary>
+internal static class EncodingFunctions
+{
+    public static IEnumerable<KeyValuePair<string, TfFunction>> All { get; } =
+    [
+        new("jsonencode", new(1, 1, a => new TfString(JsonValues.ToJson(a[0])))),
+        new("jsondecode", new(1, 1, a => JsonDecode(a.String(0, "the argument")))),
+        new("base64encode", new(1, 1, a => new TfString(Convert.ToBase64String(Encoding.UTF8.GetBytes(a.String(0, "the argument")))))),
+        new("base64decode", new(1, 1, a => new TfString(Encoding.UTF8.GetString(Convert.FromBase64String(a.String(0, "the argument")))))),
+        new("md5", new(1, 1, a => Hex(Md5(Encoding.UTF8.GetBytes(a.String(0, "the argument")))))),
+        new("sha256", new(1, 1, a => Hex(SHA256.HashData(Encoding.UTF8.GetBytes(a.String(0, "the argument")))))),
+    ];
+
+    private static TfString Hex(byte[] hash) => new(Convert.ToHexStringLower(hash));
+
+    // md5() is a checksum in Terraform code (etags, triggers), not a security control.
+#pragma warning disable CA5351
+    private static byte[] Md5(byte[] data) => MD5.HashData(data);
+#pragma warning restore CA5351
+
+    // The message never quotes the text: it may come from a sensitive variable.
+    private static TfValue JsonDecode(string text)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            return JsonValues.FromJson(document.RootElement);
+        }
+        catch (JsonException error)
+        {
+            throw new EvaluationException($"the string is not valid JSON (line {error.LineNumber + 1}, position {error.BytePositionInLine + 1})");
+        }
+    }
+}

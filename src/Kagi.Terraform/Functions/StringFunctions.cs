@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Kagi.Terraform.Evaluation;
+using Kagi.Terraform.Values;
+
+namespace Kagi.Terraform.Functions;
+
+/// <summary>Terraform's string functions. Lengths and offsets count characters as a reader sees them (text elements).</summary>
+internal static class StringFunctions
+{
+    private static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(1);
+
+    public static IEnumerable<KeyValuePair<string, TfFunction>> All { get; } =
+    [
+        new("format", new(1, TfFunction.Variadic, a => new TfString(Format(a.String(0, "the format"), a.Values.Skip(1).ToList())))),
+        new("join", new(2, TfFunction.Variadic, Join)),
+        new("split", new(2, 2, a => new TfSequence([.. a.String(1, "the string").Split(a.String(0, "the separator")).Select(s => new TfString(s))], SequenceKind.List))),
+        new("lower", new(1, 1, a => new TfString(a.String(0, "the argument").ToLowerInvariant()))),
+        new("upper", new(1, 1, a => new TfString(a.String(0, "the argument").ToUpperInvariant()))),
+        new("trimspace", new(1, 1, a => new TfString(a.String(0, "the argument").Trim()))),
+        new("startswith", new(2, 2, a => TfValue.Of(a.String(0, "the string").StartsWith(a.String(1, "the prefix"), StringComparison.Ordinal)))),
+        new("endswith", new(2, 2, a => TfValue.Of(a.String(0, "the string").EndsWith(a.String(1, "the suffix"), StringComparison.Ordinal)))),
+        new("replace", new(3, 3, a => new TfString(Replace(a.String(0, "the string"), a.String(1, "the search"), a.String(2, "the replacement"))))),
+        new("substr", new(3, 3, a => new TfString(Substring(a.String(0, "the string"), a.Integer(1, "the offset"), a.Integer(2, "the length"))))),
+        new("tostring", new(1, 1, a => a[0] is TfNull ? a[0] : new TfString(ValueOps.TryString(a[0]) ?? throw new EvaluationException($"cannot convert a {a[0].TypeName} to a string")))),
+    ];
+
+    public static int Length(string text) => new StringInfo(text).LengthInTextElements;
+
+    private static TfString Join(FunctionArgs args)
+    {
+        var separator = args.String(0, "the separator");
+        var items = args.Values.Skip(1).SelectMany(list => ValueOps.ExpectSequence(list, "a joined list"));
+        return new TfString(string.Join(separator, items.Select(item => ValueOps.ExpectString(item, "a joined element"))));
+    }
+
+    // A search string written /like this/ is a regular expression; $1 in the replacement refers to its groups.
+    private static string Replace(string text, string search, string replacement) =>
+        search.Length > 1 && search.StartsWith('/') && search.EndsWith('/')
+            ? Regex.Replace(text, search[1..^1], replacement, RegexOptions.None, RegexTimeout)
+            : text.Replace(search, replacement, StringComparison.Ordinal);
+
+    private static string Substring(string text, int offset, int length)
+    {
+        var info = new StringInfo(text);
+        var total = info.LengthInTextElements;
+        if (offset < 0)
+        {
+            offset += total;
+        }
+
+        offset = Math.Clamp(offset, 0, total);
+        length = length < 0 ? total - offset : Math.Min(length, total - offset);
+        return info.SubstringByTextElements(offset, length);
+    }
+
+    // Go-style verbs, as Terraform's format(): %s %d %f %t %v %q %%, with flags, width and precision.
+    private static string Format(string format, List<TfValue> values)
+    {
+        var output = new StringBuilder();
+        var next = 0;
+        var i = 0;
+        while (i < format.Length)
+        {
+            if (format[i] != '%')
+            {
+                output.Append(format[i++]);
+                continue;
+            }
+
+            var match = Regex.Match(format[i..], @"^%([-+ 0#]*)(\d*)(?:\.(\d+))?([a-zA-Z%])", RegexOptions.None, RegexTimeout);
+            if (!match.Success)
+            {
+                throw new EvaluationException("the format string ends in the middle of a verb");
+            }
+
+            i += match.Length;
+            var verb = match.Groups[4].Value[0];
+            if (verb == '%')
+            {
+                output.Append('%');
+                continue;
+            }
+
+            if (next >= values.Count)
+            {
+                throw new EvaluationException($"not enough arguments for the verb %{verb}");
+            }
+
+            var flags = match.Groups[1].Value;
+            var precision = match.Groups[3].Success ? int.Parse(match.Groups[3].Value, CultureInfo.InvariantCulture) : (int?)null;
+            var text = FormatVerb(verb, values[next++], precision);
+            var width = match.Groups[2].Length > 0 ? int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture) : 0;
+            output.Append(flags.Contains('-', StringComparison.Ordinal) ? text.PadRight(width)
+                : flags.Contains('0', StringComparison.Ordinal) ? text.PadLeft(width, '0')
+                : text.PadLeft(width));
+        }
+
+        return output.ToString();
+    }
+
+    private static string FormatVerb(char verb, TfValue value, int? precision) => verb switch
+    {
+        's' => ValueOps.ExpectString(value, "a %s argument"),
+        'd' => decimal.Truncate(ValueOps.ExpectNumber(value, "a %d argument")).ToString(CultureInfo.InvariantCulture),
+        'f' => ValueOps.ExpectNumber(value, "a %f argument").ToString("F" + (precision ?? 6).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+        't' => ValueOps.ExpectBool(value, "a %t argument") ? "true" : "false",
+        'q' => JsonValues.ToJson(new TfString(ValueOps.ExpectString(value, "a %q argument"))),
+        'v' => ValueOps.TryString(value) ?? JsonValues.ToJson(value),
+        _ => throw new EvaluationException($"unsupported format verb %{verb}"),
+    };
+}

@@ -1,0 +1,56 @@
+using Kagi.Terraform.Evaluation;
+using Kagi.Terraform.Values;
+
+namespace Kagi.Terraform.Functions;
+
+/// <summary>The arguments of one call, already evaluated.</summary>
+internal sealed record FunctionArgs(IReadOnlyList<TfValue> Values, ExpressionEvaluator Evaluator)
+{
+    public int Count => Values.Count;
+
+    public TfValue this[int index] => Values[index];
+
+    public string String(int index, string what) => ValueOps.ExpectString(Values[index], what);
+
+    public decimal Number(int index, string what) => ValueOps.ExpectNumber(Values[index], what);
+
+    public int Integer(int index, string what) => ValueOps.ExpectInteger(Values[index], what);
+
+    public IReadOnlyList<TfValue> Sequence(int index, string what) => ValueOps.ExpectSequence(Values[index], what);
+}
+
+/// <summary>
+/// A Terraform function. Unless <see cref="AcceptsUnknown"/>, a call with any unknown inside its arguments is unknown:
+/// the body then only ever sees known values.
+/// </summary>
+internal sealed record TfFunction(int MinArgs, int MaxArgs, Func<FunctionArgs, TfValue> Body, bool AcceptsUnknown = false)
+{
+    public const int Variadic = int.MaxValue;
+
+    public TfValue Invoke(string name, IReadOnlyList<TfValue> arguments, ExpressionEvaluator evaluator)
+    {
+        if (arguments.Count < MinArgs || arguments.Count > MaxArgs)
+        {
+            var expected = MaxArgs == Variadic ? $"at least {MinArgs}" : MinArgs == MaxArgs ? $"{MinArgs}" : $"{MinArgs} to {MaxArgs}";
+            throw new EvaluationException($"{name}() takes {expected} arguments, not {arguments.Count}");
+        }
+
+        if (!AcceptsUnknown && arguments.Select(ValueOps.FirstUnknown).FirstOrDefault(u => u is not null) is { } unknown)
+        {
+            return new TfUnknown(unknown.Reason);
+        }
+
+        try
+        {
+            return Body(new FunctionArgs(arguments, evaluator));
+        }
+        catch (EvaluationException error) when (error.Range is null)
+        {
+            throw new EvaluationException($"{name}(): {error.Message}");
+        }
+        catch (Exception error) when (error is ArgumentException or FormatException or OverflowException or IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        {
+            throw new EvaluationException($"{name}(): {error.Message}");
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using Kagi.Core.Model;
+using Kagi.Terraform.Values;
+
+namespace Kagi.Terraform.Mapping;
+
+/// <summary>Turns attribute values into the facts of the Core model: unknown stays unknown, with its reason.</summary>
+internal static class Facts
+{
+    public static Fact<bool> Bool(IResourceView view, string attribute, bool whenNotSet) => view.Get(attribute) switch
+    {
+        TfNull => Fact.Known(whenNotSet),
+        TfUnknown unknown => Fact.Unknown<bool>(unknown.Reason),
+        var value => ValueOps.TryBool(value) is { } known
+            ? Fact.Known(known)
+            : Fact.Unknown<bool>($"{attribute} is a {value.TypeName}, not a bool"),
+    };
+
+    public static Fact<string?> OptionalString(IResourceView view, string attribute) => view.Get(attribute) switch
+    {
+        TfNull => Fact.Known<string?>(null),
+        TfUnknown unknown => Fact.Unknown<string?>(unknown.Reason),
+        var value => ValueOps.TryString(value) is { } known
+            ? Fact.Known<string?>(known)
+            : Fact.Unknown<string?>($"{attribute} is a {value.TypeName}, not a string"),
+    };
+
+    /// <summary>A name that Terraform generates when the configuration leaves it out.</summary>
+    public static Fact<string> Name(IResourceView view, string attribute, string prefixAttribute) =>
+        (view.Get(attribute), view.Get(prefixAttribute)) switch
+        {
+            (TfString { Value.Length: > 0 } name, _) => Fact.Known(name.Value),
+            (TfNull, _) or (TfUnknown, not TfNull) => Fact.Unknown<string>($"{attribute} is not set; Terraform generates one"),
+            (TfUnknown unknown, _) => Fact.Unknown<string>(unknown.Reason),
+            _ => Fact.Unknown<string>($"{attribute} is not a usable name"),
+        };
+}

@@ -1,0 +1,37 @@
+using Kagi.Core.Model;
+using Kagi.Terraform.Values;
+
+namespace Kagi.Terraform.Mapping;
+
+/// <summary>
+/// One resource as a source shows it (configuration or plan): the mappers read resources only through this,
+/// so each resource type is mapped in one place for both sources.
+/// </summary>
+internal interface IResourceView
+{
+    /// <summary>The full address, as Terraform prints it.</summary>
+    string Address { get; }
+
+    string Type { get; }
+
+    string Name { get; }
+
+    SourceLocation Location { get; }
+
+    string? Region { get; }
+
+    /// <summary>The meta-argument (<c>count</c>, <c>for_each</c>) whose instances this view stands for unexpanded; null otherwise.</summary>
+    string? Repetition { get; }
+
+    /// <summary>The attribute's value; null when it is not set.</summary>
+    TfValue Get(string attribute);
+
+    /// <summary>How the attribute is written, to quote it in a reason.</summary>
+    string Describe(string attribute);
+}
+
+/// <summary>Finds the resources and data sources that a value's origin names.</summary>
+internal sealed class ResourceIndex(IReadOnlyDictionary<string, IResourceView> views)
+{
+    public IResourceView? Find(string address) => views.GetValueOrDefault(address);
+}

@@ -1,0 +1,74 @@
+using Kagi.Core.Model;
+using Kagi.Terraform.Values;
+
+namespace Kagi.Terraform.Mapping;
+
+/// <summary>
+/// Joins a resource's key argument to the key it names: the KMS key records of the same configuration, the
+/// aliases and data sources that point at keys, or the identifier as written. Rules never see this join.
+/// </summary>
+internal sealed class KeyResolver(IReadOnlyDictionary<string, KmsKey> keys, ResourceIndex index)
+{
+    // An alias's target may be another reference; a few hops are plenty and stop any loop.
+    private const int MaxHops = 4;
+
+    public KeyReference Resolve(TfValue value, string attribute, string written) => Resolve(value, attribute, written, 0);
+
+    private KeyReference Resolve(TfValue value, string attribute, string written, int hops) => value switch
+    {
+        TfNull or TfString { Value: "" } => new KeyReference.ServiceDefault(),
+        TfString identifier => KeyLevelClassifier.FromIdentifier(identifier.Value),
+        TfUnknown { Origin: { } origin } => FromOrigin(origin, hops)
+            ?? new KeyReference.Undetermined($"{attribute} is computed at apply time from {written}; cannot tell which key"),
+        TfUnknown unknown => new KeyReference.Undetermined($"{attribute} = {written} is not known before apply ({unknown.Reason}); cannot tell which key"),
+        _ => new KeyReference.Undetermined($"{attribute} is a {value.TypeName}, not a key ARN"),
+    };
+
+    private KeyReference? FromOrigin(ValueOrigin origin, int hops)
+    {
+        if (hops > MaxHops)
+        {
+            return null;
+        }
+
+        if (FindKey(origin.Address) is { } key)
+        {
+            return new KeyReference.Described(key);
+        }
+
+        var source = index.Find(origin.Address) ?? index.Find(WithoutInstanceKey(origin.Address));
+        var isData = origin.Address.StartsWith("data.", StringComparison.Ordinal) || origin.Address.Contains(".data.", StringComparison.Ordinal);
+        return (source?.Type, isData) switch
+        {
+            ("aws_kms_alias", false) => FromAliasResource(source!, hops),
+            ("aws_kms_alias", true) => Lookup(source!, "name", "an alias"),
+            ("aws_kms_key", true) => Lookup(source!, "key_id", "a key"),
+            _ => null,
+        };
+    }
+
+    private KmsKey? FindKey(string address) =>
+        keys.TryGetValue(address, out var key) || keys.TryGetValue(WithoutInstanceKey(address), out key) ? key : null;
+
+    // An AWS-managed alias is recognised by its name; any other alias is followed to the key it targets.
+    private KeyReference? FromAliasResource(IResourceView alias, int hops)
+    {
+        var name = alias.Get("name") as TfString;
+        if (name is not null && KeyLevelClassifier.IsAwsManagedAlias(name.Value))
+        {
+            return new KeyReference.Alias(name.Value);
+        }
+
+        var target = Resolve(alias.Get("target_key_id"), "target_key_id", alias.Describe("target_key_id"), hops + 1);
+        return target is KeyReference.Described || name is null ? target : new KeyReference.Alias(name.Value);
+    }
+
+    private static KeyReference Lookup(IResourceView data, string argument, string what) =>
+        data.Get(argument) is TfString { Value.Length: > 0 } identifier
+            ? KeyLevelClassifier.FromIdentifier(identifier.Value)
+            : new KeyReference.Undetermined($"{data.Address} looks up {what} that is not known before apply ({argument} = {data.Describe(argument)})");
+
+    // aws_kms_key.k[0] → aws_kms_key.k
+    private static string WithoutInstanceKey(string address) =>
+        address.EndsWith(']') && address.LastIndexOf('[') is var open and > 0 ? address[..open] : address;
+}

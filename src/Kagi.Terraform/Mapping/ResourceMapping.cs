@@ -1,0 +1,48 @@
+using Kagi.Core.Model;
+
+namespace Kagi.Terraform.Mapping;
+
+/// <summary>Maps the resources of one module or plan to Core records, keys first so that others can join to them.</summary>
+internal static class ResourceMapping
+{
+    private static readonly KmsKeyMapper KeyMapper = new KmsKeyMapper();
+
+    private static readonly Dictionary<string, IResourceMapper> Mappers = new IResourceMapper[]
+    {
+        KeyMapper,
+        new NeptuneClusterMapper(),
+    }.ToDictionary(m => m.ResourceType, StringComparer.Ordinal);
+
+    /// <param name="views">The managed resources, in source order; data sources are reached only through <paramref name="index"/>.</param>
+    public static List<CloudResource> Map(IReadOnlyList<IResourceView> views, ResourceIndex index, List<ScanDiagnostic> diagnostics)
+    {
+        var mapped = views.Where(v => Mappers.ContainsKey(v.Type)).ToList();
+        var noKeys = new KeyResolver(new Dictionary<string, KmsKey>(), index);
+        var keys = mapped
+            .Where(v => v.Type == KeyMapper.ResourceType)
+            .ToDictionary(v => v.Address, v => (KmsKey)Complete(KeyMapper.Map(v, noKeys), v), StringComparer.Ordinal);
+        var resolver = new KeyResolver(keys, index);
+        var resources = new List<CloudResource>();
+        foreach (var view in mapped)
+        {
+            if (view.Repetition is { } repetition)
+            {
+                diagnostics.Add(new ScanDiagnostic(
+                    DiagnosticSeverity.Warning,
+                    $"{view.Address} uses {repetition}; it is scanned once under its plain address until {repetition} expansion is supported",
+                    view.Location));
+            }
+
+            resources.Add(keys.TryGetValue(view.Address, out var key) ? key : Complete(Mappers[view.Type].Map(view, resolver), view));
+        }
+
+        return resources;
+    }
+
+    private static CloudResource Complete(CloudResource resource, IResourceView view) => resource with
+    {
+        Location = view.Location,
+        Region = view.Region,
+        Terraform = new TerraformAddress(view.Type, view.Name),
+    };
+}

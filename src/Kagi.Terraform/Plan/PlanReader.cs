@@ -1,0 +1,164 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Kagi.Core.Model;
+using Kagi.Terraform.Mapping;
+
+namespace Kagi.Terraform.Plan;
+
+/// <summary>Reads the JSON of <c>terraform show -json plan.out</c> into Core records.</summary>
+internal static partial class PlanReader
+{
+    public static List<CloudResource> Read(string path, string text, List<ScanDiagnostic> diagnostics)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 512 });
+        }
+        catch (JsonException error)
+        {
+            var location = new SourceLocation(path, (int)(error.LineNumber ?? 0) + 1, (int)(error.BytePositionInLine ?? 0) + 1);
+            diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, $"plan JSON is invalid: {WithoutPosition(error.Message)}", location));
+            return [];
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (!IsPlan(root))
+            {
+                diagnostics.Add(new ScanDiagnostic(
+                    DiagnosticSeverity.Error,
+                    "this JSON file is neither a Terraform plan ('terraform show -json' output with format_version and planned_values) nor a .tf.json file",
+                    new SourceLocation(path, 1)));
+                return [];
+            }
+
+            return Map(path, text, root, diagnostics);
+        }
+    }
+
+    private static bool IsPlan(JsonElement root) =>
+        PlanJson.Property(root, "format_version") is not null
+        && (PlanJson.Property(root, "planned_values") is not null || PlanJson.Property(root, "configuration") is not null);
+
+    private static List<CloudResource> Map(string path, string text, JsonElement root, List<ScanDiagnostic> diagnostics)
+    {
+        var configuration = PlanJson.Property(root, "configuration");
+        var region = PlanJson.Property(PlanJson.Property(PlanJson.Property(PlanJson.Property(PlanJson.Property(
+            configuration, "provider_config"), "aws"), "expressions"), "region"), "constant_value") is { ValueKind: JsonValueKind.String } known
+            ? known.GetString()
+            : null;
+        var afterUnknown = PlanJson.Array(root, "resource_changes")
+            .Where(c => PlanJson.String(c, "address") is not null)
+            .GroupBy(c => PlanJson.String(c, "address")!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => PlanJson.Property(PlanJson.Property(g.First(), "change"), "after_unknown"), StringComparer.Ordinal);
+        var configured = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        CollectConfiguration(PlanJson.Property(configuration, "root_module"), string.Empty, configured);
+
+        var views = new Dictionary<string, IResourceView>(StringComparer.Ordinal);
+        var managed = new List<IResourceView>();
+        var planned = PlanJson.Property(PlanJson.Property(root, "planned_values"), "root_module");
+        foreach (var (resource, modulePrefix) in PlannedResources(planned, string.Empty))
+        {
+            var parts = Parts(resource, modulePrefix, configured, afterUnknown);
+            if (parts is null || views.ContainsKey(parts.Address))
+            {
+                continue;
+            }
+
+            var view = new PlanResourceView(parts, modulePrefix, new SourceLocation(path, LineOf(text, parts.Address)), region);
+            views[parts.Address] = view;
+            if (PlanJson.String(resource, "mode") != "data")
+            {
+                managed.Add(view);
+            }
+        }
+
+        // Data sources that the plan did not read are known only by their configuration.
+        foreach (var (address, resource) in configured.Where(c => !views.ContainsKey(c.Key)))
+        {
+            var parts = new PlanResourceParts(address, PlanJson.String(resource, "type") ?? string.Empty, PlanJson.String(resource, "name") ?? string.Empty, null, null, PlanJson.Property(resource, "expressions"));
+            views[address] = new PlanResourceView(parts, ModulePrefix(address, resource), new SourceLocation(path, 1), region);
+        }
+
+        return ResourceMapping.Map(managed, new ResourceIndex(views), diagnostics);
+    }
+
+    private static PlanResourceParts? Parts(JsonElement resource, string modulePrefix, Dictionary<string, JsonElement> configured, Dictionary<string, JsonElement?> afterUnknown)
+    {
+        if (PlanJson.String(resource, "address") is not { } address || PlanJson.String(resource, "type") is not { } type || PlanJson.String(resource, "name") is not { } name)
+        {
+            return null;
+        }
+
+        var mode = PlanJson.String(resource, "mode") == "data" ? "data." : string.Empty;
+        configured.TryGetValue($"{InstanceKeys().Replace(modulePrefix, string.Empty)}{mode}{type}.{name}", out var config);
+        return new PlanResourceParts(
+            address,
+            type,
+            name,
+            PlanJson.Property(resource, "values"),
+            afterUnknown.GetValueOrDefault(address),
+            PlanJson.Property(config, "expressions"));
+    }
+
+    private static IEnumerable<(JsonElement Resource, string ModulePrefix)> PlannedResources(JsonElement? module, string modulePrefix)
+    {
+        foreach (var resource in PlanJson.Array(module, "resources"))
+        {
+            yield return (resource, modulePrefix);
+        }
+
+        foreach (var child in PlanJson.Array(module, "child_modules"))
+        {
+            var prefix = PlanJson.String(child, "address") is { } address ? $"{address}." : modulePrefix;
+            foreach (var nested in PlannedResources(child, prefix))
+            {
+                yield return nested;
+            }
+        }
+    }
+
+    // Configuration addresses are relative to their module; they are keyed here by module path (module.db.aws_kms_key.k).
+    private static void CollectConfiguration(JsonElement? module, string modulePrefix, Dictionary<string, JsonElement> configured)
+    {
+        foreach (var resource in PlanJson.Array(module, "resources"))
+        {
+            if (PlanJson.String(resource, "address") is { } address)
+            {
+                configured.TryAdd(modulePrefix + address, resource);
+            }
+        }
+
+        if (PlanJson.Property(module, "module_calls") is { ValueKind: JsonValueKind.Object } calls)
+        {
+            foreach (var call in calls.EnumerateObject())
+            {
+                CollectConfiguration(PlanJson.Property(call.Value, "module"), $"{modulePrefix}module.{call.Name}.", configured);
+            }
+        }
+    }
+
+    private static string ModulePrefix(string fullAddress, JsonElement resource) =>
+        PlanJson.String(resource, "address") is { } address && fullAddress.EndsWith(address, StringComparison.Ordinal)
+            ? fullAddress[..^address.Length]
+            : string.Empty;
+
+    // The first "address": "<address>" is the resource's object in planned_values, which Terraform writes first.
+    private static int LineOf(string text, string address)
+    {
+        var escaped = address.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
+        var match = Regex.Match(text, $"\"address\"\\s*:\\s*\"{Regex.Escape(escaped)}\"", RegexOptions.None, TimeSpan.FromSeconds(1));
+        return match.Success ? text.AsSpan(0, match.Index).Count('\n') + 1 : 1;
+    }
+
+    private static string WithoutPosition(string message)
+    {
+        var at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return at > 0 ? message[..at] : message;
+    }
+
+    [GeneratedRegex(@"\[[^\]]*\]")]
+    private static partial Regex InstanceKeys();
+}
