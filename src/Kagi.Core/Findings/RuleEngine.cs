@@ -23,6 +23,11 @@ public static class RuleEngine
                 var mute = resource.Suppressions.FirstOrDefault(s => s.RuleId == entry.Metadata.Id && s.Reason is not null);
                 findings.Add(new Finding(entry.Metadata, resource, result, mute));
             }
+
+            foreach (var scope in inventory.Unscanned.Where(scope => scope.ResourceType == entry.Metadata.ResourceType))
+            {
+                findings.Add(new Finding(entry.Metadata, UnscannedResource.For(scope), RuleResult.Error(scope.Describe())));
+            }
         }
 
         return findings;

@@ -5,6 +5,9 @@ public sealed record Inventory(IReadOnlyList<CloudResource> Resources, IReadOnly
 {
     public static Inventory Empty { get; } = new([], []);
 
+    /// <summary>What a live scan could not read; each becomes ERROR findings rather than silence.</summary>
+    public IReadOnlyList<UnscannedScope> Unscanned { get; init; } = [];
+
     public IEnumerable<T> OfType<T>()
         where T : CloudResource => Resources.OfType<T>();
 }

@@ -21,4 +21,10 @@ public sealed record KmsKey : CloudResource
 
     /// <summary>True when the key lives in a CloudHSM or external custom key store.</summary>
     public required Fact<bool> InCustomKeyStore { get; init; }
+
+    /// <summary>The key's state as KMS names it (<c>Enabled</c>, <c>Disabled</c>, <c>PendingDeletion</c>, …); unknown where the source does not say.</summary>
+    public Fact<string> State { get; init; } = Fact.Unknown<string>("the source does not report the key's state");
+
+    /// <summary>Where the key material comes from as KMS names it (<c>AWS_KMS</c>, <c>EXTERNAL</c>, <c>AWS_CLOUDHSM</c>, <c>EXTERNAL_KEY_STORE</c>).</summary>
+    public Fact<string> Origin { get; init; } = Fact.Unknown<string>("the source does not report the key's origin");
 }

@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using Amazon;
+using Amazon.EC2;
+using Amazon.KeyManagementService;
+using Amazon.Runtime;
+using Amazon.Runtime.Signing;
+using Amazon.SecurityToken;
+
+namespace Kagi.Aws;
+
+/// <summary>Makes one client per service and region, all with the same credentials, endpoints and retry policy; disposes them at the end.</summary>
+public sealed class AwsClientFactory : IDisposable
+{
+    private readonly AWSCredentials _credentials;
+    private readonly AwsEndpoints _endpoints;
+    private readonly RetryPolicy _retry;
+    private readonly ConcurrentDictionary<(string Service, string Region), Lazy<IDisposable>> _clients = new();
+
+    public AwsClientFactory(AWSCredentials credentials, AwsEndpoints endpoints, RetryPolicy retry)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentNullException.ThrowIfNull(retry);
+        _credentials = credentials;
+        _endpoints = endpoints;
+        _retry = retry;
+    }
+
+    public IAmazonSecurityTokenService Sts(string region) =>
+        Get(AwsService.Sts, region, () => new AmazonSecurityTokenServiceClient(_credentials, Configure(new AmazonSecurityTokenServiceConfig(), AwsService.Sts, region)));
+
+    public IAmazonEC2 Ec2(string region) =>
+        Get(AwsService.Ec2, region, () => new AmazonEC2Client(_credentials, Configure(new AmazonEC2Config(), AwsService.Ec2, region)));
+
+    public IAmazonKeyManagementService Kms(string region) =>
+        Get(AwsService.Kms, region, () => new AmazonKeyManagementServiceClient(_credentials, Configure(new AmazonKeyManagementServiceConfig(), AwsService.Kms, region)));
+
+    public RdsQueryClient Rds(string region) =>
+        Get(AwsService.Rds, region, () => new RdsQueryClient(SignedHttpClient(region), _endpoints.Rds(region), _retry));
+
+    public void Dispose()
+    {
+        foreach (var client in _clients.Values.Where(lazy => lazy.IsValueCreated))
+        {
+            client.Value.Dispose();
+        }
+    }
+
+    private HttpClient SignedHttpClient(string region)
+    {
+        // Redirects must not be followed below the signer: a followed hop would carry a stale signature.
+        var transport = new SocketsHttpHandler { AllowAutoRedirect = false, MaxConnectionsPerServer = 16 };
+        var signer = new SigV4SigningHandler(_credentials, RegionEndpoint.GetBySystemName(region), AwsService.Rds.SigningName, transport);
+
+        // Each attempt has its own timeout in RetryPolicy; a client-wide one would cut a slow scan short.
+        return new HttpClient(signer) { Timeout = Timeout.InfiniteTimeSpan };
+    }
+
+    private T Get<T>(AwsService service, string region, Func<T> create)
+        where T : IDisposable =>
+        (T)_clients.GetOrAdd((service.SigningName, region), _ => new Lazy<IDisposable>(() => create())).Value;
+
+    private TConfig Configure<TConfig>(TConfig config, AwsService service, string region)
+        where TConfig : ClientConfig
+    {
+        if (_endpoints.For(service) is { } endpoint)
+        {
+            config.ServiceURL = endpoint.ToString();
+            config.AuthenticationRegion = region;
+        }
+        else
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
+        }
+
+        // The SDK's standard retry mode is the same policy as ours: capped exponential backoff with jitter.
+        config.RetryMode = RequestRetryMode.Standard;
+        config.MaxErrorRetry = _retry.MaxAttempts - 1;
+        config.Timeout = _retry.AttemptTimeout;
+        return config;
+    }
+}

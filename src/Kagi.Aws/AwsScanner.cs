@@ -1,0 +1,99 @@
+using Amazon.EC2.Model;
+using Amazon.SecurityToken.Model;
+using Kagi.Core.Model;
+
+namespace Kagi.Aws;
+
+/// <summary>What to scan: the regions named, or every region enabled for the account.</summary>
+/// <param name="HomeRegion">Where account-wide calls go (STS, EC2 <c>DescribeRegions</c>).</param>
+public sealed record AwsScanRequest(IReadOnlyList<string> Regions, bool AllRegions, string HomeRegion);
+
+/// <summary>A finished live scan: the account, the regions it covered, and the inventory.</summary>
+public sealed record AwsScanResult(string Account, IReadOnlyList<string> Regions, Inventory Inventory);
+
+/// <summary>Scans one account: names it with STS, lists its regions if asked, then scans every region in parallel.</summary>
+public sealed class AwsScanner
+{
+    /// <summary>An account that could not be named; the ERROR findings still say where the scan stopped.</summary>
+    public const string UnknownAccount = "unknown";
+
+    private readonly AwsClientFactory _clients;
+    private readonly IScanProgress _progress;
+
+    public AwsScanner(AwsClientFactory clients, IScanProgress progress)
+    {
+        ArgumentNullException.ThrowIfNull(clients);
+        ArgumentNullException.ThrowIfNull(progress);
+        _clients = clients;
+        _progress = progress;
+    }
+
+    /// <summary>How many calls to one service may be in flight in one region; well under every service's rate limits.</summary>
+    public int MaxCallsInFlightPerService { get; init; } = 10;
+
+    public async Task<AwsScanResult> ScanAsync(AwsScanRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var home = new RegionContext(UnknownAccount, request.HomeRegion, _progress, MaxCallsInFlightPerService, cancellationToken);
+        string account;
+        try
+        {
+            var identity = await home.Call(AwsService.Sts, "GetCallerIdentity", token => _clients.Sts(request.HomeRegion).GetCallerIdentityAsync(new GetCallerIdentityRequest(), token)).ConfigureAwait(false);
+            account = identity.Account;
+        }
+        catch (AwsCallException exception)
+        {
+            var regions = request.AllRegions ? ["*"] : request.Regions;
+            return new AwsScanResult(UnknownAccount, regions, Failed(regions.Select(region => Unscanned(UnknownAccount, region, exception))));
+        }
+
+        home = new RegionContext(account, request.HomeRegion, _progress, MaxCallsInFlightPerService, cancellationToken);
+        IReadOnlyList<string> targets = request.Regions;
+        if (request.AllRegions)
+        {
+            try
+            {
+                targets = await EnabledRegionsAsync(home).ConfigureAwait(false);
+            }
+            catch (AwsCallException exception)
+            {
+                return new AwsScanResult(account, ["*"], Failed([Unscanned(account, "*", exception)]));
+            }
+        }
+
+        var regionInventories = await Task.WhenAll(targets.Select(region => ScanRegionAsync(account, region, cancellationToken))).ConfigureAwait(false);
+        var inventory = new Inventory([.. regionInventories.SelectMany(region => region.Resources)], [])
+        {
+            Unscanned = [.. regionInventories.SelectMany(region => region.Unscanned)],
+        };
+        return new AwsScanResult(account, targets, inventory);
+    }
+
+    private async Task<IReadOnlyList<string>> EnabledRegionsAsync(RegionContext home)
+    {
+        // AllRegions=false: only the regions enabled for the account, so an opt-in region never scanned is not an error.
+        var response = await home.Call(AwsService.Ec2, "DescribeRegions", token => _clients.Ec2(home.Region).DescribeRegionsAsync(new DescribeRegionsRequest { AllRegions = false }, token)).ConfigureAwait(false);
+        return [.. (response.Regions ?? []).Select(region => region.RegionName).Order(StringComparer.Ordinal)];
+    }
+
+    private async Task<RegionInventory> ScanRegionAsync(string account, string region, CancellationToken cancellationToken)
+    {
+        _progress.RegionStarted(region);
+        var context = new RegionContext(account, region, _progress, MaxCallsInFlightPerService, cancellationToken);
+        var scanner = new RegionScanner(new NeptuneClusterReader(_clients.Rds(region), context), new KmsKeyResolver(_clients.Kms(region), context), context);
+        var result = await scanner.ScanAsync().ConfigureAwait(false);
+        _progress.RegionFinished(region, result.Unscanned.Count);
+        return result;
+    }
+
+    private static Inventory Failed(IEnumerable<UnscannedScope> unscanned) => new([], []) { Unscanned = [.. unscanned] };
+
+    private static UnscannedScope Unscanned(string account, string region, AwsCallException exception) => new(
+        NeptuneCluster.ResourceType,
+        $"arn:{RegionContext.PartitionOf(region)}:rds:{region}:{(account == UnknownAccount ? "*" : account)}:cluster:*",
+        account,
+        region,
+        exception.Service.SigningName,
+        exception.Call,
+        exception.Reason);
+}

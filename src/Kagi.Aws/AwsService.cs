@@ -1,0 +1,16 @@
+namespace Kagi.Aws;
+
+/// <summary>An AWS API Kagi calls: its SigV4 signing name and the suffixes of its <c>AWS_ENDPOINT_URL_*</c> variables.</summary>
+public sealed record AwsService(string SigningName, IReadOnlyList<string> EndpointVariableSuffixes)
+{
+    /// <summary>The RDS Query API that Neptune shares; the Neptune SDKs read <c>AWS_ENDPOINT_URL_NEPTUNE</c>, RDS's read <c>_RDS</c>.</summary>
+    public static AwsService Rds { get; } = new("rds", ["NEPTUNE", "RDS"]);
+
+    public static AwsService Kms { get; } = new("kms", ["KMS"]);
+
+    public static AwsService Sts { get; } = new("sts", ["STS"]);
+
+    public static AwsService Ec2 { get; } = new("ec2", ["EC2"]);
+
+    public override string ToString() => SigningName;
+}

@@ -1,0 +1,14 @@
+namespace Kagi.Aws;
+
+/// <summary>Hears what a live scan is doing, for a progress display; called from many threads at once.</summary>
+public interface IScanProgress
+{
+    void RegionStarted(string region);
+
+    /// <summary>One API call finished, successfully or not.</summary>
+    void CallFinished(string region, AwsService service, string call, bool succeeded);
+
+    void ResourcesFound(string region, int count);
+
+    void RegionFinished(string region, int failures);
+}

@@ -1,0 +1,145 @@
+using System.Collections.Concurrent;
+using Amazon.KeyManagementService;
+using Amazon.KeyManagementService.Model;
+using Kagi.Core.Model;
+
+namespace Kagi.Aws;
+
+/// <summary>
+/// Tells which key protects a resource by asking KMS, once per distinct key per region however many resources share it.
+/// The account's <c>alias/aws/…</c> keys are recognised from <c>ListAliases</c>: <c>DescribeKey</c> on such an alias
+/// could create the AWS-managed key, and a key behind a reserved alias needs no further question.
+/// </summary>
+public sealed class KmsKeyResolver
+{
+    private readonly IAmazonKeyManagementService _kms;
+    private readonly RegionContext _region;
+    private readonly ConcurrentDictionary<string, Lazy<Task<KeyReference>>> _keys = new(StringComparer.Ordinal);
+    private readonly Lazy<Task<IReadOnlyDictionary<string, string>>> _awsManagedAliases;
+
+    public KmsKeyResolver(IAmazonKeyManagementService kms, RegionContext region)
+    {
+        ArgumentNullException.ThrowIfNull(kms);
+        ArgumentNullException.ThrowIfNull(region);
+        _kms = kms;
+        _region = region;
+        _awsManagedAliases = new(() => ListAwsManagedAliasesAsync(region.CancellationToken));
+    }
+
+    /// <summary>The keys described so far, for the saved inventory.</summary>
+    public IEnumerable<KmsKey> DescribedKeys => _keys.Values
+        .Where(lazy => lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully)
+        .Select(lazy => lazy.Value.Result)
+        .OfType<KeyReference.Described>()
+        .Select(described => described.Key);
+
+    /// <summary>
+    /// The key as a reference: described, or undetermined (with the reason) when KMS will not tell us,
+    /// e.g. a key in another account whose policy does not let us describe it.
+    /// </summary>
+    /// <exception cref="AwsCallException">KMS failed for a reason other than a refusal (throttled out, unavailable).</exception>
+    public Task<KeyReference> ResolveAsync(string keyArn)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(keyArn);
+        return _keys.GetOrAdd(keyArn, arn => new Lazy<Task<KeyReference>>(() => DescribeAsync(arn))).Value;
+    }
+
+    private async Task<KeyReference> DescribeAsync(string keyArn)
+    {
+        var arn = KeyArn.Parse(keyArn);
+        if (arn?.Account == _region.Account && (await _awsManagedAliases.Value.ConfigureAwait(false)).TryGetValue(arn.KeyId, out var alias))
+        {
+            return new KeyReference.Described(AwsManagedKey(keyArn, alias));
+        }
+
+        try
+        {
+            var response = await _region.Call(AwsService.Kms, "DescribeKey", token => _kms.DescribeKeyAsync(new DescribeKeyRequest { KeyId = keyArn }, token)).ConfigureAwait(false);
+            return new KeyReference.Described(ToKey(response.KeyMetadata, keyArn));
+        }
+        catch (AwsCallException exception) when (exception.Kind is AwsFailureKind.AccessDenied or AwsFailureKind.NotFound)
+        {
+            var owner = arn is not null && arn.Account != _region.Account ? $" (it belongs to account {arn.Account})" : string.Empty;
+            return new KeyReference.Undetermined($"KMS would not describe key {keyArn}{owner}: {exception.Reason}");
+        }
+    }
+
+    // A failed ListAliases costs only the shortcut: DescribeKey still answers for every key.
+    private async Task<IReadOnlyDictionary<string, string>> ListAwsManagedAliasesAsync(CancellationToken cancellationToken)
+    {
+        var byKeyId = new Dictionary<string, string>(StringComparer.Ordinal);
+        try
+        {
+            string? marker = null;
+            do
+            {
+                var page = await _region.Call(AwsService.Kms, "ListAliases", token => _kms.ListAliasesAsync(new ListAliasesRequest { Marker = marker, Limit = 100 }, token)).ConfigureAwait(false);
+                foreach (var alias in page.Aliases ?? [])
+                {
+                    if (alias.TargetKeyId is { } keyId && alias.AliasName is { } name && KeyLevelClassifier.IsAwsManagedAlias(name))
+                    {
+                        byKeyId[keyId] = name;
+                    }
+                }
+
+                marker = page.Truncated == true ? page.NextMarker : null;
+            }
+            while (!string.IsNullOrEmpty(marker) && !cancellationToken.IsCancellationRequested);
+        }
+        catch (AwsCallException)
+        {
+            return new Dictionary<string, string>();
+        }
+
+        return byKeyId;
+    }
+
+    private KmsKey AwsManagedKey(string keyArn, string alias) => new()
+    {
+        Id = keyArn,
+        Name = Fact.Known(alias),
+        Region = _region.Region,
+        Account = _region.Account,
+        Arn = Fact.Known(keyArn),
+        Manager = Fact.Known(KeyManager.Aws),
+        InCustomKeyStore = Fact.Known(false),
+        Origin = Fact.Known("AWS_KMS"),
+    };
+
+    private KmsKey ToKey(KeyMetadata metadata, string keyArn)
+    {
+        var manager = metadata.KeyManager?.Value switch
+        {
+            "AWS" => Fact.Known(KeyManager.Aws),
+            "CUSTOMER" => Fact.Known(KeyManager.Customer),
+            var other => Fact.Unknown<KeyManager>($"KMS reported key manager '{other}' for {keyArn}"),
+        };
+        var origin = metadata.Origin?.Value;
+        return new KmsKey
+        {
+            Id = metadata.Arn ?? keyArn,
+            Name = Fact.Known(metadata.KeyId ?? keyArn),
+            Region = _region.Region,
+            Account = metadata.AWSAccountId ?? _region.Account,
+            Arn = Fact.Known(metadata.Arn ?? keyArn),
+            Manager = manager,
+            InCustomKeyStore = origin is null
+                ? Fact.Unknown<bool>($"KMS reported no origin for {keyArn}")
+                : Fact.Known(origin is "AWS_CLOUDHSM" or "EXTERNAL_KEY_STORE"),
+            State = metadata.KeyState?.Value is { } state ? Fact.Known(state) : Fact.Unknown<string>($"KMS reported no state for {keyArn}"),
+            Origin = origin is null ? Fact.Unknown<string>($"KMS reported no origin for {keyArn}") : Fact.Known(origin),
+        };
+    }
+}
+
+/// <summary>The parts of a KMS key ARN, <c>arn:aws:kms:eu-west-1:111122223333:key/1234abcd-…</c>.</summary>
+internal sealed record KeyArn(string Region, string Account, string KeyId)
+{
+    public static KeyArn? Parse(string value)
+    {
+        var parts = value.Split(':', 6);
+        return parts is ["arn", _, "kms", var region, var account, var resource] && resource.StartsWith("key/", StringComparison.Ordinal)
+            ? new KeyArn(region, account, resource["key/".Length..])
+            : null;
+    }
+}

@@ -1,0 +1,55 @@
+using Amazon.Runtime;
+
+namespace Kagi.Aws;
+
+/// <summary>What <c>kagi scan aws</c> was asked to do.</summary>
+public sealed record LiveScanOptions
+{
+    public string? Profile { get; init; }
+
+    public IReadOnlyList<string> Regions { get; init; } = [];
+
+    public bool AllRegions { get; init; }
+
+    public Uri? EndpointUrl { get; init; }
+}
+
+/// <summary>Composes a live scan from the AWS environment: credentials, home region, endpoints, clients.</summary>
+public sealed class LiveScan
+{
+    private readonly Func<string, string?> _environment;
+    private readonly TimeProvider _time;
+    private readonly IScanProgress _progress;
+
+    public LiveScan(Func<string, string?> environment, TimeProvider time, IScanProgress progress)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(progress);
+        _environment = environment;
+        _time = time;
+        _progress = progress;
+    }
+
+    /// <summary>Tunes retries and timeouts; the defaults suit real AWS.</summary>
+    public Func<RetryPolicy, RetryPolicy> ConfigureRetry { get; init; } = policy => policy;
+
+    /// <summary>The region to scan when none is named, or null when the environment names none either.</summary>
+    public string? DefaultRegion(LiveScanOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.Regions.Count > 0 ? options.Regions[0] : AwsCredentialSource.DefaultRegion(options.Profile, _environment);
+    }
+
+    /// <exception cref="AmazonClientException">No credentials could be found.</exception>
+    public async Task<AwsScanResult> RunAsync(LiveScanOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var home = DefaultRegion(options) ?? "us-east-1";
+        var regions = options.Regions.Count > 0 ? options.Regions : [home];
+        var retry = ConfigureRetry(new RetryPolicy(_time, Random.Shared.NextDouble));
+        using var clients = new AwsClientFactory(AwsCredentialSource.Resolve(options.Profile), new AwsEndpoints(options.EndpointUrl, _environment), retry);
+        var scanner = new AwsScanner(clients, _progress);
+        return await scanner.ScanAsync(new AwsScanRequest([.. regions.Distinct(StringComparer.Ordinal)], options.AllRegions, home), cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,81 @@
+using System.Xml.Linq;
+using Kagi.Core.Model;
+
+namespace Kagi.Aws;
+
+/// <summary>A DB cluster as <c>DescribeDBClusters</c> returns it, before its key is resolved.</summary>
+public sealed record RdsCluster(string Arn, string Identifier, string? Engine, Fact<bool> StorageEncrypted, string? KmsKeyId)
+{
+    public bool IsNeptune => string.Equals(Engine, "neptune", StringComparison.OrdinalIgnoreCase);
+}
+
+/// <summary>Lists a region's Neptune clusters with <c>DescribeDBClusters</c>, page by page.</summary>
+public sealed class NeptuneClusterReader
+{
+    public const string Call = "DescribeDBClusters";
+
+    // The engine filter spares pages of Aurora and DocumentDB clusters; the engine is checked again on each answer,
+    // because the Query API serves every RDS engine and an emulator may ignore the filter.
+    private static readonly KeyValuePair<string, string>[] Parameters =
+    [
+        new("Filters.Filter.1.Name", "engine"),
+        new("Filters.Filter.1.Values.Value.1", "neptune"),
+        new("MaxRecords", "100"),
+    ];
+
+    private readonly RdsQueryClient _rds;
+    private readonly RegionContext _region;
+
+    public NeptuneClusterReader(RdsQueryClient rds, RegionContext region)
+    {
+        ArgumentNullException.ThrowIfNull(rds);
+        ArgumentNullException.ThrowIfNull(region);
+        _rds = rds;
+        _region = region;
+    }
+
+    /// <summary>Each page's Neptune clusters, as soon as the page arrives; pages are fetched one after another, as paging requires.</summary>
+    public async IAsyncEnumerable<IReadOnlyList<RdsCluster>> PagesAsync()
+    {
+        var pages = _rds.PagesAsync(Call, Parameters, _region.CancellationToken).GetAsyncEnumerator(_region.CancellationToken);
+        await using (pages.ConfigureAwait(false))
+        {
+            while (true)
+            {
+                bool hasPage;
+                try
+                {
+                    hasPage = await pages.MoveNextAsync().ConfigureAwait(false);
+                }
+                catch (AwsCallException)
+                {
+                    _region.CallFinished(AwsService.Rds, Call, succeeded: false);
+                    throw;
+                }
+
+                if (!hasPage)
+                {
+                    yield break;
+                }
+
+                _region.CallFinished(AwsService.Rds, Call, succeeded: true);
+                var clusters = pages.Current.Child("DBClusters")?.Elements().Select(Read).Where(cluster => cluster.IsNeptune).ToList() ?? [];
+                _region.ResourcesFound(clusters.Count);
+                yield return clusters;
+            }
+        }
+    }
+
+    private RdsCluster Read(XElement cluster)
+    {
+        var identifier = cluster.Text("DBClusterIdentifier") ?? string.Empty;
+        var arn = cluster.Text("DBClusterArn") ?? $"arn:{_region.Partition}:rds:{_region.Region}:{_region.Account}:cluster:{identifier}";
+        var encrypted = cluster.Text("StorageEncrypted") switch
+        {
+            "true" => Fact.Known(true),
+            "false" => Fact.Known(false),
+            var other => Fact.Unknown<bool>($"DescribeDBClusters returned StorageEncrypted='{other}' for {arn}"),
+        };
+        return new RdsCluster(arn, identifier, cluster.Text("Engine"), encrypted, cluster.Text("KmsKeyId"));
+    }
+}

@@ -1,0 +1,58 @@
+namespace Kagi.Aws;
+
+/// <summary>One region of one account being scanned: who and where, its calls in flight, and who hears about them.</summary>
+public sealed class RegionContext
+{
+    private readonly Dictionary<AwsService, SemaphoreSlim> _inFlight;
+    private readonly IScanProgress _progress;
+
+    public RegionContext(string account, string region, IScanProgress progress, int maxCallsInFlightPerService, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(account);
+        ArgumentException.ThrowIfNullOrWhiteSpace(region);
+        ArgumentNullException.ThrowIfNull(progress);
+        Account = account;
+        Region = region;
+        _progress = progress;
+        CancellationToken = cancellationToken;
+        _inFlight = new[] { AwsService.Rds, AwsService.Kms, AwsService.Sts, AwsService.Ec2 }
+            .ToDictionary(service => service, _ => new SemaphoreSlim(maxCallsInFlightPerService));
+    }
+
+    public string Account { get; }
+
+    public string Region { get; }
+
+    public CancellationToken CancellationToken { get; }
+
+    /// <summary>The ARN partition of the region: <c>aws</c>, <c>aws-cn</c> or <c>aws-us-gov</c>.</summary>
+    public string Partition => PartitionOf(Region);
+
+    public static string PartitionOf(string region)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        return region.StartsWith("cn-", StringComparison.Ordinal) ? "aws-cn"
+            : region.StartsWith("us-gov-", StringComparison.Ordinal) ? "aws-us-gov"
+            : "aws";
+    }
+
+    /// <summary>Runs one call, at most the configured number per service at once, and reports it.</summary>
+    public async Task<T> Call<T>(AwsService service, string call, Func<CancellationToken, Task<T>> send)
+    {
+        var succeeded = false;
+        try
+        {
+            var result = await SdkCall.RunAsync(service, call, _inFlight[service], send, CancellationToken).ConfigureAwait(false);
+            succeeded = true;
+            return result;
+        }
+        finally
+        {
+            CallFinished(service, call, succeeded);
+        }
+    }
+
+    public void CallFinished(AwsService service, string call, bool succeeded) => _progress.CallFinished(Region, service, call, succeeded);
+
+    public void ResourcesFound(int count) => _progress.ResourcesFound(Region, count);
+}

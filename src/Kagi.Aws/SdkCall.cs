@@ -1,0 +1,42 @@
+using Amazon.Runtime;
+
+namespace Kagi.Aws;
+
+/// <summary>Runs one AWS SDK call (the SDK retries it), bounded per service, and turns its failure into an <see cref="AwsCallException"/>.</summary>
+internal static class SdkCall
+{
+    public static async Task<T> RunAsync<T>(
+        AwsService service,
+        string call,
+        SemaphoreSlim inFlight,
+        Func<CancellationToken, Task<T>> send,
+        CancellationToken cancellationToken)
+    {
+        await inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await send(cancellationToken).ConfigureAwait(false);
+        }
+        catch (AmazonServiceException exception)
+        {
+            var code = exception.ErrorCode ?? $"Http{(int)exception.StatusCode}";
+            throw new AwsCallException(service, call, AwsCallException.Classify(code, (int)exception.StatusCode), code, exception.Message, exception);
+        }
+        catch (AmazonClientException exception)
+        {
+            throw new AwsCallException(service, call, AwsFailureKind.Unavailable, "ClientError", exception.Message, exception);
+        }
+        catch (HttpRequestException exception)
+        {
+            throw new AwsCallException(service, call, AwsFailureKind.Unavailable, "ConnectionFailed", exception.Message, exception);
+        }
+        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new AwsCallException(service, call, AwsFailureKind.Unavailable, "Timeout", "no answer within the per-call timeout", exception);
+        }
+        finally
+        {
+            inFlight.Release();
+        }
+    }
+}

@@ -1,0 +1,42 @@
+namespace Kagi.Core.Model;
+
+/// <summary>
+/// A part of an account a live scan could not read (a denied call, a region that failed, a response that did not parse).
+/// Every rule that judges <see cref="ResourceType"/> reports it as ERROR, so "could not check" is never a silent pass.
+/// </summary>
+/// <param name="ResourceType">The kind of resource that went unseen, e.g. <c>AWS::Neptune::DBCluster</c>.</param>
+/// <param name="ResourceId">What went unseen: one ARN, or a wildcard ARN such as <c>arn:aws:rds:eu-west-1:111122223333:cluster:*</c>.</param>
+/// <param name="Service">The API that failed, e.g. <c>rds</c> or <c>kms</c>.</param>
+/// <param name="Call">The operation that failed, e.g. <c>DescribeDBClusters</c>.</param>
+public sealed record UnscannedScope(
+    string ResourceType,
+    string ResourceId,
+    string Account,
+    string Region,
+    string Service,
+    string Call,
+    string Reason)
+{
+    public string Describe() => $"could not read {ResourceId}: {Service} {Call} failed in account {Account}, region {Region}: {Reason}";
+}
+
+/// <summary>Stands in for the resources of an <see cref="UnscannedScope"/> in findings.</summary>
+public sealed record UnscannedResource : CloudResource
+{
+    public required string ResourceType { get; init; }
+
+    public override string Type => ResourceType;
+
+    public static UnscannedResource For(UnscannedScope scope)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return new UnscannedResource
+        {
+            Id = scope.ResourceId,
+            Name = Fact.Unknown<string>("not read"),
+            Region = scope.Region,
+            Account = scope.Account,
+            ResourceType = scope.ResourceType,
+        };
+    }
+}

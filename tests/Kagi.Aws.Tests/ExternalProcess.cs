@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Kagi.Aws.Tests;
+
+/// <summary>Runs the machine's Python tools (moto_server, boto3) with dummy credentials and loopback endpoints only.</summary>
+internal static class ExternalProcess
+{
+    public static readonly IReadOnlyDictionary<string, string> DummyCredentials = new Dictionary<string, string>
+    {
+        ["AWS_ACCESS_KEY_ID"] = "testing",
+        ["AWS_SECRET_ACCESS_KEY"] = "testing",
+        ["AWS_SESSION_TOKEN"] = "testing",
+    };
+
+    /// <summary>Runs a Python script with boto3 against <paramref name="endpoint"/> and returns what it printed; fails the test on a non-zero exit.</summary>
+    public static string RunPython(string script, Uri endpoint, string region = "eu-west-1")
+    {
+        var start = new ProcessStartInfo("python3", ["-c", script])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (name, value) in DummyCredentials)
+        {
+            start.Environment[name] = value;
+        }
+
+        start.Environment["AWS_ENDPOINT_URL"] = endpoint.ToString();
+        start.Environment["AWS_DEFAULT_REGION"] = region;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("python3 did not finish within 60 s");
+        }
+
+        return process.ExitCode == 0
+            ? output.Result
+            : throw new InvalidOperationException($"python3 exited {process.ExitCode}: {error.Result}");
+    }
+
+    public static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,117 @@
+using System.Text.Json;
+using Kagi.Core.Model;
+using Kagi.Core.Rules;
+
+namespace Kagi.Aws.Tests;
+
+/// <summary>Integration against moto, an independent AWS emulator: clusters and keys are made with boto3, then scanned by Kagi.</summary>
+public sealed class MotoScanTests : IClassFixture<MotoServer>
+{
+    private const string Region = "eu-west-1";
+
+    private const string Setup = """
+        import boto3, json
+        kms = boto3.client("kms"); neptune = boto3.client("neptune"); rds = boto3.client("rds")
+        cmk = kms.create_key(Description="neptune cmk")["KeyMetadata"]["Arn"]
+        aws_rds = next(a for a in kms.list_aliases()["Aliases"] if a["AliasName"] == "alias/aws/rds")
+        aws_rds_arn = aws_rds["AliasArn"].replace("alias/aws/rds", "key/" + aws_rds["TargetKeyId"])
+        neptune.create_db_cluster(DBClusterIdentifier="pass-cmk", Engine="neptune", StorageEncrypted=True, KmsKeyId=cmk)
+        neptune.create_db_cluster(DBClusterIdentifier="pass-cmk-shared", Engine="neptune", StorageEncrypted=True, KmsKeyId=cmk)
+        neptune.create_db_cluster(DBClusterIdentifier="fail-unencrypted", Engine="neptune", StorageEncrypted=False)
+        neptune.create_db_cluster(DBClusterIdentifier="fail-aws-managed", Engine="neptune", StorageEncrypted=True, KmsKeyId=aws_rds_arn)
+        neptune.create_db_cluster(DBClusterIdentifier="unknown-unresolvable-key", Engine="neptune", StorageEncrypted=True)
+        rds.create_db_cluster(DBClusterIdentifier="aurora", Engine="aurora-postgresql", MasterUsername="admin", MasterUserPassword="password123")
+        print(json.dumps({"cmk": cmk}))
+        """;
+
+    private readonly MotoServer _moto;
+    private readonly string _cmk;
+
+    public MotoScanTests(MotoServer moto)
+    {
+        _moto = moto;
+        _cmk = SetUpOnce(moto);
+    }
+
+    [Fact]
+    public void Every_neptune_cluster_gets_the_verdict_its_real_key_deserves()
+    {
+        // When the region is scanned
+        var result = Scans.Run(_moto.Endpoint, null, Region);
+
+        // Then moto's account is named, and each Neptune cluster is judged by what KMS says of its key
+        Assert.Equal("123456789012", result.Account);
+        var verdicts = Scans.Verdicts(result.Inventory, Scans.CmkRule);
+        Assert.Equal(ResultStatus.Pass, verdicts["pass-cmk"]);
+        Assert.Equal(ResultStatus.Pass, verdicts["pass-cmk-shared"]);
+        Assert.Equal(ResultStatus.Fail, verdicts["fail-unencrypted"]);
+        Assert.Equal(ResultStatus.Fail, verdicts["fail-aws-managed"]);
+
+        // moto gives an encrypted cluster without a key the made-up KmsKeyId "default_kms_key_id": KMS cannot describe it
+        Assert.Equal(ResultStatus.Unknown, verdicts["unknown-unresolvable-key"]);
+        Assert.Equal(5, verdicts.Count);
+    }
+
+    [Fact]
+    public void Only_neptune_engines_are_neptune_clusters()
+    {
+        var result = Scans.Run(_moto.Endpoint, null, Region);
+
+        var names = result.Inventory.OfType<NeptuneCluster>().Select(cluster => cluster.Name.Value).ToList();
+        Assert.DoesNotContain("aurora", names);
+        Assert.Empty(result.Inventory.Unscanned);
+    }
+
+    [Fact]
+    public void A_cluster_is_identified_by_its_arn_with_account_and_region()
+    {
+        var result = Scans.Run(_moto.Endpoint, null, Region);
+
+        var cluster = result.Inventory.OfType<NeptuneCluster>().Single(c => c.Name.Value == "pass-cmk");
+        Assert.Equal("arn:aws:rds:eu-west-1:123456789012:cluster:pass-cmk", cluster.Id);
+        Assert.Equal("123456789012", cluster.Account);
+        Assert.Equal(Region, cluster.Region);
+        var key = Assert.IsType<KeyReference.Described>(cluster.Key);
+        Assert.Equal(_cmk, key.Key.Arn.Value);
+        Assert.Equal("Enabled", key.Key.State.Value);
+    }
+
+    [Fact]
+    public void The_storage_encrypted_rule_fails_only_the_unencrypted_cluster()
+    {
+        var result = Scans.Run(_moto.Endpoint, null, Region);
+
+        var failing = Scans.Verdicts(result.Inventory, Scans.EncryptedRule).Where(v => v.Value == ResultStatus.Fail).Select(v => v.Key);
+        Assert.Equal(["fail-unencrypted"], failing);
+    }
+
+    [Fact]
+    public void The_endpoint_can_come_from_the_environment_as_the_aws_cli_reads_it()
+    {
+        // Given no --endpoint-url but AWS_ENDPOINT_URL set, as a user of the AWS CLI would
+        var environment = new Dictionary<string, string> { ["AWS_ENDPOINT_URL"] = _moto.Endpoint.ToString(), ["AWS_REGION"] = Region };
+
+        var result = Scans.Run(new LiveScanOptions(), null, environment);
+
+        Assert.Equal([Region], result.Regions);
+        Assert.Equal(5, result.Inventory.OfType<NeptuneCluster>().Count());
+    }
+
+    private static readonly Dictionary<Uri, string> Prepared = [];
+
+    // xUnit makes a test class instance per test; the emulator is set up once per server.
+    private static string SetUpOnce(MotoServer moto)
+    {
+        lock (Prepared)
+        {
+            if (!Prepared.TryGetValue(moto.Endpoint, out var cmk))
+            {
+                using var json = JsonDocument.Parse(ExternalProcess.RunPython(Setup, moto.Endpoint, Region));
+                cmk = json.RootElement.GetProperty("cmk").GetString()!;
+                Prepared[moto.Endpoint] = cmk;
+            }
+
+            return cmk;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+
+namespace Kagi.Aws.Tests;
+
+/// <summary>
+/// moto_server on a free loopback port, for one test class. A machine without moto fails the tests
+/// (Process.Start throws): the integration tests are part of the suite, never skipped.
+/// </summary>
+public sealed class MotoServer : IDisposable
+{
+    private readonly Process _process;
+
+    public MotoServer()
+    {
+        var port = ExternalProcess.FreeLoopbackPort();
+        var start = new ProcessStartInfo("moto_server", ["-H", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        _process = Process.Start(start) ?? throw new InvalidOperationException("moto_server did not start");
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, _) => { };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        Endpoint = new Uri($"http://127.0.0.1:{port}/");
+        WaitUntilListening(port);
+    }
+
+    public Uri Endpoint { get; }
+
+    public void Dispose()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+        _process.Dispose();
+    }
+
+    private void WaitUntilListening(int port)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"moto_server exited with {_process.ExitCode}");
+            }
+
+            try
+            {
+                using var client = new TcpClient();
+                client.Connect("127.0.0.1", port);
+                return;
+            }
+            catch (SocketException)
+            {
+                Thread.Sleep(100);
+            }
+        }
+
+        throw new TimeoutException("moto_server did not listen within 30 s");
+    }
+}

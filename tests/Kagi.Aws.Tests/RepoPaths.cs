@@ -1,0 +1,20 @@
+using System.Runtime.CompilerServices;
+
+namespace Kagi.Aws.Tests;
+
+/// <summary>Finds repository files from this source file, wherever the test binaries were built.</summary>
+internal static class RepoPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    private static string FindRoot([CallerFilePath] string source = "")
+    {
+        var directory = Path.GetDirectoryName(source);
+        while (directory is not null && !File.Exists(Path.Combine(directory, "Kagi.slnx")))
+        {
+            directory = Path.GetDirectoryName(directory);
+        }
+
+        return directory ?? throw new InvalidOperationException($"no Kagi.slnx above {source}");
+    }
+}

@@ -1,0 +1,71 @@
+using Kagi.Core.Findings;
+using Kagi.Core.Model;
+using Kagi.Core.Rules;
+using Kagi.Rules;
+
+namespace Kagi.Aws.Tests;
+
+/// <summary>Runs a live scan against an emulator, as <c>kagi scan aws --endpoint-url</c> does, and judges it with the shipped rules.</summary>
+internal static class Scans
+{
+    public const string CmkRule = "neptune-cluster-cmk-encryption";
+    public const string EncryptedRule = "neptune-cluster-storage-encrypted";
+
+    static Scans()
+    {
+        // The SDK's default credential chain reads the process environment; dummy keys are all an emulator needs.
+        foreach (var (name, value) in ExternalProcess.DummyCredentials)
+        {
+            Environment.SetEnvironmentVariable(name, value);
+        }
+    }
+
+    public static AwsScanResult Run(Uri endpoint, IScanProgress? progress = null, params string[] regions) =>
+        Run(new LiveScanOptions { Regions = regions, EndpointUrl = endpoint }, progress);
+
+    public static AwsScanResult Run(LiveScanOptions options, IScanProgress? progress = null, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var scan = new LiveScan(name => environment?.GetValueOrDefault(name), TimeProvider.System, progress ?? new RecordingProgress())
+        {
+            // Quick retries keep fault-injection tests fast; the policy itself is what is tested.
+            ConfigureRetry = policy => new RetryPolicy(TimeProvider.System, () => 0.5)
+            {
+                MaxAttempts = 3,
+                BaseDelay = TimeSpan.FromMilliseconds(5),
+                AttemptTimeout = TimeSpan.FromSeconds(5),
+            },
+        };
+        return scan.RunAsync(options, CancellationToken.None).GetAwaiter().GetResult();
+    }
+
+    public static IReadOnlyList<Finding> Judge(Inventory inventory, ScanOptions? options = null) =>
+        RuleEngine.Run(inventory, RuleCatalog.All, options ?? ScanOptions.Default);
+
+    /// <summary>Each judged resource's status under one rule, by cluster name (or resource ID for what was not read).</summary>
+    public static Dictionary<string, ResultStatus> Verdicts(Inventory inventory, string ruleId, ScanOptions? options = null) =>
+        Judge(inventory, options).Where(finding => finding.Rule.Id == ruleId)
+            .ToDictionary(finding => finding.Resource.Name.IsKnown ? finding.Resource.Name.Value : finding.Resource.Id, finding => finding.Status);
+}
+
+/// <summary>Keeps what a scan reported, to check the progress display is fed.</summary>
+internal sealed class RecordingProgress : IScanProgress
+{
+    private int _calls;
+    private int _resources;
+
+    public int Calls => _calls;
+
+    public int Resources => _resources;
+
+    public System.Collections.Concurrent.ConcurrentBag<string> FinishedRegions { get; } = [];
+
+    public void RegionStarted(string region)
+    {
+    }
+
+    public void CallFinished(string region, AwsService service, string call, bool succeeded) => Interlocked.Increment(ref _calls);
+
+    public void ResourcesFound(string region, int count) => Interlocked.Add(ref _resources, count);
+
+    public void RegionFinished(string region, int failures) => FinishedRegions.Add(region);
+}
