@@ -1,0 +1,218 @@
+using System.Globalization;
+using System.Text;
+using Kagi.Hcl.Syntax;
+
+namespace Kagi.Hcl.Native;
+
+internal sealed partial class Parser
+{
+    /// <summary>Applies strip markers, decodes literals and nests directives; literal-only text becomes a <see cref="LiteralExpr"/>.</summary>
+    private Expression BuildTemplate(List<TemplatePiece> pieces, TemplateMode mode, int start, int end)
+    {
+        ApplyStripMarkers(pieces);
+        var index = 0;
+        var parts = BuildParts(pieces, mode, ref index, opener: null);
+        var range = Range(start, end);
+        return parts.All(part => part is TemplateLiteral)
+            ? new LiteralExpr(string.Concat(parts.Cast<TemplateLiteral>().Select(part => part.Text)), range)
+            : new TemplateExpr(parts, range);
+    }
+
+    /// <summary><c>~</c> beside a sequence removes all whitespace (newlines included) on that side, up to the next non-space.</summary>
+    private void ApplyStripMarkers(List<TemplatePiece> pieces)
+    {
+        var text = _lexer.Text;
+        for (var i = 0; i < pieces.Count; i++)
+        {
+            if (pieces[i].StripBefore && i > 0 && pieces[i - 1] is LiteralPiece before)
+            {
+                while (before.End > before.Start && char.IsWhiteSpace(text[before.End - 1]))
+                {
+                    before.End--;
+                }
+            }
+
+            if (pieces[i].StripAfter && i + 1 < pieces.Count && pieces[i + 1] is LiteralPiece after)
+            {
+                while (after.Start < after.End && char.IsWhiteSpace(text[after.Start]))
+                {
+                    after.Start++;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// <c>&lt;&lt;-</c>: removes the smallest indentation of the lines from every line, as hclsyntax does: blank lines do not count,
+    /// and a line that starts with an interpolation or directive means no indentation is removed at all.
+    /// </summary>
+    private void RemoveCommonIndentation(List<TemplatePiece> pieces)
+    {
+        var text = _lexer.Text;
+        var smallest = int.MaxValue;
+        var lineStarts = new List<LiteralPiece>();
+        var atLineStart = true;
+        foreach (var piece in pieces)
+        {
+            if (atLineStart)
+            {
+                if (piece is not LiteralPiece literal)
+                {
+                    return;
+                }
+
+                var spaces = 0;
+                while (literal.Start + spaces < literal.End && char.IsWhiteSpace(text[literal.Start + spaces]))
+                {
+                    spaces++;
+                }
+
+                var blank = literal.Start + spaces == literal.End && text[literal.End - 1] == '\n';
+                if (!blank)
+                {
+                    smallest = Math.Min(smallest, spaces);
+                    lineStarts.Add(literal);
+                }
+            }
+
+            atLineStart = piece is LiteralPiece line && text[line.End - 1] == '\n';
+        }
+
+        foreach (var literal in lineStarts)
+        {
+            literal.Start += smallest;
+        }
+    }
+
+    /// <summary>Nests the flat pieces; returns at the end, or at the else/endif/endfor that closes <paramref name="opener"/>.</summary>
+    private List<TemplatePart> BuildParts(List<TemplatePiece> pieces, TemplateMode mode, ref int index, DirectivePiece? opener)
+    {
+        var parts = new List<TemplatePart>();
+        while (index < pieces.Count)
+        {
+            var piece = pieces[index];
+            switch (piece)
+            {
+                case LiteralPiece literal:
+                    index++;
+                    var decoded = Decode(literal, mode);
+                    if (decoded.Length > 0)
+                    {
+                        parts.Add(new TemplateLiteral(decoded, Range(literal.Start, literal.End)));
+                    }
+
+                    break;
+                case InterpolationPiece interpolation:
+                    index++;
+                    parts.Add(new TemplateInterpolation(interpolation.Expression, Range(piece.Start, piece.End)));
+                    break;
+                case DirectivePiece { Kind: DirectiveKind.If or DirectiveKind.For } directive:
+                    index++;
+                    Enter(directive.Start);
+                    parts.Add(BuildDirective(pieces, mode, ref index, directive));
+                    Leave();
+                    break;
+                case DirectivePiece closer when opener is not null && Closes(opener, closer):
+                    return parts;
+                case DirectivePiece stray:
+                    throw _lines.Error($"unexpected '%{{{Keyword(stray.Kind)}}}': there is no matching '%{{{(stray.Kind == DirectiveKind.EndFor ? "for" : "if")}}}'", stray.Start, stray.End);
+            }
+        }
+
+        return opener is null
+            ? parts
+            : throw _lines.Error($"'%{{{Keyword(opener.Kind)}}}' has no matching '%{{end{Keyword(opener.Kind)}}}'", opener.Start, opener.End);
+    }
+
+    private TemplatePart BuildDirective(List<TemplatePiece> pieces, TemplateMode mode, ref int index, DirectivePiece opener)
+    {
+        var body = BuildParts(pieces, mode, ref index, opener);
+        var closer = (DirectivePiece)pieces[index++];
+        if (opener.Kind == DirectiveKind.For)
+        {
+            return new TemplateFor(opener.KeyVariable, opener.ValueVariable!, opener.Expression!, body, Range(opener.Start, closer.End));
+        }
+
+        if (closer.Kind == DirectiveKind.EndIf)
+        {
+            return new TemplateIf(opener.Expression!, body, [], Range(opener.Start, closer.End));
+        }
+
+        var otherwise = BuildParts(pieces, mode, ref index, closer);
+        var endIf = pieces[index++];
+        return new TemplateIf(opener.Expression!, body, otherwise, Range(opener.Start, endIf.End));
+    }
+
+    private static bool Closes(DirectivePiece opener, DirectivePiece closer) => (opener.Kind, closer.Kind) switch
+    {
+        (DirectiveKind.If, DirectiveKind.Else or DirectiveKind.EndIf) => true,
+        (DirectiveKind.Else, DirectiveKind.EndIf) => true,
+        (DirectiveKind.For, DirectiveKind.EndFor) => true,
+        _ => false,
+    };
+
+    private static string Keyword(DirectiveKind kind) => kind.ToString().ToLowerInvariant();
+
+    /// <summary>Decodes <c>$${</c> and <c>%%{</c>, and in quoted strings the backslash escapes.</summary>
+    private string Decode(LiteralPiece literal, TemplateMode mode)
+    {
+        var text = _lexer.Text;
+        var builder = new StringBuilder(literal.End - literal.Start);
+        var i = literal.Start;
+        while (i < literal.End)
+        {
+            var c = text[i];
+            if (c is '$' or '%' && i + 2 < literal.End && text[i + 1] == c && text[i + 2] == '{')
+            {
+                builder.Append(c).Append('{');
+                i += 3;
+            }
+            else if (c == '\\' && mode == TemplateMode.Quoted)
+            {
+                i = DecodeEscape(i, literal.End, builder);
+            }
+            else
+            {
+                builder.Append(c);
+                i++;
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private int DecodeEscape(int at, int end, StringBuilder builder)
+    {
+        var text = _lexer.Text;
+        var kind = at + 1 < end ? text[at + 1] : '\0';
+        switch (kind)
+        {
+            case 'n':
+                builder.Append('\n');
+                return at + 2;
+            case 'r':
+                builder.Append('\r');
+                return at + 2;
+            case 't':
+                builder.Append('\t');
+                return at + 2;
+            case '"' or '\\':
+                builder.Append(kind);
+                return at + 2;
+            case 'u' or 'U':
+                var digits = kind == 'u' ? 4 : 8;
+                var hex = at + 2 + digits <= end ? text.Substring(at + 2, digits) : string.Empty;
+                if (!int.TryParse(hex, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code)
+                    || hex.Length != digits || code > 0x10FFFF || code is >= 0xD800 and <= 0xDFFF)
+                {
+                    throw _lines.Error($"invalid unicode escape: '\\{kind}' must be followed by {digits} hexadecimal digits of a valid code point", at, at + 2);
+                }
+
+                builder.Append(char.ConvertFromUtf32(code));
+                return at + 2 + digits;
+            default:
+                var shown = at + 1 < end ? $"\\{text[at + 1]}" : "\\";
+                throw _lines.Error($"invalid escape sequence '{shown}': use \\n, \\r, \\t, \\\", \\\\, \\uNNNN or \\UNNNNNNNN", at, at + 2);
+        }
+    }
+}

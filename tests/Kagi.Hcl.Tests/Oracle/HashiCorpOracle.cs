@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+
+namespace Kagi.Hcl.Tests.Oracle;
+
+/// <summary>What HashiCorp's parser (via tools/hcl2json) makes of a file: its JSON, or its error message.</summary>
+internal sealed record OracleResult(JsonObject? Json, string? Error);
+
+/// <summary>Runs tools/hcl2json once, in one node process, for every file the tests compare.</summary>
+internal static class HashiCorpOracle
+{
+    private static readonly Lazy<IReadOnlyDictionary<string, OracleResult>> Results = new(Run);
+
+    public static OracleResult For(string relativePath) =>
+        Results.Value.TryGetValue(relativePath, out var result)
+            ? result
+            : throw new InvalidOperationException($"hcl2json gave no result for {relativePath}");
+
+    private static Dictionary<string, OracleResult> Run()
+    {
+        var tool = RepoPaths.Combine("tools", "hcl2json");
+        if (!Directory.Exists(Path.Combine(tool, "node_modules", "@cdktf", "hcl2json")))
+        {
+            throw new InvalidOperationException("HashiCorp's parser is not installed; run: npm ci --prefix tools/hcl2json");
+        }
+
+        var start = new ProcessStartInfo("node")
+        {
+            WorkingDirectory = RepoPaths.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(tool, "hcl2json.js"));
+        foreach (var file in CorpusFiles.All)
+        {
+            start.ArgumentList.Add(file);
+        }
+
+        using var process = StartNode(start);
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"tools/hcl2json failed ({process.ExitCode}): {stderr.Result}");
+        }
+
+        var parsed = JsonNode.Parse(stdout)!.AsObject();
+        return parsed.ToDictionary(
+            pair => pair.Key,
+            pair => new OracleResult(pair.Value!["ok"]?.AsObject(), pair.Value!["error"]?.GetValue<string>()));
+    }
+
+    private static Process StartNode(ProcessStartInfo start)
+    {
+        try
+        {
+            return Process.Start(start) ?? throw new InvalidOperationException("node did not start");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException("node is not installed; install Node.js, then run: npm ci --prefix tools/hcl2json", e);
+        }
+    }
+}
