@@ -1,0 +1,60 @@
+// Filters the findings table and copies remediation code. Runs under a hash-pinned CSP: no inline handlers, no network.
+(function () {
+  'use strict';
+  var rows = Array.prototype.slice.call(document.querySelectorAll('tr.finding'));
+  var status = document.getElementById('f-status');
+  var severity = document.getElementById('f-severity');
+  var search = document.getElementById('f-text');
+  var count = document.getElementById('f-count');
+
+  function apply() {
+    var wantedStatus = status.value;
+    var wantedSeverity = severity.value;
+    var query = search.value.trim().toLowerCase();
+    var shown = 0;
+    rows.forEach(function (row) {
+      var match = (!wantedStatus || row.getAttribute('data-status') === wantedStatus) &&
+        (!wantedSeverity || row.getAttribute('data-severity') === wantedSeverity) &&
+        (!query || row.textContent.toLowerCase().indexOf(query) >= 0);
+      row.hidden = !match;
+      if (match) {
+        shown += 1;
+      }
+    });
+    count.textContent = count.getAttribute('data-template')
+      .replace('{shown}', String(shown))
+      .replace('{total}', String(rows.length));
+  }
+
+  function copied(button) {
+    var label = button.textContent;
+    button.textContent = button.getAttribute('data-done');
+    window.setTimeout(function () { button.textContent = label; }, 1500);
+  }
+
+  // file:// pages may be denied the async clipboard; fall back to selecting the code for Ctrl+C.
+  function selectCode(code) {
+    var range = document.createRange();
+    range.selectNodeContents(code);
+    var selection = window.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }
+
+  Array.prototype.forEach.call(document.querySelectorAll('button.copy'), function (button) {
+    button.addEventListener('click', function () {
+      var code = button.parentNode.querySelector('code');
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(code.textContent).then(function () { copied(button); }, function () { selectCode(code); });
+      } else {
+        selectCode(code);
+      }
+    });
+  });
+
+  status.addEventListener('change', apply);
+  severity.addEventListener('change', apply);
+  search.addEventListener('input', apply);
+  apply();
+  document.documentElement.setAttribute('data-ready', 'true');
+}());
