@@ -32,6 +32,11 @@ internal static class ConfigurationReader
     public static List<CloudResource> Read(string directory, IReadOnlyList<string>? files, List<ScanDiagnostic> diagnostics)
     {
         var module = ModuleLoader.Load(directory, files, diagnostics);
+        return Map(module, diagnostics);
+    }
+
+    public static List<CloudResource> Map(TerraformModule module, List<ScanDiagnostic> diagnostics)
+    {
         var evaluator = new ModuleEvaluator(module, diagnostics);
         evaluator.Validate();
         var region = evaluator.Region("aws");
