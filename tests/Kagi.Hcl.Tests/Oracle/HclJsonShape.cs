@@ -84,7 +84,7 @@ internal sealed class HclJsonShape(string text)
     private static JsonValue? Literal(object? value) => value switch
     {
         null => null,
-        string s => JsonValue.Create(s),
+        string s => JsonValue.Create(Escape(s)),
         decimal d => JsonValue.Create(d),
         bool b => JsonValue.Create(b),
         _ => throw new InvalidOperationException($"unexpected literal {value.GetType()}"),
@@ -94,8 +94,12 @@ internal sealed class HclJsonShape(string text)
     {
         decimal d => d.ToString("0.############################", CultureInfo.InvariantCulture),
         bool b => b ? "true" : "false",
-        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty,
+        _ => Escape(Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty),
     };
+
+    /// <summary>hcl2json writes literal text as JSON-syntax templates, where a literal <c>${</c> or <c>%{</c> must be doubled.</summary>
+    private static string Escape(string literal) =>
+        literal.Replace("${", "$${", StringComparison.Ordinal).Replace("%{", "%%{", StringComparison.Ordinal);
 
     private string Parts(IEnumerable<TemplatePart> parts)
     {
@@ -111,7 +115,7 @@ internal sealed class HclJsonShape(string text)
     /// <summary>hcl2json shows a conditional interpolation as an if directive, which is how HCL represents both.</summary>
     private string Part(TemplatePart part) => part switch
     {
-        TemplateLiteral literal => literal.Text,
+        TemplateLiteral literal => Escape(literal.Text),
         TemplateInterpolation { Expression: LiteralExpr literal } => LiteralText(literal.Value),
         TemplateInterpolation { Expression: TemplateExpr inner } => Parts(inner.Parts),
         TemplateInterpolation { Expression: ConditionalExpr conditional } =>

@@ -1,0 +1,1 @@
+no_trailing_newline = "x"

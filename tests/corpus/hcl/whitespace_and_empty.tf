@@ -1,0 +1,11 @@
+
+
+locals {
+
+  spaced      =    "value"
+	tabbed = true
+
+}
+
+empty_block {
+}
