@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using Kagi.Core.Findings;
+using Kagi.Core.Rules;
+
+namespace Kagi.Reporting;
+
+/// <summary>
+/// JUnit XML for CI dashboards: one test suite per rule, one test case per rule and resource;
+/// FAIL is a failure, ERROR an error, MUTED and UNKNOWN are skipped with their reason.
+/// </summary>
+public sealed class JunitReportWriter : IReportWriter
+{
+    public string Format => "junit";
+
+    public void Write(ScanReport report, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(output);
+
+        // The declaration is written by hand: XmlWriter would name the TextWriter's encoding (UTF-16 for a StringWriter).
+        output.Write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        var settings = new XmlWriterSettings { Indent = true, OmitXmlDeclaration = true, NewLineChars = "\n" };
+        using (var xml = XmlWriter.Create(output, settings))
+        {
+            var time = Seconds(report.FinishedAt - report.StartedAt);
+            xml.WriteStartElement("testsuites");
+            xml.WriteAttributeString("name", $"Kagi {report.Source.ToString().ToLowerInvariant()} scan");
+            xml.WriteAttributeString("tests", Count(report.Findings.Count));
+            xml.WriteAttributeString("failures", Count(report.Count(ResultStatus.Fail)));
+            xml.WriteAttributeString("errors", Count(report.Count(ResultStatus.Error)));
+            xml.WriteAttributeString("time", time);
+            foreach (var suite in report.Findings.GroupBy(finding => finding.Rule.Id).OrderBy(group => group.Key, StringComparer.Ordinal))
+            {
+                WriteSuite(xml, [.. suite.OrderBy(finding => finding.Resource.Id, StringComparer.Ordinal)], report);
+            }
+
+            xml.WriteEndElement();
+        }
+
+        output.Write('\n');
+    }
+
+    private static void WriteSuite(XmlWriter xml, IReadOnlyList<Finding> findings, ScanReport report)
+    {
+        var rule = findings[0].Rule;
+        xml.WriteStartElement("testsuite");
+        xml.WriteAttributeString("name", rule.Id);
+        xml.WriteAttributeString("tests", Count(findings.Count));
+        xml.WriteAttributeString("failures", Count(findings.Count(f => f.Status == ResultStatus.Fail)));
+        xml.WriteAttributeString("errors", Count(findings.Count(f => f.Status == ResultStatus.Error)));
+        xml.WriteAttributeString("skipped", Count(findings.Count(f => f.Status is ResultStatus.Muted or ResultStatus.Unknown)));
+        xml.WriteAttributeString("time", "0");
+        xml.WriteAttributeString("timestamp", report.StartedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture));
+        xml.WriteStartElement("properties");
+        Property(xml, "severity", rule.Severity.ToName());
+        Property(xml, "service", rule.Service);
+        Property(xml, "title", rule.Title.Get(report.Language));
+        xml.WriteEndElement();
+        foreach (var finding in findings)
+        {
+            WriteCase(xml, finding, report.Language);
+        }
+
+        xml.WriteEndElement();
+    }
+
+    private static void WriteCase(XmlWriter xml, Finding finding, Language language)
+    {
+        var text = FindingText.Render(finding, language);
+        xml.WriteStartElement("testcase");
+        xml.WriteAttributeString("name", Clean(finding.Resource.Id));
+        xml.WriteAttributeString("classname", $"kagi.{finding.Rule.Service}.{finding.Rule.Id}");
+        xml.WriteAttributeString("time", "0");
+        var element = finding.Status switch
+        {
+            ResultStatus.Fail => "failure",
+            ResultStatus.Error => "error",
+            ResultStatus.Muted or ResultStatus.Unknown => "skipped",
+            _ => null,
+        };
+        if (element is not null)
+        {
+            xml.WriteStartElement(element);
+            xml.WriteAttributeString("message", Clean(text.Message));
+            xml.WriteAttributeString("type", finding.Status == ResultStatus.Fail ? finding.Severity.ToName() : finding.Status.ToName());
+            if (finding.Status != ResultStatus.Muted)
+            {
+                xml.WriteString(Clean(Details(finding, text)));
+            }
+
+            xml.WriteEndElement();
+        }
+
+        xml.WriteEndElement();
+    }
+
+    private static string Details(Finding finding, FindingText text)
+    {
+        var where = finding.Resource.Location?.ToString() ?? string.Join(" ", new[] { finding.Resource.Account, finding.Resource.Region }.Where(part => part is not null));
+        var details = new StringBuilder();
+        details.Append(CultureInfo.InvariantCulture, $"{finding.Resource.Id} ({where})\n{text.Message}\nfingerprint: {finding.Fingerprint}\n");
+        if (finding.Status == ResultStatus.Fail)
+        {
+            details.Append(CultureInfo.InvariantCulture, $"\nTerraform:\n{text.Terraform.TrimEnd()}\n");
+        }
+
+        return details.ToString();
+    }
+
+    private static void Property(XmlWriter xml, string name, string value)
+    {
+        xml.WriteStartElement("property");
+        xml.WriteAttributeString("name", name);
+        xml.WriteAttributeString("value", Clean(value));
+        xml.WriteEndElement();
+    }
+
+    // A tag value may hold characters XML 1.0 cannot carry at all; they become U+FFFD instead of breaking the file.
+    private static string Clean(string text) =>
+        string.Concat(text.Select(c => XmlConvert.IsXmlChar(c) || char.IsSurrogate(c) ? c : '\uFFFD'));
+
+    private static string Count(int count) => count.ToString(CultureInfo.InvariantCulture);
+
+    private static string Seconds(TimeSpan duration) =>
+        Math.Max(0, duration.TotalSeconds).ToString("0.###", CultureInfo.InvariantCulture);
+}
