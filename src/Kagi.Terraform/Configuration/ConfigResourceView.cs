@@ -22,6 +22,8 @@ internal sealed class ConfigResourceView(ResourceDeclaration resource, ModuleEva
 
     public TfValue Get(string attribute) => evaluator.Argument(resource, attribute) ?? TfValue.Null;
 
+    public ValueOrigin? Origin(string attribute) => Get(attribute) is TfUnknown { Origin: var origin } ? origin : null;
+
     public string Describe(string attribute) =>
         resource.Argument(attribute) is { } argument ? evaluator.Module.SourceText(argument.Value) : "(not set)";
 }

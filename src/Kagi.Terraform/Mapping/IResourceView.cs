@@ -26,6 +26,9 @@ internal interface IResourceView
     /// <summary>The attribute's value; null when it is not set.</summary>
     TfValue Get(string attribute);
 
+    /// <summary>The one resource or data source the attribute's expression refers to, if it names exactly one.</summary>
+    ValueOrigin? Origin(string attribute);
+
     /// <summary>How the attribute is written, to quote it in a reason.</summary>
     string Describe(string attribute);
 }

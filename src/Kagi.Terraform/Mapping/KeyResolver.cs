@@ -12,7 +12,18 @@ internal sealed class KeyResolver(IReadOnlyDictionary<string, KmsKey> keys, Reso
     // An alias's target may be another reference; a few hops are plenty and stop any loop.
     private const int MaxHops = 4;
 
-    public KeyReference Resolve(TfValue value, string attribute, string written) => Resolve(value, attribute, written, 0);
+    /// <summary>The key that a resource's key argument names.</summary>
+    public KeyReference Resolve(IResourceView view, string attribute)
+    {
+        var reference = Resolve(view.Get(attribute), attribute, view.Describe(attribute), 0);
+
+        // A plan may already show the key ARN a data source or an existing key gave; its configuration still says which key that is.
+        return reference is KeyReference.KeyIdentifier
+            && view.Origin(attribute) is { } origin
+            && FromOrigin(origin, 0) is { } named and not KeyReference.Undetermined
+            ? named
+            : reference;
+    }
 
     private KeyReference Resolve(TfValue value, string attribute, string written, int hops) => value switch
     {

@@ -46,6 +46,6 @@ internal sealed class NeptuneClusterMapper : IResourceMapper
         Name = Facts.Name(view, "cluster_identifier", "cluster_identifier_prefix"),
         StorageEncrypted = Facts.Bool(view, "storage_encrypted", whenNotSet: false),
         KmsKeyId = Facts.OptionalString(view, "kms_key_arn"),
-        Key = keys.Resolve(view.Get("kms_key_arn"), "kms_key_arn", view.Describe("kms_key_arn")),
+        Key = keys.Resolve(view, "kms_key_arn"),
     };
 }

@@ -44,9 +44,13 @@ internal sealed class PlanResourceView : IResourceView
 
     public TfValue Get(string attribute)
     {
+        var expression = PlanJson.Property(_expressions, attribute);
         if (PlanJson.Property(_afterUnknown, attribute) is { ValueKind: JsonValueKind.True })
         {
-            return new TfUnknown($"{Address}.{attribute} is known only after apply", Origin(attribute));
+            // Left out of the configuration, the provider computes it: for kms_key_arn, the service's default key.
+            return _expressions is not null && expression is null
+                ? TfValue.Null
+                : new TfUnknown($"{Address}.{attribute} is known only after apply", Origin(attribute));
         }
 
         if (PlanJson.Property(_values, attribute) is { } value)
@@ -54,7 +58,6 @@ internal sealed class PlanResourceView : IResourceView
             return JsonValues.FromJson(value);
         }
 
-        var expression = PlanJson.Property(_expressions, attribute);
         if (PlanJson.Property(expression, "constant_value") is { } constant)
         {
             return JsonValues.FromJson(constant);
@@ -80,7 +83,7 @@ internal sealed class PlanResourceView : IResourceView
 
     // Terraform lists every reference of an expression, longest first: ["aws_kms_key.k.arn", "aws_kms_key.k"].
     // The value stands for one resource only when all resource references name the same one.
-    private ValueOrigin? Origin(string attribute)
+    public ValueOrigin? Origin(string attribute)
     {
         var origins = References(attribute).Select(ParseReference).OfType<ValueOrigin>().ToList();
         var addresses = origins.Select(o => o.Address).Distinct(StringComparer.Ordinal).ToList();

@@ -1,0 +1,129 @@
+using Kagi.Core.Model;
+using Kagi.Terraform.Tests.Support;
+
+namespace Kagi.Terraform.Tests;
+
+public sealed class PlanReaderTests
+{
+    private static readonly string RootPlan = Path.Combine(RepoPaths.Plans, "neptune-root.plan.json");
+    private static readonly string ModulePlan = Path.Combine(RepoPaths.Plans, "neptune-module.plan.json");
+    private static readonly string TruncatedPlan = Path.Combine(RepoPaths.Plans, "truncated.plan.json");
+
+    private static NeptuneCluster Cluster(Inventory inventory, string address) =>
+        inventory.OfType<NeptuneCluster>().Single(c => c.Id == address);
+
+    [Fact]
+    public void A_cluster_whose_unknown_key_arn_refers_to_a_planned_key_is_joined_to_it()
+    {
+        // Given a plan that creates the seed article's key and a cluster that uses it
+        var inventory = new TerraformScanner().Scan([RootPlan]);
+
+        // When the cluster is read
+        var cluster = Cluster(inventory, "aws_neptune_cluster.pass_cmk");
+
+        // Then its key is the planned customer-managed key
+        var key = Assert.IsType<KeyReference.Described>(cluster.Key).Key;
+        Assert.Equal("aws_kms_key.neptune_cmk", key.Id);
+        Assert.Equal(KeyLevel.Customer, cluster.KeyLevel.Value);
+        Assert.False(cluster.KmsKeyId.IsKnown);
+    }
+
+    [Fact]
+    public void A_cluster_that_leaves_out_kms_key_arn_uses_the_service_default_even_though_the_plan_shows_it_unknown()
+    {
+        var cluster = Cluster(new TerraformScanner().Scan([RootPlan]), "aws_neptune_cluster.fail_service_default");
+
+        Assert.IsType<KeyReference.ServiceDefault>(cluster.Key);
+        Assert.Equal(KeyLevel.AwsManaged, cluster.KeyLevel.Value);
+    }
+
+    [Fact]
+    public void A_cluster_planned_without_encryption_is_not_encrypted()
+    {
+        var cluster = Cluster(new TerraformScanner().Scan([RootPlan]), "aws_neptune_cluster.fail_unencrypted");
+
+        Assert.Equal(KeyLevel.None, cluster.KeyLevel.Value);
+    }
+
+    [Fact]
+    public void A_known_key_arn_read_from_the_aws_managed_alias_is_classified_by_the_alias_the_configuration_names()
+    {
+        var cluster = Cluster(new TerraformScanner().Scan([RootPlan]), "aws_neptune_cluster.fail_rds_alias");
+
+        Assert.Equal(new KeyReference.Alias("alias/aws/rds"), cluster.Key);
+        Assert.Equal(KeyLevel.AwsManaged, cluster.KeyLevel.Value);
+        Assert.StartsWith("arn:aws:kms:", cluster.KmsKeyId.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_known_literal_key_arn_is_a_key_identifier()
+    {
+        var cluster = Cluster(new TerraformScanner().Scan([RootPlan]), "aws_neptune_cluster.unknown_key_arn");
+
+        Assert.IsType<KeyReference.KeyIdentifier>(cluster.Key);
+        Assert.False(cluster.KeyLevel.IsKnown);
+    }
+
+    [Fact]
+    public void Plan_resources_carry_the_plan_file_the_line_of_their_object_and_the_provider_region()
+    {
+        var inventory = new TerraformScanner().Scan([RootPlan]);
+
+        var cluster = Cluster(inventory, "aws_neptune_cluster.pass_cmk");
+
+        Assert.Equal(new SourceLocation(RootPlan, 34), cluster.Location);
+        Assert.Equal("ap-northeast-1", cluster.Region);
+        Assert.Equal("pass-cmk", cluster.Name.Value);
+        Assert.Equal(new TerraformAddress("aws_neptune_cluster", "pass_cmk"), cluster.Terraform);
+        Assert.Empty(inventory.Diagnostics);
+        Assert.Equal(6, inventory.Resources.Count);
+    }
+
+    [Fact]
+    public void A_module_cluster_with_count_keeps_its_full_address_and_joins_to_the_modules_hsm_key()
+    {
+        // Given a compact plan of a child module whose key is in a custom key store
+        var inventory = new TerraformScanner().Scan([ModulePlan]);
+
+        // When the cluster is read / Then its address is Terraform's and its key is HSM-level
+        var cluster = Cluster(inventory, "module.graph.aws_neptune_cluster.this[0]");
+        Assert.Equal("module.graph.aws_kms_key.this", Assert.IsType<KeyReference.Described>(cluster.Key).Key.Id);
+        Assert.Equal(KeyLevel.Hsm, cluster.KeyLevel.Value);
+        Assert.Equal("graph-prod", cluster.Name.Value);
+        Assert.Equal("eu-west-1", cluster.Region);
+        Assert.Equal(1, cluster.Location?.Line);
+    }
+
+    [Fact]
+    public void A_truncated_plan_is_one_diagnostic_with_its_position_and_nothing_else()
+    {
+        var inventory = new TerraformScanner().Scan([TruncatedPlan]);
+
+        Assert.Empty(inventory.Resources);
+        var diagnostic = Assert.Single(inventory.Diagnostics);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.StartsWith("plan JSON is invalid: ", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Equal(TruncatedPlan, diagnostic.Location?.File);
+        Assert.True(diagnostic.Location?.Line > 1);
+    }
+
+    [Fact]
+    public void A_truncated_plan_does_not_stop_the_other_paths()
+    {
+        var inventory = new TerraformScanner().Scan([TruncatedPlan, ModulePlan]);
+
+        Assert.Single(inventory.Diagnostics);
+        Assert.Equal(2, inventory.Resources.Count);
+    }
+
+    [Fact]
+    public void A_json_file_that_is_not_a_plan_is_reported()
+    {
+        using var directory = new TempDirectory();
+        var path = directory.Write("settings.json", """{"name": "not a plan"}""");
+
+        var inventory = new TerraformScanner().Scan([path]);
+
+        Assert.Contains("neither a Terraform plan", Assert.Single(inventory.Diagnostics).Message, StringComparison.Ordinal);
+    }
+}
