@@ -12,7 +12,8 @@ internal static class Golden
         }
 
         Xunit.Assert.True(File.Exists(path), $"golden file {path} is missing; run the tests once with KAGI_UPDATE_GOLDEN=1 and review it");
-        Xunit.Assert.Equal(File.ReadAllText(path), actual);
+        // Read as bytes: File.ReadAllText would drop a byte order mark that is part of the expected output.
+        Xunit.Assert.Equal(System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(path)), actual);
     }
 
     public static string Write(IReportWriter writer, Kagi.Core.Findings.ScanReport report)
