@@ -48,7 +48,7 @@ internal static class Scans
 }
 
 /// <summary>Keeps what a scan reported, to check the progress display is fed.</summary>
-internal sealed class RecordingProgress : IScanProgress
+public sealed class RecordingProgress : IScanProgress
 {
     private int _calls;
     private int _resources;

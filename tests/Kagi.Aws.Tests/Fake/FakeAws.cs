@@ -1,0 +1,277 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Security;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Kagi.Aws.Tests.Fake;
+
+/// <summary>
+/// A wire-level fake of the AWS APIs Kagi calls (RDS Query, KMS JSON, STS and EC2 Query) on a loopback port,
+/// routed by the SigV4 credential scope as AWS routes by host. It does what moto does not: pages, throttles,
+/// denies, fails and stalls on demand, and it records every call so tests can count them.
+/// </summary>
+public sealed partial class FakeAws : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly FakeScenario _scenario;
+    private readonly ConcurrentQueue<FakeCall> _calls = new();
+
+    private FakeAws(WebApplication app, FakeScenario scenario)
+    {
+        _app = app;
+        _scenario = scenario;
+    }
+
+    public Uri Endpoint { get; private set; } = null!;
+
+    public IReadOnlyCollection<FakeCall> Calls => _calls;
+
+    public static async Task<FakeAws> StartAsync(FakeScenario scenario)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var fake = new FakeAws(app, scenario);
+        app.Run(fake.HandleAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        fake.Endpoint = new Uri(address.EndsWith('/') ? address : address + "/");
+        return fake;
+    }
+
+    public int Count(string service, string action, string? region = null) =>
+        _calls.Count(call => call.Service == service && call.Action == action && (region is null || call.Region == region));
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var scope = CredentialScope().Match(context.Request.Headers.Authorization.ToString());
+        if (!scope.Success)
+        {
+            await Reply(context, 403, "text/xml", QueryError("MissingAuthenticationToken", "Request is missing Authentication Token"));
+            return;
+        }
+
+        var (region, service) = (scope.Groups["region"].Value, scope.Groups["service"].Value);
+        if (_scenario.Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(_scenario.Latency);
+        }
+
+        if (service == "kms")
+        {
+            using var json = await JsonDocument.ParseAsync(context.Request.Body);
+            var action = context.Request.Headers["X-Amz-Target"].ToString().Split('.').Last();
+            await HandleKmsAsync(context, region, action, json.RootElement);
+            return;
+        }
+
+        var form = await context.Request.ReadFormAsync();
+        await HandleQueryAsync(context, region, service, form);
+    }
+
+    private async Task HandleQueryAsync(HttpContext context, string region, string service, IFormCollection form)
+    {
+        var action = form["Action"].ToString();
+        _calls.Enqueue(new FakeCall(service, region, action, form.TryGetValue("Marker", out var marker) ? marker.ToString() : null));
+        if (!_scenario.Regions.TryGetValue(region, out var fake) && service != "sts" && !(service == "ec2" && action == "DescribeRegions"))
+        {
+            // What AWS answers in a region that is not enabled for the account.
+            await Reply(context, 403, "text/xml", QueryError("InvalidClientTokenId", "The security token included in the request is invalid."));
+            return;
+        }
+
+        var fault = fake?.Faults.FirstOrDefault(f => f.Strikes(service, action));
+        var body = (service, action) switch
+        {
+            _ when fault is not null => null,
+            ("sts", "GetCallerIdentity") => Sts(),
+            ("ec2", "DescribeRegions") => Ec2Regions(),
+            ("rds", "DescribeDBClusters") => RdsClusters(fake!, form, region),
+            _ => null,
+        };
+        if (fault is not null)
+        {
+            await ReplyFault(context, fault.Kind, json: false);
+        }
+        else if (body is null)
+        {
+            await Reply(context, 400, "text/xml", QueryError("InvalidAction", $"{service} {action} is not served by the fake"));
+        }
+        else
+        {
+            await Reply(context, 200, "text/xml", body);
+        }
+    }
+
+    private async Task HandleKmsAsync(HttpContext context, string region, string action, JsonElement request)
+    {
+        var keyId = request.TryGetProperty("KeyId", out var id) ? id.GetString() : null;
+        _calls.Enqueue(new FakeCall("kms", region, action, keyId));
+        if (!_scenario.Regions.TryGetValue(region, out var fake))
+        {
+            await Reply(context, 400, "application/x-amz-json-1.1", KmsError("UnrecognizedClientException", "The security token included in the request is invalid."));
+            return;
+        }
+
+        if (fake.Faults.FirstOrDefault(f => f.Strikes("kms", action)) is { } fault)
+        {
+            await ReplyFault(context, fault.Kind, json: true);
+            return;
+        }
+
+        switch (action)
+        {
+            case "DescribeKey" when fake.Keys.FirstOrDefault(key => key.Arn == keyId || key.KeyId == keyId) is { } key:
+                await (key.Denied
+                    ? Reply(context, 400, "application/x-amz-json-1.1", KmsError("AccessDeniedException", $"User is not authorized to perform: kms:DescribeKey on resource: {key.Arn}"))
+                    : Reply(context, 200, "application/x-amz-json-1.1", KmsKey(key)));
+                break;
+            case "DescribeKey":
+                await Reply(context, 400, "application/x-amz-json-1.1", KmsError("NotFoundException", $"Key '{keyId}' does not exist"));
+                break;
+            case "ListAliases":
+                await Reply(context, 200, "application/x-amz-json-1.1", KmsAliases(fake, request));
+                break;
+            default:
+                await Reply(context, 400, "application/x-amz-json-1.1", KmsError("UnknownOperationException", action));
+                break;
+        }
+    }
+
+    private string Sts() => $"""
+        <GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
+          <GetCallerIdentityResult>
+            <Arn>arn:aws:iam::{_scenario.Account}:user/kagi-scanner</Arn>
+            <UserId>AIDAEXAMPLE</UserId>
+            <Account>{_scenario.Account}</Account>
+          </GetCallerIdentityResult>
+          <ResponseMetadata><RequestId>{Guid.NewGuid()}</RequestId></ResponseMetadata>
+        </GetCallerIdentityResponse>
+        """;
+
+    private string Ec2Regions()
+    {
+        var items = string.Concat(_scenario.Regions.Keys.Select(name =>
+            $"<item><regionName>{name}</regionName><regionEndpoint>ec2.{name}.amazonaws.com</regionEndpoint><optInStatus>opt-in-not-required</optInStatus></item>"));
+        return $"""<DescribeRegionsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>{Guid.NewGuid()}</requestId><regionInfo>{items}</regionInfo></DescribeRegionsResponse>""";
+    }
+
+    private string RdsClusters(FakeRegion fake, IFormCollection form, string region)
+    {
+        var engine = form["Filters.Filter.1.Name"] == "engine" ? form["Filters.Filter.1.Values.Value.1"].ToString() : null;
+        var matching = fake.Clusters.Where(cluster => engine is null || cluster.Engine == engine).ToList();
+        var pageSize = Math.Min(fake.MaxPageSize, int.TryParse(form["MaxRecords"], out var max) ? max : 100);
+        var start = int.TryParse(form["Marker"], out var offset) ? offset : 0;
+        var page = matching.Skip(start).Take(pageSize);
+        var next = start + pageSize < matching.Count ? $"<Marker>{start + pageSize}</Marker>" : string.Empty;
+        var clusters = string.Concat(page.Select(cluster => Cluster(cluster, region)));
+        return $"""
+            <DescribeDBClustersResponse xmlns="http://rds.amazonaws.com/doc/2014-10-31/">
+              <DescribeDBClustersResult>
+                <DBClusters>{clusters}</DBClusters>
+                {next}
+              </DescribeDBClustersResult>
+              <ResponseMetadata><RequestId>{Guid.NewGuid()}</RequestId></ResponseMetadata>
+            </DescribeDBClustersResponse>
+            """;
+    }
+
+    private string Cluster(FakeCluster cluster, string region)
+    {
+        // A real answer carries many more members than Kagi reads, with per-list element names; keep some to prove they are skipped.
+        var key = cluster.KmsKeyArn is null ? string.Empty : $"<KmsKeyId>{SecurityElement.Escape(cluster.KmsKeyArn)}</KmsKeyId>";
+        return $"""
+            <DBCluster>
+              <AllocatedStorage>1</AllocatedStorage>
+              <AvailabilityZones><AvailabilityZone>{region}a</AvailabilityZone></AvailabilityZones>
+              <DBClusterIdentifier>{SecurityElement.Escape(cluster.Identifier)}</DBClusterIdentifier>
+              <DBClusterMembers><DBClusterMember><DBInstanceIdentifier>{SecurityElement.Escape(cluster.Identifier)}-1</DBInstanceIdentifier><IsClusterWriter>true</IsClusterWriter></DBClusterMember></DBClusterMembers>
+              <VpcSecurityGroups><VpcSecurityGroupMembership><VpcSecurityGroupId>sg-1</VpcSecurityGroupId><Status>active</Status></VpcSecurityGroupMembership></VpcSecurityGroups>
+              <Engine>{cluster.Engine}</Engine>
+              <Status>available</Status>
+              <StorageEncrypted>{(cluster.Encrypted ? "true" : "false")}</StorageEncrypted>
+              {key}
+              <DBClusterArn>arn:aws:rds:{region}:{_scenario.Account}:cluster:{SecurityElement.Escape(cluster.Identifier)}</DBClusterArn>
+            </DBCluster>
+            """;
+    }
+
+    private static string KmsKey(FakeKey key)
+    {
+        var metadata = new Dictionary<string, object?>
+        {
+            ["AWSAccountId"] = key.Account,
+            ["KeyId"] = key.KeyId,
+            ["Arn"] = key.Arn,
+            ["CreationDate"] = 1.7e9,
+            ["Enabled"] = key.State == "Enabled",
+            ["KeyUsage"] = "ENCRYPT_DECRYPT",
+            ["KeyState"] = key.State,
+            ["Origin"] = key.Origin,
+            ["KeyManager"] = key.Manager,
+            ["KeySpec"] = "SYMMETRIC_DEFAULT",
+            ["CustomKeyStoreId"] = key.Origin is "AWS_CLOUDHSM" or "EXTERNAL_KEY_STORE" ? "cks-1234567890abcdef0" : null,
+        };
+        return JsonSerializer.Serialize(new { KeyMetadata = metadata.Where(pair => pair.Value is not null).ToDictionary() });
+    }
+
+    private string KmsAliases(FakeRegion fake, JsonElement request)
+    {
+        var aliases = fake.Keys.Where(key => key.Alias is not null && key.Account == _scenario.Account)
+            .Select(key => new { AliasName = key.Alias, AliasArn = key.Arn[..key.Arn.IndexOf(":key/", StringComparison.Ordinal)] + ":" + key.Alias, TargetKeyId = key.KeyId })
+            .ToList();
+        var limit = request.TryGetProperty("Limit", out var l) ? l.GetInt32() : 50;
+        var start = request.TryGetProperty("Marker", out var m) ? int.Parse(m.GetString()!, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        var truncated = start + limit < aliases.Count;
+        return JsonSerializer.Serialize(new
+        {
+            Aliases = aliases.Skip(start).Take(limit),
+            Truncated = truncated,
+            NextMarker = truncated ? (start + limit).ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
+        });
+    }
+
+    private static Task ReplyFault(HttpContext context, FaultKind kind, bool json) => (kind, json) switch
+    {
+        (FaultKind.Throttle, false) => Reply(context, 400, "text/xml", QueryError("Throttling", "Rate exceeded")),
+        (FaultKind.Throttle, true) => Reply(context, 400, "application/x-amz-json-1.1", KmsError("ThrottlingException", "Rate exceeded")),
+        (FaultKind.ServerError, false) => Reply(context, 500, "text/xml", QueryError("InternalFailure", "We encountered an internal error.", "Receiver")),
+        (FaultKind.ServerError, true) => Reply(context, 500, "application/x-amz-json-1.1", KmsError("KMSInternalException", "We encountered an internal error.")),
+        (FaultKind.AccessDenied, false) => Reply(context, 403, "text/xml", QueryError("AccessDenied", "User: arn:aws:iam::111122223333:user/kagi-scanner is not authorized to perform this action")),
+        (FaultKind.AccessDenied, true) => Reply(context, 400, "application/x-amz-json-1.1", KmsError("AccessDeniedException", "not authorized")),
+        (FaultKind.TruncatedXml, _) => Reply(context, 200, "text/xml", "<DescribeDBClustersResponse xmlns=\"http://rds.amazonaws.com/doc/2014-10-31/\"><DescribeDBClustersResult><DBClusters><DBCluster><DBClusterIdent"),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    private static string QueryError(string code, string message, string type = "Sender") =>
+        $"""<ErrorResponse xmlns="http://rds.amazonaws.com/doc/2014-10-31/"><Error><Type>{type}</Type><Code>{code}</Code><Message>{SecurityElement.Escape(message)}</Message></Error><RequestId>{Guid.NewGuid()}</RequestId></ErrorResponse>""";
+
+    private static string KmsError(string type, string message) => JsonSerializer.Serialize(new Dictionary<string, string> { ["__type"] = type, ["message"] = message });
+
+    private static async Task Reply(HttpContext context, int status, string contentType, string body)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = contentType;
+        context.Response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();
+        await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(body));
+    }
+
+    [GeneratedRegex(@"Credential=[^/]+/\d{8}/(?<region>[a-z0-9-]+)/(?<service>[a-z0-9-]+)/aws4_request")]
+    private static partial Regex CredentialScope();
+}

@@ -1,0 +1,61 @@
+namespace Kagi.Aws.Tests.Fake;
+
+/// <summary>One account as the fake serves it: regions with clusters, keys and injected faults.</summary>
+public sealed class FakeScenario
+{
+    public string Account { get; init; } = "111122223333";
+
+    public Dictionary<string, FakeRegion> Regions { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>Added to every answer, as a real network would.</summary>
+    public TimeSpan Latency { get; init; }
+
+    public FakeRegion this[string region] => Regions[region];
+}
+
+/// <summary>What one region holds, and what goes wrong there.</summary>
+public sealed class FakeRegion
+{
+    public List<FakeCluster> Clusters { get; init; } = [];
+
+    public List<FakeKey> Keys { get; init; } = [];
+
+    public List<FakeFault> Faults { get; init; } = [];
+
+    /// <summary>The most clusters one page holds, whatever MaxRecords asks (the real API caps at 100).</summary>
+    public int MaxPageSize { get; init; } = 100;
+}
+
+/// <summary>A DB cluster of any engine.</summary>
+public sealed record FakeCluster(string Identifier, string Engine, bool Encrypted, string? KmsKeyArn);
+
+/// <summary>A KMS key; <paramref name="Denied"/> keys answer AccessDeniedException, as another account's key does when its policy leaves us out.</summary>
+public sealed record FakeKey(string Arn, string Manager = "CUSTOMER", string Origin = "AWS_KMS", string State = "Enabled", string? Alias = null, bool Denied = false)
+{
+    public string KeyId => Arn[(Arn.LastIndexOf('/') + 1)..];
+
+    public string Account => Arn.Split(':')[4];
+}
+
+/// <summary>What an injected fault does to a call.</summary>
+public enum FaultKind
+{
+    Throttle,
+    ServerError,
+    AccessDenied,
+    TruncatedXml,
+}
+
+/// <summary>Breaks the first <paramref name="Times"/> calls of <paramref name="Service"/> (and of <paramref name="Action"/>, when given) in a region.</summary>
+public sealed record FakeFault(string Service, FaultKind Kind, int Times = int.MaxValue, string? Action = null)
+{
+    private int _used;
+
+    /// <summary>Whether this call is broken, counting it against <see cref="Times"/>.</summary>
+    public bool Strikes(string service, string action) =>
+        service == Service && (Action is null || Action == action) && Interlocked.Increment(ref _used) <= Times;
+}
+
+/// <summary>One request the fake received.</summary>
+/// <param name="Subject">The key of a KMS call, the marker of an RDS page; null otherwise.</param>
+public sealed record FakeCall(string Service, string Region, string Action, string? Subject);
