@@ -6,38 +6,33 @@ namespace Kagi.Hcl.Native;
 
 internal sealed partial class Parser
 {
-    /// <summary>Applies strip markers, decodes literals and nests directives; literal-only text becomes a <see cref="LiteralExpr"/>.</summary>
-    private Expression BuildTemplate(List<TemplatePiece> pieces, TemplateMode mode, int start, int end)
+    /// <summary>Nests directives; literal-only text becomes a <see cref="LiteralExpr"/>.</summary>
+    private Expression BuildTemplate(List<TemplatePiece> pieces, int start, int end)
     {
-        ApplyStripMarkers(pieces);
         var index = 0;
-        var parts = BuildParts(pieces, mode, ref index, opener: null);
+        var parts = BuildParts(pieces, ref index, opener: null);
         var range = Range(start, end);
-        return parts.All(part => part is TemplateLiteral)
-            ? new LiteralExpr(string.Concat(parts.Cast<TemplateLiteral>().Select(part => part.Text)), range)
-            : new TemplateExpr(parts, range);
+        return parts switch
+        {
+            [] => new LiteralExpr(string.Empty, range),
+            [TemplateLiteral literal] => new LiteralExpr(literal.Text, range),
+            _ => new TemplateExpr(parts, range),
+        };
     }
 
-    /// <summary><c>~</c> beside a sequence removes all whitespace (newlines included) on that side, up to the next non-space.</summary>
-    private void ApplyStripMarkers(List<TemplatePiece> pieces)
+    /// <summary><c>~</c> beside a sequence removes all whitespace (newlines included) of the neighbouring literal on that side.</summary>
+    private static void ApplyStripMarkers(List<TemplatePiece> pieces)
     {
-        var text = _lexer.Text;
         for (var i = 0; i < pieces.Count; i++)
         {
             if (pieces[i].StripBefore && i > 0 && pieces[i - 1] is LiteralPiece before)
             {
-                while (before.End > before.Start && char.IsWhiteSpace(text[before.End - 1]))
-                {
-                    before.End--;
-                }
+                before.Text = before.Text.TrimEnd();
             }
 
             if (pieces[i].StripAfter && i + 1 < pieces.Count && pieces[i + 1] is LiteralPiece after)
             {
-                while (after.Start < after.End && char.IsWhiteSpace(text[after.Start]))
-                {
-                    after.Start++;
-                }
+                after.Text = after.Text.TrimStart();
             }
         }
     }
@@ -46,9 +41,8 @@ internal sealed partial class Parser
     /// <c>&lt;&lt;-</c>: removes the smallest indentation of the lines from every line, as hclsyntax does: blank lines do not count,
     /// and a line that starts with an interpolation or directive means no indentation is removed at all.
     /// </summary>
-    private void RemoveCommonIndentation(List<TemplatePiece> pieces)
+    private static void RemoveCommonIndentation(List<TemplatePiece> pieces)
     {
-        var text = _lexer.Text;
         var smallest = int.MaxValue;
         var lineStarts = new List<LiteralPiece>();
         var atLineStart = true;
@@ -61,13 +55,8 @@ internal sealed partial class Parser
                     return;
                 }
 
-                var spaces = 0;
-                while (literal.Start + spaces < literal.End && char.IsWhiteSpace(text[literal.Start + spaces]))
-                {
-                    spaces++;
-                }
-
-                var blank = literal.Start + spaces == literal.End && text[literal.End - 1] == '\n';
+                var spaces = literal.Text.Length - literal.Text.TrimStart().Length;
+                var blank = spaces == literal.Text.Length && literal.Text.EndsWith('\n');
                 if (!blank)
                 {
                     smallest = Math.Min(smallest, spaces);
@@ -75,17 +64,17 @@ internal sealed partial class Parser
                 }
             }
 
-            atLineStart = piece is LiteralPiece line && text[line.End - 1] == '\n';
+            atLineStart = piece is LiteralPiece line && line.Text.EndsWith('\n');
         }
 
         foreach (var literal in lineStarts)
         {
-            literal.Start += smallest;
+            literal.Text = literal.Text[smallest..];
         }
     }
 
-    /// <summary>Nests the flat pieces; returns at the end, or at the else/endif/endfor that closes <paramref name="opener"/>.</summary>
-    private List<TemplatePart> BuildParts(List<TemplatePiece> pieces, TemplateMode mode, ref int index, DirectivePiece? opener)
+    /// <summary>Nests the flat pieces, merging neighbouring literals; returns at the end, or at the else/endif/endfor that closes <paramref name="opener"/>.</summary>
+    private List<TemplatePart> BuildParts(List<TemplatePiece> pieces, ref int index, DirectivePiece? opener)
     {
         var parts = new List<TemplatePart>();
         while (index < pieces.Count)
@@ -93,14 +82,16 @@ internal sealed partial class Parser
             var piece = pieces[index];
             switch (piece)
             {
+                case LiteralPiece { Text.Length: 0 }:
+                    index++;
+                    break;
+                case LiteralPiece literal when parts is [.., TemplateLiteral previous]:
+                    index++;
+                    parts[^1] = new TemplateLiteral(previous.Text + literal.Text, previous.Range with { End = _lines.Pos(literal.End) });
+                    break;
                 case LiteralPiece literal:
                     index++;
-                    var decoded = Decode(literal, mode);
-                    if (decoded.Length > 0)
-                    {
-                        parts.Add(new TemplateLiteral(decoded, Range(literal.Start, literal.End)));
-                    }
-
+                    parts.Add(new TemplateLiteral(literal.Text, Range(literal.Start, literal.End)));
                     break;
                 case InterpolationPiece interpolation:
                     index++;
@@ -109,7 +100,7 @@ internal sealed partial class Parser
                 case DirectivePiece { Kind: DirectiveKind.If or DirectiveKind.For } directive:
                     index++;
                     Enter(directive.Start);
-                    parts.Add(BuildDirective(pieces, mode, ref index, directive));
+                    parts.Add(BuildDirective(pieces, ref index, directive));
                     Leave();
                     break;
                 case DirectivePiece closer when opener is not null && Closes(opener, closer):
@@ -124,9 +115,9 @@ internal sealed partial class Parser
             : throw _lines.Error($"'%{{{Keyword(opener.Kind)}}}' has no matching '%{{end{Keyword(opener.Kind)}}}'", opener.Start, opener.End);
     }
 
-    private TemplatePart BuildDirective(List<TemplatePiece> pieces, TemplateMode mode, ref int index, DirectivePiece opener)
+    private TemplatePart BuildDirective(List<TemplatePiece> pieces, ref int index, DirectivePiece opener)
     {
-        var body = BuildParts(pieces, mode, ref index, opener);
+        var body = BuildParts(pieces, ref index, opener);
         var closer = (DirectivePiece)pieces[index++];
         if (opener.Kind == DirectiveKind.For)
         {
@@ -138,7 +129,7 @@ internal sealed partial class Parser
             return new TemplateIf(opener.Expression!, body, [], Range(opener.Start, closer.End));
         }
 
-        var otherwise = BuildParts(pieces, mode, ref index, closer);
+        var otherwise = BuildParts(pieces, ref index, closer);
         var endIf = pieces[index++];
         return new TemplateIf(opener.Expression!, body, otherwise, Range(opener.Start, endIf.End));
     }
@@ -154,22 +145,22 @@ internal sealed partial class Parser
     private static string Keyword(DirectiveKind kind) => kind.ToString().ToLowerInvariant();
 
     /// <summary>Decodes <c>$${</c> and <c>%%{</c>, and in quoted strings the backslash escapes.</summary>
-    private string Decode(LiteralPiece literal, TemplateMode mode)
+    private string Decode(int start, int end, TemplateMode mode)
     {
         var text = _lexer.Text;
-        var builder = new StringBuilder(literal.End - literal.Start);
-        var i = literal.Start;
-        while (i < literal.End)
+        var builder = new StringBuilder(end - start);
+        var i = start;
+        while (i < end)
         {
             var c = text[i];
-            if (c is '$' or '%' && i + 2 < literal.End && text[i + 1] == c && text[i + 2] == '{')
+            if (c is '$' or '%' && i + 2 < end && text[i + 1] == c && text[i + 2] == '{')
             {
                 builder.Append(c).Append('{');
                 i += 3;
             }
             else if (c == '\\' && mode == TemplateMode.Quoted)
             {
-                i = DecodeEscape(i, literal.End, builder);
+                i = DecodeEscape(i, end, builder);
             }
             else
             {

@@ -32,9 +32,10 @@ internal sealed partial class Parser
             var c = text[position];
             if (c == '"')
             {
-                AddLiteral(pieces, literalStart, position);
+                AddLiteral(pieces, literalStart, position, TemplateMode.Quoted);
                 _lexer.Position = position + 1;
-                return BuildTemplate(pieces, TemplateMode.Quoted, open.Start, position + 1);
+                ApplyStripMarkers(pieces);
+        return BuildTemplate(pieces, open.Start, position + 1);
             }
 
             if (c is '\n' or '\r')
@@ -46,7 +47,7 @@ internal sealed partial class Parser
             {
                 position += position + 1 < text.Length && text[position + 1] is not ('\n' or '\r') ? 2 : 1;
             }
-            else if (!TryScanSequence(pieces, ref position, ref literalStart))
+            else if (!TryScanSequence(pieces, ref position, ref literalStart, TemplateMode.Quoted))
             {
                 position++;
             }
@@ -59,19 +60,21 @@ internal sealed partial class Parser
         var indented = header.Text.StartsWith("<<-", StringComparison.Ordinal);
         var marker = header.Text[(indented ? 3 : 2)..];
         var pieces = ScanRawTemplate(header.End, marker, header);
+        ApplyStripMarkers(pieces);
         if (indented)
         {
             RemoveCommonIndentation(pieces);
         }
 
-        return BuildTemplate(pieces, TemplateMode.Raw, header.Start, _lexer.Position);
+        return BuildTemplate(pieces, header.Start, _lexer.Position);
     }
 
     /// <summary>The whole text as a template without quotes, the way JSON syntax reads strings.</summary>
     public Expression ParseBareTemplate()
     {
         var pieces = ScanRawTemplate(0, marker: null, header: default);
-        return BuildTemplate(pieces, TemplateMode.Raw, 0, _lexer.Text.Length);
+        ApplyStripMarkers(pieces);
+        return BuildTemplate(pieces, 0, _lexer.Text.Length);
     }
 
     /// <summary>Scans template text with no escapes, splitting literals after each newline (heredoc indentation works per line).</summary>
@@ -85,7 +88,7 @@ internal sealed partial class Parser
         {
             if (atLineStart && marker is not null && ClosingMarkerEnd(position, marker) is { } end)
             {
-                AddLiteral(pieces, literalStart, position);
+                AddLiteral(pieces, literalStart, position, TemplateMode.Raw);
                 _lexer.Position = end;
                 return pieces;
             }
@@ -95,7 +98,7 @@ internal sealed partial class Parser
             {
                 if (marker is null)
                 {
-                    AddLiteral(pieces, literalStart, position);
+                    AddLiteral(pieces, literalStart, position, TemplateMode.Raw);
                     _lexer.Position = position;
                     return pieces;
                 }
@@ -106,11 +109,11 @@ internal sealed partial class Parser
             if (text[position] == '\n')
             {
                 position++;
-                AddLiteral(pieces, literalStart, position);
+                AddLiteral(pieces, literalStart, position, TemplateMode.Raw);
                 literalStart = position;
                 atLineStart = true;
             }
-            else if (!TryScanSequence(pieces, ref position, ref literalStart))
+            else if (!TryScanSequence(pieces, ref position, ref literalStart, TemplateMode.Raw))
             {
                 position++;
             }
@@ -138,7 +141,7 @@ internal sealed partial class Parser
     }
 
     /// <summary>Handles <c>$${</c>, <c>%%{</c> (literal), <c>${</c> and <c>%{</c> at <paramref name="position"/>; false for any other character.</summary>
-    private bool TryScanSequence(List<TemplatePiece> pieces, ref int position, ref int literalStart)
+    private bool TryScanSequence(List<TemplatePiece> pieces, ref int position, ref int literalStart, TemplateMode mode)
     {
         var text = _lexer.Text;
         var c = text[position];
@@ -158,18 +161,18 @@ internal sealed partial class Parser
             return false;
         }
 
-        AddLiteral(pieces, literalStart, position);
+        AddLiteral(pieces, literalStart, position, mode);
         pieces.Add(c == '$' ? ParseInterpolation(position) : ParseDirective(position));
         position = _lexer.Position;
         literalStart = position;
         return true;
     }
 
-    private static void AddLiteral(List<TemplatePiece> pieces, int start, int end)
+    private void AddLiteral(List<TemplatePiece> pieces, int start, int end, TemplateMode mode)
     {
         if (end > start)
         {
-            pieces.Add(new LiteralPiece(start, end));
+            pieces.Add(new LiteralPiece(Decode(start, end, mode), start, end));
         }
     }
 

@@ -14,8 +14,11 @@ internal abstract class TemplatePiece(int start, int end)
     public bool StripAfter { get; init; }
 }
 
-/// <summary>Raw literal text: <c>text[Start..End]</c>, escapes not yet decoded, so trimming just moves the bounds.</summary>
-internal sealed class LiteralPiece(int start, int end) : TemplatePiece(start, end);
+/// <summary>Literal text, escapes decoded: strip markers and heredoc indentation act on the decoded text, as in hclsyntax.</summary>
+internal sealed class LiteralPiece(string text, int start, int end) : TemplatePiece(start, end)
+{
+    public string Text { get; set; } = text;
+}
 
 internal sealed class InterpolationPiece(Expression expression, int start, int end) : TemplatePiece(start, end)
 {

@@ -6,10 +6,18 @@ namespace Kagi.Hcl.Text;
 internal sealed class LineMap
 {
     private readonly List<int> _lineStarts = [0];
+    private readonly SourcePos _origin;
 
     public LineMap(string text, string file)
+        : this(text, file, new SourcePos(1, 1, 0))
+    {
+    }
+
+    /// <summary>A map for text that starts at <paramref name="origin"/> of a file, such as a JSON string holding a template.</summary>
+    public LineMap(string text, string file, SourcePos origin)
     {
         File = file;
+        _origin = origin;
         for (var i = 0; i < text.Length; i++)
         {
             if (text[i] == '\n')
@@ -29,7 +37,8 @@ internal sealed class LineMap
             line = ~line - 1;
         }
 
-        return new SourcePos(line + 1, offset - _lineStarts[line] + 1, offset);
+        var column = offset - _lineStarts[line] + (line == 0 ? _origin.Column : 1);
+        return new SourcePos(_origin.Line + line, column, _origin.Offset + offset);
     }
 
     public SourceRange Range(int start, int end) => new(File, Pos(start), Pos(end));
