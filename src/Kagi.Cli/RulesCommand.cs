@@ -12,24 +12,25 @@ internal static class RulesCommand
         var lang = new Option<string>("--lang") { Description = "Language of the texts.", DefaultValueFactory = _ => "en" };
         lang.AcceptOnlyFromAmong("en", "ja");
         var list = new Command("list", "List every rule.") { lang };
-        list.SetAction(parsed =>
-        {
-            var language = LanguageOf(parsed.GetValue(lang));
-            foreach (var entry in RuleCatalog.All)
-            {
-                output.WriteLine($"{entry.Metadata.Id,-40} {entry.Metadata.Severity.ToName(),-8} {entry.Metadata.Title.Get(language)}");
-            }
-
-            return ExitCodes.Clean;
-        });
+        list.SetAction(parsed => List(LanguageOf(parsed.GetValue(lang)), output));
 
         var id = new Argument<string>("ID") { Description = "The rule ID, e.g. neptune-cluster-cmk-encryption." };
         var show = new Command("show", "Show one rule: risk, remediation, equivalents in other tools.") { id, lang };
         show.SetAction(parsed => Show(parsed.GetValue(id)!, LanguageOf(parsed.GetValue(lang)), output, error));
 
         var rules = new Command("rules", "The rule catalogue.") { list, show };
-        rules.SetAction(parsed => list.Action!.Invoke(parsed));
+        rules.SetAction(_ => List(Language.En, output));
         return rules;
+    }
+
+    private static int List(Language language, TextWriter output)
+    {
+        foreach (var entry in RuleCatalog.All)
+        {
+            output.WriteLine($"{entry.Metadata.Id,-40} {entry.Metadata.Severity.ToName(),-8} {entry.Metadata.Title.Get(language)}");
+        }
+
+        return ExitCodes.Clean;
     }
 
     private static int Show(string id, Language language, TextWriter output, TextWriter error)

@@ -28,7 +28,7 @@ public sealed class RuleFixtureTests
     {
         // Given the rule's Terraform fixtures
         var inventory = new TerraformScanner().Scan([directory]);
-        Assert.Empty(inventory.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.DoesNotContain(inventory.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
 
         // When only that rule runs
         var findings = RuleEngine.Run(inventory, RuleCatalog.All, new ScanOptions { Rules = new HashSet<string> { ruleId } });
