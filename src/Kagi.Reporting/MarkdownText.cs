@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 
 namespace Kagi.Reporting;
@@ -8,17 +7,20 @@ internal static class MarkdownText
 {
     /// <summary>
     /// Makes any text inert in GitHub-flavoured Markdown, in table cells and inside HTML such as &lt;summary&gt;:
-    /// HTML-encoded, with the characters Markdown gives meaning to written as numeric entities.
+    /// every character HTML or Markdown gives meaning to is written as an entity.
     /// </summary>
     public static string Escape(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var encoded = new StringBuilder(text.Length);
-        foreach (var c in WebUtility.HtmlEncode(text))
+        foreach (var c in text)
         {
             encoded.Append(c switch
             {
-                '|' or '`' or '*' or '_' or '[' or ']' or '\\' or '~' or '#' or '!' => $"&#{(int)c};",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '&' => "&amp;",
+                '"' or '\'' or '|' or '`' or '*' or '_' or '[' or ']' or '\\' or '~' or '#' or '!' => $"&#{(int)c};",
                 '\r' or '\n' => " ",
                 _ => c.ToString(),
             });

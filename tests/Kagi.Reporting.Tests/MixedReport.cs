@@ -13,6 +13,9 @@ internal static class MixedReport
     public const string ImgName = "<img src=x onerror=\"document.title='pwned'\">";
     public const string FormulaName = "=HYPERLINK(\"http://evil.example\",\"x\")";
     public const string MarkdownName = "pipe|and`tick`";
+
+    /// <summary>A for_each key may hold any character, and it is part of the resource ID.</summary>
+    public const string MarkdownKey = "markdown[\"a|b`c\"]";
     public const string LiveArn = "arn:aws:rds:ap-northeast-1:111122223333:cluster:live-graph";
 
     public static ScanReport Create(Language language = Language.En)
@@ -33,7 +36,7 @@ internal static class MixedReport
         {
             Cluster("img", ImgName, 60),
             Cluster("formula", FormulaName, 70),
-            Cluster("markdown", MarkdownName, 80),
+            Cluster(MarkdownKey, MarkdownName, 80),
             live,
         };
         var findings = RuleEngine.Run(new Inventory(extra, []), [cmk], ScanOptions.Default).ToList();

@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text;
+using Kagi.Core.Findings;
+using Kagi.Core.Rules;
+
+namespace Kagi.Reporting;
+
+/// <summary>
+/// A compact pull-request comment: the counts, then what needs action (errors and failures first), each finding
+/// collapsed in a &lt;details&gt; with its Terraform fix. Passing results are only counted.
+/// </summary>
+public sealed class MarkdownReportWriter : IReportWriter
+{
+    public string Format => "md";
+
+    public void Write(ScanReport report, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(output);
+        var ja = report.Language == Language.Ja;
+        var md = new StringBuilder();
+        var failing = report.Count(ResultStatus.Fail) + report.Count(ResultStatus.Error);
+        md.Append(CultureInfo.InvariantCulture, $"## {(failing == 0 ? "✅" : "❌")} Kagi: {Headline(report, ja)}\n\n");
+        md.Append(ja ? "| 結果 | 件数 |\n| --- | ---: |\n" : "| status | count |\n| --- | ---: |\n");
+        foreach (var status in Enum.GetValues<ResultStatus>().OrderBy(FindingOrder.Rank))
+        {
+            md.Append(CultureInfo.InvariantCulture, $"| {Icon(status)} {status.ToName()} | {report.Count(status)} |\n");
+        }
+
+        if (report.Diagnostics.Count > 0)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"\n**{(ja ? "読み取れなかった入力" : "Problems reading the input")}**\n\n");
+            foreach (var diagnostic in report.Diagnostics)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"- {MarkdownText.Escape(diagnostic.ToString())}\n");
+            }
+        }
+
+        var attention = FindingOrder.NeedingAttention(report.Findings).ToList();
+        if (attention.Count > 0)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"\n### {(ja ? "対応が必要な検出結果" : "Findings that need attention")}\n\n");
+        }
+
+        foreach (var finding in attention)
+        {
+            WriteFinding(md, finding, report.Language);
+        }
+
+        output.Write(md.ToString());
+    }
+
+    private static void WriteFinding(StringBuilder md, Finding finding, Language language)
+    {
+        var ja = language == Language.Ja;
+        var text = FindingText.Render(finding, language);
+        var where = finding.Resource.Location is { } location ? $" ({location})" : string.Empty;
+        md.Append(CultureInfo.InvariantCulture, $"<details><summary>{Icon(finding.Status)} <b>{finding.Status.ToName()}</b> {finding.Severity.ToName()} · {MarkdownText.Escape(finding.Rule.Id)} · <code>{MarkdownText.Escape(finding.Resource.Id)}</code>{MarkdownText.Escape(where)}</summary>\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"{MarkdownText.Escape(text.Message)}\n\n");
+        if (finding.Status is ResultStatus.Fail or ResultStatus.Muted)
+        {
+            // One fix keeps the comment compact: Terraform for what came from code, the CLI for live resources.
+            md.Append(finding.Resource.Terraform is not null
+                ? $"{(ja ? "Terraform での修復" : "Fix in Terraform")}:\n\n{MarkdownText.Fence(text.Terraform, "hcl")}\n"
+                : $"{(ja ? "AWS CLI での修復" : "Fix with the AWS CLI")}:\n\n{MarkdownText.Fence(text.Cli, "sh")}\n");
+        }
+
+        md.Append(CultureInfo.InvariantCulture, $"{(ja ? "フィンガープリント" : "fingerprint")}: {finding.Fingerprint}\n</details>\n\n");
+    }
+
+    private static string Headline(ScanReport report, bool ja)
+    {
+        var parts = new[] { ResultStatus.Error, ResultStatus.Fail, ResultStatus.Unknown }
+            .Where(status => report.Count(status) > 0)
+            .Select(status => $"{report.Count(status)} {status.ToName()}")
+            .ToList();
+        var where = MarkdownText.Escape(string.Join(", ", report.Targets));
+        return parts.Count == 0
+            ? (ja ? $"{where} に不合格はありません" : $"no failing results in {where}")
+            : $"{string.Join(" · ", parts)} — {where}";
+    }
+
+    private static string Icon(ResultStatus status) => status switch
+    {
+        ResultStatus.Error => "⚠️",
+        ResultStatus.Fail => "❌",
+        ResultStatus.Unknown => "❔",
+        ResultStatus.Muted => "🔕",
+        _ => "✅",
+    };
+}
