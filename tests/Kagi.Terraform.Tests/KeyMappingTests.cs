@@ -126,6 +126,20 @@ public sealed class KeyMappingTests
     }
 
     [Fact]
+    public void A_configured_key_says_its_state_and_where_its_key_material_comes_from()
+    {
+        var plain = WithKey().Map().OfType<KmsKey>().Single();
+        var disabled = WithKey(("is_enabled", Lit(false))).Map().OfType<KmsKey>().Single();
+        var cloudHsm = WithKey(("custom_key_store_id", Str("cks-1234567890abcdef0"))).Map().OfType<KmsKey>().Single();
+        var external = WithKey(("custom_key_store_id", Str("cks-1234567890abcdef0")), ("xks_key_id", Str("external-key"))).Map().OfType<KmsKey>().Single();
+
+        Assert.Equal(("Enabled", "AWS_KMS"), (plain.State.Value, plain.Origin.Value));
+        Assert.Equal("Disabled", disabled.State.Value);
+        Assert.Equal("AWS_CLOUDHSM", cloudHsm.Origin.Value);
+        Assert.Equal("EXTERNAL_KEY_STORE", external.Origin.Value);
+    }
+
+    [Fact]
     public void A_custom_key_store_id_from_a_variable_without_default_leaves_the_level_unknown()
     {
         var fixture = WithKey(("custom_key_store_id", Ref("var.store"))).Variable("store", null);

@@ -104,6 +104,31 @@ public sealed class ScannerTests
     }
 
     [Fact]
+    public void A_tf_json_file_is_configuration_in_json_syntax_not_a_plan()
+    {
+        using var directory = new TempDirectory();
+        var path = directory.Write("main.tf.json", """
+            {
+              "resource": {
+                "aws_kms_key": { "graph": { "description": "graph key" } },
+                "aws_neptune_cluster": {
+                  "graph": {
+                    "cluster_identifier": "graph",
+                    "storage_encrypted": true,
+                    "kms_key_arn": "${aws_kms_key.graph.arn}"
+                  }
+                }
+              }
+            }
+            """);
+
+        var inventory = new TerraformScanner().Scan([path]);
+
+        Assert.Empty(inventory.Diagnostics);
+        Assert.Equal(KeyLevel.Customer, Assert.Single(inventory.OfType<NeptuneCluster>()).KeyLevel.Value);
+    }
+
+    [Fact]
     public void A_missing_path_is_a_diagnostic_not_an_exception()
     {
         var inventory = new TerraformScanner().Scan(["/no/such/kagi/path"]);

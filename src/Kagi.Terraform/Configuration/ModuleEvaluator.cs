@@ -70,7 +70,7 @@ internal sealed class ModuleEvaluator : IReferenceResolver
         }
     }
 
-    public TfValue Resolve(ScopeTraversalExpr traversal, ExpressionEvaluator evaluator, Scope scope, out int stepsUsed)
+    public TfValue Resolve(ScopeTraversalExpr traversal, out int stepsUsed)
     {
         var steps = traversal.Steps;
         var first = steps.Count > 0 && steps[0] is GetAttrStep attr ? attr.Name : null;

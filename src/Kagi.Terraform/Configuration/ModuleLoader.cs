@@ -86,8 +86,7 @@ internal static class ModuleLoader
 
                     break;
                 case "variable":
-                    var sensitive = Attribute(block, "sensitive") is { Value: LiteralExpr { Value: true } };
-                    Add(module.Variables, block.Labels[0], new NamedExpression(block.Labels[0], Attribute(block, "default")?.Value, block.Range, sensitive), block.Range, Report);
+                    Add(module.Variables, block.Labels[0], new NamedExpression(block.Labels[0], Attribute(block, "default")?.Value, block.Range), block.Range, Report);
                     break;
                 case "output":
                     Add(module.Outputs, block.Labels[0], new NamedExpression(block.Labels[0], Attribute(block, "value")?.Value, block.Range), block.Range, Report);

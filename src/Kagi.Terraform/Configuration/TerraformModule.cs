@@ -20,7 +20,7 @@ internal sealed record ResourceDeclaration(ResourceMode Mode, string Type, strin
 }
 
 /// <summary>A named top-level item: a variable, a local value or an output.</summary>
-internal sealed record NamedExpression(string Name, Expression? Value, SourceRange Range, bool Sensitive = false);
+internal sealed record NamedExpression(string Name, Expression? Value, SourceRange Range);
 
 /// <summary>The declarations of one module directory, gathered from all its files in lexical order.</summary>
 internal sealed class TerraformModule(string directory)

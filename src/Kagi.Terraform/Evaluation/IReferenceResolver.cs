@@ -13,5 +13,5 @@ internal interface IReferenceResolver
     /// The value of the traversal's root and of the leading steps the resolver owns (a resource's name and attribute);
     /// <paramref name="stepsUsed"/> says how many steps it consumed.
     /// </summary>
-    TfValue Resolve(ScopeTraversalExpr traversal, ExpressionEvaluator evaluator, Scope scope, out int stepsUsed);
+    TfValue Resolve(ScopeTraversalExpr traversal, out int stepsUsed);
 }

@@ -17,14 +17,20 @@ internal sealed class KmsKeyMapper : IResourceMapper
 {
     public string ResourceType => "aws_kms_key";
 
-    public CloudResource Map(IResourceView view, KeyResolver keys) => new KmsKey
+    public CloudResource Map(IResourceView view, KeyResolver keys)
     {
-        Id = view.Address,
-        Name = Fact.Known(view.Get("description") is TfString { Value.Length: > 0 } description ? description.Value : view.Address),
-        Arn = view.Get("arn") is TfString arn ? Fact.Known(arn.Value) : Fact.Unknown<string>($"{view.Address}.arn is known only after apply"),
-        Manager = Fact.Known(KeyManager.Customer),
-        InCustomKeyStore = InCustomKeyStore(view.Get("custom_key_store_id")),
-    };
+        var inCustomKeyStore = InCustomKeyStore(view.Get("custom_key_store_id"));
+        return new KmsKey
+        {
+            Id = view.Address,
+            Name = Fact.Known(view.Get("description") is TfString { Value.Length: > 0 } description ? description.Value : view.Address),
+            Arn = view.Get("arn") is TfString arn ? Fact.Known(arn.Value) : Fact.Unknown<string>($"{view.Address}.arn is known only after apply"),
+            Manager = Fact.Known(KeyManager.Customer),
+            InCustomKeyStore = inCustomKeyStore,
+            State = Facts.Bool(view, "is_enabled", whenNotSet: true).Map(enabled => enabled ? "Enabled" : "Disabled"),
+            Origin = inCustomKeyStore.Map(inStore => !inStore ? "AWS_KMS" : view.Get("xks_key_id") is TfNull ? "AWS_CLOUDHSM" : "EXTERNAL_KEY_STORE"),
+        };
+    }
 
     // A key store given by reference is present even though its ID is not known yet.
     private static Fact<bool> InCustomKeyStore(TfValue storeId) => storeId switch
