@@ -62,6 +62,17 @@ public sealed class RuleEngineTests
     }
 
     [Fact]
+    public void The_same_address_in_two_root_modules_has_two_fingerprints()
+    {
+        var entries = new[] { new CatalogEntry(new ThrowsOnBroken(), Metadata with { Id = "throws-on-broken" }) };
+        var inventory = new Inventory([Key("aws_kms_key.this") with { Scope = "envs/prod" }, Key("aws_kms_key.this") with { Scope = "envs/dev" }], []);
+
+        var findings = RuleEngine.Run(inventory, entries, ScanOptions.Default);
+
+        Assert.Equal(2, findings.Select(f => f.Fingerprint).Distinct().Count());
+    }
+
+    [Fact]
     public void Rule_ids_come_from_class_names() =>
         Assert.Equal("neptune-cluster-cmk-encryption", RuleIds.FromTypeName("NeptuneClusterCmkEncryption"));
 

@@ -13,7 +13,7 @@ public sealed record Finding(RuleMetadata Rule, CloudResource Resource, RuleResu
     public Severity Severity => Rule.Severity;
 
     /// <summary>Stable across scans: the rule and the resource's identity, nothing that changes with the scan.</summary>
-    public string Fingerprint { get; } = ComputeFingerprint(Rule.Id, Resource.Id);
+    public string Fingerprint { get; } = ComputeFingerprint(Rule.Id, Resource.Scope is null ? Resource.Id : $"{Resource.Scope}//{Resource.Id}");
 
     public static string ComputeFingerprint(string ruleId, string resourceId)
     {

@@ -9,6 +9,12 @@ public abstract record CloudResource
     /// <summary>The name a person uses for it, e.g. the cluster identifier; used to fill in remediation.</summary>
     public required Fact<string> Name { get; init; }
 
+    /// <summary>
+    /// What tells apart resources with the same <see cref="Id"/>: the root module a Terraform address belongs to
+    /// (two root modules may both declare <c>aws_neptune_cluster.this</c>); null where the ID is unique, as an ARN is.
+    /// </summary>
+    public string? Scope { get; init; }
+
     public string? Region { get; init; }
 
     public string? Account { get; init; }

@@ -42,6 +42,9 @@ internal static class ResourceMapping
     private static CloudResource Complete(CloudResource resource, IResourceView view) => resource with
     {
         Location = view.Location,
+
+        // Root modules in different folders may declare the same address; the folder keeps their findings apart.
+        Scope = Path.GetDirectoryName(view.Location.File),
         Region = view.Region,
         Terraform = new TerraformAddress(view.Type, view.Name),
     };
