@@ -10,8 +10,10 @@ public static class KagiCommandLine
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         var root = new RootCommand("Kagi (鍵): finds AWS misconfigurations in live accounts and in Terraform, and explains each fix in English and Japanese.");
-        var scan = new Command("scan", "Scan Terraform (and, later, live AWS accounts and saved inventories).");
+        var scan = new Command("scan", "Scan Terraform, a live AWS account, or a saved inventory.");
         scan.Subcommands.Add(ScanIacCommand.Create(output, error));
+        scan.Subcommands.Add(ScanAwsCommand.Create(output, error));
+        scan.Subcommands.Add(ScanInventoryCommand.Create(output, error));
         root.Subcommands.Add(scan);
         root.Subcommands.Add(RulesCommand.Create(output, error));
 

@@ -36,7 +36,8 @@ public sealed class TerraformScanner
         {
             if (Directory.Exists(path))
             {
-                return ModuleDirectories(path).SelectMany(directory => ConfigurationReader.Read(directory, null, diagnostics)).ToList();
+                var visited = new HashSet<string>(StringComparer.Ordinal);
+                return ModuleDirectories(path, visited, diagnostics).SelectMany(directory => ConfigurationReader.Read(directory, null, diagnostics)).ToList();
             }
 
             if (!File.Exists(path))
@@ -65,25 +66,36 @@ public sealed class TerraformScanner
         return [];
     }
 
-    /// <summary>The directory and every directory beneath it holding configuration files, skipping hidden ones and .terraform.</summary>
-    private static IEnumerable<string> ModuleDirectories(string root)
+    /// <summary>
+    /// The directory and every directory beneath it holding configuration files, skipping hidden ones and .terraform.
+    /// A directory reached twice through symbolic links is read once; one that cannot be listed is reported and skipped.
+    /// </summary>
+    private static List<string> ModuleDirectories(string root, HashSet<string> visited, List<ScanDiagnostic> diagnostics)
     {
-        if (Directory.EnumerateFiles(root).Any(ModuleLoader.IsConfigurationFile))
+        var found = new List<string>();
+        try
         {
-            yield return root;
-        }
-
-        foreach (var child in Directory.EnumerateDirectories(root).Order(StringComparer.Ordinal))
-        {
-            if (Path.GetFileName(child).StartsWith('.'))
+            var info = new DirectoryInfo(root);
+            if (!visited.Add((info.ResolveLinkTarget(returnFinalTarget: true) ?? info).FullName))
             {
-                continue;
+                return found;
             }
 
-            foreach (var directory in ModuleDirectories(child))
+            if (Directory.EnumerateFiles(root).Any(ModuleLoader.IsConfigurationFile))
             {
-                yield return directory;
+                found.Add(root);
+            }
+
+            foreach (var child in Directory.EnumerateDirectories(root).Where(c => !Path.GetFileName(c).StartsWith('.')).Order(StringComparer.Ordinal))
+            {
+                found.AddRange(ModuleDirectories(child, visited, diagnostics));
             }
         }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, $"cannot read the directory: {error.Message}", new SourceLocation(root, 1)));
+        }
+
+        return found;
     }
 }

@@ -14,6 +14,15 @@ internal static class ExternalProcess
         ["AWS_SESSION_TOKEN"] = "testing",
     };
 
+    /// <summary>The SDK's default credential chain reads the process environment; dummy keys are all an emulator needs.</summary>
+    public static void UseDummyCredentials()
+    {
+        foreach (var (name, value) in DummyCredentials)
+        {
+            Environment.SetEnvironmentVariable(name, value);
+        }
+    }
+
     /// <summary>Runs a Python script with boto3 against <paramref name="endpoint"/> and returns what it printed; fails the test on a non-zero exit.</summary>
     public static string RunPython(string script, Uri endpoint, string region = "eu-west-1")
     {

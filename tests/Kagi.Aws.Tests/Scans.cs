@@ -11,14 +11,7 @@ internal static class Scans
     public const string CmkRule = "neptune-cluster-cmk-encryption";
     public const string EncryptedRule = "neptune-cluster-storage-encrypted";
 
-    static Scans()
-    {
-        // The SDK's default credential chain reads the process environment; dummy keys are all an emulator needs.
-        foreach (var (name, value) in ExternalProcess.DummyCredentials)
-        {
-            Environment.SetEnvironmentVariable(name, value);
-        }
-    }
+    static Scans() => ExternalProcess.UseDummyCredentials();
 
     public static AwsScanResult Run(Uri endpoint, IScanProgress? progress = null, params string[] regions) =>
         Run(new LiveScanOptions { Regions = regions, EndpointUrl = endpoint }, progress);

@@ -95,6 +95,17 @@ public sealed class PlanReaderTests
     }
 
     [Fact]
+    public void A_key_arn_that_a_data_source_read_while_planning_is_classified_by_what_it_looked_up()
+    {
+        // Given a module cluster whose key ARN came from data.aws_kms_key looking up a variable's alias
+        var cluster = Cluster(new TerraformScanner().Scan([ModulePlan]), "module.graph.aws_neptune_cluster.legacy");
+
+        // Then the prior state's lookup says it is the AWS-managed key
+        Assert.Equal(new KeyReference.Alias("alias/aws/rds"), cluster.Key);
+        Assert.Equal(KeyLevel.AwsManaged, cluster.KeyLevel.Value);
+    }
+
+    [Fact]
     public void A_truncated_plan_is_one_diagnostic_with_its_position_and_nothing_else()
     {
         var inventory = new TerraformScanner().Scan([TruncatedPlan]);
@@ -113,7 +124,7 @@ public sealed class PlanReaderTests
         var inventory = new TerraformScanner().Scan([TruncatedPlan, ModulePlan]);
 
         Assert.Single(inventory.Diagnostics);
-        Assert.Equal(2, inventory.Resources.Count);
+        Assert.Equal(3, inventory.Resources.Count);
     }
 
     [Fact]

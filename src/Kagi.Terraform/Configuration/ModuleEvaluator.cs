@@ -11,6 +11,9 @@ namespace Kagi.Terraform.Configuration;
 /// </summary>
 internal sealed class ModuleEvaluator : IReferenceResolver
 {
+    // Far deeper than real configurations go, and far from the stack's limit.
+    private const int MaxNesting = 200;
+
     private static readonly HashSet<string> MetaArguments = new(StringComparer.Ordinal) { "depends_on", "provider", "providers", "lifecycle" };
 
     private readonly ExpressionEvaluator _evaluator;
@@ -80,7 +83,7 @@ internal sealed class ModuleEvaluator : IReferenceResolver
             ("var", not null) => Variable(first, traversal.Range),
             ("local", not null) => Local(first, traversal.Range),
             ("path", "module" or "root") => new TfString("."),
-            ("path", "cwd") => new TfString(Path.GetFullPath(Module.Directory)),
+            ("path", "cwd") => new TfString(Path.GetFullPath(Module.Directory.Length == 0 ? "." : Module.Directory)),
             ("terraform", "workspace") => new TfString("default"),
             ("count" or "each", _) => new TfUnknown($"{traversal.Root}.{first} is not evaluated yet: count and for_each expansion is not supported"),
             ("self", _) => new TfUnknown("self is known only when the resource is created"),
@@ -142,6 +145,11 @@ internal sealed class ModuleEvaluator : IReferenceResolver
                 $"reference cycle: {referrer.Name} ({referrer.Range.ToShortString()}) and {name} ({_inProgress[start].Range.ToShortString()}) depend on each other",
                 referrer.Range.ToLocation()));
             return new TfUnknown($"{name} is part of a reference cycle");
+        }
+
+        if (_inProgress.Count >= MaxNesting)
+        {
+            throw new EvaluationException($"references nest more than {MaxNesting} deep", range);
         }
 
         _inProgress.Add((name, range));

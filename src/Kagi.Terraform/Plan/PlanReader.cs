@@ -58,8 +58,12 @@ internal static partial class PlanReader
 
         var views = new Dictionary<string, IResourceView>(StringComparer.Ordinal);
         var managed = new List<IResourceView>();
+        // Data sources read while planning are in the prior state, with the values they found.
         var planned = PlanJson.Property(PlanJson.Property(root, "planned_values"), "root_module");
-        foreach (var (resource, modulePrefix) in PlannedResources(planned, string.Empty))
+        var read = PlanJson.Property(PlanJson.Property(PlanJson.Property(root, "prior_state"), "values"), "root_module");
+        var resources = PlannedResources(planned, string.Empty)
+            .Concat(PlannedResources(read, string.Empty).Where(r => PlanJson.String(r.Resource, "mode") == "data"));
+        foreach (var (resource, modulePrefix) in resources)
         {
             var parts = Parts(resource, modulePrefix, configured, afterUnknown);
             if (parts is null || views.ContainsKey(parts.Address))

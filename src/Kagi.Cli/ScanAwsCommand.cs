@@ -1,0 +1,222 @@
+using System.CommandLine;
+using Amazon.Runtime;
+using Kagi.Aws;
+using Kagi.Core.Findings;
+using Kagi.Core.Model;
+using Kagi.Core.Rules;
+using Spectre.Console;
+
+namespace Kagi.Cli;
+
+/// <summary><c>kagi scan aws</c>: every Neptune cluster of the account in the chosen regions, judged by its real key.</summary>
+internal static class ScanAwsCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var profile = new Option<string?>("--profile") { Description = "The AWS profile to use, as the AWS CLI's --profile." };
+        var regions = new Option<string[]>("--region") { Description = "A region to scan; repeat for more. Default: AWS_REGION or the profile's region." };
+        var allRegions = new Option<bool>("--all-regions") { Description = "Scan every region enabled for the account (EC2 DescribeRegions)." };
+        var endpointUrl = new Option<string?>("--endpoint-url") { Description = "Send every AWS call to this URL (an emulator); overrides AWS_ENDPOINT_URL." };
+        var saveInventory = new Option<string?>("--save-inventory") { Description = "Also write what was found to FILE, for 'kagi scan inventory FILE'." };
+        var options = new ScanOptionSet();
+        var command = new Command("aws", "Scan a live AWS account with read-only credentials.") { profile, regions, allRegions, endpointUrl, saveInventory };
+        options.AddTo(command);
+        command.SetAction(parsed =>
+        {
+            var settings = options.Read(parsed, error);
+            if (settings is null)
+            {
+                return ExitCodes.BadInput;
+            }
+
+            var endpoint = parsed.GetValue(endpointUrl);
+            Uri? endpointUri = null;
+            if (endpoint is not null && (!Uri.TryCreate(endpoint, UriKind.Absolute, out endpointUri) || endpointUri.Scheme is not ("http" or "https")))
+            {
+                error.WriteLine($"kagi: --endpoint-url must be an http(s) URL, not '{endpoint}'.");
+                return ExitCodes.BadInput;
+            }
+
+            var request = new LiveScanOptions
+            {
+                Profile = parsed.GetValue(profile),
+                Regions = parsed.GetValue(regions) ?? [],
+                AllRegions = parsed.GetValue(allRegions),
+                EndpointUrl = endpointUri,
+            };
+            return Scan(request, parsed.GetValue(saveInventory), settings, output, error);
+        });
+        return command;
+    }
+
+    private static int Scan(LiveScanOptions request, string? savePath, ScanSettings settings, TextWriter output, TextWriter error)
+    {
+        var startedAt = DateTimeOffset.UtcNow;
+        var onTerminal = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected;
+        AwsScanResult result;
+        try
+        {
+            result = onTerminal ? ScanWithLiveProgress(request) : ScanWithLogLines(request, error);
+        }
+        catch (MissingRegionException)
+        {
+            error.WriteLine("kagi: no region to scan: pass --region or --all-regions, or set AWS_REGION or the profile's region.");
+            return ExitCodes.BadInput;
+        }
+        catch (AmazonClientException exception)
+        {
+            error.WriteLine($"kagi: no usable AWS credentials: {exception.Message}");
+            return ExitCodes.BadInput;
+        }
+
+        var targets = result.Regions.Prepend($"account {result.Account}").ToList();
+        if (savePath is not null)
+        {
+            File.WriteAllText(savePath, InventoryFile.Write(new SavedInventory("aws", targets, result.Inventory)));
+            error.WriteLine($"kagi: saved the inventory to {savePath}");
+        }
+
+        var report = ScanInventoryCommand.Judge(ScanSource.Aws, targets, result.Inventory, settings, startedAt);
+        return ScanOutput.Write(report, settings, FixCommandFor(request, settings), output, error);
+    }
+
+    private static AwsScanResult ScanWithLogLines(LiveScanOptions request, TextWriter error) =>
+        Run(request, new LogLineProgress(error));
+
+    private static AwsScanResult ScanWithLiveProgress(LiveScanOptions request)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        AwsScanResult? result = null;
+        console.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new SpinnerColumn(), new ElapsedTimeColumn())
+            .Start(context => result = Run(request, new LiveProgress(context)));
+        return result!;
+    }
+
+    private static AwsScanResult Run(LiveScanOptions request, IScanProgress progress)
+    {
+        var scan = new LiveScan(Environment.GetEnvironmentVariable, TimeProvider.System, progress);
+        if (!request.AllRegions && scan.DefaultRegion(request) is null)
+        {
+            throw new MissingRegionException();
+        }
+
+        return scan.RunAsync(request, CancellationToken.None).GetAwaiter().GetResult();
+    }
+
+    private static Func<Finding, string> FixCommandFor(LiveScanOptions request, ScanSettings settings)
+    {
+        var words = new List<string> { "kagi", "scan", "aws" };
+        if (request.Profile is { } profile)
+        {
+            words.AddRange(["--profile", Placeholders.ShellWord(profile)]);
+        }
+
+        words.AddRange(request.AllRegions ? ["--all-regions"] : request.Regions.SelectMany(region => new[] { "--region", Placeholders.ShellWord(region) }));
+        if (request.EndpointUrl is { } endpoint)
+        {
+            words.AddRange(["--endpoint-url", Placeholders.ShellWord(endpoint.ToString())]);
+        }
+
+        if (settings.Language == Language.Ja)
+        {
+            words.AddRange(["--lang", "ja"]);
+        }
+
+        var command = string.Join(" ", words);
+        return finding => $"{command} --fix {finding.Fingerprint[..12]}";
+    }
+
+    private sealed class MissingRegionException : Exception;
+
+    /// <summary>Plain lines on standard error when it is not a terminal: one when a region starts, one when it ends.</summary>
+    private sealed class LogLineProgress(TextWriter error) : IScanProgress
+    {
+        private readonly Lock _lock = new();
+        private readonly Dictionary<string, (int Calls, int Resources)> _regions = new(StringComparer.Ordinal);
+
+        public void RegionStarted(string region) => Write($"kagi: scanning {region}");
+
+        public void CallFinished(string region, AwsService service, string call, bool succeeded) => Update(region, calls: 1, resources: 0);
+
+        public void ResourcesFound(string region, int count) => Update(region, calls: 0, resources: count);
+
+        public void RegionFinished(string region, int failures)
+        {
+            var (calls, resources) = Totals(region);
+            Write($"kagi: {region}: {resources} Neptune clusters, {calls} API calls{(failures > 0 ? $", {failures} could not be read" : string.Empty)}");
+        }
+
+        private void Update(string region, int calls, int resources)
+        {
+            lock (_lock)
+            {
+                var (c, r) = _regions.GetValueOrDefault(region);
+                _regions[region] = (c + calls, r + resources);
+            }
+        }
+
+        private (int Calls, int Resources) Totals(string region)
+        {
+            lock (_lock)
+            {
+                return _regions.GetValueOrDefault(region);
+            }
+        }
+
+        private void Write(string line)
+        {
+            lock (_lock)
+            {
+                error.WriteLine(line);
+            }
+        }
+    }
+
+    /// <summary>A live display on a terminal: one line per region with its calls and clusters so far.</summary>
+    private sealed class LiveProgress(ProgressContext context) : IScanProgress
+    {
+        private readonly Lock _lock = new();
+        private readonly Dictionary<string, (ProgressTask Task, int Calls, int Resources)> _regions = new(StringComparer.Ordinal);
+
+        public void RegionStarted(string region)
+        {
+            lock (_lock)
+            {
+                _regions[region] = (context.AddTask(Markup.Escape(region), autoStart: true, maxValue: 1).IsIndeterminate(), 0, 0);
+            }
+        }
+
+        public void CallFinished(string region, AwsService service, string call, bool succeeded) => Update(region, 1, 0, null);
+
+        public void ResourcesFound(string region, int count) => Update(region, 0, count, null);
+
+        public void RegionFinished(string region, int failures) => Update(region, 0, 0, failures);
+
+        private void Update(string region, int calls, int resources, int? failures)
+        {
+            lock (_lock)
+            {
+                if (!_regions.TryGetValue(region, out var state))
+                {
+                    return;
+                }
+
+                state = (state.Task, state.Calls + calls, state.Resources + resources);
+                _regions[region] = state;
+                var status = failures switch
+                {
+                    null => string.Empty,
+                    0 => " [green]done[/]",
+                    _ => $" [red]{failures} could not be read[/]",
+                };
+                state.Task.Description = $"{Markup.Escape(region)}: {state.Resources} clusters, {state.Calls} calls{status}";
+                if (failures is not null)
+                {
+                    state.Task.IsIndeterminate(false).Value(1).StopTask();
+                }
+            }
+        }
+    }
+}

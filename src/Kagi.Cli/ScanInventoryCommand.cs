@@ -1,0 +1,58 @@
+using System.CommandLine;
+using Kagi.Core.Findings;
+using Kagi.Core.Model;
+using Kagi.Core.Rules;
+using Kagi.Rules;
+
+namespace Kagi.Cli;
+
+/// <summary><c>kagi scan inventory FILE</c>: judges an inventory saved by <c>kagi scan aws --save-inventory</c>, offline.</summary>
+internal static class ScanInventoryCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var file = new Argument<string>("FILE") { Description = "An inventory written by 'kagi scan aws --save-inventory FILE'." };
+        var options = new ScanOptionSet();
+        var command = new Command("inventory", "Re-evaluate a saved inventory offline, with no AWS call.") { file };
+        options.AddTo(command);
+        command.SetAction(parsed =>
+        {
+            var settings = options.Read(parsed, error);
+            if (settings is null)
+            {
+                return ExitCodes.BadInput;
+            }
+
+            var path = parsed.GetValue(file)!;
+            var startedAt = DateTimeOffset.UtcNow;
+            SavedInventory saved;
+            try
+            {
+                saved = InventoryFile.Read(File.ReadAllText(path));
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException)
+            {
+                error.WriteLine($"kagi: cannot read inventory {path}: {exception.Message}");
+                return ExitCodes.BadInput;
+            }
+
+            var report = Judge(ScanSource.Inventory, saved.Targets, saved.Inventory, settings, startedAt);
+            var language = settings.Language == Language.Ja ? " --lang ja" : string.Empty;
+            return ScanOutput.Write(report, settings, finding => $"kagi scan inventory {Placeholders.ShellWord(path)}{language} --fix {finding.Fingerprint[..12]}", output, error);
+        });
+        return command;
+    }
+
+    /// <summary>Runs the rules over an inventory from any source and wraps the findings as a report.</summary>
+    public static ScanReport Judge(ScanSource source, IReadOnlyList<string> targets, Inventory inventory, ScanSettings settings, DateTimeOffset startedAt) => new()
+    {
+        Source = source,
+        Targets = targets,
+        StartedAt = startedAt,
+        Findings = RuleEngine.Run(inventory, RuleCatalog.All, settings.Options),
+        Diagnostics = inventory.Diagnostics,
+        FinishedAt = DateTimeOffset.UtcNow,
+        Options = settings.Options,
+        Language = settings.Language,
+    };
+}
