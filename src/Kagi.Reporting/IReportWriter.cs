@@ -14,7 +14,7 @@ public interface IReportWriter
 /// <summary>The report writers Kagi ships, by format name.</summary>
 public static class ReportWriters
 {
-    public static IReadOnlyList<IReportWriter> All { get; } = [new TableReportWriter(), new JsonReportWriter(), new SarifReportWriter(), new HtmlReportWriter(), new JunitReportWriter(), new CsvReportWriter(), new MarkdownReportWriter()];
+    public static IReadOnlyList<IReportWriter> All { get; } = [new TableReportWriter(), new JsonReportWriter(), new SarifReportWriter(), new HtmlReportWriter(), new JunitReportWriter(), new CsvReportWriter(), new MarkdownReportWriter(), new OcsfReportWriter(), new AsffReportWriter()];
 
     public static IReportWriter? Find(string format) =>
         All.FirstOrDefault(writer => string.Equals(writer.Format, format, StringComparison.OrdinalIgnoreCase));
