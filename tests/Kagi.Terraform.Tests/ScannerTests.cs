@@ -129,6 +129,46 @@ public sealed class ScannerTests
     }
 
     [Fact]
+    public void An_override_file_replaces_the_arguments_it_names_whatever_its_place_in_lexical_order()
+    {
+        // Given a cluster whose key an override file changes to the AWS-managed alias
+        using var directory = new TempDirectory();
+        directory.Write("a_override.tf", """
+            resource "aws_neptune_cluster" "graph" {
+              kms_key_arn = "alias/aws/rds"
+            }
+            """);
+        directory.Write("main.tf", """
+            resource "aws_neptune_cluster" "graph" {
+              cluster_identifier = "graph"
+              storage_encrypted  = true
+              kms_key_arn        = "alias/neptune"
+            }
+            """);
+
+        // When the module is scanned
+        var inventory = new TerraformScanner().Scan([directory.Path]);
+
+        // Then the override wins, and the cluster keeps the original's place and other arguments
+        Assert.Empty(inventory.Diagnostics);
+        var cluster = Assert.Single(inventory.OfType<NeptuneCluster>());
+        Assert.Equal(new KeyReference.Alias("alias/aws/rds"), cluster.Key);
+        Assert.Equal("graph", cluster.Name.Value);
+        Assert.Equal(Path.Combine(directory.Path, "main.tf"), cluster.Location?.File);
+    }
+
+    [Fact]
+    public void An_override_of_nothing_is_reported()
+    {
+        using var directory = new TempDirectory();
+        directory.Write("override.tf", "resource \"aws_neptune_cluster\" \"ghost\" {}\n");
+
+        var inventory = new TerraformScanner().Scan([directory.Path]);
+
+        Assert.Contains("overrides nothing", Assert.Single(inventory.Diagnostics).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_path_is_a_diagnostic_not_an_exception()
     {
         var inventory = new TerraformScanner().Scan(["/no/such/kagi/path"]);

@@ -16,17 +16,114 @@ internal static class ModuleLoader
     {
         var module = new TerraformModule(directory);
         var names = files ?? [.. System.IO.Directory.EnumerateFiles(directory).Select(Path.GetFileName).OfType<string>().Where(IsConfigurationFile)];
-        foreach (var name in names.Order(StringComparer.Ordinal))
+
+        // Override files come last, whatever their names, and merge into the blocks they name.
+        foreach (var name in names.Order(StringComparer.Ordinal).OrderBy(IsOverrideFile))
         {
             var path = Path.Combine(directory, name);
             if (Parse(path, diagnostics) is { } parsed)
             {
                 module.Texts[path] = parsed.Text;
-                Gather(module, parsed.File, diagnostics);
+                if (IsOverrideFile(name))
+                {
+                    Override(module, parsed.File, diagnostics);
+                }
+                else
+                {
+                    Gather(module, parsed.File, diagnostics);
+                }
             }
         }
 
         return module;
+    }
+
+    private static bool IsOverrideFile(string name)
+    {
+        var stem = name.EndsWith(".tf.json", StringComparison.Ordinal) ? name[..^".tf.json".Length] : name[..^".tf".Length];
+        return stem == "override" || stem.EndsWith("_override", StringComparison.Ordinal);
+    }
+
+    private static void Override(TerraformModule module, ConfigFile file, List<ScanDiagnostic> diagnostics)
+    {
+        foreach (var block in file.Body.Blocks)
+        {
+            var overridden = (block.Type, block.Labels.Count) switch
+            {
+                ("resource" or "data", 2) => OverrideResource(module, block),
+                ("variable", 1) => OverrideNamed(module.Variables, block, "default"),
+                ("output", 1) => OverrideNamed(module.Outputs, block, "value"),
+                ("provider", 1) => OverrideProvider(module, block),
+                ("locals", 0) => OverrideLocals(module, block),
+                _ => false,
+            };
+            if (!overridden)
+            {
+                diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, $"this {block.Type} block overrides nothing: no other file declares it", block.TypeRange.ToLocation()));
+            }
+        }
+    }
+
+    private static bool OverrideResource(TerraformModule module, Block block)
+    {
+        var address = $"{(block.Type == "data" ? "data." : string.Empty)}{block.Labels[0]}.{block.Labels[1]}";
+        if (!module.ResourcesByAddress.TryGetValue(address, out var original))
+        {
+            return false;
+        }
+
+        var merged = original with { Block = original.Block with { Body = Merge(original.Block.Body, block.Body) } };
+        module.ResourcesByAddress[address] = merged;
+        module.Resources[module.Resources.IndexOf(original)] = merged;
+        return true;
+    }
+
+    private static bool OverrideProvider(TerraformModule module, Block block)
+    {
+        if (!module.Providers.TryGetValue(block.Labels[0], out var provider))
+        {
+            return false;
+        }
+
+        module.Providers[block.Labels[0]] = provider with { Body = Merge(provider.Body, block.Body) };
+        return true;
+    }
+
+    private static bool OverrideLocals(TerraformModule module, Block block)
+    {
+        foreach (var local in block.Body.Attributes)
+        {
+            module.Locals[local.Name] = new NamedExpression(local.Name, local.Value, local.Range);
+        }
+
+        return true;
+    }
+
+    private static bool OverrideNamed(Dictionary<string, NamedExpression> table, Block block, string valueAttribute)
+    {
+        if (!table.TryGetValue(block.Labels[0], out var original))
+        {
+            return false;
+        }
+
+        if (Attribute(block, valueAttribute) is { } value)
+        {
+            table[block.Labels[0]] = original with { Value = value.Value };
+        }
+
+        return true;
+    }
+
+    // An override's arguments replace the original's; its nested blocks replace all original blocks of the same type.
+    private static Body Merge(Body original, Body overriding)
+    {
+        var names = overriding.Attributes.Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
+        var blockTypes = overriding.Blocks.Select(b => b.Type).ToHashSet(StringComparer.Ordinal);
+        return original with
+        {
+            Attributes = [.. original.Attributes.Where(a => !names.Contains(a.Name)), .. overriding.Attributes],
+            Blocks = [.. original.Blocks.Where(b => !blockTypes.Contains(b.Type)), .. overriding.Blocks],
+        };
     }
 
     private static (ConfigFile File, string Text)? Parse(string path, List<ScanDiagnostic> diagnostics)
