@@ -92,6 +92,28 @@ public sealed class ScannerTests
     }
 
     [Fact]
+    public void A_single_file_referring_to_the_modules_other_files_gets_unknowns_not_errors()
+    {
+        // Given a cluster file whose key is declared in another file of the module
+        using var directory = new TempDirectory();
+        var path = directory.Write("cluster.tf", """
+            resource "aws_neptune_cluster" "graph" {
+              storage_encrypted = true
+              kms_key_arn       = aws_kms_key.graph.arn
+              tags              = { env = var.env, owner = local.owner }
+            }
+            """);
+        directory.Write("kms.tf", "resource \"aws_kms_key\" \"graph\" {}\n");
+
+        // When the cluster file alone is scanned
+        var inventory = new TerraformScanner().Scan([path]);
+
+        // Then nothing is reported, and the key is undetermined rather than guessed
+        Assert.Empty(inventory.Diagnostics);
+        Assert.IsType<KeyReference.Undetermined>(Assert.Single(inventory.OfType<NeptuneCluster>()).Key);
+    }
+
+    [Fact]
     public void A_relative_path_stays_relative_in_locations()
     {
         using var directory = new TempDirectory();

@@ -163,7 +163,7 @@ internal sealed class ModuleEvaluator : IReferenceResolver
     {
         if (!Module.Variables.TryGetValue(name, out var variable))
         {
-            throw new EvaluationException($"reference to an undeclared input variable \"{name}\"", reference);
+            return Undeclared($"var.{name}", $"reference to an undeclared input variable \"{name}\"", reference);
         }
 
         return Lazily($"var.{name}", variable.Range, () => variable.Value is null
@@ -175,11 +175,16 @@ internal sealed class ModuleEvaluator : IReferenceResolver
     {
         if (!Module.Locals.TryGetValue(name, out var local))
         {
-            throw new EvaluationException($"reference to an undeclared local value \"{name}\"", reference);
+            return Undeclared($"local.{name}", $"reference to an undeclared local value \"{name}\"", reference);
         }
 
         return Lazily($"local.{name}", local.Range, () => EvaluateTop(local.Value!, Scope.Empty));
     }
+
+    // A file scanned on its own may refer to what the module's other files declare: unknown, not an error.
+    private TfUnknown Undeclared(string name, string error, SourceRange? range) => Module.IsPartial
+        ? new TfUnknown($"{name} is declared outside the scanned file")
+        : throw new EvaluationException(error, range);
 
     private static TfUnknown ModuleOutput(string name, IReadOnlyList<Traverser> steps, out int stepsUsed)
     {
@@ -197,13 +202,13 @@ internal sealed class ModuleEvaluator : IReferenceResolver
 
         var prefix = mode == ResourceMode.Data ? "data." : string.Empty;
         var address = $"{prefix}{type}.{name.Name}";
+        stepsUsed = start + 1;
         if (!Module.ResourcesByAddress.TryGetValue(address, out var resource))
         {
-            throw new EvaluationException($"reference to an undeclared resource {address}", range);
+            return Undeclared(address, $"reference to an undeclared resource {address}", range);
         }
 
         // Instance keys ([0], ["a"]) are skipped: count and for_each instances are not expanded yet.
-        stepsUsed = start + 1;
         while (stepsUsed < steps.Count && steps[stepsUsed] is IndexStep)
         {
             stepsUsed++;

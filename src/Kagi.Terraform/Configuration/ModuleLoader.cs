@@ -14,7 +14,7 @@ internal static class ModuleLoader
     /// <param name="files">The file names in it to read, or null for all configuration files.</param>
     public static TerraformModule Load(string directory, IReadOnlyList<string>? files, List<ScanDiagnostic> diagnostics)
     {
-        var module = new TerraformModule(directory);
+        var module = new TerraformModule(directory, isPartial: files is not null);
         var names = files ?? [.. System.IO.Directory.EnumerateFiles(directory).Select(Path.GetFileName).OfType<string>().Where(IsConfigurationFile)];
 
         // Override files come last, whatever their names, and merge into the blocks they name.

@@ -23,8 +23,11 @@ internal sealed record ResourceDeclaration(ResourceMode Mode, string Type, strin
 internal sealed record NamedExpression(string Name, Expression? Value, SourceRange Range);
 
 /// <summary>The declarations of one module directory, gathered from all its files in lexical order.</summary>
-internal sealed class TerraformModule(string directory)
+internal sealed class TerraformModule(string directory, bool isPartial = false)
 {
+    /// <summary>True when only some of the directory's files were read (a single file was scanned).</summary>
+    public bool IsPartial { get; } = isPartial;
+
     /// <summary>The directory as the user wrote it (relative stays relative).</summary>
     public string Directory { get; } = directory;
 
