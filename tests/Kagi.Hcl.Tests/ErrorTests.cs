@@ -22,6 +22,8 @@ public sealed class ErrorTests
     [InlineData("b {\n  c = 1\n", 1, 3, "never closed")]
     [InlineData("b { c {} }\n", 1, 7, "a one-line block can hold only a single attribute")]
     [InlineData("a = \"\\u12\"\n", 1, 6, "invalid unicode escape")]
+    [InlineData("a = x.*.*\n", 1, 9, "cannot be used inside another attribute-only splat")]
+    [InlineData("a = f(x...,)\n", 1, 11, "expected ')' right after '...'")]
     public void Syntax_errors_name_the_offending_place(string text, int line, int column, string message)
     {
         var error = Hcl.Error(text);

@@ -158,12 +158,24 @@ public sealed class ExpressionTests
     }
 
     [Fact]
-    public void A_second_splat_applies_to_the_result_of_the_first()
+    public void A_splat_inside_a_full_splat_is_a_nested_step_of_it()
     {
         var outer = Assert.IsType<SplatExpr>(Hcl.Expr("var.a[*].b[*].c"));
 
+        Assert.Equal("var", Hcl.Root(outer.Source));
+        Assert.Equal("b", Assert.IsType<GetAttrStep>(outer.Each[0]).Name);
+        var nested = Assert.IsType<SplatStep>(outer.Each[1]);
+        Assert.True(nested.IsFullSplat);
+        Assert.Equal("c", Assert.IsType<GetAttrStep>(Assert.Single(nested.Each)).Name);
+    }
+
+    [Fact]
+    public void A_full_splat_after_an_attribute_splat_applies_to_its_result()
+    {
+        var outer = Assert.IsType<SplatExpr>(Hcl.Expr("var.a.*.b[*].c"));
+
         var inner = Assert.IsType<SplatExpr>(outer.Source);
-        Assert.Equal("b", Assert.IsType<GetAttrStep>(Assert.Single(inner.Each)).Name);
+        Assert.False(inner.IsFullSplat);
         Assert.Equal("c", Assert.IsType<GetAttrStep>(Assert.Single(outer.Each)).Name);
     }
 

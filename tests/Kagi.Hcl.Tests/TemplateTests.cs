@@ -59,7 +59,7 @@ public sealed class TemplateTests
     {
         var template = Assert.IsType<TemplateExpr>(Hcl.Value("x = <<-EOT\n    ${~x}\n      y\n    EOT\n"));
 
-        Assert.Equal("\n      y\n", Assert.IsType<TemplateLiteral>(template.Parts[1]).Text);
+        Assert.Equal("\n      y\n", Assert.IsType<TemplateLiteral>(template.Parts[2]).Text);
     }
 
     [Fact]
@@ -134,5 +134,14 @@ public sealed class TemplateTests
 
         Assert.Equal((1, 3), (value.Range.Start.Line, value.Range.End.Line));
         Assert.Equal(4, value.Range.End.Column);
+    }
+
+    [Fact]
+    public void A_literal_emptied_by_a_strip_marker_still_makes_a_template_not_a_lone_interpolation()
+    {
+        var template = Assert.IsType<TemplateExpr>(Hcl.Expr("\" ${~ var.x}\""));
+
+        Assert.False(template.IsSingleInterpolation);
+        Assert.Equal(string.Empty, Assert.IsType<TemplateLiteral>(template.Parts[0]).Text);
     }
 }

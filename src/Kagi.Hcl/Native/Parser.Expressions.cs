@@ -157,12 +157,7 @@ internal sealed partial class Parser
             {
                 Next();
                 expandFinal = true;
-                if (Peek().Kind == TokenKind.Comma)
-                {
-                    Next();
-                }
-
-                var end = Expect(TokenKind.RParen, "expected ')' after '...': only the last argument can be expanded");
+                var end = Expect(TokenKind.RParen, "expected ')' right after '...': only the last argument can be expanded");
                 return new FunctionCallExpr(function, arguments, expandFinal, Range(name.Start, end.End));
             }
 

@@ -73,7 +73,10 @@ internal sealed partial class Parser
         }
     }
 
-    /// <summary>Nests the flat pieces, merging neighbouring literals; returns at the end, or at the else/endif/endfor that closes <paramref name="opener"/>.</summary>
+    /// <summary>
+    /// Nests the flat pieces, merging neighbouring literals. A literal emptied by a strip marker stays, as in hclsyntax:
+    /// <c>" ${~x}"</c> is still a template that converts x to a string, not x itself.
+    /// Returns at the end, or at the else/endif/endfor that closes <paramref name="opener"/>.</summary>
     private List<TemplatePart> BuildParts(List<TemplatePiece> pieces, ref int index, DirectivePiece? opener)
     {
         var parts = new List<TemplatePart>();
@@ -82,9 +85,6 @@ internal sealed partial class Parser
             var piece = pieces[index];
             switch (piece)
             {
-                case LiteralPiece { Text.Length: 0 }:
-                    index++;
-                    break;
                 case LiteralPiece literal when parts is [.., TemplateLiteral previous]:
                     index++;
                     parts[^1] = new TemplateLiteral(previous.Text + literal.Text, previous.Range with { End = _lines.Pos(literal.End) });

@@ -5,8 +5,8 @@ namespace Kagi.Hcl.Native;
 internal sealed partial class Parser
 {
     /// <summary>
-    /// Attribute access, indexing and splats after a term. A full splat <c>[*]</c> takes every following
-    /// <c>.name</c> and <c>[index]</c>; an attribute-only splat <c>.*</c> takes only the following <c>.name</c> steps.
+    /// Attribute access, indexing and splats after a term, as hclsyntax groups them: a full splat <c>[*]</c> takes every
+    /// following step, nested splats included; an attribute-only splat <c>.*</c> takes only the following <c>.name</c> steps.
     /// </summary>
     private Expression ParseTraversals(Expression source)
     {
@@ -14,25 +14,11 @@ internal sealed partial class Parser
         while (true)
         {
             var token = Peek();
-            if (token.Kind == TokenKind.Dot && FollowedByStar(token))
+            if (IsSplat(token))
             {
                 source = Attach(source, steps);
-                Next();
-                var star = Next();
-                source = ParseSplat(source, isFullSplat: false, star.End);
-            }
-            else if (token.Kind == TokenKind.LBracket && FollowedByStar(token))
-            {
-                source = Attach(source, steps);
-                Next();
-                Token close;
-                using (NewlineMode(matter: false))
-                {
-                    Next();
-                    close = Expect(TokenKind.RBracket, "expected ']' after '[*'");
-                }
-
-                source = ParseSplat(source, isFullSplat: true, close.End);
+                var (each, isFullSplat, end) = ParseSplat();
+                source = new SplatExpr(source, each, isFullSplat, Range(StartOf(source), end));
             }
             else if (token.Kind is TokenKind.Dot or TokenKind.LBracket)
             {
@@ -45,18 +31,67 @@ internal sealed partial class Parser
         }
     }
 
-    private SplatExpr ParseSplat(Expression source, bool isFullSplat, int markerEnd)
+    /// <summary>Reads <c>.*</c> or <c>[*]</c> and the steps that belong to it; returns them and the offset where the splat ends.</summary>
+    private (List<Traverser> Each, bool IsFullSplat, int End) ParseSplat()
+    {
+        var open = Next();
+        Enter(open.Start);
+        List<Traverser> each;
+        int markerEnd;
+        if (open.Kind == TokenKind.Dot)
+        {
+            markerEnd = Next().End;
+            each = ParseAttributeSplatSteps();
+        }
+        else
+        {
+            using (NewlineMode(matter: false))
+            {
+                Next();
+                markerEnd = Expect(TokenKind.RBracket, "expected ']' after '[*'").End;
+            }
+
+            each = ParseFullSplatSteps();
+        }
+
+        Leave();
+        return (each, open.Kind == TokenKind.LBracket, each.Count > 0 ? each[^1].Range.End.Offset : markerEnd);
+    }
+
+    private List<Traverser> ParseAttributeSplatSteps()
     {
         var each = new List<Traverser>();
-        while (Peek() is var token
-            && ((token.Kind == TokenKind.Dot && !FollowedByStar(token))
-                || (isFullSplat && token.Kind == TokenKind.LBracket && !FollowedByStar(token))))
+        while (Peek() is { Kind: TokenKind.Dot } dot)
         {
+            if (IsSplat(dot))
+            {
+                Next();
+                throw Error(Next(), "a splat expression (*) cannot be used inside another attribute-only splat expression");
+            }
+
             each.Add(ParseStep());
         }
 
-        var end = each.Count > 0 ? each[^1].Range.End.Offset : markerEnd;
-        return new SplatExpr(source, each, isFullSplat, Range(StartOf(source), end));
+        return each;
+    }
+
+    private List<Traverser> ParseFullSplatSteps()
+    {
+        var each = new List<Traverser>();
+        while (Peek() is { Kind: TokenKind.Dot or TokenKind.LBracket } token)
+        {
+            if (IsSplat(token))
+            {
+                var (inner, isFullSplat, end) = ParseSplat();
+                each.Add(new SplatStep(inner, isFullSplat, Range(token.Start, end)));
+            }
+            else
+            {
+                each.Add(ParseStep());
+            }
+        }
+
+        return each;
     }
 
     /// <summary>One <c>.name</c>, legacy <c>.0</c> or <c>[key]</c> step; the next token is '.' or '['.</summary>
@@ -103,9 +138,14 @@ internal sealed partial class Parser
         return result;
     }
 
-    /// <summary>Looks past a '.' or '[' token for '*' without consuming anything: splats need two tokens of lookahead.</summary>
-    private bool FollowedByStar(Token token)
+    /// <summary>Whether a '.' or '[' token starts a splat: looks past it for '*' without consuming anything.</summary>
+    private bool IsSplat(Token token)
     {
+        if (token.Kind is not (TokenKind.Dot or TokenKind.LBracket))
+        {
+            return false;
+        }
+
         var text = _lexer.Text;
         var i = token.End;
         while (i < text.Length && (text[i] is ' ' or '\t' || (token.Kind == TokenKind.LBracket && text[i] is '\r' or '\n')))

@@ -106,3 +106,9 @@ public sealed record ForExpr(
 
 /// <summary><c>( expr )</c>, kept so that <c>(a) = 1</c> object keys and source ranges stay exact.</summary>
 public sealed record ParenthesesExpr(Expression Inner, SourceRange Range) : Expression(Range);
+
+/// <summary>
+/// A splat nested in the <see cref="SplatExpr.Each"/> of a full splat, applied to the value reached so far:
+/// in <c>a[*].b[*].c</c> the outer splat's steps are <c>.b</c> then this step, whose own steps are <c>.c</c>.
+/// </summary>
+public sealed record SplatStep(IReadOnlyList<Traverser> Each, bool IsFullSplat, SourceRange Range) : Traverser(Range);

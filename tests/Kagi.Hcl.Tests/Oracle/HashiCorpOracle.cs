@@ -9,14 +9,16 @@ internal sealed record OracleResult(JsonObject? Json, string? Error);
 /// <summary>Runs tools/hcl2json once, in one node process, for every file the tests compare.</summary>
 internal static class HashiCorpOracle
 {
-    private static readonly Lazy<IReadOnlyDictionary<string, OracleResult>> Results = new(Run);
+    private static readonly Lazy<IReadOnlyDictionary<string, OracleResult>> CorpusResults = new(() => Run(CorpusFiles.All));
 
+    /// <summary>The result for a corpus file, by its path relative to the repository root.</summary>
     public static OracleResult For(string relativePath) =>
-        Results.Value.TryGetValue(relativePath, out var result)
+        CorpusResults.Value.TryGetValue(relativePath, out var result)
             ? result
             : throw new InvalidOperationException($"hcl2json gave no result for {relativePath}");
 
-    private static Dictionary<string, OracleResult> Run()
+    /// <summary>Results for any files, keyed by the paths given (relative to the repository root, or absolute).</summary>
+    public static Dictionary<string, OracleResult> Run(IEnumerable<string> files)
     {
         var tool = RepoPaths.Combine("tools", "hcl2json");
         if (!Directory.Exists(Path.Combine(tool, "node_modules", "@cdktf", "hcl2json")))
@@ -31,7 +33,7 @@ internal static class HashiCorpOracle
             RedirectStandardError = true,
         };
         start.ArgumentList.Add(Path.Combine(tool, "hcl2json.js"));
-        foreach (var file in CorpusFiles.All)
+        foreach (var file in files)
         {
             start.ArgumentList.Add(file);
         }

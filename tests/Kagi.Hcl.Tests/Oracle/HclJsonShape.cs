@@ -94,6 +94,7 @@ internal sealed class HclJsonShape(string text)
     {
         decimal d => d.ToString("0.############################", CultureInfo.InvariantCulture),
         bool b => b ? "true" : "false",
+        null => "null",
         _ => Escape(Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty),
     };
 
