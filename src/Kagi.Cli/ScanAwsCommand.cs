@@ -76,7 +76,7 @@ internal static class ScanAwsCommand
             error.WriteLine($"kagi: saved the inventory to {savePath}");
         }
 
-        var report = ScanInventoryCommand.Judge(ScanSource.Aws, targets, result.Inventory, settings, startedAt);
+        var report = ScanReports.Judge(ScanSource.Aws, targets, result.Inventory, settings, startedAt);
         return ScanOutput.Write(report, settings, FixCommandFor(request, settings), output, error);
     }
 

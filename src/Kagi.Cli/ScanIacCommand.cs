@@ -3,7 +3,6 @@ using Kagi.Core.Findings;
 using Kagi.Core.Model;
 using Kagi.Core.Rules;
 using Kagi.Reporting;
-using Kagi.Rules;
 using Kagi.Terraform;
 
 namespace Kagi.Cli;
@@ -32,17 +31,7 @@ internal static class ScanIacCommand
             var targets = parsed.GetValue(paths)!;
             var startedAt = DateTimeOffset.UtcNow;
             var inventory = new TerraformScanner().Scan(targets);
-            var report = new ScanReport
-            {
-                Source = ScanSource.Iac,
-                Targets = targets,
-                StartedAt = startedAt,
-                Findings = RuleEngine.Run(inventory, RuleCatalog.All, settings.Options),
-                Diagnostics = inventory.Diagnostics,
-                FinishedAt = DateTimeOffset.UtcNow,
-                Options = settings.Options,
-                Language = settings.Language,
-            };
+            var report = ScanReports.Judge(ScanSource.Iac, targets, inventory, settings, startedAt);
             return ScanOutput.Write(report, settings, FixCommandFor(targets, settings), output, error);
         });
         return command;

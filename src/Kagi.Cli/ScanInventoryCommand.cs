@@ -2,7 +2,6 @@ using System.CommandLine;
 using Kagi.Core.Findings;
 using Kagi.Core.Model;
 using Kagi.Core.Rules;
-using Kagi.Rules;
 
 namespace Kagi.Cli;
 
@@ -36,23 +35,10 @@ internal static class ScanInventoryCommand
                 return ExitCodes.BadInput;
             }
 
-            var report = Judge(ScanSource.Inventory, saved.Targets, saved.Inventory, settings, startedAt);
+            var report = ScanReports.Judge(ScanSource.Inventory, saved.Targets, saved.Inventory, settings, startedAt);
             var language = settings.Language == Language.Ja ? " --lang ja" : string.Empty;
             return ScanOutput.Write(report, settings, finding => $"kagi scan inventory {Placeholders.ShellWord(path)}{language} --fix {finding.Fingerprint[..12]}", output, error);
         });
         return command;
     }
-
-    /// <summary>Runs the rules over an inventory from any source and wraps the findings as a report.</summary>
-    public static ScanReport Judge(ScanSource source, IReadOnlyList<string> targets, Inventory inventory, ScanSettings settings, DateTimeOffset startedAt) => new()
-    {
-        Source = source,
-        Targets = targets,
-        StartedAt = startedAt,
-        Findings = RuleEngine.Run(inventory, RuleCatalog.All, settings.Options),
-        Diagnostics = inventory.Diagnostics,
-        FinishedAt = DateTimeOffset.UtcNow,
-        Options = settings.Options,
-        Language = settings.Language,
-    };
 }

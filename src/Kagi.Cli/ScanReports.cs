@@ -1,0 +1,21 @@
+using Kagi.Core.Findings;
+using Kagi.Core.Model;
+using Kagi.Rules;
+
+namespace Kagi.Cli;
+
+/// <summary>Judges an inventory from any source with the shipped rules, the same way for every <c>kagi scan</c> command.</summary>
+internal static class ScanReports
+{
+    public static ScanReport Judge(ScanSource source, IReadOnlyList<string> targets, Inventory inventory, ScanSettings settings, DateTimeOffset startedAt) => new()
+    {
+        Source = source,
+        Targets = targets,
+        StartedAt = startedAt,
+        Findings = RuleEngine.Run(inventory, RuleCatalog.All, settings.Options),
+        Diagnostics = inventory.Diagnostics,
+        FinishedAt = DateTimeOffset.UtcNow,
+        Options = settings.Options,
+        Language = settings.Language,
+    };
+}
