@@ -5,11 +5,11 @@ internal static class Chromium
 {
     private const string Binary = "/usr/bin/chromium";
 
-    public static string DumpDom(string htmlFile) => Run(htmlFile, "--dump-dom");
+    public static string DumpDom(string htmlFile, string fragment = "") => Run(htmlFile, fragment, "--dump-dom");
 
-    public static void Screenshot(string htmlFile, string pngFile) => Run(htmlFile, $"--screenshot={pngFile}", "--window-size=1280,1400", "--hide-scrollbars");
+    public static void Screenshot(string htmlFile, string pngFile) => Run(htmlFile, string.Empty, $"--screenshot={pngFile}", "--window-size=1280,1400", "--hide-scrollbars");
 
-    private static string Run(string htmlFile, params string[] mode)
+    private static string Run(string htmlFile, string fragment, params string[] mode)
     {
         Assert.True(File.Exists(Binary), $"{Binary} is missing: install Debian's chromium (apt-get install -y chromium)");
         var profile = Directory.CreateTempSubdirectory("kagi-chromium-");
@@ -18,7 +18,7 @@ internal static class Chromium
             string[] arguments =
             [
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", $"--user-data-dir={profile.FullName}", .. mode, new Uri(htmlFile).AbsoluteUri,
+                "--disable-sync", "--no-first-run", $"--user-data-dir={profile.FullName}", .. mode, new Uri(htmlFile).AbsoluteUri + fragment,
             ];
             var (exitCode, output) = RepoTools.Run(Binary, arguments, TimeSpan.FromSeconds(60));
             Assert.True(exitCode == 0, $"chromium exited {exitCode}:\n{output}");

@@ -62,6 +62,29 @@ public sealed class HtmlReportWriterTests
     }
 
     [Fact]
+    public void A_filter_in_the_link_hides_every_other_row()
+    {
+        var report = MixedReport.Create();
+        var directory = Directory.CreateTempSubdirectory("kagi-html-");
+        try
+        {
+            var file = Path.Combine(directory.FullName, "report.html");
+            File.WriteAllText(file, Golden.Write(new HtmlReportWriter(), report));
+
+            var dom = Chromium.DumpDom(file, "#status=FAIL&q=hostile");
+
+            var rows = Regex.Matches(dom, "<tr class=\"finding\" data-status=\"([A-Z]+)\"[^>]*?( hidden=\"\")?>").ToList();
+            Assert.Equal(report.Findings.Count, rows.Count);
+            Assert.Equal(["FAIL", "FAIL"], rows.Where(row => !row.Groups[2].Success).Select(row => row.Groups[1].Value));
+            Assert.Matches($"<span id=\"f-count\"[^>]*>2 of {report.Findings.Count} shown</span>", dom);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void Headless_chromium_renders_a_screenshot_of_the_japanese_report()
     {
         var directory = Directory.CreateTempSubdirectory("kagi-html-");

@@ -52,6 +52,15 @@
     });
   });
 
+  // A link can carry a filter, e.g. report.html#status=FAIL&severity=high&q=graph, to share one view of the report.
+  function fromHash() {
+    var params = new URLSearchParams(window.location.hash.slice(1));
+    status.value = params.get('status') || '';
+    severity.value = params.get('severity') || '';
+    search.value = params.get('q') || '';
+  }
+
+  fromHash();
   status.addEventListener('change', apply);
   severity.addEventListener('change', apply);
   search.addEventListener('input', apply);
