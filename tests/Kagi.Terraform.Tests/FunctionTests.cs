@@ -208,6 +208,81 @@ public sealed class FunctionTests
     }
 
     [Fact]
+    public void One_slice_range_zipmap_reverse_sort_and_index_work_on_lists()
+    {
+        Equal(TfValue.Null, Call("one", List()));
+        Equal(S("a"), Call("one", List(S("a"))));
+        Assert.Throws<EvaluationException>(() => Call("one", List(S("a"), S("b"))));
+        Equal(List(S("b")), Call("slice", List(S("a"), S("b"), S("c")), N(1), N(2)));
+        Equal(List(N(0), N(1), N(2)), Call("range", N(3)));
+        Equal(List(N(5), N(3)), Call("range", N(5), N(1), N(-2)));
+        Equal(Map(("a", N(1))), Call("zipmap", List(S("a")), List(N(1))));
+        Equal(List(S("b"), S("a")), Call("reverse", List(S("a"), S("b"))));
+        Equal(List(S("a"), S("b")), Call("sort", List(S("b"), S("a"))));
+        Equal(N(1), Call("index", List(S("a"), S("b")), S("b")));
+    }
+
+    [Fact]
+    public void Set_and_boolean_list_functions_work()
+    {
+        Equal(List(S("a"), S("b")), Call("setunion", List(S("b")), List(S("a"), S("b"))));
+        Equal(List(S("b")), Call("setintersection", List(S("a"), S("b")), List(S("b"))));
+        Equal(List(S("x")), Call("coalescelist", List(), List(S("x"))));
+        Equal(TfValue.True, Call("alltrue", List(TfValue.True, S("true"))));
+        Equal(TfValue.False, Call("anytrue", List()));
+    }
+
+    [Fact]
+    public void More_string_functions_work()
+    {
+        Equal(S("rds"), Call("trimprefix", S("alias/aws/rds"), S("alias/aws/")));
+        Equal(S("alias"), Call("trimsuffix", S("alias/"), S("/")));
+        Equal(S("key"), Call("trim", S("**key*"), S("*")));
+        Equal(S("x"), Call("chomp", S("x\r\n")));
+        Equal(S("Neptune Graph"), Call("title", S("neptune graph")));
+        Equal(S("cba"), Call("strrev", S("abc")));
+        Equal(TfValue.True, Call("strcontains", S("alias/aws/rds"), S("/aws/")));
+        Equal(S("policy.json"), Call("basename", S("files/policy.json")));
+        Equal(S("files"), Call("dirname", S("files/policy.json")));
+    }
+
+    [Fact]
+    public void More_numeric_and_encoding_functions_work()
+    {
+        Equal(N(6), Call("sum", List(N(1), N(2), N(3))));
+        Equal(N(-1), Call("signum", N(-4)));
+        Equal(N(8), Call("pow", N(2), N(3)));
+        Equal(TfValue.True, Call("tobool", S("true")));
+        Equal(S("hello"), Call("base64decode", S("aGVsbG8=")));
+        Equal(S("aaf4c61ddcc5e8a2dabede0f3b482cd9aea9434d"), Call("sha1", S("hello")));
+        Equal(S("x"), Call("sensitive", S("x")));
+    }
+
+    [Fact]
+    public void Fileexists_looks_relative_to_the_module_directory()
+    {
+        using var directory = new TempDirectory();
+        directory.Write("ca.pem", "cert");
+
+        Equal(TfValue.True, CallIn(directory.Path, "fileexists", S("ca.pem")));
+        Equal(TfValue.False, CallIn(directory.Path, "fileexists", S("other.pem")));
+    }
+
+    [Fact]
+    public void A_terraform_function_kagi_does_not_compute_is_unknown_not_an_error()
+    {
+        // Given valid Terraform calling functions Kagi does not evaluate
+        var evaluator = FakeResolver.Evaluator();
+
+        // When they are evaluated / Then they are unknown, with a reason
+        foreach (var name in new[] { "cidrsubnet", "timestamp", "provider::aws::arn_parse" })
+        {
+            var value = evaluator.Evaluate(new Kagi.Hcl.Syntax.FunctionCallExpr(name, [Support.Hcl.Str("10.0.0.0/16")], false, Support.Hcl.At), Scope.Empty);
+            Assert.Contains("not evaluated", Assert.IsType<TfUnknown>(value).Reason, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void A_wrong_number_of_arguments_is_an_error_naming_the_function()
     {
         var error = Assert.Throws<EvaluationException>(() => Call("upper"));

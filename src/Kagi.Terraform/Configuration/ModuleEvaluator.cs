@@ -87,6 +87,7 @@ internal sealed class ModuleEvaluator : IReferenceResolver
             ("terraform", "workspace") => new TfString("default"),
             ("count" or "each", _) => new TfUnknown($"{traversal.Root}.{first} is not evaluated yet: count and for_each expansion is not supported"),
             ("self", _) => new TfUnknown("self is known only when the resource is created"),
+            ("ephemeral", _) => new TfUnknown("ephemeral resources are not evaluated"),
             ("module", not null) => ModuleOutput(first, steps, out stepsUsed),
             ("data", not null) => ResourceReference(ResourceMode.Data, first, steps, 1, traversal.Range, out stepsUsed),
             (_, not null) when !IsReservedRoot(traversal.Root) => ResourceReference(ResourceMode.Managed, traversal.Root, steps, 0, traversal.Range, out stepsUsed),
@@ -94,7 +95,7 @@ internal sealed class ModuleEvaluator : IReferenceResolver
         };
     }
 
-    private static bool IsReservedRoot(string root) => root is "var" or "local" or "path" or "terraform" or "module" or "data";
+    private static bool IsReservedRoot(string root) => root is "var" or "local" or "path" or "terraform" or "module" or "data" or "ephemeral";
 
     private void ValidateBlocks(Body body, Scope scope)
     {

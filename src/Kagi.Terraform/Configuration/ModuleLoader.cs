@@ -158,11 +158,19 @@ internal static class ModuleLoader
                 "resource" or "data" => 2,
                 "variable" or "output" or "provider" or "module" => 1,
                 "locals" or "terraform" => 0,
+
+                // Valid Terraform that declares no resource Kagi reads.
+                "moved" or "import" or "check" or "removed" or "ephemeral" => int.MaxValue,
                 _ => -1,
             };
             if (expectedLabels < 0)
             {
                 Report($"unsupported block type \"{block.Type}\"", block.TypeRange);
+                continue;
+            }
+
+            if (expectedLabels == int.MaxValue)
+            {
                 continue;
             }
 

@@ -143,12 +143,14 @@ internal sealed class ExpressionEvaluator(IReferenceResolver resolver)
                 return Can(call, scope);
         }
 
+        var arguments = call.Arguments.Select(argument => Evaluate(argument, scope)).ToList();
         if (!FunctionTable.TryGet(call.Name, out var function))
         {
-            throw new EvaluationException($"call to unknown function \"{call.Name}\"", call.Range);
+            return FunctionTable.IsNotEvaluated(call.Name)
+                ? new TfUnknown($"{call.Name}() is not evaluated by Kagi")
+                : throw new EvaluationException($"call to unknown function \"{call.Name}\"", call.Range);
         }
 
-        var arguments = call.Arguments.Select(argument => Evaluate(argument, scope)).ToList();
         if (call.ExpandFinal && arguments.Count > 0)
         {
             var last = arguments[^1];

@@ -25,6 +25,18 @@ internal static class CollectionFunctions
         new("contains", new(2, 2, a => TfValue.Of(a.Sequence(0, "the list").Any(item => ValueOps.KnownEqual(item, a[1]))))),
         new("flatten", new(1, 1, a => new TfSequence([.. Flatten(a.Sequence(0, "the argument"))]))),
         new("distinct", new(1, 1, Distinct)),
+        new("one", new(1, 1, a => IfKnown(a[0], () => One(a.Sequence(0, "the argument"))), AcceptsUnknown: true)),
+        new("slice", new(3, 3, Slice)),
+        new("range", new(1, 3, Range)),
+        new("zipmap", new(2, 2, a => new TfObject(a.Sequence(0, "the keys").Zip(a.Sequence(1, "the values"), (k, v) => KeyValuePair.Create(ValueOps.ExpectString(k, "a key"), v))))),
+        new("reverse", new(1, 1, a => new TfSequence([.. a.Sequence(0, "the argument").Reverse()]))),
+        new("sort", new(1, 1, a => new TfSequence([.. a.Sequence(0, "the argument").Select(v => ValueOps.ExpectString(v, "an element")).Order(StringComparer.Ordinal).Select(s => new TfString(s))], SequenceKind.List))),
+        new("index", new(2, 2, Index)),
+        new("coalescelist", new(1, TfFunction.Variadic, a => a.Values.FirstOrDefault(v => ValueOps.ExpectSequence(v, "each argument").Count > 0) ?? throw new EvaluationException("every list is empty"))),
+        new("setunion", new(1, TfFunction.Variadic, a => ValueOps.ToSet(a.Values.SelectMany(v => ValueOps.ExpectSequence(v, "each argument"))))),
+        new("setintersection", new(1, TfFunction.Variadic, a => ValueOps.ToSet(a.Sequence(0, "each argument").Where(item => a.Values.Skip(1).All(set => ValueOps.ExpectSequence(set, "each argument").Any(other => ValueOps.KnownEqual(item, other))))))),
+        new("alltrue", new(1, 1, a => TfValue.Of(a.Sequence(0, "the argument").All(v => ValueOps.ExpectBool(v, "an element"))))),
+        new("anytrue", new(1, 1, a => TfValue.Of(a.Sequence(0, "the argument").Any(v => ValueOps.ExpectBool(v, "an element"))))),
         new("compact", new(1, 1, a => new TfSequence([.. a.Sequence(0, "the argument").Where(item => item is not TfNull && ValueOps.ExpectString(item, "an element") != string.Empty)], SequenceKind.List))),
     ];
 
@@ -122,6 +134,54 @@ internal static class CollectionFunctions
         }
 
         throw new EvaluationException("no argument is neither null nor an empty string");
+    }
+
+    private static TfValue One(IReadOnlyList<TfValue> list) => list.Count switch
+    {
+        0 => TfValue.Null,
+        1 => list[0],
+        _ => throw new EvaluationException($"one() needs a list of at most one element, not {list.Count}"),
+    };
+
+    private static TfSequence Slice(FunctionArgs args)
+    {
+        var list = args.Sequence(0, "the list");
+        var (start, end) = (args.Integer(1, "the start index"), args.Integer(2, "the end index"));
+        return start >= 0 && start <= end && end <= list.Count
+            ? new TfSequence([.. list.Skip(start).Take(end - start)])
+            : throw new EvaluationException($"the indexes {start} to {end} are out of range for a list of {list.Count} elements");
+    }
+
+    private static TfSequence Range(FunctionArgs args)
+    {
+        var (start, limit) = args.Count == 1 ? (0m, args.Number(0, "the limit")) : (args.Number(0, "the start"), args.Number(1, "the limit"));
+        var step = args.Count == 3 ? args.Number(2, "the step") : start <= limit ? 1 : -1;
+        if (step == 0 || (step > 0) != (start <= limit) || Math.Abs((limit - start) / step) > 1024)
+        {
+            throw new EvaluationException("the step must move from the start towards the limit, in at most 1024 steps");
+        }
+
+        var items = new List<TfValue>();
+        for (var n = start; step > 0 ? n < limit : n > limit; n += step)
+        {
+            items.Add(new TfNumber(n));
+        }
+
+        return new TfSequence(items, SequenceKind.List);
+    }
+
+    private static TfNumber Index(FunctionArgs args)
+    {
+        var list = args.Sequence(0, "the list");
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (ValueOps.KnownEqual(list[i], args[1]))
+            {
+                return new TfNumber(i);
+            }
+        }
+
+        throw new EvaluationException("the list does not hold the given value");
     }
 
     private static IEnumerable<TfValue> Flatten(IEnumerable<TfValue> items) =>

@@ -16,15 +16,23 @@ internal static class EncodingFunctions
         new("base64encode", new(1, 1, a => new TfString(Convert.ToBase64String(Encoding.UTF8.GetBytes(a.String(0, "the argument")))))),
         new("base64decode", new(1, 1, a => new TfString(Encoding.UTF8.GetString(Convert.FromBase64String(a.String(0, "the argument")))))),
         new("md5", new(1, 1, a => Hex(Md5(Encoding.UTF8.GetBytes(a.String(0, "the argument")))))),
+        new("sha1", new(1, 1, a => Hex(Sha1(Encoding.UTF8.GetBytes(a.String(0, "the argument")))))),
         new("sha256", new(1, 1, a => Hex(SHA256.HashData(Encoding.UTF8.GetBytes(a.String(0, "the argument")))))),
+        new("sha512", new(1, 1, a => Hex(SHA512.HashData(Encoding.UTF8.GetBytes(a.String(0, "the argument")))))),
+
+        // Kagi never prints values, so marking one sensitive changes nothing here.
+        new("sensitive", new(1, 1, a => a[0], AcceptsUnknown: true)),
+        new("nonsensitive", new(1, 1, a => a[0], AcceptsUnknown: true)),
     ];
 
     private static TfString Hex(byte[] hash) => new(Convert.ToHexStringLower(hash));
 
-    // md5() is a checksum in Terraform code (etags, triggers), not a security control.
-#pragma warning disable CA5351
+    // md5() and sha1() are checksums in Terraform code (etags, triggers), not security controls.
+#pragma warning disable CA5350, CA5351
     private static byte[] Md5(byte[] data) => MD5.HashData(data);
-#pragma warning restore CA5351
+
+    private static byte[] Sha1(byte[] data) => SHA1.HashData(data);
+#pragma warning restore CA5350, CA5351
 
     // The message never quotes the text: it may come from a sensitive variable.
     private static TfValue JsonDecode(string text)

@@ -16,6 +16,23 @@ internal static class FunctionTable
         .SelectMany(group => group)
         .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
 
+    // Terraform's other built-in functions. A call to one is unknown, not an error: the code is valid, Kagi just
+    // does not compute it (timestamp() and uuid() cannot be known before apply anyway).
+    private static readonly HashSet<string> NotEvaluated = new(StringComparer.Ordinal)
+    {
+        "base64gzip", "base64sha256", "base64sha512", "bcrypt", "chunklist", "cidrhost", "cidrnetmask", "cidrsubnet",
+        "cidrsubnets", "csvdecode", "filebase64", "filebase64sha256", "filebase64sha512", "filemd5", "fileset", "filesha1",
+        "filesha256", "filesha512", "formatdate", "formatlist", "indent", "issensitive", "log", "matchkeys",
+        "parseint", "pathexpand", "plantimestamp", "regex", "regexall", "rsadecrypt", "setproduct",
+        "setsubtract", "templatestring", "textdecodebase64", "textencodebase64", "timeadd", "timecmp",
+        "timestamp", "transpose", "type", "urlencode", "uuid", "uuidv5", "yamldecode", "yamlencode", "abspath",
+        "ephemeralasnull",
+    };
+
     public static bool TryGet(string name, [NotNullWhen(true)] out TfFunction? function) =>
         Functions.TryGetValue(name, out function);
+
+    /// <summary>A real Terraform function (built-in or provider-defined) that Kagi does not compute.</summary>
+    public static bool IsNotEvaluated(string name) =>
+        NotEvaluated.Contains(name) || name.StartsWith("provider::", StringComparison.Ordinal);
 }

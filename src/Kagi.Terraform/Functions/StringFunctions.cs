@@ -23,8 +23,29 @@ internal static class StringFunctions
         new("endswith", new(2, 2, a => TfValue.Of(a.String(0, "the string").EndsWith(a.String(1, "the suffix"), StringComparison.Ordinal)))),
         new("replace", new(3, 3, a => new TfString(Replace(a.String(0, "the string"), a.String(1, "the search"), a.String(2, "the replacement"))))),
         new("substr", new(3, 3, a => new TfString(Substring(a.String(0, "the string"), a.Integer(1, "the offset"), a.Integer(2, "the length"))))),
+        new("trimprefix", new(2, 2, a => new TfString(TrimPrefix(a.String(0, "the string"), a.String(1, "the prefix"))))),
+        new("trimsuffix", new(2, 2, a => new TfString(TrimSuffix(a.String(0, "the string"), a.String(1, "the suffix"))))),
+        new("trim", new(2, 2, a => new TfString(a.String(0, "the string").Trim(a.String(1, "the characters").ToCharArray())))),
+        new("chomp", new(1, 1, a => new TfString(a.String(0, "the argument").TrimEnd('\r', '\n')))),
+        new("title", new(1, 1, a => new TfString(Regex.Replace(a.String(0, "the argument"), @"\b\p{Ll}", m => m.Value.ToUpperInvariant(), RegexOptions.None, RegexTimeout)))),
+        new("strrev", new(1, 1, a => new TfString(Reverse(a.String(0, "the argument"))))),
+        new("strcontains", new(2, 2, a => TfValue.Of(a.String(0, "the string").Contains(a.String(1, "the substring"), StringComparison.Ordinal)))),
+        new("basename", new(1, 1, a => new TfString(Path.GetFileName(a.String(0, "the path").TrimEnd('/'))))),
+        new("dirname", new(1, 1, a => new TfString(Path.GetDirectoryName(a.String(0, "the path")) is { Length: > 0 } directory ? directory : "."))),
         new("tostring", new(1, 1, a => a[0] is TfNull ? a[0] : new TfString(ValueOps.TryString(a[0]) ?? throw new EvaluationException($"cannot convert a {a[0].TypeName} to a string")))),
     ];
+
+    private static string TrimPrefix(string text, string prefix) =>
+        text.StartsWith(prefix, StringComparison.Ordinal) ? text[prefix.Length..] : text;
+
+    private static string TrimSuffix(string text, string suffix) =>
+        text.EndsWith(suffix, StringComparison.Ordinal) ? text[..^suffix.Length] : text;
+
+    private static string Reverse(string text)
+    {
+        var info = new StringInfo(text);
+        return string.Concat(Enumerable.Range(0, info.LengthInTextElements).Reverse().Select(i => info.SubstringByTextElements(i, 1)));
+    }
 
     public static int Length(string text) => new StringInfo(text).LengthInTextElements;
 
