@@ -14,7 +14,7 @@ internal sealed class ScanOptionSet
 {
     private readonly Option<string[]> _format = new("--format")
     {
-        Description = $"Output format ({string.Join("|", ReportRequest.Formats)}); repeat it for several reports. FORMAT=FILE writes that one to FILE.",
+        Description = $"Output format ({string.Join("|", ReportRequest.Formats)}; default table); repeat it for several reports. FORMAT=FILE writes that one to FILE.",
         HelpName = "FORMAT[=FILE]",
     };
 
