@@ -299,6 +299,25 @@ public sealed class FunctionTests
     }
 
     [Fact]
+    public void Functions_that_only_pick_elements_keep_the_one_resource_their_unknowns_stand_for()
+    {
+        // Given the Terraform 0.11 idiom element(concat(aws_kms_key.k.*.arn, [""]), 0)
+        var arns = Unknown("aws_kms_key.k", "arn");
+
+        // When it is evaluated / Then the result still stands for the key
+        var picked = Assert.IsType<TfUnknown>(Call("element", Call("concat", arns, List(S(""))), N(0)));
+        Assert.Equal("aws_kms_key.k", picked.Origin?.Address);
+        Assert.Equal("aws_kms_key.k", Assert.IsType<TfUnknown>(Call("join", S(""), arns)).Origin?.Address);
+    }
+
+    [Fact]
+    public void Functions_that_compute_new_values_or_mix_resources_drop_the_origin()
+    {
+        Assert.Null(Assert.IsType<TfUnknown>(Call("upper", Unknown("aws_kms_key.k", "arn"))).Origin);
+        Assert.Null(Assert.IsType<TfUnknown>(Call("join", S(""), List(Unknown("aws_kms_key.a", "arn"), Unknown("aws_kms_key.b", "arn")))).Origin);
+    }
+
+    [Fact]
     public void Any_function_of_an_unknown_argument_is_unknown()
     {
         Assert.IsType<TfUnknown>(Call("upper", Unknown("aws_kms_key.k", "arn")));

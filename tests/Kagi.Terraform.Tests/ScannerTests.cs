@@ -267,6 +267,12 @@ public sealed class ScannerTests
               kms_key_arn       = lookup(local.keys, "app")
             }
 
+            resource "aws_neptune_cluster" "pass_legacy_idiom" {
+              count             = 1
+              storage_encrypted = true
+              kms_key_arn       = "${element(concat(aws_kms_key.app.*.arn, [""]), 0)}"
+            }
+
             resource "aws_neptune_cluster" "fail_data_alias" {
               storage_encrypted = true
               kms_key_arn       = data.aws_kms_alias.rds.target_key_arn
@@ -279,6 +285,7 @@ public sealed class ScannerTests
         // Then each cluster's key level is what the table of key protection levels says
         Assert.Equal(KeyLevel.Customer, clusters["aws_neptune_cluster.pass_local"].KeyLevel.Value);
         Assert.Equal(KeyLevel.AwsManaged, clusters["aws_neptune_cluster.fail_data_alias"].KeyLevel.Value);
+        Assert.Equal(KeyLevel.Customer, clusters["aws_neptune_cluster.pass_legacy_idiom"].KeyLevel.Value);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ internal static class StringFunctions
     public static IEnumerable<KeyValuePair<string, TfFunction>> All { get; } =
     [
         new("format", new(1, TfFunction.Variadic, a => new TfString(Format(a.String(0, "the format"), a.Values.Skip(1).ToList())))),
-        new("join", new(2, TfFunction.Variadic, Join)),
+        new("join", new(2, TfFunction.Variadic, Join, KeepsOrigin: true)),
         new("split", new(2, 2, a => new TfSequence([.. a.String(1, "the string").Split(a.String(0, "the separator")).Select(s => new TfString(s))], SequenceKind.List))),
         new("lower", new(1, 1, a => new TfString(a.String(0, "the argument").ToLowerInvariant()))),
         new("upper", new(1, 1, a => new TfString(a.String(0, "the argument").ToUpperInvariant()))),
@@ -32,7 +32,7 @@ internal static class StringFunctions
         new("strcontains", new(2, 2, a => TfValue.Of(a.String(0, "the string").Contains(a.String(1, "the substring"), StringComparison.Ordinal)))),
         new("basename", new(1, 1, a => new TfString(Path.GetFileName(a.String(0, "the path").TrimEnd('/'))))),
         new("dirname", new(1, 1, a => new TfString(Path.GetDirectoryName(a.String(0, "the path")) is { Length: > 0 } directory ? directory : "."))),
-        new("tostring", new(1, 1, a => a[0] is TfNull ? a[0] : new TfString(ValueOps.TryString(a[0]) ?? throw new EvaluationException($"cannot convert a {a[0].TypeName} to a string")))),
+        new("tostring", new(1, 1, a => a[0] is TfNull ? a[0] : new TfString(ValueOps.TryString(a[0]) ?? throw new EvaluationException($"cannot convert a {a[0].TypeName} to a string")), KeepsOrigin: true)),
     ];
 
     private static string TrimPrefix(string text, string prefix) =>

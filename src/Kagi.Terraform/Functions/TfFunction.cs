@@ -21,9 +21,10 @@ internal sealed record FunctionArgs(IReadOnlyList<TfValue> Values, ExpressionEva
 
 /// <summary>
 /// A Terraform function. Unless <see cref="AcceptsUnknown"/>, a call with any unknown inside its arguments is unknown:
-/// the body then only ever sees known values.
+/// the body then only ever sees known values. <see cref="KeepsOrigin"/> marks functions that only pick or rearrange
+/// their arguments' elements, so that <c>element(concat(aws_kms_key.k.*.arn, [""]), 0)</c> still stands for that key.
 /// </summary>
-internal sealed record TfFunction(int MinArgs, int MaxArgs, Func<FunctionArgs, TfValue> Body, bool AcceptsUnknown = false)
+internal sealed record TfFunction(int MinArgs, int MaxArgs, Func<FunctionArgs, TfValue> Body, bool AcceptsUnknown = false, bool KeepsOrigin = false)
 {
     public const int Variadic = int.MaxValue;
 
@@ -35,11 +36,16 @@ internal sealed record TfFunction(int MinArgs, int MaxArgs, Func<FunctionArgs, T
             throw new EvaluationException($"{name}() takes {expected} arguments, not {arguments.Count}");
         }
 
-        if (!AcceptsUnknown && arguments.Select(ValueOps.FirstUnknown).FirstOrDefault(u => u is not null) is { } unknown)
-        {
-            return new TfUnknown(unknown.Reason);
-        }
+        var result = !AcceptsUnknown && arguments.Select(ValueOps.FirstUnknown).FirstOrDefault(u => u is not null) is { } unknown
+            ? new TfUnknown(unknown.Reason)
+            : Run(name, arguments, evaluator);
+        return KeepsOrigin && result is TfUnknown { Origin: null } bare && ValueOps.SharedOrigin(arguments) is { } origin
+            ? bare with { Origin = origin }
+            : result;
+    }
 
+    private TfValue Run(string name, IReadOnlyList<TfValue> arguments, ExpressionEvaluator evaluator)
+    {
         try
         {
             return Body(new FunctionArgs(arguments, evaluator));

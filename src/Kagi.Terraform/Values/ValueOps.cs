@@ -6,21 +6,24 @@ namespace Kagi.Terraform.Values;
 /// <summary>Terraform's automatic conversions, equality and the unknown checks every operation needs.</summary>
 internal static class ValueOps
 {
-    public static bool ContainsUnknown(TfValue value) => value switch
-    {
-        TfUnknown => true,
-        TfSequence sequence => sequence.Items.Any(ContainsUnknown),
-        TfObject obj => obj.Attributes.Values.Any(ContainsUnknown),
-        _ => false,
-    };
+    public static bool ContainsUnknown(TfValue value) => Unknowns(value).Any();
 
     /// <summary>The first unknown inside a value, depth first; null when the value is wholly known.</summary>
-    public static TfUnknown? FirstUnknown(TfValue value) => value switch
+    public static TfUnknown? FirstUnknown(TfValue value) => Unknowns(value).FirstOrDefault();
+
+    /// <summary>The origin that every unknown inside the values shares, by resource address; null if any differs or has none.</summary>
+    public static ValueOrigin? SharedOrigin(IEnumerable<TfValue> values)
     {
-        TfUnknown unknown => unknown,
-        TfSequence sequence => sequence.Items.Select(FirstUnknown).FirstOrDefault(u => u is not null),
-        TfObject obj => obj.Attributes.Values.Select(FirstUnknown).FirstOrDefault(u => u is not null),
-        _ => null,
+        var origins = values.SelectMany(Unknowns).Select(u => u.Origin).ToList();
+        return origins.Count > 0 && origins.All(o => o is not null && o.Address == origins[0]!.Address) ? origins[0] : null;
+    }
+
+    private static IEnumerable<TfUnknown> Unknowns(TfValue value) => value switch
+    {
+        TfUnknown unknown => [unknown],
+        TfSequence sequence => sequence.Items.SelectMany(Unknowns),
+        TfObject obj => obj.Attributes.Values.SelectMany(Unknowns),
+        _ => [],
     };
 
     /// <summary>Strings, numbers and bools convert to string, as Terraform converts them.</summary>
