@@ -32,35 +32,47 @@ public sealed class TerraformScanner
 
     private static List<CloudResource> ScanPath(string path, List<ScanDiagnostic> diagnostics)
     {
+        if (Directory.Exists(path))
+        {
+            var visited = new HashSet<string>(StringComparer.Ordinal);
+            return [.. ModuleDirectories(path, visited, diagnostics)
+                .SelectMany(directory => Read(directory, diagnostics, () => ConfigurationReader.Read(directory, null, diagnostics)))];
+        }
+
+        if (!File.Exists(path))
+        {
+            diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, "no such file or directory", new SourceLocation(path, 1)));
+            return [];
+        }
+
+        if (ModuleLoader.IsConfigurationFile(path))
+        {
+            return Read(path, diagnostics, () => ConfigurationReader.Read(Path.GetDirectoryName(path) ?? string.Empty, [Path.GetFileName(path)], diagnostics));
+        }
+
+        if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            return Read(path, diagnostics, () => PlanReader.Read(path, File.ReadAllText(path), diagnostics));
+        }
+
+        diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, "not a Terraform file (.tf, .tf.json) or plan (.json)", new SourceLocation(path, 1)));
+        return [];
+    }
+
+    // A module or plan that cannot be read, for whatever reason, must not stop the rest of the scan.
+    private static List<CloudResource> Read(string path, List<ScanDiagnostic> diagnostics, Func<List<CloudResource>> read)
+    {
         try
         {
-            if (Directory.Exists(path))
-            {
-                var visited = new HashSet<string>(StringComparer.Ordinal);
-                return ModuleDirectories(path, visited, diagnostics).SelectMany(directory => ConfigurationReader.Read(directory, null, diagnostics)).ToList();
-            }
-
-            if (!File.Exists(path))
-            {
-                diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, "no such file or directory", new SourceLocation(path, 1)));
-                return [];
-            }
-
-            if (ModuleLoader.IsConfigurationFile(path))
-            {
-                return ConfigurationReader.Read(Path.GetDirectoryName(path) ?? string.Empty, [Path.GetFileName(path)], diagnostics);
-            }
-
-            if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-            {
-                return PlanReader.Read(path, File.ReadAllText(path), diagnostics);
-            }
-
-            diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, "not a Terraform file (.tf, .tf.json) or plan (.json)", new SourceLocation(path, 1)));
+            return read();
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, $"cannot read: {error.Message}", new SourceLocation(path, 1)));
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, $"Kagi failed while reading this (a bug; please report it): {error.GetType().Name}", new SourceLocation(path, 1)));
         }
 
         return [];

@@ -191,6 +191,26 @@ public sealed class ScannerTests
     }
 
     [Fact]
+    public void Scanning_the_parsers_corpus_valid_and_invalid_and_garbage_never_throws()
+    {
+        // Given every corpus file, broken ones included, and files of noise
+        using var directory = new TempDirectory();
+        var random = new Random(7);
+        var noise = new byte[2048];
+        random.NextBytes(noise);
+        File.WriteAllBytes(Path.Combine(directory.Path, "noise.tf"), noise);
+        File.WriteAllBytes(Path.Combine(directory.Path, "noise.json"), noise);
+        directory.Write("deep.json", """{"format_version":"1.2","planned_values":""" + new string('[', 5000));
+
+        // When all of it is scanned
+        var inventory = new TerraformScanner().Scan([Path.Combine(RepoPaths.Root, "tests", "corpus"), directory.Path]);
+
+        // Then every problem is a diagnostic
+        Assert.NotEmpty(inventory.Diagnostics);
+        Assert.DoesNotContain(inventory.Diagnostics, d => d.Message.Contains("a bug", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_missing_path_is_a_diagnostic_not_an_exception()
     {
         var inventory = new TerraformScanner().Scan(["/no/such/kagi/path"]);
