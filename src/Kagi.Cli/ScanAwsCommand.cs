@@ -85,7 +85,13 @@ internal static class ScanAwsCommand
 
     private static AwsScanResult ScanWithLiveProgress(LiveScanOptions request)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        // Standard error is known to be a terminal here; Spectre would otherwise judge by standard output, which may be piped.
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(Console.Error),
+            Ansi = AnsiSupport.Yes,
+            Interactive = InteractionSupport.Yes,
+        });
         AwsScanResult? result = null;
         console.Progress()
             .AutoClear(false)

@@ -12,6 +12,9 @@ internal static class ExternalProcess
         ["AWS_ACCESS_KEY_ID"] = "testing",
         ["AWS_SECRET_ACCESS_KEY"] = "testing",
         ["AWS_SESSION_TOKEN"] = "testing",
+
+        // Never let a credential chain reach out to instance metadata: tests talk to loopback only.
+        ["AWS_EC2_METADATA_DISABLED"] = "true",
     };
 
     /// <summary>The SDK's default credential chain reads the process environment; dummy keys are all an emulator needs.</summary>

@@ -97,6 +97,19 @@ public sealed class MotoScanTests : IClassFixture<MotoServer>
         Assert.Equal(5, result.Inventory.OfType<NeptuneCluster>().Count());
     }
 
+    [Fact]
+    public void Kagi_scan_aws_against_moto_prints_the_verdicts_and_exits_one_for_the_failures()
+    {
+        var (exitCode, output, _) = Cli.ScanAwsCommandTests.Kagi("scan", "aws", "--endpoint-url", _moto.Endpoint.ToString(), "--region", Region, "--format", "json");
+
+        Assert.Equal(1, exitCode);
+        var findings = Cli.ScanAwsCommandTests.Findings(output);
+        Assert.Equal("PASS", findings[(Scans.CmkRule, "arn:aws:rds:eu-west-1:123456789012:cluster:pass-cmk")]);
+        Assert.Equal("FAIL", findings[(Scans.CmkRule, "arn:aws:rds:eu-west-1:123456789012:cluster:fail-aws-managed")]);
+        Assert.Equal("FAIL", findings[(Scans.EncryptedRule, "arn:aws:rds:eu-west-1:123456789012:cluster:fail-unencrypted")]);
+        Assert.Equal(10, findings.Count);
+    }
+
     private static readonly Dictionary<Uri, string> Prepared = [];
 
     // xUnit makes a test class instance per test; the emulator is set up once per server.

@@ -13,6 +13,7 @@ public sealed class MotoServer : IDisposable
 
     public MotoServer()
     {
+        ExternalProcess.UseDummyCredentials();
         var port = ExternalProcess.FreeLoopbackPort();
         var start = new ProcessStartInfo("moto_server", ["-H", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
         {

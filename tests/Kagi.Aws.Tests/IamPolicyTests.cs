@@ -1,0 +1,67 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Kagi.Aws.Tests;
+
+/// <summary>docs/iam-policy.json is exactly what Kagi calls, and Kagi calls nothing that writes.</summary>
+public sealed partial class IamPolicyTests : IClassFixture<FakeAccountScan>
+{
+    private readonly FakeAccountScan _scan;
+
+    public IamPolicyTests(FakeAccountScan scan) => _scan = scan;
+
+    [Fact]
+    public void Every_action_a_full_scan_calls_is_in_the_policy_and_the_policy_grants_nothing_unused()
+    {
+        // Given a scan of every region, through every path (regions, paging, aliases, keys, failures)
+        var called = _scan.Fake.Calls.Select(call => $"{call.Service}:{call.Action}").ToHashSet();
+
+        // Then the policy lists exactly those actions
+        Assert.Equal(called.Order(StringComparer.Ordinal), PolicyActions().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Every_sdk_request_in_the_code_is_an_action_of_the_policy()
+    {
+        var granted = PolicyActions().Select(action => action.Split(':')[1]).ToHashSet();
+
+        var sources = SourceFiles().Select(File.ReadAllText).ToList();
+        var ownTypes = sources.SelectMany(source => OwnRequestType().Matches(source).Select(match => match.Groups[1].Value));
+        var requested = sources.SelectMany(source => SdkRequest().Matches(source).Select(match => match.Groups[1].Value)).Except(ownTypes).ToHashSet();
+
+        Assert.NotEmpty(requested);
+        Assert.Empty(requested.Except(granted));
+    }
+
+    [Fact]
+    public void No_code_anywhere_makes_a_write_call()
+    {
+        var writes = Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "src"), "*.cs", SearchOption.AllDirectories)
+            .SelectMany(file => WriteCall().Matches(File.ReadAllText(file)).Select(match => $"{Path.GetFileName(file)}: {match.Value}"))
+            .ToList();
+
+        Assert.Empty(writes);
+    }
+
+    private static IEnumerable<string> SourceFiles() =>
+        Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "src", "Kagi.Aws"), "*.cs", SearchOption.AllDirectories);
+
+    private static HashSet<string> PolicyActions()
+    {
+        using var policy = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "iam-policy.json")));
+        return policy.RootElement.GetProperty("Statement").EnumerateArray()
+            .SelectMany(statement => statement.GetProperty("Action").EnumerateArray().Select(action => action.GetString()!))
+            .ToHashSet();
+    }
+
+    // "new DescribeKeyRequest" -> DescribeKey
+    [GeneratedRegex(@"new (\w+)Request\b")]
+    private static partial Regex SdkRequest();
+
+    [GeneratedRegex(@"(?:record|class) (\w+)Request\b")]
+    private static partial Regex OwnRequestType();
+
+    // An AWS SDK write operation, as a request type or a client method, or a Query action of the same verbs.
+    [GeneratedRegex(@"\b(Create|Delete|Put|Update|Modify|Schedule|Cancel|Disable|Enable|Tag|Untag|Restore|Copy|Reboot|Start|Stop|Failover|Promote|Encrypt|Decrypt|ReEncrypt|GenerateDataKey|Sign|Import|Rotate|Revoke|Authorize|Add|Remove)[A-Z]\w*(Request\b|Async\(|"")")]
+    private static partial Regex WriteCall();
+}
