@@ -115,7 +115,8 @@ internal sealed class Lexer(string text, LineMap lines)
     private Token ScanNumber(int start)
     {
         SkipDigits();
-        if (Peek(0) == '.' && char.IsAsciiDigit(Peek(1)))
+        // Like hclsyntax, "3.1.4" is one (invalid) token, and so is "0.1" in the chained legacy index a.0.1.
+        while (Peek(0) == '.' && char.IsAsciiDigit(Peek(1)))
         {
             Position++;
             SkipDigits();
@@ -219,6 +220,11 @@ internal sealed class Lexer(string text, LineMap lines)
 
     public static decimal ParseNumber(Token token, LineMap lines)
     {
+        if (token.Text.Count(c => c == '.') > 1)
+        {
+            throw lines.Error($"invalid number literal '{token.Text}'", token.Start, token.End);
+        }
+
         try
         {
             return decimal.Parse(token.Text, NumberStyles.Float, CultureInfo.InvariantCulture);

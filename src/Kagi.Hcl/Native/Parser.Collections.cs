@@ -13,9 +13,15 @@ internal sealed partial class Parser
         }
 
         var items = new List<Expression>();
-        while (Peek().Kind != TokenKind.RBracket)
+        while (true)
         {
+            if (Peek().Kind == TokenKind.RBracket)
+            {
+                break;
+            }
+
             items.Add(ParseExpression());
+            ThrowIfUnclosed(open, "the '['");
             var separator = Peek();
             if (separator.Kind == TokenKind.Comma)
             {

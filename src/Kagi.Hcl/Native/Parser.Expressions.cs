@@ -149,9 +149,15 @@ internal sealed partial class Parser
         using var mode = NewlineMode(matter: false);
         var arguments = new List<Expression>();
         var expandFinal = false;
-        while (Peek().Kind != TokenKind.RParen)
+        while (true)
         {
+            if (Peek().Kind == TokenKind.RParen)
+            {
+                break;
+            }
+
             arguments.Add(ParseExpression());
+            ThrowIfUnclosed(name, $"the call of '{function}'");
             var separator = Peek();
             if (separator.Kind == TokenKind.Ellipsis)
             {

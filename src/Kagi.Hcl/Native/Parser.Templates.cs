@@ -180,7 +180,9 @@ internal sealed partial class Parser
     {
         var stripBefore = StartSequence(start);
         using var mode = NewlineMode(matter: false);
+        var opener = new Token(TokenKind.LBrace, start, start + 2, "${");
         var expression = ParseExpression();
+        ThrowIfUnclosed(opener, "the interpolation '${'");
         var (stripAfter, end) = ExpectSequenceEnd("the interpolation");
         return new InterpolationPiece(expression, start, end) { StripBefore = stripBefore, StripAfter = stripAfter };
     }

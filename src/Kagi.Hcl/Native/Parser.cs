@@ -81,6 +81,15 @@ internal sealed partial class Parser
         return new NewlineScope(_newlineModes);
     }
 
+    /// <summary>Unclosed brackets are reported where they open, as hclsyntax does: the end of the file says nothing useful.</summary>
+    private void ThrowIfUnclosed(Token opener, string what)
+    {
+        if (Peek().Kind == TokenKind.Eof)
+        {
+            throw Error(opener, $"{what} opened here at line {_lines.Pos(opener.Start).Line} is never closed");
+        }
+    }
+
     private void Enter(int offset)
     {
         if (++_depth > MaxDepth)

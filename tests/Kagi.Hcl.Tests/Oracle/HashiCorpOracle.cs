@@ -1,10 +1,30 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace Kagi.Hcl.Tests.Oracle;
 
 /// <summary>What HashiCorp's parser (via tools/hcl2json) makes of a file: its JSON, or its error message.</summary>
-internal sealed record OracleResult(JsonObject? Json, string? Error);
+internal sealed partial record OracleResult(JsonObject? Json, string? Error)
+{
+    /// <summary>HashiCorp's parser accepted the file but hcl2json could not show it as JSON (e.g. it evaluates <c>-true</c>).</summary>
+    public bool IsConversionFailure => Error?.StartsWith("convert to HCL:", StringComparison.Ordinal) == true;
+
+    public bool Rejects => Json is null && !IsConversionFailure;
+
+    /// <summary>
+    /// The earliest line among the diagnostics, <c>parse config: [file.tf:3,2-3: Summary; Detail file.tf:2,1-4: ...]</c>:
+    /// HashiCorp's parser recovers and lists errors in no particular order, while ours stops at the first.
+    /// </summary>
+    public int? ErrorLine => Error is null
+        ? null
+        : DiagnosticLine().Matches(Error).Select(match => (int?)int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)).Min();
+
+    /// <summary>A diagnostic's own place, not a place its detail refers to ("was already set at file.tf:2,3-4").</summary>
+    [GeneratedRegex(@"(?:\[|\s)(?<!\bat\s)[^\s\[]*\.tf:(\d+),\d+")]
+    private static partial Regex DiagnosticLine();
+}
 
 /// <summary>Runs tools/hcl2json once, in one node process, for every file the tests compare.</summary>
 internal static class HashiCorpOracle

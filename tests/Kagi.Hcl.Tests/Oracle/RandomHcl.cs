@@ -21,6 +21,26 @@ internal sealed class RandomHcl(int seed)
     private readonly Random _random = new(seed);
     private int _names;
 
+    /// <summary>
+    /// hcl2json evaluates directives in a template nested inside an interpolation instead of showing them, and drops an if
+    /// directive whose branch is <c>${null}</c>: neither is generated, so that the comparison is about parsing.
+    /// </summary>
+    private int _interpolations;
+
+    /// <summary>Deletes a few characters or inserts a random fragment at a random place.</summary>
+    public static string Damage(string text, int seed)
+    {
+        var random = new Random(seed);
+        var at = random.Next(text.Length + 1);
+        if (random.Next(2) == 0 && at < text.Length)
+        {
+            return text.Remove(at, Math.Min(random.Next(1, 4), text.Length - at));
+        }
+
+        string[] fragments = ["{", "}", "[", "]", "(", ")", "\"", "=", ",", "\n", ".", "*", "${", "%{", "<<EOT\n", "#", "/*", "?", ":", "...", "~", "!", "a b"];
+        return text.Insert(at, fragments[random.Next(fragments.Length)]);
+    }
+
     public string File()
     {
         var text = new StringBuilder();
@@ -148,7 +168,7 @@ internal sealed class RandomHcl(int seed)
             text.Append(_random.Next(6) switch
             {
                 0 => Interpolation(depth),
-                1 when depth > 0 => Directive(depth),
+                1 when depth > 0 && _interpolations == 0 => Directive(depth),
                 _ => Pick(LiteralText),
             });
         }
@@ -156,9 +176,15 @@ internal sealed class RandomHcl(int seed)
         return text.Append('"').ToString();
     }
 
-    private string Interpolation(int depth) =>
-        "${" + (Chance(0.2) ? "~" : string.Empty) + (Chance(0.3) ? " " : string.Empty) + Expr(depth)
-        + (Chance(0.3) ? " " : string.Empty) + (Chance(0.2) ? "~" : string.Empty) + "}";
+    private string Interpolation(int depth)
+    {
+        _interpolations++;
+        var expression = Expr(depth);
+        expression = expression == "null" ? "true" : expression;
+        _interpolations--;
+        return "${" + (Chance(0.2) ? "~" : string.Empty) + (Chance(0.3) ? " " : string.Empty) + expression
+            + (Chance(0.3) ? " " : string.Empty) + (Chance(0.2) ? "~" : string.Empty) + "}";
+    }
 
     private string Directive(int depth)
     {
