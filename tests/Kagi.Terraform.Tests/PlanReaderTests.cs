@@ -106,6 +106,17 @@ public sealed class PlanReaderTests
     }
 
     [Fact]
+    public void A_key_arn_from_a_module_output_is_followed_into_the_module_to_its_key()
+    {
+        // Given a root cluster whose kms_key_arn is module.graph.key_arn, an output of the module's HSM key's ARN
+        var cluster = Cluster(new TerraformScanner().Scan([ModulePlan]), "aws_neptune_cluster.reporting");
+
+        // Then the cluster is joined to that key
+        Assert.Equal("module.graph.aws_kms_key.this", Assert.IsType<KeyReference.Described>(cluster.Key).Key.Id);
+        Assert.Equal(KeyLevel.Hsm, cluster.KeyLevel.Value);
+    }
+
+    [Fact]
     public void A_truncated_plan_is_one_diagnostic_with_its_position_and_nothing_else()
     {
         var inventory = new TerraformScanner().Scan([TruncatedPlan]);
@@ -124,7 +135,7 @@ public sealed class PlanReaderTests
         var inventory = new TerraformScanner().Scan([TruncatedPlan, ModulePlan]);
 
         Assert.Single(inventory.Diagnostics);
-        Assert.Equal(3, inventory.Resources.Count);
+        Assert.Equal(4, inventory.Resources.Count);
     }
 
     [Fact]

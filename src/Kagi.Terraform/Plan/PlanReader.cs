@@ -6,7 +6,7 @@ using Kagi.Terraform.Mapping;
 namespace Kagi.Terraform.Plan;
 
 /// <summary>Reads the JSON of <c>terraform show -json plan.out</c> into Core records.</summary>
-internal static partial class PlanReader
+internal static class PlanReader
 {
     public static List<CloudResource> Read(string path, string text, List<ScanDiagnostic> diagnostics)
     {
@@ -54,7 +54,8 @@ internal static partial class PlanReader
             .GroupBy(c => PlanJson.String(c, "address")!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => PlanJson.Property(PlanJson.Property(g.First(), "change"), "after_unknown"), StringComparer.Ordinal);
         var configured = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        CollectConfiguration(PlanJson.Property(configuration, "root_module"), string.Empty, configured);
+        var outputs = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        CollectConfiguration(PlanJson.Property(configuration, "root_module"), string.Empty, configured, outputs);
 
         var views = new Dictionary<string, IResourceView>(StringComparer.Ordinal);
         var managed = new List<IResourceView>();
@@ -71,7 +72,7 @@ internal static partial class PlanReader
                 continue;
             }
 
-            var view = new PlanResourceView(parts, modulePrefix, new SourceLocation(path, LineOf(text, parts.Address)), region);
+            var view = new PlanResourceView(parts, modulePrefix, outputs, new SourceLocation(path, LineOf(text, parts.Address)), region);
             views[parts.Address] = view;
             if (PlanJson.String(resource, "mode") != "data")
             {
@@ -83,7 +84,7 @@ internal static partial class PlanReader
         foreach (var (address, resource) in configured.Where(c => !views.ContainsKey(c.Key)))
         {
             var parts = new PlanResourceParts(address, PlanJson.String(resource, "type") ?? string.Empty, PlanJson.String(resource, "name") ?? string.Empty, null, null, PlanJson.Property(resource, "expressions"));
-            views[address] = new PlanResourceView(parts, ModulePrefix(address, resource), new SourceLocation(path, 1), region);
+            views[address] = new PlanResourceView(parts, ModulePrefix(address, resource), outputs, new SourceLocation(path, 1), region);
         }
 
         return ResourceMapping.Map(managed, new ResourceIndex(views), diagnostics);
@@ -97,7 +98,7 @@ internal static partial class PlanReader
         }
 
         var mode = PlanJson.String(resource, "mode") == "data" ? "data." : string.Empty;
-        configured.TryGetValue($"{InstanceKeys().Replace(modulePrefix, string.Empty)}{mode}{type}.{name}", out var config);
+        configured.TryGetValue($"{PlanJson.WithoutInstanceKeys(modulePrefix)}{mode}{type}.{name}", out var config);
         return new PlanResourceParts(
             address,
             type,
@@ -124,8 +125,9 @@ internal static partial class PlanReader
         }
     }
 
-    // Configuration addresses are relative to their module; they are keyed here by module path (module.db.aws_kms_key.k).
-    private static void CollectConfiguration(JsonElement? module, string modulePrefix, Dictionary<string, JsonElement> configured)
+    // Configuration addresses are relative to their module; they are keyed here by module path (module.db.aws_kms_key.k),
+    // and so are module outputs (module.db.key_arn), with what their expressions refer to.
+    private static void CollectConfiguration(JsonElement? module, string modulePrefix, Dictionary<string, JsonElement> configured, Dictionary<string, List<string>> outputs)
     {
         foreach (var resource in PlanJson.Array(module, "resources"))
         {
@@ -139,7 +141,17 @@ internal static partial class PlanReader
         {
             foreach (var call in calls.EnumerateObject())
             {
-                CollectConfiguration(PlanJson.Property(call.Value, "module"), $"{modulePrefix}module.{call.Name}.", configured);
+                var callPrefix = $"{modulePrefix}module.{call.Name}.";
+                var called = PlanJson.Property(call.Value, "module");
+                if (PlanJson.Property(called, "outputs") is { ValueKind: JsonValueKind.Object } declared)
+                {
+                    foreach (var output in declared.EnumerateObject())
+                    {
+                        outputs[callPrefix + output.Name] = PlanJson.Strings(PlanJson.Property(PlanJson.Property(output.Value, "expression"), "references"));
+                    }
+                }
+
+                CollectConfiguration(called, callPrefix, configured, outputs);
             }
         }
     }
@@ -163,6 +175,4 @@ internal static partial class PlanReader
         return at > 0 ? message[..at] : message;
     }
 
-    [GeneratedRegex(@"\[[^\]]*\]")]
-    private static partial Regex InstanceKeys();
 }

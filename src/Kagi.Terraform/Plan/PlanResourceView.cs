@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Kagi.Core.Model;
 using Kagi.Terraform.Mapping;
 using Kagi.Terraform.Values;
@@ -11,14 +12,20 @@ namespace Kagi.Terraform.Plan;
 /// </summary>
 internal sealed class PlanResourceView : IResourceView
 {
+    // Modules nest far less deep than this; it only stops an output that refers back to itself.
+    private const int MaxModuleDepth = 16;
+
     private readonly JsonElement? _values;
     private readonly JsonElement? _afterUnknown;
     private readonly JsonElement? _expressions;
     private readonly string _modulePrefix;
+    private readonly IReadOnlyDictionary<string, List<string>> _outputReferences;
 
     /// <param name="modulePrefix">The module instance the resource is in (<c>module.db.</c>), or empty for the root module.</param>
-    public PlanResourceView(PlanResourceParts parts, string modulePrefix, SourceLocation location, string? region)
+    /// <param name="outputReferences">What each module output's expression refers to, by output address (<c>module.kms.key_arn</c>).</param>
+    public PlanResourceView(PlanResourceParts parts, string modulePrefix, IReadOnlyDictionary<string, List<string>> outputReferences, SourceLocation location, string? region)
     {
+        _outputReferences = outputReferences;
         Address = parts.Address;
         Type = parts.Type;
         Name = parts.Name;
@@ -76,40 +83,52 @@ internal sealed class PlanResourceView : IResourceView
             : "(not set)";
     }
 
-    private List<string> References(string attribute) =>
-        PlanJson.Property(PlanJson.Property(_expressions, attribute), "references") is { ValueKind: JsonValueKind.Array } references
-            ? [.. references.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.String).Select(r => r.GetString()!)]
-            : [];
+    private List<string> References(string attribute) => PlanJson.Strings(PlanJson.Property(PlanJson.Property(_expressions, attribute), "references"));
 
     // Terraform lists every reference of an expression, longest first: ["aws_kms_key.k.arn", "aws_kms_key.k"].
     // The value stands for one resource only when all resource references name the same one.
     public ValueOrigin? Origin(string attribute)
     {
-        var origins = References(attribute).Select(ParseReference).OfType<ValueOrigin>().ToList();
+        var origins = Origins(References(attribute), _modulePrefix, 0).ToList();
         var addresses = origins.Select(o => o.Address).Distinct(StringComparer.Ordinal).ToList();
         return addresses.Count == 1 ? origins.FirstOrDefault(o => o.Attribute is not null) ?? origins[0] : null;
     }
 
-    private ValueOrigin? ParseReference(string reference)
+    // A module output (module.kms.key_arn) is followed into the module, to what its expression refers to.
+    private IEnumerable<ValueOrigin> Origins(IEnumerable<string> references, string modulePrefix, int depth)
     {
-        var parts = reference.Split('.');
-        var isData = parts[0] == "data";
-        var at = isData ? 1 : 0;
-        if (parts.Length < at + 2 || (!isData && parts[0] is "var" or "local" or "module" or "path" or "terraform" or "count" or "each" or "self"))
+        foreach (var parts in references.Select(r => r.Split('.')))
         {
-            return null;
+            var isData = parts[0] == "data";
+            var at = isData ? 1 : 0;
+            if (parts is ["module", var call, var output, ..] && depth < MaxModuleDepth
+                && _outputReferences.TryGetValue(PlanJson.WithoutInstanceKeys($"{modulePrefix}module.{call}.{output}"), out var inner))
+            {
+                foreach (var origin in Origins(inner, $"{modulePrefix}module.{call}.", depth + 1))
+                {
+                    yield return origin;
+                }
+            }
+            else if (parts.Length >= at + 2 && (isData || parts[0] is not ("var" or "local" or "module" or "path" or "terraform" or "count" or "each" or "self")))
+            {
+                yield return new ValueOrigin($"{modulePrefix}{string.Join('.', parts[..(at + 2)])}", parts.Length > at + 2 ? parts[at + 2] : null);
+            }
         }
-
-        var address = $"{_modulePrefix}{string.Join('.', parts[..(at + 2)])}";
-        return new ValueOrigin(address, parts.Length > at + 2 ? parts[at + 2] : null);
     }
 }
 
 /// <summary>What a plan says about one resource, gathered from its three sections.</summary>
 internal sealed record PlanResourceParts(string Address, string Type, string Name, JsonElement? Values, JsonElement? AfterUnknown, JsonElement? Expressions);
 
-internal static class PlanJson
+internal static partial class PlanJson
 {
+    /// <summary>module.db[0].aws_kms_key.k["a"] → module.db.aws_kms_key.k: how the configuration names it.</summary>
+    public static string WithoutInstanceKeys(string address) => InstanceKeys().Replace(address, string.Empty);
+
+    public static List<string> Strings(JsonElement? array) => array is { ValueKind: JsonValueKind.Array } items
+        ? [.. items.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.String).Select(r => r.GetString()!)]
+        : [];
+
     public static JsonElement? Property(JsonElement? element, string name) =>
         element is { ValueKind: JsonValueKind.Object } obj && obj.TryGetProperty(name, out var value) ? value : null;
 
@@ -118,4 +137,7 @@ internal static class PlanJson
 
     public static IEnumerable<JsonElement> Array(JsonElement? element, string name) =>
         Property(element, name) is { ValueKind: JsonValueKind.Array } array ? array.EnumerateArray() : [];
+
+    [GeneratedRegex(@"\[[^\]]*\]")]
+    private static partial Regex InstanceKeys();
 }
