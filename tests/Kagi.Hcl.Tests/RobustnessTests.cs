@@ -78,6 +78,17 @@ public sealed class RobustnessTests
         Assert.True(largeTime < smallTime * 80 + TimeSpan.FromMilliseconds(200), $"20x the input took {largeTime / smallTime:F1}x the time ({largeTime.TotalMilliseconds:F0} ms)");
     }
 
+    [Fact]
+    public void A_huge_heredoc_and_a_long_operator_chain_parse_quickly()
+    {
+        var heredoc = "x = <<-EOT\n" + string.Concat(Enumerable.Repeat("    line ${var.x}\n", 100_000)) + "    EOT\n";
+        var chain = "y = 1" + string.Concat(Enumerable.Repeat(" + a.b[0]", 100_000)) + "\n";
+
+        var elapsed = Time(() => HclParser.ParseNative(heredoc + chain, "big.tf"));
+
+        Assert.True(elapsed < TimeSpan.FromSeconds(5), $"took {elapsed.TotalMilliseconds:F0} ms");
+    }
+
     private static TimeSpan Time(Action action)
     {
         var watch = Stopwatch.StartNew();

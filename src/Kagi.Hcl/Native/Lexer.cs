@@ -22,6 +22,11 @@ internal sealed class Lexer(string text, LineMap lines)
 
     public Token Next()
     {
+        if (Position == 0 && Text.StartsWith('\uFEFF'))
+        {
+            Position = 1;
+        }
+
         SkipSpaceAndComments();
         var start = Position;
         if (start >= Text.Length)

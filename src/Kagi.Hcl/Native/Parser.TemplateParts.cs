@@ -85,13 +85,16 @@ internal sealed partial class Parser
             var piece = pieces[index];
             switch (piece)
             {
-                case LiteralPiece literal when parts is [.., TemplateLiteral previous]:
-                    index++;
-                    parts[^1] = new TemplateLiteral(previous.Text + literal.Text, previous.Range with { End = _lines.Pos(literal.End) });
-                    break;
-                case LiteralPiece literal:
-                    index++;
-                    parts.Add(new TemplateLiteral(literal.Text, Range(literal.Start, literal.End)));
+                case LiteralPiece first:
+                    var text = new StringBuilder();
+                    var end = first.End;
+                    for (; index < pieces.Count && pieces[index] is LiteralPiece literal; index++)
+                    {
+                        text.Append(literal.Text);
+                        end = literal.End;
+                    }
+
+                    parts.Add(new TemplateLiteral(text.ToString(), Range(first.Start, end)));
                     break;
                 case InterpolationPiece interpolation:
                     index++;

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Kagi.Hcl.Syntax;
 
 namespace Kagi.Hcl.Native;
