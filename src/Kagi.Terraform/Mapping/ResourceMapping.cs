@@ -17,11 +17,13 @@ internal static class ResourceMapping
     public static List<CloudResource> Map(IReadOnlyList<IResourceView> views, ResourceIndex index, List<ScanDiagnostic> diagnostics)
     {
         var mapped = views.Where(v => Mappers.ContainsKey(v.Type)).ToList();
-        var noKeys = new KeyResolver(new Dictionary<string, KmsKey>(), index);
-        var keys = mapped
-            .Where(v => v.Type == KeyMapper.ResourceType)
-            .ToDictionary(v => v.Address, v => (KmsKey)Complete(KeyMapper.Map(v, noKeys), v), StringComparer.Ordinal);
+        var keys = new Dictionary<string, KmsKey>(StringComparer.Ordinal);
         var resolver = new KeyResolver(keys, index);
+        foreach (var view in mapped.Where(v => v.Type == KeyMapper.ResourceType))
+        {
+            keys[view.Address] = (KmsKey)Complete(KeyMapper.Map(view, resolver), view);
+        }
+
         var resources = new List<CloudResource>();
         foreach (var view in mapped)
         {
