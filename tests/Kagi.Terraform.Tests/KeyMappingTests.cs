@@ -115,6 +115,31 @@ public sealed class KeyMappingTests
     }
 
     [Fact]
+    public void A_condition_known_only_after_apply_between_keys_of_the_same_level_has_that_level()
+    {
+        // Given a cluster choosing, by a variable without default, between a CMK and a customer alias
+        var fixture = WithKey().Variable("use_alias", null);
+
+        var cluster = Encrypted(If(Ref("var.use_alias"), Str("alias/neptune"), Ref("aws_kms_key.neptune_cmk.arn")), fixture).Cluster();
+
+        // Then either way it is a customer-managed key
+        Assert.Equal(KeyLevel.Customer, cluster.KeyLevel.Value);
+    }
+
+    [Fact]
+    public void A_condition_known_only_after_apply_between_levels_is_undetermined_naming_each_level()
+    {
+        // Given a cluster choosing between its CMK and the service default
+        var fixture = WithKey().Variable("use_cmk", null);
+
+        var cluster = Encrypted(If(Ref("var.use_cmk"), Ref("aws_kms_key.neptune_cmk.arn"), Lit(null)), fixture).Cluster();
+
+        // Then the level depends on the condition, and the reason says what each branch gives
+        var key = Assert.IsType<KeyReference.Undetermined>(cluster.Key);
+        Assert.Contains("customer or aws-managed", key.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_key_in_a_custom_key_store_is_hsm_level()
     {
         var fixture = WithKey(("custom_key_store_id", Ref("aws_kms_custom_key_store.hsm.id")))

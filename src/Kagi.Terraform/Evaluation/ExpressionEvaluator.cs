@@ -69,9 +69,8 @@ internal sealed class ExpressionEvaluator(IReferenceResolver resolver)
 
     private static TfValue GetAttr(TfValue value, string name) => value switch
     {
-        // aws_kms_key.k[*] stands for the resource; .arn narrows the origin to the attribute.
-        TfUnknown { Origin: { Attribute: null } origin } unknown => unknown with { Origin = origin with { Attribute = name } },
-        TfUnknown => value,
+        // aws_kms_key.k[*] stands for the resource; .arn narrows the origin to the attribute. Branches are whole values, not their attributes.
+        TfUnknown unknown => unknown with { Origin = unknown.Origin is { Attribute: null } origin ? origin with { Attribute = name } : unknown.Origin, Branches = null },
         TfObject obj => obj.Attributes.TryGetValue(name, out var attribute)
             ? attribute
             : throw new EvaluationException($"this object does not have an attribute named \"{name}\""),
@@ -81,9 +80,9 @@ internal sealed class ExpressionEvaluator(IReferenceResolver resolver)
 
     private static TfValue Index(TfValue collection, TfValue key)
     {
-        if (collection is TfUnknown)
+        if (collection is TfUnknown whole)
         {
-            return collection;
+            return whole with { Branches = null };
         }
 
         if (key is TfUnknown unknown)
@@ -212,12 +211,15 @@ internal sealed class ExpressionEvaluator(IReferenceResolver resolver)
         }
 
         // Whichever branch is taken, both stand for the same resource attribute: keep that origin.
+        // Otherwise the result is one of the branches, which the key resolver can still judge together.
         var whenTrue = Evaluate(conditional.TrueResult, scope);
         var whenFalse = Evaluate(conditional.FalseResult, scope);
         return whenTrue is TfUnknown { Origin: { } origin } && whenFalse is TfUnknown { Origin: { } other } && origin.Address == other.Address
             ? whenTrue
-            : new TfUnknown($"the condition is known only after apply: {unknownCondition.Reason}");
+            : new TfUnknown($"the condition is known only after apply: {unknownCondition.Reason}", Branches: [.. Alternatives(whenTrue), .. Alternatives(whenFalse)]);
     }
+
+    private static IEnumerable<TfValue> Alternatives(TfValue value) => value is TfUnknown { Branches: { } branches } ? branches : [value];
 
     private TfValue Object(ObjectExpr obj, Scope scope)
     {

@@ -29,6 +29,7 @@ internal sealed class KeyResolver(IReadOnlyDictionary<string, KmsKey> keys, Reso
     {
         TfNull or TfString { Value: "" } => new KeyReference.ServiceDefault(),
         TfString identifier => KeyLevelClassifier.FromIdentifier(identifier.Value),
+        TfUnknown { Branches: { Count: > 0 } branches } => FromBranches(branches, attribute, written, hops),
         TfUnknown { Origin: { } origin } => FromOrigin(origin, hops)
             ?? new KeyReference.Undetermined($"{attribute} is computed at apply time from {written}; cannot tell which key"),
         TfUnknown unknown => new KeyReference.Undetermined($"{attribute} = {written} is not known before apply ({unknown.Reason}); cannot tell which key"),
@@ -56,6 +57,18 @@ internal sealed class KeyResolver(IReadOnlyDictionary<string, KmsKey> keys, Reso
             ("aws_kms_key", true) => Lookup(source!, "key_id", "a key"),
             _ => null,
         };
+    }
+
+    // A condition known only after apply picks one of several keys: if they all protect at the same level, so does
+    // the result; otherwise the level depends on the condition and the reason shows each possibility.
+    private KeyReference FromBranches(IReadOnlyList<TfValue> branches, string attribute, string written, int hops)
+    {
+        var references = branches.Select(branch => Resolve(branch, attribute, written, hops + 1)).ToList();
+        var levels = references.Select(KeyLevelClassifier.Classify).ToList();
+        return levels.All(l => l.IsKnown) && levels.Select(l => l.Value).Distinct().Count() == 1
+            ? references[0]
+            : new KeyReference.Undetermined(
+                $"{attribute} = {written} picks its key by a condition known only after apply; the key level would be {string.Join(" or ", levels.Select(l => l.IsKnown ? l.Value.ToName() : "unknown"))}");
     }
 
     private KmsKey? FindKey(string address) =>

@@ -79,8 +79,9 @@ internal sealed record TfObject : TfValue
 /// <summary>
 /// A value known only after apply. <see cref="Origin"/> says which resource attribute it stands for, when it
 /// stands for exactly one: that is what lets a cluster's <c>kms_key_arn</c> be joined to the key that will fill it.
+/// <see cref="Branches"/> are the values it will be one of, when a condition known only after apply chooses.
 /// </summary>
-internal sealed record TfUnknown(string Reason, ValueOrigin? Origin = null) : TfValue
+internal sealed record TfUnknown(string Reason, ValueOrigin? Origin = null, IReadOnlyList<TfValue>? Branches = null) : TfValue
 {
     public override string TypeName => "unknown";
 }
