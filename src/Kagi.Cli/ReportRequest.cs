@@ -10,32 +10,57 @@ internal sealed record ReportRequest(string Format, string? Path)
     public static IEnumerable<string> Formats => ReportWriters.All.Select(writer => writer.Format);
 
     /// <summary>
-    /// Pairs <c>--format</c> values with <c>--output</c> values: <c>FORMAT=FILE</c> carries its own file, the other
-    /// formats take the <c>--output</c> values in order, and any format left without one goes to standard output.
+    /// Pairs <c>--format</c> and <c>--output</c> values in the order they were typed: <c>FORMAT=FILE</c> carries its own
+    /// file; an <c>--output</c> goes with the <c>--format</c> just before it, or, when it comes first, with the next one;
+    /// a format left without a file goes to standard output, and with no <c>--format</c> the report is a table.
     /// Null, with the reason in <paramref name="problem"/>, when the pairing is ambiguous.
     /// </summary>
-    public static IReadOnlyList<ReportRequest>? Pair(IReadOnlyList<string> formats, IReadOnlyList<string> outputs, out string problem)
+    public static IReadOnlyList<ReportRequest>? Pair(IReadOnlyList<ReportOption> typed, out string problem)
     {
-        var requested = formats.Count == 0 ? ["table"] : formats;
+        ArgumentNullException.ThrowIfNull(typed);
         var reports = new List<ReportRequest>();
-        var nextOutput = 0;
-        foreach (var value in requested)
+        var waitingOutputs = new Queue<string>();
+        var lastTakesOutput = false;
+        foreach (var option in typed)
         {
-            var equals = value.IndexOf('=', StringComparison.Ordinal);
-            var format = (equals < 0 ? value : value[..equals]).Trim().ToLowerInvariant();
+            if (!option.IsFormat)
+            {
+                if (lastTakesOutput)
+                {
+                    reports[^1] = reports[^1] with { Path = ToPath(option.Value) };
+                    lastTakesOutput = false;
+                }
+                else
+                {
+                    waitingOutputs.Enqueue(option.Value);
+                }
+
+                continue;
+            }
+
+            var equals = option.Value.IndexOf('=', StringComparison.Ordinal);
+            var format = (equals < 0 ? option.Value : option.Value[..equals]).Trim().ToLowerInvariant();
             if (ReportWriters.Find(format) is null)
             {
                 problem = $"unknown format '{format}'; choose from {string.Join(", ", Formats)}.";
                 return null;
             }
 
-            var path = equals >= 0 ? value[(equals + 1)..] : nextOutput < outputs.Count ? outputs[nextOutput++] : StandardOutput;
-            reports.Add(new ReportRequest(format, path is StandardOutput or "" ? null : path));
+            var path = equals >= 0 ? option.Value[(equals + 1)..] : waitingOutputs.Count > 0 ? waitingOutputs.Dequeue() : null;
+            reports.Add(new ReportRequest(format, path is null ? null : ToPath(path)));
+            lastTakesOutput = equals < 0 && path is null;
         }
 
-        problem = Check(reports, outputs.Count - nextOutput) ?? string.Empty;
+        if (reports.Count == 0)
+        {
+            reports.Add(new ReportRequest("table", waitingOutputs.Count > 0 ? ToPath(waitingOutputs.Dequeue()) : null));
+        }
+
+        problem = Check(reports, waitingOutputs.Count) ?? string.Empty;
         return problem.Length == 0 ? reports : null;
     }
+
+    private static string? ToPath(string value) => value is StandardOutput or "" ? null : value;
 
     private static string? Check(List<ReportRequest> reports, int unusedOutputs)
     {
@@ -55,3 +80,6 @@ internal sealed record ReportRequest(string Format, string? Path)
         return twice is null ? null : $"two reports would be written to {twice.First().Path}.";
     }
 }
+
+/// <summary>One <c>--format</c> or <c>--output</c> value, in the order the user typed it.</summary>
+internal sealed record ReportOption(bool IsFormat, string Value);

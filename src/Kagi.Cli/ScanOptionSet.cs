@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using Kagi.Core.Model;
 using Kagi.Core.Rules;
 using Kagi.Reporting;
@@ -20,7 +21,7 @@ internal sealed class ScanOptionSet
 
     private readonly Option<string[]> _output = new("--output")
     {
-        Description = "Write the report to FILE ('-' for standard output); repeated, the Nth --output goes with the Nth --format.",
+        Description = "Write the report to FILE ('-' for standard output); each --output goes with the --format just before it.",
         HelpName = "FILE",
     };
 
@@ -92,7 +93,7 @@ internal sealed class ScanOptionSet
 
         var options = new ScanOptions { MinKeyLevel = minKeyLevel, Rules = rules, SkipRules = skipRules };
         var language = parsed.GetValue(_lang) == "ja" ? Language.Ja : Language.En;
-        var reports = ReportRequest.Pair(parsed.GetValue(_format) ?? [], parsed.GetValue(_output) ?? [], out var problem);
+        var reports = ReportRequest.Pair(ReportOptionsInOrder(parsed), out var problem);
         if (reports is null)
         {
             error.WriteLine($"kagi: {problem}");
@@ -100,6 +101,29 @@ internal sealed class ScanOptionSet
         }
 
         return new ScanSettings(options, language, reports, failOn, parsed.GetValue(_allowIncomplete), parsed.GetValue(_fix));
+    }
+
+    // The parser keeps each option's values apart; the pairing needs them interleaved as typed.
+    private List<ReportOption> ReportOptionsInOrder(ParseResult parsed)
+    {
+        var typed = new List<ReportOption>();
+        Option? current = null;
+        foreach (var token in parsed.Tokens)
+        {
+            if (token.Type == TokenType.Option)
+            {
+                current = _format.Name == token.Value || _format.Aliases.Contains(token.Value) ? _format
+                    : _output.Name == token.Value || _output.Aliases.Contains(token.Value) ? _output
+                    : null;
+            }
+            else if (current is not null && token.Type == TokenType.Argument)
+            {
+                typed.Add(new ReportOption(current == _format, token.Value));
+                current = null;
+            }
+        }
+
+        return typed;
     }
 
     private static HashSet<string> Ids(string? list) =>

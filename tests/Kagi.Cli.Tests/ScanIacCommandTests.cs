@@ -127,6 +127,34 @@ public sealed class ScanIacCommandTests
     }
 
     [Fact]
+    public void Several_formats_are_written_in_one_scan_each_to_its_own_place()
+    {
+        var directory = Directory.CreateTempSubdirectory("kagi-formats-").FullName;
+        var json = Path.Combine(directory, "kagi.json");
+        var sarif = Path.Combine(directory, "kagi.sarif");
+
+        var (exitCode, output, _) = Kagi.Run(
+            "scan", "iac", Path.Combine(RepoPaths.Examples, "no-kms-key"),
+            "--format", "table", "--format", $"json={json}", "--format", "sarif", "--output", sarif);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("aws_neptune_cluster.graph", output, StringComparison.Ordinal);
+        using var report = JsonDocument.Parse(File.ReadAllText(json));
+        Assert.Equal("1", report.RootElement.GetProperty("schemaVersion").GetString());
+        using var log = JsonDocument.Parse(File.ReadAllText(sarif));
+        Assert.Equal("2.1.0", log.RootElement.GetProperty("version").GetString());
+    }
+
+    [Fact]
+    public void Two_reports_on_standard_output_are_refused()
+    {
+        var (exitCode, _, error) = Kagi.Run("scan", "iac", RepoPaths.Examples, "--format", "json", "--format", "sarif");
+
+        Assert.Equal(2, exitCode);
+        Assert.False(string.IsNullOrWhiteSpace(error));
+    }
+
+    [Fact]
     public void A_missing_path_is_bad_input()
     {
         var (exitCode, _, error) = Kagi.Run("scan", "iac", "/nonexistent/kagi", "--format", "json");
