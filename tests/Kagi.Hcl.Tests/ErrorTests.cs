@@ -24,6 +24,7 @@ public sealed class ErrorTests
     [InlineData("a = \"\\u12\"\n", 1, 6, "invalid unicode escape")]
     [InlineData("a = x.*.*\n", 1, 9, "cannot be used inside another attribute-only splat")]
     [InlineData("a = f(x...,)\n", 1, 11, "expected ')' right after '...'")]
+    [InlineData("a = {for k in x : k\n  if y}\n", 1, 19, "expected '=>' after this key")]
     public void Syntax_errors_name_the_offending_place(string text, int line, int column, string message)
     {
         var error = Hcl.Error(text);
@@ -40,6 +41,14 @@ public sealed class ErrorTests
 
         Assert.Equal("heredoc 'EOT' is never closed (started at line 4)", error.Detail);
         Assert.Equal(6, error.Range.Start.Line);
+    }
+
+    [Fact]
+    public void A_heredoc_marker_at_the_end_of_the_file_needs_its_newline()
+    {
+        var error = Hcl.Error("a = <<EOT\nhello\nEOT");
+
+        Assert.Equal("heredoc 'EOT' is never closed (started at line 1): the closing marker must be followed by a newline", error.Detail);
     }
 
     [Theory]

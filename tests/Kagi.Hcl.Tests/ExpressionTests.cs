@@ -127,6 +127,20 @@ public sealed class ExpressionTests
     }
 
     [Fact]
+    public void Legacy_index_may_be_any_number_without_a_dot()
+    {
+        var traversal = Assert.IsType<ScopeTraversalExpr>(Hcl.Expr("a.5e-2"));
+
+        Assert.Equal(0.05m, Assert.IsType<LiteralExpr>(Assert.IsType<IndexStep>(Assert.Single(traversal.Steps)).Key).Value);
+    }
+
+    [Fact]
+    public void A_keyword_followed_by_a_parenthesis_is_a_function_call()
+    {
+        Assert.Equal("null", Assert.IsType<FunctionCallExpr>(Hcl.Expr("null(1)")).Name);
+    }
+
+    [Fact]
     public void Traversal_after_a_call_is_relative()
     {
         var relative = Assert.IsType<RelativeTraversalExpr>(Hcl.Expr("element(var.list, 0).name"));

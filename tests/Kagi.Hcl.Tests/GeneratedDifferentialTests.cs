@@ -53,7 +53,7 @@ public sealed class GeneratedDifferentialTests : IDisposable
 
         var failures = texts.Select(pair => Compare(pair.Key, pair.Value, oracle[pair.Key])).OfType<string>().ToList();
         _keep = failures.Count > 0;
-        Assert.True(failures.Count == 0, $"{failures.Count} of {Files} generated files in {_folder} differ; the first:\n{string.Join("\n\n", failures.Take(30).Select(f => string.Join(" | ", f.Split('\n').Take(2))))}");
+        Assert.True(failures.Count == 0, $"{failures.Count} of {Files} generated files in {_folder} differ; the first:\n{string.Join("\n\n", failures.Take(40).Select(f => string.Join(" | ", f.Split('\n').Take(2))))}");
     }
 
     private static string? Compare(string path, string text, OracleResult oracle)

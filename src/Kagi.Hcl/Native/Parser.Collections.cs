@@ -111,7 +111,13 @@ internal sealed partial class Parser
         var grouping = false;
         if (closeKind == TokenKind.RBrace)
         {
-            Expect(TokenKind.FatArrow, "expected '=>' between the key and the value of an object for expression");
+            if (Peek() is { Kind: not TokenKind.FatArrow } next)
+            {
+                throw _lines.Error(
+                    $"an object for expression needs 'key => value': expected '=>' after this key, found {next.Describe()}", StartOf(valueResult), EndOf(valueResult));
+            }
+
+            Next();
             keyResult = valueResult;
             valueResult = ParseExpression();
             if (Peek().Kind == TokenKind.Ellipsis)

@@ -115,22 +115,19 @@ internal sealed partial class Parser
         }
     }
 
+    /// <summary>A name is a call when '(' or '::' follows, even <c>null(...)</c>, as in hclsyntax; otherwise a keyword or a reference.</summary>
     private Expression ParseNameTerm(Token name)
     {
         var range = Range(name.Start, name.End);
-        switch (name.Text)
-        {
-            case "true":
-                return new LiteralExpr(true, range);
-            case "false":
-                return new LiteralExpr(false, range);
-            case "null":
-                return new LiteralExpr(null, range);
-        }
-
         if (Peek().Kind is not (TokenKind.LParen or TokenKind.DoubleColon))
         {
-            return new ScopeTraversalExpr(name.Text, [], range);
+            return name.Text switch
+            {
+                "true" => new LiteralExpr(true, range),
+                "false" => new LiteralExpr(false, range),
+                "null" => new LiteralExpr(null, range),
+                _ => new ScopeTraversalExpr(name.Text, [], range),
+            };
         }
 
         var function = name.Text;

@@ -101,7 +101,8 @@ internal sealed partial class Parser
                     return pieces;
                 }
 
-                throw _lines.Error($"heredoc '{marker}' is never closed (started at line {_lines.Pos(header.Start).Line})", position, position);
+                var hint = text[(text.LastIndexOf('\n') + 1)..].Trim() == marker ? ": the closing marker must be followed by a newline" : string.Empty;
+                throw _lines.Error($"heredoc '{marker}' is never closed (started at line {_lines.Pos(header.Start).Line}){hint}", position, position);
             }
 
             if (text[position] == '\n')
@@ -118,7 +119,10 @@ internal sealed partial class Parser
         }
     }
 
-    /// <summary>The end of the closing marker if the line at <paramref name="position"/> is only (indentation and) the marker.</summary>
+    /// <summary>
+    /// The end of the closing marker if the line at <paramref name="position"/> is only (indentation and) the marker.
+    /// Like hclsyntax, the marker's line must end with a newline, even at the end of the file.
+    /// </summary>
     private int? ClosingMarkerEnd(int position, string marker)
     {
         var text = _lexer.Text;
@@ -133,7 +137,7 @@ internal sealed partial class Parser
         }
 
         var end = position + marker.Length;
-        return end == text.Length || text[end] == '\n' || (text[end] == '\r' && end + 1 < text.Length && text[end + 1] == '\n')
+        return (end < text.Length && text[end] == '\n') || (end + 1 < text.Length && text[end] == '\r' && text[end + 1] == '\n')
             ? end
             : null;
     }

@@ -105,11 +105,11 @@ internal sealed partial class Parser
             {
                 case TokenKind.Ident:
                     return new GetAttrStep(name.Text, Range(open.Start, name.End));
-                case TokenKind.Number when name.Text.All(char.IsAsciiDigit):
+                case TokenKind.Number when name.Text.Contains('.', StringComparison.Ordinal):
+                    throw Error(name, $"invalid legacy index '.{name.Text}': chained legacy indexes are not allowed; write [n][m] instead");
+                case TokenKind.Number:
                     var index = new LiteralExpr(Lexer.ParseNumber(name, _lines), Range(name.Start, name.End));
                     return new IndexStep(index, Range(open.Start, name.End));
-                case TokenKind.Number:
-                    throw Error(name, $"invalid legacy index '.{name.Text}': chained legacy indexes are not allowed; write [n][m] instead");
                 default:
                     throw Error(name, $"expected an attribute name after '.', found {name.Describe()}");
             }
