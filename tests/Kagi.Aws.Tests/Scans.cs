@@ -16,7 +16,7 @@ internal static class Scans
     public static AwsScanResult Run(Uri endpoint, IScanProgress? progress = null, params string[] regions) =>
         Run(new LiveScanOptions { Regions = regions, EndpointUrl = endpoint }, progress);
 
-    public static AwsScanResult Run(LiveScanOptions options, IScanProgress? progress = null, IReadOnlyDictionary<string, string>? environment = null)
+    public static AwsScanResult Run(LiveScanOptions options, IScanProgress? progress = null, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? attemptTimeout = null)
     {
         var scan = new LiveScan(name => environment?.GetValueOrDefault(name), TimeProvider.System, progress ?? new RecordingProgress())
         {
@@ -25,7 +25,7 @@ internal static class Scans
             {
                 MaxAttempts = 3,
                 BaseDelay = TimeSpan.FromMilliseconds(5),
-                AttemptTimeout = TimeSpan.FromSeconds(5),
+                AttemptTimeout = attemptTimeout ?? TimeSpan.FromSeconds(5),
             },
         };
         return scan.RunAsync(options, CancellationToken.None).GetAwaiter().GetResult();

@@ -247,8 +247,26 @@ public sealed partial class FakeAws : IAsyncDisposable
         });
     }
 
-    private static Task ReplyFault(HttpContext context, FaultKind kind, bool json) => (kind, json) switch
+    private static async Task ReplyFault(HttpContext context, FaultKind kind, bool json)
     {
+        if (kind == FaultKind.Stall)
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2), context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
+        await FaultBody(context, kind, json);
+    }
+
+    private static Task FaultBody(HttpContext context, FaultKind kind, bool json) => (kind, json) switch
+    {
+        (FaultKind.Stall, _) => Reply(context, 200, "text/xml", "<Stalled/>"),
         (FaultKind.Throttle, false) => Reply(context, 400, "text/xml", QueryError("Throttling", "Rate exceeded")),
         (FaultKind.Throttle, true) => Reply(context, 400, "application/x-amz-json-1.1", KmsError("ThrottlingException", "Rate exceeded")),
         (FaultKind.ServerError, false) => Reply(context, 500, "text/xml", QueryError("InternalFailure", "We encountered an internal error.", "Receiver")),

@@ -44,6 +44,9 @@ public enum FaultKind
     ServerError,
     AccessDenied,
     TruncatedXml,
+
+    /// <summary>Answers only after two seconds, longer than any per-call timeout the tests set.</summary>
+    Stall,
 }
 
 /// <summary>Breaks the first <paramref name="Times"/> calls of <paramref name="Service"/> (and of <paramref name="Action"/>, when given) in a region.</summary>

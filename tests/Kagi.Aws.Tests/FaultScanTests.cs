@@ -1,0 +1,81 @@
+using Kagi.Aws.Tests.Fake;
+using Kagi.Core.Model;
+using Kagi.Core.Rules;
+
+namespace Kagi.Aws.Tests;
+
+/// <summary>Faults that stop more than one region, or stall: each fake is made for one test.</summary>
+public sealed class FaultScanTests
+{
+    private const string Home = "eu-west-1";
+
+    [Fact]
+    public async Task A_region_not_enabled_for_the_account_is_an_error_and_the_enabled_one_is_still_scanned()
+    {
+        // Given an account with eu-west-1 only, and a scan that also names me-south-1
+        await using var fake = await FakeAws.StartAsync(OneCluster());
+
+        var result = Scans.Run(new LiveScanOptions { Regions = [Home, "me-south-1"], EndpointUrl = fake.Endpoint });
+
+        var verdicts = Scans.Verdicts(result.Inventory, Scans.CmkRule);
+        Assert.Equal(ResultStatus.Pass, verdicts["pass_cmk"]);
+        Assert.Equal(ResultStatus.Error, verdicts["arn:aws:rds:me-south-1:111122223333:cluster:*"]);
+        var scope = Assert.Single(result.Inventory.Unscanned);
+        Assert.Equal(("rds", "DescribeDBClusters"), (scope.Service, scope.Call));
+        Assert.Contains("InvalidClientTokenId", scope.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_call_that_stalls_is_cut_by_the_per_call_timeout_retried_and_then_an_error()
+    {
+        // Given a region whose cluster listing never answers in time
+        var scenario = OneCluster();
+        scenario[Home].Faults.Add(new FakeFault("rds", FaultKind.Stall));
+        await using var fake = await FakeAws.StartAsync(scenario);
+
+        var result = Scans.Run(new LiveScanOptions { Regions = [Home], EndpointUrl = fake.Endpoint }, attemptTimeout: TimeSpan.FromMilliseconds(200));
+
+        var scope = Assert.Single(result.Inventory.Unscanned);
+        Assert.Contains("Timeout", scope.Reason, StringComparison.Ordinal);
+        Assert.Equal(3, fake.Count("rds", "DescribeDBClusters"));
+    }
+
+    [Fact]
+    public async Task Credentials_sts_rejects_make_every_region_an_error_and_no_region_is_called()
+    {
+        // Given credentials that STS does not accept
+        var scenario = OneCluster();
+        scenario[Home].Faults.Add(new FakeFault("sts", FaultKind.AccessDenied));
+        await using var fake = await FakeAws.StartAsync(scenario);
+
+        var result = Scans.Run(new LiveScanOptions { Regions = [Home, "us-east-1"], EndpointUrl = fake.Endpoint });
+
+        Assert.Equal(AwsScanner.UnknownAccount, result.Account);
+        Assert.Empty(result.Inventory.Resources);
+        Assert.Equal(["arn:aws:rds:eu-west-1:*:cluster:*", "arn:aws:rds:us-east-1:*:cluster:*"], result.Inventory.Unscanned.Select(s => s.ResourceId));
+        Assert.All(result.Inventory.Unscanned, scope => Assert.Equal("GetCallerIdentity", scope.Call));
+        Assert.Equal(0, fake.Count("rds", "DescribeDBClusters"));
+    }
+
+    [Fact]
+    public async Task Regions_that_cannot_be_listed_are_one_error_for_all_regions()
+    {
+        var scenario = OneCluster();
+        scenario[Home].Faults.Add(new FakeFault("ec2", FaultKind.AccessDenied));
+        await using var fake = await FakeAws.StartAsync(scenario);
+
+        var result = Scans.Run(new LiveScanOptions { Regions = [Home], AllRegions = true, EndpointUrl = fake.Endpoint });
+
+        var scope = Assert.Single(result.Inventory.Unscanned);
+        Assert.Equal("arn:aws:rds:*:111122223333:cluster:*", scope.ResourceId);
+        Assert.Equal(("ec2", "DescribeRegions"), (scope.Service, scope.Call));
+    }
+
+    private static FakeScenario OneCluster()
+    {
+        var key = Scenarios.KeyArn(Home, 1);
+        var scenario = new FakeScenario();
+        scenario.Regions[Home] = new FakeRegion { Keys = [new(key)], Clusters = [new("pass_cmk", "neptune", true, key)] };
+        return scenario;
+    }
+}
