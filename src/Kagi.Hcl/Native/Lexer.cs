@@ -188,7 +188,7 @@ internal sealed class Lexer(string text, LineMap lines)
         while (Position < Text.Length)
         {
             var c = Text[Position];
-            if (c is ' ' or '\t' || (c == '\r' && Peek(1) != '\n'))
+            if (c is ' ' or '\t')
             {
                 Position++;
             }

@@ -57,7 +57,9 @@ internal sealed partial class Parser
         }
         else
         {
-            throw Error(next, $"expected '=' or a block after attribute name '{name.Text}', found {next.Describe()}");
+            // A name alone on its line is reported at the name, as hclsyntax does; anything else at the token that follows it.
+            var at = next.Kind is TokenKind.Newline or TokenKind.Eof ? name : next;
+            throw Error(at, $"expected '=' or a block after attribute name '{name.Text}', found {next.Describe()}");
         }
     }
 

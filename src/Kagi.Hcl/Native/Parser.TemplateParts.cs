@@ -7,10 +7,11 @@ namespace Kagi.Hcl.Native;
 internal sealed partial class Parser
 {
     /// <summary>Nests directives; literal-only text becomes a <see cref="LiteralExpr"/>.</summary>
-    private Expression BuildTemplate(List<TemplatePiece> pieces, int start, int end)
+    /// <param name="closeAt">Where the template text ends (its closing quote or marker): an unclosed directive is reported there, as in hclsyntax.</param>
+    private Expression BuildTemplate(List<TemplatePiece> pieces, int start, int closeAt, int end)
     {
         var index = 0;
-        var parts = BuildParts(pieces, ref index, opener: null);
+        var parts = BuildParts(pieces, ref index, opener: null, closeAt);
         var range = Range(start, end);
         return parts switch
         {
@@ -77,7 +78,7 @@ internal sealed partial class Parser
     /// Nests the flat pieces, merging neighbouring literals. A literal emptied by a strip marker stays, as in hclsyntax:
     /// <c>" ${~x}"</c> is still a template that converts x to a string, not x itself.
     /// Returns at the end, or at the else/endif/endfor that closes <paramref name="opener"/>.</summary>
-    private List<TemplatePart> BuildParts(List<TemplatePiece> pieces, ref int index, DirectivePiece? opener)
+    private List<TemplatePart> BuildParts(List<TemplatePiece> pieces, ref int index, DirectivePiece? opener, int closeAt)
     {
         var parts = new List<TemplatePart>();
         while (index < pieces.Count)
@@ -103,7 +104,7 @@ internal sealed partial class Parser
                 case DirectivePiece { Kind: DirectiveKind.If or DirectiveKind.For } directive:
                     index++;
                     Enter(directive.Start);
-                    parts.Add(BuildDirective(pieces, ref index, directive));
+                    parts.Add(BuildDirective(pieces, ref index, directive, closeAt));
                     Leave();
                     break;
                 case DirectivePiece closer when opener is not null && Closes(opener, closer):
@@ -113,14 +114,16 @@ internal sealed partial class Parser
             }
         }
 
+        var keyword = opener is { Kind: DirectiveKind.Else } ? "if" : Keyword(opener?.Kind ?? DirectiveKind.If);
         return opener is null
             ? parts
-            : throw _lines.Error($"'%{{{Keyword(opener.Kind)}}}' has no matching '%{{end{Keyword(opener.Kind)}}}'", opener.Start, opener.End);
+            : throw _lines.Error(
+                $"the '%{{{keyword}}}' at line {_lines.Pos(opener.Start).Line} has no matching '%{{end{keyword}}}' before the end of the template", closeAt, closeAt + 1);
     }
 
-    private TemplatePart BuildDirective(List<TemplatePiece> pieces, ref int index, DirectivePiece opener)
+    private TemplatePart BuildDirective(List<TemplatePiece> pieces, ref int index, DirectivePiece opener, int closeAt)
     {
-        var body = BuildParts(pieces, ref index, opener);
+        var body = BuildParts(pieces, ref index, opener, closeAt);
         var closer = (DirectivePiece)pieces[index++];
         if (opener.Kind == DirectiveKind.For)
         {
@@ -132,7 +135,7 @@ internal sealed partial class Parser
             return new TemplateIf(opener.Expression!, body, [], Range(opener.Start, closer.End));
         }
 
-        var otherwise = BuildParts(pieces, ref index, closer);
+        var otherwise = BuildParts(pieces, ref index, closer, closeAt);
         var endIf = pieces[index++];
         return new TemplateIf(opener.Expression!, body, otherwise, Range(opener.Start, endIf.End));
     }

@@ -33,7 +33,7 @@ internal sealed partial class Parser
                 AddLiteral(pieces, literalStart, position, TemplateMode.Quoted);
                 _lexer.Position = position + 1;
                 ApplyStripMarkers(pieces);
-        return BuildTemplate(pieces, open.Start, position + 1);
+                return BuildTemplate(pieces, open.Start, position, position + 1);
             }
 
             if (c is '\n' or '\r')
@@ -64,7 +64,7 @@ internal sealed partial class Parser
             RemoveCommonIndentation(pieces);
         }
 
-        return BuildTemplate(pieces, header.Start, _lexer.Position);
+        return BuildTemplate(pieces, header.Start, _lexer.Position - marker.Length, _lexer.Position);
     }
 
     /// <summary>The whole text as a template without quotes, the way JSON syntax reads strings.</summary>
@@ -72,7 +72,7 @@ internal sealed partial class Parser
     {
         var pieces = ScanRawTemplate(0, marker: null, header: default);
         ApplyStripMarkers(pieces);
-        return BuildTemplate(pieces, 0, _lexer.Text.Length);
+        return BuildTemplate(pieces, 0, _lexer.Text.Length, _lexer.Text.Length);
     }
 
     /// <summary>Scans template text with no escapes, splitting literals after each newline (heredoc indentation works per line).</summary>
@@ -103,6 +103,11 @@ internal sealed partial class Parser
 
                 var hint = text[(text.LastIndexOf('\n') + 1)..].Trim() == marker ? ": the closing marker must be followed by a newline" : string.Empty;
                 throw _lines.Error($"heredoc '{marker}' is never closed (started at line {_lines.Pos(header.Start).Line}){hint}", position, position);
+            }
+
+            if (marker is not null && text[position] == '\r' && (position + 1 == text.Length || text[position + 1] != '\n'))
+            {
+                throw _lines.Error("unexpected carriage return: in a heredoc it must be followed by a newline", position, position + 1);
             }
 
             if (text[position] == '\n')

@@ -27,6 +27,9 @@ internal sealed class RandomHcl(int seed)
     /// </summary>
     private int _interpolations;
 
+    /// <summary>Inside (), [] and calls a heredoc may appear anywhere, since the newline after its marker is ignored there.</summary>
+    private int _brackets;
+
     /// <summary>Deletes a few characters or inserts a random fragment at a random place.</summary>
     public static string Damage(string text, int seed)
     {
@@ -45,7 +48,7 @@ internal sealed class RandomHcl(int seed)
     {
         var text = new StringBuilder();
         Body(text, depth: 0, indent: string.Empty);
-        return text.ToString();
+        return Chance(0.1) ? text.Replace("\n", "\r\n").ToString() : text.ToString();
     }
 
     private bool Chance(double p) => _random.NextDouble() < p;
@@ -136,7 +139,7 @@ internal sealed class RandomHcl(int seed)
         }
 
         var d = depth - 1;
-        return _random.Next(14) switch
+        return _random.Next(15) switch
         {
             0 => Pick(Numbers),
             1 => Quoted(d),
@@ -153,9 +156,10 @@ internal sealed class RandomHcl(int seed)
                 "-(" => $"-({Expr(d)})",
                 var minus => minus + Pick([Pick(Numbers), Traversal(0)]),
             },
-            10 => $"({Expr(d)})",
+            10 => $"({Bracketed(() => Expr(d))})",
             11 => Pick(["true", "false", "null"]),
             12 => $"{Expr(d)} {Pick(Operators)} {Expr(d)} {Pick(Operators)} {Expr(d)}",
+            13 when _brackets > 0 => Heredoc(string.Empty) + "\n",
             _ => Quoted(d),
         };
     }
@@ -219,10 +223,34 @@ internal sealed class RandomHcl(int seed)
         return text.ToString();
     }
 
+    private string Bracketed(Func<string> generate)
+    {
+        _brackets++;
+        var text = generate();
+        _brackets--;
+        return text;
+    }
+
+    private List<string> BracketedItems(int depth)
+    {
+        _brackets++;
+        var items = Enumerable.Range(0, _random.Next(4)).Select(_ => Expr(depth)).ToList();
+        _brackets--;
+        return items;
+    }
+
+    private string Separator() => _random.Next(10) switch
+    {
+        0 => ",\n",
+        1 => ", # note\n",
+        2 => ", /* note */ ",
+        _ => ", ",
+    };
+
     private string Call(int depth)
     {
-        var arguments = Enumerable.Range(0, _random.Next(4)).Select(_ => Expr(depth)).ToList();
-        var separator = Chance(0.2) ? ",\n" : ", ";
+        var arguments = BracketedItems(depth);
+        var separator = Separator();
         var expand = arguments.Count > 0 && Chance(0.2) ? "..." : string.Empty;
         var trailing = arguments.Count > 0 && Chance(0.2) ? "," : string.Empty;
         return $"{Pick(Functions)}({string.Join(separator, arguments)}{expand}{trailing})";
@@ -230,8 +258,8 @@ internal sealed class RandomHcl(int seed)
 
     private string Tuple(int depth)
     {
-        var items = Enumerable.Range(0, _random.Next(4)).Select(_ => Expr(depth)).ToList();
-        var separator = Chance(0.2) ? ",\n" : ", ";
+        var items = BracketedItems(depth);
+        var separator = Separator();
         var trailing = items.Count > 0 && Chance(0.2) ? "," : string.Empty;
         return $"[{string.Join(separator, items)}{trailing}]";
     }
