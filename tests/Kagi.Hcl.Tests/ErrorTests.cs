@@ -15,6 +15,8 @@ public sealed class ErrorTests
     [InlineData("a = \"%{if x}y\"\n", 1, 14, "the '%{if}' at line 1 has no matching '%{endif}'")]
     [InlineData("a = <<EOT\n%{for x in y}\nEOT\n", 3, 1, "the '%{for}' at line 2 has no matching '%{endfor}'")]
     [InlineData("a = 1\r\r\n", 1, 6, "unexpected character U+000D")]
+    [InlineData("a = 3.1.4\n", 1, 5, "invalid number literal '3.1.4'")]
+    [InlineData("a = 1.\n", 1, 7, "expected an attribute name after '.', found a newline")]
     [InlineData("a = <<EOT\nx\ry\nEOT\n", 2, 2, "unexpected carriage return")]
     [InlineData("a = 1\nfoo\n", 2, 1, "expected '=' or a block after attribute name 'foo', found a newline")]
     [InlineData("a = \"%{endfor}\"\n", 1, 6, "unexpected '%{endfor}'")]

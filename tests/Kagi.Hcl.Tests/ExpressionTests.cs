@@ -88,6 +88,7 @@ public sealed class ExpressionTests
     [InlineData("1e3", 1000)]
     [InlineData("2.5E-2", 0.025)]
     [InlineData("6e+2", 600)]
+    [InlineData("2.e-2", 0.02)]
     public void Numbers_are_decimals(string text, double expected)
     {
         Assert.Equal((decimal)expected, Assert.IsType<LiteralExpr>(Hcl.Expr(text)).Value);

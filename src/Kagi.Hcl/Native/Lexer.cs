@@ -117,35 +117,38 @@ internal sealed class Lexer(string text, LineMap lines)
         return new Token(TokenKind.Ident, start, Position, Text[start..Position]);
     }
 
+    /// <summary>
+    /// As hclsyntax's scanner: digits, dots and exponents (<c>e</c>, optional sign, digit) in any order, not ending with a dot.
+    /// So <c>2.e-2</c> is a number, <c>3.1.4</c> one invalid number, and <c>1.</c> is <c>1</c> then a dot.
+    /// </summary>
     private Token ScanNumber(int start)
     {
-        SkipDigits();
-        // Like hclsyntax, "3.1.4" is one (invalid) token, and so is "0.1" in the chained legacy index a.0.1.
-        while (Peek(0) == '.' && char.IsAsciiDigit(Peek(1)))
+        var end = start + 1;
+        Position = end;
+        while (true)
         {
-            Position++;
-            SkipDigits();
-        }
-
-        if (Peek(0) is 'e' or 'E')
-        {
-            var sign = Peek(1) is '+' or '-' ? 1 : 0;
-            if (char.IsAsciiDigit(Peek(1 + sign)))
+            if (char.IsAsciiDigit(Peek(0)))
             {
-                Position += 1 + sign;
-                SkipDigits();
+                Position++;
+                end = Position;
+            }
+            else if (Peek(0) == '.')
+            {
+                Position++;
+            }
+            else if (Peek(0) is 'e' or 'E' && (char.IsAsciiDigit(Peek(1)) || (Peek(1) is '+' or '-' && char.IsAsciiDigit(Peek(2)))))
+            {
+                Position += char.IsAsciiDigit(Peek(1)) ? 2 : 3;
+                end = Position;
+            }
+            else
+            {
+                break;
             }
         }
 
-        return new Token(TokenKind.Number, start, Position, Text[start..Position]);
-    }
-
-    private void SkipDigits()
-    {
-        while (char.IsAsciiDigit(Peek(0)))
-        {
-            Position++;
-        }
+        Position = end;
+        return new Token(TokenKind.Number, start, end, Text[start..end]);
     }
 
     /// <summary><c>&lt;&lt;EOT</c> or <c>&lt;&lt;-EOT</c>, which must end its line; the token includes that newline.</summary>
@@ -225,18 +228,13 @@ internal sealed class Lexer(string text, LineMap lines)
 
     public static decimal ParseNumber(Token token, LineMap lines)
     {
-        if (token.Text.Count(c => c == '.') > 1)
+        if (decimal.TryParse(token.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
         {
-            throw lines.Error($"invalid number literal '{token.Text}'", token.Start, token.End);
+            return value;
         }
 
-        try
-        {
-            return decimal.Parse(token.Text, NumberStyles.Float, CultureInfo.InvariantCulture);
-        }
-        catch (OverflowException)
-        {
-            throw lines.Error($"the number {token.Text} is too large", token.Start, token.End);
-        }
+        throw double.TryParse(token.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+            ? lines.Error($"the number {token.Text} is too large", token.Start, token.End)
+            : lines.Error($"invalid number literal '{token.Text}'", token.Start, token.End);
     }
 }
