@@ -43,6 +43,16 @@ public sealed class JsonSyntaxTests
     }
 
     [Fact]
+    public void Comment_keys_are_ignored_and_kept_as_comments()
+    {
+        var file = Json(Neptune);
+
+        var comment = Assert.Single(file.Comments);
+        Assert.Equal("a comment key is ignored", comment.Text);
+        Assert.Equal(2, comment.Range.Start.Line);
+    }
+
+    [Fact]
     public void A_block_range_starts_at_its_last_label_key()
     {
         Assert.Equal(8, Cluster.Range.Start.Line);

@@ -6,7 +6,8 @@ namespace Kagi.Hcl.Json;
 
 /// <summary>
 /// Reads <c>.tf.json</c> the way Terraform does: known keys are blocks, nested under one object level per label
-/// (an array of objects means several blocks), strings are templates, a <c>"//"</c> key is a comment.
+/// (an array of objects means several blocks), strings are templates, a <c>"//"</c> key is a comment (its string value
+/// goes to <see cref="ConfigFile.Comments"/>, so that in-code suppressions work in JSON too).
 /// Unknown top-level keys are attributes, which is also how <c>.tfvars.json</c> reads.
 /// </summary>
 internal sealed class JsonConfigReader(string text, string path)
@@ -14,6 +15,7 @@ internal sealed class JsonConfigReader(string text, string path)
     private const string CommentKey = "//";
 
     private readonly LineMap _lines = new(text, path);
+    private readonly List<Comment> _comments = [];
 
     public ConfigFile Read()
     {
@@ -27,7 +29,7 @@ internal sealed class JsonConfigReader(string text, string path)
         var blocks = new List<Block>();
         foreach (var property in top.Properties)
         {
-            if (property.Name == CommentKey)
+            if (TakeComment(property))
             {
                 continue;
             }
@@ -42,7 +44,7 @@ internal sealed class JsonConfigReader(string text, string path)
             }
         }
 
-        return new ConfigFile(path, new Body(attributes, blocks, _lines.Range(top.Start, top.End)), []);
+        return new ConfigFile(path, new Body(attributes, blocks, _lines.Range(top.Start, top.End)), _comments);
     }
 
     /// <summary>Walks down one object level per remaining label; arrays at any level hold several alternatives.</summary>
@@ -68,8 +70,13 @@ internal sealed class JsonConfigReader(string text, string path)
                 continue;
             }
 
-            foreach (var label in obj.Properties.Where(property => property.Name != CommentKey))
+            foreach (var label in obj.Properties)
             {
+                if (TakeComment(label))
+                {
+                    continue;
+                }
+
                 AddBlocks(blocks, type, label, labelsLeft - 1, [.. labels, label]);
             }
         }
@@ -81,7 +88,7 @@ internal sealed class JsonConfigReader(string text, string path)
         var blocks = new List<Block>();
         foreach (var property in obj.Properties)
         {
-            if (property.Name == CommentKey)
+            if (TakeComment(property))
             {
                 continue;
             }
@@ -97,6 +104,22 @@ internal sealed class JsonConfigReader(string text, string path)
         }
 
         return new Body(attributes, blocks, _lines.Range(obj.Start, obj.End));
+    }
+
+    /// <summary>True for a <c>"//"</c> key, whose text is then recorded as a comment.</summary>
+    private bool TakeComment(JsonProperty property)
+    {
+        if (property.Name != CommentKey)
+        {
+            return false;
+        }
+
+        if (property.Value is JsonString text)
+        {
+            _comments.Add(new Comment(text.Value, _lines.Range(property.NameStart, text.End)));
+        }
+
+        return true;
     }
 
     private HclAttribute Attribute(JsonProperty property)
