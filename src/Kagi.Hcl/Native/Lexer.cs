@@ -88,9 +88,15 @@ internal sealed class Lexer(string text, LineMap lines)
         };
     }
 
-    public static bool IsIdentStart(char c) => char.IsLetter(c) || c == '_';
+    /// <summary>Unicode ID_Start (letters and letter numbers), plus '_' as hclsyntax allows.</summary>
+    public static bool IsIdentStart(char c) => c == '_' || char.GetUnicodeCategory(c) is
+        UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+        or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.LetterNumber;
 
-    public static bool IsIdentPart(char c) => char.IsLetterOrDigit(c) || c == '_' || c == '-';
+    /// <summary>Unicode ID_Continue (adds combining marks, digits, connectors), plus '-'.</summary>
+    public static bool IsIdentPart(char c) => IsIdentStart(c) || c == '-' || char.GetUnicodeCategory(c) is
+        UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.DecimalDigitNumber
+        or UnicodeCategory.ConnectorPunctuation;
 
     public char Peek(int ahead) => Position + ahead < Text.Length ? Text[Position + ahead] : '\0';
 
