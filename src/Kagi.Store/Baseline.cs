@@ -1,0 +1,60 @@
+using System.Text.Json;
+using Kagi.Core.Findings;
+using Kagi.Core.Rules;
+
+namespace Kagi.Store;
+
+/// <summary>
+/// The failing fingerprints a team accepted at one point, for CI: with <c>--baseline</c> only failures not in it fail
+/// the build. A file in the repository rather than the store, so it is reviewed like code.
+/// </summary>
+public sealed record Baseline(IReadOnlySet<string> Fingerprints)
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    public bool Contains(Finding finding)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        return Fingerprints.Contains(finding.Fingerprint);
+    }
+
+    public static Baseline From(ScanReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return new Baseline(report.Findings.Where(finding => finding.Status == ResultStatus.Fail).Select(finding => finding.Fingerprint).ToHashSet(StringComparer.Ordinal));
+    }
+
+    /// <summary>The findings still failing the build: those the baseline does not hold.</summary>
+    public ScanReport Filter(ScanReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return report with { Findings = [.. report.Findings.Where(finding => !Contains(finding))] };
+    }
+
+    public void Write(string path)
+    {
+        var file = new BaselineFile("1", [.. Fingerprints.Order(StringComparer.Ordinal)]);
+        File.WriteAllText(path, JsonSerializer.Serialize(file, Json) + Environment.NewLine);
+    }
+
+    /// <summary>Reads a baseline file; a file that is not one is bad input, said plainly.</summary>
+    public static Baseline Read(string path)
+    {
+        try
+        {
+            var file = JsonSerializer.Deserialize<BaselineFile>(File.ReadAllText(path), Json);
+            if (file?.Fingerprints is null)
+            {
+                throw new InvalidDataException($"{path} is not a Kagi baseline: it has no 'fingerprints' list");
+            }
+
+            return new Baseline(file.Fingerprints.ToHashSet(StringComparer.Ordinal));
+        }
+        catch (JsonException exception)
+        {
+            throw new InvalidDataException($"{path} is not a Kagi baseline: {exception.Message}", exception);
+        }
+    }
+
+    private sealed record BaselineFile(string SchemaVersion, string[] Fingerprints);
+}

@@ -1,0 +1,80 @@
+using Kagi.Core.Findings;
+using Kagi.Core.Model;
+
+namespace Kagi.Store;
+
+/// <summary>
+/// What a scan looked at, so it resolves only findings it could have seen: a live scan covers each account and
+/// region it read in full; an IaC scan covers the paths it was given. A scan of another region or path never
+/// resolves a finding, and neither does a region whose read failed.
+/// </summary>
+internal sealed class Coverage
+{
+    private readonly ScanReport _report;
+    private readonly List<string> _iacTargets;
+
+    public Coverage(ScanReport report)
+    {
+        _report = report;
+        _iacTargets = report.Source == ScanSource.Iac ? [.. report.Targets.Select(FullPath).Order(StringComparer.Ordinal)] : [];
+        Keys = ComputeKeys();
+    }
+
+    /// <summary>The coverage keys this scan saw in full.</summary>
+    public IReadOnlySet<string> Keys { get; }
+
+    /// <summary>Scans with the same scope key looked at the same things: diff compares them by default.</summary>
+    public string ScopeKey => Source + ":" + string.Join("|", _report.Source == ScanSource.Iac ? _iacTargets : [.. _report.Targets.Order(StringComparer.Ordinal)]);
+
+    public string Source => _report.Source.ToString().ToLowerInvariant();
+
+    /// <summary>The key of the part of the scan a finding belongs to.</summary>
+    public string KeyOf(CloudResource resource)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        if (_report.Source == ScanSource.Iac)
+        {
+            // The longest target holding the resource's file; a module declared outside every target belongs to the scan as a whole.
+            var file = resource.Location?.File ?? resource.Scope;
+            var holder = file is null ? null : _iacTargets.Where(target => Contains(target, FullPath(file))).MaxBy(target => target.Length);
+            return Source + ":" + (holder ?? string.Join("|", _iacTargets));
+        }
+
+        return resource.Account is not null && resource.Region is not null
+            ? $"{Source}:{resource.Account}:{resource.Region}"
+            : ScopeKey;
+    }
+
+    private HashSet<string> ComputeKeys()
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal) { ScopeKey };
+        if (_report.Source == ScanSource.Iac)
+        {
+            keys.UnionWith(_iacTargets.Select(target => Source + ":" + target));
+            keys.Add(Source + ":" + string.Join("|", _iacTargets));
+            return keys;
+        }
+
+        // A region counts as covered when the scan read it and nothing in it went unread.
+        var unread = _report.Findings.Where(finding => finding.Resource is UnscannedResource).Select(finding => KeyOf(finding.Resource)).ToHashSet(StringComparer.Ordinal);
+        var account = _report.Targets.FirstOrDefault(target => target.StartsWith("account ", StringComparison.Ordinal))?["account ".Length..];
+        foreach (var region in _report.Targets.Where(target => !target.StartsWith("account ", StringComparison.Ordinal)))
+        {
+            keys.Add($"{Source}:{account}:{region}");
+        }
+
+        foreach (var finding in _report.Findings)
+        {
+            keys.Add(KeyOf(finding.Resource));
+        }
+
+        keys.ExceptWith(unread);
+        return keys;
+    }
+
+    private static bool Contains(string target, string file) =>
+        string.Equals(target, file, StringComparison.Ordinal)
+        || file.StartsWith(target.EndsWith(Path.DirectorySeparatorChar) ? target : target + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
+    private static string FullPath(string path) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+}

@@ -1,0 +1,340 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using Kagi.Core.Findings;
+using Kagi.Core.Model;
+using Kagi.Core.Rules;
+
+namespace Kagi.Store;
+
+/// <summary>The one implementation of <see cref="IFindingStore"/>: shared SQL, with a <see cref="SqlDialect"/> for what differs.</summary>
+public sealed class FindingStore : IFindingStore
+{
+    private static readonly string[] ResultColumns =
+        ["scan_id", "seq", "fingerprint", "rule_id", "resource_id", "resource_type", "account", "region", "file", "line", "severity", "status", "reason"];
+
+    private static readonly string[] FindingColumns =
+    [
+        "fingerprint", "source", "coverage_key", "rule_id", "resource_id", "resource_type", "account", "region", "file", "line", "severity",
+        "state", "last_status", "first_seen_at", "first_scan_id", "last_seen_at", "last_scan_id", "changed_at", "changed_scan_id",
+    ];
+
+    private const string FindingSelect =
+        "SELECT fingerprint, source, rule_id, resource_id, resource_type, account, region, file, line, severity, state, last_status, " +
+        "first_seen_at, first_scan_id, last_seen_at, last_scan_id, changed_at, changed_scan_id FROM findings";
+
+    private const string ScanSelect = "SELECT id, source, scope_key, targets, started_at, finished_at, stored_at, pass_count, fail_count, error_count, muted_count, unknown_count FROM scans";
+
+    private readonly DbConnection _connection;
+    private readonly SqlDialect _dialect;
+    private readonly TimeProvider _time;
+
+    private FindingStore(DbConnection connection, SqlDialect dialect, TimeProvider time)
+    {
+        _connection = connection;
+        _dialect = dialect;
+        _time = time;
+    }
+
+    public StoreLocation Location { get; private init; } = null!;
+
+    /// <summary>Opens (creating if needed) the store and brings its schema up to date.</summary>
+    public static FindingStore Open(StoreLocation location, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        ArgumentNullException.ThrowIfNull(time);
+        var dialect = SqlDialect.For(location.Kind);
+        DbConnection? connection = null;
+        try
+        {
+            connection = dialect.Open(location.ConnectionString);
+            Schema.Migrate(connection, dialect);
+            return new FindingStore(connection, dialect, time) { Location = location };
+        }
+        catch (Exception exception) when (exception is DbException or IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
+        {
+            connection?.Dispose();
+            throw new StoreException($"cannot open the findings store at {location.Describe()}: {exception.Message}", exception);
+        }
+    }
+
+    public StoredScan SaveScan(ScanReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var coverage = new Coverage(report);
+        var storedAt = _time.GetUtcNow();
+        using var transaction = _dialect.BeginWrite(_connection);
+        var sql = new Sql(_connection, transaction);
+        var counts = Enum.GetValues<ResultStatus>().ToDictionary(status => status, status => (long)report.Count(status));
+        var id = sql.Scalar<long>(
+            "INSERT INTO scans (source, scope_key, targets, coverage, options, started_at, finished_at, stored_at, pass_count, fail_count, error_count, muted_count, unknown_count) " +
+            "VALUES (@source, @scope, @targets, @coverage, @options, @started, @finished, @stored, @pass, @fail, @error, @muted, @unknown) RETURNING id",
+            ("@source", coverage.Source),
+            ("@scope", coverage.ScopeKey),
+            ("@targets", JsonSerializer.Serialize(report.Targets)),
+            ("@coverage", JsonSerializer.Serialize(coverage.Keys.Order(StringComparer.Ordinal))),
+            ("@options", OptionsJson(report.Options)),
+            ("@started", report.StartedAt.Millis()),
+            ("@finished", report.FinishedAt.Millis()),
+            ("@stored", storedAt.Millis()),
+            ("@pass", counts[ResultStatus.Pass]),
+            ("@fail", counts[ResultStatus.Fail]),
+            ("@error", counts[ResultStatus.Error]),
+            ("@muted", counts[ResultStatus.Muted]),
+            ("@unknown", counts[ResultStatus.Unknown]));
+
+        sql.InsertMany("scan_results", ResultColumns, report.Findings.Select((finding, seq) => ResultRow(id, seq, finding)));
+        UpdateLifecycle(sql, report, coverage, id, storedAt);
+        transaction.Commit();
+        return new StoredScan(id, coverage.Source, coverage.ScopeKey, report.Targets, report.StartedAt, report.FinishedAt, storedAt, counts);
+    }
+
+    public IReadOnlyList<StoredScan> Scans() => new Sql(_connection, null).Query(ScanSelect + " ORDER BY id", ReadScan);
+
+    public IReadOnlyList<TrackedFinding> ListFindings(FindingQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var conditions = new List<string>();
+        var parameters = new List<(string, object?)>();
+        void Where(string column, object? value)
+        {
+            if (value is not null)
+            {
+                conditions.Add($"{column} = @{column}");
+                parameters.Add(("@" + column, value));
+            }
+        }
+
+        Where("state", query.State?.ToName());
+        Where("severity", query.Severity?.ToName());
+        Where("rule_id", query.RuleId);
+        Where("account", query.Account);
+        Where("region", query.Region);
+        if (query.Since is { } since)
+        {
+            conditions.Add("changed_at >= @since");
+            parameters.Add(("@since", since.Millis()));
+        }
+
+        var text = FindingSelect + (conditions.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", conditions)) + " ORDER BY changed_at DESC, fingerprint";
+        var mutes = Mutes(includeInactive: false);
+        var findings = new Sql(_connection, null).Query(text, reader => WithMute(ReadFinding(reader), mutes), [.. parameters]);
+        return query.Muted is { } muted ? [.. findings.Where(finding => (finding.MutedBy is not null) == muted)] : findings;
+    }
+
+    public ScanDiff? Diff(long? before, long? after)
+    {
+        var sql = new Sql(_connection, null);
+        var afterScan = after is { } afterId
+            ? sql.Query(ScanSelect + " WHERE id = @id", ReadScan, ("@id", afterId)).FirstOrDefault()
+            : before is { } beforeId
+                ? sql.Query(ScanSelect + " WHERE scope_key = (SELECT scope_key FROM scans WHERE id = @id) AND id > @id ORDER BY id DESC LIMIT 1", ReadScan, ("@id", beforeId)).FirstOrDefault()
+                : sql.Query(ScanSelect + " ORDER BY id DESC LIMIT 1", ReadScan).FirstOrDefault();
+        if (afterScan is null)
+        {
+            return null;
+        }
+
+        var beforeScan = before is { } chosen
+            ? sql.Query(ScanSelect + " WHERE id = @id", ReadScan, ("@id", chosen)).FirstOrDefault()
+            : sql.Query(ScanSelect + " WHERE scope_key = @scope AND id < @id ORDER BY id DESC LIMIT 1", ReadScan, ("@scope", afterScan.ScopeKey), ("@id", afterScan.Id)).FirstOrDefault();
+        if (beforeScan is null)
+        {
+            return null;
+        }
+
+        var old = FailingResults(sql, beforeScan.Id);
+        var current = FailingResults(sql, afterScan.Id);
+        return new ScanDiff(
+            beforeScan,
+            afterScan,
+            [.. current.Values.Where(result => !old.ContainsKey(result.Fingerprint))],
+            [.. old.Values.Where(result => !current.ContainsKey(result.Fingerprint))],
+            [.. current.Values.Where(result => old.ContainsKey(result.Fingerprint))]);
+    }
+
+    public MuteRule Mute(MuteKind kind, string pattern, string reason, DateTimeOffset? until, string by)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(pattern);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        ArgumentException.ThrowIfNullOrWhiteSpace(by);
+        var now = _time.GetUtcNow();
+        using var transaction = _dialect.BeginWrite(_connection);
+        var id = new Sql(_connection, transaction).Scalar<long>(
+            "INSERT INTO mutes (kind, pattern, reason, until_at, created_by, created_at) VALUES (@kind, @pattern, @reason, @until, @by, @at) RETURNING id",
+            ("@kind", kind.ToString().ToLowerInvariant()),
+            ("@pattern", pattern),
+            ("@reason", reason),
+            ("@until", until?.Millis()),
+            ("@by", by),
+            ("@at", now.Millis()));
+        transaction.Commit();
+        return new MuteRule(id, kind, pattern, reason, until, by, DateTimeOffset.FromUnixTimeMilliseconds(now.Millis()));
+    }
+
+    public int Unmute(string patternOrId, string by)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(patternOrId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(by);
+        using var transaction = _dialect.BeginWrite(_connection);
+        var lifted = new Sql(_connection, transaction).Execute(
+            "UPDATE mutes SET removed_by = @by, removed_at = @at WHERE removed_at IS NULL AND (pattern = @pattern OR CAST(id AS TEXT) = @pattern)",
+            ("@by", by),
+            ("@at", _time.GetUtcNow().Millis()),
+            ("@pattern", patternOrId));
+        transaction.Commit();
+        return lifted;
+    }
+
+    public IReadOnlyList<MuteRule> Mutes(bool includeInactive)
+    {
+        var now = _time.GetUtcNow();
+        var all = new Sql(_connection, null).Query(
+            "SELECT id, kind, pattern, reason, until_at, created_by, created_at, removed_by, removed_at FROM mutes ORDER BY id",
+            reader => new MuteRule(
+                reader.Number(0)!.Value,
+                Enum.Parse<MuteKind>(reader.GetString(1), ignoreCase: true),
+                reader.GetString(2),
+                reader.GetString(3),
+                reader.Time(4),
+                reader.GetString(5),
+                reader.Time(6)!.Value,
+                reader.Text(7),
+                reader.Time(8)));
+        return includeInactive ? all : [.. all.Where(mute => mute.IsActive(now))];
+    }
+
+    public void Dispose() => _connection.Dispose();
+
+    private static void UpdateLifecycle(Sql sql, ScanReport report, Coverage coverage, long scanId, DateTimeOffset at)
+    {
+        var prior = sql.Query(
+            "SELECT fingerprint, state, coverage_key, last_seen_at, last_scan_id, changed_at, changed_scan_id FROM findings WHERE source = @source",
+            reader => new Prior(
+                reader.GetString(0),
+                StoreNames.ParseState(reader.GetString(1)),
+                reader.GetString(2),
+                reader.Number(3)!.Value,
+                reader.Number(4)!.Value,
+                reader.Number(5)!.Value,
+                reader.Number(6)!.Value),
+            ("@source", coverage.Source)).ToDictionary(row => row.Fingerprint, StringComparer.Ordinal);
+
+        // One verdict per fingerprint: if a scan reports the same finding twice, failing wins, as it would for a reader.
+        var seen = report.Findings
+            .GroupBy(finding => finding.Fingerprint, StringComparer.Ordinal)
+            .Select(group => group.FirstOrDefault(finding => Lifecycle.IsFailing(finding.Status)) ?? group.First())
+            .ToList();
+        var rows = new List<object?[]>();
+        foreach (var finding in seen)
+        {
+            prior.TryGetValue(finding.Fingerprint, out var before);
+            if (Lifecycle.Next(before?.State, finding.Status) is not { } state)
+            {
+                continue;
+            }
+
+            var failing = Lifecycle.IsFailing(finding.Status);
+            var changed = before is null || before.State != state;
+            rows.Add(
+            [
+                finding.Fingerprint, coverage.Source, coverage.KeyOf(finding.Resource), finding.Rule.Id, finding.Resource.Id, finding.Resource.Type,
+                finding.Resource.Account, finding.Resource.Region, finding.Resource.Location?.File, (long?)finding.Resource.Location?.Line, finding.Severity.ToName(),
+                state.ToName(), finding.Status.ToName(), at.Millis(), scanId,
+                failing || before is null ? at.Millis() : before.LastSeenAt, failing || before is null ? scanId : before.LastScanId,
+                changed ? at.Millis() : before!.ChangedAt, changed ? scanId : before!.ChangedScanId,
+            ]);
+        }
+
+        // first_seen is kept from the first insert; everything else follows the latest scan.
+        var updates = string.Join(", ", FindingColumns.Where(column => column is not ("fingerprint" or "first_seen_at" or "first_scan_id")).Select(column => $"{column} = excluded.{column}"));
+        sql.InsertMany("findings", FindingColumns, rows, $"ON CONFLICT (fingerprint) DO UPDATE SET {updates}");
+
+        var reported = seen.Select(finding => finding.Fingerprint).ToHashSet(StringComparer.Ordinal);
+        foreach (var row in prior.Values.Where(row => !reported.Contains(row.Fingerprint)))
+        {
+            if (Lifecycle.Absent(row.State, coverage.Keys.Contains(row.CoverageKey)) is var state && state != row.State)
+            {
+                sql.Execute(
+                    "UPDATE findings SET state = @state, changed_at = @at, changed_scan_id = @scan WHERE fingerprint = @fingerprint",
+                    ("@state", state.ToName()),
+                    ("@at", at.Millis()),
+                    ("@scan", scanId),
+                    ("@fingerprint", row.Fingerprint));
+            }
+        }
+    }
+
+    private static object?[] ResultRow(long scanId, int seq, Finding finding) =>
+    [
+        scanId, (long)seq, finding.Fingerprint, finding.Rule.Id, finding.Resource.Id, finding.Resource.Type, finding.Resource.Account, finding.Resource.Region,
+        finding.Resource.Location?.File, (long?)finding.Resource.Location?.Line, finding.Severity.ToName(), finding.Status.ToName(),
+        finding.MutedBy?.Reason ?? finding.Result.Reason,
+    ];
+
+    private static Dictionary<string, StoredResult> FailingResults(Sql sql, long scanId) =>
+        sql.Query(
+                "SELECT fingerprint, rule_id, resource_id, resource_type, account, region, severity, status, reason FROM scan_results WHERE scan_id = @scan AND status IN ('FAIL', 'MUTED') ORDER BY seq",
+                reader => new StoredResult(
+                    reader.GetString(0),
+                    reader.GetString(1),
+                    reader.GetString(2),
+                    reader.GetString(3),
+                    reader.Text(4),
+                    reader.Text(5),
+                    StoreNames.ParseSeverity(reader.GetString(6)),
+                    StoreNames.ParseStatus(reader.GetString(7)),
+                    reader.Text(8)),
+                ("@scan", scanId))
+            .DistinctBy(result => result.Fingerprint, StringComparer.Ordinal)
+            .ToDictionary(result => result.Fingerprint, StringComparer.Ordinal);
+
+    private static TrackedFinding WithMute(TrackedFinding finding, IReadOnlyList<MuteRule> mutes) =>
+        finding with { MutedBy = mutes.FirstOrDefault(mute => mute.Matches(finding.Fingerprint, finding.RuleId, finding.ResourceId)) };
+
+    private static TrackedFinding ReadFinding(DbDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetString(1),
+        reader.GetString(2),
+        reader.GetString(3),
+        reader.GetString(4),
+        reader.Text(5),
+        reader.Text(6),
+        reader.Text(7),
+        reader.Number(8),
+        StoreNames.ParseSeverity(reader.GetString(9)),
+        StoreNames.ParseState(reader.GetString(10)),
+        StoreNames.ParseStatus(reader.GetString(11)),
+        reader.Time(12)!.Value,
+        reader.Number(13)!.Value,
+        reader.Time(14)!.Value,
+        reader.Number(15)!.Value,
+        reader.Time(16)!.Value,
+        reader.Number(17)!.Value);
+
+    private static StoredScan ReadScan(DbDataReader reader) => new(
+        reader.Number(0)!.Value,
+        reader.GetString(1),
+        reader.GetString(2),
+        JsonSerializer.Deserialize<string[]>(reader.GetString(3)) ?? [],
+        reader.Time(4)!.Value,
+        reader.Time(5)!.Value,
+        reader.Time(6)!.Value,
+        new Dictionary<ResultStatus, long>
+        {
+            [ResultStatus.Pass] = reader.Number(7)!.Value,
+            [ResultStatus.Fail] = reader.Number(8)!.Value,
+            [ResultStatus.Error] = reader.Number(9)!.Value,
+            [ResultStatus.Muted] = reader.Number(10)!.Value,
+            [ResultStatus.Unknown] = reader.Number(11)!.Value,
+        });
+
+    private static string OptionsJson(ScanOptions options) => JsonSerializer.Serialize(new Dictionary<string, object>
+    {
+        ["minKeyLevel"] = options.MinKeyLevel.ToName(),
+        ["rules"] = options.Rules.Order(StringComparer.Ordinal).ToArray(),
+        ["skipRules"] = options.SkipRules.Order(StringComparer.Ordinal).ToArray(),
+    });
+
+    private sealed record Prior(string Fingerprint, FindingState State, string CoverageKey, long LastSeenAt, long LastScanId, long ChangedAt, long ChangedScanId);
+}

@@ -1,0 +1,24 @@
+using Kagi.Core.Findings;
+
+namespace Kagi.Store;
+
+/// <summary>The history of scans and findings, with lifecycle and muting; SQLite or PostgreSQL behind it.</summary>
+public interface IFindingStore : IDisposable
+{
+    /// <summary>Stores the scan and every result row of it, and moves each finding's lifecycle on, in one transaction.</summary>
+    StoredScan SaveScan(ScanReport report);
+
+    IReadOnlyList<StoredScan> Scans();
+
+    IReadOnlyList<TrackedFinding> ListFindings(FindingQuery query);
+
+    /// <summary>Failing results new, resolved and still open from one scan to another; defaults to the last two scans of one scope.</summary>
+    ScanDiff? Diff(long? before, long? after);
+
+    MuteRule Mute(MuteKind kind, string pattern, string reason, DateTimeOffset? until, string by);
+
+    /// <summary>Lifts the active mutes with this pattern (or this mute ID); the rows stay, as the audit trail.</summary>
+    int Unmute(string patternOrId, string by);
+
+    IReadOnlyList<MuteRule> Mutes(bool includeInactive);
+}

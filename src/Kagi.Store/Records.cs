@@ -1,0 +1,110 @@
+using Kagi.Core.Rules;
+
+namespace Kagi.Store;
+
+/// <summary>Where a finding stands across scans.</summary>
+public enum FindingState
+{
+    /// <summary>Failing, first seen in the scan that changed it.</summary>
+    New,
+
+    /// <summary>Failing, and seen failing before.</summary>
+    Open,
+
+    /// <summary>A later scan that looked at the same scope found it absent or passing.</summary>
+    Resolved,
+
+    /// <summary>Failing again after it was resolved.</summary>
+    Reopened,
+}
+
+/// <summary>One stored scan and its counts.</summary>
+public sealed record StoredScan(
+    long Id,
+    string Source,
+    string ScopeKey,
+    IReadOnlyList<string> Targets,
+    DateTimeOffset StartedAt,
+    DateTimeOffset FinishedAt,
+    DateTimeOffset StoredAt,
+    IReadOnlyDictionary<ResultStatus, long> Counts);
+
+/// <summary>A finding followed across scans, by fingerprint.</summary>
+public sealed record TrackedFinding(
+    string Fingerprint,
+    string Source,
+    string RuleId,
+    string ResourceId,
+    string ResourceType,
+    string? Account,
+    string? Region,
+    string? File,
+    long? Line,
+    Severity Severity,
+    FindingState State,
+    ResultStatus LastStatus,
+    DateTimeOffset FirstSeenAt,
+    long FirstScanId,
+    DateTimeOffset LastSeenAt,
+    long LastScanId,
+    DateTimeOffset ChangedAt,
+    long ChangedScanId)
+{
+    /// <summary>The mute that applies now, if any; filled in when the finding is read.</summary>
+    public MuteRule? MutedBy { get; init; }
+}
+
+/// <summary>Filters for <c>kagi findings list</c>; null means any.</summary>
+public sealed record FindingQuery
+{
+    public FindingState? State { get; init; }
+
+    /// <summary>Only findings muted now (true) or not muted now (false).</summary>
+    public bool? Muted { get; init; }
+
+    public Severity? Severity { get; init; }
+
+    public string? RuleId { get; init; }
+
+    public string? Account { get; init; }
+
+    public string? Region { get; init; }
+
+    /// <summary>Only findings whose state changed at or after this time.</summary>
+    public DateTimeOffset? Since { get; init; }
+}
+
+/// <summary>One stored result row of a scan.</summary>
+public sealed record StoredResult(
+    string Fingerprint,
+    string RuleId,
+    string ResourceId,
+    string ResourceType,
+    string? Account,
+    string? Region,
+    Severity Severity,
+    ResultStatus Status,
+    string? Reason);
+
+/// <summary>What changed between two scans: failing results that appeared, went away, or stayed.</summary>
+public sealed record ScanDiff(
+    StoredScan Before,
+    StoredScan After,
+    IReadOnlyList<StoredResult> New,
+    IReadOnlyList<StoredResult> Resolved,
+    IReadOnlyList<StoredResult> StillOpen);
+
+/// <summary>What a scan's result was, as the store names it.</summary>
+internal static class StoreNames
+{
+    public static string ToName(this FindingState state) => state.ToString().ToUpperInvariant();
+
+    public static bool TryParseState(string? name, out FindingState state) =>
+        Enum.TryParse(name, ignoreCase: true, out state) && Enum.IsDefined(state);
+
+    public static FindingState ParseState(string name) => Enum.Parse<FindingState>(name, ignoreCase: true);
+
+    public static ResultStatus ParseStatus(string name) => Enum.Parse<ResultStatus>(name, ignoreCase: true);
+
+    public static Severity ParseSeverity(string name) => Enum.Parse<Severity>(name, ignoreCase: true);
+}

@@ -1,0 +1,103 @@
+using System.Data.Common;
+
+namespace Kagi.Store;
+
+/// <summary>The store's schema, one numbered migration at a time, applied when a store is opened.</summary>
+internal static class Schema
+{
+    // Append only: a migration that shipped never changes, because stores in the field already ran it.
+    // {id} is the dialect's auto-numbered key; all other SQL is shared. Times are Unix milliseconds (UTC).
+    private static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE scans (
+            id {id},
+            source TEXT NOT NULL,
+            scope_key TEXT NOT NULL,
+            targets TEXT NOT NULL,
+            coverage TEXT NOT NULL,
+            options TEXT NOT NULL,
+            started_at BIGINT NOT NULL,
+            finished_at BIGINT NOT NULL,
+            stored_at BIGINT NOT NULL,
+            pass_count BIGINT NOT NULL,
+            fail_count BIGINT NOT NULL,
+            error_count BIGINT NOT NULL,
+            muted_count BIGINT NOT NULL,
+            unknown_count BIGINT NOT NULL
+        );
+        CREATE INDEX scans_scope ON scans (scope_key, id);
+        CREATE TABLE scan_results (
+            scan_id BIGINT NOT NULL REFERENCES scans (id),
+            seq BIGINT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            rule_id TEXT NOT NULL,
+            resource_id TEXT NOT NULL,
+            resource_type TEXT NOT NULL,
+            account TEXT NULL,
+            region TEXT NULL,
+            file TEXT NULL,
+            line BIGINT NULL,
+            severity TEXT NOT NULL,
+            status TEXT NOT NULL,
+            reason TEXT NULL,
+            PRIMARY KEY (scan_id, seq)
+        );
+        CREATE TABLE findings (
+            fingerprint TEXT PRIMARY KEY,
+            source TEXT NOT NULL,
+            coverage_key TEXT NOT NULL,
+            rule_id TEXT NOT NULL,
+            resource_id TEXT NOT NULL,
+            resource_type TEXT NOT NULL,
+            account TEXT NULL,
+            region TEXT NULL,
+            file TEXT NULL,
+            line BIGINT NULL,
+            severity TEXT NOT NULL,
+            state TEXT NOT NULL,
+            last_status TEXT NOT NULL,
+            first_seen_at BIGINT NOT NULL,
+            first_scan_id BIGINT NOT NULL,
+            last_seen_at BIGINT NOT NULL,
+            last_scan_id BIGINT NOT NULL,
+            changed_at BIGINT NOT NULL,
+            changed_scan_id BIGINT NOT NULL
+        );
+        CREATE INDEX findings_source_state ON findings (source, state);
+        CREATE TABLE mutes (
+            id {id},
+            kind TEXT NOT NULL,
+            pattern TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            until_at BIGINT NULL,
+            created_by TEXT NOT NULL,
+            created_at BIGINT NOT NULL,
+            removed_by TEXT NULL,
+            removed_at BIGINT NULL
+        );
+        """,
+    ];
+
+    public static int LatestVersion => Migrations.Length;
+
+    public static void Migrate(DbConnection connection, SqlDialect dialect)
+    {
+        using var transaction = dialect.BeginWrite(connection);
+        var sql = new Sql(connection, transaction);
+        sql.Execute("CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)");
+        var current = sql.Scalar<long?>("SELECT MAX(version) FROM schema_version") ?? 0;
+        if (current > Migrations.Length)
+        {
+            throw new StoreException($"the store's schema is version {current}, newer than this Kagi knows ({Migrations.Length}); upgrade Kagi");
+        }
+
+        for (var version = (int)current + 1; version <= Migrations.Length; version++)
+        {
+            sql.Execute(Migrations[version - 1].Replace("{id}", dialect.IdentityColumn, StringComparison.Ordinal));
+            sql.Execute("INSERT INTO schema_version (version) VALUES (@v)", ("@v", version));
+        }
+
+        transaction.Commit();
+    }
+}
