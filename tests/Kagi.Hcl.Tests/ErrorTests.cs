@@ -16,6 +16,7 @@ public sealed class ErrorTests
     [InlineData("a = <<EOT\n%{for x in y}\nEOT\n", 3, 1, "the '%{for}' at line 2 has no matching '%{endfor}'")]
     [InlineData("a = 1\r\r\n", 1, 6, "unexpected character U+000D")]
     [InlineData("a = 3.1.4\n", 1, 5, "invalid number literal '3.1.4'")]
+    [InlineData("a = \"${var.x\"\n", 1, 13, "expected '}' to end the interpolation before the string ends")]
     [InlineData("a = 1.\n", 1, 7, "expected an attribute name after '.', found a newline")]
     [InlineData("a = <<EOT\nx\ry\nEOT\n", 2, 2, "unexpected carriage return")]
     [InlineData("a = 1\nfoo\n", 2, 1, "expected '=' or a block after attribute name 'foo', found a newline")]

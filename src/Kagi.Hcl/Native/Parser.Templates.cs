@@ -265,8 +265,11 @@ internal sealed partial class Parser
         }
 
         Leave();
-        return token.Kind == TokenKind.RBrace
-            ? (strip, token.End)
-            : throw Error(token, $"expected '}}' to end {what}, found {token.Describe()}");
+        return token.Kind switch
+        {
+            TokenKind.RBrace => (strip, token.End),
+            TokenKind.OpenQuote => throw Error(token, $"expected '}}' to end {what} before the string ends"),
+            _ => throw Error(token, $"expected '}}' to end {what}, found {token.Describe()}"),
+        };
     }
 }
