@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using Kagi.Core.Model;
 using Kagi.Terraform.Configuration;
 using Kagi.Terraform.Plan;
@@ -11,7 +10,13 @@ namespace Kagi.Terraform;
 /// </summary>
 public sealed class TerraformScanner
 {
-    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Callers hold a scanner; tfvars and workspace options will come in through its constructor.")]
+    private readonly TerraformScanOptions _options;
+
+    public TerraformScanner(TerraformScanOptions? options = null)
+    {
+        _options = options ?? TerraformScanOptions.Default;
+    }
+
     public Inventory Scan(IReadOnlyList<string> paths)
     {
         ArgumentNullException.ThrowIfNull(paths);
@@ -27,16 +32,23 @@ public sealed class TerraformScanner
             .ThenBy(r => r.Location?.Line)
             .ThenBy(r => r.Id, StringComparer.Ordinal)
             .ToList();
-        return new Inventory(ordered, diagnostics);
+
+        // Every instance of a module meets the same problems in its source: each is reported once.
+        return new Inventory(ordered, [.. diagnostics.Distinct()]);
     }
 
-    private static List<CloudResource> ScanPath(string path, List<ScanDiagnostic> diagnostics)
+    private List<CloudResource> ScanPath(string path, List<ScanDiagnostic> diagnostics)
     {
         if (Directory.Exists(path))
         {
             var visited = new HashSet<string>(StringComparer.Ordinal);
-            return [.. ModuleDirectories(path, visited, diagnostics)
-                .SelectMany(directory => Read(directory, diagnostics, () => ConfigurationReader.Read(directory, null, diagnostics)))];
+            var loaded = new Dictionary<string, TerraformModule>(StringComparer.Ordinal);
+            var directories = ModuleDirectories(path, visited, diagnostics);
+            var called = directories.SelectMany(d => Read(d, diagnostics, () => CalledDirectories(d, loaded, diagnostics))).ToHashSet(StringComparer.Ordinal);
+
+            // A directory that another scanned directory calls as a module is scanned through its callers, with their inputs.
+            var roots = directories.Where(d => d == path || !called.Contains(Path.GetFullPath(d)));
+            return [.. roots.SelectMany(directory => Read(directory, diagnostics, () => ConfigurationReader.Map(ModuleLoader.LoadOnce(directory, loaded, diagnostics), diagnostics, _options, loaded)))];
         }
 
         if (!File.Exists(path))
@@ -47,7 +59,8 @@ public sealed class TerraformScanner
 
         if (ModuleLoader.IsConfigurationFile(path))
         {
-            return Read(path, diagnostics, () => ConfigurationReader.Read(Path.GetDirectoryName(path) ?? string.Empty, [Path.GetFileName(path)], diagnostics));
+            var directory = Path.GetDirectoryName(path) ?? string.Empty;
+            return Read(path, diagnostics, () => ConfigurationReader.Map(ModuleLoader.Load(directory, [Path.GetFileName(path)], diagnostics), diagnostics, _options));
         }
 
         if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
@@ -59,8 +72,22 @@ public sealed class TerraformScanner
         return [];
     }
 
+    // The full paths of the local directories (./ and ../ sources) that a module's calls name.
+    private static List<string> CalledDirectories(string directory, Dictionary<string, TerraformModule> loaded, List<ScanDiagnostic> diagnostics) =>
+        [.. ModuleLoader.LoadOnce(directory, loaded, diagnostics).ModuleCalls.Values
+            .Select(call => call.Argument("source")?.Value)
+            .Select(source => source switch
+            {
+                Hcl.Syntax.LiteralExpr { Value: string text } => text,
+                Hcl.Syntax.TemplateExpr { Parts: [Hcl.Syntax.TemplateLiteral literal] } => literal.Text,
+                _ => null,
+            })
+            .OfType<string>()
+            .Where(source => source.StartsWith("./", StringComparison.Ordinal) || source.StartsWith("../", StringComparison.Ordinal))
+            .Select(source => Path.GetFullPath(Path.Combine(directory, source)))];
+
     // A module or plan that cannot be read, for whatever reason, must not stop the rest of the scan.
-    private static List<CloudResource> Read(string path, List<ScanDiagnostic> diagnostics, Func<List<CloudResource>> read)
+    private static List<T> Read<T>(string path, List<ScanDiagnostic> diagnostics, Func<List<T>> read)
     {
         try
         {

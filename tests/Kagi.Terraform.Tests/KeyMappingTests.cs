@@ -276,15 +276,14 @@ public sealed class KeyMappingTests
     }
 
     [Fact]
-    public void A_cluster_with_count_is_mapped_once_with_a_warning()
+    public void A_cluster_with_count_two_is_mapped_as_two_instances_addressed_by_index()
     {
         var fixture = new ModuleFixture().Add(Resource("aws_neptune_cluster", "graph", 7, ("count", Lit(2))));
 
         var clusters = fixture.Map();
 
-        Assert.Single(clusters);
-        var warning = Assert.Single(fixture.Diagnostics);
-        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
-        Assert.Contains("count", warning.Message, StringComparison.Ordinal);
+        Assert.Equal(["aws_neptune_cluster.graph[0]", "aws_neptune_cluster.graph[1]"], clusters.Select(c => c.Id));
+        Assert.All(clusters, c => Assert.Equal(new TerraformAddress("aws_neptune_cluster", "graph"), c.Terraform));
+        Assert.Empty(fixture.Diagnostics);
     }
 }

@@ -305,7 +305,7 @@ public sealed class ScannerTests
         // Then each cluster's key level is what the table of key protection levels says
         Assert.Equal(KeyLevel.Customer, clusters["aws_neptune_cluster.pass_local"].KeyLevel.Value);
         Assert.Equal(KeyLevel.AwsManaged, clusters["aws_neptune_cluster.fail_data_alias"].KeyLevel.Value);
-        Assert.Equal(KeyLevel.Customer, clusters["aws_neptune_cluster.pass_legacy_idiom"].KeyLevel.Value);
+        Assert.Equal(KeyLevel.Customer, clusters["aws_neptune_cluster.pass_legacy_idiom[0]"].KeyLevel.Value);
     }
 
     [Fact]

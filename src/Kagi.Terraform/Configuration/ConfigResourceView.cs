@@ -1,49 +1,82 @@
 using Kagi.Core.Model;
 using Kagi.Terraform.Mapping;
 using Kagi.Terraform.Values;
+using Kagi.Terraform.Variables;
 
 namespace Kagi.Terraform.Configuration;
 
-/// <summary>A resource or data source of a configuration, its attributes evaluated on demand.</summary>
-internal sealed class ConfigResourceView(ResourceDeclaration resource, ModuleEvaluator evaluator, string? region) : IResourceView
+/// <summary>A resource or data source instance of a configuration, its attributes evaluated on demand.</summary>
+internal sealed class ConfigResourceView(ResourceInstance instance, ModuleEvaluator evaluator, string? region) : IResourceView
 {
-    public string Address => resource.Address;
+    public ResourceDeclaration Resource => instance.Resource;
 
-    public string Type => resource.Type;
+    public string Address => instance.Address;
 
-    public string Name => resource.Name;
+    public string Type => Resource.Type;
 
-    public SourceLocation Location => resource.Location;
+    public string Name => Resource.Name;
+
+    public SourceLocation Location => Resource.Location;
 
     // A resource bound to an aliased provider is in that provider's region, which is not read yet.
-    public string? Region => resource.Argument("provider") is null ? region : null;
+    public string? Region => Resource.Argument("provider") is null ? region : null;
 
-    public string? Repetition => resource.Argument("count") is not null ? "count" : resource.Argument("for_each") is not null ? "for_each" : null;
+    // Instances are expanded before mapping; one whose count or for_each is unknown was reported when it was expanded.
+    public string? Repetition => null;
 
-    public TfValue Get(string attribute) => evaluator.Argument(resource, attribute) ?? TfValue.Null;
+    public TfValue Get(string attribute) => evaluator.Argument(instance, attribute) ?? TfValue.Null;
 
     public ValueOrigin? Origin(string attribute) => Get(attribute) is TfUnknown { Origin: var origin } ? origin : null;
 
     public string Describe(string attribute) =>
-        resource.Argument(attribute) is { } argument ? evaluator.Module.SourceText(argument.Value) : "(not set)";
+        Resource.Argument(attribute) is { } argument ? evaluator.Module.SourceText(argument.Value) : "(not set)";
 }
 
-/// <summary>Reads one module directory into Core records.</summary>
+/// <summary>Reads one root module directory, and the modules it calls, into Core records.</summary>
 internal static class ConfigurationReader
 {
-    public static List<CloudResource> Read(string directory, IReadOnlyList<string>? files, List<ScanDiagnostic> diagnostics)
+    public static List<CloudResource> Read(string directory, IReadOnlyList<string>? files, List<ScanDiagnostic> diagnostics) =>
+        Map(ModuleLoader.Load(directory, files, diagnostics), diagnostics, TerraformScanOptions.Default);
+
+    public static List<CloudResource> Map(TerraformModule module, List<ScanDiagnostic> diagnostics) =>
+        Map(module, diagnostics, TerraformScanOptions.Default);
+
+    /// <param name="loaded">Module directories already parsed in this scan, by full path; shared so each is parsed once.</param>
+    public static List<CloudResource> Map(TerraformModule module, List<ScanDiagnostic> diagnostics, TerraformScanOptions options, Dictionary<string, TerraformModule>? loaded = null)
     {
-        var module = ModuleLoader.Load(directory, files, diagnostics);
-        return Map(module, diagnostics);
+        var context = new EvaluationContext(module.Directory, diagnostics, loaded);
+        var given = RootVariables.Load(module, options, diagnostics);
+        var root = new ModuleEvaluator(module, context, string.Empty, string.Empty, (name, type) => given.TryGetValue(name, out var value) ? Given(value, type, diagnostics) : null);
+        context.Region = root.Region("aws");
+
+        var views = new List<ConfigResourceView>();
+        foreach (var evaluator in root.Tree().ToList())
+        {
+            evaluator.Validate();
+            views.AddRange(evaluator.Module.Resources.SelectMany(evaluator.Instances).Select(i => new ConfigResourceView(i, evaluator, context.Region)));
+        }
+
+        var index = new ResourceIndex(views.ToDictionary(v => v.Address, IResourceView (v) => v, StringComparer.Ordinal));
+        var managed = views.Where(v => v.Resource.Mode == ResourceMode.Managed).ToList();
+        var byAddress = managed.ToDictionary(v => v.Address, StringComparer.Ordinal);
+
+        // Findings of a child module's resources belong to the root module that instantiates it.
+        var scope = Path.GetDirectoryName(Path.Combine(module.Directory, "main.tf"));
+        return [.. ResourceMapping.Map(managed, index, diagnostics).Select(resource => byAddress.TryGetValue(resource.Id, out var view)
+            ? resource with { Scope = scope, Suppressions = view.Resource.Suppressions }
+            : resource)];
     }
 
-    public static List<CloudResource> Map(TerraformModule module, List<ScanDiagnostic> diagnostics)
+    private static TfValue? Given(GivenValue value, TypeConstraint type, List<ScanDiagnostic> diagnostics)
     {
-        var evaluator = new ModuleEvaluator(module, diagnostics);
-        evaluator.Validate();
-        var region = evaluator.Region("aws");
-        var views = module.Resources.ToDictionary(r => r.Address, IResourceView (r) => new ConfigResourceView(r, evaluator, region), StringComparer.Ordinal);
-        var managed = module.Resources.Where(r => r.Mode == ResourceMode.Managed).Select(r => views[r.Address]).ToList();
-        return ResourceMapping.Map(managed, new ResourceIndex(views), diagnostics);
+        try
+        {
+            return value.For(type);
+        }
+        catch (Evaluation.EvaluationException error)
+        {
+            diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, error.Message, value.Location));
+            return new TfUnknown("the value given for this variable could not be read");
+        }
     }
 }

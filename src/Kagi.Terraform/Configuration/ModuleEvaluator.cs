@@ -2,41 +2,134 @@ using Kagi.Core.Model;
 using Kagi.Hcl.Syntax;
 using Kagi.Terraform.Evaluation;
 using Kagi.Terraform.Values;
+using Kagi.Terraform.Variables;
 
 namespace Kagi.Terraform.Configuration;
 
+/// <summary>One resource instance: <c>module.db.aws_neptune_cluster.this[0]</c> and the scope its arguments see.</summary>
+internal sealed record ResourceInstance(ResourceDeclaration Resource, string Address, Instance Instance);
+
+/// <summary>One instance of a module call: its evaluator, or null when the module's source is not on disk.</summary>
+internal sealed record ModuleInstance(Instance Instance, ModuleEvaluator? Evaluator);
+
 /// <summary>
-/// Evaluates a module's expressions: variables from their defaults, locals lazily, resource attributes from their
-/// configuration, and everything only apply can tell as an unknown that remembers which resource it stands for.
+/// Evaluates one instance of a module: variables from what its caller (or, for the root, tfvars and the command line)
+/// gives them, locals lazily, resources and module calls expanded by count and for_each, and everything only apply
+/// can tell as an unknown that remembers which resource it stands for. Addresses carry the module path.
 /// </summary>
 internal sealed class ModuleEvaluator : IReferenceResolver
 {
-    // Far deeper than real configurations go, and far from the stack's limit.
-    private const int MaxNesting = 200;
+    private static readonly HashSet<string> MetaArguments = new(StringComparer.Ordinal) { "depends_on", "provider", "providers", "lifecycle", "count", "for_each" };
 
-    private static readonly HashSet<string> MetaArguments = new(StringComparer.Ordinal) { "depends_on", "provider", "providers", "lifecycle" };
+    private static readonly HashSet<string> CallArguments = new(StringComparer.Ordinal) { "source", "version", "providers", "depends_on", "count", "for_each" };
 
     private readonly ExpressionEvaluator _evaluator;
-    private readonly List<ScanDiagnostic> _diagnostics;
+    private readonly EvaluationContext _context;
+    private readonly Func<string, TypeConstraint, TfValue?> _given;
     private readonly Dictionary<string, TfValue> _values = new(StringComparer.Ordinal);
-    private readonly List<(string Name, SourceRange Range)> _inProgress = [];
+    private readonly Dictionary<string, List<ResourceInstance>> _instances = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<ModuleInstance>> _children = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, bool> _repeated = new(StringComparer.Ordinal);
 
+    /// <summary>A root module whose variables take their defaults only.</summary>
     public ModuleEvaluator(TerraformModule module, List<ScanDiagnostic> diagnostics)
+        : this(module, new EvaluationContext(module.Directory, diagnostics), string.Empty, string.Empty, (_, _) => null)
+    {
+    }
+
+    /// <param name="prefix">The module address with its trailing dot (<c>module.db[0].</c>), empty for the root.</param>
+    /// <param name="modulePath">The call names without instance keys (<c>db.cluster</c>), as terraform init records them.</param>
+    /// <param name="given">The value the caller gives a variable, or null when it gives none.</param>
+    public ModuleEvaluator(TerraformModule module, EvaluationContext context, string prefix, string modulePath, Func<string, TypeConstraint, TfValue?> given)
     {
         Module = module;
-        _diagnostics = diagnostics;
+        Prefix = prefix;
+        ModulePath = modulePath;
+        _context = context;
+        _given = given;
         _evaluator = new ExpressionEvaluator(this);
     }
 
     public TerraformModule Module { get; }
 
+    public string Prefix { get; }
+
+    public string ModulePath { get; }
+
+    public EvaluationContext Context => _context;
+
     public string ModuleDirectory => Module.Directory;
 
-    /// <summary>The value a resource argument is configured with; null when the argument is not set.</summary>
+    /// <summary>The value a resource argument is configured with (its first instance's, for tests); null when not set.</summary>
     public TfValue? Argument(ResourceDeclaration resource, string name) =>
-        resource.Argument(name) is { } argument
-            ? Lazily($"{resource.Address}.{name}", argument.Range, () => EvaluateTop(argument.Value, Scope.Empty))
+        Instances(resource) is [var first, ..] ? Argument(first, name) : null;
+
+    /// <summary>The value an instance's argument is configured with; null when the argument is not set.</summary>
+    public TfValue? Argument(ResourceInstance instance, string name) =>
+        instance.Resource.Argument(name) is { } argument
+            ? Lazily($"{instance.Address}.{name}", argument.Range, () => EvaluateTop(argument.Value, instance.Instance.Scope))
             : null;
+
+    /// <summary>The instances of a resource; a count or for_each known only after apply gives one, under the plain address.</summary>
+    public List<ResourceInstance> Instances(ResourceDeclaration resource)
+    {
+        if (!_instances.TryGetValue(resource.Address, out var instances))
+        {
+            var address = Prefix + resource.Address;
+            instances = [.. Expand(resource.Block, address).Select(i => new ResourceInstance(resource, address + i.Suffix, i))];
+            _instances[resource.Address] = instances;
+        }
+
+        return instances;
+    }
+
+    /// <summary>The instances of a module call, each with its own evaluator.</summary>
+    public List<ModuleInstance> Children(ModuleCall call)
+    {
+        if (_children.TryGetValue(call.Name, out var children))
+        {
+            return children;
+        }
+
+        // Registered before the children are built: a child's input may refer back to this call's other outputs.
+        children = [];
+        _children[call.Name] = children;
+        var modulePath = ModulePath.Length == 0 ? call.Name : $"{ModulePath}.{call.Name}";
+        var directory = SourceDirectory(call, modulePath);
+        var module = directory is null ? null : _context.Load(directory);
+        if (module is not null)
+        {
+            CheckArguments(call, module);
+        }
+
+        foreach (var instance in Expand(call.Block, $"{Prefix}module.{call.Name}"))
+        {
+            children.Add(new ModuleInstance(instance, module is null ? null : new ModuleEvaluator(
+                module,
+                _context,
+                $"{Prefix}module.{call.Name}{instance.Suffix}.",
+                modulePath,
+                (name, _) => call.Argument(name) is { } argument && !CallArguments.Contains(name) ? EvaluateTop(argument.Value, instance.Scope) : null)));
+        }
+
+        return children;
+    }
+
+    /// <summary>This module instance and every module instance beneath it, callers first.</summary>
+    public IEnumerable<ModuleEvaluator> Tree()
+    {
+        yield return this;
+        foreach (var call in Module.ModuleCalls.Values)
+        {
+            foreach (var child in Children(call).Select(c => c.Evaluator).OfType<ModuleEvaluator>())
+            {
+                foreach (var descendant in child.Tree())
+                {
+                    yield return descendant;
+                }
+            }
+        }
+    }
 
     /// <summary>A provider's known region, when the default provider configuration sets one.</summary>
     public string? Region(string provider) =>
@@ -57,23 +150,28 @@ internal sealed class ModuleEvaluator : IReferenceResolver
             _ = Local(local.Name);
         }
 
-        foreach (var output in Module.Outputs.Values.Where(o => o.Value is not null))
+        foreach (var output in Module.Outputs.Values)
         {
-            _ = EvaluateTop(output.Value!, Scope.Empty);
+            _ = Output(output.Name);
         }
 
-        foreach (var resource in Module.Resources)
+        foreach (var instance in Module.Resources.SelectMany(Instances))
         {
-            foreach (var argument in resource.Block.Body.Attributes.Where(a => !MetaArguments.Contains(a.Name)))
+            foreach (var argument in instance.Resource.Block.Body.Attributes.Where(a => !MetaArguments.Contains(a.Name)))
             {
-                _ = Argument(resource, argument.Name);
+                _ = Argument(instance, argument.Name);
             }
 
-            ValidateBlocks(resource.Block.Body, Scope.Empty);
+            ValidateBlocks(instance.Resource.Block.Body, instance.Instance.Scope);
+        }
+
+        foreach (var call in Module.ModuleCalls.Values)
+        {
+            _ = Children(call);
         }
     }
 
-    public TfValue Resolve(ScopeTraversalExpr traversal, out int stepsUsed)
+    public TfValue Resolve(ScopeTraversalExpr traversal, Scope scope, out int stepsUsed)
     {
         var steps = traversal.Steps;
         var first = steps.Count > 0 && steps[0] is GetAttrStep attr ? attr.Name : null;
@@ -82,20 +180,98 @@ internal sealed class ModuleEvaluator : IReferenceResolver
         {
             ("var", not null) => Variable(first, traversal.Range),
             ("local", not null) => Local(first, traversal.Range),
-            ("path", "module" or "root") => new TfString("."),
+            ("path", "module") => new TfString("."),
+            ("path", "root") => new TfString(Path.GetRelativePath(Module.Directory.Length == 0 ? "." : Module.Directory, _context.RootDirectory.Length == 0 ? "." : _context.RootDirectory)),
             ("path", "cwd") => new TfString(Path.GetFullPath(Module.Directory.Length == 0 ? "." : Module.Directory)),
             ("terraform", "workspace") => new TfString("default"),
-            ("count" or "each", _) => new TfUnknown($"{traversal.Root}.{first} is not evaluated yet: count and for_each expansion is not supported"),
+            ("count" or "each", _) => throw new EvaluationException($"\"{traversal.Root}\" can be used only in a block that sets {(traversal.Root == "each" ? "for_each" : "count")}", traversal.Range),
             ("self", _) => new TfUnknown("self is known only when the resource is created"),
             ("ephemeral", _) => new TfUnknown("ephemeral resources are not evaluated"),
-            ("module", not null) => ModuleOutput(first, steps, out stepsUsed),
-            ("data", not null) => ResourceReference(ResourceMode.Data, first, steps, 1, traversal.Range, out stepsUsed),
-            (_, not null) when !IsReservedRoot(traversal.Root) => ResourceReference(ResourceMode.Managed, traversal.Root, steps, 0, traversal.Range, out stepsUsed),
+            ("module", not null) => ModuleReference(first, steps, scope, traversal.Range, out stepsUsed),
+            ("data", not null) => ResourceReference(ResourceMode.Data, first, steps, 1, scope, traversal.Range, out stepsUsed),
+            (_, not null) when !IsReservedRoot(traversal.Root) => ResourceReference(ResourceMode.Managed, traversal.Root, steps, 0, scope, traversal.Range, out stepsUsed),
             _ => throw new EvaluationException($"\"{traversal.Root}\" is not a valid reference here", traversal.Range),
         };
     }
 
+    /// <summary>The output's value in this module instance.</summary>
+    public TfValue Output(string name)
+    {
+        var output = Module.Outputs[name];
+        return output.Value is null ? TfValue.Null : Lazily($"{Prefix}output.{name}", output.Range, () => EvaluateTop(output.Value, Scope.Empty));
+    }
+
     private static bool IsReservedRoot(string root) => root is "var" or "local" or "path" or "terraform" or "module" or "data" or "ephemeral";
+
+    private string? SourceDirectory(ModuleCall call, string modulePath)
+    {
+        var source = call.Argument("source");
+        if (source is null)
+        {
+            _context.Diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, $"module \"{call.Name}\" has no source", call.Block.TypeRange.ToLocation()));
+            return null;
+        }
+
+        if (EvaluateTop(source.Value, Scope.Empty) is not TfString text)
+        {
+            _context.Diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, $"module \"{call.Name}\": source must be a literal string", source.Range.ToLocation()));
+            return null;
+        }
+
+        if (_context.InProgress.Count > EvaluationContext.MaxNesting / 4 || Prefix.Split("module.").Length > EvaluationContext.MaxNesting / 8)
+        {
+            _context.Diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, $"module \"{call.Name}\": modules nest too deep (does a module call itself?)", call.Block.TypeRange.ToLocation()));
+            return null;
+        }
+
+        return _context.SourceDirectory(Module.Directory.Length == 0 ? "." : Module.Directory, modulePath, text.Value, call.Block.TypeRange);
+    }
+
+    // Terraform rejects an argument the module does not declare, and a variable with no default that is not given.
+    private void CheckArguments(ModuleCall call, TerraformModule module)
+    {
+        foreach (var argument in call.Block.Body.Attributes.Where(a => !CallArguments.Contains(a.Name) && !module.Variables.ContainsKey(a.Name)))
+        {
+            _context.Diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, $"module \"{call.Name}\" declares no variable \"{argument.Name}\"", argument.Range.ToLocation()));
+        }
+
+        foreach (var variable in module.Variables.Values.Where(v => v.Value is null && call.Argument(v.Name) is null))
+        {
+            _context.Diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, $"module \"{call.Name}\" needs a value for its variable \"{variable.Name}\", which has no default", call.Block.TypeRange.ToLocation()));
+        }
+    }
+
+    private List<Instance> Expand(Block block, string address)
+    {
+        var count = block.Body.Attributes.FirstOrDefault(a => a.Name == "count");
+        var forEach = block.Body.Attributes.FirstOrDefault(a => a.Name == "for_each");
+        var meta = count ?? forEach;
+        _repeated[address] = meta is not null;
+        if (meta is null)
+        {
+            return [Instance.Single];
+        }
+
+        var value = EvaluateTop(meta.Value, Scope.Empty);
+        try
+        {
+            var instances = count is not null ? InstanceExpansion.FromCount(value) : InstanceExpansion.FromForEach(value);
+            if (instances is [{ Key: null }])
+            {
+                _context.Diagnostics.Add(new ScanDiagnostic(
+                    DiagnosticSeverity.Warning,
+                    $"{address}: {meta.Name} is known only after apply, so it is scanned once under its plain address; what depends on {(count is not null ? "count.index" : "each")} is unknown",
+                    meta.Range.ToLocation()));
+            }
+
+            return instances;
+        }
+        catch (EvaluationException error)
+        {
+            _context.Diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, $"{address}: {error.Message}", meta.Range.ToLocation()));
+            return [Instance.Unexpanded(meta.Name, error.Message)];
+        }
+    }
 
     private void ValidateBlocks(Body body, Scope scope)
     {
@@ -125,7 +301,7 @@ internal sealed class ModuleEvaluator : IReferenceResolver
         }
         catch (EvaluationException error)
         {
-            _diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, error.Message, (error.Range ?? expression.Range).ToLocation()));
+            _context.Diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, error.Message, (error.Range ?? expression.Range).ToLocation()));
             return new TfUnknown($"{Module.SourceText(expression)} could not be evaluated: {error.Message}");
         }
     }
@@ -138,24 +314,32 @@ internal sealed class ModuleEvaluator : IReferenceResolver
             return value;
         }
 
-        if (_inProgress.FindIndex(p => p.Name == name) is var start and >= 0)
+        var inProgress = _context.InProgress;
+        if (inProgress.FindIndex(p => p.Name == name) is var start and >= 0)
         {
-            var referrer = _inProgress[^1];
-            _diagnostics.Add(new ScanDiagnostic(
+            var referrer = inProgress[^1];
+            _context.Diagnostics.Add(new ScanDiagnostic(
                 DiagnosticSeverity.Error,
-                $"reference cycle: {referrer.Name} ({referrer.Range.ToShortString()}) and {name} ({_inProgress[start].Range.ToShortString()}) depend on each other",
+                $"reference cycle: {referrer.Name} ({referrer.Range.ToShortString()}) and {name} ({inProgress[start].Range.ToShortString()}) depend on each other",
                 referrer.Range.ToLocation()));
             return new TfUnknown($"{name} is part of a reference cycle");
         }
 
-        if (_inProgress.Count >= MaxNesting)
+        if (inProgress.Count >= EvaluationContext.MaxNesting)
         {
-            throw new EvaluationException($"references nest more than {MaxNesting} deep", range);
+            throw new EvaluationException($"references nest more than {EvaluationContext.MaxNesting} deep", range);
         }
 
-        _inProgress.Add((name, range));
-        value = evaluate();
-        _inProgress.RemoveAt(_inProgress.Count - 1);
+        inProgress.Add((name, range));
+        try
+        {
+            value = evaluate();
+        }
+        finally
+        {
+            inProgress.RemoveAt(inProgress.Count - 1);
+        }
+
         _values[name] = value;
         return value;
     }
@@ -167,9 +351,37 @@ internal sealed class ModuleEvaluator : IReferenceResolver
             return Undeclared($"var.{name}", $"reference to an undeclared input variable \"{name}\"", reference);
         }
 
-        return Lazily($"var.{name}", variable.Range, () => variable.Value is null
-            ? new TfUnknown($"variable \"{name}\" has no default and no value was given")
-            : EvaluateTop(variable.Value, Scope.Empty));
+        return Lazily($"{Prefix}var.{name}", variable.Range, () =>
+        {
+            var type = TypeOf(variable);
+            var value = _given(name, type)
+                ?? (variable.Value is null
+                    ? new TfUnknown($"variable \"{name}\" has no default and no value was given")
+                    : EvaluateTop(variable.Value, Scope.Empty));
+            try
+            {
+                return type.Convert(value);
+            }
+            catch (EvaluationException error)
+            {
+                // The value itself is never quoted: it may be sensitive.
+                _context.Diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, $"{Prefix}var.{name}: the value given does not fit its type: {error.Message}", variable.Range.ToLocation()));
+                return new TfUnknown($"var.{name} has a value that does not fit its type");
+            }
+        });
+    }
+
+    private TypeConstraint TypeOf(NamedExpression variable)
+    {
+        try
+        {
+            return TypeConstraint.Parse(variable.Type, e => EvaluateTop(e, Scope.Empty));
+        }
+        catch (EvaluationException error)
+        {
+            _context.Diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, error.Message, (error.Range ?? variable.Range).ToLocation()));
+            return TypeConstraint.Any;
+        }
     }
 
     private TfValue Local(string name, SourceRange? reference = null)
@@ -179,7 +391,7 @@ internal sealed class ModuleEvaluator : IReferenceResolver
             return Undeclared($"local.{name}", $"reference to an undeclared local value \"{name}\"", reference);
         }
 
-        return Lazily($"local.{name}", local.Range, () => EvaluateTop(local.Value!, Scope.Empty));
+        return Lazily($"{Prefix}local.{name}", local.Range, () => EvaluateTop(local.Value!, Scope.Empty));
     }
 
     // A file scanned on its own may refer to what the module's other files declare: unknown, not an error.
@@ -187,14 +399,91 @@ internal sealed class ModuleEvaluator : IReferenceResolver
         ? new TfUnknown($"{name} is declared outside the scanned file")
         : throw new EvaluationException(error, range);
 
-    private static TfUnknown ModuleOutput(string name, IReadOnlyList<Traverser> steps, out int stepsUsed)
+    // module.NAME, module.NAME[KEY], then .OUTPUT: one output of one instance is evaluated, not the whole module.
+    private TfValue ModuleReference(string name, IReadOnlyList<Traverser> steps, Scope scope, SourceRange range, out int stepsUsed)
     {
-        stepsUsed = steps.Count > 1 && steps[1] is GetAttrStep ? 2 : 1;
-        return new TfUnknown($"module \"{name}\" is not evaluated yet, so its outputs are unknown");
+        stepsUsed = 1;
+        if (!Module.ModuleCalls.TryGetValue(name, out var call))
+        {
+            return Undeclared($"module.{name}", $"reference to an undeclared module \"{name}\"", range);
+        }
+
+        var children = Children(call);
+        var address = $"{Prefix}module.{name}";
+        if (_repeated.GetValueOrDefault(address) && !(children is [{ Instance.Key: null }]))
+        {
+            if (steps.Count < 2 || steps[1] is not IndexStep index)
+            {
+                return WholeModule(children);
+            }
+
+            var key = _evaluator.Evaluate(index.Key, scope);
+            if (key is TfUnknown unknown)
+            {
+                return new TfUnknown($"{address}[...] has an instance key known only after apply: {unknown.Reason}");
+            }
+
+            stepsUsed = 2;
+            var chosen = children.FirstOrDefault(c => ValueOps.KnownEqual(c.Instance.Key!, key is TfNumber ? key : new TfString(ValueOps.ExpectString(key, "a module instance key"))))
+                ?? throw new EvaluationException($"{address} has no instance [{ValueOps.TryString(key)}]", index.Range);
+            return OutputOf(chosen, steps, ref stepsUsed, address + chosen.Instance.Suffix);
+        }
+
+        // The one instance of a module whose count or for_each is not known is reached with or without an index.
+        while (stepsUsed < steps.Count && steps[stepsUsed] is IndexStep)
+        {
+            stepsUsed++;
+        }
+
+        return children.Count == 0
+            ? new TfUnknown($"{address} is part of a reference cycle")
+            : OutputOf(children[0], steps, ref stepsUsed, address);
+    }
+
+    private static TfValue OutputOf(ModuleInstance instance, IReadOnlyList<Traverser> steps, ref int stepsUsed, string address)
+    {
+        if (instance.Evaluator is not { } child)
+        {
+            stepsUsed = steps.Count;
+            return new TfUnknown($"{address} is not scanned: its source is not on disk");
+        }
+
+        if (stepsUsed >= steps.Count || steps[stepsUsed] is not GetAttrStep output)
+        {
+            return AllOutputs(child);
+        }
+
+        stepsUsed++;
+        return child.Module.Outputs.ContainsKey(output.Name)
+            ? child.Output(output.Name)
+            : throw new EvaluationException($"{address} has no output \"{output.Name}\"", output.Range);
+    }
+
+    private static TfObject AllOutputs(ModuleEvaluator child) =>
+        new(child.Module.Outputs.Keys.Select(name => KeyValuePair.Create(name, child.Output(name))));
+
+    private static TfValue WholeModule(List<ModuleInstance> children)
+    {
+        if (children.Any(c => c.Evaluator is null))
+        {
+            return new TfUnknown("the module is not scanned: its source is not on disk");
+        }
+
+        return children.FirstOrDefault()?.Instance.Key is TfString
+            ? new TfObject(children.Select(c => KeyValuePair.Create(((TfString)c.Instance.Key!).Value, (TfValue)AllOutputs(c.Evaluator!))))
+            : new TfSequence([.. children.Select(c => AllOutputs(c.Evaluator!))]);
+    }
+
+    private static TfValue Collection(List<ResourceInstance> instances)
+    {
+        TfValue Unknown(ResourceInstance i) => new TfUnknown($"{i.Address} is known only after apply", new ValueOrigin(i.Address, null));
+        return instances.FirstOrDefault()?.Instance.Key is TfString
+            ? new TfObject(instances.Select(i => KeyValuePair.Create(((TfString)i.Instance.Key!).Value, Unknown(i))))
+            : new TfSequence([.. instances.Select(Unknown)]);
     }
 
     // TYPE.NAME[instance key].ATTRIBUTE: an attribute set in the configuration has that value; any other is computed.
-    private TfValue ResourceReference(ResourceMode mode, string type, IReadOnlyList<Traverser> steps, int start, SourceRange range, out int stepsUsed)
+    private TfValue ResourceReference(ResourceMode mode, string type, IReadOnlyList<Traverser> steps, int start, Scope scope, SourceRange range, out int stepsUsed)
     {
         if (steps.Count <= start || steps[start] is not GetAttrStep name)
         {
@@ -209,19 +498,41 @@ internal sealed class ModuleEvaluator : IReferenceResolver
             return Undeclared(address, $"reference to an undeclared resource {address}", range);
         }
 
-        // Instance keys ([0], ["a"]) are skipped: count and for_each instances are not expanded yet.
+        var instances = Instances(resource);
+        var instance = instances is [{ Instance.Key: null } single] ? single : null;
+        if (instance is null && stepsUsed < steps.Count && steps[stepsUsed] is IndexStep index)
+        {
+            var key = _evaluator.Evaluate(index.Key, scope);
+            if (key is TfUnknown unknown)
+            {
+                stepsUsed++;
+                return new TfUnknown($"{Prefix}{address}[...] has an instance key known only after apply: {unknown.Reason}", new ValueOrigin(Prefix + address, null));
+            }
+
+            instance = instances.FirstOrDefault(i => ValueOps.KnownEqual(i.Instance.Key!, key is TfNumber ? key : new TfString(ValueOps.TryString(key) ?? string.Empty)))
+                ?? throw new EvaluationException($"{Prefix}{address} has no instance [{ValueOps.TryString(key) ?? key.TypeName}]", index.Range);
+        }
+
+        // Without an index, a counted resource is a tuple of its instances and a for_each one a map of them.
+        if (instance is null && (stepsUsed >= steps.Count || steps[stepsUsed] is not IndexStep))
+        {
+            return Collection(instances);
+        }
+
+        // An index on a resource with one plain instance is skipped, as before expansion was known.
         while (stepsUsed < steps.Count && steps[stepsUsed] is IndexStep)
         {
             stepsUsed++;
         }
 
-        if (stepsUsed >= steps.Count || steps[stepsUsed] is not GetAttrStep attribute)
+        var instanceAddress = instance?.Address ?? Prefix + address;
+        if (instance is null || stepsUsed >= steps.Count || steps[stepsUsed] is not GetAttrStep attribute)
         {
-            return new TfUnknown($"{address} is known only after apply", new ValueOrigin(address, null));
+            return new TfUnknown($"{instanceAddress} is known only after apply", new ValueOrigin(instanceAddress, null));
         }
 
         stepsUsed++;
-        return Argument(resource, attribute.Name)
-            ?? new TfUnknown($"{address}.{attribute.Name} is known only after apply", new ValueOrigin(address, attribute.Name));
+        return Argument(instance, attribute.Name)
+            ?? new TfUnknown($"{instanceAddress}.{attribute.Name} is known only after apply", new ValueOrigin(instanceAddress, attribute.Name));
     }
 }

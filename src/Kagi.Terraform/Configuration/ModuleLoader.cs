@@ -38,6 +38,19 @@ internal static class ModuleLoader
         return module;
     }
 
+    /// <summary>A whole module directory, parsed once per scan however many times it is called.</summary>
+    public static TerraformModule LoadOnce(string directory, Dictionary<string, TerraformModule> loaded, List<ScanDiagnostic> diagnostics)
+    {
+        var key = Path.GetFullPath(directory);
+        if (!loaded.TryGetValue(key, out var module))
+        {
+            module = Load(directory, null, diagnostics);
+            loaded[key] = module;
+        }
+
+        return module;
+    }
+
     private static bool IsOverrideFile(string name)
     {
         var stem = name.EndsWith(".tf.json", StringComparison.Ordinal) ? name[..^".tf.json".Length] : name[..^".tf".Length];
@@ -54,6 +67,7 @@ internal static class ModuleLoader
                 ("variable", 1) => OverrideNamed(module.Variables, block, "default"),
                 ("output", 1) => OverrideNamed(module.Outputs, block, "value"),
                 ("provider", 1) => OverrideProvider(module, block),
+                ("module", 1) => OverrideModule(module, block),
                 ("locals", 0) => OverrideLocals(module, block),
                 _ => false,
             };
@@ -86,6 +100,17 @@ internal static class ModuleLoader
         }
 
         module.Providers[block.Labels[0]] = provider with { Body = Merge(provider.Body, block.Body) };
+        return true;
+    }
+
+    private static bool OverrideModule(TerraformModule module, Block block)
+    {
+        if (!module.ModuleCalls.TryGetValue(block.Labels[0], out var call))
+        {
+            return false;
+        }
+
+        module.ModuleCalls[block.Labels[0]] = call with { Block = call.Block with { Body = Merge(call.Block.Body, block.Body) } };
         return true;
     }
 
@@ -183,7 +208,10 @@ internal static class ModuleLoader
             switch (block.Type)
             {
                 case "resource" or "data":
-                    var resource = new ResourceDeclaration(block.Type == "data" ? ResourceMode.Data : ResourceMode.Managed, block.Labels[0], block.Labels[1], block);
+                    var resource = new ResourceDeclaration(block.Type == "data" ? ResourceMode.Data : ResourceMode.Managed, block.Labels[0], block.Labels[1], block)
+                    {
+                        Suppressions = SuppressionComments.Find(file, block, diagnostics),
+                    };
                     if (Add(module.ResourcesByAddress, resource.Address, resource, block.Range, Report))
                     {
                         module.Resources.Add(resource);
@@ -191,7 +219,7 @@ internal static class ModuleLoader
 
                     break;
                 case "variable":
-                    Add(module.Variables, block.Labels[0], new NamedExpression(block.Labels[0], Attribute(block, "default")?.Value, block.Range), block.Range, Report);
+                    Add(module.Variables, block.Labels[0], new NamedExpression(block.Labels[0], Attribute(block, "default")?.Value, block.Range, Attribute(block, "type")?.Value), block.Range, Report);
                     break;
                 case "output":
                     Add(module.Outputs, block.Labels[0], new NamedExpression(block.Labels[0], Attribute(block, "value")?.Value, block.Range), block.Range, Report);
@@ -207,10 +235,7 @@ internal static class ModuleLoader
                     Add(module.Providers, block.Labels[0], block, block.Range, Report);
                     break;
                 case "module":
-                    diagnostics.Add(new ScanDiagnostic(
-                        DiagnosticSeverity.Warning,
-                        $"module \"{block.Labels[0]}\" is not evaluated yet: resources inside it are scanned only if its directory is scanned on its own",
-                        block.Range.ToLocation()));
+                    Add(module.ModuleCalls, block.Labels[0], new ModuleCall(block.Labels[0], block), block.Range, Report);
                     break;
             }
         }

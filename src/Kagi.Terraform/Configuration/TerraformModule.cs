@@ -12,6 +12,9 @@ internal enum ResourceMode
 /// <summary>A <c>resource</c> or <c>data</c> block.</summary>
 internal sealed record ResourceDeclaration(ResourceMode Mode, string Type, string Name, Block Block)
 {
+    /// <summary>The <c># kagi:ignore</c> comments on the block's first line or inside it.</summary>
+    public IReadOnlyList<Suppression> Suppressions { get; init; } = [];
+
     public string Address => Mode == ResourceMode.Data ? $"data.{Type}.{Name}" : $"{Type}.{Name}";
 
     public SourceLocation Location => Block.Range.ToLocation();
@@ -19,8 +22,14 @@ internal sealed record ResourceDeclaration(ResourceMode Mode, string Type, strin
     public HclAttribute? Argument(string name) => Block.Body.Attributes.FirstOrDefault(a => a.Name == name);
 }
 
-/// <summary>A named top-level item: a variable, a local value or an output.</summary>
-internal sealed record NamedExpression(string Name, Expression? Value, SourceRange Range);
+/// <summary>A named top-level item: a variable (with its declared type), a local value or an output.</summary>
+internal sealed record NamedExpression(string Name, Expression? Value, SourceRange Range, Expression? Type = null);
+
+/// <summary>A <c>module</c> block: where its source is, and the arguments that become the child's variables.</summary>
+internal sealed record ModuleCall(string Name, Block Block)
+{
+    public HclAttribute? Argument(string name) => Block.Body.Attributes.FirstOrDefault(a => a.Name == name);
+}
 
 /// <summary>The declarations of one module directory, gathered from all its files in lexical order.</summary>
 internal sealed class TerraformModule(string directory, bool isPartial = false)
@@ -38,6 +47,8 @@ internal sealed class TerraformModule(string directory, bool isPartial = false)
     public Dictionary<string, NamedExpression> Outputs { get; } = new(StringComparer.Ordinal);
 
     public List<ResourceDeclaration> Resources { get; } = [];
+
+    public Dictionary<string, ModuleCall> ModuleCalls { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, ResourceDeclaration> ResourcesByAddress { get; } = new(StringComparer.Ordinal);
 

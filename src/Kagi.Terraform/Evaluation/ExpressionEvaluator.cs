@@ -116,7 +116,7 @@ internal sealed class ExpressionEvaluator(IReferenceResolver resolver)
             return Traverse(bound, traversal.Steps, scope);
         }
 
-        var root = Resolver.Resolve(traversal, out var stepsUsed);
+        var root = Resolver.Resolve(traversal, scope, out var stepsUsed);
         return Traverse(root, traversal.Steps.Skip(stepsUsed), scope);
     }
 

@@ -11,7 +11,7 @@ internal interface IReferenceResolver
 
     /// <summary>
     /// The value of the traversal's root and of the leading steps the resolver owns (a resource's name and attribute);
-    /// <paramref name="stepsUsed"/> says how many steps it consumed.
+    /// <paramref name="stepsUsed"/> says how many steps it consumed; <paramref name="scope"/> evaluates instance keys such as <c>[count.index]</c>.
     /// </summary>
-    TfValue Resolve(ScopeTraversalExpr traversal, out int stepsUsed);
+    TfValue Resolve(ScopeTraversalExpr traversal, Scope scope, out int stepsUsed);
 }

@@ -53,7 +53,7 @@ internal static class FileFunctions
     {
         public string ModuleDirectory { get; } = moduleDirectory;
 
-        public TfValue Resolve(ScopeTraversalExpr traversal, out int stepsUsed) =>
+        public TfValue Resolve(ScopeTraversalExpr traversal, Scope scope, out int stepsUsed) =>
             throw new EvaluationException($"the template refers to \"{traversal.Root}\", which is not one of the variables given to templatefile()", traversal.Range);
     }
 }

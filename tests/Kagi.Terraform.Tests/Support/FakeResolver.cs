@@ -9,7 +9,7 @@ internal sealed class FakeResolver(Dictionary<string, TfValue>? values = null, s
 {
     public string ModuleDirectory { get; } = directory;
 
-    public TfValue Resolve(ScopeTraversalExpr traversal, out int stepsUsed)
+    public TfValue Resolve(ScopeTraversalExpr traversal, Scope scope, out int stepsUsed)
     {
         stepsUsed = 1;
         var name = traversal.Steps is [GetAttrStep first, ..] ? $"{traversal.Root}.{first.Name}" : traversal.Root;

@@ -1,0 +1,99 @@
+using System.Text.Json;
+using Kagi.Core.Model;
+using Kagi.Hcl.Syntax;
+
+namespace Kagi.Terraform.Configuration;
+
+/// <summary>
+/// What the module instances of one root module share: the diagnostics, the stack of values being evaluated
+/// (a reference cycle may run through several modules), the loaded module directories, and <c>terraform init</c>'s
+/// record of installed modules.
+/// </summary>
+internal sealed class EvaluationContext
+{
+    // Far deeper than real configurations go, and far from the stack's limit.
+    public const int MaxNesting = 400;
+
+    private readonly Dictionary<string, TerraformModule> _loaded;
+    private readonly Dictionary<string, string>? _installed;
+
+    public EvaluationContext(string rootDirectory, List<ScanDiagnostic> diagnostics, Dictionary<string, TerraformModule>? loaded = null)
+    {
+        RootDirectory = rootDirectory;
+        Diagnostics = diagnostics;
+        _loaded = loaded ?? new Dictionary<string, TerraformModule>(StringComparer.Ordinal);
+        _installed = ReadManifest(rootDirectory, diagnostics);
+    }
+
+    public string RootDirectory { get; }
+
+    public List<ScanDiagnostic> Diagnostics { get; }
+
+    public List<(string Name, SourceRange Range)> InProgress { get; } = [];
+
+    /// <summary>The default AWS provider's region in the root module, which child modules inherit.</summary>
+    public string? Region { get; set; }
+
+    /// <summary>The directory a module block's source names, or null (reported once) when it is not on disk.</summary>
+    public string? SourceDirectory(string callerDirectory, string modulePath, string source, SourceRange range)
+    {
+        string? directory = null;
+        if (source.StartsWith("./", StringComparison.Ordinal) || source.StartsWith("../", StringComparison.Ordinal) || source is "." or "..")
+        {
+            directory = Path.Combine(callerDirectory, source);
+        }
+        else if (_installed is not null && _installed.TryGetValue(modulePath, out var installed))
+        {
+            directory = Path.Combine(RootDirectory, installed);
+        }
+
+        if (directory is not null && Directory.Exists(directory))
+        {
+            // Locations read as the user wrote the root: relative stays relative.
+            var full = Path.GetFullPath(directory);
+            return Path.IsPathRooted(callerDirectory) ? full : Path.GetRelativePath(".", full);
+        }
+
+        Diagnostics.Add(new ScanDiagnostic(
+            DiagnosticSeverity.Warning,
+            $"module.{modulePath.Replace(".", ".module.", StringComparison.Ordinal)}: its source \"{source}\" is not on disk{(directory is null ? " (run terraform init to install it)" : string.Empty)}; the resources inside it are not scanned, so their verdicts are unknown",
+            range.ToLocation()));
+        return null;
+    }
+
+    public TerraformModule Load(string directory) => ModuleLoader.LoadOnce(directory, _loaded, Diagnostics);
+
+    // .terraform/modules/modules.json: {"Modules":[{"Key":"db.cluster","Source":"...","Dir":".terraform/modules/db.cluster"}]}
+    private static Dictionary<string, string>? ReadManifest(string rootDirectory, List<ScanDiagnostic> diagnostics)
+    {
+        var path = Path.Combine(rootDirectory, ".terraform", "modules", "modules.json");
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            var installed = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (document.RootElement.TryGetProperty("Modules", out var modules) && modules.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var entry in modules.EnumerateArray())
+                {
+                    if (entry.TryGetProperty("Key", out var moduleKey) && entry.TryGetProperty("Dir", out var dir)
+                        && moduleKey.GetString() is { Length: > 0 } name && dir.GetString() is { } folder)
+                    {
+                        installed[name] = folder;
+                    }
+                }
+            }
+
+            return installed;
+        }
+        catch (Exception error) when (error is JsonException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, $"cannot read terraform init's module list: {error.Message}", new SourceLocation(path, 1)));
+            return null;
+        }
+    }
+}
