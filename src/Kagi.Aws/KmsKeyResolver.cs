@@ -55,12 +55,39 @@ public sealed class KmsKeyResolver
         try
         {
             var response = await _region.Call(AwsService.Kms, "DescribeKey", token => _kms.DescribeKeyAsync(new DescribeKeyRequest { KeyId = keyArn }, token)).ConfigureAwait(false);
-            return new KeyReference.Described(ToKey(response.KeyMetadata, keyArn));
+            var key = ToKey(response.KeyMetadata, keyArn);
+            return new KeyReference.Described(key.Manager is { IsKnown: true, Value: KeyManager.Customer } ? await WithRotationAndPolicyAsync(key, arn).ConfigureAwait(false) : key);
         }
         catch (AwsCallException exception) when (exception.Kind is AwsFailureKind.AccessDenied or AwsFailureKind.NotFound)
         {
             var owner = arn is not null && arn.Account != _region.Account ? $" (it belongs to account {arn.Account})" : string.Empty;
             return new KeyReference.Undetermined($"KMS would not describe key {keyArn}{owner}: {exception.Reason}");
+        }
+    }
+
+    // Rotation and policy describe the key further but decide no key level: a failure leaves them unknown, with the reason.
+    // KMS serves GetKeyPolicy only to the key's own account.
+    private async Task<KmsKey> WithRotationAndPolicyAsync(KmsKey key, KeyArn? arn)
+    {
+        var keyId = key.Arn.Value;
+        var rotation = Optional("GetKeyRotationStatus", async token =>
+            (await _kms.GetKeyRotationStatusAsync(new GetKeyRotationStatusRequest { KeyId = keyId }, token).ConfigureAwait(false)).KeyRotationEnabled == true);
+        var policy = arn is not null && arn.Account != _region.Account
+            ? Task.FromResult(Fact.Unknown<string>($"KMS does not serve GetKeyPolicy across accounts; key {keyId} belongs to account {arn.Account}"))
+            : Optional("GetKeyPolicy", async token =>
+                (await _kms.GetKeyPolicyAsync(new GetKeyPolicyRequest { KeyId = keyId, PolicyName = "default" }, token).ConfigureAwait(false)).Policy);
+        return key with { RotationEnabled = await rotation.ConfigureAwait(false), Policy = await policy.ConfigureAwait(false) };
+
+        async Task<Fact<T>> Optional<T>(string call, Func<CancellationToken, Task<T>> send)
+        {
+            try
+            {
+                return Fact.Known(await _region.Call(AwsService.Kms, call, send).ConfigureAwait(false));
+            }
+            catch (AwsCallException exception)
+            {
+                return Fact.Unknown<T>($"KMS {call} failed for key {keyId}: {exception.Reason}");
+            }
         }
     }
 
@@ -104,6 +131,9 @@ public sealed class KmsKeyResolver
         Manager = Fact.Known(KeyManager.Aws),
         InCustomKeyStore = Fact.Known(false),
         Origin = Fact.Known("AWS_KMS"),
+
+        // AWS rotates every AWS-managed key every year; it cannot be turned off.
+        RotationEnabled = Fact.Known(true),
     };
 
     private KmsKey ToKey(KeyMetadata metadata, string keyArn)

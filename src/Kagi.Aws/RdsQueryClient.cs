@@ -129,11 +129,5 @@ public static class QueryXml
         return element.Elements().FirstOrDefault(child => child.Name.LocalName == localName);
     }
 
-    public static IEnumerable<XElement> Children(this XElement element, string localName)
-    {
-        ArgumentNullException.ThrowIfNull(element);
-        return element.Elements().Where(child => child.Name.LocalName == localName);
-    }
-
     public static string? Text(this XElement element, string localName) => element.Child(localName)?.Value;
 }

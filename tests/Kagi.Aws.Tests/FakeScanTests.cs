@@ -117,6 +117,30 @@ public sealed class FakeScanTests : IClassFixture<FakeAccountScan>
     }
 
     [Fact]
+    public void Each_customer_key_of_the_account_is_read_for_rotation_and_policy_once()
+    {
+        string[] Subjects(string action) => [.. _scan.Fake.Calls.Where(call => call.Service == "kms" && call.Action == action && call.Region == Scenarios.Verdicts).Select(call => call.Subject!.Split('/')[^1][..8]).Order(StringComparer.Ordinal)];
+
+        // Keys 1-5 and 9 are the account's customer keys; key 8 is another account's, whose policy KMS serves only to its owner
+        Assert.Equal(["00000001", "00000002", "00000003", "00000004", "00000005", "00000008", "00000009"], Subjects("GetKeyRotationStatus"));
+        Assert.Equal(["00000001", "00000002", "00000003", "00000004", "00000005", "00000009"], Subjects("GetKeyPolicy"));
+        Assert.Equal(Scenarios.PagingKeys, _scan.Fake.Count("kms", "GetKeyPolicy", Scenarios.Paging));
+    }
+
+    [Fact]
+    public void Keys_carry_their_state_rotation_and_policy_or_the_reason_they_are_unknown()
+    {
+        var keys = Inventory.OfType<KmsKey>().Where(key => key.Region == Scenarios.Verdicts).ToDictionary(key => key.Id[^36..^28]);
+
+        Assert.True(keys["00000001"].RotationEnabled.Value);
+        Assert.Contains("kms:*", keys["00000001"].Policy.Value, StringComparison.Ordinal);
+        Assert.False(keys["00000009"].RotationEnabled.Value);
+        Assert.Equal("PendingDeletion", keys["00000005"].State.Value);
+        Assert.True(keys["00000006"].RotationEnabled.Value);
+        Assert.Contains("across accounts", keys["00000008"].Policy.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_denied_region_is_an_error_naming_account_region_service_and_call_for_every_rule()
     {
         var errors = Scans.Judge(Inventory).Where(f => f.Resource.Region == Scenarios.Denied).ToList();

@@ -74,6 +74,8 @@ public sealed class MotoScanTests : IClassFixture<MotoServer>
         var key = Assert.IsType<KeyReference.Described>(cluster.Key);
         Assert.Equal(_cmk, key.Key.Arn.Value);
         Assert.Equal("Enabled", key.Key.State.Value);
+        Assert.False(key.Key.RotationEnabled.Value);
+        Assert.Contains("kms:*", key.Key.Policy.Value, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -83,6 +83,13 @@ public static class InventoryFile
                 node["storageEncrypted"] = WriteFact(cluster.StorageEncrypted, value => JsonValue.Create(value));
                 node["kmsKeyId"] = WriteFact(cluster.KmsKeyId, value => JsonValue.Create(value));
                 node["key"] = WriteKeyReference(cluster.Key);
+                WriteClusterSettings(node, cluster);
+                break;
+            case NeptuneClusterSnapshot snapshot:
+                node["storageEncrypted"] = WriteFact(snapshot.StorageEncrypted, value => JsonValue.Create(value));
+                node["key"] = WriteKeyReference(snapshot.Key);
+                node["isManual"] = WriteFact(snapshot.IsManual, value => JsonValue.Create(value));
+                node["sharedWithAll"] = WriteFact(snapshot.SharedWithAll, value => JsonValue.Create(value));
                 break;
             case KmsKey key:
                 WriteKey(node, key);
@@ -99,13 +106,22 @@ public static class InventoryFile
         var resource = node!.AsObject();
         return Text(resource, "type") switch
         {
-            NeptuneCluster.ResourceType => ReadCommon(resource, new NeptuneCluster
+            NeptuneCluster.ResourceType => ReadCommon(resource, ReadClusterSettings(resource, new NeptuneCluster
             {
                 Id = Text(resource, "id"),
                 Name = ReadFact(resource["name"], value => value!.GetValue<string>()),
                 StorageEncrypted = ReadFact(resource["storageEncrypted"], value => value!.GetValue<bool>()),
                 KmsKeyId = ReadFact(resource["kmsKeyId"], value => value?.GetValue<string>()),
                 Key = ReadKeyReference(resource["key"]!.AsObject()),
+            })),
+            NeptuneClusterSnapshot.ResourceType => ReadCommon(resource, new NeptuneClusterSnapshot
+            {
+                Id = Text(resource, "id"),
+                Name = ReadFact(resource["name"], value => value!.GetValue<string>()),
+                StorageEncrypted = ReadFact(resource["storageEncrypted"], value => value!.GetValue<bool>()),
+                Key = ReadKeyReference(resource["key"]!.AsObject()),
+                IsManual = ReadFact(resource["isManual"], value => value!.GetValue<bool>()),
+                SharedWithAll = ReadFact(resource["sharedWithAll"], value => value!.GetValue<bool>()),
             }),
             KmsKey.ResourceType => ReadCommon(resource, ReadKey(resource)),
             var other => throw new InvalidDataException($"unknown resource type '{other}'"),
@@ -126,6 +142,29 @@ public static class InventoryFile
             Suppressions = [.. Items(node, "suppressions").Select(s => new Suppression(Text(s!.AsObject(), "ruleId"), s["reason"]?.GetValue<string>(), null))],
         };
 
+    private static void WriteClusterSettings(JsonObject node, NeptuneCluster cluster)
+    {
+        node["deletionProtection"] = WriteFact(cluster.DeletionProtection, value => JsonValue.Create(value));
+        node["backupRetentionPeriod"] = WriteFact(cluster.BackupRetentionPeriod, value => JsonValue.Create(value));
+        node["iamDatabaseAuthentication"] = WriteFact(cluster.IamDatabaseAuthentication, value => JsonValue.Create(value));
+        node["enabledCloudwatchLogsExports"] = WriteFact(
+            cluster.EnabledCloudwatchLogsExports, value => new JsonArray([.. value.Select(log => JsonValue.Create(log))]));
+        node["copyTagsToSnapshot"] = WriteFact(cluster.CopyTagsToSnapshot, value => JsonValue.Create(value));
+        node["multiAz"] = WriteFact(cluster.MultiAz, value => JsonValue.Create(value));
+    }
+
+    // Inventories saved before these settings existed lack them: they read as unknown, as the scan that saved them knew nothing of them.
+    private static NeptuneCluster ReadClusterSettings(JsonObject node, NeptuneCluster cluster) => cluster with
+    {
+        DeletionProtection = ReadOptionalFact(node["deletionProtection"], value => value!.GetValue<bool>(), cluster.DeletionProtection),
+        BackupRetentionPeriod = ReadOptionalFact(node["backupRetentionPeriod"], value => value!.GetValue<int>(), cluster.BackupRetentionPeriod),
+        IamDatabaseAuthentication = ReadOptionalFact(node["iamDatabaseAuthentication"], value => value!.GetValue<bool>(), cluster.IamDatabaseAuthentication),
+        EnabledCloudwatchLogsExports = ReadOptionalFact<IReadOnlyList<string>>(
+            node["enabledCloudwatchLogsExports"], value => [.. value!.AsArray().Select(log => log!.GetValue<string>())], cluster.EnabledCloudwatchLogsExports),
+        CopyTagsToSnapshot = ReadOptionalFact(node["copyTagsToSnapshot"], value => value!.GetValue<bool>(), cluster.CopyTagsToSnapshot),
+        MultiAz = ReadOptionalFact(node["multiAz"], value => value!.GetValue<bool>(), cluster.MultiAz),
+    };
+
     private static void WriteKey(JsonObject node, KmsKey key)
     {
         node["arn"] = WriteFact(key.Arn, value => JsonValue.Create(value));
@@ -133,6 +172,9 @@ public static class InventoryFile
         node["inCustomKeyStore"] = WriteFact(key.InCustomKeyStore, value => JsonValue.Create(value));
         node["state"] = WriteFact(key.State, value => JsonValue.Create(value));
         node["origin"] = WriteFact(key.Origin, value => JsonValue.Create(value));
+        node["rotationEnabled"] = WriteFact(key.RotationEnabled, value => JsonValue.Create(value));
+        node["policy"] = WriteFact(key.Policy, value => JsonValue.Create(value));
+        node["keySpec"] = WriteFact(key.KeySpec, value => JsonValue.Create(value));
     }
 
     private static KmsKey ReadKey(JsonObject node) => new()
@@ -144,6 +186,9 @@ public static class InventoryFile
         InCustomKeyStore = ReadFact(node["inCustomKeyStore"], value => value!.GetValue<bool>()),
         State = ReadFact(node["state"], value => value!.GetValue<string>()),
         Origin = ReadFact(node["origin"], value => value!.GetValue<string>()),
+        RotationEnabled = ReadFact(node["rotationEnabled"], value => value!.GetValue<bool>()),
+        Policy = ReadFact(node["policy"], value => value!.GetValue<string>()),
+        KeySpec = ReadOptionalFact(node["keySpec"], value => value!.GetValue<string>(), Fact.Unknown<string>("the saved inventory does not hold the key spec")),
     };
 
     private static JsonObject WriteKeyReference(KeyReference key) => key switch
@@ -177,6 +222,9 @@ public static class InventoryFile
         var fact = node?.AsObject() ?? throw new InvalidDataException("a value is missing");
         return fact.TryGetPropertyValue("value", out var value) ? Fact.Known(read(value)) : Fact.Unknown<T>(Text(fact, "unknown"));
     }
+
+    private static Fact<T> ReadOptionalFact<T>(JsonNode? node, Func<JsonNode?, T> read, Fact<T> whenAbsent) =>
+        node is null ? whenAbsent : ReadFact(node, read);
 
     private static JsonObject WriteScope(UnscannedScope scope) => new()
     {

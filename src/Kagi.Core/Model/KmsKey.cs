@@ -27,4 +27,13 @@ public sealed record KmsKey : CloudResource
 
     /// <summary>Where the key material comes from as KMS names it (<c>AWS_KMS</c>, <c>EXTERNAL</c>, <c>AWS_CLOUDHSM</c>, <c>EXTERNAL_KEY_STORE</c>).</summary>
     public Fact<string> Origin { get; init; } = Fact.Unknown<string>("the source does not report the key's origin");
+
+    /// <summary>Whether KMS rotates the key material automatically.</summary>
+    public Fact<bool> RotationEnabled { get; init; } = Fact.Unknown<bool>("the source does not report key rotation");
+
+    /// <summary>The key policy document (JSON), as KMS returns it.</summary>
+    public Fact<string> Policy { get; init; } = Fact.Unknown<string>("the source does not report the key policy");
+
+    /// <summary>The key spec as KMS names it (<c>SYMMETRIC_DEFAULT</c>, <c>RSA_2048</c>, <c>HMAC_256</c>, …); only symmetric keys rotate automatically.</summary>
+    public Fact<string> KeySpec { get; init; } = Fact.Unknown<string>("the source does not report the key spec");
 }

@@ -137,12 +137,18 @@ public sealed partial class FakeAws : IAsyncDisposable
 
         switch (action)
         {
-            case "DescribeKey" when fake.Keys.FirstOrDefault(key => key.Arn == keyId || key.KeyId == keyId) is { } key:
+            case "DescribeKey" when Key(fake, keyId) is { } key:
                 await (key.Denied
                     ? Reply(context, 400, "application/x-amz-json-1.1", KmsError("AccessDeniedException", $"User is not authorized to perform: kms:DescribeKey on resource: {key.Arn}"))
                     : Reply(context, 200, "application/x-amz-json-1.1", KmsKey(key)));
                 break;
-            case "DescribeKey":
+            case "GetKeyRotationStatus" when Key(fake, keyId) is { Denied: false } key:
+                await Reply(context, 200, "application/x-amz-json-1.1", JsonSerializer.Serialize(new { KeyRotationEnabled = key.Rotation }));
+                break;
+            case "GetKeyPolicy" when Key(fake, keyId) is { Denied: false } key && key.Account == _scenario.Account:
+                await Reply(context, 200, "application/x-amz-json-1.1", JsonSerializer.Serialize(new { Policy = KeyPolicy(key), PolicyName = "default" }));
+                break;
+            case "DescribeKey" or "GetKeyRotationStatus" or "GetKeyPolicy":
                 await Reply(context, 400, "application/x-amz-json-1.1", KmsError("NotFoundException", $"Key '{keyId}' does not exist"));
                 break;
             case "ListAliases":
@@ -230,6 +236,14 @@ public sealed partial class FakeAws : IAsyncDisposable
         };
         return JsonSerializer.Serialize(new { KeyMetadata = metadata.Where(pair => pair.Value is not null).ToDictionary() });
     }
+
+    private static FakeKey? Key(FakeRegion fake, string? keyId) => fake.Keys.FirstOrDefault(key => key.Arn == keyId || key.KeyId == keyId);
+
+    private static string KeyPolicy(FakeKey key) => JsonSerializer.Serialize(new
+    {
+        Version = "2012-10-17",
+        Statement = new[] { new { Sid = "Enable IAM User Permissions", Effect = "Allow", Principal = new { AWS = $"arn:aws:iam::{key.Account}:root" }, Action = "kms:*", Resource = "*" } },
+    });
 
     private string KmsAliases(FakeRegion fake, JsonElement request)
     {

@@ -30,7 +30,7 @@ public sealed class FakeRegion
 public sealed record FakeCluster(string Identifier, string Engine, bool Encrypted, string? KmsKeyArn);
 
 /// <summary>A KMS key; <paramref name="Denied"/> keys answer AccessDeniedException, as another account's key does when its policy leaves us out.</summary>
-public sealed record FakeKey(string Arn, string Manager = "CUSTOMER", string Origin = "AWS_KMS", string State = "Enabled", string? Alias = null, bool Denied = false)
+public sealed record FakeKey(string Arn, string Manager = "CUSTOMER", string Origin = "AWS_KMS", string State = "Enabled", string? Alias = null, bool Denied = false, bool Rotation = true)
 {
     public string KeyId => Arn[(Arn.LastIndexOf('/') + 1)..];
 

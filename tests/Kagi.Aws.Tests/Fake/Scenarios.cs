@@ -67,7 +67,7 @@ internal static class Scenarios
                 new(Key(6), Manager: "AWS", Alias: "alias/aws/rds"),
                 new(Key(7, "999988887777"), Denied: true),
                 new(Key(8, "444455556666")),
-                new(Key(9), Alias: "alias/app-data"),
+                new(Key(9), Alias: "alias/app-data", Rotation: false),
             ],
             Clusters =
             [
