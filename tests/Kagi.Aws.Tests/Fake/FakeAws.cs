@@ -24,6 +24,7 @@ public sealed partial class FakeAws : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly FakeScenario _scenario;
     private readonly ConcurrentQueue<FakeCall> _calls = new();
+    private readonly ConcurrentDictionary<string, bool> _accessKeyIds = new(StringComparer.Ordinal);
 
     private FakeAws(WebApplication app, FakeScenario scenario)
     {
@@ -34,6 +35,9 @@ public sealed partial class FakeAws : IAsyncDisposable
     public Uri Endpoint { get; private set; } = null!;
 
     public IReadOnlyCollection<FakeCall> Calls => _calls;
+
+    /// <summary>The access key IDs requests were signed with.</summary>
+    public IReadOnlyCollection<string> AccessKeyIds => [.. _accessKeyIds.Keys];
 
     public static async Task<FakeAws> StartAsync(FakeScenario scenario)
     {
@@ -68,6 +72,7 @@ public sealed partial class FakeAws : IAsyncDisposable
         }
 
         var (region, service) = (scope.Groups["region"].Value, scope.Groups["service"].Value);
+        _accessKeyIds[scope.Groups["key"].Value] = true;
         if (_scenario.Latency > TimeSpan.Zero)
         {
             await Task.Delay(_scenario.Latency);
@@ -304,6 +309,6 @@ public sealed partial class FakeAws : IAsyncDisposable
         await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(body));
     }
 
-    [GeneratedRegex(@"Credential=[^/]+/\d{8}/(?<region>[a-z0-9-]+)/(?<service>[a-z0-9-]+)/aws4_request")]
+    [GeneratedRegex(@"Credential=(?<key>[^/]+)/\d{8}/(?<region>[a-z0-9-]+)/(?<service>[a-z0-9-]+)/aws4_request")]
     private static partial Regex CredentialScope();
 }
