@@ -70,14 +70,27 @@ internal static class ScanAwsCommand
         }
 
         var targets = result.Regions.Prepend($"account {result.Account}").ToList();
-        if (savePath is not null)
-        {
-            File.WriteAllText(savePath, InventoryFile.Write(new SavedInventory("aws", targets, result.Inventory)));
-            error.WriteLine($"kagi: saved the inventory to {savePath}");
-        }
-
+        var saved = savePath is null || Save(savePath, new SavedInventory("aws", targets, result.Inventory), error);
         var report = ScanReports.Judge(ScanSource.Aws, targets, result.Inventory, settings, startedAt);
-        return ScanOutput.Write(report, settings, FixCommandFor(request, settings), output, error);
+        var exitCode = ScanOutput.Write(report, settings, FixCommandFor(request, settings), output, error);
+
+        // The findings are still worth printing when the inventory could not be saved; the exit code says it was not.
+        return saved ? exitCode : ExitCodes.BadInput;
+    }
+
+    private static bool Save(string path, SavedInventory inventory, TextWriter error)
+    {
+        try
+        {
+            File.WriteAllText(path, InventoryFile.Write(inventory));
+            error.WriteLine($"kagi: saved the inventory to {path}");
+            return true;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"kagi: cannot save the inventory to {path}: {exception.Message}");
+            return false;
+        }
     }
 
     private static AwsScanResult ScanWithLogLines(LiveScanOptions request, TextWriter error) =>

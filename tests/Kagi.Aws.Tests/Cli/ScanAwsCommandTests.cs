@@ -114,6 +114,16 @@ public sealed class ScanAwsCommandTests : IClassFixture<FakeEndpoint>
     }
 
     [Fact]
+    public void An_inventory_that_cannot_be_saved_is_bad_input_and_the_findings_are_still_printed()
+    {
+        var (exitCode, output, error) = Kagi("scan", "aws", "--endpoint-url", _endpoint, "--region", Scenarios.Verdicts, "--format", "json", "--save-inventory", "/nonexistent/kagi/inventory.json");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("cannot save the inventory", error, StringComparison.Ordinal);
+        Assert.Equal("FAIL", Findings(output)[("neptune-cluster-cmk-encryption", "arn:aws:rds:eu-west-1:111122223333:cluster:fail_aws_owned")]);
+    }
+
+    [Fact]
     public void A_file_that_is_not_an_inventory_is_bad_input()
     {
         var file = Path.GetTempFileName();
