@@ -40,6 +40,7 @@ public static class RuleMetadataReader
             Equivalents = [.. context.Sequence(root, "equivalents").Children.Cast<YamlMappingNode>()
                 .Select(item => new Equivalent(context.Scalar(item, "tool"), context.Scalar(item, "id")))],
             References = [.. context.Sequence(root, "references").Children.Select(node => ((YamlScalarNode)node).Value!)],
+            Compliance = [.. context.Sequence(root, "compliance").Children.Cast<YamlMappingNode>().Select(context.Compliance)],
         };
     }
 
@@ -62,6 +63,15 @@ public static class RuleMetadataReader
 
         public YamlSequenceNode Sequence(YamlMappingNode parent, string key) =>
             Node(parent, key) as YamlSequenceNode ?? throw Error($"'{key}' must be a list");
+
+        // An unknown framework name is an error, so "kagi rules list --framework" cannot silently miss a rule.
+        public ComplianceMapping Compliance(YamlMappingNode item)
+        {
+            var framework = Scalar(item, "framework");
+            return ComplianceMapping.Frameworks.Contains(framework)
+                ? new ComplianceMapping(framework, Scalar(item, "control"))
+                : throw Error($"compliance framework '{framework}' is not one of {string.Join(", ", ComplianceMapping.Frameworks)}");
+        }
 
         public LocalizedText Localized(YamlMappingNode parent, string key)
         {

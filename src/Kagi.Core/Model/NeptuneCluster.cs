@@ -16,4 +16,21 @@ public sealed record NeptuneCluster : CloudResource
     public required KeyReference Key { get; init; }
 
     public Fact<KeyLevel> KeyLevel => KeyLevelClassifier.Classify(StorageEncrypted, Key);
+
+    public Fact<bool> DeletionProtection { get; init; } = NotReported<bool>("deletion protection");
+
+    /// <summary>Days automated backups are kept.</summary>
+    public Fact<int> BackupRetentionPeriod { get; init; } = NotReported<int>("the backup retention period");
+
+    public Fact<bool> IamDatabaseAuthentication { get; init; } = NotReported<bool>("IAM database authentication");
+
+    /// <summary>The log types exported to CloudWatch Logs (<c>audit</c>, <c>slowquery</c>).</summary>
+    public Fact<IReadOnlyList<string>> EnabledCloudwatchLogsExports { get; init; } = NotReported<IReadOnlyList<string>>("the log exports");
+
+    public Fact<bool> CopyTagsToSnapshot { get; init; } = NotReported<bool>("whether tags are copied to snapshots");
+
+    /// <summary>Whether the cluster's instances sit in more than one Availability Zone (the API's <c>MultiAZ</c>).</summary>
+    public Fact<bool> MultiAz { get; init; } = NotReported<bool>("the Availability Zones of the instances");
+
+    private static Fact<T> NotReported<T>(string what) => Fact.Unknown<T>($"the source does not report {what}");
 }

@@ -19,7 +19,7 @@ public abstract class Rule<TResource> : IRule
 {
     public string Id => RuleIds.FromTypeName(GetType().Name);
 
-    public bool AppliesTo(CloudResource resource) => resource is TResource;
+    public bool AppliesTo(CloudResource resource) => resource is TResource typed && Judges(typed);
 
     public RuleResult Evaluate(CloudResource resource, ScanOptions options)
     {
@@ -30,6 +30,12 @@ public abstract class Rule<TResource> : IRule
     }
 
     protected abstract RuleResult Evaluate(TResource resource, ScanOptions options);
+
+    /// <summary>
+    /// False only when the resource is known to be outside the rule's subject (an HSM key for a rotation rule):
+    /// such a resource gets no finding at all, rather than a PASS it did not earn. Unknowns still reach <see cref="Evaluate(TResource, ScanOptions)"/>.
+    /// </summary>
+    protected virtual bool Judges(TResource resource) => true;
 
     protected static RuleResult Pass(params (string Key, string? Value)[] evidence) =>
         Result(ResultStatus.Pass, "pass", evidence);

@@ -25,6 +25,9 @@ public sealed record RuleMetadata
     public required IReadOnlyList<Equivalent> Equivalents { get; init; }
 
     public IReadOnlyList<string> References { get; init; } = [];
+
+    /// <summary>The controls of standards this rule gives evidence for; empty when none can be justified from a standard's text.</summary>
+    public required IReadOnlyList<ComplianceMapping> Compliance { get; init; }
 }
 
 /// <summary>How to fix a failure, three ways; every text may hold <c>{{placeholders}}</c> filled for the resource.</summary>
@@ -32,3 +35,13 @@ public sealed record Remediation(VariantText Console, VariantText Cli, VariantTe
 
 /// <summary>The same check in another tool or standard.</summary>
 public sealed record Equivalent(string Tool, string Id);
+
+/// <summary>One control of one standard, e.g. <c>aws-security-hub: Neptune.4</c> or <c>nist-800-53-r5: SC-28</c>.</summary>
+public sealed record ComplianceMapping(string Framework, string Control)
+{
+    /// <summary>The framework names a rule may use, so that filtering by framework cannot miss a misspelt one.</summary>
+    public static IReadOnlySet<string> Frameworks { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "aws-security-hub", "cis-aws-foundations", "pci-dss-4.0", "iso-27001-2022", "nist-800-53-r5", "fisc", "ismap",
+    };
+}

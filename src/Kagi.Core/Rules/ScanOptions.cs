@@ -10,6 +10,9 @@ public sealed record ScanOptions
     /// <summary>The lowest key level that passes; the seed article's bar is "a CMK or higher".</summary>
     public KeyLevel MinKeyLevel { get; init; } = KeyLevel.Customer;
 
+    /// <summary>The fewest days automated backups must be kept; Security Hub's Neptune.5 asks for 7.</summary>
+    public int MinBackupRetentionDays { get; init; } = 7;
+
     /// <summary>When not empty, only these rule IDs run.</summary>
     public IReadOnlySet<string> Rules { get; init; } = new HashSet<string>();
 
