@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using Kagi.Core.Findings;
 using Kagi.Core.Model;
 using Kagi.Core.Rules;
@@ -17,8 +18,16 @@ internal static class ScanIacCommand
             Description = "Terraform folders, .tf / .tf.json files, or 'terraform show -json' plan files.",
             Arity = ArgumentArity.OneOrMore,
         };
+        var varFiles = new Option<string[]>("--var-file")
+        {
+            Description = "A Terraform variables file, as 'terraform plan -var-file'; repeat for more.",
+        };
+        var vars = new Option<string[]>("--var")
+        {
+            Description = "A variable as NAME=VALUE, as 'terraform plan -var'; repeat for more. Later --var and --var-file win.",
+        };
         var options = new ScanOptionSet();
-        var command = new Command("iac", "Scan Terraform before it is applied.") { paths };
+        var command = new Command("iac", "Scan Terraform before it is applied.") { paths, varFiles, vars };
         options.AddTo(command);
         command.SetAction(parsed =>
         {
@@ -30,11 +39,37 @@ internal static class ScanIacCommand
 
             var targets = parsed.GetValue(paths)!;
             var startedAt = DateTimeOffset.UtcNow;
-            var inventory = new TerraformScanner().Scan(targets);
+            var scanOptions = new TerraformScanOptions
+            {
+                Variables = [.. InOrderTyped(parsed, varFiles, vars).Select(v => v.Option == varFiles ? CommandLineVariable.File(v.Value) : CommandLineVariable.Assignment(v.Value))],
+                Environment = TerraformScanOptions.ProcessEnvironment(),
+            };
+            var inventory = new TerraformScanner(scanOptions).Scan(targets);
             var report = ScanReports.Judge(ScanSource.Iac, targets, inventory, settings, startedAt);
             return ScanOutput.Write(report, settings, FixCommandFor(targets, settings), output, error);
         });
         return command;
+    }
+
+    // Terraform applies -var and -var-file in the order typed; the parser keeps each option's values apart.
+    private static List<(Option Option, string Value)> InOrderTyped(ParseResult parsed, params Option[] options)
+    {
+        var typed = new List<(Option, string)>();
+        Option? current = null;
+        foreach (var token in parsed.Tokens)
+        {
+            if (token.Type == TokenType.Option)
+            {
+                current = options.FirstOrDefault(o => o.Name == token.Value || o.Aliases.Contains(token.Value));
+            }
+            else if (current is not null && token.Type == TokenType.Argument)
+            {
+                typed.Add((current, token.Value));
+                current = null;
+            }
+        }
+
+        return typed;
     }
 
     private static Func<Finding, string> FixCommandFor(IEnumerable<string> targets, ScanSettings settings)

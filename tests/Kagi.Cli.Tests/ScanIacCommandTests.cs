@@ -163,7 +163,7 @@ public sealed class ScanIacCommandTests
         Assert.Contains("/nonexistent/kagi", error, StringComparison.Ordinal);
     }
 
-    private static Dictionary<string, string> Verdicts(string json, string ruleId)
+    internal static Dictionary<string, string> Verdicts(string json, string ruleId)
     {
         using var document = JsonDocument.Parse(json);
         return document.RootElement.GetProperty("findings").EnumerateArray()
