@@ -6,11 +6,18 @@ using Kagi.Terraform;
 namespace Kagi.Rules.Tests;
 
 /// <summary>
-/// Every rule's fixtures name their resources pass_*, fail_* or unknown_*; the rule must give exactly that status
-/// to exactly those resources.
+/// Every rule's fixtures name the resources it judges pass_*, fail_* or unknown_*, and those it must leave alone
+/// (outside its subject, such as an HSM key for the rotation rule) none_*; the rule must give exactly that status to
+/// exactly those resources.
 /// </summary>
 public sealed class RuleFixtureTests
 {
+    // Failures no Terraform configuration can express; their failing cases are live scenarios in Kagi.Aws.Tests.
+    private static readonly Dictionary<string, string> FailsOnlyLive = new(StringComparer.Ordinal)
+    {
+        ["neptune-snapshot-not-public"] = "the AWS provider has no argument that shares a Neptune cluster snapshot",
+    };
+
     public static TheoryData<string, string> FixtureDirectories()
     {
         var data = new TheoryData<string, string>();
@@ -34,13 +41,17 @@ public sealed class RuleFixtureTests
         var findings = RuleEngine.Run(inventory, RuleCatalog.All, new ScanOptions { Rules = new HashSet<string> { ruleId } });
 
         // Then each resource has the status its name promises, and every fixture resource was judged
+        var resourceType = RuleCatalog.Find(ruleId)!.Metadata.ResourceType;
         var expected = inventory.Resources
-            .Where(resource => resource.Terraform is { ResourceType: not "aws_kms_key" })
+            .Where(resource => resource.Type == resourceType && !resource.Terraform!.ResourceName.StartsWith("none_", StringComparison.Ordinal))
             .ToDictionary(resource => resource.Id, resource => ExpectedStatus(resource.Terraform!.ResourceName));
         var actual = findings.ToDictionary(finding => finding.Resource.Id, finding => finding.Status);
         Assert.Equal(expected.OrderBy(p => p.Key), actual.OrderBy(p => p.Key));
         Assert.Contains(ResultStatus.Pass, actual.Values);
-        Assert.Contains(ResultStatus.Fail, actual.Values);
+        if (!FailsOnlyLive.ContainsKey(ruleId))
+        {
+            Assert.Contains(ResultStatus.Fail, actual.Values);
+        }
     }
 
     [Fact]
@@ -51,7 +62,9 @@ public sealed class RuleFixtureTests
             var files = Directory.GetFiles(FixtureDirectory(entry), "*.tf*", SearchOption.AllDirectories);
             var text = string.Join("\n", files.Select(File.ReadAllText));
             Assert.True(text.Contains("\"pass_", StringComparison.Ordinal), $"{entry.Metadata.Id} has no pass_ fixture");
-            Assert.True(text.Contains("\"fail_", StringComparison.Ordinal), $"{entry.Metadata.Id} has no fail_ fixture");
+            Assert.True(
+                text.Contains("\"fail_", StringComparison.Ordinal) || FailsOnlyLive.ContainsKey(entry.Metadata.Id),
+                $"{entry.Metadata.Id} has no fail_ fixture");
             Assert.Contains(files, file => file.EndsWith(".tf.json", StringComparison.Ordinal));
         }
     }

@@ -24,6 +24,26 @@ internal static class Facts
             : Fact.Unknown<string?>($"{attribute} is a {value.TypeName}, not a string"),
     };
 
+    public static Fact<int> Int(IResourceView view, string attribute, int whenNotSet) => view.Get(attribute) switch
+    {
+        TfNull => Fact.Known(whenNotSet),
+        TfUnknown unknown => Fact.Unknown<int>(unknown.Reason),
+        var value => ValueOps.TryNumber(value) is { } known && known == decimal.Truncate(known) && known is >= int.MinValue and <= int.MaxValue
+            ? Fact.Known((int)known)
+            : Fact.Unknown<int>($"{attribute} is a {value.TypeName}, not a whole number"),
+    };
+
+    /// <summary>A list or set of strings; an unknown item makes the whole list unknown, since a rule may look for any item.</summary>
+    public static Fact<IReadOnlyList<string>> Strings(IResourceView view, string attribute) => view.Get(attribute) switch
+    {
+        TfNull => Fact.Known<IReadOnlyList<string>>([]),
+        TfUnknown unknown => Fact.Unknown<IReadOnlyList<string>>(unknown.Reason),
+        TfSequence sequence when ValueOps.FirstUnknown(sequence) is { } unknown => Fact.Unknown<IReadOnlyList<string>>(unknown.Reason),
+        TfSequence sequence when sequence.Items.Select(ValueOps.TryString).ToList() is var items && items.All(item => item is not null) =>
+            Fact.Known<IReadOnlyList<string>>([.. items.Select(item => item!)]),
+        var value => Fact.Unknown<IReadOnlyList<string>>($"{attribute} is a {value.TypeName}, not a list of strings"),
+    };
+
     /// <summary>A name that Terraform generates when the configuration leaves it out.</summary>
     public static Fact<string> Name(IResourceView view, string attribute, string prefixAttribute) =>
         (view.Get(attribute), view.Get(prefixAttribute)) switch

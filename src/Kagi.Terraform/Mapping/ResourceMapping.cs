@@ -11,6 +11,7 @@ internal static class ResourceMapping
     {
         KeyMapper,
         new NeptuneClusterMapper(),
+        new NeptuneClusterSnapshotMapper(),
     }.ToDictionary(m => m.ResourceType, StringComparer.Ordinal);
 
     /// <param name="views">The managed resources, in source order; data sources are reached only through <paramref name="index"/>.</param>
@@ -38,7 +39,7 @@ internal static class ResourceMapping
             resources.Add(keys.TryGetValue(view.Address, out var key) ? key : Complete(Mappers[view.Type].Map(view, resolver), view));
         }
 
-        return resources;
+        return NeptuneJoins.Apply(resources, views);
     }
 
     private static CloudResource Complete(CloudResource resource, IResourceView view) => resource with
