@@ -16,6 +16,7 @@ public static class KagiCommandLine
         scan.Subcommands.Add(ScanInventoryCommand.Create(output, error));
         root.Subcommands.Add(scan);
         root.Subcommands.Add(RulesCommand.Create(output, error));
+        root.Subcommands.Add(FindingsCommand.Create(output, error));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

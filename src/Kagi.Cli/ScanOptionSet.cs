@@ -4,11 +4,16 @@ using Kagi.Core.Model;
 using Kagi.Core.Rules;
 using Kagi.Reporting;
 using Kagi.Rules;
+using Kagi.Store;
 
 namespace Kagi.Cli;
 
 /// <summary>What every <c>kagi scan</c> command takes after its source, read and checked.</summary>
-internal sealed record ScanSettings(ScanOptions Options, Language Language, IReadOnlyList<ReportRequest> Reports, Severity FailOn, bool AllowIncomplete, string? Fix);
+internal sealed record ScanSettings(ScanOptions Options, Language Language, IReadOnlyList<ReportRequest> Reports, Severity FailOn, bool AllowIncomplete, string? Fix)
+{
+    /// <summary>Where the scan is kept, and the baseline it is judged against.</summary>
+    public StoreSettings Store { get; init; } = StoreSettings.None;
+}
 
 /// <summary>The options common to every <c>kagi scan</c> command.</summary>
 internal sealed class ScanOptionSet
@@ -49,7 +54,25 @@ internal sealed class ScanOptionSet
 
     private readonly Option<bool> _allowIncomplete = new("--allow-incomplete") { Description = "Do not count ERROR results (could not evaluate) as failing." };
 
-    private readonly Option<bool> _noStore = new("--no-store") { Description = "Do not keep this scan in the findings store (scans are not stored yet)." };
+    private readonly Option<bool> _noStore = new("--no-store") { Description = "Do not keep this scan in the findings store, nor apply its mutes." };
+
+    private readonly Option<string?> _store = new("--store")
+    {
+        Description = $"The findings store: a SQLite file, or a PostgreSQL postgres://… URL or Host=… connection string (default ${StoreLocation.EnvironmentVariable}, else ~/.kagi/kagi.db).",
+        HelpName = "PATH-or-URL",
+    };
+
+    private readonly Option<string?> _baseline = new("--baseline")
+    {
+        Description = "Exit with 1 only for failing findings not in this baseline file.",
+        HelpName = "FILE",
+    };
+
+    private readonly Option<string?> _writeBaseline = new("--write-baseline")
+    {
+        Description = "Write the fingerprints of this scan's failing findings to FILE, for a later --baseline.",
+        HelpName = "FILE",
+    };
 
     private readonly Option<string?> _fix = new("--fix")
     {
@@ -65,7 +88,7 @@ internal sealed class ScanOptionSet
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _format, _output, _lang, _minKeyLevel, _rules, _skipRules, _failOn, _allowIncomplete, _noStore, _fix })
+        foreach (var option in new Option[] { _format, _output, _lang, _minKeyLevel, _rules, _skipRules, _failOn, _allowIncomplete, _noStore, _store, _baseline, _writeBaseline, _fix })
         {
             command.Options.Add(option);
         }
@@ -100,7 +123,16 @@ internal sealed class ScanOptionSet
             return null;
         }
 
-        return new ScanSettings(options, language, reports, failOn, parsed.GetValue(_allowIncomplete), parsed.GetValue(_fix));
+        if (parsed.GetValue(_noStore) && parsed.GetValue(_store) is not null)
+        {
+            error.WriteLine("kagi: --store and --no-store contradict each other; give one.");
+            return null;
+        }
+
+        return new ScanSettings(options, language, reports, failOn, parsed.GetValue(_allowIncomplete), parsed.GetValue(_fix))
+        {
+            Store = new StoreSettings(parsed.GetValue(_noStore), parsed.GetValue(_store), parsed.GetValue(_baseline), parsed.GetValue(_writeBaseline)),
+        };
     }
 
     // The parser keeps each option's values apart; the pairing needs them interleaved as typed.

@@ -9,6 +9,15 @@ internal static class ScanOutput
 {
     public static int Write(ScanReport report, ScanSettings settings, Func<Finding, string> fixCommand, TextWriter output, TextWriter error)
     {
+        // Mutes from the store must show in every report, so the scan is stored before anything is written.
+        var stored = ScanStore.Record(report, settings.Store, TimeProvider.System, error);
+        report = stored.Report;
+        var code = WriteReports(report, settings, fixCommand, output, error);
+        return stored.Succeeded ? code : Math.Max(code, ExitCodes.BadInput);
+    }
+
+    private static int WriteReports(ScanReport report, ScanSettings settings, Func<Finding, string> fixCommand, TextWriter output, TextWriter error)
+    {
         if (settings.Fix is { } fix)
         {
             return WriteFix(report, settings, fix, output, error);
@@ -40,7 +49,7 @@ internal static class ScanOutput
             }
         }
 
-        return ExitCodes.For(report, settings.FailOn, settings.AllowIncomplete);
+        return ScanStore.ExitCode(report, settings, error);
     }
 
     private static int WriteFix(ScanReport report, ScanSettings settings, string fix, TextWriter output, TextWriter error)
@@ -55,6 +64,6 @@ internal static class ScanOutput
         }
 
         FixWriter.Write(chosen, settings.Language, output);
-        return ExitCodes.For(report, settings.FailOn, settings.AllowIncomplete);
+        return ScanStore.ExitCode(report, settings, error);
     }
 }

@@ -65,10 +65,9 @@ public sealed class FindingStore : IFindingStore
         var storedAt = _time.GetUtcNow();
         using var transaction = _dialect.BeginWrite(_connection);
         var sql = new Sql(_connection, transaction);
-        var counts = Enum.GetValues<ResultStatus>().ToDictionary(status => status, status => (long)report.Count(status));
         var id = sql.Scalar<long>(
             "INSERT INTO scans (source, scope_key, targets, coverage, options, started_at, finished_at, stored_at, pass_count, fail_count, error_count, muted_count, unknown_count) " +
-            "VALUES (@source, @scope, @targets, @coverage, @options, @started, @finished, @stored, @pass, @fail, @error, @muted, @unknown) RETURNING id",
+            "VALUES (@source, @scope, @targets, @coverage, @options, @started, @finished, @stored, 0, 0, 0, 0, 0) RETURNING id",
             ("@source", coverage.Source),
             ("@scope", coverage.ScopeKey),
             ("@targets", JsonSerializer.Serialize(report.Targets)),
@@ -76,14 +75,23 @@ public sealed class FindingStore : IFindingStore
             ("@options", OptionsJson(report.Options)),
             ("@started", report.StartedAt.Millis()),
             ("@finished", report.FinishedAt.Millis()),
-            ("@stored", storedAt.Millis()),
+            ("@stored", storedAt.Millis()));
+
+        // Counted while the rows stream out, so a scan of many results is read once for both.
+        var counts = Enum.GetValues<ResultStatus>().ToDictionary(status => status, _ => 0L);
+        sql.InsertMany("scan_results", ResultColumns, report.Findings.Select((finding, seq) =>
+        {
+            counts[finding.Status]++;
+            return ResultRow(id, seq, finding);
+        }));
+        sql.Execute(
+            "UPDATE scans SET pass_count = @pass, fail_count = @fail, error_count = @error, muted_count = @muted, unknown_count = @unknown WHERE id = @id",
             ("@pass", counts[ResultStatus.Pass]),
             ("@fail", counts[ResultStatus.Fail]),
             ("@error", counts[ResultStatus.Error]),
             ("@muted", counts[ResultStatus.Muted]),
-            ("@unknown", counts[ResultStatus.Unknown]));
-
-        sql.InsertMany("scan_results", ResultColumns, report.Findings.Select((finding, seq) => ResultRow(id, seq, finding)));
+            ("@unknown", counts[ResultStatus.Unknown]),
+            ("@id", id));
         UpdateLifecycle(sql, report, coverage, id, storedAt);
         transaction.Commit();
         return new StoredScan(id, coverage.Source, coverage.ScopeKey, report.Targets, report.StartedAt, report.FinishedAt, storedAt, counts);
@@ -209,7 +217,7 @@ public sealed class FindingStore : IFindingStore
     private static void UpdateLifecycle(Sql sql, ScanReport report, Coverage coverage, long scanId, DateTimeOffset at)
     {
         var prior = sql.Query(
-            "SELECT fingerprint, state, coverage_key, last_seen_at, last_scan_id, changed_at, changed_scan_id FROM findings WHERE source = @source",
+            "SELECT fingerprint, state, coverage_key, last_seen_at, last_scan_id, changed_at, changed_scan_id, rule_id FROM findings WHERE source = @source",
             reader => new Prior(
                 reader.GetString(0),
                 StoreNames.ParseState(reader.GetString(1)),
@@ -217,7 +225,8 @@ public sealed class FindingStore : IFindingStore
                 reader.Number(3)!.Value,
                 reader.Number(4)!.Value,
                 reader.Number(5)!.Value,
-                reader.Number(6)!.Value),
+                reader.Number(6)!.Value,
+                reader.GetString(7)),
             ("@source", coverage.Source)).ToDictionary(row => row.Fingerprint, StringComparer.Ordinal);
 
         // One verdict per fingerprint: if a scan reports the same finding twice, failing wins, as it would for a reader.
@@ -253,7 +262,9 @@ public sealed class FindingStore : IFindingStore
         var reported = seen.Select(finding => finding.Fingerprint).ToHashSet(StringComparer.Ordinal);
         foreach (var row in prior.Values.Where(row => !reported.Contains(row.Fingerprint)))
         {
-            if (Lifecycle.Absent(row.State, coverage.Keys.Contains(row.CoverageKey)) is var state && state != row.State)
+            // A scan looked for a finding only where it read (coverage) and with the finding's rule (--rules, --skip-rules).
+            var covered = coverage.Keys.Contains(row.CoverageKey) && report.Options.Selects(row.RuleId);
+            if (Lifecycle.Absent(row.State, covered) is var state && state != row.State)
             {
                 sql.Execute(
                     "UPDATE findings SET state = @state, changed_at = @at, changed_scan_id = @scan WHERE fingerprint = @fingerprint",
@@ -336,5 +347,5 @@ public sealed class FindingStore : IFindingStore
         ["skipRules"] = options.SkipRules.Order(StringComparer.Ordinal).ToArray(),
     });
 
-    private sealed record Prior(string Fingerprint, FindingState State, string CoverageKey, long LastSeenAt, long LastScanId, long ChangedAt, long ChangedScanId);
+    private sealed record Prior(string Fingerprint, FindingState State, string CoverageKey, long LastSeenAt, long LastScanId, long ChangedAt, long ChangedScanId, string RuleId);
 }

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using System.Globalization;
 using Kagi.Core.Findings;
+using Kagi.Core.Model;
 
 namespace Kagi.Store;
 
@@ -29,6 +31,12 @@ public sealed record MuteRule(
     DateTimeOffset? RemovedAt = null)
 {
     private Regex? _glob;
+
+    /// <summary>The reason as reports show it, with who muted and until when.</summary>
+    public string Describe() =>
+        Until is { } until
+            ? string.Create(CultureInfo.InvariantCulture, $"{Reason} [{CreatedBy}, until {until:yyyy-MM-dd HH:mm}Z]")
+            : $"{Reason} [{CreatedBy}]";
 
     public bool IsActive(DateTimeOffset now) => RemovedAt is null && (Until is null || Until > now);
 
@@ -64,4 +72,26 @@ public sealed record MuteRule(
     private static Regex Glob(string pattern) =>
         new("^" + Regex.Escape(pattern).Replace(@"\*", ".*", StringComparison.Ordinal).Replace(@"\?", ".", StringComparison.Ordinal) + "$",
             RegexOptions.CultureInvariant | RegexOptions.Singleline, TimeSpan.FromSeconds(1));
+}
+
+/// <summary>Puts the store's mutes on a scan's findings, so every report shows them as MUTED with the reason.</summary>
+public static class MuteApplication
+{
+    public static ScanReport Apply(ScanReport report, IReadOnlyList<MuteRule> mutes)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(mutes);
+        if (mutes.Count == 0)
+        {
+            return report;
+        }
+
+        return report with { Findings = [.. report.Findings.Select(finding => Apply(finding, mutes))] };
+    }
+
+    // An in-code suppression already muting the finding stays; only FAIL results can be muted, so a PASS stays a PASS.
+    private static Finding Apply(Finding finding, IReadOnlyList<MuteRule> mutes) =>
+        finding.MutedBy is null && finding.Result.Status == Core.Rules.ResultStatus.Fail && mutes.FirstOrDefault(mute => mute.Matches(finding)) is { } mute
+            ? finding with { MutedBy = new Suppression(finding.Rule.Id, mute.Describe(), null) }
+            : finding;
 }

@@ -7,7 +7,12 @@ internal static class Kagi
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exitCode = KagiCommandLine.Run(args, output, error);
+        var exitCode = KagiCommandLine.Run(WithoutStore(args), output, error);
         return (exitCode, output.ToString(), error.ToString());
     }
+
+    // These tests scan many times in parallel: they must never write into the developer's ~/.kagi (or a KAGI_STORE
+    // they happen to have set). The store has its own tests, in Kagi.Store.Tests.
+    private static string[] WithoutStore(string[] args) =>
+        args is ["scan", ..] && !args.Contains("--store") && !args.Contains("--no-store") ? [.. args, "--no-store"] : args;
 }

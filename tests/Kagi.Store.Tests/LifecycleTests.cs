@@ -101,6 +101,22 @@ public sealed class LifecycleTests
 
     [Theory]
     [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void A_scan_that_did_not_run_the_rule_never_resolves_its_findings(StoreKind kind)
+    {
+        using var store = TestStores.Open(kind);
+        store.SaveScan(LiveScan(Ireland, Live("db", ResultStatus.Fail)));
+
+        store.SaveScan(LiveScan(Ireland) with { Options = new ScanOptions { SkipRules = new HashSet<string> { Rule.Id } } });
+        var afterSkipping = Assert.Single(store.ListFindings(new FindingQuery())).State;
+        store.SaveScan(LiveScan(Ireland));
+        var afterRunning = Assert.Single(store.ListFindings(new FindingQuery())).State;
+
+        Assert.Equal(FindingState.New, afterSkipping);
+        Assert.Equal(FindingState.Resolved, afterRunning);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
     public void Unknown_and_error_results_neither_resolve_nor_open_a_finding(StoreKind kind)
     {
         using var store = TestStores.Open(kind);

@@ -8,7 +8,7 @@ namespace Kagi.Store.Tests;
 /// <summary>Builds scan reports by hand: which resources failed or passed, in which account and region or path.</summary>
 internal static class Scans
 {
-    public static RuleMetadata Rule => RuleCatalog.All[0].Metadata;
+    public static RuleMetadata Rule => RuleCatalog.Find("neptune-cluster-cmk-encryption")!.Metadata;
 
     public static Finding Live(string name, ResultStatus status, string region = "eu-west-1", string account = "111122223333") =>
         new(Rule, new TestResource

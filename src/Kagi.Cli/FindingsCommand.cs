@@ -1,0 +1,204 @@
+using System.CommandLine;
+using System.Globalization;
+using Kagi.Core.Rules;
+using Kagi.Rules;
+using Kagi.Store;
+
+namespace Kagi.Cli;
+
+/// <summary><c>kagi findings list|diff|mute|unmute|mutes|scans</c>: the findings store, queried and curated.</summary>
+internal static class FindingsCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var findings = new Command("findings", "Query the findings store; mute and unmute findings with a reason and an expiry.")
+        {
+            List(output, error),
+            Diff(output, error),
+            Mute(output, error),
+            Unmute(output, error),
+            Mutes(output, error),
+            Scans(output, error),
+        };
+        return findings;
+    }
+
+    private static Command List(TextWriter output, TextWriter error)
+    {
+        var status = new Option<string?>("--status") { Description = "new|open|resolved|reopened, or muted for findings muted now." };
+        status.AcceptOnlyFromAmong([.. Enum.GetValues<FindingState>().Select(state => state.ToString().ToLowerInvariant()), "muted"]);
+        var severity = new Option<string?>("--severity") { Description = "low|medium|high|critical." };
+        severity.AcceptOnlyFromAmong([.. Enum.GetValues<Severity>().Select(value => value.ToName())]);
+        var rule = new Option<string?>("--rule") { Description = "Only this rule ID." };
+        var account = new Option<string?>("--account") { Description = "Only this AWS account." };
+        var region = new Option<string?>("--region") { Description = "Only this AWS region." };
+        var since = new Option<string?>("--since") { Description = "Only findings whose state changed at or after this date (ISO 8601).", HelpName = "DATE" };
+        var (store, format) = (StoreOption(), FormatOption());
+        var command = new Command("list", "List the findings the store follows, with their lifecycle state.") { status, severity, rule, account, region, since, format, store };
+        command.SetAction(parsed => WithStore(parsed.GetValue(store), error, opened =>
+        {
+            if (!TryParseTime(parsed.GetValue(since), endOfDay: false, out var sinceTime))
+            {
+                error.WriteLine($"kagi: --since: '{parsed.GetValue(since)}' is not a date (use ISO 8601, e.g. 2026-01-31).");
+                return ExitCodes.BadInput;
+            }
+
+            var statusName = parsed.GetValue(status);
+            var query = new FindingQuery
+            {
+                State = statusName is null or "muted" ? null : Enum.Parse<FindingState>(statusName, ignoreCase: true),
+                Muted = statusName == "muted" ? true : null,
+                Severity = parsed.GetValue(severity) is { } name ? Enum.Parse<Severity>(name, ignoreCase: true) : null,
+                RuleId = parsed.GetValue(rule),
+                Account = parsed.GetValue(account),
+                Region = parsed.GetValue(region),
+                Since = sinceTime,
+            };
+            FindingsOutput.Write(opened.ListFindings(query), parsed.GetValue(format)!, output);
+            return ExitCodes.Clean;
+        }));
+        return command;
+    }
+
+    private static Command Diff(TextWriter output, TextWriter error)
+    {
+        var before = new Argument<long?>("SCAN_A") { Description = "The earlier scan ID (default: the scan before SCAN_B with the same scope).", Arity = ArgumentArity.ZeroOrOne };
+        var after = new Argument<long?>("SCAN_B") { Description = "The later scan ID (default: the latest scan of that scope).", Arity = ArgumentArity.ZeroOrOne };
+        var (store, format) = (StoreOption(), FormatOption());
+        var command = new Command("diff", "Failing findings new, resolved and still open between two scans.") { before, after, format, store };
+        command.SetAction(parsed => WithStore(parsed.GetValue(store), error, opened =>
+        {
+            if (opened.Diff(parsed.GetValue(before), parsed.GetValue(after)) is not { } diff)
+            {
+                error.WriteLine("kagi: no two scans to compare: give scan IDs ('kagi findings scans' lists them), or store two scans of the same scope.");
+                return ExitCodes.BadInput;
+            }
+
+            FindingsOutput.Write(diff, parsed.GetValue(format)!, output);
+            return ExitCodes.Clean;
+        }));
+        return command;
+    }
+
+    private static Command Mute(TextWriter output, TextWriter error)
+    {
+        var pattern = new Argument<string>("PATTERN") { Description = "A fingerprint (or its first 6+ characters), a rule ID, or a resource ID glob (* and ?)." };
+        var reason = new Option<string>("--reason") { Description = "Why the finding is accepted; kept in the audit trail and shown in reports.", Required = true };
+        var until = new Option<string?>("--until") { Description = "Unmute after this date (ISO 8601; a bare date means the end of that day, UTC).", HelpName = "DATE" };
+        var by = ByOption();
+        var store = StoreOption();
+        var command = new Command("mute", "Mute findings: they still appear, as MUTED with the reason, and stop failing scans.") { pattern, reason, until, by, store };
+        command.SetAction(parsed => WithStore(parsed.GetValue(store), error, opened =>
+        {
+            if (!TryParseTime(parsed.GetValue(until), endOfDay: true, out var untilTime))
+            {
+                error.WriteLine($"kagi: --until: '{parsed.GetValue(until)}' is not a date (use ISO 8601, e.g. 2026-12-31).");
+                return ExitCodes.BadInput;
+            }
+
+            var text = parsed.GetValue(pattern)!;
+            var kind = MuteRule.KindOf(text, id => RuleCatalog.Find(id) is not null);
+            var mute = opened.Mute(kind, text, parsed.GetValue(reason)!, untilTime, parsed.GetValue(by)!);
+            output.WriteLine($"muted {kind.ToString().ToLowerInvariant()} {mute.Pattern} (mute {mute.Id}): {mute.Describe()}");
+            return ExitCodes.Clean;
+        }));
+        return command;
+    }
+
+    private static Command Unmute(TextWriter output, TextWriter error)
+    {
+        var pattern = new Argument<string>("PATTERN") { Description = "The pattern given to 'kagi findings mute', or the mute's ID." };
+        var by = ByOption();
+        var store = StoreOption();
+        var command = new Command("unmute", "Lift a mute; the audit trail keeps who lifted it and when.") { pattern, by, store };
+        command.SetAction(parsed => WithStore(parsed.GetValue(store), error, opened =>
+        {
+            var lifted = opened.Unmute(parsed.GetValue(pattern)!, parsed.GetValue(by)!);
+            if (lifted == 0)
+            {
+                error.WriteLine($"kagi: no active mute is '{parsed.GetValue(pattern)}'. 'kagi findings mutes' lists them.");
+                return ExitCodes.BadInput;
+            }
+
+            output.WriteLine($"unmuted {parsed.GetValue(pattern)} ({lifted} mute{(lifted == 1 ? string.Empty : "s")})");
+            return ExitCodes.Clean;
+        }));
+        return command;
+    }
+
+    private static Command Mutes(TextWriter output, TextWriter error)
+    {
+        var all = new Option<bool>("--all") { Description = "Also show expired and lifted mutes: the whole audit trail." };
+        var (store, format) = (StoreOption(), FormatOption());
+        var command = new Command("mutes", "List the mutes in force.") { all, format, store };
+        command.SetAction(parsed => WithStore(parsed.GetValue(store), error, opened =>
+        {
+            FindingsOutput.Write(opened.Mutes(parsed.GetValue(all)), TimeProvider.System.GetUtcNow(), parsed.GetValue(format)!, output);
+            return ExitCodes.Clean;
+        }));
+        return command;
+    }
+
+    private static Command Scans(TextWriter output, TextWriter error)
+    {
+        var (store, format) = (StoreOption(), FormatOption());
+        var command = new Command("scans", "List the stored scans, with their IDs for 'kagi findings diff'.") { format, store };
+        command.SetAction(parsed => WithStore(parsed.GetValue(store), error, opened =>
+        {
+            FindingsOutput.Write(opened.Scans(), parsed.GetValue(format)!, output);
+            return ExitCodes.Clean;
+        }));
+        return command;
+    }
+
+    private static int WithStore(string? location, TextWriter error, Func<IFindingStore, int> action)
+    {
+        try
+        {
+            using var store = FindingStore.Open(StoreLocation.Resolve(location, Environment.GetEnvironmentVariable), TimeProvider.System);
+            return action(store);
+        }
+        catch (Exception exception) when (ScanStore.IsStoreFailure(exception))
+        {
+            error.WriteLine($"kagi: error: {exception.Message}");
+            return ExitCodes.BadInput;
+        }
+    }
+
+    private static bool TryParseTime(string? text, bool endOfDay, out DateTimeOffset? time)
+    {
+        time = null;
+        if (text is null)
+        {
+            return true;
+        }
+
+        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+        {
+            return false;
+        }
+
+        // "--until 2026-12-31" should still be muted on the 31st.
+        time = endOfDay && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? parsed.AddDays(1) : parsed;
+        return true;
+    }
+
+    private static Option<string?> StoreOption() => new("--store")
+    {
+        Description = $"The findings store: a SQLite file, or a PostgreSQL URL or connection string (default ${StoreLocation.EnvironmentVariable}, else ~/.kagi/kagi.db).",
+        HelpName = "PATH-or-URL",
+    };
+
+    private static Option<string> FormatOption()
+    {
+        var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json");
+        return format;
+    }
+
+    private static Option<string> ByOption() => new("--by")
+    {
+        Description = "Who is doing this, for the audit trail (default: the current user).",
+        DefaultValueFactory = _ => Environment.UserName,
+    };
+}

@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Kagi.Core.Rules;
+using Kagi.Store;
+
+namespace Kagi.Cli;
+
+/// <summary>The store's answers as a table for people or JSON for scripts; names as in the scan report's JSON.</summary>
+internal static class FindingsOutput
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static void Write(IReadOnlyList<TrackedFinding> findings, string format, TextWriter output)
+    {
+        if (format == "json")
+        {
+            output.WriteLine(JsonSerializer.Serialize(new { schemaVersion = "1", findings = findings.Select(FindingJson) }, Json));
+            return;
+        }
+
+        Table(
+            output,
+            ["FINGERPRINT", "STATE", "SEVERITY", "RULE", "RESOURCE", "REGION", "LAST", "CHANGED", "MUTED"],
+            findings.Select(finding => new[]
+            {
+                finding.Fingerprint[..12], finding.State.ToString().ToUpperInvariant(), finding.Severity.ToName(), finding.RuleId, finding.ResourceId,
+                finding.Region ?? "-", finding.LastStatus.ToName(), Time(finding.ChangedAt), finding.MutedBy?.Describe() ?? string.Empty,
+            }));
+        output.WriteLine($"{findings.Count} finding{(findings.Count == 1 ? string.Empty : "s")}");
+    }
+
+    public static void Write(ScanDiff diff, string format, TextWriter output)
+    {
+        if (format == "json")
+        {
+            output.WriteLine(JsonSerializer.Serialize(
+                new
+                {
+                    schemaVersion = "1",
+                    before = ScanJson(diff.Before),
+                    after = ScanJson(diff.After),
+                    @new = diff.New.Select(ResultJson),
+                    resolved = diff.Resolved.Select(ResultJson),
+                    stillOpen = diff.StillOpen.Select(ResultJson),
+                },
+                Json));
+            return;
+        }
+
+        output.WriteLine($"scan {diff.Before.Id} ({Time(diff.Before.StartedAt)}) -> scan {diff.After.Id} ({Time(diff.After.StartedAt)})");
+        var rows = diff.New.Select(result => ("NEW", result))
+            .Concat(diff.Resolved.Select(result => ("RESOLVED", result)))
+            .Concat(diff.StillOpen.Select(result => ("OPEN", result)));
+        Table(output, ["CHANGE", "FINGERPRINT", "SEVERITY", "RULE", "RESOURCE", "STATUS"], rows.Select(row => new[]
+        {
+            row.Item1, row.result.Fingerprint[..12], row.result.Severity.ToName(), row.result.RuleId, row.result.ResourceId, row.result.Status.ToName(),
+        }));
+        output.WriteLine($"{diff.New.Count} new, {diff.Resolved.Count} resolved, {diff.StillOpen.Count} still open");
+    }
+
+    public static void Write(IReadOnlyList<MuteRule> mutes, DateTimeOffset now, string format, TextWriter output)
+    {
+        static string State(MuteRule mute, DateTimeOffset now) => mute.RemovedAt is not null ? "lifted" : mute.IsActive(now) ? "active" : "expired";
+        if (format == "json")
+        {
+            output.WriteLine(JsonSerializer.Serialize(
+                new
+                {
+                    schemaVersion = "1",
+                    mutes = mutes.Select(mute => new
+                    {
+                        id = mute.Id,
+                        kind = mute.Kind.ToString().ToLowerInvariant(),
+                        pattern = mute.Pattern,
+                        reason = mute.Reason,
+                        until = mute.Until,
+                        state = State(mute, now),
+                        createdBy = mute.CreatedBy,
+                        createdAt = mute.CreatedAt,
+                        removedBy = mute.RemovedBy,
+                        removedAt = mute.RemovedAt,
+                    }),
+                },
+                Json));
+            return;
+        }
+
+        Table(output, ["ID", "STATE", "KIND", "PATTERN", "REASON", "UNTIL", "BY", "AT", "LIFTED BY"], mutes.Select(mute => new[]
+        {
+            mute.Id.ToString(CultureInfo.InvariantCulture), State(mute, now), mute.Kind.ToString().ToLowerInvariant(), mute.Pattern, mute.Reason,
+            mute.Until is { } until ? Time(until) : "-", mute.CreatedBy, Time(mute.CreatedAt), mute.RemovedBy ?? string.Empty,
+        }));
+    }
+
+    public static void Write(IReadOnlyList<StoredScan> scans, string format, TextWriter output)
+    {
+        if (format == "json")
+        {
+            output.WriteLine(JsonSerializer.Serialize(new { schemaVersion = "1", scans = scans.Select(ScanJson) }, Json));
+            return;
+        }
+
+        Table(output, ["ID", "SOURCE", "STARTED", "TARGETS", "FAIL", "MUTED", "ERROR"], scans.Select(scan => new[]
+        {
+            scan.Id.ToString(CultureInfo.InvariantCulture), scan.Source, Time(scan.StartedAt), string.Join(" ", scan.Targets),
+            Count(scan, ResultStatus.Fail), Count(scan, ResultStatus.Muted), Count(scan, ResultStatus.Error),
+        }));
+    }
+
+    private static object FindingJson(TrackedFinding finding) => new
+    {
+        fingerprint = finding.Fingerprint,
+        state = finding.State.ToString().ToUpperInvariant(),
+        ruleId = finding.RuleId,
+        severity = finding.Severity.ToName(),
+        lastStatus = finding.LastStatus.ToName(),
+        resource = new { id = finding.ResourceId, type = finding.ResourceType, region = finding.Region, account = finding.Account, location = finding.File is null ? null : new { file = finding.File, line = finding.Line } },
+        firstSeen = new { at = finding.FirstSeenAt, scan = finding.FirstScanId },
+        lastSeen = new { at = finding.LastSeenAt, scan = finding.LastScanId },
+        changed = new { at = finding.ChangedAt, scan = finding.ChangedScanId },
+        muted = finding.MutedBy is { } mute ? new { id = mute.Id, reason = mute.Reason, by = mute.CreatedBy, until = mute.Until } : null,
+    };
+
+    private static object ResultJson(StoredResult result) => new
+    {
+        fingerprint = result.Fingerprint,
+        ruleId = result.RuleId,
+        status = result.Status.ToName(),
+        severity = result.Severity.ToName(),
+        resource = new { id = result.ResourceId, type = result.ResourceType, region = result.Region, account = result.Account },
+    };
+
+    private static object ScanJson(StoredScan scan) => new
+    {
+        id = scan.Id,
+        source = scan.Source,
+        targets = scan.Targets,
+        startedAt = scan.StartedAt,
+        finishedAt = scan.FinishedAt,
+        summary = scan.Counts.ToDictionary(pair => pair.Key.ToName(), pair => pair.Value),
+    };
+
+    private static string Count(StoredScan scan, ResultStatus status) => scan.Counts[status].ToString(CultureInfo.InvariantCulture);
+
+    private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    // Plain aligned columns: the output is often piped to grep or less, where a boxed table only gets in the way.
+    private static void Table(TextWriter output, string[] headers, IEnumerable<string[]> rows)
+    {
+        var all = rows.Prepend(headers).ToList();
+        var widths = headers.Select((_, column) => all.Max(row => row[column].Length)).ToArray();
+        foreach (var row in all)
+        {
+            output.WriteLine(string.Join("  ", row.Select((cell, column) => column == row.Length - 1 ? cell : cell.PadRight(widths[column]))).TrimEnd());
+        }
+    }
+}

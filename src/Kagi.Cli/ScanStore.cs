@@ -1,0 +1,73 @@
+using System.Data.Common;
+using Kagi.Core.Findings;
+using Kagi.Store;
+
+namespace Kagi.Cli;
+
+/// <summary>What <c>kagi scan</c> was told about the findings store and baselines.</summary>
+/// <param name="NoStore">Neither store the scan nor read mutes from the store.</param>
+/// <param name="Location">The <c>--store</c> value; null means <c>KAGI_STORE</c>, else the default file.</param>
+internal sealed record StoreSettings(bool NoStore, string? Location, string? Baseline, string? WriteBaseline)
+{
+    /// <summary>For scans built without the options (tests, other hosts): touch no store.</summary>
+    public static StoreSettings None { get; } = new(true, null, null, null);
+}
+
+/// <summary>A report after the store saw it: with the store's mutes applied, and whether storing worked.</summary>
+internal sealed record StoredReport(ScanReport Report, bool Succeeded);
+
+/// <summary>Wires <c>kagi scan</c> to the findings store and to baselines.</summary>
+internal static class ScanStore
+{
+    /// <summary>
+    /// Applies the store's mutes and stores the scan. A store that fails (locked, unreachable) is reported as an
+    /// error and the scan goes on: its findings are still printed.
+    /// </summary>
+    public static StoredReport Record(ScanReport report, StoreSettings settings, TimeProvider time, TextWriter error)
+    {
+        if (settings.NoStore)
+        {
+            return new StoredReport(report, true);
+        }
+
+        var muted = report;
+        try
+        {
+            var location = StoreLocation.Resolve(settings.Location, Environment.GetEnvironmentVariable);
+            using var store = FindingStore.Open(location, time);
+            muted = MuteApplication.Apply(report, store.Mutes(includeInactive: false));
+            store.SaveScan(muted);
+            return new StoredReport(muted, true);
+        }
+        catch (Exception exception) when (IsStoreFailure(exception))
+        {
+            error.WriteLine($"kagi: error: the findings store failed, so this scan was not stored: {exception.Message}");
+            return new StoredReport(muted, false);
+        }
+    }
+
+    /// <summary>Writes the baseline if asked, then the exit code, counting only failures the baseline does not hold.</summary>
+    public static int ExitCode(ScanReport report, ScanSettings settings, TextWriter error)
+    {
+        var store = settings.Store;
+        try
+        {
+            if (store.WriteBaseline is { } path)
+            {
+                Baseline.From(report).Write(path);
+                error.WriteLine($"kagi: wrote baseline of {Baseline.From(report).Fingerprints.Count} failing findings to {path}");
+            }
+
+            var judged = store.Baseline is { } baseline ? Baseline.Read(baseline).Filter(report) : report;
+            return ExitCodes.For(judged, settings.FailOn, settings.AllowIncomplete);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            error.WriteLine($"kagi: error: {exception.Message}");
+            return ExitCodes.BadInput;
+        }
+    }
+
+    public static bool IsStoreFailure(Exception exception) =>
+        exception is StoreException or DbException or IOException or UnauthorizedAccessException or TimeoutException;
+}

@@ -1,0 +1,127 @@
+using System.Runtime.CompilerServices;
+using Kagi.Cli;
+
+namespace Kagi.Store.Tests;
+
+/// <summary>The store as a user meets it: through <c>kagi scan --store</c> and <c>kagi findings</c>.</summary>
+public sealed class CliTests
+{
+    private const string MutedRule = "neptune-cluster-cmk-encryption";
+
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void A_scan_is_stored_and_its_findings_listed_as_new(StoreKind kind)
+    {
+        // Given an empty store
+        var store = TestStores.NewLocation(kind).ConnectionString;
+
+        // When a Terraform folder with failing clusters is scanned into it
+        var scan = Run("scan", "iac", Fixture(), "--store", store);
+        var list = Run("findings", "list", "--store", store, "--format", "json");
+
+        // Then the scan fails as before, and its failures are in the store as NEW
+        Assert.Equal(ExitCodes.Failing, scan.ExitCode);
+        Assert.Equal(0, list.ExitCode);
+        Assert.Contains("\"state\": \"NEW\"", list.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"state\": \"OPEN\"", list.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void A_rule_muted_in_the_store_shows_as_muted_in_the_scan_report_and_stops_failing_it(StoreKind kind)
+    {
+        var store = TestStores.NewLocation(kind).ConnectionString;
+        var before = Run("scan", "iac", Fixture(), "--store", store, "--format", "json");
+
+        var mute = Run("findings", "mute", MutedRule, "--reason", "accepted until the CMK rollout", "--by", "alice", "--store", store);
+        var after = Run("scan", "iac", Fixture(), "--store", store, "--format", "json", "--rules", MutedRule);
+        var mutes = Run("findings", "mutes", "--store", store);
+
+        Assert.Contains("\"status\": \"FAIL\"", before.Output, StringComparison.Ordinal);
+        Assert.Equal(0, mute.ExitCode);
+        Assert.Contains("\"status\": \"MUTED\"", after.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"status\": \"FAIL\"", after.Output, StringComparison.Ordinal);
+        Assert.Contains("accepted until the CMK rollout", after.Output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Clean, after.ExitCode);
+        Assert.Contains("alice", mutes.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void Unmute_lifts_the_mute_and_keeps_it_in_the_audit_trail(StoreKind kind)
+    {
+        var store = TestStores.NewLocation(kind).ConnectionString;
+        Run("findings", "mute", MutedRule, "--reason", "r", "--by", "alice", "--store", store);
+
+        var unmute = Run("findings", "unmute", MutedRule, "--by", "bob", "--store", store);
+        var active = Run("findings", "mutes", "--store", store);
+        var audit = Run("findings", "mutes", "--all", "--store", store);
+        var scan = Run("scan", "iac", Fixture(), "--store", store, "--rules", MutedRule, "--format", "json");
+
+        Assert.Equal(0, unmute.ExitCode);
+        Assert.DoesNotContain("alice", active.Output, StringComparison.Ordinal);
+        Assert.Contains("lifted", audit.Output, StringComparison.Ordinal);
+        Assert.Contains("bob", audit.Output, StringComparison.Ordinal);
+        Assert.Contains("\"status\": \"FAIL\"", scan.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Diff_of_the_last_two_scans_shows_what_is_new_and_what_is_still_open()
+    {
+        var store = TestStores.NewLocation(StoreKind.Sqlite).ConnectionString;
+        Run("scan", "iac", Fixture(), "--store", store, "--rules", MutedRule);
+        Run("scan", "iac", Fixture(), "--store", store);
+
+        var diff = Run("findings", "diff", "--store", store);
+
+        Assert.Equal(0, diff.ExitCode);
+        Assert.Matches(@"(?m)^[1-9][0-9]* new, 0 resolved, [1-9][0-9]* still open$", diff.Output);
+    }
+
+    [Fact]
+    public void A_baseline_makes_only_failures_not_in_it_fail_the_scan()
+    {
+        var folder = Directory.CreateTempSubdirectory("kagi-baseline-").FullName;
+        var baseline = Path.Combine(folder, "kagi-baseline.json");
+
+        var write = Run("scan", "iac", Fixture(), "--no-store", "--write-baseline", baseline, "--rules", MutedRule);
+        var same = Run("scan", "iac", Fixture(), "--no-store", "--baseline", baseline, "--rules", MutedRule);
+        var more = Run("scan", "iac", Fixture(), "--no-store", "--baseline", baseline);
+
+        Assert.Equal(ExitCodes.Failing, write.ExitCode);
+        Assert.Contains("\"fingerprints\"", File.ReadAllText(baseline), StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Clean, same.ExitCode);
+        Assert.Equal(ExitCodes.Failing, more.ExitCode);
+    }
+
+    [Fact]
+    public void An_unreachable_store_is_a_clear_error_and_the_findings_are_still_printed()
+    {
+        var scan = Run("scan", "iac", Fixture(), "--store", "Host=127.0.0.1;Port=1;Username=nobody;Database=none;Timeout=2", "--format", "json");
+
+        Assert.Equal(ExitCodes.BadInput, scan.ExitCode);
+        Assert.Contains("findings store failed", scan.Error, StringComparison.Ordinal);
+        Assert.Contains("\"status\": \"FAIL\"", scan.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_store_location_comes_from_the_option_then_KAGI_STORE_then_the_home_folder()
+    {
+        Assert.Equal(StoreKind.Postgres, StoreLocation.Resolve("postgres://u:secret@db.example:6543/kagi", _ => "/ignored").Kind);
+        Assert.Equal(Path.GetFullPath("/tmp/env.db"), StoreLocation.Resolve(null, _ => "/tmp/env.db").ConnectionString);
+        Assert.EndsWith(Path.Combine(".kagi", "kagi.db"), StoreLocation.Resolve(null, _ => null).ConnectionString, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", StoreLocation.Parse("postgres://u:secret@db.example:6543/kagi").Describe(), StringComparison.Ordinal);
+        Assert.Contains("Port=6543", StoreLocation.Parse("postgres://u:secret@db.example:6543/kagi").ConnectionString, StringComparison.Ordinal);
+    }
+
+    private static (int ExitCode, string Output, string Error) Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = KagiCommandLine.Run(args, output, error);
+        return (exitCode, output.ToString(), error.ToString());
+    }
+
+    private static string Fixture([CallerFilePath] string here = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", "examples", "aws-managed-alias"));
+}

@@ -1,0 +1,90 @@
+using Kagi.Core.Rules;
+using static Kagi.Store.Tests.Scans;
+
+namespace Kagi.Store.Tests;
+
+public sealed class MutingTests
+{
+    private static readonly string[] Ireland = ["eu-west-1"];
+
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void A_muted_finding_is_reported_as_muted_with_its_reason_and_is_still_followed(StoreKind kind)
+    {
+        var clock = new ManualClock(DateTimeOffset.UnixEpoch.AddYears(56));
+        using var store = TestStores.Open(kind, clock);
+        store.Mute(MuteKind.Resource, "arn:aws:rds:*:cluster:legacy-*", "legacy, retired in Q3", until: null, by: "alice");
+
+        var report = MuteApplication.Apply(LiveScan(Ireland, Live("legacy-1", ResultStatus.Fail), Live("prod", ResultStatus.Fail)), store.Mutes(includeInactive: false));
+        store.SaveScan(report);
+
+        var muted = Assert.Single(report.Findings, finding => finding.Status == ResultStatus.Muted);
+        Assert.EndsWith("legacy-1", muted.Resource.Id, StringComparison.Ordinal);
+        Assert.Contains("legacy, retired in Q3", muted.MutedBy!.Reason, StringComparison.Ordinal);
+        Assert.Equal(2, store.ListFindings(new FindingQuery()).Count);
+        var listed = Assert.Single(store.ListFindings(new FindingQuery { Muted = true }));
+        Assert.Equal("alice", listed.MutedBy!.CreatedBy);
+        Assert.Equal(1, store.Scans()[0].Counts[ResultStatus.Muted]);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void A_mute_that_expired_no_longer_mutes_and_stays_in_the_audit_trail(StoreKind kind)
+    {
+        var clock = new ManualClock(DateTimeOffset.UnixEpoch.AddYears(56));
+        using var store = TestStores.Open(kind, clock);
+        var fingerprint = Live("db", ResultStatus.Fail).Fingerprint;
+        store.Mute(MuteKind.Fingerprint, fingerprint[..12], "waiting for the vendor", clock.Now.AddDays(7), by: "alice");
+        store.SaveScan(MuteApplication.Apply(LiveScan(Ireland, Live("db", ResultStatus.Fail)), store.Mutes(false)));
+        var mutedBefore = Assert.Single(store.ListFindings(new FindingQuery())).MutedBy;
+
+        clock.Advance(TimeSpan.FromDays(8));
+        var report = MuteApplication.Apply(LiveScan(Ireland, Live("db", ResultStatus.Fail)), store.Mutes(false));
+        store.SaveScan(report);
+
+        Assert.NotNull(mutedBefore);
+        Assert.Equal(ResultStatus.Fail, Assert.Single(report.Findings).Status);
+        var finding = Assert.Single(store.ListFindings(new FindingQuery()));
+        Assert.Null(finding.MutedBy);
+        Assert.Equal(FindingState.Open, finding.State);
+        Assert.Empty(store.Mutes(includeInactive: false));
+        Assert.Single(store.Mutes(includeInactive: true));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void Unmute_records_who_lifted_the_mute_and_when(StoreKind kind)
+    {
+        var clock = new ManualClock(DateTimeOffset.UnixEpoch.AddYears(56));
+        using var store = TestStores.Open(kind, clock);
+        var mute = store.Mute(MuteKind.Rule, Rule.Id, "accepted", null, "alice");
+        clock.Advance(TimeSpan.FromHours(2));
+
+        var lifted = store.Unmute(mute.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "bob");
+        var again = store.Unmute(Rule.Id, "bob");
+
+        Assert.Equal(1, lifted);
+        Assert.Equal(0, again);
+        var audit = Assert.Single(store.Mutes(includeInactive: true));
+        Assert.Equal(("alice", "bob", clock.Now), (audit.CreatedBy, audit.RemovedBy, audit.RemovedAt!.Value));
+    }
+
+    [Fact]
+    public void A_pattern_is_a_rule_when_the_catalogue_knows_it_else_a_fingerprint_when_hex_else_a_resource_glob()
+    {
+        Assert.Equal(MuteKind.Rule, MuteRule.KindOf("abcdef12", _ => true));
+        Assert.Equal(MuteKind.Fingerprint, MuteRule.KindOf("abcdef12", _ => false));
+        Assert.Equal(MuteKind.Resource, MuteRule.KindOf("abc", _ => false));
+        Assert.Equal(MuteKind.Resource, MuteRule.KindOf("module.db.*", _ => false));
+    }
+
+    [Fact]
+    public void A_resource_glob_matches_whole_ids_only()
+    {
+        var mute = new MuteRule(1, MuteKind.Resource, "module.db.*", "r", null, "a", DateTimeOffset.UnixEpoch);
+
+        Assert.True(mute.Matches("f", "r", "module.db.aws_neptune_cluster.this[0]"));
+        Assert.False(mute.Matches("f", "r", "module.dbx"));
+        Assert.False(mute.Matches("f", "r", "x.module.db.y"));
+    }
+}
