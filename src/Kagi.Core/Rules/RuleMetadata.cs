@@ -26,8 +26,8 @@ public sealed record RuleMetadata
 
     public IReadOnlyList<string> References { get; init; } = [];
 
-    /// <summary>The controls of standards this rule gives evidence for; empty when none can be justified from a standard's text.</summary>
-    public required IReadOnlyList<ComplianceMapping> Compliance { get; init; }
+    /// <summary>The controls of standards this rule gives evidence for; the metadata file must list them, or say [] when none can be justified.</summary>
+    public IReadOnlyList<ComplianceMapping> Compliance { get; init; } = [];
 }
 
 /// <summary>How to fix a failure, three ways; every text may hold <c>{{placeholders}}</c> filled for the resource.</summary>
