@@ -158,6 +158,7 @@ public sealed class KmsKeyResolver
                 : Fact.Known(origin is "AWS_CLOUDHSM" or "EXTERNAL_KEY_STORE"),
             State = metadata.KeyState?.Value is { } state ? Fact.Known(state) : Fact.Unknown<string>($"KMS reported no state for {keyArn}"),
             Origin = origin is null ? Fact.Unknown<string>($"KMS reported no origin for {keyArn}") : Fact.Known(origin),
+            KeySpec = metadata.KeySpec?.Value is { } spec ? Fact.Known(spec) : Fact.Unknown<string>($"KMS reported no key spec for {keyArn}"),
         };
     }
 }

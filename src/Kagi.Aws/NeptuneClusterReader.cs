@@ -3,8 +3,8 @@ using Kagi.Core.Model;
 
 namespace Kagi.Aws;
 
-/// <summary>A DB cluster as <c>DescribeDBClusters</c> returns it, before its key is resolved.</summary>
-public sealed record RdsCluster(string Arn, string Identifier, string? Engine, Fact<bool> StorageEncrypted, string? KmsKeyId)
+/// <summary>A DB cluster as <c>DescribeDBClusters</c> returns it, mapped but for its key, which is resolved later.</summary>
+public sealed record RdsCluster(NeptuneCluster Cluster, string? Engine)
 {
     public bool IsNeptune => string.Equals(Engine, "neptune", StringComparison.OrdinalIgnoreCase);
 }
@@ -70,12 +70,23 @@ public sealed class NeptuneClusterReader
     {
         var identifier = cluster.Text("DBClusterIdentifier") ?? string.Empty;
         var arn = cluster.Text("DBClusterArn") ?? $"arn:{_region.Partition}:rds:{_region.Region}:{_region.Account}:cluster:{identifier}";
-        var encrypted = cluster.Text("StorageEncrypted") switch
+        var answer = new QueryAnswer(cluster, Call, arn);
+        var mapped = new NeptuneCluster
         {
-            "true" => Fact.Known(true),
-            "false" => Fact.Known(false),
-            var other => Fact.Unknown<bool>($"DescribeDBClusters returned StorageEncrypted='{other}' for {arn}"),
+            Id = arn,
+            Name = Fact.Known(identifier),
+            Region = _region.Region,
+            Account = _region.Account,
+            StorageEncrypted = answer.Bool("StorageEncrypted"),
+            KmsKeyId = Fact.Known(cluster.Text("KmsKeyId")),
+            Key = new KeyReference.Undetermined("the key has not been resolved"),
+            DeletionProtection = answer.Bool("DeletionProtection"),
+            BackupRetentionPeriod = answer.Int("BackupRetentionPeriod"),
+            IamDatabaseAuthentication = answer.Bool("IAMDatabaseAuthenticationEnabled"),
+            EnabledCloudwatchLogsExports = answer.List("EnabledCloudwatchLogsExports"),
+            CopyTagsToSnapshot = answer.Bool("CopyTagsToSnapshot"),
+            MultiAz = answer.Bool("MultiAZ"),
         };
-        return new RdsCluster(arn, identifier, cluster.Text("Engine"), encrypted, cluster.Text("KmsKeyId"));
+        return new RdsCluster(mapped, cluster.Text("Engine"));
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Xml;
 using System.Xml.Linq;
+using Kagi.Core.Model;
 
 namespace Kagi.Aws;
 
@@ -130,4 +131,39 @@ public static class QueryXml
     }
 
     public static string? Text(this XElement element, string localName) => element.Child(localName)?.Value;
+}
+
+/// <summary>One element of a Query API answer, read as facts: a member the answer leaves out is unknown, with the reason.</summary>
+public sealed class QueryAnswer
+{
+    private readonly XElement _element;
+    private readonly string _call;
+    private readonly string _subject;
+
+    public QueryAnswer(XElement element, string call, string subject)
+    {
+        ArgumentNullException.ThrowIfNull(element);
+        _element = element;
+        _call = call;
+        _subject = subject;
+    }
+
+    public Fact<bool> Bool(string member) => _element.Text(member) switch
+    {
+        "true" => Fact.Known(true),
+        "false" => Fact.Known(false),
+        var other => Missing<bool>(member, other),
+    };
+
+    public Fact<int> Int(string member) =>
+        int.TryParse(_element.Text(member), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            ? Fact.Known(value)
+            : Missing<int>(member, _element.Text(member));
+
+    /// <summary>A list member; the Query API leaves an empty list out, so absence is a known empty list.</summary>
+    public Fact<IReadOnlyList<string>> List(string member) =>
+        Fact.Known<IReadOnlyList<string>>([.. _element.Child(member)?.Elements().Select(item => item.Value) ?? []]);
+
+    private Fact<T> Missing<T>(string member, string? value) =>
+        Fact.Unknown<T>(value is null ? $"{_call} returned no {member} for {_subject}" : $"{_call} returned {member}='{value}' for {_subject}");
 }

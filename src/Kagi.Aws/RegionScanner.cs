@@ -47,11 +47,11 @@ public sealed class RegionScanner
         {
             try
             {
-                resources.Add(ToNeptuneCluster(cluster, await key.ConfigureAwait(false)));
+                resources.Add(cluster.Cluster with { Key = await key.ConfigureAwait(false) });
             }
             catch (AwsCallException exception)
             {
-                unscanned.Add(Unscanned(cluster.Arn, exception));
+                unscanned.Add(Unscanned(cluster.Cluster.Id, exception));
             }
         }
 
@@ -59,24 +59,13 @@ public sealed class RegionScanner
         return new RegionInventory(resources, unscanned);
     }
 
-    private Task<KeyReference> KeyOf(RdsCluster cluster) => cluster switch
+    private Task<KeyReference> KeyOf(RdsCluster found) => found.Cluster switch
     {
         // An unencrypted cluster has no key to ask about (moto even returns a made-up KmsKeyId for one).
         { StorageEncrypted: { IsKnown: true, Value: false } } => Task.FromResult<KeyReference>(new KeyReference.Undetermined("storage is not encrypted")),
-        { KmsKeyId: { Length: > 0 } keyArn } => _keys.ResolveAsync(keyArn),
+        { KmsKeyId.Value: { Length: > 0 } keyArn } => _keys.ResolveAsync(keyArn),
         { StorageEncrypted.IsKnown: true } => Task.FromResult<KeyReference>(new KeyReference.AwsOwned()),
-        _ => Task.FromResult<KeyReference>(new KeyReference.Undetermined(cluster.StorageEncrypted.Reason!)),
-    };
-
-    private NeptuneCluster ToNeptuneCluster(RdsCluster cluster, KeyReference key) => new()
-    {
-        Id = cluster.Arn,
-        Name = Fact.Known(cluster.Identifier),
-        Region = _region.Region,
-        Account = _region.Account,
-        StorageEncrypted = cluster.StorageEncrypted,
-        KmsKeyId = Fact.Known(cluster.KmsKeyId),
-        Key = key,
+        var cluster => Task.FromResult<KeyReference>(new KeyReference.Undetermined(cluster.StorageEncrypted.Reason!)),
     };
 
     private UnscannedScope Unscanned(string resourceId, AwsCallException exception) =>

@@ -1,6 +1,7 @@
 using Kagi.Aws.Tests.Fake;
 using Kagi.Core.Model;
 using Kagi.Core.Rules;
+using Kagi.Rules;
 
 namespace Kagi.Aws.Tests;
 
@@ -63,6 +64,23 @@ public sealed class FakeScanTests : IClassFixture<FakeAccountScan>
         Assert.Equal(ResultStatus.Pass, verdicts["pass_cloudhsm"]);
         Assert.Equal(ResultStatus.Pass, verdicts["pass_external_key_store"]);
         Assert.Equal(ResultStatus.Fail, verdicts["pass_cmk"]);
+    }
+
+    [Fact]
+    public void A_clusters_settings_are_read_from_the_same_answer_absent_lists_being_empty()
+    {
+        var clusters = Inventory.OfType<NeptuneCluster>().ToDictionary(cluster => cluster.Name.Value);
+
+        var guarded = clusters["pass_cmk"];
+        Assert.True(guarded.DeletionProtection.Value);
+        Assert.Equal(["audit"], guarded.EnabledCloudwatchLogsExports.Value);
+        Assert.Equal(7, guarded.BackupRetentionPeriod.Value);
+        Assert.True(guarded.IamDatabaseAuthentication.Value);
+        Assert.True(guarded.CopyTagsToSnapshot.Value);
+        Assert.False(guarded.MultiAz.Value);
+        var bare = clusters["pass_cmk_shared"];
+        Assert.False(bare.DeletionProtection.Value);
+        Assert.Empty(bare.EnabledCloudwatchLogsExports.Value);
     }
 
     [Fact]
@@ -145,7 +163,8 @@ public sealed class FakeScanTests : IClassFixture<FakeAccountScan>
     {
         var errors = Scans.Judge(Inventory).Where(f => f.Resource.Region == Scenarios.Denied).ToList();
 
-        Assert.Equal(2, errors.Count);
+        Assert.Equal(RuleCatalog.All.Count(rule => rule.Metadata.ResourceType == NeptuneCluster.ResourceType), errors.Count);
+        Assert.Contains(errors, error => error.Rule.Id == Scans.CmkRule);
         Assert.All(errors, error =>
         {
             Assert.Equal(ResultStatus.Error, error.Status);

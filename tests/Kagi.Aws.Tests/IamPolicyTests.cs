@@ -61,7 +61,7 @@ public sealed partial class IamPolicyTests : IClassFixture<FakeAccountScan>
     [GeneratedRegex(@"(?:record|class) (\w+)Request\b")]
     private static partial Regex OwnRequestType();
 
-    // An AWS SDK write operation, as a request type or a client method, or a Query action of the same verbs.
-    [GeneratedRegex(@"\b(Create|Delete|Put|Update|Modify|Schedule|Cancel|Disable|Enable|Tag|Untag|Restore|Copy|Reboot|Start|Stop|Failover|Promote|Encrypt|Decrypt|ReEncrypt|GenerateDataKey|Sign|Import|Rotate|Revoke|Authorize|Add|Remove)[A-Z]\w*(Request\b|Async\(|"")")]
+    // An AWS SDK write operation as a request type or client method, or a Query action of the same verbs where an action is named.
+    [GeneratedRegex(@"\b(Create|Delete|Put|Update|Modify|Schedule|Cancel|Disable|Enable|Tag|Untag|Restore|Copy|Reboot|Start|Stop|Failover|Promote|Encrypt|Decrypt|ReEncrypt|GenerateDataKey|Sign|Import|Rotate|Revoke|Authorize|Add|Remove)[A-Z]\w*(Request\b|Async\()|(Call = |CallAsync\(|PagesAsync\(|AwsService\.\w+, )""(Create|Delete|Put|Update|Modify|Copy|Restore|Add|Remove|Reboot|Start|Stop|Failover|Promote|Revoke|Authorize)")]
     private static partial Regex WriteCall();
 }

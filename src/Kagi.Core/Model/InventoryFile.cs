@@ -65,6 +65,7 @@ public static class InventoryFile
             ["name"] = WriteFact(resource.Name, value => JsonValue.Create(value)),
             ["region"] = resource.Region,
             ["account"] = resource.Account,
+            ["scope"] = resource.Scope,
         };
         if (resource.Location is { } location)
         {
@@ -133,6 +134,7 @@ public static class InventoryFile
         {
             Region = node["region"]?.GetValue<string>(),
             Account = node["account"]?.GetValue<string>(),
+            Scope = node["scope"]?.GetValue<string>(),
             Location = node["location"] is JsonObject location
                 ? new SourceLocation(Text(location, "file"), location["line"]!.GetValue<int>(), location["column"]!.GetValue<int>())
                 : null,

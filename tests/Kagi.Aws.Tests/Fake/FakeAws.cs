@@ -215,6 +215,12 @@ public sealed partial class FakeAws : IAsyncDisposable
               <DBClusterMembers><DBClusterMember><DBInstanceIdentifier>{SecurityElement.Escape(cluster.Identifier)}-1</DBInstanceIdentifier><IsClusterWriter>true</IsClusterWriter></DBClusterMember></DBClusterMembers>
               <VpcSecurityGroups><VpcSecurityGroupMembership><VpcSecurityGroupId>sg-1</VpcSecurityGroupId><Status>active</Status></VpcSecurityGroupMembership></VpcSecurityGroups>
               <Engine>{cluster.Engine}</Engine>
+              <BackupRetentionPeriod>7</BackupRetentionPeriod>
+              <MultiAZ>false</MultiAZ>
+              <DeletionProtection>{(cluster.DeletionProtection ? "true" : "false")}</DeletionProtection>
+              <IAMDatabaseAuthenticationEnabled>true</IAMDatabaseAuthenticationEnabled>
+              <CopyTagsToSnapshot>true</CopyTagsToSnapshot>
+              {(cluster.AuditLogs ? "<EnabledCloudwatchLogsExports><member>audit</member></EnabledCloudwatchLogsExports>" : string.Empty)}
               <Status>available</Status>
               <StorageEncrypted>{(cluster.Encrypted ? "true" : "false")}</StorageEncrypted>
               {key}

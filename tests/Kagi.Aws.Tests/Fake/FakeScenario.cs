@@ -27,7 +27,7 @@ public sealed class FakeRegion
 }
 
 /// <summary>A DB cluster of any engine.</summary>
-public sealed record FakeCluster(string Identifier, string Engine, bool Encrypted, string? KmsKeyArn);
+public sealed record FakeCluster(string Identifier, string Engine, bool Encrypted, string? KmsKeyArn, bool DeletionProtection = true, bool AuditLogs = true);
 
 /// <summary>A KMS key; <paramref name="Denied"/> keys answer AccessDeniedException, as another account's key does when its policy leaves us out.</summary>
 public sealed record FakeKey(string Arn, string Manager = "CUSTOMER", string Origin = "AWS_KMS", string State = "Enabled", string? Alias = null, bool Denied = false, bool Rotation = true)

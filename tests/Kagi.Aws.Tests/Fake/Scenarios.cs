@@ -72,7 +72,7 @@ internal static class Scenarios
             Clusters =
             [
                 new("pass_cmk", "neptune", true, Key(1)),
-                new("pass_cmk_shared", "neptune", true, Key(1)),
+                new("pass_cmk_shared", "neptune", true, Key(1), DeletionProtection: false, AuditLogs: false),
                 new("pass_cloudhsm", "neptune", true, Key(2)),
                 new("pass_external_key_store", "neptune", true, Key(3)),
                 new("pass_disabled_cmk", "neptune", true, Key(4)),

@@ -1,0 +1,72 @@
+using Kagi.Core.Model;
+
+namespace Kagi.Aws.Tests;
+
+public sealed class InventoryFileTests
+{
+    [Fact]
+    public void Every_kind_of_key_reference_unknown_and_location_survives_a_round_trip()
+    {
+        // Given one cluster per kind of key reference, with Terraform details, unknowns and a suppression
+        KeyReference[] keys =
+        [
+            new KeyReference.ServiceDefault(),
+            new KeyReference.AwsOwned(),
+            new KeyReference.Alias("alias/app"),
+            new KeyReference.KeyIdentifier("1234abcd-12ab-34cd-56ef-1234567890ab"),
+            new KeyReference.Undetermined("computed at apply time"),
+            new KeyReference.Described(new KmsKey
+            {
+                Id = "aws_kms_key.hsm",
+                Name = Fact.Known("hsm"),
+                Arn = Fact.Unknown<string>("known after apply"),
+                Manager = Fact.Known(KeyManager.Customer),
+                InCustomKeyStore = Fact.Known(true),
+            }),
+        ];
+        var clusters = keys.Select((key, i) => (CloudResource)new NeptuneCluster
+        {
+            Id = $"module.db.aws_neptune_cluster.this[{i}]",
+            Name = Fact.Unknown<string>("computed"),
+            StorageEncrypted = i == 0 ? Fact.Unknown<bool>("from a variable with no value") : Fact.Known(true),
+            KmsKeyId = Fact.Known<string?>(null),
+            Key = key,
+            Location = new SourceLocation("modules/db/main.tf", 12, 3),
+            Scope = "envs/prod",
+            Terraform = new TerraformAddress("aws_neptune_cluster", "this"),
+            Suppressions = [new Suppression("neptune-cluster-cmk-encryption", "accepted until Q3", null)],
+        }).ToList();
+        var inventory = new Inventory(clusters, [new ScanDiagnostic(DiagnosticSeverity.Warning, "module source not found", new SourceLocation("main.tf", 4))])
+        {
+            Unscanned = [new UnscannedScope(NeptuneCluster.ResourceType, "arn:aws:rds:eu-west-1:111122223333:cluster:*", "111122223333", "eu-west-1", "rds", "DescribeDBClusters", "AccessDenied: no")],
+        };
+
+        // When it is written, read back and written again
+        var written = InventoryFile.Write(new SavedInventory("iac", ["examples"], inventory));
+        var read = InventoryFile.Read(written);
+
+        // Then nothing was lost on the way: the second writing is the first, and what rules judge is the same
+        Assert.Equal(written, InventoryFile.Write(read));
+        Assert.Equal(inventory.Unscanned, read.Inventory.Unscanned);
+        Assert.Equal(inventory.Diagnostics, read.Inventory.Diagnostics);
+        foreach (var (original, back) in clusters.Cast<NeptuneCluster>().Zip(read.Inventory.OfType<NeptuneCluster>()))
+        {
+            Assert.Equal(original.Key.GetType(), back.Key.GetType());
+            Assert.Equal(original.KeyLevel, back.KeyLevel);
+            Assert.Equal(original.Scope, back.Scope);
+            Assert.Equal(original.Location, back.Location);
+            Assert.Equal(original.Suppressions, back.Suppressions);
+        }
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("{\"kagiInventory\": \"2\"}")]
+    [InlineData("{\"kagiInventory\": \"1\", \"resources\": [{\"type\": \"AWS::S3::Bucket\", \"id\": \"b\"}]}")]
+    public void What_is_not_a_version_1_inventory_is_refused_with_a_reason(string json)
+    {
+        var refusal = Assert.Throws<InvalidDataException>(() => InventoryFile.Read(json));
+
+        Assert.False(string.IsNullOrWhiteSpace(refusal.Message));
+    }
+}
