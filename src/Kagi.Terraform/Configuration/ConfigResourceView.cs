@@ -24,7 +24,8 @@ internal sealed class ConfigResourceView(ResourceInstance instance, ModuleEvalua
     // Instances are expanded before mapping; one whose count or for_each is unknown was reported when it was expanded.
     public string? Repetition => null;
 
-    public TfValue Get(string attribute) => evaluator.Argument(instance, attribute) ?? TfValue.Null;
+    // Nested blocks (static and dynamic) read as a list of objects, as a plan shows them.
+    public TfValue Get(string attribute) => evaluator.Argument(instance, attribute) ?? evaluator.Blocks(instance, attribute) ?? TfValue.Null;
 
     public ValueOrigin? Origin(string attribute) => Get(attribute) is TfUnknown { Origin: var origin } ? origin : null;
 

@@ -162,7 +162,10 @@ internal sealed class ModuleEvaluator : IReferenceResolver
                 _ = Argument(instance, argument.Name);
             }
 
-            ValidateBlocks(instance.Resource.Block.Body, instance.Instance.Scope);
+            foreach (var type in instance.Resource.Block.Body.Blocks.Where(b => b.Type is not ("lifecycle" or "provisioner" or "connection")).Select(b => b.Type == "dynamic" && b.Labels.Count == 1 ? b.Labels[0] : b.Type).Distinct(StringComparer.Ordinal))
+            {
+                _ = Blocks(instance, type);
+            }
         }
 
         foreach (var call in Module.ModuleCalls.Values)
@@ -273,24 +276,68 @@ internal sealed class ModuleEvaluator : IReferenceResolver
         }
     }
 
-    private void ValidateBlocks(Body body, Scope scope)
+    /// <summary>
+    /// The nested blocks of one type, static and <c>dynamic</c>, as a list of objects (as a plan shows them);
+    /// null when the resource has none. Unknown when a dynamic block's for_each is known only after apply.
+    /// </summary>
+    public TfValue? Blocks(ResourceInstance instance, string type)
     {
-        foreach (var block in body.Blocks.Where(b => b.Type is not ("lifecycle" or "provisioner" or "connection")))
+        var body = instance.Resource.Block.Body;
+        return body.Blocks.Any(b => IsOfType(b, type))
+            ? Lazily($"{instance.Address}.{type}", body.Blocks.First(b => IsOfType(b, type)).Range, () => BlockList(body, type, instance.Instance.Scope))
+            : null;
+    }
+
+    private static bool IsOfType(Block block, string type) =>
+        (block.Type == type && block.Labels.Count == 0) || (block.Type == "dynamic" && block.Labels is [var label] && label == type);
+
+    private TfValue BlockList(Body body, string type, Scope scope)
+    {
+        var items = new List<TfValue>();
+        foreach (var block in body.Blocks.Where(b => IsOfType(b, type)))
         {
-            var inner = scope;
-            if (block.Type == "dynamic" && block.Labels.Count == 1)
+            if (block.Type != "dynamic")
             {
-                var iterator = block.Body.Attributes.FirstOrDefault(a => a.Name == "iterator")?.Value is ScopeTraversalExpr { Steps.Count: 0 } named ? named.Root : block.Labels[0];
-                inner = scope.With(null, TfValue.Null, iterator, new TfUnknown("a dynamic block's iterator is not evaluated yet"));
+                items.Add(BlockObject(block.Body, scope));
+                continue;
             }
 
-            foreach (var attribute in block.Body.Attributes.Where(a => a.Name != "iterator"))
+            var forEach = block.Body.Attributes.FirstOrDefault(a => a.Name == "for_each");
+            var content = block.Body.Blocks.FirstOrDefault(b => b.Type == "content");
+            if (forEach is null || content is null)
             {
-                _ = EvaluateTop(attribute.Value, inner);
+                _context.Diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, $"a dynamic \"{type}\" block needs for_each and a content block", block.TypeRange.ToLocation()));
+                continue;
             }
 
-            ValidateBlocks(block.Body, inner);
+            var collection = EvaluateTop(forEach.Value, scope);
+            if (collection is TfUnknown unknown)
+            {
+                return new TfUnknown($"how many {type} blocks there are is known only after apply: {unknown.Reason}");
+            }
+
+            var iterator = block.Body.Attributes.FirstOrDefault(a => a.Name == "iterator")?.Value is ScopeTraversalExpr { Steps.Count: 0 } named ? named.Root : type;
+            try
+            {
+                items.AddRange(ExpressionEvaluator.Elements(collection).Select(element => BlockObject(
+                    content.Body,
+                    scope.With(null, TfValue.Null, iterator, new TfObject([KeyValuePair.Create("key", element.Key), KeyValuePair.Create("value", element.Value)])))));
+            }
+            catch (EvaluationException error)
+            {
+                _context.Diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, $"dynamic \"{type}\": {error.Message}", forEach.Range.ToLocation()));
+            }
         }
+
+        return new TfSequence(items, SequenceKind.List);
+    }
+
+    private TfObject BlockObject(Body body, Scope scope)
+    {
+        var attributes = body.Attributes.Select(a => KeyValuePair.Create(a.Name, EvaluateTop(a.Value, scope)));
+        var nested = body.Blocks.Select(b => b.Type == "dynamic" && b.Labels.Count == 1 ? b.Labels[0] : b.Type).Distinct(StringComparer.Ordinal)
+            .Select(t => KeyValuePair.Create(t, BlockList(body, t, scope)));
+        return new TfObject(attributes.Concat(nested));
     }
 
     private TfValue EvaluateTop(Expression expression, Scope scope)

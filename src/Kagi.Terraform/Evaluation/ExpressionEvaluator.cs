@@ -305,7 +305,7 @@ internal sealed class ExpressionEvaluator(IReferenceResolver resolver)
     }
 
     /// <summary>What for-expressions and template for-directives iterate: index or key, and element.</summary>
-    private static IEnumerable<KeyValuePair<TfValue, TfValue>> Elements(TfValue collection) => collection switch
+    public static IEnumerable<KeyValuePair<TfValue, TfValue>> Elements(TfValue collection) => collection switch
     {
         TfSequence sequence => sequence.Items.Select((item, i) => KeyValuePair.Create<TfValue, TfValue>(sequence.Kind == SequenceKind.Set ? item : new TfNumber(i), item)),
         TfObject obj => obj.Attributes.Select(p => KeyValuePair.Create<TfValue, TfValue>(new TfString(p.Key), p.Value)),
