@@ -64,6 +64,79 @@ public sealed partial class RuleConventionTests
         Assert.Contains("変更できない", risk.Ja, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Every_rule_of_the_neptune_and_kms_pack_exists_under_its_fixed_id()
+    {
+        string[] ids =
+        [
+            "neptune-cluster-key-usable", "kms-key-rotation-enabled", "kms-key-policy-not-public", "neptune-cluster-audit-logs",
+            "neptune-snapshot-not-public", "neptune-cluster-deletion-protection", "neptune-cluster-backup-retention",
+            "neptune-snapshot-encrypted", "neptune-cluster-iam-auth", "neptune-cluster-copy-tags-to-snapshot", "neptune-cluster-multi-az",
+        ];
+        Assert.All(ids, id => Assert.NotNull(RuleCatalog.Find(id)));
+    }
+
+    [Fact]
+    public void Every_rule_has_all_three_remediation_kinds_in_every_variant_it_names()
+    {
+        foreach (var metadata in RuleCatalog.All.Select(entry => entry.Metadata))
+        {
+            var kinds = new[] { metadata.Remediation.Console, metadata.Remediation.Cli, metadata.Remediation.Terraform };
+            Assert.All(kinds, kind => Assert.Contains(VariantText.DefaultVariant, kind.Variants.Keys));
+
+            // A variant a rule selects for one kind must not silently fall back to the default text in another.
+            var variants = kinds.SelectMany(kind => kind.Variants.Keys).Distinct().ToList();
+            Assert.All(variants, variant => Assert.True(
+                kinds.Count(kind => kind.Variants.ContainsKey(variant)) >= 2,
+                $"{metadata.Id}: variant '{variant}' appears in only one remediation kind"));
+        }
+    }
+
+    [Fact]
+    public void Every_security_hub_equivalent_is_also_a_compliance_mapping()
+    {
+        foreach (var metadata in RuleCatalog.All.Select(entry => entry.Metadata))
+        {
+            var controls = metadata.Equivalents.Where(e => e.Tool == "aws-security-hub").Select(e => e.Id);
+            Assert.All(controls, control => Assert.Contains(new ComplianceMapping("aws-security-hub", control), metadata.Compliance));
+            Assert.All(metadata.Compliance, mapping => Assert.Contains(mapping.Framework, ComplianceMapping.Frameworks));
+        }
+    }
+
+    [Fact]
+    public void Metadata_without_a_compliance_list_is_rejected_naming_the_field()
+    {
+        var yaml = File.ReadAllText(Path.Combine(RepoPaths.Root, "src", "Kagi.Rules", "Aws", "Neptune", "NeptuneClusterDeletionProtection.rule.yaml"));
+        var withoutCompliance = yaml[..yaml.IndexOf("compliance:", StringComparison.Ordinal)];
+        var error = Assert.Throws<InvalidOperationException>(() => RuleMetadataReader.Read(withoutCompliance, "x.rule.yaml"));
+        Assert.Contains("'compliance' is missing", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_compliance_framework_is_rejected()
+    {
+        var yaml = File.ReadAllText(Path.Combine(RepoPaths.Root, "src", "Kagi.Rules", "Aws", "Neptune", "NeptuneClusterDeletionProtection.rule.yaml"))
+            .Replace("framework: nist-800-53-r5", "framework: nist-800-53", StringComparison.Ordinal);
+        var error = Assert.Throws<InvalidOperationException>(() => RuleMetadataReader.Read(yaml, "x.rule.yaml"));
+        Assert.Contains("'nist-800-53'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Japanese_rule_texts_keep_no_english_sentence()
+    {
+        // Identifiers, commands and code may stay in English; a run of four or more English words outside them may not.
+        foreach (var metadata in RuleCatalog.All.Select(entry => entry.Metadata))
+        {
+            var prose = new List<string> { metadata.Title.Ja, metadata.Risk.Ja };
+            prose.AddRange(metadata.Messages.Values.Select(text => text.Ja));
+            prose.AddRange(metadata.Remediation.Console.Variants.Values.Select(text => text.Ja));
+            Assert.All(prose, text => Assert.DoesNotMatch(EnglishSentence(), text));
+        }
+    }
+
+    [GeneratedRegex(@"(?<![-\w./:""'{])(?:[A-Za-z]+ ){3,}[A-Za-z]+(?![-\w./:""'}])")]
+    private static partial Regex EnglishSentence();
+
     [GeneratedRegex(@"[\p{IsHiragana}\p{IsKatakana}\p{IsCJKUnifiedIdeographs}]")]
     private static partial Regex Japanese();
 }
