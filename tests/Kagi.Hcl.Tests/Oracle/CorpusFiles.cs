@@ -20,6 +20,7 @@ internal static class CorpusFiles
     {
         var files = new List<string>();
         files.AddRange(Under("tests/corpus/hcl", _ => true));
+        files.AddRange(Under("tests/corpus/terraform-modules", _ => true));
         files.AddRange(Under("examples", _ => true));
         files.AddRange(Under("tests", file => file.Contains("/Fixtures/", StringComparison.Ordinal)));
         return [.. files.Distinct().Order(StringComparer.Ordinal)];
