@@ -11,23 +11,36 @@ internal static class RulesCommand
     {
         var lang = new Option<string>("--lang") { Description = "Language of the texts.", DefaultValueFactory = _ => "en" };
         lang.AcceptOnlyFromAmong("en", "ja");
-        var list = new Command("list", "List every rule.") { lang };
-        list.SetAction(parsed => List(LanguageOf(parsed.GetValue(lang)), output));
+        var service = new Option<string?>("--service") { Description = "Only rules of this service, e.g. neptune or kms." };
+        var severity = new Option<string?>("--severity") { Description = "Only rules of this severity or higher." };
+        severity.AcceptOnlyFromAmong([.. Enum.GetValues<Severity>().Select(level => level.ToName())]);
+        var framework = new Option<string?>("--framework") { Description = $"Only rules mapped to this framework ({string.Join(", ", ComplianceMapping.Frameworks)})." };
+        framework.AcceptOnlyFromAmong([.. ComplianceMapping.Frameworks]);
+        var list = new Command("list", "List the rules, optionally filtered.") { lang, service, severity, framework };
+        list.SetAction(parsed => List(
+            LanguageOf(parsed.GetValue(lang)),
+            new RuleFilter(parsed.GetValue(service), parsed.GetValue(severity), parsed.GetValue(framework)),
+            output));
 
         var id = new Argument<string>("ID") { Description = "The rule ID, e.g. neptune-cluster-cmk-encryption." };
         var show = new Command("show", "Show one rule: risk, remediation, equivalents in other tools.") { id, lang };
         show.SetAction(parsed => Show(parsed.GetValue(id)!, LanguageOf(parsed.GetValue(lang)), output, error));
 
         var rules = new Command("rules", "The rule catalogue.") { list, show };
-        rules.SetAction(_ => List(Language.En, output));
+        rules.SetAction(_ => List(Language.En, new RuleFilter(null, null, null), output));
         return rules;
     }
 
-    private static int List(Language language, TextWriter output)
+    private static int List(Language language, RuleFilter filter, TextWriter output)
     {
-        foreach (var entry in RuleCatalog.All)
+        foreach (var entry in RuleCatalog.All.Where(entry => filter.Selects(entry.Metadata)))
         {
+            var frameworks = string.Join(" ", entry.Metadata.Compliance.Select(mapping => $"{mapping.Framework}:{mapping.Control}"));
             output.WriteLine($"{entry.Metadata.Id,-40} {entry.Metadata.Severity.ToName(),-8} {entry.Metadata.Title.Get(language)}");
+            if (filter.Framework is not null)
+            {
+                output.WriteLine($"{string.Empty,-40} {string.Empty,-8} {frameworks}");
+            }
         }
 
         return ExitCodes.Clean;
@@ -58,6 +71,7 @@ internal static class RulesCommand
 
         output.WriteLine();
         output.WriteLine($"Equivalents: {string.Join(", ", rule.Equivalents.Select(e => $"{e.Tool} {e.Id}"))}");
+        output.WriteLine($"Compliance: {(rule.Compliance.Count == 0 ? "-" : string.Join(", ", rule.Compliance.Select(c => $"{c.Framework} {c.Control}")))}");
         foreach (var reference in rule.References)
         {
             output.WriteLine($"  {reference}");
@@ -67,4 +81,13 @@ internal static class RulesCommand
     }
 
     private static Language LanguageOf(string? name) => name == "ja" ? Language.Ja : Language.En;
+}
+
+/// <summary>What <c>kagi rules list</c> keeps: a service, a lowest severity, a framework; null means any.</summary>
+internal sealed record RuleFilter(string? Service, string? MinSeverity, string? Framework)
+{
+    public bool Selects(RuleMetadata rule) =>
+        (Service is null || string.Equals(rule.Service, Service, StringComparison.OrdinalIgnoreCase))
+        && (MinSeverity is null || (StatusNames.TryParseSeverity(MinSeverity, out var minimum) && rule.Severity >= minimum))
+        && (Framework is null || rule.Compliance.Any(mapping => mapping.Framework == Framework));
 }

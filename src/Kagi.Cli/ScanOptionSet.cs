@@ -42,6 +42,12 @@ internal sealed class ScanOptionSet
         DefaultValueFactory = _ => "customer",
     };
 
+    private readonly Option<int> _minBackupRetentionDays = new("--min-backup-retention-days")
+    {
+        Description = "The fewest days a Neptune cluster must keep automated backups (1 to 35; Security Hub asks for 7).",
+        DefaultValueFactory = _ => ScanOptions.Default.MinBackupRetentionDays,
+    };
+
     private readonly Option<string?> _rules = new("--rules") { Description = "Run only these rule IDs (comma-separated)." };
 
     private readonly Option<string?> _skipRules = new("--skip-rules") { Description = "Do not run these rule IDs (comma-separated)." };
@@ -84,11 +90,20 @@ internal sealed class ScanOptionSet
         _lang.AcceptOnlyFromAmong("en", "ja");
         _minKeyLevel.AcceptOnlyFromAmong(KeyLevel.Customer.ToName(), KeyLevel.Hsm.ToName());
         _failOn.AcceptOnlyFromAmong([.. Enum.GetValues<Severity>().Select(severity => severity.ToName())]);
+
+        // AWS keeps automated backups 1 to 35 days; a bar outside that could never pass or never fail.
+        _minBackupRetentionDays.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 35)
+            {
+                result.AddError("--min-backup-retention-days must be between 1 and 35.");
+            }
+        });
     }
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _format, _output, _lang, _minKeyLevel, _rules, _skipRules, _failOn, _allowIncomplete, _noStore, _store, _baseline, _writeBaseline, _fix })
+        foreach (var option in new Option[] { _format, _output, _lang, _minKeyLevel, _minBackupRetentionDays, _rules, _skipRules, _failOn, _allowIncomplete, _noStore, _store, _baseline, _writeBaseline, _fix })
         {
             command.Options.Add(option);
         }
@@ -114,7 +129,13 @@ internal sealed class ScanOptionSet
             return null;
         }
 
-        var options = new ScanOptions { MinKeyLevel = minKeyLevel, Rules = rules, SkipRules = skipRules };
+        var options = new ScanOptions
+        {
+            MinKeyLevel = minKeyLevel,
+            MinBackupRetentionDays = parsed.GetValue(_minBackupRetentionDays),
+            Rules = rules,
+            SkipRules = skipRules,
+        };
         var language = parsed.GetValue(_lang) == "ja" ? Language.Ja : Language.En;
         var reports = ReportRequest.Pair(ReportOptionsInOrder(parsed), out var problem);
         if (reports is null)
