@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using Kagi.Core.Findings;
+using Kagi.Core.Model;
+using Kagi.Core.Rules;
+
+namespace Kagi.Aws.Tests;
+
+/// <summary>
+/// The fix Kagi prints works: in moto, a cluster on the AWS-managed key fails, the AWS CLI commands of its finding run
+/// exactly as printed (only the endpoint comes from the environment, as for any CLI user), and the scan after them passes.
+/// </summary>
+public sealed class RemediationEndToEndTests : IClassFixture<MotoServer>
+{
+    private const string Region = "eu-west-1";
+
+    private const string Setup = """
+        import boto3
+        kms = boto3.client("kms"); neptune = boto3.client("neptune")
+        aws_rds = next(a for a in kms.list_aliases()["Aliases"] if a["AliasName"] == "alias/aws/rds")
+        aws_rds_arn = aws_rds["AliasArn"].replace("alias/aws/rds", "key/" + aws_rds["TargetKeyId"])
+        neptune.create_db_cluster(DBClusterIdentifier="graph", Engine="neptune", StorageEncrypted=True, KmsKeyId=aws_rds_arn)
+        neptune.create_db_instance(DBInstanceIdentifier="graph-1", DBClusterIdentifier="graph", Engine="neptune", DBInstanceClass="db.r6g.large")
+        """;
+
+    private readonly MotoServer _moto;
+
+    public RemediationEndToEndTests(MotoServer moto) => _moto = moto;
+
+    [Fact]
+    public void The_printed_cli_fix_moves_a_cluster_on_the_aws_managed_key_to_a_new_cluster_under_a_cmk_that_passes()
+    {
+        // Given a Neptune cluster on aws/rds, which the CMK rule fails
+        ExternalProcess.RunPython(Setup, _moto.Endpoint, Region);
+        var before = Scans.Judge(Scans.Run(_moto.Endpoint, null, Region).Inventory);
+        var finding = Assert.Single(before, f => f.Rule.Id == Scans.CmkRule && f.Resource.Name.Value == "graph");
+        Assert.Equal(ResultStatus.Fail, finding.Status);
+
+        // When the finding's AWS CLI commands run as Kagi printed them
+        var cli = FindingText.Render(finding, Language.En).Cli;
+        Assert.Contains("--source-db-cluster-identifier graph", cli, StringComparison.Ordinal);
+        RunShell(cli);
+
+        // Then a rescan finds the new cluster under a customer-managed key, with rotation on, and it passes;
+        // the old cluster is still there (kept until the new one is verified) and still fails
+        var after = Scans.Run(_moto.Endpoint, null, Region).Inventory;
+        var verdicts = Scans.Verdicts(after, Scans.CmkRule);
+        Assert.Equal(ResultStatus.Pass, verdicts["graph-cmk"]);
+        Assert.Equal(ResultStatus.Fail, verdicts["graph"]);
+        var key = Assert.IsType<KeyReference.Described>(after.OfType<NeptuneCluster>().Single(c => c.Name.Value == "graph-cmk").Key).Key;
+        Assert.Equal(KeyManager.Customer, key.Manager.Value);
+        Assert.Equal(ResultStatus.Pass, Scans.Verdicts(after, "kms-key-rotation-enabled")[key.Name.Value]);
+    }
+
+    private void RunShell(string script)
+    {
+        var start = new ProcessStartInfo("bash", ["-e", "-u", "-o", "pipefail", "-c", script])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (name, value) in ExternalProcess.DummyCredentials)
+        {
+            start.Environment[name] = value;
+        }
+
+        start.Environment["AWS_ENDPOINT_URL"] = _moto.Endpoint.ToString();
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromSeconds(120)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("the remediation commands did not finish within 120 s");
+        }
+
+        Assert.True(process.ExitCode == 0, $"the remediation commands failed ({process.ExitCode}):\n{error.Result}\n{output.Result}");
+    }
+}
