@@ -23,8 +23,9 @@ foreach (var (name, value) in new Dictionary<string, string>
 }
 
 var pages = (clustersPerRegion + 99) / 100;
-// Per key: DescribeKey, GetKeyRotationStatus, GetKeyPolicy (all the bench's keys are the account's own CMKs).
-var minimumCalls = 2 + (regions * (pages + 1 + (3 * keysPerRegion)));
+// Per region: the cluster pages, one (empty) snapshot page, ListAliases; per key: DescribeKey, GetKeyRotationStatus,
+// GetKeyPolicy (all the bench's keys are the account's own CMKs).
+var minimumCalls = 2 + (regions * (pages + 1 + 1 + (3 * keysPerRegion)));
 
 // STS and DescribeRegions, then the slowest region's pages one after another, then the last page's key lookups
 // (DescribeKey, then GetKeyRotationStatus and GetKeyPolicy together); ListAliases and the other lookups overlap the pages.

@@ -44,7 +44,7 @@ public sealed class AwsScanner
         catch (AwsCallException exception)
         {
             var regions = request.AllRegions ? ["*"] : request.Regions;
-            return new AwsScanResult(UnknownAccount, regions, Failed(regions.Select(region => Unscanned(UnknownAccount, region, exception))));
+            return new AwsScanResult(UnknownAccount, regions, Failed(regions.SelectMany(region => Unscanned(UnknownAccount, region, exception))));
         }
 
         home = new RegionContext(account, request.HomeRegion, _progress, MaxCallsInFlightPerService, cancellationToken);
@@ -57,7 +57,7 @@ public sealed class AwsScanner
             }
             catch (AwsCallException exception)
             {
-                return new AwsScanResult(account, ["*"], Failed([Unscanned(account, "*", exception)]));
+                return new AwsScanResult(account, ["*"], Failed(Unscanned(account, "*", exception)));
             }
         }
 
@@ -80,7 +80,8 @@ public sealed class AwsScanner
     {
         _progress.RegionStarted(region);
         var context = new RegionContext(account, region, _progress, MaxCallsInFlightPerService, cancellationToken);
-        var scanner = new RegionScanner(new NeptuneClusterReader(_clients.Rds(region), context), new KmsKeyResolver(_clients.Kms(region), context), context);
+        var rds = _clients.Rds(region);
+        var scanner = new RegionScanner(new NeptuneClusterReader(rds, context), new NeptuneSnapshotReader(rds, context), new KmsKeyResolver(_clients.Kms(region), context), context);
         var result = await scanner.ScanAsync().ConfigureAwait(false);
         _progress.RegionFinished(region, result.Unscanned.Count);
         return result;
@@ -88,12 +89,14 @@ public sealed class AwsScanner
 
     private static Inventory Failed(IEnumerable<UnscannedScope> unscanned) => new([], []) { Unscanned = [.. unscanned] };
 
-    private static UnscannedScope Unscanned(string account, string region, AwsCallException exception) => new(
-        NeptuneCluster.ResourceType,
-        $"arn:{RegionContext.PartitionOf(region)}:rds:{region}:{(account == UnknownAccount ? "*" : account)}:cluster:*",
-        account,
-        region,
-        exception.Service.SigningName,
-        exception.Call,
-        exception.Reason);
+    // Nothing of the region was read: neither its clusters nor its snapshots.
+    private static IEnumerable<UnscannedScope> Unscanned(string account, string region, AwsCallException exception) =>
+        new[] { (NeptuneCluster.ResourceType, "cluster"), (NeptuneClusterSnapshot.ResourceType, "cluster-snapshot") }.Select(kind => new UnscannedScope(
+            kind.Item1,
+            $"arn:{RegionContext.PartitionOf(region)}:rds:{region}:{(account == UnknownAccount ? "*" : account)}:{kind.Item2}:*",
+            account,
+            region,
+            exception.Service.SigningName,
+            exception.Call,
+            exception.Reason));
 }

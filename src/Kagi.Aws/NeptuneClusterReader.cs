@@ -14,15 +14,6 @@ public sealed class NeptuneClusterReader
 {
     public const string Call = "DescribeDBClusters";
 
-    // The engine filter spares pages of Aurora and DocumentDB clusters; the engine is checked again on each answer,
-    // because the Query API serves every RDS engine and an emulator may ignore the filter.
-    private static readonly KeyValuePair<string, string>[] Parameters =
-    [
-        new("Filters.Filter.1.Name", "engine"),
-        new("Filters.Filter.1.Values.Value.1", "neptune"),
-        new("MaxRecords", "100"),
-    ];
-
     private readonly RdsQueryClient _rds;
     private readonly RegionContext _region;
 
@@ -34,35 +25,18 @@ public sealed class NeptuneClusterReader
         _region = region;
     }
 
-    /// <summary>Each page's Neptune clusters, as soon as the page arrives; pages are fetched one after another, as paging requires.</summary>
+    /// <summary>Each page's Neptune clusters, as soon as the page arrives.</summary>
+    /// <remarks>
+    /// The engine filter spares pages of Aurora and DocumentDB clusters; the engine is checked again on each answer,
+    /// because the Query API serves every RDS engine and an emulator may ignore the filter.
+    /// </remarks>
     public async IAsyncEnumerable<IReadOnlyList<RdsCluster>> PagesAsync()
     {
-        var pages = _rds.PagesAsync(Call, Parameters, _region.CancellationToken).GetAsyncEnumerator(_region.CancellationToken);
-        await using (pages.ConfigureAwait(false))
+        await foreach (var page in _rds.PagesAsync(_region, Call, RdsPaging.NeptuneOnly).ConfigureAwait(false))
         {
-            while (true)
-            {
-                bool hasPage;
-                try
-                {
-                    hasPage = await pages.MoveNextAsync().ConfigureAwait(false);
-                }
-                catch (AwsCallException)
-                {
-                    _region.CallFinished(AwsService.Rds, Call, succeeded: false);
-                    throw;
-                }
-
-                if (!hasPage)
-                {
-                    yield break;
-                }
-
-                _region.CallFinished(AwsService.Rds, Call, succeeded: true);
-                var clusters = pages.Current.Child("DBClusters")?.Elements().Select(Read).Where(cluster => cluster.IsNeptune).ToList() ?? [];
-                _region.ResourcesFound(clusters.Count);
-                yield return clusters;
-            }
+            var clusters = page.Child("DBClusters")?.Elements().Select(Read).Where(cluster => cluster.IsNeptune).ToList() ?? [];
+            _region.ResourcesFound(clusters.Count);
+            yield return clusters;
         }
     }
 

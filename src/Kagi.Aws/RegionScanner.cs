@@ -6,40 +6,53 @@ namespace Kagi.Aws;
 public sealed record RegionInventory(IReadOnlyList<CloudResource> Resources, IReadOnlyList<UnscannedScope> Unscanned);
 
 /// <summary>
-/// Scans one region: Neptune clusters page by page, each cluster's key looked up as soon as its page arrives,
-/// so key lookups overlap the remaining pages.
+/// Scans one region: Neptune clusters and cluster snapshots, each listing page by page and the two side by side;
+/// each key is looked up as soon as a page names it, so key lookups overlap the remaining pages.
 /// </summary>
 public sealed class RegionScanner
 {
     private readonly NeptuneClusterReader _clusters;
+    private readonly NeptuneSnapshotReader _snapshots;
     private readonly KmsKeyResolver _keys;
     private readonly RegionContext _region;
 
-    public RegionScanner(NeptuneClusterReader clusters, KmsKeyResolver keys, RegionContext region)
+    public RegionScanner(NeptuneClusterReader clusters, NeptuneSnapshotReader snapshots, KmsKeyResolver keys, RegionContext region)
     {
         ArgumentNullException.ThrowIfNull(clusters);
+        ArgumentNullException.ThrowIfNull(snapshots);
         ArgumentNullException.ThrowIfNull(keys);
         ArgumentNullException.ThrowIfNull(region);
         _clusters = clusters;
+        _snapshots = snapshots;
         _keys = keys;
         _region = region;
     }
 
     public async Task<RegionInventory> ScanAsync()
     {
+        var clusters = ScanClustersAsync();
+        var snapshots = ScanSnapshotsAsync();
+        var parts = await Task.WhenAll(clusters, snapshots).ConfigureAwait(false);
+        return new RegionInventory(
+            [.. parts.SelectMany(part => part.Resources), .. _keys.DescribedKeys],
+            [.. parts.SelectMany(part => part.Unscanned)]);
+    }
+
+    private async Task<RegionInventory> ScanClustersAsync()
+    {
         var unscanned = new List<UnscannedScope>();
-        var found = new List<(RdsCluster Cluster, Task<KeyReference> Key)>();
+        var found = new List<(NeptuneCluster Cluster, Task<KeyReference> Key)>();
         try
         {
             await foreach (var page in _clusters.PagesAsync().ConfigureAwait(false))
             {
-                found.AddRange(page.Select(cluster => (cluster, KeyOf(cluster))));
+                found.AddRange(page.Select(cluster => (cluster.Cluster, KeyOf(cluster.Cluster.StorageEncrypted, cluster.Cluster.KmsKeyId.Value))));
             }
         }
         catch (AwsCallException exception)
         {
             // Clusters on the pages already read are still judged; the rest of the region is an ERROR.
-            unscanned.Add(Unscanned($"arn:{_region.Partition}:rds:{_region.Region}:{_region.Account}:cluster:*", exception));
+            unscanned.Add(Unscanned(NeptuneCluster.ResourceType, Wildcard("cluster"), exception));
         }
 
         var resources = new List<CloudResource>();
@@ -47,27 +60,60 @@ public sealed class RegionScanner
         {
             try
             {
-                resources.Add(cluster.Cluster with { Key = await key.ConfigureAwait(false) });
+                resources.Add(cluster with { Key = await key.ConfigureAwait(false) });
             }
             catch (AwsCallException exception)
             {
-                unscanned.Add(Unscanned(cluster.Cluster.Id, exception));
+                unscanned.Add(Unscanned(NeptuneCluster.ResourceType, cluster.Id, exception));
             }
         }
 
-        resources.AddRange(_keys.DescribedKeys);
         return new RegionInventory(resources, unscanned);
     }
 
-    private Task<KeyReference> KeyOf(RdsCluster found) => found.Cluster switch
+    private async Task<RegionInventory> ScanSnapshotsAsync()
     {
-        // An unencrypted cluster has no key to ask about (moto even returns a made-up KmsKeyId for one).
-        { StorageEncrypted: { IsKnown: true, Value: false } } => Task.FromResult<KeyReference>(new KeyReference.Undetermined("storage is not encrypted")),
-        { KmsKeyId.Value: { Length: > 0 } keyArn } => _keys.ResolveAsync(keyArn),
-        { StorageEncrypted.IsKnown: true } => Task.FromResult<KeyReference>(new KeyReference.AwsOwned()),
-        var cluster => Task.FromResult<KeyReference>(new KeyReference.Undetermined(cluster.StorageEncrypted.Reason!)),
+        var unscanned = new List<UnscannedScope>();
+        var found = new List<(NeptuneClusterSnapshot Snapshot, Task<KeyReference> Key, Task<Fact<bool>> SharedWithAll)>();
+        try
+        {
+            await foreach (var page in _snapshots.PagesAsync().ConfigureAwait(false))
+            {
+                found.AddRange(page.Select(snapshot => (snapshot.Snapshot, KeyOf(snapshot.Snapshot.StorageEncrypted, snapshot.KmsKeyId), _snapshots.SharedWithAllAsync(snapshot))));
+            }
+        }
+        catch (AwsCallException exception)
+        {
+            unscanned.Add(Unscanned(NeptuneClusterSnapshot.ResourceType, Wildcard("cluster-snapshot"), exception));
+        }
+
+        var resources = new List<CloudResource>();
+        foreach (var (snapshot, key, sharedWithAll) in found)
+        {
+            try
+            {
+                resources.Add(snapshot with { Key = await key.ConfigureAwait(false), SharedWithAll = await sharedWithAll.ConfigureAwait(false) });
+            }
+            catch (AwsCallException exception)
+            {
+                unscanned.Add(Unscanned(NeptuneClusterSnapshot.ResourceType, snapshot.Id, exception));
+            }
+        }
+
+        return new RegionInventory(resources, unscanned);
+    }
+
+    private Task<KeyReference> KeyOf(Fact<bool> encrypted, string? kmsKeyId) => (encrypted, kmsKeyId) switch
+    {
+        // Unencrypted storage has no key to ask about (moto even returns a made-up KmsKeyId for it).
+        ({ IsKnown: true, Value: false }, _) => Task.FromResult<KeyReference>(new KeyReference.Undetermined("storage is not encrypted")),
+        (_, { Length: > 0 } keyArn) => _keys.ResolveAsync(keyArn),
+        ({ IsKnown: true }, _) => Task.FromResult<KeyReference>(new KeyReference.AwsOwned()),
+        _ => Task.FromResult<KeyReference>(new KeyReference.Undetermined(encrypted.Reason!)),
     };
 
-    private UnscannedScope Unscanned(string resourceId, AwsCallException exception) =>
-        new(NeptuneCluster.ResourceType, resourceId, _region.Account, _region.Region, exception.Service.SigningName, exception.Call, exception.Reason);
+    private string Wildcard(string resource) => $"arn:{_region.Partition}:rds:{_region.Region}:{_region.Account}:{resource}:*";
+
+    private UnscannedScope Unscanned(string resourceType, string resourceId, AwsCallException exception) =>
+        new(resourceType, resourceId, _region.Account, _region.Region, exception.Service.SigningName, exception.Call, exception.Reason);
 }

@@ -27,6 +27,10 @@ public sealed class FakeAwsTests
             session.client("rds", region_name="ap-northeast-1").describe_db_clusters()
         except botocore.exceptions.ClientError as e:
             out["denied_region"] = e.response["Error"]["Code"]
+        rds = session.client("rds", region_name="eu-west-1")
+        out["snapshots"] = sorted(s["DBClusterSnapshotIdentifier"] for s in rds.describe_db_cluster_snapshots(Filters=[{"Name": "engine", "Values": ["neptune"]}])["DBClusterSnapshots"])
+        attributes = rds.describe_db_cluster_snapshot_attributes(DBClusterSnapshotIdentifier="public-cmk")["DBClusterSnapshotAttributesResult"]["DBClusterSnapshotAttributes"]
+        out["restore"] = [a["AttributeValues"] for a in attributes if a["AttributeName"] == "restore"][0]
         out["account"] = session.client("sts", region_name="eu-west-1").get_caller_identity()["Account"]
         out["regions"] = len(session.client("ec2", region_name="eu-west-1").describe_regions()["Regions"])
         print(json.dumps(out))
@@ -51,6 +55,8 @@ public sealed class FakeAwsTests
         Assert.Equal(["alias/aws/rds", "alias/app-data"], result.GetProperty("aliases").EnumerateArray().Select(a => a.GetString()));
         Assert.Equal("AccessDeniedException", result.GetProperty("denied_key").GetString());
         Assert.Equal("AccessDenied", result.GetProperty("denied_region").GetString());
+        Assert.Equal(["automated-aws-managed", "private-unencrypted", "public-cmk"], result.GetProperty("snapshots").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(["all"], result.GetProperty("restore").EnumerateArray().Select(v => v.GetString()));
         Assert.Equal(Scenarios.Account, result.GetProperty("account").GetString());
         Assert.Equal(Scenarios.All().Regions.Count, result.GetProperty("regions").GetInt32());
     }

@@ -84,6 +84,23 @@ public sealed class FakeScanTests : IClassFixture<FakeAccountScan>
     }
 
     [Fact]
+    public void Neptune_snapshots_are_read_with_their_key_and_who_may_restore_them()
+    {
+        var snapshots = Inventory.OfType<NeptuneClusterSnapshot>().Where(s => s.Region == Scenarios.Verdicts).ToDictionary(s => s.Name.Value);
+
+        Assert.Equal(["automated-aws-managed", "private-unencrypted", "public-cmk"], snapshots.Keys.Order(StringComparer.Ordinal));
+        Assert.True(snapshots["public-cmk"].SharedWithAll.Value);
+        Assert.False(snapshots["private-unencrypted"].SharedWithAll.Value);
+        Assert.False(snapshots["automated-aws-managed"].SharedWithAll.Value);
+        Assert.Equal(KeyLevel.Customer, KeyLevelClassifier.Classify(snapshots["public-cmk"].StorageEncrypted, snapshots["public-cmk"].Key).Value);
+        Assert.Equal(KeyLevel.AwsManaged, KeyLevelClassifier.Classify(snapshots["automated-aws-managed"].StorageEncrypted, snapshots["automated-aws-managed"].Key).Value);
+
+        // Only manual snapshots can be shared, so only they are asked about; their keys, shared with clusters, are not described again
+        Assert.Equal(2, _scan.Fake.Count("rds", "DescribeDBClusterSnapshotAttributes", Scenarios.Verdicts));
+        Assert.Equal(1, _scan.Fake.Count("rds", "DescribeDBClusterSnapshots", Scenarios.Verdicts));
+    }
+
+    [Fact]
     public void Aurora_and_documentdb_clusters_are_not_neptune_clusters()
     {
         var names = Inventory.OfType<NeptuneCluster>().Select(cluster => cluster.Name.Value).ToHashSet();
@@ -163,13 +180,13 @@ public sealed class FakeScanTests : IClassFixture<FakeAccountScan>
     {
         var errors = Scans.Judge(Inventory).Where(f => f.Resource.Region == Scenarios.Denied).ToList();
 
-        Assert.Equal(RuleCatalog.All.Count(rule => rule.Metadata.ResourceType == NeptuneCluster.ResourceType), errors.Count);
+        Assert.Equal(RuleCatalog.All.Count(rule => rule.Metadata.ResourceType is NeptuneCluster.ResourceType or NeptuneClusterSnapshot.ResourceType), errors.Count);
         Assert.Contains(errors, error => error.Rule.Id == Scans.CmkRule);
         Assert.All(errors, error =>
         {
             Assert.Equal(ResultStatus.Error, error.Status);
-            Assert.Equal("arn:aws:rds:ap-northeast-1:111122223333:cluster:*", error.Resource.Id);
-            Assert.Contains("rds DescribeDBClusters", error.Result.Reason, StringComparison.Ordinal);
+            Assert.Matches(@"^arn:aws:rds:ap-northeast-1:111122223333:(cluster|cluster-snapshot):\*$", error.Resource.Id);
+            Assert.Matches("rds DescribeDBCluster(s|Snapshots) failed", error.Result.Reason);
             Assert.Contains("account 111122223333", error.Result.Reason, StringComparison.Ordinal);
             Assert.Contains("region ap-northeast-1", error.Result.Reason, StringComparison.Ordinal);
             Assert.Contains("AccessDenied", error.Result.Reason, StringComparison.Ordinal);
@@ -225,7 +242,8 @@ public sealed class FakeScanTests : IClassFixture<FakeAccountScan>
     public void Progress_hears_every_region_and_every_cluster_found()
     {
         Assert.Equal(_scan.Result.Regions.Order(StringComparer.Ordinal), _scan.Progress.FinishedRegions.Order(StringComparer.Ordinal));
-        Assert.Equal(Inventory.OfType<NeptuneCluster>().Count() + 1, _scan.Progress.Resources);
+        // every cluster and snapshot found, the one whose key KMS could not describe included
+        Assert.Equal(Inventory.OfType<NeptuneCluster>().Count() + Inventory.OfType<NeptuneClusterSnapshot>().Count() + 1, _scan.Progress.Resources);
         Assert.True(_scan.Progress.Calls >= _scan.Fake.Calls.Count / 3, "calls are reported to the progress display");
     }
 }

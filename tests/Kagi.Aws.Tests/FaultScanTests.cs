@@ -20,7 +20,7 @@ public sealed class FaultScanTests
         var verdicts = Scans.Verdicts(result.Inventory, Scans.CmkRule);
         Assert.Equal(ResultStatus.Pass, verdicts["pass_cmk"]);
         Assert.Equal(ResultStatus.Error, verdicts["arn:aws:rds:me-south-1:111122223333:cluster:*"]);
-        var scope = Assert.Single(result.Inventory.Unscanned);
+        var scope = Assert.Single(result.Inventory.Unscanned, scope => scope.ResourceType == NeptuneCluster.ResourceType);
         Assert.Equal(("rds", "DescribeDBClusters"), (scope.Service, scope.Call));
         Assert.Contains("InvalidClientTokenId", scope.Reason, StringComparison.Ordinal);
     }
@@ -35,8 +35,8 @@ public sealed class FaultScanTests
 
         var result = Scans.Run(new LiveScanOptions { Regions = [Home], EndpointUrl = fake.Endpoint }, attemptTimeout: TimeSpan.FromMilliseconds(200));
 
-        var scope = Assert.Single(result.Inventory.Unscanned);
-        Assert.Contains("Timeout", scope.Reason, StringComparison.Ordinal);
+        Assert.Equal(2, result.Inventory.Unscanned.Count);
+        Assert.All(result.Inventory.Unscanned, scope => Assert.Contains("Timeout", scope.Reason, StringComparison.Ordinal));
         Assert.Equal(3, fake.Count("rds", "DescribeDBClusters"));
     }
 
@@ -52,7 +52,9 @@ public sealed class FaultScanTests
 
         Assert.Equal(AwsScanner.UnknownAccount, result.Account);
         Assert.Empty(result.Inventory.Resources);
-        Assert.Equal(["arn:aws:rds:eu-west-1:*:cluster:*", "arn:aws:rds:us-east-1:*:cluster:*"], result.Inventory.Unscanned.Select(s => s.ResourceId));
+        Assert.Equal(
+            ["arn:aws:rds:eu-west-1:*:cluster-snapshot:*", "arn:aws:rds:eu-west-1:*:cluster:*", "arn:aws:rds:us-east-1:*:cluster-snapshot:*", "arn:aws:rds:us-east-1:*:cluster:*"],
+            result.Inventory.Unscanned.Select(s => s.ResourceId).Order(StringComparer.Ordinal));
         Assert.All(result.Inventory.Unscanned, scope => Assert.Equal("GetCallerIdentity", scope.Call));
         Assert.Equal(0, fake.Count("rds", "DescribeDBClusters"));
     }
@@ -66,7 +68,7 @@ public sealed class FaultScanTests
 
         var result = Scans.Run(new LiveScanOptions { Regions = [Home], AllRegions = true, EndpointUrl = fake.Endpoint });
 
-        var scope = Assert.Single(result.Inventory.Unscanned);
+        var scope = Assert.Single(result.Inventory.Unscanned, scope => scope.ResourceType == NeptuneCluster.ResourceType);
         Assert.Equal("arn:aws:rds:*:111122223333:cluster:*", scope.ResourceId);
         Assert.Equal(("ec2", "DescribeRegions"), (scope.Service, scope.Call));
     }

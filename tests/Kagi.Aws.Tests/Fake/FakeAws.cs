@@ -108,6 +108,8 @@ public sealed partial class FakeAws : IAsyncDisposable
             ("sts", "GetCallerIdentity") => Sts(),
             ("ec2", "DescribeRegions") => Ec2Regions(),
             ("rds", "DescribeDBClusters") => RdsClusters(fake!, form, region),
+            ("rds", "DescribeDBClusterSnapshots") => RdsSnapshots(fake!, form, region),
+            ("rds", "DescribeDBClusterSnapshotAttributes") => RdsSnapshotAttributes(fake!, form),
             _ => null,
         };
         if (fault is not null)
@@ -183,23 +185,71 @@ public sealed partial class FakeAws : IAsyncDisposable
         return $"""<DescribeRegionsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>{Guid.NewGuid()}</requestId><regionInfo>{items}</regionInfo></DescribeRegionsResponse>""";
     }
 
-    private string RdsClusters(FakeRegion fake, IFormCollection form, string region)
+    private string RdsClusters(FakeRegion fake, IFormCollection form, string region) =>
+        RdsPage("DescribeDBClusters", "DBClusters", fake.Clusters, cluster => cluster.Engine, cluster => Cluster(cluster, region), fake.MaxPageSize, form);
+
+    private string RdsSnapshots(FakeRegion fake, IFormCollection form, string region) =>
+        RdsPage("DescribeDBClusterSnapshots", "DBClusterSnapshots", fake.Snapshots, snapshot => snapshot.Engine, snapshot => Snapshot(snapshot, region), fake.MaxPageSize, form);
+
+    // One page of a listing, filtered by engine as the real API does, the marker being the offset of the next page.
+    private static string RdsPage<T>(string action, string list, List<T> all, Func<T, string> engineOf, Func<T, string> xml, int maxPageSize, IFormCollection form)
     {
         var engine = form["Filters.Filter.1.Name"] == "engine" ? form["Filters.Filter.1.Values.Value.1"].ToString() : null;
-        var matching = fake.Clusters.Where(cluster => engine is null || cluster.Engine == engine).ToList();
-        var pageSize = Math.Min(fake.MaxPageSize, int.TryParse(form["MaxRecords"], out var max) ? max : 100);
+        var matching = all.Where(item => engine is null || engineOf(item) == engine).ToList();
+        var pageSize = Math.Min(maxPageSize, int.TryParse(form["MaxRecords"], out var max) ? max : 100);
         var start = int.TryParse(form["Marker"], out var offset) ? offset : 0;
-        var page = matching.Skip(start).Take(pageSize);
         var next = start + pageSize < matching.Count ? $"<Marker>{start + pageSize}</Marker>" : string.Empty;
-        var clusters = string.Concat(page.Select(cluster => Cluster(cluster, region)));
+        var items = string.Concat(matching.Skip(start).Take(pageSize).Select(xml));
         return $"""
-            <DescribeDBClustersResponse xmlns="http://rds.amazonaws.com/doc/2014-10-31/">
-              <DescribeDBClustersResult>
-                <DBClusters>{clusters}</DBClusters>
+            <{action}Response xmlns="http://rds.amazonaws.com/doc/2014-10-31/">
+              <{action}Result>
+                <{list}>{items}</{list}>
                 {next}
-              </DescribeDBClustersResult>
+              </{action}Result>
               <ResponseMetadata><RequestId>{Guid.NewGuid()}</RequestId></ResponseMetadata>
-            </DescribeDBClustersResponse>
+            </{action}Response>
+            """;
+    }
+
+    private string Snapshot(FakeSnapshot snapshot, string region)
+    {
+        var key = snapshot.KmsKeyArn is null ? string.Empty : $"<KmsKeyId>{SecurityElement.Escape(snapshot.KmsKeyArn)}</KmsKeyId>";
+        return $"""
+            <DBClusterSnapshot>
+              <AvailabilityZones><AvailabilityZone>{region}a</AvailabilityZone></AvailabilityZones>
+              <DBClusterSnapshotIdentifier>{SecurityElement.Escape(snapshot.Identifier)}</DBClusterSnapshotIdentifier>
+              <DBClusterIdentifier>graph</DBClusterIdentifier>
+              <Engine>{snapshot.Engine}</Engine>
+              <Status>available</Status>
+              <SnapshotType>{(snapshot.Manual ? "manual" : "automated")}</SnapshotType>
+              <StorageEncrypted>{(snapshot.Encrypted ? "true" : "false")}</StorageEncrypted>
+              {key}
+              <DBClusterSnapshotArn>arn:aws:rds:{region}:{_scenario.Account}:cluster-snapshot:{SecurityElement.Escape(snapshot.Identifier)}</DBClusterSnapshotArn>
+            </DBClusterSnapshot>
+            """;
+    }
+
+    private static string? RdsSnapshotAttributes(FakeRegion fake, IFormCollection form)
+    {
+        var identifier = form["DBClusterSnapshotIdentifier"].ToString();
+        if (fake.Snapshots.FirstOrDefault(snapshot => snapshot.Identifier == identifier) is not { } snapshot)
+        {
+            return null;
+        }
+
+        var values = snapshot.Public ? "<AttributeValue>all</AttributeValue>" : string.Empty;
+        return $"""
+            <DescribeDBClusterSnapshotAttributesResponse xmlns="http://rds.amazonaws.com/doc/2014-10-31/">
+              <DescribeDBClusterSnapshotAttributesResult>
+                <DBClusterSnapshotAttributesResult>
+                  <DBClusterSnapshotIdentifier>{SecurityElement.Escape(identifier)}</DBClusterSnapshotIdentifier>
+                  <DBClusterSnapshotAttributes>
+                    <DBClusterSnapshotAttribute><AttributeName>restore</AttributeName><AttributeValues>{values}</AttributeValues></DBClusterSnapshotAttribute>
+                  </DBClusterSnapshotAttributes>
+                </DBClusterSnapshotAttributesResult>
+              </DescribeDBClusterSnapshotAttributesResult>
+              <ResponseMetadata><RequestId>{Guid.NewGuid()}</RequestId></ResponseMetadata>
+            </DescribeDBClusterSnapshotAttributesResponse>
             """;
     }
 

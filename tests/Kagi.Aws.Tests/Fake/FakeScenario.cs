@@ -22,12 +22,17 @@ public sealed class FakeRegion
 
     public List<FakeFault> Faults { get; init; } = [];
 
+    public List<FakeSnapshot> Snapshots { get; init; } = [];
+
     /// <summary>The most clusters one page holds, whatever MaxRecords asks (the real API caps at 100).</summary>
     public int MaxPageSize { get; init; } = 100;
 }
 
 /// <summary>A DB cluster of any engine.</summary>
 public sealed record FakeCluster(string Identifier, string Engine, bool Encrypted, string? KmsKeyArn, bool DeletionProtection = true, bool AuditLogs = true);
+
+/// <summary>A DB cluster snapshot of any engine; <paramref name="Public"/> ones may be restored by any account.</summary>
+public sealed record FakeSnapshot(string Identifier, string Engine, bool Encrypted, string? KmsKeyArn, bool Manual = true, bool Public = false);
 
 /// <summary>A KMS key; <paramref name="Denied"/> keys answer AccessDeniedException, as another account's key does when its policy leaves us out.</summary>
 public sealed record FakeKey(string Arn, string Manager = "CUSTOMER", string Origin = "AWS_KMS", string State = "Enabled", string? Alias = null, bool Denied = false, bool Rotation = true)

@@ -31,7 +31,7 @@ internal static class Scenarios
         {
             Clusters = [new("pass_after_throttling", "neptune", true, KeyArn(Throttled, 1)), new("fail_after_throttling", "neptune", false, null)],
             Keys = [new(KeyArn(Throttled, 1))],
-            Faults = [new("rds", FaultKind.Throttle, Times: 2), new("kms", FaultKind.Throttle, Times: 2)],
+            Faults = [new("rds", FaultKind.Throttle, Times: 2, Action: "DescribeDBClusters"), new("kms", FaultKind.Throttle, Times: 2)],
         };
         scenario.Regions[Truncated] = new FakeRegion
         {
@@ -85,6 +85,13 @@ internal static class Scenarios
                 new("pass_aliased_cmk", "neptune", true, Key(9)),
                 new("aurora", "aurora-postgresql", true, Key(1)),
                 new("docdb", "docdb", false, null),
+            ],
+            Snapshots =
+            [
+                new("public-cmk", "neptune", true, Key(1), Public: true),
+                new("private-unencrypted", "neptune", false, null),
+                new("automated-aws-managed", "neptune", true, Key(6), Manual: false),
+                new("aurora-snapshot", "aurora-postgresql", true, Key(1), Public: true),
             ],
         };
     }

@@ -1,0 +1,44 @@
+using System.Xml.Linq;
+
+namespace Kagi.Aws;
+
+/// <summary>Pages of an RDS Query listing in one region, one after another as <c>Marker</c> paging requires, each reported to the progress display.</summary>
+internal static class RdsPaging
+{
+    public static async IAsyncEnumerable<XElement> PagesAsync(this RdsQueryClient rds, RegionContext region, string call, IReadOnlyList<KeyValuePair<string, string>> parameters)
+    {
+        var pages = rds.PagesAsync(call, parameters, region.CancellationToken).GetAsyncEnumerator(region.CancellationToken);
+        await using (pages.ConfigureAwait(false))
+        {
+            while (true)
+            {
+                bool hasPage;
+                try
+                {
+                    hasPage = await pages.MoveNextAsync().ConfigureAwait(false);
+                }
+                catch (AwsCallException)
+                {
+                    region.CallFinished(AwsService.Rds, call, succeeded: false);
+                    throw;
+                }
+
+                if (!hasPage)
+                {
+                    yield break;
+                }
+
+                region.CallFinished(AwsService.Rds, call, succeeded: true);
+                yield return pages.Current;
+            }
+        }
+    }
+
+    /// <summary>Asks the listing for Neptune's engine only, 100 a page (the API's most).</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> NeptuneOnly { get; } =
+    [
+        new("Filters.Filter.1.Name", "engine"),
+        new("Filters.Filter.1.Values.Value.1", "neptune"),
+        new("MaxRecords", "100"),
+    ];
+}
