@@ -3,15 +3,111 @@
 variables, locals, KMS keys, Neptune clusters, networking noise and comments.
 
 Usage: generate.py OUT_DIR [MODULES] [SEED]
+       generate.py OUT_DIR ROOTS [SEED] --nested DEPTH FANOUT CLUSTERS
 Deterministic for a given seed, so runs are comparable.
+
+--nested writes ROOTS root modules that all call one chain of DEPTH module folders: each level
+creates a KMS key and CLUSTERS counted Neptune clusters (keyed by its own key, its caller's key passed
+down as a variable, or the AWS-managed default), and calls the next level FANOUT times with for_each.
+A root thus has sum(FANOUT^k, k=1..DEPTH) module instances and (1 + CLUSTERS) resources in each.
 """
 import os
 import random
 import sys
 
-out = sys.argv[1]
-modules = int(sys.argv[2]) if len(sys.argv) > 2 else 600
-rng = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 42)
+args = [a for a in sys.argv[1:]]
+nested = None
+if "--nested" in args:
+    at = args.index("--nested")
+    nested = tuple(int(v) for v in args[at + 1:at + 4])
+    del args[at:at + 4]
+out = args[0]
+modules = int(args[1]) if len(args) > 1 else 600
+rng = random.Random(int(args[2]) if len(args) > 2 else 42)
+
+LEVEL = '''variable "environment" {
+  type = string
+}
+
+variable "caller_key_arn" {
+  type    = string
+  default = null
+}
+
+variable "clusters" {
+  type    = number
+  default = %(clusters)d
+}
+
+locals {
+  prefix = "${var.environment}-l%(level)d"
+  keys = {
+    own    = aws_kms_key.this.arn
+    caller = var.caller_key_arn
+    aws    = null
+  }
+}
+
+resource "aws_kms_key" "this" {
+  description         = "level %(level)d key for ${var.environment}"
+  enable_key_rotation = true
+}
+
+resource "aws_neptune_cluster" "this" {
+  # kagi:ignore neptune-cluster-multi-az generated benchmark clusters have no instances
+  count                   = var.clusters
+  cluster_identifier      = "${local.prefix}-${count.index}"
+  storage_encrypted       = true
+  kms_key_arn             = local.keys[element(["own", "caller", "aws"], count.index)]
+  backup_retention_period = 7
+  tags                    = { Level = "%(level)d", Index = tostring(count.index) }
+}
+%(child)s
+output "key_arn" {
+  value = aws_kms_key.this.arn
+}
+'''
+
+CHILD = '''
+module "next" {
+  source         = "../level-%(next)02d"
+  for_each       = toset([for i in range(%(fanout)d) : "b${i}"])
+  environment    = "${var.environment}-${each.key}"
+  caller_key_arn = aws_kms_key.this.arn
+}
+'''
+
+ROOT = '''provider "aws" {
+  region = "ap-northeast-1"
+}
+
+module "top" {
+  source      = "../../modules/level-01"
+  for_each    = toset([for i in range(%(fanout)d) : "r${i}"])
+  environment = "root%(i)d-${each.key}"
+}
+'''
+
+
+def write_nested(roots, depth, fanout, clusters):
+    for level in range(1, depth + 1):
+        directory = os.path.join(out, "modules", "level-%02d" % level)
+        os.makedirs(directory, exist_ok=True)
+        child = CHILD % {"next": level + 1, "fanout": fanout} if level < depth else ""
+        with open(os.path.join(directory, "main.tf"), "w") as f:
+            f.write(LEVEL % {"level": level, "clusters": clusters, "child": child})
+    for i in range(roots):
+        directory = os.path.join(out, "roots", "root-%04d" % i)
+        os.makedirs(directory, exist_ok=True)
+        with open(os.path.join(directory, "main.tf"), "w") as f:
+            f.write(ROOT % {"i": i, "fanout": fanout})
+    per_root = sum(fanout ** k for k in range(1, depth + 1))
+    print("roots=%d depth=%d module-instances=%d clusters=%d" % (roots, depth, roots * per_root, roots * per_root * clusters))
+
+
+if nested is not None:
+    write_nested(modules, *nested)
+    sys.exit(0)
 
 VARIABLES = '''variable "environment" {
   type        = string

@@ -208,6 +208,31 @@ public sealed class ModuleCallTests
 
         var inventory = new TerraformScanner().Scan([directory.Path]);
 
-        Assert.Contains(inventory.Diagnostics, d => d.Message.Contains("nest too deep", StringComparison.Ordinal));
+        var error = Assert.Single(inventory.Diagnostics);
+        Assert.Contains("Terraform would recurse forever", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, error.Location?.Line);
+    }
+
+    [Fact]
+    public void A_chain_of_a_hundred_nested_modules_passes_its_inputs_all_the_way_down()
+    {
+        // Given modules level-1 ... level-100, each calling the next with a name grown by one letter
+        using var directory = new TempDirectory();
+        for (var level = 1; level <= 100; level++)
+        {
+            var next = level < 100 ? $"module \"next\" {{\n  source = \"../level-{level + 1}\"\n  name   = \"${{var.name}}x\"\n}}\n" : string.Empty;
+            directory.Write($"modules/level-{level}/main.tf", $"variable \"name\" {{\n}}\n\nresource \"aws_neptune_cluster\" \"this\" {{\n  cluster_identifier = var.name\n}}\n\n{next}");
+        }
+
+        directory.Write("main.tf", "module \"next\" {\n  source = \"./modules/level-1\"\n  name   = \"x\"\n}\n");
+
+        // When the root is scanned
+        var inventory = new TerraformScanner().Scan([directory.Path]);
+
+        // Then the deepest cluster has a hundred module steps in its address and a hundred letters in its name
+        Assert.Empty(inventory.Diagnostics);
+        Assert.Equal(100, inventory.Resources.Count);
+        var deepest = inventory.Resources.Single(r => r.Name.Value!.Length == 100);
+        Assert.Equal(string.Concat(Enumerable.Repeat("module.next.", 100)) + "aws_neptune_cluster.this", deepest.Id);
     }
 }

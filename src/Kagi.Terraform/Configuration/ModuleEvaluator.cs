@@ -19,6 +19,9 @@ internal sealed record ModuleInstance(Instance Instance, ModuleEvaluator? Evalua
 /// </summary>
 internal sealed class ModuleEvaluator : IReferenceResolver
 {
+    // Real configurations nest a handful of levels; this only keeps the evaluation's recursion far from the stack's limit.
+    private const int MaxModuleDepth = 150;
+
     private static readonly HashSet<string> MetaArguments = new(StringComparer.Ordinal) { "depends_on", "provider", "providers", "lifecycle", "count", "for_each" };
 
     private static readonly HashSet<string> CallArguments = new(StringComparer.Ordinal) { "source", "version", "providers", "depends_on", "count", "for_each" };
@@ -57,6 +60,11 @@ internal sealed class ModuleEvaluator : IReferenceResolver
     public string ModulePath { get; }
 
     public EvaluationContext Context => _context;
+
+    /// <summary>The module instance that calls this one; null for the root.</summary>
+    public ModuleEvaluator? Parent { get; private init; }
+
+    private int Depth => Parent is null ? 0 : Parent.Depth + 1;
 
     public string ModuleDirectory => Module.Directory;
 
@@ -109,7 +117,10 @@ internal sealed class ModuleEvaluator : IReferenceResolver
                 _context,
                 $"{Prefix}module.{call.Name}{instance.Suffix}.",
                 modulePath,
-                (name, _) => call.Argument(name) is { } argument && !CallArguments.Contains(name) ? EvaluateTop(argument.Value, instance.Scope) : null)));
+                (name, _) => call.Argument(name) is { } argument && !CallArguments.Contains(name) ? EvaluateTop(argument.Value, instance.Scope) : null)
+            {
+                Parent = this,
+            }));
         }
 
         return children;
@@ -221,13 +232,33 @@ internal sealed class ModuleEvaluator : IReferenceResolver
             return null;
         }
 
-        if (_context.InProgress.Count > EvaluationContext.MaxNesting / 4 || Prefix.Split("module.").Length > EvaluationContext.MaxNesting / 8)
+        var directory = _context.SourceDirectory(Module.Directory.Length == 0 ? "." : Module.Directory, modulePath, text.Value, call.Block.TypeRange);
+        if (directory is not null && CallsItself(Path.GetFullPath(directory)))
         {
-            _context.Diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, $"module \"{call.Name}\": modules nest too deep (does a module call itself?)", call.Block.TypeRange.ToLocation()));
+            _context.Diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, $"module \"{call.Name}\" calls a module that is already calling it ({text.Value}): Terraform would recurse forever", call.Block.TypeRange.ToLocation()));
             return null;
         }
 
-        return _context.SourceDirectory(Module.Directory.Length == 0 ? "." : Module.Directory, modulePath, text.Value, call.Block.TypeRange);
+        if (Depth >= MaxModuleDepth)
+        {
+            _context.Diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, $"module \"{call.Name}\": modules nest more than {MaxModuleDepth} deep", call.Block.TypeRange.ToLocation()));
+            return null;
+        }
+
+        return directory;
+    }
+
+    private bool CallsItself(string directory)
+    {
+        for (var caller = this; caller is not null; caller = caller.Parent)
+        {
+            if (Path.GetFullPath(caller.Module.Directory.Length == 0 ? "." : caller.Module.Directory) == directory)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // Terraform rejects an argument the module does not declare, and a variable with no default that is not given.
