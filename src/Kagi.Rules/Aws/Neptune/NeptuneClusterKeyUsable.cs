@@ -30,7 +30,10 @@ public sealed class NeptuneClusterKeyUsable : Rule<NeptuneCluster>
             KeyReference.Described { Key.State: { IsKnown: false } state } => Unknown(state.Reason!, kmsKeyId),
             KeyReference.Described { Key.State.Value: Enabled } => Pass(("keyState", Enabled), kmsKeyId),
             KeyReference.Described described => Result(
-                ResultStatus.Fail, "fail", [("keyState", described.Key.State.Value), kmsKeyId], Variant(described.Key.State.Value)),
+                ResultStatus.Fail,
+                "fail",
+                [("keyState", described.Key.State.Value), kmsKeyId, ("keyTfName", described.Key.Terraform?.ResourceName)],
+                Variant(described.Key.State.Value)),
             KeyReference.Undetermined undetermined => Unknown(undetermined.Reason, kmsKeyId),
             _ => Unknown("only KMS can tell the state of a key named by identifier or alias; scan the account, or declare the key in the configuration", kmsKeyId),
         };
