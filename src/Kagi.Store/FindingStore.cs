@@ -83,7 +83,7 @@ public sealed class FindingStore : IFindingStore
         {
             counts[finding.Status]++;
             return ResultRow(id, seq, finding);
-        }));
+        }), _dialect.RowsPerInsert);
         sql.Execute(
             "UPDATE scans SET pass_count = @pass, fail_count = @fail, error_count = @error, muted_count = @muted, unknown_count = @unknown WHERE id = @id",
             ("@pass", counts[ResultStatus.Pass]),
@@ -92,7 +92,7 @@ public sealed class FindingStore : IFindingStore
             ("@muted", counts[ResultStatus.Muted]),
             ("@unknown", counts[ResultStatus.Unknown]),
             ("@id", id));
-        UpdateLifecycle(sql, report, coverage, id, storedAt);
+        UpdateLifecycle(sql, report, coverage, id, storedAt, _dialect.RowsPerInsert);
         transaction.Commit();
         return new StoredScan(id, coverage.Source, coverage.ScopeKey, report.Targets, report.StartedAt, report.FinishedAt, storedAt, counts);
     }
@@ -214,7 +214,7 @@ public sealed class FindingStore : IFindingStore
 
     public void Dispose() => _connection.Dispose();
 
-    private static void UpdateLifecycle(Sql sql, ScanReport report, Coverage coverage, long scanId, DateTimeOffset at)
+    private static void UpdateLifecycle(Sql sql, ScanReport report, Coverage coverage, long scanId, DateTimeOffset at, int rowsPerInsert)
     {
         var prior = sql.Query(
             "SELECT fingerprint, state, coverage_key, last_seen_at, last_scan_id, changed_at, changed_scan_id, rule_id FROM findings WHERE source = @source",
@@ -257,7 +257,7 @@ public sealed class FindingStore : IFindingStore
 
         // first_seen is kept from the first insert; everything else follows the latest scan.
         var updates = string.Join(", ", FindingColumns.Where(column => column is not ("fingerprint" or "first_seen_at" or "first_scan_id")).Select(column => $"{column} = excluded.{column}"));
-        sql.InsertMany("findings", FindingColumns, rows, $"ON CONFLICT (fingerprint) DO UPDATE SET {updates}");
+        sql.InsertMany("findings", FindingColumns, rows, rowsPerInsert, $"ON CONFLICT (fingerprint) DO UPDATE SET {updates}");
 
         var reported = seen.Select(finding => finding.Fingerprint).ToHashSet(StringComparer.Ordinal);
         foreach (var row in prior.Values.Where(row => !reported.Contains(row.Fingerprint)))

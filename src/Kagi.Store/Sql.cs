@@ -41,44 +41,53 @@ internal sealed class Sql(DbConnection connection, DbTransaction? transaction)
         return rows;
     }
 
-    /// <summary>Inserts rows many at a time: one round trip per batch instead of per row matters on a networked server.</summary>
-    public void InsertMany(string table, IReadOnlyList<string> columns, IEnumerable<object?[]> rows, string suffix = "")
+    /// <summary>
+    /// Inserts rows <paramref name="rowsPerStatement"/> at a time, reusing one prepared command for every full batch:
+    /// few round trips matter on a networked server, while SQLite binds parameters by name in linear time and wants few.
+    /// </summary>
+    public void InsertMany(string table, IReadOnlyList<string> columns, IEnumerable<object?[]> rows, int rowsPerStatement, string suffix = "")
     {
-        var perStatement = Math.Max(1, Math.Min(500, MaxParameters / columns.Count));
+        var perStatement = Math.Max(1, Math.Min(rowsPerStatement, MaxParameters / columns.Count));
+        using var full = InsertCommand(table, columns, perStatement, suffix);
         var batch = new List<object?[]>(perStatement);
         foreach (var row in rows)
         {
             batch.Add(row);
             if (batch.Count == perStatement)
             {
-                InsertBatch(table, columns, batch, suffix);
+                Run(full, batch);
                 batch.Clear();
             }
         }
 
         if (batch.Count > 0)
         {
-            InsertBatch(table, columns, batch, suffix);
+            using var rest = InsertCommand(table, columns, batch.Count, suffix);
+            Run(rest, batch);
         }
     }
 
-    private void InsertBatch(string table, IReadOnlyList<string> columns, List<object?[]> rows, string suffix)
+    private static void Run(DbCommand command, List<object?[]> rows)
     {
-        var parameters = new List<(string, object?)>(rows.Count * columns.Count);
-        var values = new List<string>(rows.Count);
+        var index = 0;
         foreach (var row in rows)
         {
-            var names = new string[columns.Count];
-            for (var column = 0; column < columns.Count; column++)
+            foreach (var value in row)
             {
-                names[column] = "@p" + parameters.Count.ToString(CultureInfo.InvariantCulture);
-                parameters.Add((names[column], row[column]));
+                command.Parameters[index++].Value = value ?? DBNull.Value;
             }
-
-            values.Add("(" + string.Join(", ", names) + ")");
         }
 
-        Execute($"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES {string.Join(", ", values)} {suffix}", [.. parameters]);
+        command.ExecuteNonQuery();
+    }
+
+    private DbCommand InsertCommand(string table, IReadOnlyList<string> columns, int rowCount, string suffix)
+    {
+        var names = Enumerable.Range(0, rowCount * columns.Count).Select(index => "@p" + index.ToString(CultureInfo.InvariantCulture)).ToArray();
+        var values = Enumerable.Range(0, rowCount).Select(row => "(" + string.Join(", ", names.Skip(row * columns.Count).Take(columns.Count)) + ")");
+        return Command(
+            $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES {string.Join(", ", values)} {suffix}",
+            [.. names.Select(name => (name, (object?)null))]);
     }
 
     private DbCommand Command(string text, (string Name, object? Value)[] parameters)
