@@ -265,11 +265,11 @@ public sealed partial class FakeAws : IAsyncDisposable
               <DBClusterMembers><DBClusterMember><DBInstanceIdentifier>{SecurityElement.Escape(cluster.Identifier)}-1</DBInstanceIdentifier><IsClusterWriter>true</IsClusterWriter></DBClusterMember></DBClusterMembers>
               <VpcSecurityGroups><VpcSecurityGroupMembership><VpcSecurityGroupId>sg-1</VpcSecurityGroupId><Status>active</Status></VpcSecurityGroupMembership></VpcSecurityGroups>
               <Engine>{cluster.Engine}</Engine>
-              <BackupRetentionPeriod>7</BackupRetentionPeriod>
-              <MultiAZ>false</MultiAZ>
+              <BackupRetentionPeriod>{cluster.BackupRetentionDays}</BackupRetentionPeriod>
+              <MultiAZ>{(cluster.MultiAz ? "true" : "false")}</MultiAZ>
               <DeletionProtection>{(cluster.DeletionProtection ? "true" : "false")}</DeletionProtection>
-              <IAMDatabaseAuthenticationEnabled>true</IAMDatabaseAuthenticationEnabled>
-              <CopyTagsToSnapshot>true</CopyTagsToSnapshot>
+              <IAMDatabaseAuthenticationEnabled>{(cluster.IamAuth ? "true" : "false")}</IAMDatabaseAuthenticationEnabled>
+              <CopyTagsToSnapshot>{(cluster.CopyTags ? "true" : "false")}</CopyTagsToSnapshot>
               {(cluster.AuditLogs ? "<EnabledCloudwatchLogsExports><member>audit</member></EnabledCloudwatchLogsExports>" : string.Empty)}
               <Status>available</Status>
               <StorageEncrypted>{(cluster.Encrypted ? "true" : "false")}</StorageEncrypted>
@@ -303,7 +303,8 @@ public sealed partial class FakeAws : IAsyncDisposable
     private static string KeyPolicy(FakeKey key) => JsonSerializer.Serialize(new
     {
         Version = "2012-10-17",
-        Statement = new[] { new { Sid = "Enable IAM User Permissions", Effect = "Allow", Principal = new { AWS = $"arn:aws:iam::{key.Account}:root" }, Action = "kms:*", Resource = "*" } },
+        Statement = new[] { new { Sid = "Enable IAM User Permissions", Effect = "Allow", Principal = new { AWS = $"arn:aws:iam::{key.Account}:root" }, Action = "kms:*", Resource = "*" } }
+            .Concat(key.PublicPolicy ? [new { Sid = "Everyone", Effect = "Allow", Principal = new { AWS = "*" }, Action = "kms:Decrypt", Resource = "*" }] : []),
     });
 
     private string KmsAliases(FakeRegion fake, JsonElement request)

@@ -29,7 +29,16 @@ public sealed class FakeRegion
 }
 
 /// <summary>A DB cluster of any engine.</summary>
-public sealed record FakeCluster(string Identifier, string Engine, bool Encrypted, string? KmsKeyArn, bool DeletionProtection = true, bool AuditLogs = true);
+public sealed record FakeCluster(string Identifier, string Engine, bool Encrypted, string? KmsKeyArn, bool DeletionProtection = true, bool AuditLogs = true)
+{
+    public int BackupRetentionDays { get; init; } = 7;
+
+    public bool MultiAz { get; init; }
+
+    public bool IamAuth { get; init; } = true;
+
+    public bool CopyTags { get; init; } = true;
+}
 
 /// <summary>A DB cluster snapshot of any engine; <paramref name="Public"/> ones may be restored by any account.</summary>
 public sealed record FakeSnapshot(string Identifier, string Engine, bool Encrypted, string? KmsKeyArn, bool Manual = true, bool Public = false);
@@ -37,6 +46,9 @@ public sealed record FakeSnapshot(string Identifier, string Engine, bool Encrypt
 /// <summary>A KMS key; <paramref name="Denied"/> keys answer AccessDeniedException, as another account's key does when its policy leaves us out.</summary>
 public sealed record FakeKey(string Arn, string Manager = "CUSTOMER", string Origin = "AWS_KMS", string State = "Enabled", string? Alias = null, bool Denied = false, bool Rotation = true)
 {
+    /// <summary>Adds a statement that allows everyone, with no condition, to the key's policy.</summary>
+    public bool PublicPolicy { get; init; }
+
     public string KeyId => Arn[(Arn.LastIndexOf('/') + 1)..];
 
     public string Account => Arn.Split(':')[4];

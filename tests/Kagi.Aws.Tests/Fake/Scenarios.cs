@@ -67,14 +67,14 @@ internal static class Scenarios
                 new(Key(6), Manager: "AWS", Alias: "alias/aws/rds"),
                 new(Key(7, "999988887777"), Denied: true),
                 new(Key(8, "444455556666")),
-                new(Key(9), Alias: "alias/app-data", Rotation: false),
+                new(Key(9), Alias: "alias/app-data", Rotation: false) { PublicPolicy = true },
             ],
             Clusters =
             [
                 new("pass_cmk", "neptune", true, Key(1)),
                 new("pass_cmk_shared", "neptune", true, Key(1), DeletionProtection: false, AuditLogs: false),
-                new("pass_cloudhsm", "neptune", true, Key(2)),
-                new("pass_external_key_store", "neptune", true, Key(3)),
+                new("pass_cloudhsm", "neptune", true, Key(2)) { BackupRetentionDays = 1, MultiAz = true },
+                new("pass_external_key_store", "neptune", true, Key(3)) { IamAuth = false, CopyTags = false },
                 new("pass_disabled_cmk", "neptune", true, Key(4)),
                 new("pass_pending_deletion_cmk", "neptune", true, Key(5)),
                 new("fail_aws_managed", "neptune", true, Key(6)),
