@@ -51,6 +51,11 @@ public sealed class FindingStore : IFindingStore
             Schema.Migrate(connection, dialect);
             return new FindingStore(connection, dialect, time) { Location = location };
         }
+        catch (StoreException)
+        {
+            connection?.Dispose();
+            throw;
+        }
         catch (Exception exception) when (exception is DbException or IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
         {
             connection?.Dispose();
