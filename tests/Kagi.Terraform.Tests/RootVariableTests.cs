@@ -142,4 +142,26 @@ public sealed class RootVariableTests
 
         Assert.Equal([DiagnosticSeverity.Warning, DiagnosticSeverity.Error], inventory.Diagnostics.Select(d => d.Severity));
     }
+
+    [Fact]
+    public void A_root_variable_with_no_value_is_a_warning_at_its_declaration_and_stays_unknown()
+    {
+        using var directory = new TempDirectory();
+        var main = directory.Write("main.tf", """
+            variable "encrypted" {
+              type = bool
+            }
+
+            resource "aws_neptune_cluster" "graph" {
+              storage_encrypted = var.encrypted
+            }
+            """);
+
+        var inventory = new TerraformScanner().Scan([directory.Path]);
+
+        var warning = Assert.Single(inventory.Diagnostics);
+        Assert.Equal(new SourceLocation(main, 1, 1), warning.Location);
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
+        Assert.False(Assert.Single(inventory.OfType<NeptuneCluster>()).StorageEncrypted.IsKnown);
+    }
 }

@@ -434,7 +434,7 @@ internal sealed class ModuleEvaluator : IReferenceResolver
             var type = TypeOf(variable);
             var value = _given(name, type)
                 ?? (variable.Value is null
-                    ? new TfUnknown($"variable \"{name}\" has no default and no value was given")
+                    ? NoValue(variable)
                     : EvaluateTop(variable.Value, Scope.Empty));
             try
             {
@@ -447,6 +447,21 @@ internal sealed class ModuleEvaluator : IReferenceResolver
                 return new TfUnknown($"var.{name} has a value that does not fit its type");
             }
         });
+    }
+
+    // Terraform would ask for the value; Kagi says which variable needs one and goes on with it unknown.
+    // A child module's missing input is reported at the module call instead.
+    private TfUnknown NoValue(NamedExpression variable)
+    {
+        if (Parent is null && !Module.IsPartial)
+        {
+            _context.Diagnostics.Add(new ScanDiagnostic(
+                DiagnosticSeverity.Warning,
+                $"variable \"{variable.Name}\" has no default and no value: give one in terraform.tfvars, --var-file or --var; what depends on it is unknown",
+                variable.Range.ToLocation()));
+        }
+
+        return new TfUnknown($"variable \"{variable.Name}\" has no default and no value was given");
     }
 
     private TypeConstraint TypeOf(NamedExpression variable)
