@@ -4,14 +4,15 @@ using Kagi.Terraform.Values;
 namespace Kagi.Terraform.Mapping;
 
 /// <summary>
-/// Joins Neptune resources that Terraform declares apart: a cluster's instances (for their Availability Zones) and a
-/// snapshot's cluster (for its encryption). A reference (<c>aws_neptune_cluster.db.id</c>) or the same literal
-/// cluster identifier ties them together.
+/// Joins resources that Terraform declares apart: a Neptune cluster's instances (for their Availability Zones), a
+/// snapshot's cluster (for its encryption), and a key's <c>aws_kms_key_policy</c> (for its policy). A reference
+/// (<c>aws_neptune_cluster.db.id</c>) or the same literal identifier ties them together.
 /// </summary>
-internal static class NeptuneJoins
+internal static class ResourceJoins
 {
     private const string ClusterType = "aws_neptune_cluster";
     private const string InstanceType = "aws_neptune_cluster_instance";
+    private const string KeyPolicyType = "aws_kms_key_policy";
 
     public static List<CloudResource> Apply(List<CloudResource> resources, IReadOnlyList<IResourceView> views)
     {
@@ -20,6 +21,7 @@ internal static class NeptuneJoins
             .Select(instance => (Instance: instance, Cluster: ClusterOf(instance, "cluster_identifier", clusterViews)))
             .ToList();
         var clusters = resources.OfType<NeptuneCluster>().ToDictionary(cluster => cluster.Id, StringComparer.Ordinal);
+        var keyPolicies = views.Where(view => view.Type == KeyPolicyType).ToList();
         return [.. resources.Select(resource => resource switch
         {
             NeptuneCluster cluster => cluster with
@@ -32,6 +34,16 @@ internal static class NeptuneJoins
                 {
                     StorageEncrypted = cluster.StorageEncrypted,
                     Key = cluster.Key,
+                },
+            KmsKey key when keyPolicies.FirstOrDefault(policy => policy.Origin("key_id")?.Address is { } address
+                && (address == key.Id || WithoutInstanceKey(address) == key.Id)) is { } policy => key with
+                {
+                    // aws_kms_key_policy replaces the key's policy wholesale, whatever the key itself says.
+                    Policy = Facts.OptionalString(policy, "policy") switch
+                    {
+                        { IsKnown: true, Value: { } text } => Fact.Known(text),
+                        var unknown => Fact.Unknown<string>($"{policy.Address} sets the policy, known only after apply: {unknown.Reason ?? "no policy given"}"),
+                    },
                 },
             _ => resource,
         })];

@@ -39,7 +39,7 @@ internal sealed class KmsKeyMapper : IResourceMapper
     // The account is not known offline; the policy's shape is what rules judge.
     private static Fact<string> Policy(IResourceView view) => Facts.OptionalString(view, "policy") switch
     {
-        { IsKnown: false } policy => Fact.Unknown<string>($"policy is known only after apply ({policy.Reason}); e.g. a data.aws_iam_policy_document"),
+        { IsKnown: false } policy => Fact.Unknown<string>($"the policy is known only after apply: {policy.Reason}"),
         { Value: null } => Fact.Known(DefaultPolicy),
         var policy => Fact.Known(policy.Value!),
     };
@@ -74,14 +74,14 @@ internal sealed class NeptuneClusterMapper : IResourceMapper
         EnabledCloudwatchLogsExports = Facts.Strings(view, "enable_cloudwatch_logs_exports"),
         CopyTagsToSnapshot = Facts.Bool(view, "copy_tags_to_snapshot", whenNotSet: false),
 
-        // Joined from the cluster's aws_neptune_cluster_instance resources by NeptuneJoins.
+        // Joined from the cluster's aws_neptune_cluster_instance resources by ResourceJoins.
         MultiAz = Fact.Unknown<bool>("no aws_neptune_cluster_instance in the configuration belongs to this cluster"),
     };
 }
 
 /// <summary>
 /// <c>aws_neptune_cluster_snapshot</c>: a manual snapshot. The provider has no argument that shares one, so what the
-/// configuration creates is private; its encryption is its cluster's, joined by <see cref="NeptuneJoins"/>.
+/// configuration creates is private; its encryption is its cluster's, joined by <see cref="ResourceJoins"/>.
 /// </summary>
 internal sealed class NeptuneClusterSnapshotMapper : IResourceMapper
 {

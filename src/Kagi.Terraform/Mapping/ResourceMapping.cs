@@ -39,7 +39,7 @@ internal static class ResourceMapping
             resources.Add(keys.TryGetValue(view.Address, out var key) ? key : Complete(Mappers[view.Type].Map(view, resolver), view));
         }
 
-        return NeptuneJoins.Apply(resources, views);
+        return ResourceJoins.Apply(resources, views);
     }
 
     private static CloudResource Complete(CloudResource resource, IResourceView view) => resource with

@@ -83,3 +83,16 @@ resource "aws_kms_key" "fail_wildcard_condition_value" {
 resource "aws_kms_key" "unknown_policy_document_data_source" {
   policy = data.aws_iam_policy_document.computed.json
 }
+
+# aws_kms_key_policy replaces the key's own (absent, default) policy.
+resource "aws_kms_key" "fail_policy_from_separate_resource" {
+  description = "policy set by aws_kms_key_policy"
+}
+
+resource "aws_kms_key_policy" "public" {
+  key_id = aws_kms_key.fail_policy_from_separate_resource.id
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Sid = "Everyone", Effect = "Allow", Principal = "*", Action = "kms:*", Resource = "*" }]
+  })
+}
