@@ -35,7 +35,7 @@ public sealed class RegionScanner
         var parts = await Task.WhenAll(clusters, snapshots).ConfigureAwait(false);
         return new RegionInventory(
             [.. parts.SelectMany(part => part.Resources), .. _keys.DescribedKeys],
-            [.. parts.SelectMany(part => part.Unscanned)]);
+            [.. parts.SelectMany(part => part.Unscanned).DistinctBy(scope => (scope.ResourceType, scope.ResourceId))]);
     }
 
     private async Task<RegionInventory> ScanClustersAsync()
@@ -64,7 +64,7 @@ public sealed class RegionScanner
             }
             catch (AwsCallException exception)
             {
-                unscanned.Add(Unscanned(NeptuneCluster.ResourceType, cluster.Id, exception));
+                unscanned.AddRange(UnreadWithKey(NeptuneCluster.ResourceType, cluster.Id, cluster.KmsKeyId.Value, exception));
             }
         }
 
@@ -74,12 +74,12 @@ public sealed class RegionScanner
     private async Task<RegionInventory> ScanSnapshotsAsync()
     {
         var unscanned = new List<UnscannedScope>();
-        var found = new List<(NeptuneClusterSnapshot Snapshot, Task<KeyReference> Key, Task<Fact<bool>> SharedWithAll)>();
+        var found = new List<(NeptuneClusterSnapshot Snapshot, Task<KeyReference> Key, Task<Fact<bool>> SharedWithAll, string? KeyArn)>();
         try
         {
             await foreach (var page in _snapshots.PagesAsync().ConfigureAwait(false))
             {
-                found.AddRange(page.Select(snapshot => (snapshot.Snapshot, KeyOf(snapshot.Snapshot.StorageEncrypted, snapshot.KmsKeyId), _snapshots.SharedWithAllAsync(snapshot))));
+                found.AddRange(page.Select(snapshot => (snapshot.Snapshot, KeyOf(snapshot.Snapshot.StorageEncrypted, snapshot.KmsKeyId), _snapshots.SharedWithAllAsync(snapshot), snapshot.KmsKeyId)));
             }
         }
         catch (AwsCallException exception)
@@ -88,7 +88,7 @@ public sealed class RegionScanner
         }
 
         var resources = new List<CloudResource>();
-        foreach (var (snapshot, key, sharedWithAll) in found)
+        foreach (var (snapshot, key, sharedWithAll, keyArn) in found)
         {
             try
             {
@@ -96,7 +96,7 @@ public sealed class RegionScanner
             }
             catch (AwsCallException exception)
             {
-                unscanned.Add(Unscanned(NeptuneClusterSnapshot.ResourceType, snapshot.Id, exception));
+                unscanned.AddRange(UnreadWithKey(NeptuneClusterSnapshot.ResourceType, snapshot.Id, keyArn, exception));
             }
         }
 
@@ -111,6 +111,16 @@ public sealed class RegionScanner
         ({ IsKnown: true }, _) => Task.FromResult<KeyReference>(new KeyReference.AwsOwned()),
         _ => Task.FromResult<KeyReference>(new KeyReference.Undetermined(encrypted.Reason!)),
     };
+
+    // When KMS failed, the key went unread too: the KMS rules report it as well as the resource's rules.
+    private IEnumerable<UnscannedScope> UnreadWithKey(string resourceType, string resourceId, string? keyArn, AwsCallException exception)
+    {
+        yield return Unscanned(resourceType, resourceId, exception);
+        if (exception.Service == AwsService.Kms && !string.IsNullOrEmpty(keyArn))
+        {
+            yield return Unscanned(KmsKey.ResourceType, keyArn, exception);
+        }
+    }
 
     private string Wildcard(string resource) => $"arn:{_region.Partition}:rds:{_region.Region}:{_region.Account}:{resource}:*";
 

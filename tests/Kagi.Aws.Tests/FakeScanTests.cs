@@ -226,6 +226,12 @@ public sealed class FakeScanTests : IClassFixture<FakeAccountScan>
 
         Assert.Equal(ResultStatus.Error, verdicts["arn:aws:rds:ca-central-1:111122223333:cluster:error_key_unavailable"]);
         Assert.Equal(ResultStatus.Fail, verdicts["fail_unencrypted_beside_kms_outage"]);
+
+        // and the key itself is an ERROR for the rules that judge keys, once
+        var keyErrors = Scans.Judge(Inventory).Where(f => f.Resource.Id == Scenarios.KeyArn(Scenarios.KmsDown, 1)).ToList();
+        Assert.NotEmpty(keyErrors);
+        Assert.All(keyErrors, error => Assert.Equal(ResultStatus.Error, error.Status));
+        Assert.Equal(keyErrors.Count, keyErrors.Select(error => error.Rule.Id).Distinct().Count());
     }
 
     [Fact]
