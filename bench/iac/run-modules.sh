@@ -13,22 +13,22 @@ measure() {
   local tree
   tree=$(mktemp -d /tmp/kagi-bench-modules-XXXX)
   python3 bench/iac/generate.py "$tree" "$roots" --nested "$depth" "$fanout" "$clusters" >/dev/null
-  local best="" best_rss=""
+  local best="" best_rss="" best_cpu=""
   for run in 1 2 3; do
     # One rule, so that the figure is the Terraform scan's and not the writing of a findings report for every rule.
-    /usr/bin/time -f '%e %M' -o /tmp/kagi-bench-modules-time "$kagi" scan iac "$tree" --no-store --rules neptune-cluster-cmk-encryption \
+    /usr/bin/time -f '%e %M %U %S' -o /tmp/kagi-bench-modules-time "$kagi" scan iac "$tree" --no-store --rules neptune-cluster-cmk-encryption \
       --format json --output /tmp/kagi-bench-modules.json 2>/dev/null || true
-    read -r seconds rss_kb < <(tail -n 1 /tmp/kagi-bench-modules-time)
-    if [ -z "$best" ] || awk "BEGIN {exit !($seconds < $best)}"; then best=$seconds; best_rss=$rss_kb; fi
+    read -r seconds rss_kb user system < <(tail -n 1 /tmp/kagi-bench-modules-time)
+    if [ -z "$best" ] || awk "BEGIN {exit !($seconds < $best)}"; then best=$seconds; best_rss=$rss_kb; best_cpu=$(awk "BEGIN {print $user + $system}"); fi
   done
-  python3 - "$roots" "$depth" "$fanout" "$clusters" "$best" "$best_rss" <<'PY'
+  python3 - "$roots" "$depth" "$fanout" "$clusters" "$best" "$best_rss" "$best_cpu" <<'PY'
 import json, sys
-roots, depth, fanout, clusters, seconds, rss = sys.argv[1:7]
+roots, depth, fanout, clusters, seconds, rss, cpu = sys.argv[1:8]
 report = json.load(open('/tmp/kagi-bench-modules.json'))
 ids = [f['resource']['id'] for f in report['findings']]
 deepest = max(i.count('module.') for i in ids)
 print(f"roots={roots} depth={depth} fanout={fanout} counted-clusters={clusters}: {len(ids)} cluster instances judged "
-      f"(deepest address {deepest} modules), {float(seconds):.2f}s wall, {len(ids)/float(seconds):.0f} clusters/s, peak RSS {int(rss)/1024:.0f} MiB")
+      f"(deepest address {deepest} modules), {float(seconds):.2f}s wall ({float(cpu):.2f}s CPU), {len(ids)/float(seconds):.0f} clusters/s, peak RSS {int(rss)/1024:.0f} MiB")
 PY
   rm -rf "$tree"
 }

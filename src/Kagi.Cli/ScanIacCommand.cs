@@ -46,7 +46,7 @@ internal static class ScanIacCommand
             };
             var inventory = new TerraformScanner(scanOptions).Scan(targets);
             var report = ScanReports.Judge(ScanSource.Iac, targets, inventory, settings, startedAt);
-            return ScanOutput.Write(report, settings, FixCommandFor(targets, settings), output, error);
+            return ScanOutput.Write(report, settings, FixCommandFor(targets, scanOptions, settings), output, error);
         });
         return command;
     }
@@ -72,10 +72,12 @@ internal static class ScanIacCommand
         return typed;
     }
 
-    private static Func<Finding, string> FixCommandFor(IEnumerable<string> targets, ScanSettings settings)
+    // The variable files are repeated so that the fix sees the same values; --var values are not, as they may be secrets.
+    private static Func<Finding, string> FixCommandFor(IEnumerable<string> targets, TerraformScanOptions scanOptions, ScanSettings settings)
     {
         var language = settings.Language == Language.Ja ? " --lang ja" : string.Empty;
-        var scanned = string.Join(" ", targets.Select(Placeholders.ShellWord));
+        var varFiles = scanOptions.Variables.Where(v => v.IsFile).Select(v => $" --var-file {Placeholders.ShellWord(v.Text)}");
+        var scanned = string.Join(" ", targets.Select(Placeholders.ShellWord)) + string.Concat(varFiles);
         return finding => $"kagi scan iac {scanned}{language} --fix {finding.Fingerprint[..12]}";
     }
 }
