@@ -32,7 +32,7 @@ public sealed class RemediationEndToEndTests : IClassFixture<MotoServer>
         // Given a Neptune cluster on aws/rds, which the CMK rule fails
         ExternalProcess.RunPython(Setup, _moto.Endpoint, Region);
         var before = Scans.Judge(Scans.Run(_moto.Endpoint, null, Region).Inventory);
-        var finding = Assert.Single(before, f => f.Rule.Id == Scans.CmkRule && f.Resource.Name.Value == "graph");
+        var finding = Assert.Single(before, f => f.Rule.Id == Scans.CmkRule && f.Resource.Name is { IsKnown: true, Value: "graph" });
         Assert.Equal(ResultStatus.Fail, finding.Status);
 
         // When the finding's AWS CLI commands run as Kagi printed them
@@ -49,6 +49,33 @@ public sealed class RemediationEndToEndTests : IClassFixture<MotoServer>
         var key = Assert.IsType<KeyReference.Described>(after.OfType<NeptuneCluster>().Single(c => c.Name.Value == "graph-cmk").Key).Key;
         Assert.Equal(KeyManager.Customer, key.Manager.Value);
         Assert.Equal(ResultStatus.Pass, Scans.Verdicts(after, "kms-key-rotation-enabled")[key.Name.Value]);
+    }
+
+    // moto keeps these settings when they are modified; it ignores IAM authentication and log exports, so those fixes are
+    // proven only by their Terraform side.
+    [Theory]
+    [InlineData("neptune-cluster-deletion-protection")]
+    [InlineData("neptune-cluster-backup-retention")]
+    [InlineData("neptune-cluster-copy-tags-to-snapshot")]
+    public void The_printed_cli_fix_of_a_cluster_setting_makes_the_same_cluster_pass(string ruleId)
+    {
+        // Given a new Neptune cluster with the service's defaults, which the rule fails
+        var name = ruleId.Replace("neptune-cluster-", "settings-", StringComparison.Ordinal);
+        ExternalProcess.RunPython($"""
+            import boto3
+            boto3.client("neptune").create_db_cluster(DBClusterIdentifier="{name}", Engine="neptune", StorageEncrypted=True, BackupRetentionPeriod=1)
+            """, _moto.Endpoint, Region);
+        var options = new ScanOptions { Rules = new HashSet<string> { ruleId } };
+        var finding = Assert.Single(
+            Scans.Judge(Scans.Run(_moto.Endpoint, null, Region).Inventory, options),
+            f => f.Rule.Id == ruleId && f.Resource.Name.IsKnown && f.Resource.Name.Value == name);
+        Assert.Equal(ResultStatus.Fail, finding.Status);
+
+        // When the finding's AWS CLI commands run as printed
+        RunShell(FindingText.Render(finding, Language.En).Cli);
+
+        // Then the same cluster passes, changed in place
+        Assert.Equal(ResultStatus.Pass, Scans.Verdicts(Scans.Run(_moto.Endpoint, null, Region).Inventory, ruleId, options)[name]);
     }
 
     private void RunShell(string script)
