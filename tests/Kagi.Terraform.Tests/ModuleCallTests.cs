@@ -235,4 +235,54 @@ public sealed class ModuleCallTests
         var deepest = inventory.Resources.Single(r => r.Name.Value!.Length == 100);
         Assert.Equal(string.Concat(Enumerable.Repeat("module.next.", 100)) + "aws_neptune_cluster.this", deepest.Id);
     }
+
+    [Fact]
+    public void A_module_count_known_only_after_apply_scans_one_instance_under_the_plain_module_address()
+    {
+        using var directory = new TempDirectory();
+        directory.Write("modules/neptune/main.tf", ClusterModule);
+        directory.Write("main.tf", """
+            resource "aws_kms_key" "k" {
+            }
+
+            module "db" {
+              count       = length(aws_kms_key.k.arn) > 0 ? 1 : 0
+              source      = "./modules/neptune"
+              name        = "graph"
+              kms_key_arn = aws_kms_key.k.arn
+            }
+            """);
+
+        var inventory = new TerraformScanner().Scan([directory.Path]);
+
+        var warning = Assert.Single(inventory.Diagnostics);
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
+        Assert.StartsWith("module.db: count is known only after apply", warning.Message, StringComparison.Ordinal);
+        var cluster = Assert.Single(inventory.OfType<NeptuneCluster>());
+        Assert.Equal("module.db.aws_neptune_cluster.this", cluster.Id);
+        Assert.Equal(KeyLevel.Customer, cluster.KeyLevel.Value);
+    }
+
+    [Fact]
+    public void A_for_each_module_read_whole_is_a_map_of_its_instances_outputs()
+    {
+        using var directory = new TempDirectory();
+        directory.Write("modules/neptune/main.tf", ClusterModule);
+        directory.Write("main.tf", """
+            module "db" {
+              for_each = toset(["a", "b"])
+              source   = "./modules/neptune"
+              name     = "graph-${each.key}"
+            }
+
+            resource "aws_neptune_cluster" "summary" {
+              cluster_identifier = join("+", [for key, db in module.db : "${key}=${db.id}"])
+            }
+            """);
+
+        var inventory = new TerraformScanner().Scan([directory.Path]);
+
+        Assert.Empty(inventory.Diagnostics);
+        Assert.Equal("a=graph-a+b=graph-b", inventory.Resources.Single(r => r.Id == "aws_neptune_cluster.summary").Name.Value);
+    }
 }

@@ -36,9 +36,6 @@ internal sealed class ConfigResourceView(ResourceInstance instance, ModuleEvalua
 /// <summary>Reads one root module directory, and the modules it calls, into Core records.</summary>
 internal static class ConfigurationReader
 {
-    public static List<CloudResource> Read(string directory, IReadOnlyList<string>? files, List<ScanDiagnostic> diagnostics) =>
-        Map(ModuleLoader.Load(directory, files, diagnostics), diagnostics, TerraformScanOptions.Default);
-
     public static List<CloudResource> Map(TerraformModule module, List<ScanDiagnostic> diagnostics) =>
         Map(module, diagnostics, TerraformScanOptions.Default);
 

@@ -59,8 +59,6 @@ internal sealed class ModuleEvaluator : IReferenceResolver
 
     public string ModulePath { get; }
 
-    public EvaluationContext Context => _context;
-
     /// <summary>The module instance that calls this one; null for the root.</summary>
     public ModuleEvaluator? Parent { get; private init; }
 
