@@ -101,7 +101,7 @@ internal static class FindingsCommand
             var mute = opened.Mute(kind, text, parsed.GetValue(reason)!, untilTime, parsed.GetValue(by)!);
             output.WriteLine($"muted {kind.ToString().ToLowerInvariant()} {mute.Pattern} (mute {mute.Id}): {mute.Describe()}");
             return ExitCodes.Clean;
-        }));
+        }, create: true));
         return command;
     }
 
@@ -151,11 +151,20 @@ internal static class FindingsCommand
         return command;
     }
 
-    private static int WithStore(string? location, TextWriter error, Func<IFindingStore, int> action)
+    private static int WithStore(string? location, TextWriter error, Func<IFindingStore, int> action, bool create = false)
     {
         try
         {
-            using var store = FindingStore.Open(StoreLocation.Resolve(location, Environment.GetEnvironmentVariable), TimeProvider.System);
+            var resolved = StoreLocation.Resolve(location, Environment.GetEnvironmentVariable);
+
+            // A query against a mistyped path should say so, not create an empty store there and answer "0 findings".
+            if (!create && resolved.Kind == StoreKind.Sqlite && !File.Exists(resolved.ConnectionString))
+            {
+                error.WriteLine($"kagi: no findings store at {resolved.ConnectionString}: no scan has been stored there yet.");
+                return ExitCodes.BadInput;
+            }
+
+            using var store = FindingStore.Open(resolved, TimeProvider.System);
             return action(store);
         }
         catch (Exception exception) when (ScanStore.IsStoreFailure(exception))

@@ -105,6 +105,18 @@ public sealed class CliTests
     }
 
     [Fact]
+    public void Querying_a_store_file_that_does_not_exist_says_so_and_creates_nothing()
+    {
+        var missing = Path.Combine(Directory.CreateTempSubdirectory("kagi-missing-").FullName, "typo", "kagi.db");
+
+        var list = Run("findings", "list", "--store", missing);
+
+        Assert.Equal(ExitCodes.BadInput, list.ExitCode);
+        Assert.Contains("no findings store at", list.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.GetDirectoryName(missing)));
+    }
+
+    [Fact]
     public void The_store_location_comes_from_the_option_then_KAGI_STORE_then_the_home_folder()
     {
         Assert.Equal(StoreKind.Postgres, StoreLocation.Resolve("postgres://u:secret@db.example:6543/kagi", _ => "/ignored").Kind);
