@@ -164,4 +164,27 @@ public sealed class RootVariableTests
         Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
         Assert.False(Assert.Single(inventory.OfType<NeptuneCluster>()).StorageEncrypted.IsKnown);
     }
+
+    [Fact]
+    public void A_var_that_does_not_parse_for_its_complex_type_is_reported_without_its_text()
+    {
+        using var directory = new TempDirectory();
+        directory.Write("main.tf", """
+            variable "names" {
+              type      = list(string)
+              sensitive = true
+            }
+
+            resource "aws_neptune_cluster" "graph" {
+              count = length(var.names)
+            }
+            """);
+
+        var inventory = new TerraformScanner(new TerraformScanOptions { Variables = [CommandLineVariable.Assignment("names=[\"s3cr3t\" s3cr3t2")] }).Scan([directory.Path]);
+
+        var error = Assert.Single(inventory.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal("--var names", error.Location?.File);
+        Assert.DoesNotContain(inventory.Diagnostics, d => d.ToString().Contains("s3cr3t", StringComparison.Ordinal));
+        Assert.Equal("aws_neptune_cluster.graph", Assert.Single(inventory.Resources).Id);
+    }
 }

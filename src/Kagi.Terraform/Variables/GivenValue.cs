@@ -27,9 +27,10 @@ internal sealed record GivenValue(TfValue? Value, string? Raw, SourceLocation Lo
         {
             return new ExpressionEvaluator(NoReferences.Instance).Evaluate(HclParser.ParseExpression(Raw, Location.File), Scope.Empty);
         }
-        catch (HclParseException error)
+        catch (HclParseException)
         {
-            throw new EvaluationException($"the value given in {Location.File} does not parse: {error.Detail}");
+            // The parser's message may quote the text, and the text may be a secret.
+            throw new EvaluationException($"the value given in {Location.File} is not a valid expression for its type");
         }
     }
 }

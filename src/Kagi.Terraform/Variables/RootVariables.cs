@@ -117,7 +117,7 @@ internal static class RootVariables
         }
         catch (JsonException error)
         {
-            diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, $"the variables file is not valid JSON: {error.Message}", new SourceLocation(path, (int)(error.LineNumber ?? 0) + 1)));
+            diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, "the variables file is not valid JSON", new SourceLocation(path, (int)(error.LineNumber ?? 0) + 1)));
         }
         catch (HclParseException error)
         {
