@@ -60,7 +60,7 @@ public sealed class TableReportWriter : IReportWriter
         table.AddColumn(language == Language.Ja ? "結果" : "status");
         table.AddColumn(language == Language.Ja ? "リソース" : "resource");
         table.AddColumn(language == Language.Ja ? "内容" : "message");
-        foreach (var finding in findings.OrderBy(f => StatusRank(f.Status)).ThenBy(f => f.Resource.Id, StringComparer.Ordinal))
+        foreach (var finding in findings.Where(f => f.Status != ResultStatus.Pass).OrderBy(f => StatusRank(f.Status)).ThenBy(f => f.Resource.Id, StringComparer.Ordinal))
         {
             var text = FindingText.Render(finding, language);
             var message = new List<IRenderable> { new Text(text.Message) };
@@ -73,6 +73,16 @@ public sealed class TableReportWriter : IReportWriter
                 new Markup($"[{StatusStyle(finding.Status)}]{finding.Status.ToName()}[/]"),
                 new Rows(new Text(finding.Resource.Id), new Markup($"[dim]{Markup.Escape(Where(finding.Resource))}[/]")),
                 new Rows(message));
+        }
+
+        // Passing resources are named but kept to one row: what needs attention stays on screen.
+        var passed = findings.Where(f => f.Status == ResultStatus.Pass).Select(f => f.Resource.Id).Order(StringComparer.Ordinal).ToList();
+        if (passed.Count > 0)
+        {
+            table.AddRow(
+                new Markup($"[{StatusStyle(ResultStatus.Pass)}]{ResultStatus.Pass.ToName()}[/]"),
+                new Text(language == Language.Ja ? $"{passed.Count} 件のリソース" : $"{passed.Count} resource(s)"),
+                new Text(string.Join(", ", passed)));
         }
 
         console.Write(table);

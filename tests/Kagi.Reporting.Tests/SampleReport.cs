@@ -11,6 +11,12 @@ internal static class SampleReport
     public static string GoldenDirectory([CallerFilePath] string source = "") =>
         Path.Combine(Path.GetDirectoryName(source)!, "Golden");
 
+    // The two encryption rules only: golden files must not change each time a rule joins the catalogue.
+    private static readonly ScanOptions Options = ScanOptions.Default with
+    {
+        Rules = new HashSet<string> { "neptune-cluster-storage-encrypted", "neptune-cluster-cmk-encryption" },
+    };
+
     public static ScanReport Create(Language language = Language.En)
     {
         var key = new KmsKey
@@ -41,9 +47,9 @@ internal static class SampleReport
             Targets = ["examples/app"],
             StartedAt = new DateTimeOffset(2026, 11, 29, 3, 0, 0, TimeSpan.Zero),
             FinishedAt = new DateTimeOffset(2026, 11, 29, 3, 0, 1, TimeSpan.Zero),
-            Findings = RuleEngine.Run(inventory, Kagi.Rules.RuleCatalog.All, ScanOptions.Default),
+            Findings = RuleEngine.Run(inventory, Kagi.Rules.RuleCatalog.All, Options),
             Diagnostics = [new ScanDiagnostic(DiagnosticSeverity.Error, "expected '=' after attribute name 'kms_key_arn'", new SourceLocation("examples/app/broken.tf", 3, 15))],
-            Options = ScanOptions.Default,
+            Options = Options,
             Language = language,
         };
     }

@@ -19,6 +19,16 @@ public sealed class TableReportWriterTests
     }
 
     [Fact]
+    public void Passing_resources_of_a_rule_share_one_row()
+    {
+        var text = Write(Language.En);
+
+        Assert.Contains("4 resource(s)", text, StringComparison.Ordinal);
+        Assert.Contains("1 resource(s)", text, StringComparison.Ordinal);
+        Assert.Contains("aws_neptune_cluster.accepted, aws_neptune_cluster.aws_managed, aws_neptune_cluster.good", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Markup_in_resource_names_is_printed_as_text()
     {
         var text = Write(Language.En);
