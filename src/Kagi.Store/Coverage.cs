@@ -16,7 +16,9 @@ internal sealed class Coverage
     public Coverage(ScanReport report)
     {
         _report = report;
-        _iacTargets = report.Source == ScanSource.Iac ? [.. report.Targets.Select(FullPath).Order(StringComparer.Ordinal)] : [];
+        // A saved inventory is judged as the scan it was saved from, so its findings continue that scan's lifecycle.
+        IsLive = report.Source == ScanSource.Aws || (report.Source == ScanSource.Inventory && report.Targets.Any(IsAccountTarget));
+        _iacTargets = IsLive ? [] : [.. report.Targets.Select(FullPath).Order(StringComparer.Ordinal)];
         Keys = ComputeKeys();
     }
 
@@ -24,15 +26,18 @@ internal sealed class Coverage
     public IReadOnlySet<string> Keys { get; }
 
     /// <summary>Scans with the same scope key looked at the same things: diff compares them by default.</summary>
-    public string ScopeKey => Source + ":" + string.Join("|", _report.Source == ScanSource.Iac ? _iacTargets : [.. _report.Targets.Order(StringComparer.Ordinal)]);
+    public string ScopeKey => _report.Source.ToString().ToLowerInvariant() + ":" + string.Join("|", IsLive ? [.. _report.Targets.Order(StringComparer.Ordinal)] : _iacTargets);
 
-    public string Source => _report.Source.ToString().ToLowerInvariant();
+    /// <summary>What the scan looked at: live accounts ("aws") or Terraform ("iac"); the prefix of every coverage key.</summary>
+    public string Source => IsLive ? "aws" : "iac";
+
+    private bool IsLive { get; }
 
     /// <summary>The key of the part of the scan a finding belongs to.</summary>
     public string KeyOf(CloudResource resource)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        if (_report.Source == ScanSource.Iac)
+        if (!IsLive)
         {
             // The longest target holding the resource's file; a module declared outside every target belongs to the scan as a whole.
             var file = resource.Location?.File ?? resource.Scope;
@@ -48,7 +53,7 @@ internal sealed class Coverage
     private HashSet<string> ComputeKeys()
     {
         var keys = new HashSet<string>(StringComparer.Ordinal) { ScopeKey };
-        if (_report.Source == ScanSource.Iac)
+        if (!IsLive)
         {
             keys.UnionWith(_iacTargets.Select(target => Source + ":" + target));
             keys.Add(Source + ":" + string.Join("|", _iacTargets));
@@ -57,8 +62,8 @@ internal sealed class Coverage
 
         // A region counts as covered when the scan read it and nothing in it went unread.
         var unread = _report.Findings.Where(finding => finding.Resource is UnscannedResource).Select(finding => KeyOf(finding.Resource)).ToHashSet(StringComparer.Ordinal);
-        var account = _report.Targets.FirstOrDefault(target => target.StartsWith("account ", StringComparison.Ordinal))?["account ".Length..];
-        foreach (var region in _report.Targets.Where(target => !target.StartsWith("account ", StringComparison.Ordinal)))
+        var account = _report.Targets.FirstOrDefault(IsAccountTarget)?["account ".Length..];
+        foreach (var region in _report.Targets.Where(target => !IsAccountTarget(target)))
         {
             keys.Add($"{Source}:{account}:{region}");
         }
@@ -71,6 +76,8 @@ internal sealed class Coverage
         keys.ExceptWith(unread);
         return keys;
     }
+
+    private static bool IsAccountTarget(string target) => target.StartsWith("account ", StringComparison.Ordinal);
 
     private static bool Contains(string target, string file) =>
         string.Equals(target, file, StringComparison.Ordinal)

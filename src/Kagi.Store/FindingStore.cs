@@ -73,7 +73,7 @@ public sealed class FindingStore : IFindingStore
         var id = sql.Scalar<long>(
             "INSERT INTO scans (source, scope_key, targets, coverage, options, started_at, finished_at, stored_at, pass_count, fail_count, error_count, muted_count, unknown_count) " +
             "VALUES (@source, @scope, @targets, @coverage, @options, @started, @finished, @stored, 0, 0, 0, 0, 0) RETURNING id",
-            ("@source", coverage.Source),
+            ("@source", report.Source.ToString().ToLowerInvariant()),
             ("@scope", coverage.ScopeKey),
             ("@targets", JsonSerializer.Serialize(report.Targets)),
             ("@coverage", JsonSerializer.Serialize(coverage.Keys.Order(StringComparer.Ordinal))),
@@ -99,7 +99,7 @@ public sealed class FindingStore : IFindingStore
             ("@id", id));
         UpdateLifecycle(sql, report, coverage, id, storedAt, _dialect.RowsPerInsert);
         transaction.Commit();
-        return new StoredScan(id, coverage.Source, coverage.ScopeKey, report.Targets, report.StartedAt, report.FinishedAt, storedAt, counts);
+        return new StoredScan(id, report.Source.ToString().ToLowerInvariant(), coverage.ScopeKey, report.Targets, report.StartedAt, report.FinishedAt, storedAt, counts);
     }
 
     public IReadOnlyList<StoredScan> Scans() => new Sql(_connection, null).Query(ScanSelect + " ORDER BY id", ReadScan);

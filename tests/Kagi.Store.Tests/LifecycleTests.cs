@@ -101,6 +101,21 @@ public sealed class LifecycleTests
 
     [Theory]
     [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void A_saved_inventory_of_a_live_scan_continues_its_findings_lifecycle(StoreKind kind)
+    {
+        using var store = TestStores.Open(kind);
+        store.SaveScan(LiveScan(Ireland, Live("db", ResultStatus.Fail), Live("fixed", ResultStatus.Fail)));
+
+        store.SaveScan(Report(Kagi.Core.Findings.ScanSource.Inventory, ["account 111122223333", "eu-west-1"], [Live("db", ResultStatus.Fail)]));
+
+        var findings = store.ListFindings(new FindingQuery()).ToDictionary(finding => finding.ResourceId.Split(':')[^1]);
+        Assert.Equal(FindingState.Open, findings["db"].State);
+        Assert.Equal(FindingState.Resolved, findings["fixed"].State);
+        Assert.Equal("inventory", store.Scans()[1].Source);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
     public void A_scan_that_did_not_run_the_rule_never_resolves_its_findings(StoreKind kind)
     {
         using var store = TestStores.Open(kind);
