@@ -16,7 +16,7 @@ kagi="src/Kagi.Cli/bin/Release/net10.0/kagi"
 # Kagi: the whole scan (parse, evaluate, judge, write JSON), three runs; peak memory from GNU time.
 best=""
 for run in 1 2 3; do
-  /usr/bin/time -f '%e %M' -o /tmp/kagi-bench-time "$kagi" scan iac "$tree" --format json --output /tmp/kagi-bench.json 2>/dev/null || true
+  /usr/bin/time -f '%e %M' -o /tmp/kagi-bench-time "$kagi" scan iac "$tree" --no-store --format json --output /tmp/kagi-bench.json 2>/dev/null || true
   read -r seconds rss_kb < <(tail -n 1 /tmp/kagi-bench-time)
   echo "kagi run $run: ${seconds}s, peak RSS ${rss_kb} KiB"
   if [ -z "$best" ] || awk "BEGIN {exit !($seconds < $best)}"; then best=$seconds; best_rss=$rss_kb; fi

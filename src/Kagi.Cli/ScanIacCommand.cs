@@ -41,7 +41,8 @@ internal static class ScanIacCommand
             var startedAt = DateTimeOffset.UtcNow;
             var scanOptions = new TerraformScanOptions
             {
-                Variables = [.. InOrderTyped(parsed, varFiles, vars).Select(v => v.Option == varFiles ? CommandLineVariable.File(v.Value) : CommandLineVariable.Assignment(v.Value))],
+                // Terraform applies -var and -var-file in the order typed.
+                Variables = [.. OptionOrder.InOrderTyped(parsed, varFiles, vars).Select(v => v.Option == varFiles ? CommandLineVariable.File(v.Value) : CommandLineVariable.Assignment(v.Value))],
                 Environment = TerraformScanOptions.ProcessEnvironment(),
             };
             var inventory = new TerraformScanner(scanOptions).Scan(targets);
@@ -49,27 +50,6 @@ internal static class ScanIacCommand
             return ScanOutput.Write(report, settings, FixCommandFor(targets, scanOptions, settings), output, error);
         });
         return command;
-    }
-
-    // Terraform applies -var and -var-file in the order typed; the parser keeps each option's values apart.
-    private static List<(Option Option, string Value)> InOrderTyped(ParseResult parsed, params Option[] options)
-    {
-        var typed = new List<(Option, string)>();
-        Option? current = null;
-        foreach (var token in parsed.Tokens)
-        {
-            if (token.Type == TokenType.Option)
-            {
-                current = options.FirstOrDefault(o => o.Name == token.Value || o.Aliases.Contains(token.Value));
-            }
-            else if (current is not null && token.Type == TokenType.Argument)
-            {
-                typed.Add((current, token.Value));
-                current = null;
-            }
-        }
-
-        return typed;
     }
 
     // The variable files are repeated so that the fix sees the same values; --var values are not, as they may be secrets.

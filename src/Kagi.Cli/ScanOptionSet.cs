@@ -137,7 +137,7 @@ internal sealed class ScanOptionSet
             SkipRules = skipRules,
         };
         var language = parsed.GetValue(_lang) == "ja" ? Language.Ja : Language.En;
-        var reports = ReportRequest.Pair(ReportOptionsInOrder(parsed), out var problem);
+        var reports = ReportRequest.Pair([.. OptionOrder.InOrderTyped(parsed, _format, _output).Select(typed => new ReportOption(typed.Option == _format, typed.Value))], out var problem);
         if (reports is null)
         {
             error.WriteLine($"kagi: {problem}");
@@ -154,29 +154,6 @@ internal sealed class ScanOptionSet
         {
             Store = new StoreSettings(parsed.GetValue(_noStore), parsed.GetValue(_store), parsed.GetValue(_baseline), parsed.GetValue(_writeBaseline)),
         };
-    }
-
-    // The parser keeps each option's values apart; the pairing needs them interleaved as typed.
-    private List<ReportOption> ReportOptionsInOrder(ParseResult parsed)
-    {
-        var typed = new List<ReportOption>();
-        Option? current = null;
-        foreach (var token in parsed.Tokens)
-        {
-            if (token.Type == TokenType.Option)
-            {
-                current = _format.Name == token.Value || _format.Aliases.Contains(token.Value) ? _format
-                    : _output.Name == token.Value || _output.Aliases.Contains(token.Value) ? _output
-                    : null;
-            }
-            else if (current is not null && token.Type == TokenType.Argument)
-            {
-                typed.Add(new ReportOption(current == _format, token.Value));
-                current = null;
-            }
-        }
-
-        return typed;
     }
 
     private static HashSet<string> Ids(string? list) =>

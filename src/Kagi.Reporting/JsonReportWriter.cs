@@ -112,6 +112,14 @@ public sealed class JsonReportWriter : IReportWriter
             json.WriteEndObject();
         }
 
+        // A passing resource needs no fix; leaving it out keeps a large estate's report to the findings that matter.
+        if (finding.Status == ResultStatus.Pass)
+        {
+            json.WriteNull("remediation");
+            json.WriteEndObject();
+            return;
+        }
+
         json.WriteStartObject("remediation");
         json.WriteString("console", text.Console);
         json.WriteString("cli", text.Cli);
