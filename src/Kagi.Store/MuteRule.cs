@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Kagi.Core.Findings;
 using Kagi.Core.Model;
 
