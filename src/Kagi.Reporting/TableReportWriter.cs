@@ -33,7 +33,7 @@ public sealed class TableReportWriter : IReportWriter
         var ja = report.Language == Language.Ja;
         console.MarkupLineInterpolated($"[bold]Kagi {ToolInfo.Version}[/] · {SourceName(report.Source, ja)}: {string.Join(", ", report.Targets)} · {(ja ? "最低キーレベル" : "minimum key level")}: {report.Options.MinKeyLevel.ToName()}");
         console.WriteLine();
-        foreach (var group in report.Findings.GroupBy(finding => finding.Rule.Id).OrderBy(group => Rank(group)).ThenBy(group => group.Key, StringComparer.Ordinal))
+        foreach (var group in report.Findings.GroupBy(finding => finding.Rule.Id).OrderBy(group => Rank(group)).ThenByDescending(group => group.First().Severity).ThenBy(group => group.Key, StringComparer.Ordinal))
         {
             WriteRule(console, [.. group], report.Language);
         }
