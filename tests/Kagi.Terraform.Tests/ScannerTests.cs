@@ -12,7 +12,7 @@ public sealed class ScannerTests
         }
         """;
 
-    private static string Seed => Path.Combine(RepoPaths.Root, "tests", "Kagi.Terraform.Tests", "Configurations", "seed");
+    private static string Seed => Path.Combine(RepoPaths.Root, "examples", "seed-article");
 
     [Fact]
     public void The_seed_articles_cluster_is_joined_to_its_customer_managed_key()
@@ -28,7 +28,7 @@ public sealed class ScannerTests
         Assert.Equal("my-secure-neptune-cluster", cluster.Name.Value);
         Assert.Equal(KeyLevel.Customer, cluster.KeyLevel.Value);
         Assert.Equal("aws_kms_key.neptune_cmk", Assert.IsType<KeyReference.Described>(cluster.Key).Key.Id);
-        Assert.Equal(new SourceLocation(Path.Combine(Seed, "main.tf"), 81), cluster.Location);
+        Assert.Equal(new SourceLocation(Path.Combine(Seed, "main.tf"), 83), cluster.Location);
         Assert.Equal("ap-northeast-1", cluster.Region);
     }
 
