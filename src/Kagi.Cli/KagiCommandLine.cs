@@ -17,6 +17,7 @@ public static class KagiCommandLine
         root.Subcommands.Add(scan);
         root.Subcommands.Add(RulesCommand.Create(output, error));
         root.Subcommands.Add(FindingsCommand.Create(output, error));
+        root.Subcommands.Add(ServeCommand.Create(output, error));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

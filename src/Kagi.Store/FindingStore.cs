@@ -8,7 +8,7 @@ using Kagi.Core.Rules;
 namespace Kagi.Store;
 
 /// <summary>The one implementation of <see cref="IFindingStore"/>: shared SQL, with a <see cref="SqlDialect"/> for what differs.</summary>
-public sealed class FindingStore : IFindingStore
+public sealed partial class FindingStore : IFindingStore
 {
     private static readonly string[] ResultColumns =
         ["scan_id", "seq", "fingerprint", "rule_id", "resource_id", "resource_type", "account", "region", "file", "line", "severity", "status", "reason"];

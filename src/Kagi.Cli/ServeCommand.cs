@@ -1,0 +1,61 @@
+using System.CommandLine;
+using Kagi.Store;
+using Kagi.Web;
+using Microsoft.Extensions.Hosting;
+
+namespace Kagi.Cli;
+
+/// <summary><c>kagi serve</c>: the dashboard over the findings store; the server itself lives in Kagi.Web.</summary>
+internal static class ServeCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var store = new Option<string?>("--store")
+        {
+            Description = $"The findings store: a SQLite file, or a PostgreSQL URL or connection string (default ${StoreLocation.EnvironmentVariable}, else ~/.kagi/kagi.db).",
+            HelpName = "PATH-or-URL",
+        };
+        var listen = new Option<string>("--listen")
+        {
+            Description = "HOST:PORT to listen on; anything but loopback requires an access token.",
+            DefaultValueFactory = _ => DashboardOptions.DefaultListen,
+        };
+        var token = new Option<string?>("--token") { Description = $"The access token (default ${DashboardOptions.TokenVariable}): a bearer header, or the login form." };
+        var command = new Command("serve", "Serve the findings dashboard in a browser: overview, findings, detail, mute and unmute.") { store, listen, token };
+        command.SetAction(parsed =>
+        {
+            StoreLocation location;
+            try
+            {
+                location = StoreLocation.Resolve(parsed.GetValue(store), Environment.GetEnvironmentVariable);
+            }
+            catch (Exception exception) when (exception is ArgumentException or UriFormatException)
+            {
+                error.WriteLine($"kagi: --store: {exception.Message}");
+                return ExitCodes.BadInput;
+            }
+
+            var (options, problem) = DashboardOptions.Create(location, parsed.GetValue(listen), parsed.GetValue(token) ?? Environment.GetEnvironmentVariable(DashboardOptions.TokenVariable));
+            if (options is null)
+            {
+                error.WriteLine($"kagi: {problem}");
+                return ExitCodes.BadInput;
+            }
+
+            try
+            {
+                using var app = DashboardServer.Build(options, TimeProvider.System);
+                app.Start();
+                output.WriteLine($"kagi: serving {location.Describe()} on http://{options.Listen}/ (Ctrl+C to stop)");
+                app.WaitForShutdown();
+                return ExitCodes.Clean;
+            }
+            catch (Exception exception) when (ScanStore.IsStoreFailure(exception) || exception is IOException)
+            {
+                error.WriteLine($"kagi: error: {exception.Message}");
+                return ExitCodes.BadInput;
+            }
+        });
+        return command;
+    }
+}

@@ -1,0 +1,103 @@
+using System.Net;
+using Kagi.Cli;
+using Kagi.Store;
+
+namespace Kagi.Web.Tests;
+
+public sealed class SecurityTests
+{
+    [Fact]
+    public void A_non_loopback_bind_without_a_token_is_refused()
+    {
+        var (options, error) = DashboardOptions.Create(new StoreLocation(StoreKind.Sqlite, "/nonexistent/kagi.db"), "0.0.0.0:8080", token: null);
+        Assert.Null(options);
+        Assert.Contains("token", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Kagi_serve_exits_2_on_a_non_loopback_bind_without_a_token()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var previous = Environment.GetEnvironmentVariable(DashboardOptions.TokenVariable);
+        Environment.SetEnvironmentVariable(DashboardOptions.TokenVariable, null);
+        try
+        {
+            var code = KagiCommandLine.Run(["serve", "--listen", "0.0.0.0:0", "--store", Path.Combine(Path.GetTempPath(), "never.db")], output, error);
+            Assert.Equal(ExitCodes.BadInput, code);
+            Assert.Contains("refusing to listen", error.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(DashboardOptions.TokenVariable, previous);
+        }
+    }
+
+    [Fact]
+    public void A_non_loopback_bind_with_a_token_is_allowed()
+    {
+        var (options, error) = DashboardOptions.Create(new StoreLocation(StoreKind.Sqlite, "/tmp/kagi.db"), "0.0.0.0:8080", "secret");
+        Assert.Null(error);
+        Assert.Equal("secret", options!.Token);
+    }
+
+    [Fact]
+    public async Task Without_the_token_requests_are_401_and_with_it_200()
+    {
+        await using var dashboard = await Dashboard.StartAsync(token: "s3cret");
+        using var client = new HttpClient { BaseAddress = dashboard.Address };
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(new Uri("/findings", UriKind.Relative))).StatusCode);
+        using var wrong = new HttpRequestMessage(HttpMethod.Get, "/");
+        wrong.Headers.Authorization = new("Bearer", "nope");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(wrong)).StatusCode);
+        using var right = new HttpRequestMessage(HttpMethod.Get, "/");
+        right.Headers.Authorization = new("Bearer", "s3cret");
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(right)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_post_without_the_antiforgery_token_is_400_and_mutes_nothing()
+    {
+        await using var dashboard = await Dashboard.StartAsync();
+        using var client = new HttpClient { BaseAddress = dashboard.Address };
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["reason"] = "accepted" });
+        var response = await client.PostAsync(new Uri($"/findings/{dashboard.HostileFingerprint}/mute", UriKind.Relative), form);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await client.GetStringAsync(new Uri($"/findings/{dashboard.HostileFingerprint}", UriKind.Relative));
+        Assert.DoesNotContain("MUTED", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_page_sends_the_security_headers()
+    {
+        await using var dashboard = await Dashboard.StartAsync();
+        using var client = new HttpClient { BaseAddress = dashboard.Address };
+        foreach (var path in new[] { "/", "/findings", $"/findings/{dashboard.HostileFingerprint}" })
+        {
+            var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+            Assert.Contains("script-src 'self'", csp, StringComparison.Ordinal);
+            Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+            Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+            Assert.Equal("DENY", Assert.Single(response.Headers.GetValues("X-Frame-Options")));
+            Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+            Assert.Equal("no-referrer", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+        }
+    }
+
+    [Fact]
+    public async Task A_hostile_resource_id_is_encoded_everywhere()
+    {
+        await using var dashboard = await Dashboard.StartAsync();
+        using var client = new HttpClient { BaseAddress = dashboard.Address };
+        foreach (var path in new[] { "/", "/findings", $"/findings/{dashboard.HostileFingerprint}", $"/findings/{dashboard.HostileFingerprint}?lang=ja" })
+        {
+            var page = await client.GetStringAsync(new Uri(path, UriKind.Relative));
+            Assert.DoesNotContain("<script>alert", page, StringComparison.Ordinal);
+        }
+
+        var detail = await client.GetStringAsync(new Uri($"/findings/{dashboard.HostileFingerprint}", UriKind.Relative));
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", detail, StringComparison.Ordinal);
+    }
+}
