@@ -143,7 +143,7 @@ internal sealed class Pages(StoreGate gate)
             Fact(L(ja, "File", "ファイル"), $"{finding.File}:{finding.Line}");
         }
 
-        Fact(L(ja, "Evidence", "根拠"), last?.Reason ?? last?.Status.ToName());
+        Fact(L(ja, "Evidence (last result)", "根拠 (最新の結果)"), last is null ? null : last.Reason is { } lastReason ? $"{last.Status.ToName()}: {lastReason}" : last.Status.ToName(), "evidence");
         Fact(L(ja, "First seen", "初回検出"), $"{Time(finding.FirstSeenAt)} (#{finding.FirstScanId})");
         Fact(L(ja, "Last seen", "最終検出"), $"{Time(finding.LastSeenAt)} (#{finding.LastScanId})");
         Fact(L(ja, "Fingerprint", "フィンガープリント"), finding.Fingerprint);
@@ -336,7 +336,14 @@ internal sealed class Pages(StoreGate gate)
             evidence["reason"] = reason;
         }
 
-        var messageKey = rule.Messages.Keys.FirstOrDefault(key => key != "unknown") ?? "fail";
+        // The store keeps the status and reason, not the message key: the rule's own key for that status is the best guess.
+        var wanted = finding.LastStatus switch
+        {
+            ResultStatus.Pass => "pass",
+            ResultStatus.Unknown or ResultStatus.Error => "unknown",
+            _ => "fail",
+        };
+        var messageKey = rule.Messages.ContainsKey(wanted) ? wanted : rule.Messages.Keys.FirstOrDefault(key => key.StartsWith(wanted, StringComparison.Ordinal)) ?? wanted;
         return new Finding(rule, resource, new RuleResult(finding.LastStatus, messageKey, evidence));
     }
 

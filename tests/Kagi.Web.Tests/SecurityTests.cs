@@ -100,4 +100,49 @@ public sealed class SecurityTests
         var detail = await client.GetStringAsync(new Uri($"/findings/{dashboard.HostileFingerprint}", UriKind.Relative));
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", detail, StringComparison.Ordinal);
     }
+    [Fact]
+    public async Task The_login_form_sets_an_http_only_strict_cookie_that_opens_the_pages()
+    {
+        await using var dashboard = await Dashboard.StartAsync(token: "s3cret");
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true };
+        using var client = new HttpClient(handler) { BaseAddress = dashboard.Address };
+        var login = await client.GetStringAsync(new Uri("/login", UriKind.Relative));
+        var field = System.Text.RegularExpressions.Regex.Match(login, "name=\"__kagi_af\" value=\"([^\"]+)\"").Groups[1].Value;
+        Assert.NotEmpty(field);
+
+        using var wrong = new FormUrlEncodedContent(new Dictionary<string, string> { ["__kagi_af"] = field, ["token"] = "nope" });
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsync(new Uri("/login", UriKind.Relative), wrong)).StatusCode);
+
+        using var right = new FormUrlEncodedContent(new Dictionary<string, string> { ["__kagi_af"] = field, ["token"] = "s3cret" });
+        var response = await client.PostAsync(new Uri("/login", UriKind.Relative), right);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), value => value.StartsWith("kagi_session=", StringComparison.Ordinal));
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("s3cret", cookie, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/findings", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_login_without_the_antiforgery_token_is_400()
+    {
+        await using var dashboard = await Dashboard.StartAsync(token: "s3cret");
+        using var client = new HttpClient { BaseAddress = dashboard.Address };
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = "s3cret" });
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync(new Uri("/login", UriKind.Relative), form)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Findings_page_in_sql_and_filter_by_text()
+    {
+        await using var dashboard = await Dashboard.StartAsync();
+        using var client = new HttpClient { BaseAddress = dashboard.Address };
+        var all = await client.GetStringAsync(new Uri("/findings?sort=resource&dir=asc", UriKind.Relative));
+        Assert.Contains("<p id=\"total\">4 ", all, StringComparison.Ordinal);
+        var open = await client.GetStringAsync(new Uri("/findings?status=resolved", UriKind.Relative));
+        Assert.Contains("<p id=\"total\">1 ", open, StringComparison.Ordinal);
+        Assert.Contains("cluster:orders", open, StringComparison.Ordinal);
+        var text = await client.GetStringAsync(new Uri("/findings?q=AUDIT", UriKind.Relative));
+        Assert.Contains("<p id=\"total\">1 ", text, StringComparison.Ordinal);
+    }
 }
