@@ -42,6 +42,13 @@ internal static class ServeCommand
                 return ExitCodes.BadInput;
             }
 
+            // As 'kagi findings list' does: a mistyped path should say so, not serve an empty new store.
+            if (location.Kind == StoreKind.Sqlite && !File.Exists(location.ConnectionString))
+            {
+                error.WriteLine($"kagi: no findings store at {location.ConnectionString}: no scan has been stored there yet.");
+                return ExitCodes.BadInput;
+            }
+
             try
             {
                 using var app = DashboardServer.Build(options, TimeProvider.System);

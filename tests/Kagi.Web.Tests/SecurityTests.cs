@@ -34,6 +34,16 @@ public sealed class SecurityTests
     }
 
     [Fact]
+    public void Kagi_serve_refuses_a_store_that_does_not_exist()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = KagiCommandLine.Run(["serve", "--listen", "127.0.0.1:0", "--store", Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".db")], output, error);
+        Assert.Equal(ExitCodes.BadInput, code);
+        Assert.Contains("no findings store", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_non_loopback_bind_with_a_token_is_allowed()
     {
         var (options, error) = DashboardOptions.Create(new StoreLocation(StoreKind.Sqlite, "/tmp/kagi.db"), "0.0.0.0:8080", "secret");
