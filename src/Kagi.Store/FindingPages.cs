@@ -32,27 +32,7 @@ public sealed partial class FindingStore
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        var conditions = new List<string>();
-        var parameters = new List<(string, object?)>();
-        void Where(string column, object? value)
-        {
-            if (value is not null)
-            {
-                conditions.Add($"{column} = @{column}");
-                parameters.Add(("@" + column, value));
-            }
-        }
-
-        Where("state", query.State?.ToName());
-        Where("severity", query.Severity?.ToName());
-        Where("rule_id", query.RuleId);
-        Where("account", query.Account);
-        Where("region", query.Region);
-        if (query.Since is { } since)
-        {
-            conditions.Add("changed_at >= @since");
-            parameters.Add(("@since", since.Millis()));
-        }
+        var (conditions, parameters) = QueryConditions(query);
 
         if (!string.IsNullOrWhiteSpace(text))
         {

@@ -107,6 +107,17 @@ public sealed partial class FindingStore : IFindingStore
     public IReadOnlyList<TrackedFinding> ListFindings(FindingQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
+        var (conditions, parameters) = QueryConditions(query);
+
+        var text = FindingSelect + (conditions.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", conditions)) + " ORDER BY changed_at DESC, fingerprint";
+        var mutes = Mutes(includeInactive: false);
+        var findings = new Sql(_connection, null).Query(text, reader => WithMute(ReadFinding(reader), mutes), [.. parameters]);
+        return query.Muted is { } muted ? [.. findings.Where(finding => (finding.MutedBy is not null) == muted)] : findings;
+    }
+
+    // The WHERE conditions of a findings query, shared by `findings list` and the dashboard's pages.
+    private static (List<string> Conditions, List<(string, object?)> Parameters) QueryConditions(FindingQuery query)
+    {
         var conditions = new List<string>();
         var parameters = new List<(string, object?)>();
         void Where(string column, object? value)
@@ -129,10 +140,7 @@ public sealed partial class FindingStore : IFindingStore
             parameters.Add(("@since", since.Millis()));
         }
 
-        var text = FindingSelect + (conditions.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", conditions)) + " ORDER BY changed_at DESC, fingerprint";
-        var mutes = Mutes(includeInactive: false);
-        var findings = new Sql(_connection, null).Query(text, reader => WithMute(ReadFinding(reader), mutes), [.. parameters]);
-        return query.Muted is { } muted ? [.. findings.Where(finding => (finding.MutedBy is not null) == muted)] : findings;
+        return (conditions, parameters);
     }
 
     public ScanDiff? Diff(long? before, long? after)
