@@ -21,9 +21,6 @@ internal sealed class ConfigResourceView(ResourceInstance instance, ModuleEvalua
     // A resource bound to an aliased provider is in that provider's region, which is not read yet.
     public string? Region => Resource.Argument("provider") is null ? region : null;
 
-    // Instances are expanded before mapping; one whose count or for_each is unknown was reported when it was expanded.
-    public string? Repetition => null;
-
     // Nested blocks (static and dynamic) read as a list of objects, as a plan shows them.
     public TfValue Get(string attribute) => evaluator.Argument(instance, attribute) ?? evaluator.Blocks(instance, attribute) ?? TfValue.Null;
 
@@ -60,7 +57,7 @@ internal static class ConfigurationReader
 
         // Findings of a child module's resources belong to the root module that instantiates it.
         var scope = Path.GetDirectoryName(Path.Combine(module.Directory, "main.tf"));
-        return [.. ResourceMapping.Map(managed, index, diagnostics).Select(resource => byAddress.TryGetValue(resource.Id, out var view)
+        return [.. ResourceMapping.Map(managed, index).Select(resource => byAddress.TryGetValue(resource.Id, out var view)
             ? resource with { Scope = scope, Suppressions = view.Resource.Suppressions }
             : resource)];
     }

@@ -20,9 +20,6 @@ internal interface IResourceView
 
     string? Region { get; }
 
-    /// <summary>The meta-argument (<c>count</c>, <c>for_each</c>) whose instances this view stands for unexpanded; null otherwise.</summary>
-    string? Repetition { get; }
-
     /// <summary>The attribute's value; null when it is not set.</summary>
     TfValue Get(string attribute);
 

@@ -70,8 +70,8 @@ internal static class ResourceJoins
             return null;
         }
 
-        // One instance, declared once, is in one zone wherever AWS puts it.
-        if (instances is [{ Repetition: null }])
+        // One instance is in one zone wherever AWS puts it.
+        if (instances.Count == 1)
         {
             return Fact.Known(false);
         }

@@ -15,7 +15,7 @@ internal static class ResourceMapping
     }.ToDictionary(m => m.ResourceType, StringComparer.Ordinal);
 
     /// <param name="views">The managed resources, in source order; data sources are reached only through <paramref name="index"/>.</param>
-    public static List<CloudResource> Map(IReadOnlyList<IResourceView> views, ResourceIndex index, List<ScanDiagnostic> diagnostics)
+    public static List<CloudResource> Map(IReadOnlyList<IResourceView> views, ResourceIndex index)
     {
         var mapped = views.Where(v => Mappers.ContainsKey(v.Type)).ToList();
         var keys = new Dictionary<string, KmsKey>(StringComparer.Ordinal);
@@ -28,14 +28,6 @@ internal static class ResourceMapping
         var resources = new List<CloudResource>();
         foreach (var view in mapped)
         {
-            if (view.Repetition is { } repetition)
-            {
-                diagnostics.Add(new ScanDiagnostic(
-                    DiagnosticSeverity.Warning,
-                    $"{view.Address} uses {repetition}; it is scanned once under its plain address until {repetition} expansion is supported",
-                    view.Location));
-            }
-
             resources.Add(keys.TryGetValue(view.Address, out var key) ? key : Complete(Mappers[view.Type].Map(view, resolver), view));
         }
 

@@ -87,7 +87,7 @@ internal static class PlanReader
             views[address] = new PlanResourceView(parts, ModulePrefix(address, resource), outputs, new SourceLocation(path, 1), region);
         }
 
-        return ResourceMapping.Map(managed, new ResourceIndex(views), diagnostics);
+        return ResourceMapping.Map(managed, new ResourceIndex(views));
     }
 
     private static PlanResourceParts? Parts(JsonElement resource, string modulePrefix, Dictionary<string, JsonElement> configured, Dictionary<string, JsonElement?> afterUnknown)

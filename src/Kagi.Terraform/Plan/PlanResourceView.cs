@@ -47,8 +47,6 @@ internal sealed class PlanResourceView : IResourceView
 
     public string? Region { get; }
 
-    public string? Repetition => null;
-
     public TfValue Get(string attribute)
     {
         var expression = PlanJson.Property(_expressions, attribute);
