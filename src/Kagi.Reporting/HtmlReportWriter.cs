@@ -133,27 +133,7 @@ public sealed class HtmlReportWriter : IReportWriter
             <div class="tabs">
 
             """);
-        var tabs = new (string Label, string Body, bool Code)[]
-        {
-            (L(ja, "Risk", "リスク"), text.Risk, false),
-            (L(ja, "Console", "コンソール"), text.Console, false),
-            ("AWS CLI", text.Cli, true),
-            ("Terraform", text.Terraform, true),
-        };
-        for (var tab = 0; tab < tabs.Length; tab++)
-        {
-            var id = $"t{index}-{tab}";
-            html.Append(CultureInfo.InvariantCulture, $"<input type=\"radio\" name=\"t{index}\" id=\"{id}\"{(tab == 0 ? " checked" : string.Empty)}><label for=\"{id}\">{H(tabs[tab].Label)}</label>");
-        }
-
-        html.Append('\n');
-        foreach (var (_, body, code) in tabs)
-        {
-            html.Append(code
-                ? $"<div class=\"panel\"><pre><code>{H(body.TrimEnd())}</code></pre><button class=\"copy\" type=\"button\" data-done=\"{H(L(ja, "Copied", "コピーしました"))}\">{H(L(ja, "Copy", "コピー"))}</button></div>\n"
-                : $"<div class=\"panel\"><p>{H(body.TrimEnd())}</p></div>\n");
-        }
-
+        RemediationTabs.Append(html, text, ja, $"t{index}", copyButtons: true);
         html.Append("</div></details></td></tr>\n");
     }
 

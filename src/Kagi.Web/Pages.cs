@@ -4,6 +4,7 @@ using System.Text;
 using Kagi.Core.Findings;
 using Kagi.Core.Model;
 using Kagi.Core.Rules;
+using Kagi.Reporting;
 using Kagi.Rules;
 using Kagi.Store;
 using Microsoft.AspNetCore.Http;
@@ -158,23 +159,7 @@ internal sealed class Pages(StoreGate gate)
         {
             var text = FindingText.Render(Synthetic(finding, rule, last), language);
             body.Append(CultureInfo.InvariantCulture, $"<section><h2>{L(ja, "Message", "内容")}</h2><p id=\"message\">{H(text.Message)}</p><div class=\"tabs\">");
-            var tabs = new (string Label, string Body, bool Code)[]
-            {
-                (L(ja, "Risk", "リスク"), text.Risk, false),
-                (L(ja, "Console", "コンソール"), text.Console, false),
-                ("AWS CLI", text.Cli, true),
-                ("Terraform", text.Terraform, true),
-            };
-            for (var tab = 0; tab < tabs.Length; tab++)
-            {
-                body.Append(CultureInfo.InvariantCulture, $"<input type=\"radio\" name=\"fix\" id=\"fix{tab}\"{(tab == 0 ? " checked" : string.Empty)}><label for=\"fix{tab}\">{H(tabs[tab].Label)}</label>");
-            }
-
-            foreach (var (_, content, code) in tabs)
-            {
-                body.Append(code ? $"<div class=\"panel\"><pre><code>{H(content.TrimEnd())}</code></pre></div>" : $"<div class=\"panel\"><p>{H(content.TrimEnd())}</p></div>");
-            }
-
+            RemediationTabs.Append(body, text, ja, "fix", copyButtons: false);
             body.Append("</div></section>");
         }
 
