@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Kagi.Core.Model;
@@ -39,11 +40,40 @@ public static partial class Placeholders
 {
     public static string AsIs(string value) => value;
 
-    /// <summary>Leaves plain identifiers bare and single-quotes anything else, so a hostile name cannot run in a pasted command.</summary>
+    /// <summary>
+    /// Leaves plain identifiers bare and single-quotes anything else, so a hostile name cannot run in a pasted command.
+    /// A value with a control character is ANSI-C quoted (<c>$'a\nb'</c>) instead: a literal line break would end a
+    /// comment the value sits in and start a command.
+    /// </summary>
     public static string ShellWord(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        return SafeShellWord().IsMatch(value) ? value : "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+        if (SafeShellWord().IsMatch(value))
+        {
+            return value;
+        }
+
+        if (!value.Any(char.IsControl))
+        {
+            return "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+        }
+
+        var quoted = new StringBuilder("$'", value.Length + 8);
+        foreach (var c in value)
+        {
+            quoted.Append(c switch
+            {
+                '\\' => "\\\\",
+                '\'' => "\\'",
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ when char.IsControl(c) => string.Create(CultureInfo.InvariantCulture, $"\\x{(int)c:x2}"),
+                _ => c.ToString(),
+            });
+        }
+
+        return quoted.Append('\'').ToString();
     }
 
     /// <summary>Escapes for the inside of an HCL quoted string, so a value cannot close the string or interpolate.</summary>
