@@ -25,19 +25,23 @@ public sealed partial class FindingStore
 
     /// <summary>
     /// A page of findings matching <paramref name="query"/> and a case-insensitive <paramref name="text"/> search over
-    /// rule, resource, account and region; paged in SQL unless <see cref="FindingQuery.Muted"/> needs the mutes' globs.
+    /// rule, resource ID and name, account and region; paged in SQL (LIMIT/OFFSET), the muted filter included.
     /// </summary>
     public FindingPage PageFindings(FindingQuery query, string? text, FindingSort sort, bool descending, int offset, int limit)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        var (conditions, parameters) = QueryConditions(query);
+        var mutes = Mutes(includeInactive: false);
+        var (conditions, parameters) = QueryConditions(query, mutes);
 
         if (!string.IsNullOrWhiteSpace(text))
         {
-            conditions.Add("(LOWER(rule_id) LIKE @text OR LOWER(resource_id) LIKE @text OR LOWER(COALESCE(account, '')) LIKE @text OR LOWER(COALESCE(region, '')) LIKE @text)");
-            parameters.Add(("@text", "%" + text.Trim().ToLowerInvariant() + "%"));
+            // The user's text is literal: '%' and '_' in a name are characters to find, not wildcards.
+            var searched = new[] { "rule_id", "resource_id", "COALESCE(resource_name, '')", "COALESCE(account, '')", "COALESCE(region, '')" };
+            conditions.Add("(" + string.Join(" OR ", searched.Select(column => $"LOWER({column}) LIKE @text {Like.EscapeClause}")) + ")");
+            var literal = Like.Literal(text.Trim().ToLowerInvariant());
+            parameters.Add(("@text", "%" + literal + "%"));
         }
 
         var where = conditions.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", conditions);
@@ -51,15 +55,6 @@ public sealed partial class FindingStore
             _ => $"changed_at {direction}",
         };
         var sql = new Sql(_connection, null);
-        var mutes = Mutes(includeInactive: false);
-        if (query.Muted is { } muted)
-        {
-            var all = sql.Query(FindingSelect + where + $" ORDER BY {order}, fingerprint", reader => WithMute(ReadFinding(reader), mutes), [.. parameters])
-                .Where(finding => (finding.MutedBy is not null) == muted)
-                .ToList();
-            return new FindingPage([.. all.Skip(offset).Take(limit)], all.Count);
-        }
-
         var total = sql.Scalar<long>("SELECT COUNT(*) FROM findings" + where, [.. parameters]);
         parameters.Add(("@limit", (long)limit));
         parameters.Add(("@offset", (long)offset));

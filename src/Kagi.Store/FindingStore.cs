@@ -17,11 +17,12 @@ public sealed partial class FindingStore : IFindingStore
     [
         "fingerprint", "source", "coverage_key", "rule_id", "resource_id", "resource_type", "account", "region", "file", "line", "severity",
         "state", "last_status", "first_seen_at", "first_scan_id", "last_seen_at", "last_scan_id", "changed_at", "changed_scan_id",
+        "resource_name", "detail",
     ];
 
     private const string FindingSelect =
         "SELECT fingerprint, source, rule_id, resource_id, resource_type, account, region, file, line, severity, state, last_status, " +
-        "first_seen_at, first_scan_id, last_seen_at, last_scan_id, changed_at, changed_scan_id FROM findings";
+        "first_seen_at, first_scan_id, last_seen_at, last_scan_id, changed_at, changed_scan_id, resource_name, detail FROM findings";
 
     private const string ScanSelect = "SELECT id, source, scope_key, targets, started_at, finished_at, stored_at, pass_count, fail_count, error_count, muted_count, unknown_count FROM scans";
 
@@ -107,16 +108,15 @@ public sealed partial class FindingStore : IFindingStore
     public IReadOnlyList<TrackedFinding> ListFindings(FindingQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var (conditions, parameters) = QueryConditions(query);
+        var mutes = Mutes(includeInactive: false);
+        var (conditions, parameters) = QueryConditions(query, mutes);
 
         var text = FindingSelect + (conditions.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", conditions)) + " ORDER BY changed_at DESC, fingerprint";
-        var mutes = Mutes(includeInactive: false);
-        var findings = new Sql(_connection, null).Query(text, reader => WithMute(ReadFinding(reader), mutes), [.. parameters]);
-        return query.Muted is { } muted ? [.. findings.Where(finding => (finding.MutedBy is not null) == muted)] : findings;
+        return new Sql(_connection, null).Query(text, reader => WithMute(ReadFinding(reader), mutes), [.. parameters]);
     }
 
     // The WHERE conditions of a findings query, shared by `findings list` and the dashboard's pages.
-    private static (List<string> Conditions, List<(string, object?)> Parameters) QueryConditions(FindingQuery query)
+    private (List<string> Conditions, List<(string, object?)> Parameters) QueryConditions(FindingQuery query, IReadOnlyList<MuteRule> activeMutes)
     {
         var conditions = new List<string>();
         var parameters = new List<(string, object?)>();
@@ -140,7 +140,41 @@ public sealed partial class FindingStore : IFindingStore
             parameters.Add(("@since", since.Millis()));
         }
 
+        if (query.Muted is { } muted)
+        {
+            var anyMute = AnyMuteMatches(activeMutes, parameters);
+            conditions.Add(muted ? anyMute : $"NOT {anyMute}");
+        }
+
         return (conditions, parameters);
+    }
+
+    // The SQL twin of MuteRule.Matches over the active mutes, so muted and unmuted findings page in SQL like any filter.
+    private string AnyMuteMatches(IReadOnlyList<MuteRule> activeMutes, List<(string, object?)> parameters)
+    {
+        if (activeMutes.Count == 0)
+        {
+            return "(1 = 0)";
+        }
+
+        var matches = activeMutes.Select((mute, index) =>
+        {
+            var name = "@mute" + index.ToString(CultureInfo.InvariantCulture);
+            switch (mute.Kind)
+            {
+                case MuteKind.Fingerprint:
+                    parameters.Add((name, mute.Pattern.ToLowerInvariant()));
+                    return $"LOWER(SUBSTR(fingerprint, 1, {mute.Pattern.Length.ToString(CultureInfo.InvariantCulture)})) = {name}";
+                case MuteKind.Rule:
+                    parameters.Add((name, mute.Pattern));
+                    return $"rule_id = {name}";
+                default:
+                    var (condition, value) = _dialect.GlobMatch("resource_id", name, mute.Pattern);
+                    parameters.Add((name, value));
+                    return condition;
+            }
+        });
+        return "(" + string.Join(" OR ", matches) + ")";
     }
 
     public ScanDiff? Diff(long? before, long? after)
@@ -265,6 +299,7 @@ public sealed partial class FindingStore : IFindingStore
                 state.ToName(), finding.Status.ToName(), at.Millis(), scanId,
                 failing || before is null ? at.Millis() : before.LastSeenAt, failing || before is null ? scanId : before.LastScanId,
                 changed ? at.Millis() : before!.ChangedAt, changed ? scanId : before!.ChangedScanId,
+                finding.Resource.Name.IsKnown ? finding.Resource.Name.Value : null, ResultDetail.Of(finding).ToJson(),
             ]);
         }
 
@@ -334,7 +369,11 @@ public sealed partial class FindingStore : IFindingStore
         reader.Time(14)!.Value,
         reader.Number(15)!.Value,
         reader.Time(16)!.Value,
-        reader.Number(17)!.Value);
+        reader.Number(17)!.Value)
+    {
+        ResourceName = reader.Text(18),
+        Detail = ResultDetail.FromJson(reader.Text(19)),
+    };
 
     private static StoredScan ReadScan(DbDataReader reader) => new(
         reader.Number(0)!.Value,

@@ -1,3 +1,4 @@
+using Kagi.Core.Findings;
 using Kagi.Core.Rules;
 
 namespace Kagi.Store;
@@ -52,6 +53,15 @@ public sealed record TrackedFinding(
 {
     /// <summary>The mute that applies now, if any; filled in when the finding is read.</summary>
     public MuteRule? MutedBy { get; init; }
+
+    /// <summary>The name a person uses for the resource (the cluster identifier), when the scan knew it.</summary>
+    public string? ResourceName { get; init; }
+
+    /// <summary>The latest result's detail; null for findings stored before the store kept it.</summary>
+    public ResultDetail? Detail { get; init; }
+
+    /// <summary>The finding as its latest result judged it, for its texts and fixes.</summary>
+    public Finding Explain(RuleMetadata rule) => (Detail ?? ResultDetail.NotRecorded(this, rule)).Rebuild(this, rule);
 }
 
 /// <summary>Filters for <c>kagi findings list</c>; null means any.</summary>

@@ -77,11 +77,18 @@ internal static class Schema
             removed_at BIGINT NULL
         );
         """,
+
+        // The resource's name for search, and the latest result's detail so a finding explains itself after the scan.
+        """
+        ALTER TABLE findings ADD COLUMN resource_name TEXT NULL;
+        ALTER TABLE findings ADD COLUMN detail TEXT NULL;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;
 
-    public static void Migrate(DbConnection connection, SqlDialect dialect)
+    /// <summary>Brings the schema up to <paramref name="toVersion"/> (the latest unless an upgrade from an older one is being tried).</summary>
+    public static void Migrate(DbConnection connection, SqlDialect dialect, int? toVersion = null)
     {
         using var transaction = dialect.BeginWrite(connection);
         var sql = new Sql(connection, transaction);
@@ -92,7 +99,7 @@ internal static class Schema
             throw new StoreException($"the store's schema is version {current}, newer than this Kagi knows ({Migrations.Length}); upgrade Kagi");
         }
 
-        for (var version = (int)current + 1; version <= Migrations.Length; version++)
+        for (var version = (int)current + 1; version <= (toVersion ?? Migrations.Length); version++)
         {
             sql.Execute(Migrations[version - 1].Replace("{id}", dialect.IdentityColumn, StringComparison.Ordinal));
             sql.Execute("INSERT INTO schema_version (version) VALUES (@v)", ("@v", version));

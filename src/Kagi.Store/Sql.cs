@@ -124,6 +124,19 @@ internal static class Columns
     public static long Millis(this DateTimeOffset time) => time.ToUnixTimeMilliseconds();
 }
 
+/// <summary>LIKE patterns that both databases read alike: a backslash escapes the wildcards and itself.</summary>
+internal static class Like
+{
+    public const string EscapeClause = "ESCAPE '\\'";
+
+    /// <summary>The text with LIKE's wildcards made literal; append <see cref="EscapeClause"/> to the condition.</summary>
+    public static string Literal(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+    }
+}
+
 /// <summary>The store could not do what was asked: unreachable, locked, or a schema from a newer Kagi.</summary>
 public sealed class StoreException : Exception
 {

@@ -15,6 +15,13 @@ internal abstract class SqlDialect
 
     public abstract DbConnection Open(string connectionString);
 
+    /// <summary>
+    /// A condition that <paramref name="column"/> matches a mute's glob (<c>*</c> any run, <c>?</c> one character,
+    /// everything else literal and case-sensitive, as <see cref="MuteRule.Matches(string, string, string)"/> has it),
+    /// and the parameter value that goes with it.
+    /// </summary>
+    public abstract (string Condition, string Value) GlobMatch(string column, string parameter, string glob);
+
     /// <summary>A transaction that holds the store's write lock, so concurrent scans apply one after the other, each whole.</summary>
     public abstract DbTransaction BeginWrite(DbConnection connection);
 
@@ -43,6 +50,10 @@ internal sealed class SqliteDialect : SqlDialect
         return connection;
     }
 
+    // GLOB is SQLite's case-sensitive match with the same * and ?; only '[' opens a class, and "[[]" is a literal '['.
+    public override (string Condition, string Value) GlobMatch(string column, string parameter, string glob) =>
+        ($"{column} GLOB {parameter}", glob.Replace("[", "[[]", StringComparison.Ordinal));
+
     // BEGIN IMMEDIATE takes the write lock up front: two deferred transactions that both read then write would deadlock.
     public override DbTransaction BeginWrite(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction(deferred: false);
 }
@@ -62,6 +73,10 @@ internal sealed class PostgresDialect : SqlDialect
         connection.Open();
         return connection;
     }
+
+    // LIKE is case-sensitive here; its own wildcards and the escape character are escaped before * and ? become them.
+    public override (string Condition, string Value) GlobMatch(string column, string parameter, string glob) =>
+        ($"{column} LIKE {parameter} {Like.EscapeClause}", Like.Literal(glob).Replace('*', '%').Replace('?', '_'));
 
     // Lifecycle updates read then write the same rows; one writer at a time keeps them exact without serialisation retries.
     public override DbTransaction BeginWrite(DbConnection connection)

@@ -136,6 +136,7 @@ internal sealed class Pages(StoreGate gate)
         body.Append(CultureInfo.InvariantCulture, $"<dt>{L(ja, "State", "状態")}</dt><dd id=\"state\">{StateBadge(finding)}</dd>");
         Fact(L(ja, "Severity", "重大度"), finding.Severity.ToName());
         Fact(L(ja, "Resource", "リソース"), finding.ResourceId, "resource");
+        Fact(L(ja, "Name", "名前"), finding.ResourceName, "resource-name");
         Fact(L(ja, "Type", "種類"), finding.ResourceType);
         Fact(L(ja, "Account", "アカウント"), finding.Account);
         Fact(L(ja, "Region", "リージョン"), finding.Region);
@@ -144,7 +145,7 @@ internal sealed class Pages(StoreGate gate)
             Fact(L(ja, "File", "ファイル"), $"{finding.File}:{finding.Line}");
         }
 
-        Fact(L(ja, "Evidence (last result)", "根拠 (最新の結果)"), last is null ? null : last.Reason is { } lastReason ? $"{last.Status.ToName()}: {lastReason}" : last.Status.ToName(), "evidence");
+        body.Append(CultureInfo.InvariantCulture, $"<dt>{L(ja, "Evidence (latest result)", "根拠 (最新の結果)")}</dt><dd id=\"evidence\">{Evidence(finding, last)}</dd>");
         Fact(L(ja, "First seen", "初回検出"), $"{Time(finding.FirstSeenAt)} (#{finding.FirstScanId})");
         Fact(L(ja, "Last seen", "最終検出"), $"{Time(finding.LastSeenAt)} (#{finding.LastScanId})");
         Fact(L(ja, "Fingerprint", "フィンガープリント"), finding.Fingerprint);
@@ -157,7 +158,7 @@ internal sealed class Pages(StoreGate gate)
 
         if (rule is not null)
         {
-            var text = FindingText.Render(Synthetic(finding, rule, last), language);
+            var text = FindingText.Render(finding.Explain(rule), language);
             body.Append(CultureInfo.InvariantCulture, $"<section><h2>{L(ja, "Message", "内容")}</h2><p id=\"message\">{H(text.Message)}</p><div class=\"tabs\">");
             RemediationTabs.Append(body, text, ja, "fix", copyButtons: false);
             body.Append("</div></section>");
@@ -301,35 +302,23 @@ internal sealed class Pages(StoreGate gate)
             """;
     }
 
-    private static Finding Synthetic(TrackedFinding finding, RuleMetadata rule, FindingHistoryEntry? last)
+    // The latest result's status, then each piece of evidence the rule recorded; older stores kept only the reason.
+    private static string Evidence(TrackedFinding finding, FindingHistoryEntry? last)
     {
-        var name = finding.ResourceId.Split([':', '/']).LastOrDefault(part => part.Length > 0) ?? finding.ResourceId;
-        var dot = finding.ResourceId.LastIndexOf('.');
-        var resource = new StoredResource
+        var html = new StringBuilder(H(finding.LastStatus.ToName()));
+        var evidence = finding.Detail?.Evidence.Where(pair => pair.Value is not null).ToList() ?? [];
+        if (evidence.Count == 0)
         {
-            Id = finding.ResourceId,
-            StoredType = finding.ResourceType,
-            Name = Kagi.Core.Model.Fact.Known(finding.File is not null && dot > 0 ? finding.ResourceId[(dot + 1)..] : name),
-            Account = finding.Account,
-            Region = finding.Region,
-            Location = finding.File is null ? null : new SourceLocation(finding.File, (int)(finding.Line ?? 1)),
-            Terraform = finding.File is not null && dot > 0 && finding.ResourceId.Split('.') is [.., var type, var tfName] ? new TerraformAddress(type, tfName) : null,
-        };
-        var evidence = new Dictionary<string, string?>();
-        if (last?.Reason is { } reason)
-        {
-            evidence["reason"] = reason;
+            return (last?.Reason is { } reason ? html.Append(": ").Append(H(reason)) : html).ToString();
         }
 
-        // The store keeps the status and reason, not the message key: the rule's own key for that status is the best guess.
-        var wanted = finding.LastStatus switch
+        html.Append("<dl class=\"evidence\">");
+        foreach (var (key, value) in evidence.OrderBy(pair => pair.Key, StringComparer.Ordinal))
         {
-            ResultStatus.Pass => "pass",
-            ResultStatus.Unknown or ResultStatus.Error => "unknown",
-            _ => "fail",
-        };
-        var messageKey = rule.Messages.ContainsKey(wanted) ? wanted : rule.Messages.Keys.FirstOrDefault(key => key.StartsWith(wanted, StringComparison.Ordinal)) ?? wanted;
-        return new Finding(rule, resource, new RuleResult(finding.LastStatus, messageKey, evidence));
+            html.Append(CultureInfo.InvariantCulture, $"<dt>{H(key)}</dt><dd><code>{H(value!)}</code></dd>");
+        }
+
+        return html.Append("</dl>").ToString();
     }
 
     private static string ResultList(IEnumerable<StoredResult> results, Language language)
@@ -425,11 +414,4 @@ internal sealed class Pages(StoreGate gate)
 
     // Labels are literals of this file, never user data; encoded anyway so a translation cannot break the markup.
     private static string L(bool ja, string english, string japanese) => H(ja ? japanese : english);
-
-    private sealed record StoredResource : CloudResource
-    {
-        public required string StoredType { get; init; }
-
-        public override string Type => StoredType;
-    }
 }

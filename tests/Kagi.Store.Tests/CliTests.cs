@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Kagi.Cli;
+using Kagi.Testing;
 
 namespace Kagi.Store.Tests;
 

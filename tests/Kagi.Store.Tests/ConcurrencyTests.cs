@@ -1,6 +1,7 @@
 using System.Collections;
 using Kagi.Core.Findings;
 using Kagi.Core.Rules;
+using Kagi.Testing;
 using static Kagi.Store.Tests.Scans;
 
 namespace Kagi.Store.Tests;

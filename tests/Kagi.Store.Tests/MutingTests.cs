@@ -1,4 +1,5 @@
 using Kagi.Core.Rules;
+using Kagi.Testing;
 using static Kagi.Store.Tests.Scans;
 
 namespace Kagi.Store.Tests;

@@ -1,3 +1,5 @@
+using Kagi.Store;
+using Kagi.Testing;
 using Microsoft.Playwright;
 
 namespace Kagi.Web.Tests;
@@ -7,11 +9,12 @@ public sealed class BrowserTests
 {
     private const string Chromium = "/usr/bin/chromium";
 
-    [Fact]
-    public async Task Overview_filter_detail_japanese_and_mute_in_chromium()
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public async Task Overview_filter_detail_japanese_and_mute_in_chromium(StoreKind kind)
     {
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium package");
-        await using var dashboard = await Dashboard.StartAsync();
+        await using var dashboard = await Dashboard.StartAsync(kind: kind);
         var profile = Directory.CreateTempSubdirectory("kagi-chromium-");
         var screenshots = Environment.GetEnvironmentVariable("KAGI_SCREENSHOTS") is { Length: > 0 } folder ? folder : profile.FullName;
         using var playwright = await Playwright.CreateAsync();
@@ -51,6 +54,14 @@ public sealed class BrowserTests
             await page.ClickAsync("tr.finding a");
             Assert.Equal($"arn:aws:rds:eu-west-1:111122223333:cluster:{Dashboard.HostileResource}", await page.Locator("#resource").TextContentAsync());
             Assert.Equal(0, await page.Locator("main script").CountAsync());
+            Assert.Equal(Dashboard.HostileResource, await page.Locator("#resource-name").TextContentAsync());
+            Assert.Contains("keyLevel", await page.Locator("#evidence").InnerTextAsync(), StringComparison.Ordinal);
+            Assert.Contains("none", await page.Locator("#evidence").InnerTextAsync(), StringComparison.Ordinal);
+
+            // The fix is the one the scan printed, for this cluster: its identifier shell-quoted, shown as text.
+            var cli = await page.Locator(".tabs .panel").Nth(2).TextContentAsync();
+            Assert.Contains($"--db-cluster-identifier '{Dashboard.HostileResource}'", cli, StringComparison.Ordinal);
+            Assert.DoesNotContain("<name>", cli, StringComparison.Ordinal);
 
             await page.ClickAsync("#lang-ja");
             Assert.Equal("ja", await page.GetAttributeAsync("html", "lang"));

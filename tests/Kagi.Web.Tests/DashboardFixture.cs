@@ -3,6 +3,7 @@ using Kagi.Core.Model;
 using Kagi.Core.Rules;
 using Kagi.Rules;
 using Kagi.Store;
+using Kagi.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -10,10 +11,12 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Kagi.Web.Tests;
 
-/// <summary>A temp SQLite store seeded through the store API, and the real server on a free loopback port.</summary>
+/// <summary>A fresh store (SQLite file or PostgreSQL schema) seeded with two real scans, and the real server on a free loopback port.</summary>
 internal sealed class Dashboard : IAsyncDisposable
 {
     public const string HostileResource = "<script>alert(1)</script>";
+
+    public const string RuleId = "neptune-cluster-cmk-encryption";
 
     private readonly WebApplication _app;
     private readonly string _directory;
@@ -30,19 +33,21 @@ internal sealed class Dashboard : IAsyncDisposable
 
     public string HostileFingerprint { get; }
 
-    public static async Task<Dashboard> StartAsync(string? token = null)
+    public static async Task<Dashboard> StartAsync(string? token = null, StoreKind kind = StoreKind.Sqlite)
     {
         var directory = Path.Combine(Path.GetTempPath(), "kagi-web-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
-        var location = new StoreLocation(StoreKind.Sqlite, Path.Combine(directory, "kagi.db"));
+        var location = kind == StoreKind.Sqlite ? new StoreLocation(StoreKind.Sqlite, Path.Combine(directory, "kagi.db")) : TestStores.NewLocation(kind);
         string hostile;
         using (var store = FindingStore.Open(location, TimeProvider.System))
         {
-            var rule = RuleCatalog.Find("neptune-cluster-cmk-encryption")!.Metadata;
-            var hostileFinding = Live(rule, HostileResource, ResultStatus.Fail);
+            // Real verdicts of the real rule, so the pages show the evidence and fixes a scan would.
+            var cmk = Key("cmk", KeyManager.Customer);
+            var awsManaged = Key("aws-rds", KeyManager.Aws);
+            var hostileFinding = Judge(Cluster(HostileResource, null));
             hostile = hostileFinding.Fingerprint;
-            store.SaveScan(Report([Live(rule, "orders", ResultStatus.Fail), Live(rule, "billing", ResultStatus.Pass)]));
-            store.SaveScan(Report([Live(rule, "orders", ResultStatus.Pass), Live(rule, "billing", ResultStatus.Fail), hostileFinding, Live(rule, "audit", ResultStatus.Fail, "us-east-1")]));
+            store.SaveScan(Report([Judge(Cluster("orders", awsManaged)), Judge(Cluster("billing", cmk))]));
+            store.SaveScan(Report([Judge(Cluster("orders", cmk)), Judge(Cluster("billing", awsManaged)), hostileFinding, Judge(Cluster("audit", awsManaged, "us-east-1"))]));
         }
 
         var (options, error) = DashboardOptions.Create(location, "127.0.0.1:0", token);
@@ -67,14 +72,31 @@ internal sealed class Dashboard : IAsyncDisposable
         }
     }
 
-    private static Finding Live(RuleMetadata rule, string name, ResultStatus status, string region = "eu-west-1") =>
-        new(rule, new TestResource
-        {
-            Id = $"arn:aws:rds:{region}:111122223333:cluster:{name}",
-            Name = Fact.Known(name),
-            Region = region,
-            Account = "111122223333",
-        }, new RuleResult(status, rule.Messages.Keys.First(), new Dictionary<string, string?>()));
+    private static Finding Judge(NeptuneCluster cluster) =>
+        Assert.Single(RuleEngine.Run(new Inventory([cluster], []), [RuleCatalog.Find(RuleId)!], ScanOptions.Default));
+
+    // A null key: the cluster is not encrypted at all.
+    private static NeptuneCluster Cluster(string name, KmsKey? key, string region = "eu-west-1") => new()
+    {
+        Id = $"arn:aws:rds:{region}:111122223333:cluster:{name}",
+        Name = Fact.Known(name),
+        Region = region,
+        Account = "111122223333",
+        StorageEncrypted = Fact.Known(key is not null),
+        KmsKeyId = Fact.Known(key?.Arn.Value),
+        Key = key is null ? new KeyReference.ServiceDefault() : new KeyReference.Described(key),
+    };
+
+    private static KmsKey Key(string id, KeyManager manager) => new()
+    {
+        Id = $"arn:aws:kms:eu-west-1:111122223333:key/{id}",
+        Name = Fact.Known(id),
+        Region = "eu-west-1",
+        Account = "111122223333",
+        Arn = Fact.Known($"arn:aws:kms:eu-west-1:111122223333:key/{id}"),
+        Manager = Fact.Known(manager),
+        InCustomKeyStore = Fact.Known(false),
+    };
 
     private static ScanReport Report(IReadOnlyList<Finding> findings) => new()
     {
@@ -86,9 +108,4 @@ internal sealed class Dashboard : IAsyncDisposable
         Diagnostics = [],
         Options = ScanOptions.Default,
     };
-
-    private sealed record TestResource : CloudResource
-    {
-        public override string Type => "AWS::Neptune::DBCluster";
-    }
 }

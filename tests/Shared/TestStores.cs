@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using Kagi.Store;
 using Npgsql;
 
-namespace Kagi.Store.Tests;
+namespace Kagi.Testing;
 
 /// <summary>
 /// Fresh stores on both real databases: a temporary SQLite file, and a new schema on the PostgreSQL named by
 /// KAGI_TEST_POSTGRES, or on the one .ci/postgres.sh starts when that is not set. Never a fake, never a silent skip.
+/// Linked into each test project that stores findings.
 /// </summary>
 internal static class TestStores
 {
@@ -60,7 +62,7 @@ internal static class TestStores
         return output.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
     }
 
-    private static string RepositoryRoot([CallerFilePath] string here = "") => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", ".."));
+    public static string RepositoryRoot([CallerFilePath] string here = "") => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", ".."));
 }
 
 /// <summary>A clock the test moves by hand.</summary>

@@ -1,0 +1,144 @@
+using Kagi.Core.Findings;
+using Kagi.Core.Model;
+using Kagi.Core.Rules;
+using Kagi.Rules;
+using Kagi.Terraform;
+using Kagi.Testing;
+
+namespace Kagi.Store.Tests;
+
+/// <summary>A stored finding explains itself as its scan did: same message, same fixes, filled for the same resource.</summary>
+public sealed class DetailTests
+{
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void Every_stored_finding_renders_the_same_texts_and_fixes_as_the_scan_that_found_it(StoreKind kind)
+    {
+        var findings = RealFindings();
+        // The store follows a finding from its first failure; results that never failed are kept only in the scan's rows.
+        var stored = findings.Where(finding => finding.Status == ResultStatus.Fail).ToList();
+        Assert.True(stored.Count > 40, $"the fixtures gave only {stored.Count} failing results");
+        Assert.Contains(stored, finding => finding.Result.RemediationVariant is not null);
+        Assert.Contains(stored, finding => finding.Resource.Terraform is null);
+        using var store = TestStores.Open(kind);
+
+        store.SaveScan(Scans.Report(ScanSource.Iac, ["fixtures"], findings));
+
+        foreach (var original in stored)
+        {
+            var tracked = store.FindFinding(original.Fingerprint);
+            Assert.NotNull(tracked);
+            var rebuilt = tracked.Explain(original.Rule);
+            foreach (var language in new[] { Language.En, Language.Ja })
+            {
+                Assert.Equal(FindingText.Render(original, language), FindingText.Render(rebuilt, language));
+            }
+
+            Assert.Equal(original.Resource.Name.IsKnown ? original.Resource.Name.Value : null, tracked.ResourceName);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void The_detail_follows_the_latest_result_and_survives_the_finding_being_resolved_by_absence(StoreKind kind)
+    {
+        var rule = RuleCatalog.Find("neptune-cluster-cmk-encryption")!;
+        using var store = TestStores.Open(kind);
+        var awsManaged = Judge(rule, Cluster("orders", new KeyReference.Described(Key("aws", KeyManager.Aws))));
+        var unencrypted = Judge(rule, Cluster("orders", new KeyReference.ServiceDefault(), encrypted: false));
+
+        store.SaveScan(Scans.LiveScan(["eu-west-1"], awsManaged));
+        store.SaveScan(Scans.LiveScan(["eu-west-1"], unencrypted));
+        store.SaveScan(Scans.LiveScan(["eu-west-1"]));
+
+        var tracked = store.FindFinding(unencrypted.Fingerprint)!;
+        Assert.Equal(FindingState.Resolved, tracked.State);
+        Assert.Equal("unencrypted", tracked.Detail!.RemediationVariant);
+        Assert.Equal(FindingText.Render(unencrypted, Language.En), FindingText.Render(tracked.Explain(rule.Metadata), Language.En));
+        Assert.Contains("orders", FindingText.Render(tracked.Explain(rule.Metadata), Language.En).Cli, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void A_finding_stored_before_details_were_kept_still_renders_and_a_new_scan_fills_it_in(StoreKind kind)
+    {
+        var location = TestStores.NewLocation(kind);
+        var rule = RuleCatalog.Find("neptune-cluster-cmk-encryption")!;
+        var finding = Judge(rule, Cluster("billing", new KeyReference.Described(Key("aws", KeyManager.Aws))));
+        using (var connection = SqlDialect.For(kind).Open(location.ConnectionString))
+        {
+            Schema.Migrate(connection, SqlDialect.For(kind), toVersion: 1);
+            new Sql(connection, null).Execute(
+                "INSERT INTO findings (fingerprint, source, coverage_key, rule_id, resource_id, resource_type, account, region, file, line, severity, state, last_status, " +
+                "first_seen_at, first_scan_id, last_seen_at, last_scan_id, changed_at, changed_scan_id) " +
+                "VALUES (@fp, 'aws', 'aws|111122223333|eu-west-1', @rule, @id, 'AWS::Neptune::DBCluster', '111122223333', 'eu-west-1', NULL, NULL, 'high', 'OPEN', 'FAIL', 0, 1, 0, 1, 0, 1)",
+                ("@fp", finding.Fingerprint),
+                ("@rule", rule.Metadata.Id),
+                ("@id", finding.Resource.Id));
+        }
+
+        using var store = FindingStore.Open(location, TimeProvider.System);
+        var old = store.FindFinding(finding.Fingerprint)!;
+        Assert.Null(old.Detail);
+        var text = FindingText.Render(old.Explain(rule.Metadata), Language.En);
+        Assert.Contains("<name>", text.Cli, StringComparison.Ordinal);
+        Assert.DoesNotContain("billing", text.Cli, StringComparison.Ordinal);
+
+        store.SaveScan(Scans.LiveScan(["eu-west-1"], finding));
+
+        Assert.Equal(FindingText.Render(finding, Language.En), FindingText.Render(store.FindFinding(finding.Fingerprint)!.Explain(rule.Metadata), Language.En));
+    }
+
+    [Fact]
+    public void A_detail_that_does_not_read_counts_as_not_recorded()
+    {
+        Assert.Null(ResultDetail.FromJson("{\"messageKey\":"));
+        Assert.Null(ResultDetail.FromJson("{\"name\":\"x\"}"));
+        Assert.Null(ResultDetail.FromJson("[]"));
+        Assert.Equal("fail", ResultDetail.FromJson("{\"messageKey\":\"fail\",\"evidence\":{\"keyLevel\":\"aws-managed\"}}")!.MessageKey);
+    }
+
+    // Every rule's pass and fail fixtures and every example, judged by every rule: the variety a real store meets.
+    private static IReadOnlyList<Finding> RealFindings()
+    {
+        var root = TestStores.RepositoryRoot();
+        var folders = Directory.GetDirectories(Path.Combine(root, "tests", "Kagi.Rules.Tests", "Fixtures"), "*", SearchOption.TopDirectoryOnly)
+            .SelectMany(service => Directory.GetDirectories(service))
+            .Concat(Directory.GetDirectories(Path.Combine(root, "examples")))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var inventory = new TerraformScanner().Scan(folders);
+        var live = new CloudResource[]
+        {
+            Cluster("live-aws-managed", new KeyReference.Described(Key("aws", KeyManager.Aws))),
+            Cluster("live-unencrypted", new KeyReference.ServiceDefault(), encrypted: false),
+            Cluster("live-foreign-key", new KeyReference.Undetermined("key arn:aws:kms:eu-west-1:999999999999:key/x belongs to account 999999999999")),
+        };
+        return RuleEngine.Run(new Inventory([.. inventory.Resources, .. live], inventory.Diagnostics), RuleCatalog.All, ScanOptions.Default);
+    }
+
+    private static Finding Judge(CatalogEntry rule, CloudResource resource) =>
+        Assert.Single(RuleEngine.Run(new Inventory([resource], []), [rule], ScanOptions.Default));
+
+    private static NeptuneCluster Cluster(string name, KeyReference key, bool encrypted = true) => new()
+    {
+        Id = $"arn:aws:rds:eu-west-1:111122223333:cluster:{name}",
+        Name = Fact.Known(name),
+        Account = "111122223333",
+        Region = "eu-west-1",
+        StorageEncrypted = Fact.Known(encrypted),
+        KmsKeyId = Fact.Known<string?>(key is KeyReference.Described described ? described.Key.Arn.Value : null),
+        Key = key,
+    };
+
+    private static KmsKey Key(string id, KeyManager manager) => new()
+    {
+        Id = $"arn:aws:kms:eu-west-1:111122223333:key/{id}",
+        Name = Fact.Known(id),
+        Account = "111122223333",
+        Region = "eu-west-1",
+        Arn = Fact.Known($"arn:aws:kms:eu-west-1:111122223333:key/{id}"),
+        Manager = Fact.Known(manager),
+        InCustomKeyStore = Fact.Known(false),
+    };
+}
