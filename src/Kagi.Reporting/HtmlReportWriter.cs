@@ -16,7 +16,13 @@ namespace Kagi.Reporting;
 public sealed class HtmlReportWriter : IReportWriter
 {
     private static readonly string Css = Asset("report.css");
-    private static readonly string Script = Asset("report.js");
+
+    // Declared before Script, which uses it: static initialisers run in the order they are written.
+    private static readonly string Copy = Asset("copy.js");
+    private static readonly string Script = Asset("report.js") + "\n" + Copy;
+
+    /// <summary>The copy buttons' script, which the dashboard serves too.</summary>
+    public static string CopyScript => Copy;
 
     public string Format => "html";
 

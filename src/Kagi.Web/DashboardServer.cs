@@ -24,7 +24,7 @@ public static class DashboardServer
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     private static readonly string Css = Asset(typeof(HtmlReportWriter).Assembly, "Kagi.Reporting.Assets.report.css") + "\n" + Asset(typeof(DashboardServer).Assembly, "Kagi.Web.Assets.dashboard.css");
-    private static readonly string Script = Asset(typeof(DashboardServer).Assembly, "Kagi.Web.Assets.dashboard.js");
+    private static readonly string Script = HtmlReportWriter.CopyScript + "\n" + Asset(typeof(DashboardServer).Assembly, "Kagi.Web.Assets.dashboard.js");
 
     /// <summary>Builds the server; the store is opened here and closed with the application.</summary>
     public static WebApplication Build(DashboardOptions options, TimeProvider time)

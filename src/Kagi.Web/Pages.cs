@@ -160,7 +160,7 @@ internal sealed class Pages(StoreGate gate)
         {
             var text = FindingText.Render(finding.Explain(rule), language);
             body.Append(CultureInfo.InvariantCulture, $"<section><h2>{L(ja, "Message", "内容")}</h2><p id=\"message\">{H(text.Message)}</p><div class=\"tabs\">");
-            RemediationTabs.Append(body, text, ja, "fix", copyButtons: false);
+            RemediationTabs.Append(body, text, ja, "fix", copyButtons: true);
             body.Append("</div></section>");
         }
 

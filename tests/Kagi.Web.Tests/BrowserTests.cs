@@ -59,9 +59,13 @@ public sealed class BrowserTests
             Assert.Contains("none", await page.Locator("#evidence").InnerTextAsync(), StringComparison.Ordinal);
 
             // The fix is the one the scan printed, for this cluster: its identifier shell-quoted, shown as text.
-            var cli = await page.Locator(".tabs .panel").Nth(2).TextContentAsync();
+            var cli = await page.Locator(".tabs .panel").Nth(2).Locator("code").TextContentAsync();
             Assert.Contains($"--db-cluster-identifier '{Dashboard.HostileResource}'", cli, StringComparison.Ordinal);
             Assert.DoesNotContain("<name>", cli, StringComparison.Ordinal);
+            await browser.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+            await page.ClickAsync("label[for=fix-2]");
+            await page.ClickAsync(".tabs .panel >> nth=2 >> button.copy");
+            Assert.Equal(cli, await page.EvaluateAsync<string>("navigator.clipboard.readText()"));
 
             await page.ClickAsync("#lang-ja");
             Assert.Equal("ja", await page.GetAttributeAsync("html", "lang"));

@@ -1,4 +1,4 @@
-// Filters the findings table and copies remediation code. Runs under a hash-pinned CSP: no inline handlers, no network.
+// Filters the findings table (copy.js copies remediation code). Runs under a hash-pinned CSP: no inline handlers, no network.
 (function () {
   'use strict';
   var rows = Array.prototype.slice.call(document.querySelectorAll('tr.finding'));
@@ -25,32 +25,6 @@
       .replace('{shown}', String(shown))
       .replace('{total}', String(rows.length));
   }
-
-  function copied(button) {
-    var label = button.textContent;
-    button.textContent = button.getAttribute('data-done');
-    window.setTimeout(function () { button.textContent = label; }, 1500);
-  }
-
-  // file:// pages may be denied the async clipboard; fall back to selecting the code for Ctrl+C.
-  function selectCode(code) {
-    var range = document.createRange();
-    range.selectNodeContents(code);
-    var selection = window.getSelection();
-    selection.removeAllRanges();
-    selection.addRange(range);
-  }
-
-  Array.prototype.forEach.call(document.querySelectorAll('button.copy'), function (button) {
-    button.addEventListener('click', function () {
-      var code = button.parentNode.querySelector('code');
-      if (navigator.clipboard && navigator.clipboard.writeText) {
-        navigator.clipboard.writeText(code.textContent).then(function () { copied(button); }, function () { selectCode(code); });
-      } else {
-        selectCode(code);
-      }
-    });
-  });
 
   // A link can carry a filter, e.g. report.html#status=FAIL&severity=high&q=graph, to share one view of the report.
   function fromHash() {
