@@ -15,12 +15,20 @@ public enum FindingSort
 /// <summary>One page of findings and how many match in all.</summary>
 public sealed record FindingPage(IReadOnlyList<TrackedFinding> Findings, long Total);
 
+/// <summary>
+/// What one scan changed: how many findings it found newly failing, resolved, or still failing, the most severe of the
+/// newly failing, and the scan of the same scope before it (null for a scope's first scan).
+/// </summary>
+public sealed record ScanChanges(StoredScan Scan, long? PreviousScanId, long New, long Resolved, long StillOpen, IReadOnlyList<TrackedFinding> NewSample);
+
 /// <summary>One scan's verdict on one finding, for its history.</summary>
 public sealed record FindingHistoryEntry(long ScanId, DateTimeOffset StoredAt, ResultStatus Status, string? Reason);
 
 /// <summary>What the dashboard asks of the store: pages in SQL (LIMIT/OFFSET), counts and a finding's history.</summary>
 public sealed partial class FindingStore
 {
+    private const string SeverityRank = "CASE severity WHEN 'critical' THEN 4 WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END";
+
     private static readonly string[] CountableColumns = ["severity", "state", "rule_id", "account", "region"];
 
     /// <summary>
@@ -48,7 +56,7 @@ public sealed partial class FindingStore
         var direction = descending ? "DESC" : "ASC";
         var order = sort switch
         {
-            FindingSort.Severity => $"CASE severity WHEN 'critical' THEN 4 WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END {direction}, changed_at DESC",
+            FindingSort.Severity => $"{SeverityRank} {direction}, changed_at DESC",
             FindingSort.Rule => $"rule_id {direction}, resource_id",
             FindingSort.Resource => $"resource_id {direction}, rule_id",
             FindingSort.State => $"state {direction}, changed_at DESC",
@@ -79,7 +87,38 @@ public sealed partial class FindingStore
     {
         ArgumentNullException.ThrowIfNull(fingerprint);
         var mutes = Mutes(includeInactive: false);
-        return new Sql(_connection, null).Query(FindingSelect + " WHERE fingerprint = @fingerprint", reader => WithMute(ReadFinding(reader), mutes), ("@fingerprint", fingerprint)).FirstOrDefault();
+        return new Sql(_connection, null).Query(FindingWithDetailSelect + " WHERE fingerprint = @fingerprint", reader => WithMute(ReadFinding(reader), mutes), ("@fingerprint", fingerprint)).FirstOrDefault();
+    }
+
+    /// <summary>
+    /// What the latest scan changed, read from the lifecycle: findings it found newly failing (new or reopened), those
+    /// it resolved, and those it still found failing; with the most severe of the newly failing. Null before any scan.
+    /// </summary>
+    public ScanChanges? LatestChanges(int sample)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(sample);
+        var sql = new Sql(_connection, null);
+        if (sql.Query(ScanSelect + " ORDER BY id DESC LIMIT 1", ReadScan).FirstOrDefault() is not { } latest)
+        {
+            return null;
+        }
+
+        var previous = sql.Scalar<long?>("SELECT MAX(id) FROM scans WHERE scope_key = @scope AND id < @id", ("@scope", latest.ScopeKey), ("@id", latest.Id));
+        long Count(string condition) => sql.Scalar<long>($"SELECT COUNT(*) FROM findings WHERE {condition}", ("@id", latest.Id));
+        const string NewlyFailing = "changed_scan_id = @id AND state IN ('NEW', 'REOPENED')";
+        var mutes = Mutes(includeInactive: false);
+        var newest = sql.Query(
+            FindingSelect + $" WHERE {NewlyFailing} ORDER BY {SeverityRank} DESC, fingerprint LIMIT @limit",
+            reader => WithMute(ReadFinding(reader), mutes),
+            ("@id", latest.Id),
+            ("@limit", (long)sample));
+        return new ScanChanges(
+            latest,
+            previous,
+            Count(NewlyFailing),
+            Count("changed_scan_id = @id AND state = 'RESOLVED'"),
+            Count("last_scan_id = @id AND state = 'OPEN'"),
+            newest);
     }
 
     /// <summary>Every stored scan's verdict on one finding, oldest first.</summary>

@@ -78,10 +78,12 @@ internal static class Schema
         );
         """,
 
-        // The resource's name for search, and the latest result's detail so a finding explains itself after the scan.
+        // The resource's name for search, the latest result's detail so a finding explains itself after the scan, and a
+        // finding's history read by index rather than by reading every scan's rows.
         """
         ALTER TABLE findings ADD COLUMN resource_name TEXT NULL;
         ALTER TABLE findings ADD COLUMN detail TEXT NULL;
+        CREATE INDEX scan_results_fingerprint ON scan_results (fingerprint, scan_id);
         """,
     ];
 

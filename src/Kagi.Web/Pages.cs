@@ -19,9 +19,9 @@ internal sealed class Pages(StoreGate gate)
     public string Overview(Language language)
     {
         var ja = language == Language.Ja;
-        var (states, severities, rules, accounts, regions, scans, diff) = gate.Use(store => (
+        var (states, severities, rules, accounts, regions, scans, changes) = gate.Use(store => (
             store.CountOpen("state"), store.CountOpen("severity"), store.CountOpen("rule_id"), store.CountOpen("account"), store.CountOpen("region"),
-            store.Scans(), store.Diff(null, null)));
+            store.Scans(), store.LatestChanges(sample: 10)));
         var body = new StringBuilder();
         body.Append(CultureInfo.InvariantCulture, $"<section><h2>{L(ja, "Open findings", "未解決の検出結果")}</h2><div class=\"cards\">");
         foreach (var state in new[] { FindingState.New, FindingState.Open, FindingState.Reopened })
@@ -46,14 +46,14 @@ internal sealed class Pages(StoreGate gate)
         body.Append("</div></section>");
 
         body.Append(CultureInfo.InvariantCulture, $"<section><h2>{L(ja, "Since the previous scan", "前回スキャンからの変化")}</h2>");
-        if (diff is null)
+        if (changes?.PreviousScanId is not { } previous)
         {
             body.Append(CultureInfo.InvariantCulture, $"<p>{L(ja, "Two scans of the same scope are needed to compare.", "比較には同じ範囲のスキャンが 2 回必要です。")}</p>");
         }
         else
         {
-            body.Append(CultureInfo.InvariantCulture, $"<p>{L(ja, "Scan", "スキャン")} #{diff.Before.Id} → #{diff.After.Id}: <strong class=\"new-count\">{diff.New.Count}</strong> {L(ja, "new", "件の新規")}, <strong class=\"resolved-count\">{diff.Resolved.Count}</strong> {L(ja, "resolved", "件の解決")}, {diff.StillOpen.Count} {L(ja, "still open", "件が未解決のまま")}</p>");
-            body.Append(ResultList(diff.New.Take(10), language));
+            body.Append(CultureInfo.InvariantCulture, $"<p>{L(ja, "Scan", "スキャン")} #{previous} → #{changes.Scan.Id}: <strong class=\"new-count\">{changes.New}</strong> {L(ja, "new", "件の新規")}, <strong class=\"resolved-count\">{changes.Resolved}</strong> {L(ja, "resolved", "件の解決")}, {changes.StillOpen} {L(ja, "still open", "件が未解決のまま")}</p>");
+            body.Append(FindingLinks(changes.NewSample, language));
         }
 
         body.Append("</section>");
@@ -321,12 +321,12 @@ internal sealed class Pages(StoreGate gate)
         return html.Append("</dl>").ToString();
     }
 
-    private static string ResultList(IEnumerable<StoredResult> results, Language language)
+    private static string FindingLinks(IEnumerable<TrackedFinding> findings, Language language)
     {
         var html = new StringBuilder("<ul class=\"changes\">");
-        foreach (var result in results)
+        foreach (var finding in findings)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<li><a href=\"{H(FindingUrl(result.Fingerprint, language))}\">{H(result.RuleId)} · <code>{H(result.ResourceId)}</code></a></li>");
+            html.Append(CultureInfo.InvariantCulture, $"<li><a href=\"{H(FindingUrl(finding.Fingerprint, language))}\">{H(finding.RuleId)} · <code>{H(finding.ResourceId)}</code></a></li>");
         }
 
         return html.Append("</ul>").ToString();
