@@ -10,10 +10,21 @@ public sealed record RdsSnapshot(NeptuneClusterSnapshot Snapshot, string Identif
 }
 
 /// <summary>Lists a region's Neptune cluster snapshots and asks, for each manual one, who may restore it.</summary>
+/// <remarks>
+/// Only the account's own snapshots are listed. One that another account shares with it, or makes public, belongs to
+/// that account: only its owner can re-encrypt it, read or change who may restore it (the attributes are served to the
+/// owner alone), and its key lives there, so it is judged in a scan of that account, not reported here as if it were
+/// this account's. <c>IncludePublic</c> would add every public Neptune snapshot of every AWS account in the region.
+/// A cluster restored from a shared snapshot is this account's, and is judged as one.
+/// </remarks>
 public sealed class NeptuneSnapshotReader
 {
     public const string Call = "DescribeDBClusterSnapshots";
     public const string AttributesCall = "DescribeDBClusterSnapshotAttributes";
+
+    /// <summary>Neptune's own snapshots of the account, said explicitly rather than left to the API's defaults.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> OwnNeptuneSnapshots { get; } =
+        [.. RdsPaging.NeptuneOnly, new("IncludeShared", "false"), new("IncludePublic", "false")];
 
     private readonly RdsQueryClient _rds;
     private readonly RegionContext _region;
@@ -29,7 +40,7 @@ public sealed class NeptuneSnapshotReader
     /// <summary>Each page's Neptune snapshots, as soon as the page arrives.</summary>
     public async IAsyncEnumerable<IReadOnlyList<RdsSnapshot>> PagesAsync()
     {
-        await foreach (var page in _rds.PagesAsync(_region, Call, RdsPaging.NeptuneOnly).ConfigureAwait(false))
+        await foreach (var page in _rds.PagesAsync(_region, Call, OwnNeptuneSnapshots).ConfigureAwait(false))
         {
             var snapshots = page.Child("DBClusterSnapshots")?.Elements().Select(Read).Where(snapshot => snapshot.IsNeptune).ToList() ?? [];
             _region.ResourcesFound(snapshots.Count);

@@ -14,6 +14,8 @@ public sealed class RdsQueryClient : IDisposable
 {
     public const string ApiVersion = "2014-10-31";
 
+    private static readonly XmlReaderSettings ReaderSettings = new() { IgnoreWhitespace = true, IgnoreComments = true, DtdProcessing = DtdProcessing.Prohibit };
+
     private readonly HttpClient _http;
     private readonly Uri _endpoint;
     private readonly RetryPolicy _retry;
@@ -82,8 +84,9 @@ public sealed class RdsQueryClient : IDisposable
     private async Task<XElement> SendOnceAsync(string action, List<KeyValuePair<string, string>> form, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint) { Content = new FormUrlEncodedContent(form) };
+        // The body is buffered whole by SendAsync (so a broken connection fails there, as HttpRequestException) and parsed from its bytes.
         using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         var document = Parse(action, body, response.StatusCode);
         if (!response.IsSuccessStatusCode)
         {
@@ -94,11 +97,13 @@ public sealed class RdsQueryClient : IDisposable
             ?? throw new AwsCallException(AwsService.Rds, action, AwsFailureKind.Unparseable, "MissingResult", $"the answer has no <{action}Result> element");
     }
 
-    private static XDocument? Parse(string action, string body, HttpStatusCode status)
+    private static XDocument? Parse(string action, Stream body, HttpStatusCode status)
     {
         try
         {
-            return XDocument.Parse(body);
+            // Parsed from the bytes, not a decoded string, and without the whitespace between elements: a 100-cluster page is ~100 KB.
+            using var reader = XmlReader.Create(body, ReaderSettings);
+            return XDocument.Load(reader);
         }
         catch (XmlException exception) when ((int)status < 500)
         {
@@ -127,7 +132,17 @@ public static class QueryXml
     public static XElement? Child(this XElement element, string localName)
     {
         ArgumentNullException.ThrowIfNull(element);
-        return element.Elements().FirstOrDefault(child => child.Name.LocalName == localName);
+
+        // A plain walk of the children: this runs a dozen times per cluster, and LINQ's closure and enumerator showed in profiles.
+        for (var node = element.FirstNode; node is not null; node = node.NextNode)
+        {
+            if (node is XElement child && child.Name.LocalName == localName)
+            {
+                return child;
+            }
+        }
+
+        return null;
     }
 
     public static string? Text(this XElement element, string localName) => element.Child(localName)?.Value;

@@ -29,6 +29,8 @@ public sealed class FakeAwsTests
             out["denied_region"] = e.response["Error"]["Code"]
         rds = session.client("rds", region_name="eu-west-1")
         out["snapshots"] = sorted(s["DBClusterSnapshotIdentifier"] for s in rds.describe_db_cluster_snapshots(Filters=[{"Name": "engine", "Values": ["neptune"]}])["DBClusterSnapshots"])
+        out["shared"] = sorted(s["DBClusterSnapshotArn"] for s in rds.describe_db_cluster_snapshots(Filters=[{"Name": "engine", "Values": ["neptune"]}], IncludeShared=True)["DBClusterSnapshots"] if ":111122223333:" not in s["DBClusterSnapshotArn"])
+        out["public"] = sorted(s["DBClusterSnapshotArn"] for s in rds.describe_db_cluster_snapshots(Filters=[{"Name": "engine", "Values": ["neptune"]}], IncludePublic=True)["DBClusterSnapshots"] if ":111122223333:" not in s["DBClusterSnapshotArn"])
         attributes = rds.describe_db_cluster_snapshot_attributes(DBClusterSnapshotIdentifier="public-cmk")["DBClusterSnapshotAttributesResult"]["DBClusterSnapshotAttributes"]
         out["restore"] = [a["AttributeValues"] for a in attributes if a["AttributeName"] == "restore"][0]
         out["account"] = session.client("sts", region_name="eu-west-1").get_caller_identity()["Account"]
@@ -56,6 +58,8 @@ public sealed class FakeAwsTests
         Assert.Equal("AccessDeniedException", result.GetProperty("denied_key").GetString());
         Assert.Equal("AccessDenied", result.GetProperty("denied_region").GetString());
         Assert.Equal(["automated-aws-managed", "private-unencrypted", "public-cmk"], result.GetProperty("snapshots").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(["arn:aws:rds:eu-west-1:999988887777:cluster-snapshot:shared-in-unencrypted"], result.GetProperty("shared").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(["arn:aws:rds:eu-west-1:444455556666:cluster-snapshot:foreign-public"], result.GetProperty("public").EnumerateArray().Select(s => s.GetString()));
         Assert.Equal(["all"], result.GetProperty("restore").EnumerateArray().Select(v => v.GetString()));
         Assert.Equal(Scenarios.Account, result.GetProperty("account").GetString());
         Assert.Equal(Scenarios.All().Regions.Count, result.GetProperty("regions").GetInt32());

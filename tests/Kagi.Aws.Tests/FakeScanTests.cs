@@ -101,6 +101,22 @@ public sealed class FakeScanTests : IClassFixture<FakeAccountScan>
     }
 
     [Fact]
+    public void Snapshots_another_account_shares_or_makes_public_are_its_own_to_judge_and_cost_no_call()
+    {
+        // Given a region where another account shares a snapshot with the scanned one and a third makes one public
+        var foreign = Scenarios.All()[Scenarios.Verdicts].Snapshots.Where(snapshot => snapshot.Owner is not null).ToList();
+        Assert.Contains(foreign, snapshot => !snapshot.Public);
+        Assert.Contains(foreign, snapshot => snapshot.Public);
+
+        // Then only the scanned account's own snapshots are listed and judged, from the same single page
+        Assert.All(
+            Inventory.OfType<NeptuneClusterSnapshot>().Where(s => s.Region == Scenarios.Verdicts),
+            snapshot => Assert.Contains($":{Scenarios.Account}:cluster-snapshot:", snapshot.Id, StringComparison.Ordinal));
+        Assert.Equal(1, _scan.Fake.Count("rds", "DescribeDBClusterSnapshots", Scenarios.Verdicts));
+        Assert.Equal(2, _scan.Fake.Count("rds", "DescribeDBClusterSnapshotAttributes", Scenarios.Verdicts));
+    }
+
+    [Fact]
     public void Aurora_and_documentdb_clusters_are_not_neptune_clusters()
     {
         var names = Inventory.OfType<NeptuneCluster>().Select(cluster => cluster.Name.Value).ToHashSet();

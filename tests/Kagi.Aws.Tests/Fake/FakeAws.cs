@@ -26,6 +26,9 @@ public sealed partial class FakeAws : IAsyncDisposable
     private readonly ConcurrentQueue<FakeCall> _calls = new();
     private readonly ConcurrentDictionary<string, bool> _accessKeyIds = new(StringComparer.Ordinal);
 
+    // The scenario does not change while the fake serves it, so each resource's part of an answer is written once.
+    private readonly ConcurrentDictionary<(object Resource, string Part), string> _rendered = new();
+
     private FakeAws(WebApplication app, FakeScenario scenario)
     {
         _app = app;
@@ -41,9 +44,9 @@ public sealed partial class FakeAws : IAsyncDisposable
 
     public static async Task<FakeAws> StartAsync(FakeScenario scenario)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
+        // The empty builder: no configuration files to watch, no logging; Kestrel alone serves the fake.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
         var fake = new FakeAws(app, scenario);
         app.Run(fake.HandleAsync);
@@ -147,13 +150,13 @@ public sealed partial class FakeAws : IAsyncDisposable
             case "DescribeKey" when Key(fake, keyId) is { } key:
                 await (key.Denied
                     ? Reply(context, 400, "application/x-amz-json-1.1", KmsError("AccessDeniedException", $"User is not authorized to perform: kms:DescribeKey on resource: {key.Arn}"))
-                    : Reply(context, 200, "application/x-amz-json-1.1", KmsKey(key)));
+                    : Reply(context, 200, "application/x-amz-json-1.1", Rendered(key, "DescribeKey", () => KmsKey(key))));
                 break;
             case "GetKeyRotationStatus" when Key(fake, keyId) is { Denied: false } key:
                 await Reply(context, 200, "application/x-amz-json-1.1", JsonSerializer.Serialize(new { KeyRotationEnabled = key.Rotation }));
                 break;
             case "GetKeyPolicy" when Key(fake, keyId) is { Denied: false } key && key.Account == _scenario.Account:
-                await Reply(context, 200, "application/x-amz-json-1.1", JsonSerializer.Serialize(new { Policy = KeyPolicy(key), PolicyName = "default" }));
+                await Reply(context, 200, "application/x-amz-json-1.1", Rendered(key, "GetKeyPolicy", () => JsonSerializer.Serialize(new { Policy = KeyPolicy(key), PolicyName = "default" })));
                 break;
             case "DescribeKey" or "GetKeyRotationStatus" or "GetKeyPolicy":
                 await Reply(context, 400, "application/x-amz-json-1.1", KmsError("NotFoundException", $"Key '{keyId}' does not exist"));
@@ -186,13 +189,14 @@ public sealed partial class FakeAws : IAsyncDisposable
     }
 
     private string RdsClusters(FakeRegion fake, IFormCollection form, string region) =>
-        RdsPage("DescribeDBClusters", "DBClusters", fake.Clusters, cluster => cluster.Engine, cluster => Cluster(cluster, region), fake.MaxPageSize, form);
+        RdsPage("DescribeDBClusters", "DBClusters", fake.Clusters, cluster => cluster.Engine, cluster => Rendered(cluster, region, () => Cluster(cluster, region)), fake.MaxPageSize, form);
 
+    // Another account's snapshot is listed only when asked for: shared ones with IncludeShared, public ones with IncludePublic.
     private string RdsSnapshots(FakeRegion fake, IFormCollection form, string region) =>
-        RdsPage("DescribeDBClusterSnapshots", "DBClusterSnapshots", fake.Snapshots, snapshot => snapshot.Engine, snapshot => Snapshot(snapshot, region), fake.MaxPageSize, form);
+        RdsPage("DescribeDBClusterSnapshots", "DBClusterSnapshots", fake.Snapshots.Where(snapshot => OwnerOf(snapshot) == _scenario.Account || (snapshot.Public ? form["IncludePublic"] : form["IncludeShared"]) == "true"), snapshot => snapshot.Engine, snapshot => Rendered(snapshot, region, () => Snapshot(snapshot, region)), fake.MaxPageSize, form);
 
     // One page of a listing, filtered by engine as the real API does, the marker being the offset of the next page.
-    private static string RdsPage<T>(string action, string list, List<T> all, Func<T, string> engineOf, Func<T, string> xml, int maxPageSize, IFormCollection form)
+    private static string RdsPage<T>(string action, string list, IEnumerable<T> all, Func<T, string> engineOf, Func<T, string> xml, int maxPageSize, IFormCollection form)
     {
         var engine = form["Filters.Filter.1.Name"] == "engine" ? form["Filters.Filter.1.Values.Value.1"].ToString() : null;
         var matching = all.Where(item => engine is null || engineOf(item) == engine).ToList();
@@ -224,15 +228,16 @@ public sealed partial class FakeAws : IAsyncDisposable
               <SnapshotType>{(snapshot.Manual ? "manual" : "automated")}</SnapshotType>
               <StorageEncrypted>{(snapshot.Encrypted ? "true" : "false")}</StorageEncrypted>
               {key}
-              <DBClusterSnapshotArn>arn:aws:rds:{region}:{_scenario.Account}:cluster-snapshot:{SecurityElement.Escape(snapshot.Identifier)}</DBClusterSnapshotArn>
+              <DBClusterSnapshotArn>arn:aws:rds:{region}:{OwnerOf(snapshot)}:cluster-snapshot:{SecurityElement.Escape(snapshot.Identifier)}</DBClusterSnapshotArn>
             </DBClusterSnapshot>
             """;
     }
 
-    private static string? RdsSnapshotAttributes(FakeRegion fake, IFormCollection form)
+    // Served to the owner alone, as AWS does.
+    private string? RdsSnapshotAttributes(FakeRegion fake, IFormCollection form)
     {
         var identifier = form["DBClusterSnapshotIdentifier"].ToString();
-        if (fake.Snapshots.FirstOrDefault(snapshot => snapshot.Identifier == identifier) is not { } snapshot)
+        if (fake.Snapshots.FirstOrDefault(snapshot => snapshot.Identifier == identifier && OwnerOf(snapshot) == _scenario.Account) is not { } snapshot)
         {
             return null;
         }
@@ -252,6 +257,8 @@ public sealed partial class FakeAws : IAsyncDisposable
             </DescribeDBClusterSnapshotAttributesResponse>
             """;
     }
+
+    private string OwnerOf(FakeSnapshot snapshot) => snapshot.Owner ?? _scenario.Account;
 
     private string Cluster(FakeCluster cluster, string region)
     {
@@ -363,8 +370,10 @@ public sealed partial class FakeAws : IAsyncDisposable
         context.Response.StatusCode = status;
         context.Response.ContentType = contentType;
         context.Response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();
-        await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(body));
+        await context.Response.WriteAsync(body, Encoding.UTF8);
     }
+
+    private string Rendered(object resource, string part, Func<string> render) => _rendered.GetOrAdd((resource, part), _ => render());
 
     [GeneratedRegex(@"Credential=(?<key>[^/]+)/\d{8}/(?<region>[a-z0-9-]+)/(?<service>[a-z0-9-]+)/aws4_request")]
     private static partial Regex CredentialScope();

@@ -41,7 +41,11 @@ public sealed record FakeCluster(string Identifier, string Engine, bool Encrypte
 }
 
 /// <summary>A DB cluster snapshot of any engine; <paramref name="Public"/> ones may be restored by any account.</summary>
-public sealed record FakeSnapshot(string Identifier, string Engine, bool Encrypted, string? KmsKeyArn, bool Manual = true, bool Public = false);
+public sealed record FakeSnapshot(string Identifier, string Engine, bool Encrypted, string? KmsKeyArn, bool Manual = true, bool Public = false)
+{
+    /// <summary>The account that owns it, when not the scenario's: a private one is shared with the scenario's account.</summary>
+    public string? Owner { get; init; }
+}
 
 /// <summary>A KMS key; <paramref name="Denied"/> keys answer AccessDeniedException, as another account's key does when its policy leaves us out.</summary>
 public sealed record FakeKey(string Arn, string Manager = "CUSTOMER", string Origin = "AWS_KMS", string State = "Enabled", string? Alias = null, bool Denied = false, bool Rotation = true)

@@ -92,6 +92,8 @@ internal static class Scenarios
                 new("private-unencrypted", "neptune", false, null),
                 new("automated-aws-managed", "neptune", true, Key(6), Manual: false),
                 new("aurora-snapshot", "aurora-postgresql", true, Key(1), Public: true),
+                new("shared-in-unencrypted", "neptune", false, null) { Owner = "999988887777" },
+                new("foreign-public", "neptune", false, null, Public: true) { Owner = "444455556666" },
             ],
         };
     }
