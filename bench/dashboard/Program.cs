@@ -18,7 +18,7 @@ var kind = args.Length > 0 && args[0] == "postgres" ? StoreKind.Postgres : Store
 var wanted = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
 var location = kind == StoreKind.Sqlite
     ? new StoreLocation(StoreKind.Sqlite, Path.Combine(Directory.CreateTempSubdirectory("kagi-bench-dashboard-").FullName, "kagi.db"))
-    : FreshSchema(args.Length > 2 ? args[2] : Environment.GetEnvironmentVariable("KAGI_TEST_POSTGRES") ?? throw new InvalidOperationException("give a PostgreSQL connection string"));
+    : BenchStores.FreshSchema(args.Length > 2 ? args[2] : Environment.GetEnvironmentVariable("KAGI_TEST_POSTGRES") ?? throw new InvalidOperationException("give a PostgreSQL connection string"), "bench_dashboard");
 
 var regions = new[] { "eu-west-1", "us-east-1", "ap-northeast-1", "eu-central-1", "us-west-2" };
 var seeding = Stopwatch.StartNew();
@@ -161,20 +161,6 @@ ScanReport Scan(int fixedEvery)
         Diagnostics = [],
         Options = ScanOptions.Default,
     };
-}
-
-static StoreLocation FreshSchema(string connectionString)
-{
-    var schema = "bench_dashboard_" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
-    using (var connection = new NpgsqlConnection(connectionString))
-    {
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"CREATE SCHEMA {schema}";
-        command.ExecuteNonQuery();
-    }
-
-    return new StoreLocation(StoreKind.Postgres, new NpgsqlConnectionStringBuilder(connectionString) { SearchPath = schema }.ConnectionString);
 }
 
 internal static partial class Program

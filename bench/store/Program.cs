@@ -15,7 +15,7 @@ var scans = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) :
 var perScan = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 50_000;
 var location = kind == StoreKind.Sqlite
     ? new StoreLocation(StoreKind.Sqlite, Path.Combine(Directory.CreateTempSubdirectory("kagi-bench-store-").FullName, "kagi.db"))
-    : FreshSchema(args.Length > 3 ? args[3] : Environment.GetEnvironmentVariable("KAGI_TEST_POSTGRES") ?? throw new InvalidOperationException("give a PostgreSQL connection string"));
+    : BenchStores.FreshSchema(args.Length > 3 ? args[3] : Environment.GetEnvironmentVariable("KAGI_TEST_POSTGRES") ?? throw new InvalidOperationException("give a PostgreSQL connection string"), "bench");
 
 var rules = RuleCatalog.All.Select(entry => entry.Metadata).ToArray();
 var regions = new[] { "eu-west-1", "us-east-1", "ap-northeast-1", "eu-central-1" };
@@ -102,20 +102,6 @@ static long Size(StoreLocation location)
     using var command = connection.CreateCommand();
     command.CommandText = "SELECT SUM(pg_total_relation_size(c.oid)) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relkind = 'r'";
     return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-}
-
-static StoreLocation FreshSchema(string connectionString)
-{
-    var schema = "bench_" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
-    using (var connection = new NpgsqlConnection(connectionString))
-    {
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"CREATE SCHEMA {schema}";
-        command.ExecuteNonQuery();
-    }
-
-    return new StoreLocation(StoreKind.Postgres, new NpgsqlConnectionStringBuilder(connectionString) { SearchPath = schema }.ConnectionString);
 }
 
 internal sealed record BenchResource : CloudResource

@@ -5,6 +5,8 @@ using Kagi.Rules;
 using Kagi.Terraform;
 using Kagi.Testing;
 
+using static Kagi.Testing.LiveResources;
+
 namespace Kagi.Store.Tests;
 
 /// <summary>A stored finding explains itself as its scan did: same message, same fixes, filled for the same resource.</summary>
@@ -116,29 +118,4 @@ public sealed class DetailTests
         };
         return RuleEngine.Run(new Inventory([.. inventory.Resources, .. live], inventory.Diagnostics), RuleCatalog.All, ScanOptions.Default);
     }
-
-    private static Finding Judge(CatalogEntry rule, CloudResource resource) =>
-        Assert.Single(RuleEngine.Run(new Inventory([resource], []), [rule], ScanOptions.Default));
-
-    private static NeptuneCluster Cluster(string name, KeyReference key, bool encrypted = true) => new()
-    {
-        Id = $"arn:aws:rds:eu-west-1:111122223333:cluster:{name}",
-        Name = Fact.Known(name),
-        Account = "111122223333",
-        Region = "eu-west-1",
-        StorageEncrypted = Fact.Known(encrypted),
-        KmsKeyId = Fact.Known<string?>(key is KeyReference.Described described ? described.Key.Arn.Value : null),
-        Key = key,
-    };
-
-    private static KmsKey Key(string id, KeyManager manager) => new()
-    {
-        Id = $"arn:aws:kms:eu-west-1:111122223333:key/{id}",
-        Name = Fact.Known(id),
-        Account = "111122223333",
-        Region = "eu-west-1",
-        Arn = Fact.Known($"arn:aws:kms:eu-west-1:111122223333:key/{id}"),
-        Manager = Fact.Known(manager),
-        InCustomKeyStore = Fact.Known(false),
-    };
 }

@@ -42,8 +42,8 @@ internal sealed class Dashboard : IAsyncDisposable
         using (var store = FindingStore.Open(location, TimeProvider.System))
         {
             // Real verdicts of the real rule, so the pages show the evidence and fixes a scan would.
-            var cmk = Key("cmk", KeyManager.Customer);
-            var awsManaged = Key("aws-rds", KeyManager.Aws);
+            var cmk = LiveResources.Key("cmk", KeyManager.Customer);
+            var awsManaged = LiveResources.Key("aws-rds", KeyManager.Aws);
             var hostileFinding = Judge(Cluster(HostileResource, null));
             hostile = hostileFinding.Fingerprint;
             store.SaveScan(Report([Judge(Cluster("orders", awsManaged)), Judge(Cluster("billing", cmk))]));
@@ -72,31 +72,11 @@ internal sealed class Dashboard : IAsyncDisposable
         }
     }
 
-    private static Finding Judge(NeptuneCluster cluster) =>
-        Assert.Single(RuleEngine.Run(new Inventory([cluster], []), [RuleCatalog.Find(RuleId)!], ScanOptions.Default));
+    private static Finding Judge(NeptuneCluster cluster) => LiveResources.Judge(RuleCatalog.Find(RuleId)!, cluster);
 
     // A null key: the cluster is not encrypted at all.
-    private static NeptuneCluster Cluster(string name, KmsKey? key, string region = "eu-west-1") => new()
-    {
-        Id = $"arn:aws:rds:{region}:111122223333:cluster:{name}",
-        Name = Fact.Known(name),
-        Region = region,
-        Account = "111122223333",
-        StorageEncrypted = Fact.Known(key is not null),
-        KmsKeyId = Fact.Known(key?.Arn.Value),
-        Key = key is null ? new KeyReference.ServiceDefault() : new KeyReference.Described(key),
-    };
-
-    private static KmsKey Key(string id, KeyManager manager) => new()
-    {
-        Id = $"arn:aws:kms:eu-west-1:111122223333:key/{id}",
-        Name = Fact.Known(id),
-        Region = "eu-west-1",
-        Account = "111122223333",
-        Arn = Fact.Known($"arn:aws:kms:eu-west-1:111122223333:key/{id}"),
-        Manager = Fact.Known(manager),
-        InCustomKeyStore = Fact.Known(false),
-    };
+    private static NeptuneCluster Cluster(string name, KmsKey? key, string region = "eu-west-1") =>
+        LiveResources.Cluster(name, key is null ? new KeyReference.ServiceDefault() : new KeyReference.Described(key), encrypted: key is not null, region);
 
     private static ScanReport Report(IReadOnlyList<Finding> findings) => new()
     {
