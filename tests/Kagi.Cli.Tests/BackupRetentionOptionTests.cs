@@ -1,3 +1,4 @@
+using Kagi.Testing;
 namespace Kagi.Cli.Tests;
 
 /// <summary><c>--min-backup-retention-days</c> sets the bar of neptune-cluster-backup-retention (default 7, as Security Hub).</summary>

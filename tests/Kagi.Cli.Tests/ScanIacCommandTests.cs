@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Kagi.Testing;
 
 namespace Kagi.Cli.Tests;
 

@@ -1,4 +1,5 @@
 using Kagi.Hcl.Syntax;
+using Kagi.Testing;
 
 namespace Kagi.Hcl.Tests;
 

@@ -6,9 +6,6 @@ namespace Kagi.Reporting.Tests;
 /// <summary>Runs the real validators and browsers the format tests check output with.</summary>
 internal static class RepoTools
 {
-    public static string RepoRoot([CallerFilePath] string source = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(source)!, "..", ".."));
-
     public static string SchemaPath(string name, [CallerFilePath] string source = "") =>
         Path.Combine(Path.GetDirectoryName(source)!, "Schemas", name);
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Kagi.Core.Rules;
+using Kagi.Testing;
 
 namespace Kagi.Reporting.Tests;
 
@@ -117,7 +118,7 @@ public sealed class SarifReportWriterTests
     // The package's bin.js re-runs the native tool through a shell, which would split "Sarif;Gh"; ask the package for the tool's path instead.
     private static string SarifMultitool()
     {
-        var package = Path.Combine(RepoTools.RepoRoot(), "tools", "sarif", "node_modules", "@microsoft", "sarif-multitool");
+        var package = Path.Combine(RepoPaths.Root, "tools", "sarif", "node_modules", "@microsoft", "sarif-multitool");
         Assert.True(Directory.Exists(package), $"the SARIF validator is not installed in {package}: run 'npm ci --prefix tools/sarif'");
         var (exitCode, output) = RepoTools.Run("node", ["-p", $"require({JsonSerializer.Serialize(package)})"], TimeSpan.FromSeconds(30));
         Assert.True(exitCode == 0 && File.Exists(output.Trim()), $"@microsoft/sarif-multitool has no native tool for this platform:\n{output}");

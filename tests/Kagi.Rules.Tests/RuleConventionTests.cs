@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Kagi.Core.Rules;
+using Kagi.Testing;
 
 namespace Kagi.Rules.Tests;
 

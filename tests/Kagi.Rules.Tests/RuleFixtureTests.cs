@@ -2,6 +2,7 @@ using Kagi.Core.Findings;
 using Kagi.Core.Model;
 using Kagi.Core.Rules;
 using Kagi.Terraform;
+using Kagi.Testing;
 
 namespace Kagi.Rules.Tests;
 
@@ -82,7 +83,7 @@ public sealed class RuleFixtureTests
     }
 
     private static string FixtureDirectory(CatalogEntry entry) =>
-        Path.Combine(RepoPaths.Fixtures, entry.Metadata.Service, entry.Metadata.Id);
+        Path.Combine(RepoPaths.Combine("tests", "Kagi.Rules.Tests", "Fixtures"), entry.Metadata.Service, entry.Metadata.Id);
 
     private static ResultStatus ExpectedStatus(string resourceName) => resourceName switch
     {

@@ -3,6 +3,7 @@ using Kagi.Core.Findings;
 using Kagi.Core.Model;
 using Kagi.Core.Rules;
 using Kagi.Terraform;
+using Kagi.Testing;
 
 namespace Kagi.Rules.Tests;
 
@@ -37,7 +38,7 @@ public sealed partial class TerraformFixAppliedTests
     {
         // Given the first failing resource of the rule's .tf fixtures, and its Terraform fix as Kagi prints it
         var options = new ScanOptions { Rules = new HashSet<string> { ruleId } };
-        var fixtures = Path.Combine(RepoPaths.Fixtures, RuleCatalog.Find(ruleId)!.Metadata.Service, ruleId);
+        var fixtures = Path.Combine(RepoPaths.Combine("tests", "Kagi.Rules.Tests", "Fixtures"), RuleCatalog.Find(ruleId)!.Metadata.Service, ruleId);
         var failing = RuleEngine.Run(new TerraformScanner().Scan([fixtures]), RuleCatalog.All, options)
             .First(f => f.Status == ResultStatus.Fail && f.Resource.Location!.File.EndsWith(".tf", StringComparison.Ordinal));
         var fix = FindingText.Render(failing, Language.En).Terraform;

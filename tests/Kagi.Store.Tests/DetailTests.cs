@@ -103,7 +103,7 @@ public sealed class DetailTests
     // Every rule's pass and fail fixtures and every example, judged by every rule: the variety a real store meets.
     private static IReadOnlyList<Finding> RealFindings()
     {
-        var root = TestStores.RepositoryRoot();
+        var root = RepoPaths.Root;
         var folders = Directory.GetDirectories(Path.Combine(root, "tests", "Kagi.Rules.Tests", "Fixtures"), "*", SearchOption.TopDirectoryOnly)
             .SelectMany(service => Directory.GetDirectories(service))
             .Concat(Directory.GetDirectories(Path.Combine(root, "examples")))

@@ -1,13 +1,14 @@
 using Kagi.Core.Model;
 using Kagi.Terraform.Tests.Support;
+using Kagi.Testing;
 
 namespace Kagi.Terraform.Tests;
 
 public sealed class PlanReaderTests
 {
-    private static readonly string RootPlan = Path.Combine(RepoPaths.Plans, "neptune-root.plan.json");
-    private static readonly string ModulePlan = Path.Combine(RepoPaths.Plans, "neptune-module.plan.json");
-    private static readonly string TruncatedPlan = Path.Combine(RepoPaths.Plans, "truncated.plan.json");
+    private static readonly string RootPlan = Path.Combine(RepoPaths.Combine("tests", "Kagi.Terraform.Tests", "Plans"), "neptune-root.plan.json");
+    private static readonly string ModulePlan = Path.Combine(RepoPaths.Combine("tests", "Kagi.Terraform.Tests", "Plans"), "neptune-module.plan.json");
+    private static readonly string TruncatedPlan = Path.Combine(RepoPaths.Combine("tests", "Kagi.Terraform.Tests", "Plans"), "truncated.plan.json");
 
     private static NeptuneCluster Cluster(Inventory inventory, string address) =>
         inventory.OfType<NeptuneCluster>().Single(c => c.Id == address);

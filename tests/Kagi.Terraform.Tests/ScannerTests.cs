@@ -1,5 +1,6 @@
 using Kagi.Core.Model;
 using Kagi.Terraform.Tests.Support;
+using Kagi.Testing;
 
 namespace Kagi.Terraform.Tests;
 

@@ -48,7 +48,7 @@ internal static class TestStores
             return given;
         }
 
-        var script = Path.Combine(RepositoryRoot(), ".ci", "postgres.sh");
+        var script = RepoPaths.Combine(".ci", "postgres.sh");
         using var process = Process.Start(new ProcessStartInfo("bash", [script]) { RedirectStandardOutput = true, RedirectStandardError = true })
             ?? throw new InvalidOperationException($"could not run {script}");
         var output = process.StandardOutput.ReadToEndAsync();
@@ -62,7 +62,6 @@ internal static class TestStores
         return output.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1];
     }
 
-    public static string RepositoryRoot([CallerFilePath] string here = "") => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", ".."));
 }
 
 /// <summary>A clock the test moves by hand.</summary>

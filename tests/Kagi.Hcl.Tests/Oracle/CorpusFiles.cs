@@ -1,3 +1,4 @@
+using Kagi.Testing;
 namespace Kagi.Hcl.Tests.Oracle;
 
 /// <summary>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Kagi.Testing;
 
 namespace Kagi.Hcl.Tests.Oracle;
 

@@ -1,13 +1,15 @@
 using System.Runtime.CompilerServices;
 
-namespace Kagi.Terraform.Tests.Support;
+namespace Kagi.Testing;
 
-/// <summary>Finds repository files from this source file, wherever the test binaries were built.</summary>
+/// <summary>Finds repository files from this source file, wherever the test binaries were built. Linked into every test project.</summary>
 internal static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
 
-    public static string Plans => Path.Combine(Root, "tests", "Kagi.Terraform.Tests", "Plans");
+    public static string Examples => Combine("examples");
+
+    public static string Combine(params string[] parts) => Path.Combine([Root, .. parts]);
 
     private static string FindRoot([CallerFilePath] string source = "")
     {
