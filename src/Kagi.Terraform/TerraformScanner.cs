@@ -65,7 +65,7 @@ public sealed class TerraformScanner
 
         if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
         {
-            return Read(path, diagnostics, () => PlanReader.Read(path, File.ReadAllText(path), diagnostics));
+            return Read(path, diagnostics, () => PlanSources.Locate(path, PlanReader.Read(path, File.ReadAllText(path), diagnostics), _options));
         }
 
         diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, "not a Terraform file (.tf, .tf.json) or plan (.json)", new SourceLocation(path, 1)));

@@ -1,0 +1,30 @@
+using Kagi.Core.Model;
+using Kagi.Terraform.Configuration;
+
+namespace Kagi.Terraform.Plan;
+
+/// <summary>
+/// Points a plan's resources at their declarations when the plan sits in its root module's folder, as
+/// <c>terraform show -json plan.out &gt; plan.json</c> leaves it: findings then name the .tf file and line (where code
+/// scanning annotates a pull request) instead of a line of generated JSON, and <c># kagi:ignore</c> comments apply.
+/// </summary>
+internal static class PlanSources
+{
+    public static List<CloudResource> Locate(string planPath, List<CloudResource> resources, TerraformScanOptions options)
+    {
+        var directory = Path.GetDirectoryName(planPath) is { Length: > 0 } folder ? folder : ".";
+        if (resources.Count == 0 || !Directory.EnumerateFiles(directory).Any(ModuleLoader.IsConfigurationFile))
+        {
+            return resources;
+        }
+
+        // The configuration is read only to find declarations: its own problems belong to a scan of the folder, not of the plan.
+        var unreported = new List<ScanDiagnostic>();
+        var declared = ConfigurationReader.Map(ModuleLoader.Load(directory, null, unreported), unreported, options)
+            .GroupBy(resource => PlanJson.WithoutInstanceKeys(resource.Id), StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.First(), StringComparer.Ordinal);
+        return [.. resources.Select(resource => declared.TryGetValue(PlanJson.WithoutInstanceKeys(resource.Id), out var declaration)
+            ? resource with { Location = declaration.Location, Suppressions = declaration.Suppressions }
+            : resource)];
+    }
+}
