@@ -6,7 +6,7 @@ using Kagi.Terraform.Variables;
 namespace Kagi.Terraform.Configuration;
 
 /// <summary>A resource or data source instance of a configuration, its attributes evaluated on demand.</summary>
-internal sealed class ConfigResourceView(ResourceInstance instance, ModuleEvaluator evaluator, string? region) : IResourceView
+internal sealed class ConfigResourceView(ResourceInstance instance, ModuleEvaluator evaluator) : IResourceView
 {
     public ResourceDeclaration Resource => instance.Resource;
 
@@ -18,8 +18,7 @@ internal sealed class ConfigResourceView(ResourceInstance instance, ModuleEvalua
 
     public SourceLocation Location => Resource.Location;
 
-    // A resource bound to an aliased provider is in that provider's region, which is not read yet.
-    public string? Region => Resource.Argument("provider") is null ? region : null;
+    public string? Region => evaluator.Region(ProviderReferences.UsedBy(Resource));
 
     // Nested blocks (static and dynamic) read as a list of objects, as a plan shows them.
     public TfValue Get(string attribute) => evaluator.Argument(instance, attribute) ?? evaluator.Blocks(instance, attribute) ?? TfValue.Null;
@@ -42,13 +41,12 @@ internal static class ConfigurationReader
         var context = new EvaluationContext(module.Directory, diagnostics, loaded);
         var given = RootVariables.Load(module, options, diagnostics);
         var root = new ModuleEvaluator(module, context, string.Empty, string.Empty, (name, type) => given.TryGetValue(name, out var value) ? Given(value, type, diagnostics) : null);
-        context.Region = root.Region("aws");
 
         var views = new List<ConfigResourceView>();
         foreach (var evaluator in root.Tree().ToList())
         {
             evaluator.Validate();
-            views.AddRange(evaluator.Module.Resources.SelectMany(evaluator.Instances).Select(i => new ConfigResourceView(i, evaluator, context.Region)));
+            views.AddRange(evaluator.Module.Resources.SelectMany(evaluator.Instances).Select(i => new ConfigResourceView(i, evaluator)));
         }
 
         var index = new ResourceIndex(views.ToDictionary(v => v.Address, IResourceView (v) => v, StringComparer.Ordinal));

@@ -31,9 +31,6 @@ internal sealed class EvaluationContext
 
     public List<(string Name, SourceRange Range)> InProgress { get; } = [];
 
-    /// <summary>The default AWS provider's region in the root module, which child modules inherit.</summary>
-    public string? Region { get; set; }
-
     /// <summary>The directory a module block's source names, or null (reported once) when it is not on disk.</summary>
     public string? SourceDirectory(string callerDirectory, string modulePath, string source, SourceRange range)
     {

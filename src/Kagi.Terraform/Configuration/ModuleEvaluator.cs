@@ -30,6 +30,7 @@ internal sealed class ModuleEvaluator : IReferenceResolver
     private readonly EvaluationContext _context;
     private readonly Func<string, TypeConstraint, TfValue?> _given;
     private readonly Dictionary<string, TfValue> _values = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> _regions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<ResourceInstance>> _instances = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<ModuleInstance>> _children = new(StringComparer.Ordinal);
     private readonly Dictionary<string, bool> _repeated = new(StringComparer.Ordinal);
@@ -61,6 +62,9 @@ internal sealed class ModuleEvaluator : IReferenceResolver
 
     /// <summary>The module instance that calls this one; null for the root.</summary>
     public ModuleEvaluator? Parent { get; private init; }
+
+    /// <summary>The provider configurations the call passes (child name to caller name); null when it inherits the defaults.</summary>
+    public IReadOnlyDictionary<string, string>? PassedProviders { get; private init; }
 
     private int Depth => Parent is null ? 0 : Parent.Depth + 1;
 
@@ -118,6 +122,7 @@ internal sealed class ModuleEvaluator : IReferenceResolver
                 (name, _) => call.Argument(name) is { } argument && !CallArguments.Contains(name) ? EvaluateTop(argument.Value, instance.Scope) : null)
             {
                 Parent = this,
+                PassedProviders = ProviderReferences.PassedBy(call),
             }));
         }
 
@@ -140,11 +145,26 @@ internal sealed class ModuleEvaluator : IReferenceResolver
         }
     }
 
-    /// <summary>A provider's known region, when the default provider configuration sets one.</summary>
-    public string? Region(string provider) =>
-        Module.Providers.TryGetValue(provider, out var block) && block.Body.Attributes.FirstOrDefault(a => a.Name == "region") is { } region
-            ? EvaluateTop(region.Value, Scope.Empty) as TfString is { } known ? known.Value : null
-            : null;
+    /// <summary>
+    /// The known region of a provider configuration as this module names it (<c>aws</c>, <c>aws.west</c>): from its own
+    /// <c>provider</c> block, else from the caller's configuration that the call passes or, without a <c>providers</c>
+    /// map, the caller's default one. Null when no configuration in the chain sets a region Kagi can evaluate.
+    /// </summary>
+    public string? Region(string provider)
+    {
+        if (_regions.TryGetValue(provider, out var cached))
+        {
+            return cached;
+        }
+
+        var region = Module.Providers.TryGetValue(provider, out var block)
+            ? block.Body.Attributes.FirstOrDefault(a => a.Name == "region") is { } attribute && EvaluateTop(attribute.Value, Scope.Empty) is TfString known ? known.Value : null
+            : Parent is null ? null
+            : PassedProviders is null ? (provider.Contains('.', StringComparison.Ordinal) ? null : Parent.Region(provider))
+            : PassedProviders.TryGetValue(provider, out var passed) ? Parent.Region(passed) : null;
+        _regions[provider] = region;
+        return region;
+    }
 
     /// <summary>Evaluates what Terraform would validate (locals, outputs, defaults, resource arguments) so every error is reported once.</summary>
     public void Validate()

@@ -94,12 +94,13 @@ internal static class ModuleLoader
 
     private static bool OverrideProvider(TerraformModule module, Block block)
     {
-        if (!module.Providers.TryGetValue(block.Labels[0], out var provider))
+        var name = ProviderReferences.Defined(block);
+        if (!module.Providers.TryGetValue(name, out var provider))
         {
             return false;
         }
 
-        module.Providers[block.Labels[0]] = provider with { Body = Merge(provider.Body, block.Body) };
+        module.Providers[name] = provider with { Body = Merge(provider.Body, block.Body) };
         return true;
     }
 
@@ -231,8 +232,8 @@ internal static class ModuleLoader
                     }
 
                     break;
-                case "provider" when Attribute(block, "alias") is null:
-                    Add(module.Providers, block.Labels[0], block, block.Range, Report);
+                case "provider":
+                    Add(module.Providers, ProviderReferences.Defined(block), block, block.Range, Report);
                     break;
                 case "module":
                     Add(module.ModuleCalls, block.Labels[0], new ModuleCall(block.Labels[0], block), block.Range, Report);
