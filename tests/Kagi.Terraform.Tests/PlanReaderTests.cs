@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Kagi.Core.Model;
 using Kagi.Terraform.Tests.Support;
 using Kagi.Testing;
@@ -148,5 +149,22 @@ public sealed class PlanReaderTests
         var inventory = new TerraformScanner().Scan([path]);
 
         Assert.Contains("neither a Terraform plan", Assert.Single(inventory.Diagnostics).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Each_resource_is_in_the_region_of_the_provider_configuration_terraform_resolved_for_it()
+    {
+        // Given the root plan with a second, aliased configuration that one cluster uses
+        var plan = JsonNode.Parse(File.ReadAllText(RootPlan))!;
+        plan["configuration"]!["provider_config"]!["aws.dr"] = JsonNode.Parse("""{"name": "aws", "alias": "dr", "expressions": {"region": {"constant_value": "us-west-2"}}}""");
+        var resources = plan["configuration"]!["root_module"]!["resources"]!.AsArray();
+        resources.Single(resource => (string?)resource!["address"] == "aws_neptune_cluster.fail_unencrypted")!["provider_config_key"] = "aws.dr";
+        using var directory = new TempDirectory();
+        var path = directory.Write("plan.json", plan.ToJsonString());
+
+        var inventory = new TerraformScanner().Scan([path]);
+
+        Assert.Equal("us-west-2", Cluster(inventory, "aws_neptune_cluster.fail_unencrypted").Region);
+        Assert.Equal("ap-northeast-1", Cluster(inventory, "aws_neptune_cluster.pass_cmk").Region);
     }
 }

@@ -45,10 +45,14 @@ internal static class PlanReader
     private static List<CloudResource> Map(string path, string text, JsonElement root, List<ScanDiagnostic> diagnostics)
     {
         var configuration = PlanJson.Property(root, "configuration");
-        var region = PlanJson.Property(PlanJson.Property(PlanJson.Property(PlanJson.Property(PlanJson.Property(
-            configuration, "provider_config"), "aws"), "expressions"), "region"), "constant_value") is { ValueKind: JsonValueKind.String } known
-            ? known.GetString()
-            : null;
+
+        // Terraform resolves each resource's provider configuration (aliases, module providers maps) into its
+        // provider_config_key, an opaque key into provider_config; a resource without configuration uses the default.
+        var providers = PlanJson.Property(configuration, "provider_config");
+        string? RegionOf(string providerKey) =>
+            PlanJson.Property(PlanJson.Property(PlanJson.Property(PlanJson.Property(providers, providerKey), "expressions"), "region"), "constant_value") is { ValueKind: JsonValueKind.String } known
+                ? known.GetString()
+                : null;
         var afterUnknown = PlanJson.Array(root, "resource_changes")
             .Where(c => PlanJson.String(c, "address") is not null)
             .GroupBy(c => PlanJson.String(c, "address")!, StringComparer.Ordinal)
@@ -72,7 +76,7 @@ internal static class PlanReader
                 continue;
             }
 
-            var view = new PlanResourceView(parts, modulePrefix, outputs, new SourceLocation(path, LineOf(text, parts.Address)), region);
+            var view = new PlanResourceView(parts, modulePrefix, outputs, new SourceLocation(path, LineOf(text, parts.Address)), RegionOf(parts.ProviderKey));
             views[parts.Address] = view;
             if (PlanJson.String(resource, "mode") != "data")
             {
@@ -83,8 +87,8 @@ internal static class PlanReader
         // Data sources that the plan did not read are known only by their configuration.
         foreach (var (address, resource) in configured.Where(c => !views.ContainsKey(c.Key)))
         {
-            var parts = new PlanResourceParts(address, PlanJson.String(resource, "type") ?? string.Empty, PlanJson.String(resource, "name") ?? string.Empty, null, null, PlanJson.Property(resource, "expressions"));
-            views[address] = new PlanResourceView(parts, ModulePrefix(address, resource), outputs, new SourceLocation(path, 1), region);
+            var parts = new PlanResourceParts(address, PlanJson.String(resource, "type") ?? string.Empty, PlanJson.String(resource, "name") ?? string.Empty, null, null, PlanJson.Property(resource, "expressions"), ProviderKey(resource));
+            views[address] = new PlanResourceView(parts, ModulePrefix(address, resource), outputs, new SourceLocation(path, 1), RegionOf(parts.ProviderKey));
         }
 
         return ResourceMapping.Map(managed, new ResourceIndex(views));
@@ -105,8 +109,11 @@ internal static class PlanReader
             name,
             PlanJson.Property(resource, "values"),
             afterUnknown.GetValueOrDefault(address),
-            PlanJson.Property(config, "expressions"));
+            PlanJson.Property(config, "expressions"),
+            ProviderKey(config));
     }
+
+    private static string ProviderKey(JsonElement? configuration) => PlanJson.String(configuration, "provider_config_key") ?? "aws";
 
     private static IEnumerable<(JsonElement Resource, string ModulePrefix)> PlannedResources(JsonElement? module, string modulePrefix)
     {

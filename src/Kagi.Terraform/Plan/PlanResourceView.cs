@@ -116,7 +116,8 @@ internal sealed class PlanResourceView : IResourceView
 }
 
 /// <summary>What a plan says about one resource, gathered from its three sections.</summary>
-internal sealed record PlanResourceParts(string Address, string Type, string Name, JsonElement? Values, JsonElement? AfterUnknown, JsonElement? Expressions);
+/// <param name="ProviderKey">The resource's <c>provider_config_key</c>: which entry of the plan's provider_config it uses.</param>
+internal sealed record PlanResourceParts(string Address, string Type, string Name, JsonElement? Values, JsonElement? AfterUnknown, JsonElement? Expressions, string ProviderKey);
 
 internal static partial class PlanJson
 {
