@@ -59,7 +59,14 @@ ScanReport Report(int day)
             Account = "111122223333",
         };
         var status = (i % 7) switch { 0 => ResultStatus.Pass, 1 => ResultStatus.Unknown, _ => ResultStatus.Fail };
-        findings.Add(new Finding(rule, resource, new RuleResult(status, "x", new Dictionary<string, string?>())));
+        // Evidence of the size real rules record, which the store keeps with each finding's latest result.
+        var evidence = new Dictionary<string, string?>
+        {
+            ["keyLevel"] = "aws-managed",
+            ["minKeyLevel"] = "customer",
+            ["kmsKeyId"] = $"arn:aws:kms:{region}:111122223333:key/{i:D8}-1111-2222-3333-444455556666",
+        };
+        findings.Add(new Finding(rule, resource, new RuleResult(status, "fail", evidence)));
     }
 
     return new ScanReport
