@@ -3,4 +3,8 @@
 # Usage: bench/aws/run.sh [REGIONS] [CLUSTERS-PER-REGION] [KEYS-PER-REGION] [LATENCY-MS] [RUNS]   (default 17 500 50 50 3)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-dotnet run -c Release --project bench/aws -nologo -v:q -- "$@"
+# Built apart and run directly: `dotnet run` would hand build options such as -nologo to the bench as arguments.
+dotnet build bench/aws -c Release --artifacts-path /tmp/kagi-bench-aws -nologo -v:q >&2
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+/tmp/kagi-bench-aws/bin/Kagi.Bench.Aws/release/Kagi.Bench.Aws "$@"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
