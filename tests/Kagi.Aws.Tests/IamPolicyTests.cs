@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Kagi.Testing;
 
 namespace Kagi.Aws.Tests;
 
