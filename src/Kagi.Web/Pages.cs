@@ -97,7 +97,11 @@ internal sealed class Pages(StoreGate gate)
         {
             body.Append(CultureInfo.InvariantCulture, $"<tr class=\"finding\"><td>{StateBadge(finding)}</td><td><span class=\"sev sev-{H(finding.Severity.ToName())}\">{H(finding.Severity.ToName())}</span></td>");
             body.Append(CultureInfo.InvariantCulture, $"<td>{H(finding.RuleId)}<br><small>{H(RuleCatalog.Find(finding.RuleId)?.Metadata.Title.Get(language) ?? string.Empty)}</small></td>");
-            body.Append(CultureInfo.InvariantCulture, $"<td class=\"res\"><a href=\"{H(FindingUrl(finding.Fingerprint, language))}\"><code>{H(finding.ResourceId)}</code></a></td>");
+            // A Terraform address does not say which cluster it is; the name (cluster identifier) does.
+            var name = finding.ResourceName is { Length: > 0 } known && !finding.ResourceId.EndsWith(known, StringComparison.Ordinal)
+                ? $"<br><small class=\"name\">{H(known)}</small>"
+                : string.Empty;
+            body.Append(CultureInfo.InvariantCulture, $"<td class=\"res\"><a href=\"{H(FindingUrl(finding.Fingerprint, language))}\"><code>{H(finding.ResourceId)}</code></a>{name}</td>");
             body.Append(CultureInfo.InvariantCulture, $"<td>{H(finding.Account ?? finding.File ?? "-")} {H(finding.Region ?? string.Empty)}</td><td>{H(Time(finding.LastSeenAt))}</td></tr>");
         }
 

@@ -18,6 +18,9 @@ internal sealed class Dashboard : IAsyncDisposable
 
     public const string RuleId = "neptune-cluster-cmk-encryption";
 
+    /// <summary>The cluster identifier of the one Terraform finding, whose ID is its address.</summary>
+    public const string TerraformClusterName = "orders-graph-tf";
+
     private readonly WebApplication _app;
     private readonly string _directory;
 
@@ -46,6 +49,15 @@ internal sealed class Dashboard : IAsyncDisposable
             var awsManaged = LiveResources.Key("aws-rds", KeyManager.Aws);
             var hostileFinding = Judge(Cluster(HostileResource, null));
             hostile = hostileFinding.Fingerprint;
+            // A Terraform scan first, so the live scans stay the latest pair the overview compares.
+            var planned = Cluster(TerraformClusterName, awsManaged) with
+            {
+                Id = "aws_neptune_cluster.graph",
+                Account = null,
+                Location = new SourceLocation("infra/main.tf", 12),
+                Terraform = new TerraformAddress("aws_neptune_cluster", "graph"),
+            };
+            store.SaveScan(Report([Judge(planned)]) with { Source = ScanSource.Iac, Targets = ["infra"] });
             store.SaveScan(Report([Judge(Cluster("orders", awsManaged)), Judge(Cluster("billing", cmk))]));
             store.SaveScan(Report([Judge(Cluster("orders", cmk)), Judge(Cluster("billing", awsManaged)), hostileFinding, Judge(Cluster("audit", awsManaged, "us-east-1"))]));
         }

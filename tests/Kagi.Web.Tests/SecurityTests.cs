@@ -148,7 +148,11 @@ public sealed class SecurityTests
         await using var dashboard = await Dashboard.StartAsync();
         using var client = new HttpClient { BaseAddress = dashboard.Address };
         var all = await client.GetStringAsync(new Uri("/findings?sort=resource&dir=asc", UriKind.Relative));
-        Assert.Contains("<p id=\"total\">4 ", all, StringComparison.Ordinal);
+        Assert.Contains("<p id=\"total\">5 ", all, StringComparison.Ordinal);
+        Assert.Contains($"<code>aws_neptune_cluster.graph</code></a><br><small class=\"name\">{Dashboard.TerraformClusterName}</small>", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("<small class=\"name\">orders</small>", all, StringComparison.Ordinal);
+        var byName = await client.GetStringAsync(new Uri($"/findings?q={Dashboard.TerraformClusterName}", UriKind.Relative));
+        Assert.Contains("<p id=\"total\">1 ", byName, StringComparison.Ordinal);
         var open = await client.GetStringAsync(new Uri("/findings?status=resolved", UriKind.Relative));
         Assert.Contains("<p id=\"total\">1 ", open, StringComparison.Ordinal);
         Assert.Contains("cluster:orders", open, StringComparison.Ordinal);
