@@ -20,6 +20,8 @@ internal sealed class ConfigResourceView(ResourceInstance instance, ModuleEvalua
 
     public string? Region => evaluator.Region(ProviderReferences.UsedBy(Resource));
 
+    public string? Account => evaluator.Account(ProviderReferences.UsedBy(Resource));
+
     // Nested blocks (static and dynamic) read as a list of objects, as a plan shows them.
     public TfValue Get(string attribute) => evaluator.Argument(instance, attribute) ?? evaluator.Blocks(instance, attribute) ?? TfValue.Null;
 

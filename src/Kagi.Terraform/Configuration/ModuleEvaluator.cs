@@ -30,7 +30,7 @@ internal sealed class ModuleEvaluator : IReferenceResolver
     private readonly EvaluationContext _context;
     private readonly Func<string, TypeConstraint, TfValue?> _given;
     private readonly Dictionary<string, TfValue> _values = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string?> _regions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TfValue?> _providerSettings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<ResourceInstance>> _instances = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<ModuleInstance>> _children = new(StringComparer.Ordinal);
     private readonly Dictionary<string, bool> _repeated = new(StringComparer.Ordinal);
@@ -145,25 +145,36 @@ internal sealed class ModuleEvaluator : IReferenceResolver
         }
     }
 
+    /// <summary>The known region of a provider configuration as this module names it (<c>aws</c>, <c>aws.west</c>).</summary>
+    public string? Region(string provider) => ProviderSetting(provider, "region") is TfString known ? known.Value : null;
+
     /// <summary>
-    /// The known region of a provider configuration as this module names it (<c>aws</c>, <c>aws.west</c>): from its own
-    /// <c>provider</c> block, else from the caller's configuration that the call passes or, without a <c>providers</c>
-    /// map, the caller's default one. Null when no configuration in the chain sets a region Kagi can evaluate.
+    /// The account a provider configuration works in, when its <c>allowed_account_ids</c> names exactly one: Terraform
+    /// refuses to plan or apply with credentials for any other.
     /// </summary>
-    public string? Region(string provider)
+    public string? Account(string provider) =>
+        ProviderSetting(provider, "allowed_account_ids") is TfSequence { Items: [TfString only] } ? only.Value : null;
+
+    /// <summary>
+    /// A setting of a provider configuration as this module names it: from its own <c>provider</c> block, else from
+    /// the caller's configuration that the call passes or, without a <c>providers</c> map, the caller's default one.
+    /// Null when no configuration in the chain sets it, or sets it to something known only after apply.
+    /// </summary>
+    private TfValue? ProviderSetting(string provider, string setting)
     {
-        if (_regions.TryGetValue(provider, out var cached))
+        var key = $"{provider} {setting}";
+        if (_providerSettings.TryGetValue(key, out var cached))
         {
             return cached;
         }
 
-        var region = Module.Providers.TryGetValue(provider, out var block)
-            ? block.Body.Attributes.FirstOrDefault(a => a.Name == "region") is { } attribute && EvaluateTop(attribute.Value, Scope.Empty) is TfString known ? known.Value : null
+        var value = Module.Providers.TryGetValue(provider, out var block)
+            ? block.Body.Attributes.FirstOrDefault(a => a.Name == setting) is { } attribute && EvaluateTop(attribute.Value, Scope.Empty) is var evaluated and not TfUnknown ? evaluated : null
             : Parent is null ? null
-            : PassedProviders is null ? (provider.Contains('.', StringComparison.Ordinal) ? null : Parent.Region(provider))
-            : PassedProviders.TryGetValue(provider, out var passed) ? Parent.Region(passed) : null;
-        _regions[provider] = region;
-        return region;
+            : PassedProviders is null ? (provider.Contains('.', StringComparison.Ordinal) ? null : Parent.ProviderSetting(provider, setting))
+            : PassedProviders.TryGetValue(provider, out var passed) ? Parent.ProviderSetting(passed, setting) : null;
+        _providerSettings[key] = value;
+        return value;
     }
 
     /// <summary>Evaluates what Terraform would validate (locals, outputs, defaults, resource arguments) so every error is reported once.</summary>
@@ -644,6 +655,7 @@ internal sealed class ModuleEvaluator : IReferenceResolver
 
         stepsUsed++;
         return Argument(instance, attribute.Name)
+            ?? (mode == ResourceMode.Data ? ProviderDataSources.Read(type, attribute.Name, this, ProviderReferences.UsedBy(resource)) : null)
             ?? new TfUnknown($"{instanceAddress}.{attribute.Name} is known only after apply", new ValueOrigin(instanceAddress, attribute.Name));
     }
 }

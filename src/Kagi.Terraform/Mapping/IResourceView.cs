@@ -20,6 +20,9 @@ internal interface IResourceView
 
     string? Region { get; }
 
+    /// <summary>The account the resource's provider configuration is bound to, when Terraform would allow only one.</summary>
+    string? Account { get; }
+
     /// <summary>The attribute's value; null when it is not set.</summary>
     TfValue Get(string attribute);
 

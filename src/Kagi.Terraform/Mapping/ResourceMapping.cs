@@ -41,6 +41,7 @@ internal static class ResourceMapping
         // Root modules in different folders may declare the same address; the folder keeps their findings apart.
         Scope = Path.GetDirectoryName(view.Location.File),
         Region = view.Region,
+        Account = view.Account,
         Terraform = new TerraformAddress(view.Type, view.Name),
     };
 }

@@ -49,10 +49,13 @@ internal static class PlanReader
         // Terraform resolves each resource's provider configuration (aliases, module providers maps) into its
         // provider_config_key, an opaque key into provider_config; a resource without configuration uses the default.
         var providers = PlanJson.Property(configuration, "provider_config");
-        string? RegionOf(string providerKey) =>
-            PlanJson.Property(PlanJson.Property(PlanJson.Property(PlanJson.Property(providers, providerKey), "expressions"), "region"), "constant_value") is { ValueKind: JsonValueKind.String } known
-                ? known.GetString()
-                : null;
+        JsonElement? Setting(string providerKey, string name) =>
+            PlanJson.Property(PlanJson.Property(PlanJson.Property(PlanJson.Property(providers, providerKey), "expressions"), name), "constant_value");
+        string? RegionOf(string providerKey) => Setting(providerKey, "region") is { ValueKind: JsonValueKind.String } known ? known.GetString() : null;
+
+        // Terraform refuses credentials for any account but those allowed_account_ids names: one name is the account.
+        string? AccountOf(string providerKey) =>
+            PlanJson.Strings(Setting(providerKey, "allowed_account_ids")) is [var only] ? only : null;
         var afterUnknown = PlanJson.Array(root, "resource_changes")
             .Where(c => PlanJson.String(c, "address") is not null)
             .GroupBy(c => PlanJson.String(c, "address")!, StringComparer.Ordinal)
@@ -76,7 +79,7 @@ internal static class PlanReader
                 continue;
             }
 
-            var view = new PlanResourceView(parts, modulePrefix, outputs, new SourceLocation(path, LineOf(text, parts.Address)), RegionOf(parts.ProviderKey));
+            var view = new PlanResourceView(parts, modulePrefix, outputs, new SourceLocation(path, LineOf(text, parts.Address)), RegionOf(parts.ProviderKey), AccountOf(parts.ProviderKey));
             views[parts.Address] = view;
             if (PlanJson.String(resource, "mode") != "data")
             {
@@ -88,7 +91,7 @@ internal static class PlanReader
         foreach (var (address, resource) in configured.Where(c => !views.ContainsKey(c.Key)))
         {
             var parts = new PlanResourceParts(address, PlanJson.String(resource, "type") ?? string.Empty, PlanJson.String(resource, "name") ?? string.Empty, null, null, PlanJson.Property(resource, "expressions"), ProviderKey(resource));
-            views[address] = new PlanResourceView(parts, ModulePrefix(address, resource), outputs, new SourceLocation(path, 1), RegionOf(parts.ProviderKey));
+            views[address] = new PlanResourceView(parts, ModulePrefix(address, resource), outputs, new SourceLocation(path, 1), RegionOf(parts.ProviderKey), AccountOf(parts.ProviderKey));
         }
 
         return ResourceMapping.Map(managed, new ResourceIndex(views));

@@ -23,7 +23,7 @@ internal sealed class PlanResourceView : IResourceView
 
     /// <param name="modulePrefix">The module instance the resource is in (<c>module.db.</c>), or empty for the root module.</param>
     /// <param name="outputReferences">What each module output's expression refers to, by output address (<c>module.kms.key_arn</c>).</param>
-    public PlanResourceView(PlanResourceParts parts, string modulePrefix, IReadOnlyDictionary<string, List<string>> outputReferences, SourceLocation location, string? region)
+    public PlanResourceView(PlanResourceParts parts, string modulePrefix, IReadOnlyDictionary<string, List<string>> outputReferences, SourceLocation location, string? region, string? account)
     {
         _outputReferences = outputReferences;
         Address = parts.Address;
@@ -35,6 +35,7 @@ internal sealed class PlanResourceView : IResourceView
         _modulePrefix = modulePrefix;
         Location = location;
         Region = region;
+        Account = account;
     }
 
     public string Address { get; }
@@ -46,6 +47,8 @@ internal sealed class PlanResourceView : IResourceView
     public SourceLocation Location { get; }
 
     public string? Region { get; }
+
+    public string? Account { get; }
 
     public TfValue Get(string attribute)
     {

@@ -1,0 +1,40 @@
+using Kagi.Terraform.Values;
+
+namespace Kagi.Terraform.Configuration;
+
+/// <summary>
+/// The AWS data sources that only echo the provider's own configuration, answered from it when it is known:
+/// <c>aws_region</c> (the configured region), <c>aws_partition</c> (from that region) and <c>aws_caller_identity</c>'s
+/// <c>account_id</c> (when <c>allowed_account_ids</c> allows one account). Key policies and ARNs built from them then
+/// read as known, as they will be at apply. Anything else stays known only after apply.
+/// </summary>
+internal static class ProviderDataSources
+{
+    public static TfValue? Read(string type, string attribute, ModuleEvaluator module, string provider) => (type, attribute) switch
+    {
+        ("aws_region", "name" or "region" or "id") => String(module.Region(provider)),
+        ("aws_partition", "partition" or "id") => String(Partition(module.Region(provider))),
+        ("aws_partition", "dns_suffix") => String(Partition(module.Region(provider)) switch
+        {
+            "aws" or "aws-us-gov" => "amazonaws.com",
+            "aws-cn" => "amazonaws.com.cn",
+            "aws-iso" => "c2s.ic.gov",
+            "aws-iso-b" => "sc2s.sgov.gov",
+            _ => null,
+        }),
+        ("aws_caller_identity", "account_id" or "id") => String(module.Account(provider)),
+        _ => null,
+    };
+
+    private static string? Partition(string? region) => region switch
+    {
+        null => null,
+        _ when region.StartsWith("cn-", StringComparison.Ordinal) => "aws-cn",
+        _ when region.StartsWith("us-gov-", StringComparison.Ordinal) => "aws-us-gov",
+        _ when region.StartsWith("us-iso-", StringComparison.Ordinal) => "aws-iso",
+        _ when region.StartsWith("us-isob-", StringComparison.Ordinal) => "aws-iso-b",
+        _ => "aws",
+    };
+
+    private static TfString? String(string? value) => value is null ? null : new TfString(value);
+}
