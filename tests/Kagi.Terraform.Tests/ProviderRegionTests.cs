@@ -27,6 +27,15 @@ public sealed class ProviderRegionTests
         }
         """;
 
+    private const string EuropeanProviders = """
+        provider "aws" { region = "eu-west-1" }
+        provider "aws" {
+          alias  = "replica"
+          region = "eu-central-1"
+        }
+
+        """;
+
     private static Dictionary<string, string?> Regions(string root)
     {
         using var directory = new TempDirectory();
@@ -89,12 +98,7 @@ public sealed class ProviderRegionTests
     [Fact]
     public void A_module_without_providers_inherits_the_defaults_but_no_alias()
     {
-        var regions = Regions("""
-            provider "aws" { region = "eu-west-1" }
-            provider "aws" {
-              alias  = "replica"
-              region = "eu-central-1"
-            }
+        var regions = Regions(EuropeanProviders + """
             module "app" {
               source = "../child"
             }
@@ -108,12 +112,7 @@ public sealed class ProviderRegionTests
     [Fact]
     public void A_providers_map_that_leaves_out_the_default_gives_the_child_no_default()
     {
-        var regions = Regions("""
-            provider "aws" { region = "eu-west-1" }
-            provider "aws" {
-              alias  = "replica"
-              region = "eu-central-1"
-            }
+        var regions = Regions(EuropeanProviders + """
             module "app" {
               source    = "../child"
               providers = { aws.replica = aws.replica }
