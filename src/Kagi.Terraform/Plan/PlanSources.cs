@@ -13,16 +13,31 @@ internal static class PlanSources
     public static List<CloudResource> Locate(string planPath, List<CloudResource> resources, TerraformScanOptions options)
     {
         var directory = Path.GetDirectoryName(planPath) is { Length: > 0 } folder ? folder : ".";
-        if (resources.Count == 0 || !Directory.EnumerateFiles(directory).Any(ModuleLoader.IsConfigurationFile))
+        if (resources.Count == 0)
         {
             return resources;
         }
 
-        // The configuration is read only to find declarations: its own problems belong to a scan of the folder, not of the plan.
-        var unreported = new List<ScanDiagnostic>();
-        var declared = ConfigurationReader.Map(ModuleLoader.Load(directory, null, unreported), unreported, options)
-            .GroupBy(resource => PlanJson.WithoutInstanceKeys(resource.Id), StringComparer.Ordinal)
-            .ToDictionary(group => group.Key, group => group.First(), StringComparer.Ordinal);
+        // The configuration is read only to find declarations: its own problems belong to a scan of the folder, not of
+        // the plan, and whatever goes wrong reading it must not cost the plan's findings.
+        Dictionary<string, CloudResource> declared;
+        try
+        {
+            if (!Directory.EnumerateFiles(directory).Any(ModuleLoader.IsConfigurationFile))
+            {
+                return resources;
+            }
+
+            var unreported = new List<ScanDiagnostic>();
+            declared = ConfigurationReader.Map(ModuleLoader.Load(directory, null, unreported), unreported, options)
+                .GroupBy(resource => PlanJson.WithoutInstanceKeys(resource.Id), StringComparer.Ordinal)
+                .ToDictionary(group => group.Key, group => group.First(), StringComparer.Ordinal);
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            return resources;
+        }
+
         return [.. resources.Select(resource => declared.TryGetValue(PlanJson.WithoutInstanceKeys(resource.Id), out var declaration)
             ? resource with { Location = declaration.Location, Suppressions = declaration.Suppressions }
             : resource)];
