@@ -93,7 +93,7 @@ public sealed class AwsScanner
     private static IEnumerable<UnscannedScope> Unscanned(string account, string region, AwsCallException exception) =>
         new[] { (NeptuneCluster.ResourceType, "cluster"), (NeptuneClusterSnapshot.ResourceType, "cluster-snapshot") }.Select(kind => new UnscannedScope(
             kind.Item1,
-            $"arn:{RegionContext.PartitionOf(region)}:rds:{region}:{(account == UnknownAccount ? "*" : account)}:{kind.Item2}:*",
+            $"arn:{AwsPartitions.Of(region)}:rds:{region}:{(account == UnknownAccount ? "*" : account)}:{kind.Item2}:*",
             account,
             region,
             exception.Service.SigningName,

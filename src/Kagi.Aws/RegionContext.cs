@@ -1,3 +1,4 @@
+using Kagi.Core.Model;
 namespace Kagi.Aws;
 
 /// <summary>One region of one account being scanned: who and where, its calls in flight, and who hears about them.</summary>
@@ -25,16 +26,8 @@ public sealed class RegionContext
 
     public CancellationToken CancellationToken { get; }
 
-    /// <summary>The ARN partition of the region: <c>aws</c>, <c>aws-cn</c> or <c>aws-us-gov</c>.</summary>
-    public string Partition => PartitionOf(Region);
-
-    public static string PartitionOf(string region)
-    {
-        ArgumentNullException.ThrowIfNull(region);
-        return region.StartsWith("cn-", StringComparison.Ordinal) ? "aws-cn"
-            : region.StartsWith("us-gov-", StringComparison.Ordinal) ? "aws-us-gov"
-            : "aws";
-    }
+    /// <summary>The ARN partition of the region: <c>aws</c>, <c>aws-cn</c>, <c>aws-us-gov</c>, …</summary>
+    public string Partition => AwsPartitions.Of(Region);
 
     /// <summary>Runs one call, at most the configured number per service at once, and reports it.</summary>
     public async Task<T> Call<T>(AwsService service, string call, Func<CancellationToken, Task<T>> send)

@@ -1,3 +1,4 @@
+using Kagi.Core.Model;
 using Kagi.Terraform.Values;
 
 namespace Kagi.Terraform.Configuration;
@@ -13,28 +14,14 @@ internal static class ProviderDataSources
     public static TfValue? Read(string type, string attribute, ModuleEvaluator module, string provider) => (type, attribute) switch
     {
         ("aws_region", "name" or "region" or "id") => String(module.Region(provider)),
-        ("aws_partition", "partition" or "id") => String(Partition(module.Region(provider))),
-        ("aws_partition", "dns_suffix") => String(Partition(module.Region(provider)) switch
-        {
-            "aws" or "aws-us-gov" => "amazonaws.com",
-            "aws-cn" => "amazonaws.com.cn",
-            "aws-iso" => "c2s.ic.gov",
-            "aws-iso-b" => "sc2s.sgov.gov",
-            _ => null,
-        }),
+        ("aws_partition", "partition" or "id") => String(Partition(module, provider)),
+        ("aws_partition", "dns_suffix") => String(Partition(module, provider) is { } partition ? AwsPartitions.DnsSuffix(partition) : null),
         ("aws_caller_identity", "account_id" or "id") => String(module.Account(provider)),
         _ => null,
     };
 
-    private static string? Partition(string? region) => region switch
-    {
-        null => null,
-        _ when region.StartsWith("cn-", StringComparison.Ordinal) => "aws-cn",
-        _ when region.StartsWith("us-gov-", StringComparison.Ordinal) => "aws-us-gov",
-        _ when region.StartsWith("us-iso-", StringComparison.Ordinal) => "aws-iso",
-        _ when region.StartsWith("us-isob-", StringComparison.Ordinal) => "aws-iso-b",
-        _ => "aws",
-    };
+    private static string? Partition(ModuleEvaluator module, string provider) =>
+        module.Region(provider) is { } region ? AwsPartitions.Of(region) : null;
 
     private static TfString? String(string? value) => value is null ? null : new TfString(value);
 }
