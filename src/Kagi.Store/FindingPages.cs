@@ -98,12 +98,12 @@ public sealed partial class FindingStore
     {
         ArgumentOutOfRangeException.ThrowIfNegative(sample);
         var sql = new Sql(_connection, null);
-        if (sql.Query(ScanSelect + " ORDER BY id DESC LIMIT 1", ReadScan).FirstOrDefault() is not { } latest)
+        if (LatestScan(sql) is not { } latest)
         {
             return null;
         }
 
-        var previous = sql.Scalar<long?>("SELECT MAX(id) FROM scans WHERE scope_key = @scope AND id < @id", ("@scope", latest.ScopeKey), ("@id", latest.Id));
+        var previous = PreviousScanOfScope(sql, latest)?.Id;
         long Count(string condition) => sql.Scalar<long>($"SELECT COUNT(*) FROM findings WHERE {condition}", ("@id", latest.Id));
         const string NewlyFailing = "changed_scan_id = @id AND state IN ('NEW', 'REOPENED')";
         var mutes = Mutes(includeInactive: false);

@@ -189,7 +189,7 @@ public sealed partial class FindingStore : IFindingStore
             ? sql.Query(ScanSelect + " WHERE id = @id", ReadScan, ("@id", afterId)).FirstOrDefault()
             : before is { } beforeId
                 ? sql.Query(ScanSelect + " WHERE scope_key = (SELECT scope_key FROM scans WHERE id = @id) AND id > @id ORDER BY id DESC LIMIT 1", ReadScan, ("@id", beforeId)).FirstOrDefault()
-                : sql.Query(ScanSelect + " ORDER BY id DESC LIMIT 1", ReadScan).FirstOrDefault();
+                : LatestScan(sql);
         if (afterScan is null)
         {
             return null;
@@ -197,7 +197,7 @@ public sealed partial class FindingStore : IFindingStore
 
         var beforeScan = before is { } chosen
             ? sql.Query(ScanSelect + " WHERE id = @id", ReadScan, ("@id", chosen)).FirstOrDefault()
-            : sql.Query(ScanSelect + " WHERE scope_key = @scope AND id < @id ORDER BY id DESC LIMIT 1", ReadScan, ("@scope", afterScan.ScopeKey), ("@id", afterScan.Id)).FirstOrDefault();
+            : PreviousScanOfScope(sql, afterScan);
         if (beforeScan is null)
         {
             return null;
@@ -328,6 +328,12 @@ public sealed partial class FindingStore : IFindingStore
             }
         }
     }
+
+    private static StoredScan? LatestScan(Sql sql) => sql.Query(ScanSelect + " ORDER BY id DESC LIMIT 1", ReadScan).FirstOrDefault();
+
+    // The scan of the same scope just before this one: what "since the previous scan" compares with.
+    private static StoredScan? PreviousScanOfScope(Sql sql, StoredScan scan) =>
+        sql.Query(ScanSelect + " WHERE scope_key = @scope AND id < @id ORDER BY id DESC LIMIT 1", ReadScan, ("@scope", scan.ScopeKey), ("@id", scan.Id)).FirstOrDefault();
 
     private static object?[] ResultRow(long scanId, int seq, Finding finding) =>
     [

@@ -7,12 +7,11 @@ using Kagi.Core.Rules;
 namespace Kagi.Store;
 
 /// <summary>
-/// What a finding's latest result needs to explain itself again exactly as the scan did: the resource's name and
-/// Terraform address, the rule's message key, remediation variant and evidence. Kept once per finding, not per scan,
-/// so the store's size follows the findings, not the number of scans.
+/// What a finding's latest result needs to explain itself again exactly as the scan did, beyond what the finding's own
+/// columns hold (the resource's name among them): its scope and Terraform address, the rule's message key, remediation
+/// variant and evidence. Kept once per finding, not per scan, so the store's size follows the findings, not the scans.
 /// </summary>
 public sealed record ResultDetail(
-    string? Name,
     string? Scope,
     string? TerraformType,
     string? TerraformName,
@@ -30,7 +29,6 @@ public sealed record ResultDetail(
         ArgumentNullException.ThrowIfNull(finding);
         var resource = finding.Resource;
         return new ResultDetail(
-            resource.Name.IsKnown ? resource.Name.Value : null,
             resource.Scope,
             resource.Terraform?.ResourceType,
             resource.Terraform?.ResourceName,
@@ -51,7 +49,7 @@ public sealed record ResultDetail(
         {
             Id = tracked.ResourceId,
             StoredType = tracked.ResourceType,
-            Name = Name is null ? Fact.Unknown<string>("the scan did not know the resource's name") : Fact.Known(Name),
+            Name = tracked.ResourceName is { } name ? Fact.Known(name) : Fact.Unknown<string>("the scan did not know the resource's name"),
             Scope = Scope,
             Account = tracked.Account,
             Region = tracked.Region,
@@ -76,7 +74,7 @@ public sealed record ResultDetail(
             _ => "fail",
         };
         var messageKey = rule.Messages.ContainsKey(wanted) ? wanted : rule.Messages.Keys.FirstOrDefault(key => key.StartsWith(wanted, StringComparison.Ordinal)) ?? wanted;
-        return new ResultDetail(null, null, null, null, messageKey, null, new Dictionary<string, string?>());
+        return new ResultDetail(null, null, null, messageKey, null, new Dictionary<string, string?>());
     }
 
     internal string ToJson() => JsonSerializer.Serialize(this, Json);
