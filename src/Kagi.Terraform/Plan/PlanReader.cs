@@ -56,6 +56,7 @@ internal static class PlanReader
         // Terraform refuses credentials for any account but those allowed_account_ids names: one name is the account.
         string? AccountOf(string providerKey) =>
             PlanJson.Strings(Setting(providerKey, "allowed_account_ids")) is [var only] ? only : null;
+
         var afterUnknown = PlanJson.Array(root, "resource_changes")
             .Where(c => PlanJson.String(c, "address") is not null)
             .GroupBy(c => PlanJson.String(c, "address")!, StringComparer.Ordinal)
@@ -63,6 +64,8 @@ internal static class PlanReader
         var configured = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         var outputs = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         CollectConfiguration(PlanJson.Property(configuration, "root_module"), string.Empty, configured, outputs);
+        PlanResourceView View(PlanResourceParts parts, string modulePrefix, int line) =>
+            new(parts, modulePrefix, outputs, new SourceLocation(path, line), RegionOf(parts.ProviderKey), AccountOf(parts.ProviderKey));
 
         var views = new Dictionary<string, IResourceView>(StringComparer.Ordinal);
         var managed = new List<IResourceView>();
@@ -79,7 +82,7 @@ internal static class PlanReader
                 continue;
             }
 
-            var view = new PlanResourceView(parts, modulePrefix, outputs, new SourceLocation(path, LineOf(text, parts.Address)), RegionOf(parts.ProviderKey), AccountOf(parts.ProviderKey));
+            var view = View(parts, modulePrefix, LineOf(text, parts.Address));
             views[parts.Address] = view;
             if (PlanJson.String(resource, "mode") != "data")
             {
@@ -91,7 +94,7 @@ internal static class PlanReader
         foreach (var (address, resource) in configured.Where(c => !views.ContainsKey(c.Key)))
         {
             var parts = new PlanResourceParts(address, PlanJson.String(resource, "type") ?? string.Empty, PlanJson.String(resource, "name") ?? string.Empty, null, null, PlanJson.Property(resource, "expressions"), ProviderKey(resource));
-            views[address] = new PlanResourceView(parts, ModulePrefix(address, resource), outputs, new SourceLocation(path, 1), RegionOf(parts.ProviderKey), AccountOf(parts.ProviderKey));
+            views[address] = View(parts, ModulePrefix(address, resource), line: 1);
         }
 
         return ResourceMapping.Map(managed, new ResourceIndex(views));
