@@ -20,8 +20,16 @@ internal static class ServeCommand
             Description = "HOST:PORT to listen on; anything but loopback requires an access token.",
             DefaultValueFactory = _ => DashboardOptions.DefaultListen,
         };
-        var token = new Option<string?>("--token") { Description = $"The access token (default ${DashboardOptions.TokenVariable}): a bearer header, or the login form." };
-        var command = new Command("serve", "Serve the findings dashboard in a browser: overview, findings, detail, mute and unmute.") { store, listen, token };
+        var token = new Option<string?>("--token")
+        {
+            Description = $"The access token (default ${DashboardOptions.TokenVariable}), at least {DashboardOptions.MinimumTokenLength} characters: a bearer header, or the login form.",
+        };
+        var allowedHosts = new Option<string[]>("--allowed-host")
+        {
+            Description = "A host name browsers use to reach the dashboard, besides localhost and the listen address; repeat for more. Others are refused (DNS rebinding).",
+            HelpName = "NAME",
+        };
+        var command = new Command("serve", "Serve the findings dashboard in a browser: overview, findings, detail, mute and unmute.") { store, listen, token, allowedHosts };
         command.SetAction(parsed =>
         {
             StoreLocation location;
@@ -35,7 +43,9 @@ internal static class ServeCommand
                 return ExitCodes.BadInput;
             }
 
-            var (options, problem) = DashboardOptions.Create(location, parsed.GetValue(listen), parsed.GetValue(token) ?? Environment.GetEnvironmentVariable(DashboardOptions.TokenVariable));
+            // An empty variable is an unset one; an empty --token is a token too short.
+            var givenToken = parsed.GetValue(token) ?? (Environment.GetEnvironmentVariable(DashboardOptions.TokenVariable) is { Length: > 0 } variable ? variable : null);
+            var (options, problem) = DashboardOptions.Create(location, parsed.GetValue(listen), givenToken, parsed.GetValue(allowedHosts));
             if (options is null)
             {
                 error.WriteLine($"kagi: {problem}");

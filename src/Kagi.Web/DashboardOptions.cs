@@ -4,17 +4,24 @@ using Kagi.Store;
 
 namespace Kagi.Web;
 
-/// <summary>What <c>kagi serve</c> was asked for: the store, where to listen, and the access token if any.</summary>
-public sealed record DashboardOptions(StoreLocation Store, IPEndPoint Listen, string? Token)
+/// <summary>
+/// What <c>kagi serve</c> was asked for: the store, where to listen, the access token if any, and the extra host
+/// names browsers may use to reach it.
+/// </summary>
+public sealed record DashboardOptions(StoreLocation Store, IPEndPoint Listen, string? Token, IReadOnlyList<string> AllowedHosts)
 {
     public const string TokenVariable = "KAGI_TOKEN";
     public const string DefaultListen = "127.0.0.1:8080";
 
+    /// <summary>Shorter tokens can be guessed online; <c>openssl rand -hex 32</c> gives 64.</summary>
+    public const int MinimumTokenLength = 16;
+
     /// <summary>
-    /// Checks the options before anything binds: a dashboard reachable from other hosts must demand a token.
+    /// Checks the options before anything binds: a dashboard reachable from other hosts must demand a token, a token
+    /// must be long enough to resist guessing, and every allowed host must be a bare host name or address.
     /// Returns the options, or an error message for the user.
     /// </summary>
-    public static (DashboardOptions? Options, string? Error) Create(StoreLocation store, string? listen, string? token)
+    public static (DashboardOptions? Options, string? Error) Create(StoreLocation store, string? listen, string? token, IReadOnlyList<string>? allowedHosts = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         if (!TryParseListen(listen ?? DefaultListen, out var endPoint))
@@ -22,14 +29,30 @@ public sealed record DashboardOptions(StoreLocation Store, IPEndPoint Listen, st
             return (null, $"--listen: '{listen}' is not HOST:PORT (e.g. 127.0.0.1:8080 or [::1]:8080).");
         }
 
-        var chosen = string.IsNullOrEmpty(token) ? null : token;
-        if (!IPAddress.IsLoopback(endPoint.Address) && chosen is null)
+        if (token is not null && (token.Trim().Length < MinimumTokenLength || token.Trim().Length != token.Length))
+        {
+            return (null, $"--token / {TokenVariable}: an access token needs at least {MinimumTokenLength} characters and no leading or trailing spaces " +
+                "(e.g. KAGI_TOKEN=$(openssl rand -hex 32)).");
+        }
+
+        if (!IPAddress.IsLoopback(endPoint.Address) && token is null)
         {
             return (null, $"refusing to listen on {endPoint} without an access token: anyone who can reach it could read and mute findings. " +
                 $"Give --token or set {TokenVariable}, or listen on 127.0.0.1.");
         }
 
-        return (new DashboardOptions(store, endPoint, chosen), null);
+        var hosts = new List<string>();
+        foreach (var host in allowedHosts ?? [])
+        {
+            if (Uri.CheckHostName(host) == UriHostNameType.Unknown)
+            {
+                return (null, $"--allowed-host: '{host}' is not a host name (give the name alone, e.g. kagi.example.com, without scheme or port).");
+            }
+
+            hosts.Add(host.ToLowerInvariant());
+        }
+
+        return (new DashboardOptions(store, endPoint, token, hosts), null);
     }
 
     public static bool TryParseListen(string text, out IPEndPoint endPoint)

@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using System.Globalization;
 using System.Text;
 using Kagi.Reporting;
 using Kagi.Store;
@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -17,8 +18,13 @@ namespace Kagi.Web;
 /// </summary>
 public static class DashboardServer
 {
-    internal const string SessionCookie = "kagi_session";
     internal const string AntiforgeryField = "__kagi_af";
+
+    /// <summary>Who mutes in the audit trail when there is no token: someone on this machine.</summary>
+    internal const string LocalIdentity = "dashboard:local";
+
+    /// <summary>Forms carry a reason, a date and a token: nothing near this size.</summary>
+    internal const int MaxRequestBytes = 16 * 1024;
 
     private const string Csp =
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
@@ -36,7 +42,14 @@ public static class DashboardServer
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBytes;
             kestrel.Listen(options.Listen);
+        });
+        builder.Services.Configure<FormOptions>(form =>
+        {
+            form.ValueCountLimit = 16;
+            form.ValueLengthLimit = MaxRequestBytes;
+            form.MultipartBodyLengthLimit = MaxRequestBytes;
         });
         builder.Services.AddAntiforgery(antiforgery =>
         {
@@ -49,21 +62,60 @@ public static class DashboardServer
         var gate = new StoreGate(FindingStore.Open(options.Store, time));
         builder.Services.AddSingleton(gate);
         var app = builder.Build();
+        var hosts = new HostAllowList(options);
         app.Use(async (context, next) =>
         {
-            var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = Csp;
-            headers.XFrameOptions = "DENY";
-            headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "no-referrer";
-            headers.CacheControl = "no-store";
-            await next(context);
+            SecureHeaders(context.Response);
+            if (!hosts.Allows(context.Request.Host))
+            {
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                await context.Response.WriteAsync("This dashboard does not answer to that host name; start it with --allowed-host NAME to add one.\n");
+                return;
+            }
+
+            try
+            {
+                await next(context);
+            }
+            catch (Exception exception) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+            {
+                // Kestrel's own 500 drops every header set so far; this one keeps them and says nothing of the cause.
+                context.Response.Clear();
+                SecureHeaders(context.Response);
+                context.Response.StatusCode = exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+                await Html(context, Pages.Problem("The dashboard could not answer this request.", Language(context)));
+            }
         });
-        if (options.Token is { } token)
+        var tokens = options.Token is { } token ? new TokenGate(token, time) : null;
+        var throttle = new SignInThrottle(time);
+        if (tokens is not null)
         {
             app.Use(async (context, next) =>
             {
-                if (context.Request.Path.StartsWithSegments("/static") || context.Request.Path.StartsWithSegments("/login") || IsAuthorized(context, token))
+                if (context.Request.Path.StartsWithSegments("/static"))
+                {
+                    await next(context);
+                    return;
+                }
+
+                var credential = tokens.Check(context.Request);
+                if (credential != Credential.Missing && await Throttled(context, throttle))
+                {
+                    return;
+                }
+
+                if (credential is Credential.Wrong or Credential.Expired)
+                {
+                    // A forged or stale cookie is dropped, so a browser left over from an old token is not locked out.
+                    context.Response.Cookies.Delete(TokenGate.SessionCookie);
+                }
+
+                if (credential == Credential.Wrong)
+                {
+                    throttle.Fail(context.Connection.RemoteIpAddress);
+                }
+
+                if (credential == Credential.Valid || context.Request.Path.StartsWithSegments("/login"))
                 {
                     await next(context);
                     return;
@@ -75,116 +127,160 @@ public static class DashboardServer
             });
         }
 
-        var pages = new Pages(gate);
+        var pages = new Pages(gate, time, tokens?.Identity ?? LocalIdentity);
         app.MapGet("/static/dashboard.css", () => Results.Text(Css, "text/css; charset=utf-8"));
         app.MapGet("/static/dashboard.js", () => Results.Text(Script, "text/javascript; charset=utf-8"));
         app.MapGet("/login", context => Html(context, Pages.Login(Language(context), Antiforgery(context), failed: false)));
         app.MapPost("/login", async context =>
         {
-            if (!await ValidAntiforgery(context))
+            if (await ValidForm(context) is not { } form || await Throttled(context, throttle))
             {
                 return;
             }
 
-            var form = await context.Request.ReadFormAsync();
-            if (options.Token is null || !SameSecret(form["token"].ToString(), options.Token))
+            if (tokens is null || !tokens.Matches(form["token"].ToString()))
             {
+                throttle.Fail(context.Connection.RemoteIpAddress);
                 context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 await Html(context, Pages.Login(Language(context), Antiforgery(context), failed: true));
                 return;
             }
 
-            context.Response.Cookies.Append(SessionCookie, Session(options.Token), new CookieOptions
+            var (session, expires) = tokens.NewSession();
+            context.Response.Cookies.Append(TokenGate.SessionCookie, session, new CookieOptions
             {
                 HttpOnly = true,
                 SameSite = SameSiteMode.Strict,
                 Secure = context.Request.IsHttps,
                 Path = "/",
+                Expires = expires,
+                MaxAge = TokenGate.SessionLifetime,
             });
             context.Response.Redirect("/");
         });
         app.MapGet("/", context => Html(context, pages.Overview(Language(context))));
-        app.MapGet("/findings", context => Html(context, pages.Findings(context.Request.Query, Language(context))));
+        app.MapGet("/findings", context =>
+        {
+            if (Pages.RequestedPage(context.Request.Query) is not { } page)
+            {
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                return Html(context, Pages.Problem($"The page number must be between 1 and {Pages.MaxPage}.", Language(context)));
+            }
+
+            return Html(context, pages.Findings(context.Request.Query, page, Language(context)));
+        });
         app.MapGet("/findings/{fingerprint}", context =>
         {
             var fingerprint = (string)context.Request.RouteValues["fingerprint"]!;
             if (pages.Finding(fingerprint, Language(context), Antiforgery(context)) is not { } html)
             {
-                context.Response.StatusCode = StatusCodes.Status404NotFound;
-                return Html(context, Pages.NotFound(Language(context)));
+                return NotFound(context);
             }
 
             return Html(context, html);
         });
         app.MapPost("/findings/{fingerprint}/mute", async context =>
         {
-            if (!await ValidAntiforgery(context))
+            if (await ValidForm(context) is not { } form)
             {
                 return;
             }
 
             var fingerprint = (string)context.Request.RouteValues["fingerprint"]!;
-            var form = await context.Request.ReadFormAsync();
-            var error = pages.Mute(fingerprint, form["reason"].ToString(), form["until"].ToString(), form["by"].ToString());
-            if (error is not null)
-            {
-                context.Response.StatusCode = StatusCodes.Status400BadRequest;
-                await Html(context, Pages.Problem(error, Language(context)));
-                return;
-            }
-
-            context.Response.Redirect(Pages.FindingUrl(fingerprint, Language(context)));
+            await Answer(context, fingerprint, pages.Mute(fingerprint, form["reason"].ToString(), form["until"].ToString(), form["by"].ToString()));
         });
         app.MapPost("/findings/{fingerprint}/unmute", async context =>
         {
-            if (!await ValidAntiforgery(context))
+            if (await ValidForm(context) is not { } form)
             {
                 return;
             }
 
             var fingerprint = (string)context.Request.RouteValues["fingerprint"]!;
-            var form = await context.Request.ReadFormAsync();
-            pages.Unmute(fingerprint, form["by"].ToString());
-            context.Response.Redirect(Pages.FindingUrl(fingerprint, Language(context)));
+            await Answer(context, fingerprint, pages.Unmute(fingerprint, form["by"].ToString()));
         });
         app.Lifetime.ApplicationStopped.Register(gate.Dispose);
         return app;
     }
 
-    internal static bool IsAuthorized(HttpContext context, string token)
+    private static void SecureHeaders(HttpResponse response)
     {
-        var header = context.Request.Headers.Authorization.ToString();
-        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && SameSecret(header["Bearer ".Length..].Trim(), token))
-        {
-            return true;
-        }
-
-        return context.Request.Cookies.TryGetValue(SessionCookie, out var session) && session is not null && SameSecret(session, Session(token));
+        var headers = response.Headers;
+        headers.ContentSecurityPolicy = Csp;
+        headers.XFrameOptions = "DENY";
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.CacheControl = "no-store";
     }
 
-    // The cookie carries a digest of the token, not the token itself.
-    private static string Session(string token) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("kagi-dashboard-session\n" + token)));
+    private static async Task<bool> Throttled(HttpContext context, SignInThrottle throttle)
+    {
+        var wait = throttle.Wait(context.Connection.RemoteIpAddress);
+        if (wait <= TimeSpan.Zero)
+        {
+            return false;
+        }
 
-    private static bool SameSecret(string given, string expected) =>
-        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
+        var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        await Html(context, Pages.Problem($"Too many wrong tokens from this address: try again in {seconds} s.", Language(context)));
+        return true;
+    }
+
+    // After a mute or unmute: back to the finding, or the form's error.
+    private static Task Answer(HttpContext context, string fingerprint, string? error)
+    {
+        if (error is not null)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Html(context, Pages.Problem(error, Language(context)));
+        }
+
+        context.Response.Redirect(Pages.FindingUrl(fingerprint, Language(context)));
+        return Task.CompletedTask;
+    }
+
+    private static Task NotFound(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        return Html(context, Pages.NotFound(Language(context)));
+    }
 
     private static string Antiforgery(HttpContext context) =>
         context.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(context).RequestToken ?? string.Empty;
 
-    private static async Task<bool> ValidAntiforgery(HttpContext context)
+    /// <summary>The posted form, once it is a form of bounded size with this session's anti-forgery token; else null, the answer sent.</summary>
+    private static async Task<IFormCollection?> ValidForm(HttpContext context)
     {
-        try
+        string problem;
+        if (!context.Request.HasFormContentType)
         {
-            await context.RequestServices.GetRequiredService<IAntiforgery>().ValidateRequestAsync(context);
-            return true;
+            context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
+            problem = "Only the dashboard's own forms can be posted here.";
         }
-        catch (AntiforgeryValidationException)
+        else
         {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            await Html(context, Pages.Problem("The form's anti-forgery token is missing or invalid: reload the page and try again.", Language(context)));
-            return false;
+            try
+            {
+                var form = await context.Request.ReadFormAsync(context.RequestAborted);
+                await context.RequestServices.GetRequiredService<IAntiforgery>().ValidateRequestAsync(context);
+                return form;
+            }
+            catch (Exception exception) when (exception is InvalidDataException || (exception is BadHttpRequestException bad && bad.StatusCode == StatusCodes.Status413PayloadTooLarge))
+            {
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                problem = $"The form is larger than the dashboard accepts ({MaxRequestBytes / 1024} KB).";
+            }
+            catch (AntiforgeryValidationException)
+            {
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                problem = "The form's anti-forgery token is missing or invalid: reload the page and try again.";
+            }
         }
+
+        await Html(context, Pages.Problem(problem, Language(context)));
+        return null;
     }
 
     private static Core.Rules.Language Language(HttpContext context) =>

@@ -12,9 +12,20 @@ using Microsoft.AspNetCore.Http;
 namespace Kagi.Web;
 
 /// <summary>Server-rendered pages: every value from the cloud, the code or the user goes through <see cref="H"/>.</summary>
-internal sealed class Pages(StoreGate gate)
+/// <param name="identity">Who acts in the audit trail, as the server authenticated it.</param>
+internal sealed class Pages(StoreGate gate, TimeProvider time, string identity)
 {
     public const int PageSize = 50;
+
+    /// <summary>Far beyond any store (50 million findings), and small enough that the row offset stays an int.</summary>
+    public const int MaxPage = 1_000_000;
+
+    public const int MaxReasonLength = 1000;
+
+    public const int MaxNameLength = 100;
+
+    /// <summary>A mute is a decision to review; one that outlives this would never be.</summary>
+    public static readonly TimeSpan LongestMute = TimeSpan.FromDays(3653);
 
     public string Overview(Language language)
     {
@@ -61,7 +72,20 @@ internal sealed class Pages(StoreGate gate)
         return Layout(L(ja, "Overview", "概要"), body.ToString(), language, "/");
     }
 
-    public string Findings(IQueryCollection query, Language language)
+    /// <summary>The page number asked for: 1 when none, null when it is not a number from 1 to <see cref="MaxPage"/>.</summary>
+    public static int? RequestedPage(IQueryCollection query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var text = query["page"].ToString();
+        if (text.Length == 0)
+        {
+            return 1;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page is >= 1 and <= MaxPage ? page : null;
+    }
+
+    public string Findings(IQueryCollection query, int page, Language language)
     {
         var ja = language == Language.Ja;
         string? Value(string name) => query[name].ToString() is { Length: > 0 } value ? value : null;
@@ -77,7 +101,6 @@ internal sealed class Pages(StoreGate gate)
         };
         var sort = Enum.TryParse<FindingSort>(Value("sort"), ignoreCase: true, out var chosen) ? chosen : FindingSort.Severity;
         var descending = Value("dir") != "asc";
-        var page = int.TryParse(Value("page"), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0 ? number : 1;
         var result = gate.Use(store => store.PageFindings(findingQuery, Value("q"), sort, descending, (page - 1) * PageSize, PageSize));
 
         var body = new StringBuilder();
@@ -176,9 +199,9 @@ internal sealed class Pages(StoreGate gate)
             body.Append(CultureInfo.InvariantCulture, $"""
                 <form class="mute" method="post" action="{H(action + "/mute" + langField)}">
                 <input type="hidden" name="{DashboardServer.AntiforgeryField}" value="{H(antiforgery)}">
-                <label>{L(ja, "Reason", "理由")} <input type="text" name="reason" id="reason" required maxlength="500"></label>
+                <label>{L(ja, "Reason", "理由")} <input type="text" name="reason" id="reason" required maxlength="{MaxReasonLength}"></label>
                 <label>{L(ja, "Until (optional)", "期限 (任意)")} <input type="date" name="until" id="until"></label>
-                <label>{L(ja, "By", "実施者")} <input type="text" name="by" id="by" maxlength="100"></label>
+                <label>{L(ja, "Your name (a note)", "名前 (メモ)")} <input type="text" name="by" id="by" maxlength="{MaxNameLength}"></label>
                 <button type="submit" id="mute">{L(ja, "Mute", "ミュートする")}</button>
                 </form>
                 """);
@@ -188,7 +211,7 @@ internal sealed class Pages(StoreGate gate)
             body.Append(CultureInfo.InvariantCulture, $"""
                 <form class="mute" method="post" action="{H(action + "/unmute" + langField)}">
                 <input type="hidden" name="{DashboardServer.AntiforgeryField}" value="{H(antiforgery)}">
-                <label>{L(ja, "By", "実施者")} <input type="text" name="by" maxlength="100"></label>
+                <label>{L(ja, "Your name (a note)", "名前 (メモ)")} <input type="text" name="by" maxlength="{MaxNameLength}"></label>
                 <button type="submit" id="unmute">{L(ja, "Unmute", "ミュート解除")}</button>
                 </form>
                 """);
@@ -221,21 +244,26 @@ internal sealed class Pages(StoreGate gate)
     /// <summary>Mutes one finding by fingerprint; returns an error for the user, or null.</summary>
     public string? Mute(string fingerprint, string reason, string until, string by)
     {
-        if (string.IsNullOrWhiteSpace(reason))
+        var trimmed = reason.Trim();
+        if (trimmed.Length == 0)
         {
             return "A reason is required to mute a finding.";
         }
 
-        DateTimeOffset? untilTime = null;
-        if (!string.IsNullOrWhiteSpace(until))
+        if (trimmed.Length > MaxReasonLength || trimmed.Any(char.IsControl))
         {
-            if (!DateTimeOffset.TryParse(until, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
-            {
-                return "The expiry is not a date (use YYYY-MM-DD).";
-            }
+            return $"The reason must be one line of at most {MaxReasonLength} characters.";
+        }
 
-            // A bare date means the end of that day, as `kagi findings mute --until` reads it.
-            untilTime = until.Trim().Length == 10 ? parsed.AddDays(1) : parsed;
+        var (untilTime, untilError) = Expiry(until);
+        if (untilError is not null)
+        {
+            return untilError;
+        }
+
+        if (Actor(by) is not { } actor)
+        {
+            return NameError;
         }
 
         return gate.Use(store =>
@@ -245,12 +273,31 @@ internal sealed class Pages(StoreGate gate)
                 return "No such finding.";
             }
 
-            store.Mute(MuteKind.Fingerprint, fingerprint, reason.Trim(), untilTime, Who(by));
+            store.Mute(MuteKind.Fingerprint, fingerprint, trimmed, untilTime, actor);
             return (string?)null;
         });
     }
 
-    public int Unmute(string fingerprint, string by) => gate.Use(store => store.Unmute(fingerprint, Who(by)));
+    /// <summary>Lifts the mutes of one finding; returns an error for the user, or null.</summary>
+    public string? Unmute(string fingerprint, string by)
+    {
+        if (Actor(by) is not { } actor)
+        {
+            return NameError;
+        }
+
+        return gate.Use(store =>
+        {
+            // The store also lifts a mute by its number; a finding's page only lifts that finding's own.
+            if (store.FindFinding(fingerprint) is null)
+            {
+                return "No such finding.";
+            }
+
+            store.Unmute(fingerprint, actor);
+            return (string?)null;
+        });
+    }
 
     public static string FindingUrl(string fingerprint, Language language) =>
         $"/findings/{Uri.EscapeDataString(fingerprint)}{(language == Language.Ja ? "?lang=ja" : string.Empty)}";
@@ -412,7 +459,43 @@ internal sealed class Pages(StoreGate gate)
 
     private static string Time(DateTimeOffset value) => value.ToOffset(TimeSpan.Zero).ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture);
 
-    private static string Who(string by) => string.IsNullOrWhiteSpace(by) ? "dashboard" : by.Trim();
+    private static string NameError => $"Your name must be one line of at most {MaxNameLength} characters.";
+
+    // The server's identity comes first and cannot be chosen by the client; the name typed in the form is kept as a note.
+    private string? Actor(string by)
+    {
+        var given = by.Trim();
+        if (given.Length > MaxNameLength || given.Any(char.IsControl))
+        {
+            return null;
+        }
+
+        return given.Length == 0 ? identity : $"{identity} (as given: {given})";
+    }
+
+    // A bare date means the end of that day, as `kagi findings mute --until` reads it.
+    private (DateTimeOffset? Until, string? Error) Expiry(string until)
+    {
+        var text = until.Trim();
+        if (text.Length == 0)
+        {
+            return (null, null);
+        }
+
+        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+        {
+            return (null, "The expiry is not a date (use YYYY-MM-DD).");
+        }
+
+        var now = time.GetUtcNow();
+        if (parsed > now + LongestMute)
+        {
+            return (null, $"The expiry must be within {LongestMute.Days / 365} years.");
+        }
+
+        var end = text.Length == 10 ? parsed.AddDays(1) : parsed;
+        return end <= now ? (null, "The expiry is in the past.") : (end, null);
+    }
 
     private static string H(string text) => WebUtility.HtmlEncode(text);
 

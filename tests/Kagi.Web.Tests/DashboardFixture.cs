@@ -16,6 +16,9 @@ internal sealed class Dashboard : IAsyncDisposable
 {
     public const string HostileResource = "<script>alert(1)</script>";
 
+    /// <summary>An access token long enough to be accepted.</summary>
+    public const string Token = "s3cret-token-for-tests";
+
     public const string RuleId = "neptune-cluster-cmk-encryption";
 
     /// <summary>The cluster identifier of the one Terraform finding, whose ID is its address.</summary>
@@ -24,19 +27,22 @@ internal sealed class Dashboard : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly string _directory;
 
-    private Dashboard(WebApplication app, string directory, Uri address, string hostileFingerprint)
+    private Dashboard(WebApplication app, string directory, StoreLocation location, Uri address, string hostileFingerprint)
     {
         _app = app;
         _directory = directory;
+        Location = location;
         Address = address;
         HostileFingerprint = hostileFingerprint;
     }
+
+    public StoreLocation Location { get; }
 
     public Uri Address { get; }
 
     public string HostileFingerprint { get; }
 
-    public static async Task<Dashboard> StartAsync(string? token = null, StoreKind kind = StoreKind.Sqlite)
+    public static async Task<Dashboard> StartAsync(string? token = null, StoreKind kind = StoreKind.Sqlite, TimeProvider? time = null, IReadOnlyList<string>? allowedHosts = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "kagi-web-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -62,12 +68,19 @@ internal sealed class Dashboard : IAsyncDisposable
             store.SaveScan(Report([Judge(Cluster("orders", cmk)), Judge(Cluster("billing", awsManaged)), hostileFinding, Judge(Cluster("audit", awsManaged, "us-east-1"))]));
         }
 
-        var (options, error) = DashboardOptions.Create(location, "127.0.0.1:0", token);
+        var (options, error) = DashboardOptions.Create(location, "127.0.0.1:0", token, allowedHosts);
         Assert.Null(error);
-        var app = DashboardServer.Build(options!, TimeProvider.System);
+        var app = DashboardServer.Build(options!, time ?? TimeProvider.System);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new Dashboard(app, directory, new Uri(address), hostile);
+        return new Dashboard(app, directory, location, new Uri(address), hostile);
+    }
+
+    /// <summary>Every mute the store holds, lifted ones too, read through a connection of its own.</summary>
+    public IReadOnlyList<MuteRule> Mutes()
+    {
+        using var store = FindingStore.Open(Location, TimeProvider.System);
+        return store.Mutes(includeInactive: true);
     }
 
     public async ValueTask DisposeAsync()

@@ -46,22 +46,22 @@ public sealed class SecurityTests
     [Fact]
     public void A_non_loopback_bind_with_a_token_is_allowed()
     {
-        var (options, error) = DashboardOptions.Create(new StoreLocation(StoreKind.Sqlite, "/tmp/kagi.db"), "0.0.0.0:8080", "secret");
+        var (options, error) = DashboardOptions.Create(new StoreLocation(StoreKind.Sqlite, "/tmp/kagi.db"), "0.0.0.0:8080", Dashboard.Token);
         Assert.Null(error);
-        Assert.Equal("secret", options!.Token);
+        Assert.Equal(Dashboard.Token, options!.Token);
     }
 
     [Fact]
     public async Task Without_the_token_requests_are_401_and_with_it_200()
     {
-        await using var dashboard = await Dashboard.StartAsync(token: "s3cret");
+        await using var dashboard = await Dashboard.StartAsync(token: Dashboard.Token);
         using var client = new HttpClient { BaseAddress = dashboard.Address };
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(new Uri("/findings", UriKind.Relative))).StatusCode);
         using var wrong = new HttpRequestMessage(HttpMethod.Get, "/");
         wrong.Headers.Authorization = new("Bearer", "nope");
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(wrong)).StatusCode);
         using var right = new HttpRequestMessage(HttpMethod.Get, "/");
-        right.Headers.Authorization = new("Bearer", "s3cret");
+        right.Headers.Authorization = new("Bearer", Dashboard.Token);
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(right)).StatusCode);
     }
 
@@ -113,7 +113,7 @@ public sealed class SecurityTests
     [Fact]
     public async Task The_login_form_sets_an_http_only_strict_cookie_that_opens_the_pages()
     {
-        await using var dashboard = await Dashboard.StartAsync(token: "s3cret");
+        await using var dashboard = await Dashboard.StartAsync(token: Dashboard.Token);
         using var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true };
         using var client = new HttpClient(handler) { BaseAddress = dashboard.Address };
         var login = await client.GetStringAsync(new Uri("/login", UriKind.Relative));
@@ -123,22 +123,22 @@ public sealed class SecurityTests
         using var wrong = new FormUrlEncodedContent(new Dictionary<string, string> { ["__kagi_af"] = field, ["token"] = "nope" });
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsync(new Uri("/login", UriKind.Relative), wrong)).StatusCode);
 
-        using var right = new FormUrlEncodedContent(new Dictionary<string, string> { ["__kagi_af"] = field, ["token"] = "s3cret" });
+        using var right = new FormUrlEncodedContent(new Dictionary<string, string> { ["__kagi_af"] = field, ["token"] = Dashboard.Token });
         var response = await client.PostAsync(new Uri("/login", UriKind.Relative), right);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), value => value.StartsWith("kagi_session=", StringComparison.Ordinal));
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("s3cret", cookie, StringComparison.Ordinal);
+        Assert.DoesNotContain(Dashboard.Token, cookie, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/findings", UriKind.Relative))).StatusCode);
     }
 
     [Fact]
     public async Task A_login_without_the_antiforgery_token_is_400()
     {
-        await using var dashboard = await Dashboard.StartAsync(token: "s3cret");
+        await using var dashboard = await Dashboard.StartAsync(token: Dashboard.Token);
         using var client = new HttpClient { BaseAddress = dashboard.Address };
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = "s3cret" });
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = Dashboard.Token });
         Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsync(new Uri("/login", UriKind.Relative), form)).StatusCode);
     }
 
