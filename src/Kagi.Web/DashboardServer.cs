@@ -13,8 +13,8 @@ using Microsoft.Extensions.Logging;
 namespace Kagi.Web;
 
 /// <summary>
-/// The composition root of <c>kagi serve</c>: Kestrel on one endpoint, security headers, the token gate, anti-forgery
-/// on every POST, and the pages of <see cref="Pages"/>.
+/// The composition root of <c>kagi serve</c>: Kestrel on one endpoint, security headers, the Host allow-list, the token
+/// gate with its throttle, anti-forgery and size limits on every POST, and the pages of <see cref="Pages"/>.
 /// </summary>
 public static class DashboardServer
 {
@@ -62,69 +62,12 @@ public static class DashboardServer
         var gate = new StoreGate(FindingStore.Open(options.Store, time));
         builder.Services.AddSingleton(gate);
         var app = builder.Build();
-        var hosts = new HostAllowList(options);
-        app.Use(async (context, next) =>
-        {
-            SecureHeaders(context.Response);
-            if (!hosts.Allows(context.Request.Host))
-            {
-                context.Response.StatusCode = StatusCodes.Status400BadRequest;
-                await context.Response.WriteAsync("This dashboard does not answer to that host name; start it with --allowed-host NAME to add one.\n");
-                return;
-            }
-
-            try
-            {
-                await next(context);
-            }
-            catch (Exception exception) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
-            {
-                // Kestrel's own 500 drops every header set so far; this one keeps them and says nothing of the cause.
-                context.Response.Clear();
-                SecureHeaders(context.Response);
-                context.Response.StatusCode = exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
-                await Html(context, Pages.Problem("The dashboard could not answer this request.", Language(context)));
-            }
-        });
+        app.Use(Guard(new HostAllowList(options)));
         var tokens = options.Token is { } token ? new TokenGate(token, time) : null;
         var throttle = new SignInThrottle(time);
         if (tokens is not null)
         {
-            app.Use(async (context, next) =>
-            {
-                if (context.Request.Path.StartsWithSegments("/static"))
-                {
-                    await next(context);
-                    return;
-                }
-
-                var credential = tokens.Check(context.Request);
-                if (credential != Credential.Missing && await Throttled(context, throttle))
-                {
-                    return;
-                }
-
-                if (credential is Credential.Wrong or Credential.Expired)
-                {
-                    // A forged or stale cookie is dropped, so a browser left over from an old token is not locked out.
-                    context.Response.Cookies.Delete(TokenGate.SessionCookie);
-                }
-
-                if (credential == Credential.Wrong)
-                {
-                    throttle.Fail(context.Connection.RemoteIpAddress);
-                }
-
-                if (credential == Credential.Valid || context.Request.Path.StartsWithSegments("/login"))
-                {
-                    await next(context);
-                    return;
-                }
-
-                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                context.Response.Headers.WWWAuthenticate = "Bearer realm=\"kagi\"";
-                await Html(context, Pages.Login(Language(context), Antiforgery(context), failed: false));
-            });
+            app.Use(RequireToken(tokens, throttle));
         }
 
         var pages = new Pages(gate, time, tokens?.Identity ?? LocalIdentity);
@@ -202,6 +145,72 @@ public static class DashboardServer
         app.Lifetime.ApplicationStopped.Register(gate.Dispose);
         return app;
     }
+
+    /// <summary>
+    /// The first step of every request: the security headers, then the Host check before anything reads or writes, and
+    /// around the rest an error answer that keeps the headers.
+    /// </summary>
+    private static Func<HttpContext, RequestDelegate, Task> Guard(HostAllowList hosts) => async (context, next) =>
+    {
+        SecureHeaders(context.Response);
+        if (!hosts.Allows(context.Request.Host))
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync("This dashboard does not answer to that host name; start it with --allowed-host NAME to add one.\n");
+            return;
+        }
+
+        try
+        {
+            await next(context);
+        }
+        catch (Exception exception) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+        {
+            // Kestrel's own 500 drops every header set so far; this one keeps them and says nothing of the cause.
+            context.Response.Clear();
+            SecureHeaders(context.Response);
+            context.Response.StatusCode = exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
+            await Html(context, Pages.Problem("The dashboard could not answer this request.", Language(context)));
+        }
+    };
+
+    /// <summary>Every page but the assets and the sign-in form needs the token; a client that guessed wrong too often waits.</summary>
+    private static Func<HttpContext, RequestDelegate, Task> RequireToken(TokenGate tokens, SignInThrottle throttle) => async (context, next) =>
+    {
+        if (context.Request.Path.StartsWithSegments("/static"))
+        {
+            await next(context);
+            return;
+        }
+
+        var credential = tokens.Check(context.Request);
+        if (credential != Credential.Missing && await Throttled(context, throttle))
+        {
+            return;
+        }
+
+        if (credential is Credential.Wrong or Credential.Expired && context.Request.Headers.Authorization.Count == 0)
+        {
+            // A forged or stale cookie is dropped, so a browser left over from an old token is not locked out.
+            context.Response.Cookies.Delete(TokenGate.SessionCookie);
+        }
+
+        if (credential == Credential.Wrong)
+        {
+            throttle.Fail(context.Connection.RemoteIpAddress);
+        }
+
+        if (credential == Credential.Valid || context.Request.Path.StartsWithSegments("/login"))
+        {
+            await next(context);
+            return;
+        }
+
+        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        context.Response.Headers.WWWAuthenticate = "Bearer realm=\"kagi\"";
+        await Html(context, Pages.Login(Language(context), Antiforgery(context), failed: false));
+    };
 
     private static void SecureHeaders(HttpResponse response)
     {

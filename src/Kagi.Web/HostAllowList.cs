@@ -46,7 +46,8 @@ internal sealed class HostAllowList
         return Address(host.Host) is { } address ? _anyAddress || _addresses.Contains(address) : _names.Contains(host.Host);
     }
 
-    // Only the canonical spelling (as browsers send it): IPAddress also reads "1" or "0x7f.1", which are names to a resolver.
+    // Only the canonical spelling, as browsers send it: IPAddress also reads "127.1" or "0x7f.0.0.1", which a resolver may
+    // take for names.
     private static IPAddress? Address(string host)
     {
         var literal = host.StartsWith('[') && host.EndsWith(']') ? host[1..^1] : host;

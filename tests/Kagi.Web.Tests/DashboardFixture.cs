@@ -76,6 +76,9 @@ internal sealed class Dashboard : IAsyncDisposable
         return new Dashboard(app, directory, location, new Uri(address), hostile);
     }
 
+    /// <summary>Closes the server's store under it, as a lost database connection would.</summary>
+    public void CloseStore() => _app.Services.GetRequiredService<StoreGate>().Dispose();
+
     /// <summary>Every mute the store holds, lifted ones too, read through a connection of its own.</summary>
     public IReadOnlyList<MuteRule> Mutes()
     {

@@ -188,6 +188,20 @@ public sealed partial class HostileRequestTests
     }
 
     [Fact]
+    public async Task Given_a_store_that_fails_then_500_with_the_security_headers_and_no_detail()
+    {
+        await using var dashboard = await Dashboard.StartAsync();
+        using var client = new HttpClient { BaseAddress = dashboard.Address };
+        dashboard.CloseStore();
+        var response = await client.GetAsync(new Uri("/findings", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        AssertSecurityHeaders(response);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("could not answer", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Given_five_wrong_tokens_then_the_sixth_attempt_is_429_even_with_the_right_token_until_a_minute_passes()
     {
         var clock = new ManualClock(DateTimeOffset.UtcNow);
