@@ -266,16 +266,7 @@ internal sealed class Pages(StoreGate gate, TimeProvider time, string identity)
             return NameError;
         }
 
-        return gate.Use(store =>
-        {
-            if (store.FindFinding(fingerprint) is null)
-            {
-                return "No such finding.";
-            }
-
-            store.Mute(MuteKind.Fingerprint, fingerprint, trimmed, untilTime, actor);
-            return (string?)null;
-        });
+        return Change(fingerprint, store => store.Mute(MuteKind.Fingerprint, fingerprint, trimmed, untilTime, actor));
     }
 
     /// <summary>Lifts the mutes of one finding; returns an error for the user, or null.</summary>
@@ -286,17 +277,7 @@ internal sealed class Pages(StoreGate gate, TimeProvider time, string identity)
             return NameError;
         }
 
-        return gate.Use(store =>
-        {
-            // The store also lifts a mute by its number; a finding's page only lifts that finding's own.
-            if (store.FindFinding(fingerprint) is null)
-            {
-                return "No such finding.";
-            }
-
-            store.Unmute(fingerprint, actor);
-            return (string?)null;
-        });
+        return Change(fingerprint, store => store.Unmute(fingerprint, actor));
     }
 
     public static string FindingUrl(string fingerprint, Language language) =>
@@ -458,6 +439,18 @@ internal sealed class Pages(StoreGate gate, TimeProvider time, string identity)
             .Append(new KeyValuePair<string, string?>("page", page.ToString(CultureInfo.InvariantCulture)))).Value;
 
     private static string Time(DateTimeOffset value) => value.ToOffset(TimeSpan.Zero).ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture);
+
+    // Only a finding that exists: the store would also lift a mute by its number, or keep a mute of nothing.
+    private string? Change(string fingerprint, Action<FindingStore> change) => gate.Use(store =>
+    {
+        if (store.FindFinding(fingerprint) is null)
+        {
+            return "No such finding.";
+        }
+
+        change(store);
+        return (string?)null;
+    });
 
     private static string NameError => $"Your name must be one line of at most {MaxNameLength} characters.";
 
