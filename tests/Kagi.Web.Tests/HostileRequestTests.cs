@@ -234,6 +234,20 @@ public sealed partial class HostileRequestTests
     }
 
     [Fact]
+    public void Given_guesses_from_one_ipv6_64_then_they_share_one_budget_and_other_clients_keep_theirs()
+    {
+        var throttle = new SignInThrottle(new ManualClock(DateTimeOffset.UtcNow));
+        for (var host = 1; host <= SignInThrottle.MaxFailures; host++)
+        {
+            throttle.Fail(IPAddress.Parse($"2001:db8:1:2::{host:x}"));
+        }
+
+        Assert.True(throttle.Wait(IPAddress.Parse("2001:db8:1:2:ffff::1")) > TimeSpan.Zero);
+        Assert.Equal(TimeSpan.Zero, throttle.Wait(IPAddress.Parse("2001:db8:1:3::1")));
+        Assert.Equal(TimeSpan.Zero, throttle.Wait(IPAddress.Loopback));
+    }
+
+    [Fact]
     public async Task Given_a_session_cookie_then_it_expires_in_12_hours_and_the_server_refuses_it_after()
     {
         var clock = new ManualClock(DateTimeOffset.UtcNow);
