@@ -161,13 +161,7 @@ public sealed class ScanRootTests
     {
         // Given a module beside the scanned folder, whose output the root uses as its key
         using var directory = Folders();
-        directory.Write("outside/module/main.tf", Cluster("inner", "cluster_identifier", "\"inner\"") + "output \"arn\" { value = \"alias/outside\" }\n");
-        directory.Write("scan/main.tf", """
-            module "shared" {
-              source = "../outside/module"
-            }
-
-            """ + Cluster("root", "kms_key_arn", "module.shared.arn"));
+        WriteOutsideModule(directory);
 
         // When the folder is scanned
         var inventory = Scan(directory);
@@ -186,13 +180,7 @@ public sealed class ScanRootTests
     public void Given_allow_outside_when_a_module_and_a_file_outside_are_read_then_they_are()
     {
         using var directory = Folders();
-        directory.Write("outside/module/main.tf", Cluster("inner", "cluster_identifier", "\"inner\"") + "output \"arn\" { value = \"alias/outside\" }\n");
-        directory.Write("scan/main.tf", """
-            module "shared" {
-              source = "../outside/module"
-            }
-
-            """ + Cluster("root", "kms_key_arn", "module.shared.arn") + Cluster("named", "cluster_identifier", "file(\"../outside/secret.txt\")"));
+        WriteOutsideModule(directory, Cluster("named", "cluster_identifier", "file(\"../outside/secret.txt\")"));
 
         var inventory = Scan(directory, OutsideFolder(directory));
 
@@ -262,6 +250,18 @@ public sealed class ScanRootTests
         Assert.Equal("ours", Assert.Single(inventory.OfType<NeptuneCluster>()).Name.Value);
         Assert.Equal([linkedVariables, linkedConfiguration], inventory.Diagnostics.Select(d => d.Location?.File).Order(StringComparer.Ordinal));
         Assert.All(inventory.Diagnostics, d => Assert.Equal(DiagnosticSeverity.Warning, d.Severity));
+    }
+
+    // A module beside the scanned folder, and a root cluster whose key is the module's output.
+    private static void WriteOutsideModule(TempDirectory directory, string moreOfTheRoot = "")
+    {
+        directory.Write("outside/module/main.tf", Cluster("inner", "cluster_identifier", "\"inner\"") + "output \"arn\" { value = \"alias/outside\" }\n");
+        directory.Write("scan/main.tf", """
+            module "shared" {
+              source = "../outside/module"
+            }
+
+            """ + Cluster("root", "kms_key_arn", "module.shared.arn") + moreOfTheRoot);
     }
 
     private static void MakeFifo(string path)
