@@ -143,6 +143,22 @@ public sealed class ScanRootTests
     }
 
     [Fact]
+    public void Given_a_configuration_file_that_is_a_fifo_when_the_folder_is_scanned_then_it_is_reported_unopened_and_the_rest_is_read()
+    {
+        using var directory = Folders();
+        directory.Write("scan/main.tf", Cluster("ours", "cluster_identifier", "\"ours\""));
+        var pipe = Path.Combine(ScanFolder(directory), "pipe.tf");
+        MakeFifo(pipe);
+
+        var inventory = Scan(directory);
+
+        Assert.Equal("aws_neptune_cluster.ours", Assert.Single(inventory.OfType<NeptuneCluster>()).Id);
+        var error = Assert.Single(inventory.Diagnostics);
+        Assert.Equal((DiagnosticSeverity.Error, pipe), (error.Severity, error.Location?.File));
+        Assert.Contains("not a regular file", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Given_a_file_over_the_size_bound_when_it_is_read_then_it_is_unknown_naming_the_bound_and_one_at_the_bound_is_read()
     {
         using var directory = Folders();
