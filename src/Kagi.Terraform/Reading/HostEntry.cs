@@ -28,7 +28,8 @@ internal sealed record HostEntry(string RealPath, EntryKind Kind, long Size)
             return new(realPath, file.Exists ? EntryKind.RegularFile : Directory.Exists(realPath) ? EntryKind.Directory : EntryKind.Missing, file.Exists ? file.Length : 0);
         }
 
-        // The runtime's own portable stat: its FileStatus starts with Flags, Mode, Uid, Gid (int32 each), then Size (int64).
+        // The .NET runtime's own portable stat (libSystem.Native): its FileStatus starts with Flags, Mode, Uid, Gid (int32
+        // each), then Size (int64), and Mode carries the runtime's S_IF* file types, the same on every Unix.
         var status = new byte[256];
         try
         {
@@ -56,6 +57,11 @@ internal sealed record HostEntry(string RealPath, EntryKind Kind, long Size)
     /// <remarks>The size is counted while reading: files such as those in /proc say they are empty.</remarks>
     public string? ReadText(int maxBytes)
     {
+        if (Size > maxBytes)
+        {
+            return null;
+        }
+
         using var stream = new FileStream(RealPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         using var content = new MemoryStream();
         var chunk = new byte[81920];

@@ -25,7 +25,7 @@ internal sealed class ScanRoots
 
     /// <summary>The given folders and files; a path that does not exist adds nothing.</summary>
     public static ScanRoots Of(IEnumerable<string> paths) =>
-        new([.. paths.Select(RealPath.Of).OfType<string>().Where(p => Path.Exists(p)).Distinct(StringComparer.Ordinal)]);
+        new([.. paths.Select(RealPath.Of).OfType<string>().Where(Path.Exists).Distinct(StringComparer.Ordinal)]);
 
     /// <summary>What is at <paramref name="path"/>, or null when it is outside the roots (or its links loop).</summary>
     public HostEntry? Find(string path) =>
