@@ -26,8 +26,12 @@ internal static class ScanIacCommand
         {
             Description = "A variable as NAME=VALUE, as 'terraform plan -var'; repeat for more. Later --var and --var-file win.",
         };
+        var allowOutside = new Option<string[]>("--allow-outside")
+        {
+            Description = "A folder or file outside PATH that the configuration may read (module sources, file()); repeat for more. Nothing else outside PATH is read.",
+        };
         var options = new ScanOptionSet();
-        var command = new Command("iac", "Scan Terraform before it is applied.") { paths, varFiles, vars };
+        var command = new Command("iac", "Scan Terraform before it is applied.") { paths, varFiles, vars, allowOutside };
         options.AddTo(command);
         command.SetAction(parsed =>
         {
@@ -44,6 +48,7 @@ internal static class ScanIacCommand
                 // Terraform applies -var and -var-file in the order typed.
                 Variables = [.. OptionOrder.InOrderTyped(parsed, varFiles, vars).Select(v => v.Option == varFiles ? CommandLineVariable.File(v.Value) : CommandLineVariable.Assignment(v.Value))],
                 Environment = TerraformScanOptions.ProcessEnvironment(),
+                AllowOutside = parsed.GetValue(allowOutside) ?? [],
             };
             var inventory = new TerraformScanner(scanOptions).Scan(targets);
             var report = ScanReports.Judge(ScanSource.Iac, targets, inventory, settings, startedAt);
@@ -52,12 +57,14 @@ internal static class ScanIacCommand
         return command;
     }
 
-    // The variable files are repeated so that the fix sees the same values; --var values are not, as they may be secrets.
+    // The variable files and allowed paths are repeated so that the fix sees the same values; --var values are not, as
+    // they may be secrets.
     private static Func<Finding, string> FixCommandFor(IEnumerable<string> targets, TerraformScanOptions scanOptions, ScanSettings settings)
     {
         var language = settings.Language == Language.Ja ? " --lang ja" : string.Empty;
         var varFiles = scanOptions.Variables.Where(v => v.IsFile).Select(v => $" --var-file {Placeholders.ShellWord(v.Text)}");
-        var scanned = string.Join(" ", targets.Select(Placeholders.ShellWord)) + string.Concat(varFiles);
+        var allowed = scanOptions.AllowOutside.Select(path => $" --allow-outside {Placeholders.ShellWord(path)}");
+        var scanned = string.Join(" ", targets.Select(Placeholders.ShellWord)) + string.Concat(varFiles) + string.Concat(allowed);
         return finding => $"kagi scan iac {scanned}{language} --fix {finding.Fingerprint[..12]}";
     }
 }

@@ -14,6 +14,12 @@ public sealed record TerraformScanOptions
     /// <summary>The environment to read <c>TF_VAR_</c> variables from; null means none.</summary>
     public IReadOnlyDictionary<string, string>? Environment { get; init; }
 
+    /// <summary>
+    /// Folders and files outside those scanned that the configuration may still read (<c>--allow-outside</c>): module
+    /// sources and <c>file()</c> targets elsewhere in a monorepo. Nothing outside the scanned paths and these is read.
+    /// </summary>
+    public IReadOnlyList<string> AllowOutside { get; init; } = [];
+
     /// <summary>The process environment, for the CLI.</summary>
     public static IReadOnlyDictionary<string, string> ProcessEnvironment() =>
         System.Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()

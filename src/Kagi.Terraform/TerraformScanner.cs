@@ -1,6 +1,7 @@
 using Kagi.Core.Model;
 using Kagi.Terraform.Configuration;
 using Kagi.Terraform.Plan;
+using Kagi.Terraform.Reading;
 
 namespace Kagi.Terraform;
 
@@ -22,9 +23,10 @@ public sealed class TerraformScanner
         ArgumentNullException.ThrowIfNull(paths);
         var resources = new List<CloudResource>();
         var diagnostics = new List<ScanDiagnostic>();
+        var roots = ScanRoots.Of(paths.Concat(_options.AllowOutside));
         foreach (var path in paths)
         {
-            resources.AddRange(ScanPath(path, diagnostics));
+            resources.AddRange(ScanPath(path, roots, diagnostics));
         }
 
         var ordered = resources
@@ -37,18 +39,18 @@ public sealed class TerraformScanner
         return new Inventory(ordered, [.. diagnostics.Distinct()]);
     }
 
-    private List<CloudResource> ScanPath(string path, List<ScanDiagnostic> diagnostics)
+    private List<CloudResource> ScanPath(string path, ScanRoots roots, List<ScanDiagnostic> diagnostics)
     {
         if (Directory.Exists(path))
         {
             var visited = new HashSet<string>(StringComparer.Ordinal);
             var loaded = new Dictionary<string, TerraformModule>(StringComparer.Ordinal);
-            var directories = ModuleDirectories(path, visited, diagnostics);
-            var called = directories.SelectMany(d => Read(d, diagnostics, () => CalledDirectories(d, loaded, diagnostics))).ToHashSet(StringComparer.Ordinal);
+            var directories = ModuleDirectories(path, roots, visited, diagnostics);
+            var called = directories.SelectMany(d => Read(d, diagnostics, () => CalledDirectories(d, loaded, roots, diagnostics))).ToHashSet(StringComparer.Ordinal);
 
             // A directory that another scanned directory calls as a module is scanned through its callers, with their inputs.
-            var roots = directories.Where(d => d == path || !called.Contains(Path.GetFullPath(d)));
-            return [.. roots.SelectMany(directory => Read(directory, diagnostics, () => ConfigurationReader.Map(ModuleLoader.LoadOnce(directory, loaded, diagnostics), diagnostics, _options, loaded)))];
+            var rootModules = directories.Where(d => d == path || !called.Contains(Path.GetFullPath(d)));
+            return [.. rootModules.SelectMany(directory => Read(directory, diagnostics, () => ConfigurationReader.Map(ModuleLoader.LoadOnce(directory, loaded, roots, diagnostics), diagnostics, _options, roots, loaded)))];
         }
 
         if (!File.Exists(path))
@@ -60,7 +62,7 @@ public sealed class TerraformScanner
         if (ModuleLoader.IsConfigurationFile(path))
         {
             var directory = Path.GetDirectoryName(path) ?? string.Empty;
-            return Read(path, diagnostics, () => ConfigurationReader.Map(ModuleLoader.Load(directory, [Path.GetFileName(path)], diagnostics), diagnostics, _options));
+            return Read(path, diagnostics, () => ConfigurationReader.Map(ModuleLoader.Load(directory, [Path.GetFileName(path)], diagnostics, roots), diagnostics, _options, roots));
         }
 
         if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
@@ -73,8 +75,8 @@ public sealed class TerraformScanner
     }
 
     // The full paths of the local directories (./ and ../ sources) that a module's calls name.
-    private static List<string> CalledDirectories(string directory, Dictionary<string, TerraformModule> loaded, List<ScanDiagnostic> diagnostics) =>
-        [.. ModuleLoader.LoadOnce(directory, loaded, diagnostics).ModuleCalls.Values
+    private static List<string> CalledDirectories(string directory, Dictionary<string, TerraformModule> loaded, ScanRoots roots, List<ScanDiagnostic> diagnostics) =>
+        [.. ModuleLoader.LoadOnce(directory, loaded, roots, diagnostics).ModuleCalls.Values
             .Select(call => call.Argument("source")?.Value)
             .Select(source => source switch
             {
@@ -107,15 +109,21 @@ public sealed class TerraformScanner
 
     /// <summary>
     /// The directory and every directory beneath it holding configuration files, skipping hidden ones and .terraform.
-    /// A directory reached twice through symbolic links is read once; one that cannot be listed is reported and skipped.
+    /// A directory reached twice through symbolic links is read once; one that a link leads to outside the roots, or
+    /// that cannot be listed, is reported and skipped.
     /// </summary>
-    private static List<string> ModuleDirectories(string root, HashSet<string> visited, List<ScanDiagnostic> diagnostics)
+    private static List<string> ModuleDirectories(string root, ScanRoots roots, HashSet<string> visited, List<ScanDiagnostic> diagnostics)
     {
         var found = new List<string>();
         try
         {
-            var info = new DirectoryInfo(root);
-            if (!visited.Add((info.ResolveLinkTarget(returnFinalTarget: true) ?? info).FullName))
+            if (roots.Find(root) is not { } entry)
+            {
+                diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Warning, "this folder is a symbolic link leading outside the scanned folders (or in a loop), so it is not read", new SourceLocation(root, 1)));
+                return found;
+            }
+
+            if (!visited.Add(entry.RealPath))
             {
                 return found;
             }
@@ -127,7 +135,7 @@ public sealed class TerraformScanner
 
             foreach (var child in Directory.EnumerateDirectories(root).Where(c => !Path.GetFileName(c).StartsWith('.')).Order(StringComparer.Ordinal))
             {
-                found.AddRange(ModuleDirectories(child, visited, diagnostics));
+                found.AddRange(ModuleDirectories(child, roots, visited, diagnostics));
             }
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)

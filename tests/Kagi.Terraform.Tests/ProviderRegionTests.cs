@@ -36,13 +36,16 @@ public sealed class ProviderRegionTests
 
         """;
 
+    // The modules sit beside the root module, outside the scanned folder.
+    private static TerraformScanner Scanner(TempDirectory directory) => new(new TerraformScanOptions { AllowOutside = [directory.Path] });
+
     private static Dictionary<string, string?> Regions(string root)
     {
         using var directory = new TempDirectory();
         directory.Write("root/main.tf", root);
         directory.Write("child/main.tf", Cluster);
         directory.Write("grandchild/main.tf", Grandchild);
-        var inventory = new TerraformScanner().Scan([Path.Combine(directory.Path, "root")]);
+        var inventory = Scanner(directory).Scan([Path.Combine(directory.Path, "root")]);
         Assert.DoesNotContain(inventory.Diagnostics, diagnostic => diagnostic.Severity == DiagnosticSeverity.Error);
         return inventory.OfType<NeptuneCluster>().ToDictionary(cluster => cluster.Id, cluster => cluster.Region);
     }
@@ -136,7 +139,7 @@ public sealed class ProviderRegionTests
         directory.Write("child/main.tf", Cluster);
         directory.Write("grandchild/main.tf", Grandchild);
 
-        var regions = new TerraformScanner().Scan([Path.Combine(directory.Path, "root")]).OfType<NeptuneCluster>().ToDictionary(cluster => cluster.Id, cluster => cluster.Region);
+        var regions = Scanner(directory).Scan([Path.Combine(directory.Path, "root")]).OfType<NeptuneCluster>().ToDictionary(cluster => cluster.Id, cluster => cluster.Region);
 
         Assert.Equal("us-east-2", regions["module.app.aws_neptune_cluster.here"]);
         Assert.Equal("sa-east-1", regions["module.app.aws_neptune_cluster.aliased"]);

@@ -1,5 +1,6 @@
 using Kagi.Core.Model;
 using Kagi.Terraform.Mapping;
+using Kagi.Terraform.Reading;
 using Kagi.Terraform.Values;
 using Kagi.Terraform.Variables;
 
@@ -37,11 +38,12 @@ internal static class ConfigurationReader
     public static List<CloudResource> Map(TerraformModule module, List<ScanDiagnostic> diagnostics) =>
         Map(module, diagnostics, TerraformScanOptions.Default);
 
+    /// <param name="roots">What may be read; null for the module's directory alone.</param>
     /// <param name="loaded">Module directories already parsed in this scan, by full path; shared so each is parsed once.</param>
-    public static List<CloudResource> Map(TerraformModule module, List<ScanDiagnostic> diagnostics, TerraformScanOptions options, Dictionary<string, TerraformModule>? loaded = null)
+    public static List<CloudResource> Map(TerraformModule module, List<ScanDiagnostic> diagnostics, TerraformScanOptions options, ScanRoots? roots = null, Dictionary<string, TerraformModule>? loaded = null)
     {
-        var context = new EvaluationContext(module.Directory, diagnostics, loaded);
-        var given = RootVariables.Load(module, options, diagnostics);
+        var context = new EvaluationContext(module.Directory, diagnostics, roots, loaded);
+        var given = RootVariables.Load(module, options, context.Roots, diagnostics);
         var root = new ModuleEvaluator(module, context, string.Empty, string.Empty, (name, type) => given.TryGetValue(name, out var value) ? Given(value, type, diagnostics) : null);
 
         var views = new List<ConfigResourceView>();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Kagi.Core.Model;
 using Kagi.Hcl.Syntax;
+using Kagi.Terraform.Reading;
 
 namespace Kagi.Terraform.Configuration;
 
@@ -17,15 +18,19 @@ internal sealed class EvaluationContext
     private readonly Dictionary<string, TerraformModule> _loaded;
     private readonly Dictionary<string, string>? _installed;
 
-    public EvaluationContext(string rootDirectory, List<ScanDiagnostic> diagnostics, Dictionary<string, TerraformModule>? loaded = null)
+    /// <param name="roots">What may be read; null for the root module's directory alone.</param>
+    public EvaluationContext(string rootDirectory, List<ScanDiagnostic> diagnostics, ScanRoots? roots = null, Dictionary<string, TerraformModule>? loaded = null)
     {
         RootDirectory = rootDirectory;
         Diagnostics = diagnostics;
+        Roots = roots ?? ScanRoots.Of([rootDirectory.Length == 0 ? "." : rootDirectory]);
         _loaded = loaded ?? new Dictionary<string, TerraformModule>(StringComparer.Ordinal);
-        _installed = ReadManifest(rootDirectory, diagnostics);
+        _installed = ReadManifest(rootDirectory, Roots, diagnostics);
     }
 
     public string RootDirectory { get; }
+
+    public ScanRoots Roots { get; }
 
     public List<ScanDiagnostic> Diagnostics { get; }
 
@@ -44,7 +49,19 @@ internal sealed class EvaluationContext
             directory = Path.Combine(RootDirectory, installed);
         }
 
-        if (directory is not null && Directory.Exists(directory))
+        // Outside the roots, whether the folder exists is not told either.
+        var modulePrefix = $"module.{modulePath.Replace(".", ".module.", StringComparison.Ordinal)}";
+        var entry = directory is null ? null : Roots.Find(directory);
+        if (directory is not null && entry is null)
+        {
+            Diagnostics.Add(new ScanDiagnostic(
+                DiagnosticSeverity.Warning,
+                $"{modulePrefix}: its source \"{source}\" is outside the scanned folders, so it is not read (allow it with --allow-outside); the resources inside it are not scanned and its outputs are unknown",
+                range.ToLocation()));
+            return null;
+        }
+
+        if (directory is not null && entry is { Kind: EntryKind.Directory })
         {
             // Locations read as the user wrote the root: relative stays relative.
             var full = Path.GetFullPath(directory);
@@ -53,25 +70,25 @@ internal sealed class EvaluationContext
 
         Diagnostics.Add(new ScanDiagnostic(
             DiagnosticSeverity.Warning,
-            $"module.{modulePath.Replace(".", ".module.", StringComparison.Ordinal)}: its source \"{source}\" is not on disk{(directory is null ? " (run terraform init to install it)" : string.Empty)}; the resources inside it are not scanned, so their verdicts are unknown",
+            $"{modulePrefix}: its source \"{source}\" is not on disk{(directory is null ? " (run terraform init to install it)" : string.Empty)}; the resources inside it are not scanned, so their verdicts are unknown",
             range.ToLocation()));
         return null;
     }
 
-    public TerraformModule Load(string directory) => ModuleLoader.LoadOnce(directory, _loaded, Diagnostics);
+    public TerraformModule Load(string directory) => ModuleLoader.LoadOnce(directory, _loaded, Roots, Diagnostics);
 
     // .terraform/modules/modules.json: {"Modules":[{"Key":"db.cluster","Source":"...","Dir":".terraform/modules/db.cluster"}]}
-    private static Dictionary<string, string>? ReadManifest(string rootDirectory, List<ScanDiagnostic> diagnostics)
+    private static Dictionary<string, string>? ReadManifest(string rootDirectory, ScanRoots roots, List<ScanDiagnostic> diagnostics)
     {
         var path = Path.Combine(rootDirectory, ".terraform", "modules", "modules.json");
-        if (!File.Exists(path))
+        if (!ModuleLoader.Exists(path) || ModuleLoader.Readable(path, roots, diagnostics) is not { } manifest)
         {
             return null;
         }
 
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            using var document = JsonDocument.Parse(File.ReadAllText(manifest.RealPath));
             var installed = new Dictionary<string, string>(StringComparer.Ordinal);
             if (document.RootElement.TryGetProperty("Modules", out var modules) && modules.ValueKind == JsonValueKind.Array)
             {

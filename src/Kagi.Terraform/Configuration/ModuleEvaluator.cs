@@ -1,6 +1,7 @@
 using Kagi.Core.Model;
 using Kagi.Hcl.Syntax;
 using Kagi.Terraform.Evaluation;
+using Kagi.Terraform.Reading;
 using Kagi.Terraform.Values;
 using Kagi.Terraform.Variables;
 
@@ -69,6 +70,8 @@ internal sealed class ModuleEvaluator : IReferenceResolver
     private int Depth => Parent is null ? 0 : Parent.Depth + 1;
 
     public string ModuleDirectory => Module.Directory;
+
+    public ScanRoots Roots => _context.Roots;
 
     /// <summary>The value a resource argument is configured with (its first instance's, for tests); null when not set.</summary>
     public TfValue? Argument(ResourceDeclaration resource, string name) =>
@@ -567,7 +570,7 @@ internal sealed class ModuleEvaluator : IReferenceResolver
         if (instance.Evaluator is not { } child)
         {
             stepsUsed = steps.Count;
-            return new TfUnknown($"{address} is not scanned: its source is not on disk");
+            return new TfUnknown($"{address} is not scanned: its source is not on disk, or outside the scanned folders");
         }
 
         if (stepsUsed >= steps.Count || steps[stepsUsed] is not GetAttrStep output)
@@ -588,7 +591,7 @@ internal sealed class ModuleEvaluator : IReferenceResolver
     {
         if (children.Any(c => c.Evaluator is null))
         {
-            return new TfUnknown("the module is not scanned: its source is not on disk");
+            return new TfUnknown("the module is not scanned: its source is not on disk, or outside the scanned folders");
         }
 
         return children.FirstOrDefault()?.Instance.Key is TfString

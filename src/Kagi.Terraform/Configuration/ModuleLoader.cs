@@ -1,6 +1,7 @@
 using Kagi.Core.Model;
 using Kagi.Hcl;
 using Kagi.Hcl.Syntax;
+using Kagi.Terraform.Reading;
 
 namespace Kagi.Terraform.Configuration;
 
@@ -12,8 +13,10 @@ internal static class ModuleLoader
 
     /// <param name="directory">The module directory as the user wrote it.</param>
     /// <param name="files">The file names in it to read, or null for all configuration files.</param>
-    public static TerraformModule Load(string directory, IReadOnlyList<string>? files, List<ScanDiagnostic> diagnostics)
+    /// <param name="roots">What may be read; null for the directory alone.</param>
+    public static TerraformModule Load(string directory, IReadOnlyList<string>? files, List<ScanDiagnostic> diagnostics, ScanRoots? roots = null)
     {
+        roots ??= ScanRoots.Of([directory.Length == 0 ? "." : directory]);
         var module = new TerraformModule(directory, isPartial: files is not null);
         var names = files ?? [.. System.IO.Directory.EnumerateFiles(directory).Select(Path.GetFileName).OfType<string>().Where(IsConfigurationFile)];
 
@@ -21,7 +24,7 @@ internal static class ModuleLoader
         foreach (var name in names.Order(StringComparer.Ordinal).OrderBy(IsOverrideFile))
         {
             var path = Path.Combine(directory, name);
-            if (Parse(path, diagnostics) is { } parsed)
+            if (Parse(path, roots, diagnostics) is { } parsed)
             {
                 module.Texts[path] = parsed.Text;
                 if (IsOverrideFile(name))
@@ -39,16 +42,42 @@ internal static class ModuleLoader
     }
 
     /// <summary>A whole module directory, parsed once per scan however many times it is called.</summary>
-    public static TerraformModule LoadOnce(string directory, Dictionary<string, TerraformModule> loaded, List<ScanDiagnostic> diagnostics)
+    public static TerraformModule LoadOnce(string directory, Dictionary<string, TerraformModule> loaded, ScanRoots roots, List<ScanDiagnostic> diagnostics)
     {
         var key = Path.GetFullPath(directory);
         if (!loaded.TryGetValue(key, out var module))
         {
-            module = Load(directory, null, diagnostics);
+            module = Load(directory, null, diagnostics, roots);
             loaded[key] = module;
         }
 
         return module;
+    }
+
+    /// <summary>A file, or a symbolic link: where a link leads, even nowhere, is for <see cref="Readable"/> to tell.</summary>
+    public static bool Exists(string path) => File.Exists(path) || new FileInfo(path).LinkTarget is not null;
+
+    /// <summary>
+    /// A file Kagi reads as part of the configuration (a .tf file, a variables file, terraform init's module list), or
+    /// null, reported, when it is a link leading outside the roots or not a regular file.
+    /// </summary>
+    public static HostEntry? Readable(string path, ScanRoots roots, List<ScanDiagnostic> diagnostics)
+    {
+        var entry = roots.Find(path);
+        var refusal = entry?.Kind switch
+        {
+            null => "it is a symbolic link leading outside the scanned folders (or in a loop), so it is not read",
+            EntryKind.RegularFile => null,
+            EntryKind.Special => "it is a device, FIFO or socket, not a regular file, so it is not read",
+            _ => "cannot read the file: it does not exist or is a folder",
+        };
+        if (refusal is not null)
+        {
+            diagnostics.Add(new ScanDiagnostic(entry is null ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error, refusal, new SourceLocation(path, 1)));
+            return null;
+        }
+
+        return entry;
     }
 
     private static bool IsOverrideFile(string name)
@@ -152,11 +181,16 @@ internal static class ModuleLoader
         };
     }
 
-    private static (ConfigFile File, string Text)? Parse(string path, List<ScanDiagnostic> diagnostics)
+    private static (ConfigFile File, string Text)? Parse(string path, ScanRoots roots, List<ScanDiagnostic> diagnostics)
     {
+        if (Readable(path, roots, diagnostics) is not { } file)
+        {
+            return null;
+        }
+
         try
         {
-            var text = File.ReadAllText(path);
+            var text = File.ReadAllText(file.RealPath);
             return (HclParser.Parse(text, path), text);
         }
         catch (HclParseException error)

@@ -1,4 +1,5 @@
 using Kagi.Hcl.Syntax;
+using Kagi.Terraform.Reading;
 using Kagi.Terraform.Values;
 
 namespace Kagi.Terraform.Evaluation;
@@ -8,6 +9,9 @@ internal interface IReferenceResolver
 {
     /// <summary>The directory that <c>file()</c> and <c>templatefile()</c> read relative to.</summary>
     string ModuleDirectory { get; }
+
+    /// <summary>What <c>file()</c> and its kin may read.</summary>
+    ScanRoots Roots { get; }
 
     /// <summary>
     /// The value of the traversal's root and of the leading steps the resolver owns (a resource's name and attribute);

@@ -1,6 +1,7 @@
 using Kagi.Core.Model;
 using Kagi.Hcl;
 using Kagi.Terraform.Evaluation;
+using Kagi.Terraform.Reading;
 using Kagi.Terraform.Values;
 
 namespace Kagi.Terraform.Variables;
@@ -41,6 +42,8 @@ internal sealed class NoReferences : IReferenceResolver
     public static NoReferences Instance { get; } = new();
 
     public string ModuleDirectory => ".";
+
+    public ScanRoots Roots => ScanRoots.None;
 
     public TfValue Resolve(Hcl.Syntax.ScopeTraversalExpr traversal, Scope scope, out int stepsUsed) =>
         throw new EvaluationException("variables may not be referenced here: a variable value must be a constant", traversal.Range);

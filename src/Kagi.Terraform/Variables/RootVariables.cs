@@ -3,6 +3,7 @@ using Kagi.Core.Model;
 using Kagi.Hcl;
 using Kagi.Terraform.Configuration;
 using Kagi.Terraform.Evaluation;
+using Kagi.Terraform.Reading;
 using Kagi.Terraform.Values;
 
 namespace Kagi.Terraform.Variables;
@@ -18,7 +19,8 @@ internal static class RootVariables
 
     private static readonly string[] DefaultFiles = ["terraform.tfvars", "terraform.tfvars.json"];
 
-    public static Dictionary<string, GivenValue> Load(TerraformModule module, TerraformScanOptions options, List<ScanDiagnostic> diagnostics)
+    /// <param name="roots">What the module's own variables files may be read from; <c>--var-file</c> files were named by the user.</param>
+    public static Dictionary<string, GivenValue> Load(TerraformModule module, TerraformScanOptions options, ScanRoots roots, List<ScanDiagnostic> diagnostics)
     {
         var given = new Dictionary<string, GivenValue>(StringComparer.Ordinal);
         foreach (var (name, value) in (options.Environment ?? new Dictionary<string, string>()).Where(e => e.Key.StartsWith(EnvironmentPrefix, StringComparison.Ordinal)).OrderBy(e => e.Key, StringComparer.Ordinal))
@@ -36,17 +38,20 @@ internal static class RootVariables
         var automatic = DefaultFiles
             .Concat(SafeFiles(directory).Where(IsAutoFile).Order(StringComparer.Ordinal))
             .Select(name => Path.Combine(module.Directory, name))
-            .Where(File.Exists);
+            .Where(ModuleLoader.Exists);
         foreach (var file in automatic)
         {
-            ReadFile(file, module, given, diagnostics);
+            if (ModuleLoader.Readable(file, roots, diagnostics) is { } readable)
+            {
+                ReadFile(file, readable.RealPath, module, given, diagnostics);
+            }
         }
 
         foreach (var variable in options.Variables)
         {
             if (variable.IsFile)
             {
-                ReadFile(variable.Text, module, given, diagnostics);
+                ReadFile(variable.Text, variable.Text, module, given, diagnostics);
             }
             else
             {
@@ -93,11 +98,13 @@ internal static class RootVariables
         given[name] = new GivenValue(null, assignment[(equals + 1)..], new SourceLocation($"--var {name}", 1));
     }
 
-    private static void ReadFile(string path, TerraformModule module, Dictionary<string, GivenValue> given, List<ScanDiagnostic> diagnostics)
+    /// <param name="path">The file as its locations name it.</param>
+    /// <param name="source">Where it is read from.</param>
+    private static void ReadFile(string path, string source, TerraformModule module, Dictionary<string, GivenValue> given, List<ScanDiagnostic> diagnostics)
     {
         try
         {
-            var text = File.ReadAllText(path);
+            var text = File.ReadAllText(source);
             var values = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? FromJson(path, text) : FromHcl(path, text);
             foreach (var (name, value, line) in values)
             {

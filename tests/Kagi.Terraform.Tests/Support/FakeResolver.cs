@@ -1,5 +1,6 @@
 using Kagi.Hcl.Syntax;
 using Kagi.Terraform.Evaluation;
+using Kagi.Terraform.Reading;
 using Kagi.Terraform.Values;
 
 namespace Kagi.Terraform.Tests.Support;
@@ -8,6 +9,8 @@ namespace Kagi.Terraform.Tests.Support;
 internal sealed class FakeResolver(Dictionary<string, TfValue>? values = null, string directory = ".") : IReferenceResolver
 {
     public string ModuleDirectory { get; } = directory;
+
+    public ScanRoots Roots { get; } = ScanRoots.Of([directory]);
 
     public TfValue Resolve(ScopeTraversalExpr traversal, Scope scope, out int stepsUsed)
     {

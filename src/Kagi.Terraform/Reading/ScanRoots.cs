@@ -1,0 +1,37 @@
+namespace Kagi.Terraform.Reading;
+
+/// <summary>
+/// What a scan may read: the folders and files it was asked to scan, and those allowed with <c>--allow-outside</c>,
+/// by their real paths. A path is inside when its real path (every symbolic link resolved) is one of them or beneath
+/// one, so neither <c>../</c>, an absolute path nor a link leads a read anywhere else.
+/// </summary>
+internal sealed class ScanRoots
+{
+    /// <summary>The largest file a Terraform function reads; anything larger is unknown.</summary>
+    public const int MaxFileBytes = 4 * 1024 * 1024;
+
+    private static readonly StringComparison PathComparison =
+        OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+
+    private readonly List<string> _roots;
+
+    private ScanRoots(List<string> roots)
+    {
+        _roots = roots;
+    }
+
+    /// <summary>Nothing may be read: for values that come from outside the configuration, such as variable files.</summary>
+    public static ScanRoots None { get; } = new([]);
+
+    /// <summary>The given folders and files; a path that does not exist adds nothing.</summary>
+    public static ScanRoots Of(IEnumerable<string> paths) =>
+        new([.. paths.Select(RealPath.Of).OfType<string>().Where(Path.Exists).Distinct(StringComparer.Ordinal)]);
+
+    /// <summary>What is at <paramref name="path"/>, or null when it is outside the roots (or its links loop).</summary>
+    public HostEntry? Find(string path) =>
+        RealPath.Of(path) is { } real && _roots.Any(root => IsWithin(real, root)) ? HostEntry.At(real) : null;
+
+    private static bool IsWithin(string path, string root) =>
+        path.Equals(root, PathComparison)
+        || (path.StartsWith(root, PathComparison) && (Path.EndsInDirectorySeparator(root) || path[root.Length] == Path.DirectorySeparatorChar));
+}
