@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Kagi.Core.Findings;
 using Kagi.Core.Rules;
 using Kagi.Rules;
 using Kagi.Store;
@@ -99,7 +100,7 @@ internal static class FindingsCommand
             var text = parsed.GetValue(pattern)!;
             var kind = MuteRule.KindOf(text, id => RuleCatalog.Find(id) is not null);
             var mute = opened.Mute(kind, text, parsed.GetValue(reason)!, untilTime, parsed.GetValue(by)!);
-            output.WriteLine($"muted {kind.ToString().ToLowerInvariant()} {mute.Pattern} (mute {mute.Id}): {mute.Describe()}");
+            output.WriteLine(TerminalText.Line($"muted {kind.ToString().ToLowerInvariant()} {mute.Pattern} (mute {mute.Id}): {mute.Describe()}"));
             return ExitCodes.Clean;
         }, create: true));
         return command;
@@ -116,11 +117,11 @@ internal static class FindingsCommand
             var lifted = opened.Unmute(parsed.GetValue(pattern)!, parsed.GetValue(by)!);
             if (lifted == 0)
             {
-                error.WriteLine($"kagi: no active mute is '{parsed.GetValue(pattern)}'. 'kagi findings mutes' lists them.");
+                error.WriteLine($"kagi: no active mute is '{TerminalText.Line(parsed.GetValue(pattern)!)}'. 'kagi findings mutes' lists them.");
                 return ExitCodes.BadInput;
             }
 
-            output.WriteLine($"unmuted {parsed.GetValue(pattern)} ({lifted} mute{(lifted == 1 ? string.Empty : "s")})");
+            output.WriteLine($"unmuted {TerminalText.Line(parsed.GetValue(pattern)!)} ({lifted} mute{(lifted == 1 ? string.Empty : "s")})");
             return ExitCodes.Clean;
         }));
         return command;
@@ -169,7 +170,7 @@ internal static class FindingsCommand
         }
         catch (Exception exception) when (ScanStore.IsStoreFailure(exception))
         {
-            error.WriteLine($"kagi: error: {exception.Message}");
+            error.WriteLine($"kagi: error: {TerminalText.Line(exception.Message)}");
             return ExitCodes.BadInput;
         }
     }

@@ -45,7 +45,7 @@ internal static class ScanOutput
         {
             foreach (var diagnostic in report.Diagnostics)
             {
-                error.WriteLine($"kagi: {diagnostic.Severity.ToString().ToLowerInvariant()}: {diagnostic}");
+                error.WriteLine($"kagi: {diagnostic.Severity.ToString().ToLowerInvariant()}: {TerminalText.Line(diagnostic.ToString())}");
             }
         }
 
