@@ -49,8 +49,9 @@ public static class KagiCommandLine
     /// How an exception no command expected is reported: <c>kagi: internal error in FILE: message</c>, the file being
     /// the input that was being read, when one is known. <c>KAGI_DEBUG=1</c> adds the stack trace, for a bug report.
     /// </summary>
-    internal static string InternalError(Exception exception, string? file)
+    public static string InternalError(Exception exception, string? file)
     {
+        ArgumentNullException.ThrowIfNull(exception);
         var where = file is null ? string.Empty : $" in {file}";
         var trace = Environment.GetEnvironmentVariable("KAGI_DEBUG") is "1" ? Environment.NewLine + exception : string.Empty;
         return TerminalText.Block($"kagi: internal error{where}: {exception.Message}{trace}");
