@@ -102,7 +102,7 @@ internal static class FindingsCommand
             var mute = opened.Mute(kind, text, parsed.GetValue(reason)!, untilTime, parsed.GetValue(by)!);
             output.WriteLine(TerminalText.Line($"muted {kind.ToString().ToLowerInvariant()} {mute.Pattern} (mute {mute.Id}): {mute.Describe()}"));
             return ExitCodes.Clean;
-        }, create: true));
+        }, StoreUse.CreateOrChange));
         return command;
     }
 
@@ -123,7 +123,7 @@ internal static class FindingsCommand
 
             output.WriteLine($"unmuted {TerminalText.Line(parsed.GetValue(pattern)!)} ({lifted} mute{(lifted == 1 ? string.Empty : "s")})");
             return ExitCodes.Clean;
-        }));
+        }, StoreUse.Change));
         return command;
     }
 
@@ -152,20 +152,20 @@ internal static class FindingsCommand
         return command;
     }
 
-    private static int WithStore(string? location, TextWriter error, Func<IFindingStore, int> action, bool create = false)
+    private static int WithStore(string? location, TextWriter error, Func<IFindingStore, int> action, StoreUse use = StoreUse.Read)
     {
         try
         {
             var resolved = StoreLocation.Resolve(location, Environment.GetEnvironmentVariable);
 
             // A query against a mistyped path should say so, not create an empty store there and answer "0 findings".
-            if (!create && resolved.Kind == StoreKind.Sqlite && !File.Exists(resolved.ConnectionString))
+            if (use != StoreUse.CreateOrChange && resolved.Kind == StoreKind.Sqlite && !File.Exists(resolved.ConnectionString))
             {
                 error.WriteLine($"kagi: no findings store at {resolved.ConnectionString}: no scan has been stored there yet.");
                 return ExitCodes.BadInput;
             }
 
-            using var store = FindingStore.Open(resolved, TimeProvider.System);
+            using var store = use == StoreUse.Read ? FindingStore.OpenForReading(resolved, TimeProvider.System) : FindingStore.Open(resolved, TimeProvider.System);
             return action(store);
         }
         catch (Exception exception) when (ScanStore.IsStoreFailure(exception))
@@ -211,4 +211,12 @@ internal static class FindingsCommand
         Description = "Who is doing this, for the audit trail (default: the current user).",
         DefaultValueFactory = _ => Environment.UserName,
     };
+
+    // Queries open the store read-only; unmute changes a store that must already exist; a mute may be the first thing stored.
+    private enum StoreUse
+    {
+        Read,
+        Change,
+        CreateOrChange,
+    }
 }
