@@ -115,7 +115,12 @@ public sealed class InventoryFileTamperingTests
             "null target" => Tampered(root => root["targets"] = new JsonArray((JsonNode?)null)),
             "unread scope without a reason" => Tampered(root => root["unscanned"] = new JsonArray(new JsonObject
             {
-                ["resourceType"] = KmsKey.ResourceType, ["resourceId"] = "*", ["account"] = "1", ["region"] = "r", ["service"] = "kms", ["call"] = "ListKeys",
+                ["resourceType"] = KmsKey.ResourceType,
+                ["resourceId"] = "*",
+                ["account"] = "1",
+                ["region"] = "r",
+                ["service"] = "kms",
+                ["call"] = "ListKeys",
             })),
             "source a number" => Tampered(root => root["source"] = 7),
             _ => "[]",
