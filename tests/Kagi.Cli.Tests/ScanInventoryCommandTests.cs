@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Kagi.Core.Model;
+using static Kagi.Testing.SavedInventories;
 
 namespace Kagi.Cli.Tests;
 
@@ -10,9 +10,6 @@ namespace Kagi.Cli.Tests;
 /// </summary>
 public sealed class ScanInventoryCommandTests : IDisposable
 {
-    private const string ClusterId = "arn:aws:rds:eu-west-1:111122223333:cluster:graph";
-    private const string KeyId = "arn:aws:kms:eu-west-1:111122223333:key/k";
-
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("kagi-inventory-");
 
     public void Dispose() => _folder.Delete(recursive: true);
@@ -21,14 +18,14 @@ public sealed class ScanInventoryCommandTests : IDisposable
     public void Given_a_key_with_an_unknown_manager_when_scanned_then_it_exits_2_naming_the_path_and_still_judges_the_cluster()
     {
         // Given a saved inventory whose key's manager was changed to a name Kagi does not know
-        var path = Write(Tampered(root => root["resources"]![1]!["manager"] = new JsonObject { ["value"] = "Root" }));
+        var path = Write(Tampered(root => root["resources"]![2]!["manager"] = new JsonObject { ["value"] = "Root" }));
 
         // When it is judged
         var (exitCode, output, error) = Kagi.Run("scan", "inventory", path, "--format", "json");
 
         // Then the exit code is 2, the path of the problem is named, the cluster is judged and the key stands as an ERROR
         Assert.Equal(2, exitCode);
-        Assert.Contains("$.resources[1].manager.value: 'Root' is not one of Aws, Customer", error, StringComparison.Ordinal);
+        Assert.Contains("$.resources[2].manager.value: 'Root' is not one of Aws, Customer", error, StringComparison.Ordinal);
         using var json = JsonDocument.Parse(output);
         var findings = json.RootElement.GetProperty("findings").EnumerateArray().ToList();
         Assert.Contains(findings, f => Resource(f) == ClusterId && f.GetProperty("ruleId").GetString() == "neptune-cluster-cmk-encryption" && Status(f) == "FAIL");
@@ -95,38 +92,5 @@ public sealed class ScanInventoryCommandTests : IDisposable
         var path = Path.Combine(_folder.FullName, "inventory.json");
         File.WriteAllText(path, json);
         return path;
-    }
-
-    private static string Tampered(Action<JsonNode> tamper)
-    {
-        var root = JsonNode.Parse(Saved())!;
-        tamper(root);
-        return root.ToJsonString();
-    }
-
-    // A cluster on the service's default key, and a customer-managed key, as `kagi scan aws --save-inventory` writes them.
-    private static string Saved()
-    {
-        var cluster = new NeptuneCluster
-        {
-            Id = ClusterId,
-            Name = Fact.Known("graph"),
-            Region = "eu-west-1",
-            Account = "111122223333",
-            StorageEncrypted = Fact.Known(true),
-            KmsKeyId = Fact.Known<string?>(null),
-            Key = new KeyReference.ServiceDefault(),
-        };
-        var key = new KmsKey
-        {
-            Id = KeyId,
-            Name = Fact.Known("k"),
-            Region = "eu-west-1",
-            Account = "111122223333",
-            Arn = Fact.Known(KeyId),
-            Manager = Fact.Known(KeyManager.Customer),
-            InCustomKeyStore = Fact.Known(false),
-        };
-        return InventoryFile.Write(new SavedInventory("aws", ["account 111122223333", "eu-west-1"], new Inventory([cluster, key], [])));
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Kagi.Core.Model;
+using static Kagi.Testing.SavedInventories;
 
 namespace Kagi.Core.Tests;
 
@@ -11,10 +12,6 @@ namespace Kagi.Core.Tests;
 /// </summary>
 public sealed class InventoryFileTamperingTests
 {
-    private const string ClusterId = "arn:aws:rds:eu-west-1:111122223333:cluster:graph";
-    private const string SnapshotId = "arn:aws:rds:eu-west-1:111122223333:cluster-snapshot:snap";
-    private const string KeyId = "arn:aws:kms:eu-west-1:111122223333:key/k";
-
     [Fact]
     public void Given_a_null_resource_when_read_then_only_that_resource_is_left_out_with_its_path()
     {
@@ -150,49 +147,4 @@ public sealed class InventoryFileTamperingTests
     }
 
     private static SavedInventory ReadTampered(Action<JsonNode> tamper) => InventoryFile.Read(Tampered(tamper), "inventory.json");
-
-    private static string Tampered(Action<JsonNode> tamper)
-    {
-        var root = JsonNode.Parse(Saved())!;
-        tamper(root);
-        return root.ToJsonString();
-    }
-
-    // A live inventory as `kagi scan aws --save-inventory` writes it: a cluster, a snapshot and a customer-managed key.
-    private static string Saved()
-    {
-        var key = new KmsKey
-        {
-            Id = KeyId,
-            Name = Fact.Known("k"),
-            Region = "eu-west-1",
-            Account = "111122223333",
-            Arn = Fact.Known(KeyId),
-            Manager = Fact.Known(KeyManager.Customer),
-            InCustomKeyStore = Fact.Known(false),
-        };
-        var cluster = new NeptuneCluster
-        {
-            Id = ClusterId,
-            Name = Fact.Known("graph"),
-            Region = "eu-west-1",
-            Account = "111122223333",
-            StorageEncrypted = Fact.Known(true),
-            KmsKeyId = Fact.Known<string?>(KeyId),
-            Key = new KeyReference.Described(key),
-            BackupRetentionPeriod = Fact.Known(7),
-        };
-        var snapshot = new NeptuneClusterSnapshot
-        {
-            Id = SnapshotId,
-            Name = Fact.Known("snap"),
-            Region = "eu-west-1",
-            Account = "111122223333",
-            StorageEncrypted = Fact.Known(true),
-            Key = new KeyReference.ServiceDefault(),
-            IsManual = Fact.Known(true),
-            SharedWithAll = Fact.Known(false),
-        };
-        return InventoryFile.Write(new SavedInventory("aws", ["eu-west-1"], new Inventory([cluster, snapshot, key], [])));
-    }
 }
