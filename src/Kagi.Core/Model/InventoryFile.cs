@@ -57,10 +57,15 @@ public static class InventoryFile
             var root = new InventoryJson(document.RootElement, "$");
             root.RejectDuplicateKeys(checkedApart: "resources");
             var version = root.Property("kagiInventory");
-            if (version.Element is not { ValueKind: JsonValueKind.String } || version.Text() != FormatVersion)
+            var found = version.Element switch
             {
-                throw new InvalidDataException(
-                    $"not a Kagi inventory of format {FormatVersion} (kagiInventory: {(version.Element is { } found ? found.GetRawText() : "missing")})");
+                null => "missing",
+                { ValueKind: JsonValueKind.String } text => text.GetString()!,
+                { } other => other.ValueKind.ToString().ToLowerInvariant(),
+            };
+            if (found != FormatVersion)
+            {
+                throw new InvalidDataException($"not a Kagi inventory of format {FormatVersion} (kagiInventory: {(found.Length > 40 ? found[..40] + "…" : found)})");
             }
 
             var diagnostics = root.Property("diagnostics").Items().Select(ReadDiagnostic).ToList();
@@ -100,7 +105,7 @@ public static class InventoryFile
                 ? value.GetString()
                 : null;
         return (Field("type"), Field("id"), Field("account"), Field("region")) is ({ } type, { } id, { } account, { } region)
-            ? new UnscannedScope(type, id, account, region, "kagi", "read of the saved inventory", problem)
+            ? new UnscannedScope(type, id, account, region, "the saved inventory", "entry", problem)
             : null;
     }
 

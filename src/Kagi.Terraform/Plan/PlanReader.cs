@@ -46,11 +46,18 @@ internal static class PlanReader
     }
 
     // The sections the reader walks must have the kind Terraform writes, or a tampered plan would read as one with no resources.
-    private static string? Misshapen(JsonElement root) =>
-        new[] { ("planned_values", JsonValueKind.Object), ("configuration", JsonValueKind.Object), ("prior_state", JsonValueKind.Object), ("resource_changes", JsonValueKind.Array) }
-            .Where(section => PlanJson.Property(root, section.Item1) is { ValueKind: not JsonValueKind.Null } found && found.ValueKind != section.Item2)
-            .Select(section => $"$.{section.Item1}: expected {(section.Item2 == JsonValueKind.Object ? "an object" : "an array")}, found {PlanJson.Property(root, section.Item1)!.Value.ValueKind.ToString().ToLowerInvariant()}")
-            .FirstOrDefault();
+    private static string? Misshapen(JsonElement root)
+    {
+        foreach (var (name, kind) in new[] { ("planned_values", JsonValueKind.Object), ("configuration", JsonValueKind.Object), ("prior_state", JsonValueKind.Object), ("resource_changes", JsonValueKind.Array) })
+        {
+            if (PlanJson.Property(root, name) is { ValueKind: var found } && found != kind && found != JsonValueKind.Null)
+            {
+                return $"$.{name}: expected {(kind == JsonValueKind.Object ? "an object" : "an array")}, found {found.ToString().ToLowerInvariant()}";
+            }
+        }
+
+        return null;
+    }
 
     private static bool IsPlan(JsonElement root) =>
         PlanJson.Property(root, "format_version") is not null
