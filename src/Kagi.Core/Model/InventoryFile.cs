@@ -278,7 +278,7 @@ public static class InventoryFile
         fact.Has("value") ? Fact.Known(read(fact.Property("value"))) : Fact.Unknown<T>(fact.Property("unknown").Text());
 
     private static Fact<T> ReadOptionalFact<T>(InventoryJson fact, Func<InventoryJson, T> read, Fact<T> whenAbsent) =>
-        fact.Element is null ? whenAbsent : ReadFact(fact, read);
+        fact.IsAbsent ? whenAbsent : ReadFact(fact, read);
 
     private static JsonObject WriteScope(UnscannedScope scope) => new()
     {
