@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Kagi.Core.Findings;
 using Kagi.Core.Rules;
 using Kagi.Rules;
 using Kagi.Store;
@@ -99,9 +100,9 @@ internal static class FindingsCommand
             var text = parsed.GetValue(pattern)!;
             var kind = MuteRule.KindOf(text, id => RuleCatalog.Find(id) is not null);
             var mute = opened.Mute(kind, text, parsed.GetValue(reason)!, untilTime, parsed.GetValue(by)!);
-            output.WriteLine($"muted {kind.ToString().ToLowerInvariant()} {mute.Pattern} (mute {mute.Id}): {mute.Describe()}");
+            output.WriteLine(TerminalText.Line($"muted {kind.ToString().ToLowerInvariant()} {mute.Pattern} (mute {mute.Id}): {mute.Describe()}"));
             return ExitCodes.Clean;
-        }, create: true));
+        }, StoreUse.CreateOrChange));
         return command;
     }
 
@@ -116,13 +117,13 @@ internal static class FindingsCommand
             var lifted = opened.Unmute(parsed.GetValue(pattern)!, parsed.GetValue(by)!);
             if (lifted == 0)
             {
-                error.WriteLine($"kagi: no active mute is '{parsed.GetValue(pattern)}'. 'kagi findings mutes' lists them.");
+                error.WriteLine($"kagi: no active mute is '{TerminalText.Line(parsed.GetValue(pattern)!)}'. 'kagi findings mutes' lists them.");
                 return ExitCodes.BadInput;
             }
 
-            output.WriteLine($"unmuted {parsed.GetValue(pattern)} ({lifted} mute{(lifted == 1 ? string.Empty : "s")})");
+            output.WriteLine($"unmuted {TerminalText.Line(parsed.GetValue(pattern)!)} ({lifted} mute{(lifted == 1 ? string.Empty : "s")})");
             return ExitCodes.Clean;
-        }));
+        }, StoreUse.Change));
         return command;
     }
 
@@ -151,25 +152,25 @@ internal static class FindingsCommand
         return command;
     }
 
-    private static int WithStore(string? location, TextWriter error, Func<IFindingStore, int> action, bool create = false)
+    private static int WithStore(string? location, TextWriter error, Func<IFindingStore, int> action, StoreUse use = StoreUse.Read)
     {
         try
         {
             var resolved = StoreLocation.Resolve(location, Environment.GetEnvironmentVariable);
 
             // A query against a mistyped path should say so, not create an empty store there and answer "0 findings".
-            if (!create && resolved.Kind == StoreKind.Sqlite && !File.Exists(resolved.ConnectionString))
+            if (use != StoreUse.CreateOrChange && resolved.Kind == StoreKind.Sqlite && !File.Exists(resolved.ConnectionString))
             {
                 error.WriteLine($"kagi: no findings store at {resolved.ConnectionString}: no scan has been stored there yet.");
                 return ExitCodes.BadInput;
             }
 
-            using var store = FindingStore.Open(resolved, TimeProvider.System);
+            using var store = use == StoreUse.Read ? FindingStore.OpenForReading(resolved, TimeProvider.System) : FindingStore.Open(resolved, TimeProvider.System);
             return action(store);
         }
         catch (Exception exception) when (ScanStore.IsStoreFailure(exception))
         {
-            error.WriteLine($"kagi: error: {exception.Message}");
+            error.WriteLine($"kagi: error: {TerminalText.Line(exception.Message)}");
             return ExitCodes.BadInput;
         }
     }
@@ -210,4 +211,12 @@ internal static class FindingsCommand
         Description = "Who is doing this, for the audit trail (default: the current user).",
         DefaultValueFactory = _ => Environment.UserName,
     };
+
+    // Queries open the store read-only; unmute changes a store that must already exist; a mute may be the first thing stored.
+    private enum StoreUse
+    {
+        Read,
+        Change,
+        CreateOrChange,
+    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Kagi.Core.Findings;
 using Kagi.Core.Rules;
 using Kagi.Store;
 
@@ -151,9 +152,10 @@ internal static class FindingsOutput
     private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     // Plain aligned columns: the output is often piped to grep or less, where a boxed table only gets in the way.
+    // Cells hold names and reasons from the cloud, the code and other users: no control character of theirs reaches the terminal.
     private static void Table(TextWriter output, string[] headers, IEnumerable<string[]> rows)
     {
-        var all = rows.Prepend(headers).ToList();
+        var all = rows.Prepend(headers).Select(row => row.Select(TerminalText.Line).ToArray()).ToList();
         var widths = headers.Select((_, column) => all.Max(row => row[column].Length)).ToArray();
         foreach (var row in all)
         {

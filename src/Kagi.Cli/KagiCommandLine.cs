@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Kagi.Core.Findings;
 
 namespace Kagi.Cli;
 
@@ -31,6 +32,28 @@ public static class KagiCommandLine
             return ExitCodes.BadInput;
         }
 
-        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+#pragma warning disable CA1031 // The safety net: whatever escapes a command is reported in one line and exits 2, never as a stack trace and exit 1 ("failing findings").
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            error.WriteLine(InternalError(exception, file: null));
+            return ExitCodes.BadInput;
+        }
+    }
+
+    /// <summary>
+    /// How an exception no command expected is reported: <c>kagi: internal error in FILE: message</c>, the file being
+    /// the input that was being read, when one is known. <c>KAGI_DEBUG=1</c> adds the stack trace, for a bug report.
+    /// </summary>
+    public static string InternalError(Exception exception, string? file)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var where = file is null ? string.Empty : $" in {file}";
+        var trace = Environment.GetEnvironmentVariable("KAGI_DEBUG") is "1" ? Environment.NewLine + exception : string.Empty;
+        return TerminalText.Block($"kagi: internal error{where}: {exception.Message}{trace}");
     }
 }

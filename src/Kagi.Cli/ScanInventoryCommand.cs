@@ -27,11 +27,18 @@ internal static class ScanInventoryCommand
             SavedInventory saved;
             try
             {
-                saved = InventoryFile.Read(File.ReadAllText(path));
+                saved = InventoryFile.Read(File.ReadAllText(path), path);
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException)
             {
-                error.WriteLine($"kagi: cannot read inventory {path}: {exception.Message}");
+                error.WriteLine($"kagi: cannot read inventory {path}: {TerminalText.Line(exception.Message)}");
+                return ExitCodes.BadInput;
+            }
+#pragma warning disable CA1031 // A reader bug is named with the file it met it in; the top-level net would not know the file.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                error.WriteLine(KagiCommandLine.InternalError(exception, path));
                 return ExitCodes.BadInput;
             }
 

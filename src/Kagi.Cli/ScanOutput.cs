@@ -23,6 +23,7 @@ internal static class ScanOutput
             return WriteFix(report, settings, fix, output, error);
         }
 
+        var unwritten = false;
         foreach (var request in settings.Reports)
         {
             IReportWriter writer = request.Format == "table"
@@ -30,9 +31,18 @@ internal static class ScanOutput
                 : ReportWriters.Find(request.Format)!;
             if (request.Path is { } path)
             {
-                using var file = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false));
-                writer.Write(report, file);
-                error.WriteLine($"kagi: wrote {request.Format} report to {path}");
+                try
+                {
+                    using var file = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false));
+                    writer.Write(report, file);
+                    error.WriteLine($"kagi: wrote {request.Format} report to {path}");
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+                {
+                    // The other reports are still written: one unwritable path must not cost the rest.
+                    error.WriteLine($"kagi: error: cannot write the {request.Format} report to {path}: {exception.Message}");
+                    unwritten = true;
+                }
             }
             else
             {
@@ -45,11 +55,12 @@ internal static class ScanOutput
         {
             foreach (var diagnostic in report.Diagnostics)
             {
-                error.WriteLine($"kagi: {diagnostic.Severity.ToString().ToLowerInvariant()}: {diagnostic}");
+                error.WriteLine($"kagi: {diagnostic.Severity.ToString().ToLowerInvariant()}: {TerminalText.Line(diagnostic.ToString())}");
             }
         }
 
-        return ScanStore.ExitCode(report, settings, error);
+        var code = ScanStore.ExitCode(report, settings, error);
+        return unwritten ? Math.Max(code, ExitCodes.BadInput) : code;
     }
 
     private static int WriteFix(ScanReport report, ScanSettings settings, string fix, TextWriter output, TextWriter error)

@@ -3,7 +3,10 @@ using Kagi.Core.Rules;
 
 namespace Kagi.Reporting;
 
-/// <summary>Prints the whole remediation of chosen findings: risk, console steps, CLI and Terraform, filled for each resource.</summary>
+/// <summary>
+/// Prints the whole remediation of chosen findings to a terminal: risk, console steps, CLI and Terraform, filled for
+/// each resource, with no control character of a value left raw.
+/// </summary>
 public static class FixWriter
 {
     public static void Write(IEnumerable<Finding> findings, Language language, TextWriter output)
@@ -14,9 +17,9 @@ public static class FixWriter
         foreach (var finding in findings)
         {
             var text = FindingText.Render(finding, language);
-            output.WriteLine($"== {finding.Status.ToName()} {finding.Rule.Id} · {finding.Resource.Id} ({finding.Fingerprint})");
+            output.WriteLine($"== {finding.Status.ToName()} {finding.Rule.Id} · {TerminalText.Line(finding.Resource.Id)} ({finding.Fingerprint})");
             output.WriteLine(text.Title);
-            output.WriteLine(text.Message);
+            output.WriteLine(TerminalText.Block(text.Message));
             Section(output, ja ? "リスク" : "Risk", text.Risk);
             Section(output, ja ? "コンソールでの修復手順" : "Console", text.Console);
             Section(output, "AWS CLI", text.Cli);
@@ -29,6 +32,6 @@ public static class FixWriter
     {
         output.WriteLine();
         output.WriteLine($"-- {heading}");
-        output.WriteLine(body.TrimEnd());
+        output.WriteLine(TerminalText.Block(body.TrimEnd()));
     }
 }

@@ -3,7 +3,10 @@ using Kagi.Core.Rules;
 
 namespace Kagi.Reporting;
 
-/// <summary>A rule's texts for a catalogue entry, not for one resource: placeholders stay visible as &lt;name&gt;.</summary>
+/// <summary>
+/// A rule's texts for a catalogue entry, not for one resource: placeholders stay visible as &lt;name&gt;, except in shell
+/// commands, where they are inert capital words (<c>REGION</c>) named in a comment, as a pasted command must not redirect.
+/// </summary>
 internal static class RuleHelp
 {
     private static readonly Dictionary<string, string> NoValues = [];
@@ -17,7 +20,7 @@ internal static class RuleHelp
             rule.Title.Get(language),
             rule.Risk.Get(language).TrimEnd(),
             Fill(rule.Remediation.Console),
-            Fill(rule.Remediation.Cli),
+            Placeholders.FillCommand(rule.Remediation.Cli.Get(null).Get(language), NoValues, language),
             Fill(rule.Remediation.Terraform));
     }
 

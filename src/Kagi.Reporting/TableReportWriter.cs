@@ -6,7 +6,10 @@ using Spectre.Console.Rendering;
 
 namespace Kagi.Reporting;
 
-/// <summary>The human report: one table per rule, failures first, coloured by severity where the terminal allows.</summary>
+/// <summary>
+/// The human report: one table per rule, failures first, coloured by severity where the terminal allows. Every value
+/// from the code or the cloud goes through <see cref="TerminalText"/>: the table is read on a terminal.
+/// </summary>
 public sealed class TableReportWriter : IReportWriter
 {
     public string Format => "table";
@@ -31,7 +34,7 @@ public sealed class TableReportWriter : IReportWriter
         }
 
         var ja = report.Language == Language.Ja;
-        console.MarkupLineInterpolated($"[bold]Kagi {ToolInfo.Version}[/] · {SourceName(report.Source, ja)}: {string.Join(", ", report.Targets)} · {(ja ? "最低キーレベル" : "minimum key level")}: {report.Options.MinKeyLevel.ToName()}");
+        console.MarkupLineInterpolated($"[bold]Kagi {ToolInfo.Version}[/] · {SourceName(report.Source, ja)}: {TerminalText.Line(string.Join(", ", report.Targets))} · {(ja ? "最低キーレベル" : "minimum key level")}: {report.Options.MinKeyLevel.ToName()}");
         console.WriteLine();
         foreach (var group in report.Findings.GroupBy(finding => finding.Rule.Id).OrderBy(group => Rank(group)).ThenByDescending(group => group.First().Severity).ThenBy(group => group.Key, StringComparer.Ordinal))
         {
@@ -63,15 +66,15 @@ public sealed class TableReportWriter : IReportWriter
         foreach (var finding in findings.Where(f => f.Status != ResultStatus.Pass).OrderBy(f => StatusRank(f.Status)).ThenBy(f => f.Resource.Id, StringComparer.Ordinal))
         {
             var text = FindingText.Render(finding, language);
-            var message = new List<IRenderable> { new Text(text.Message) };
+            var message = new List<IRenderable> { new Text(TerminalText.Block(text.Message)) };
             if (finding.Status is ResultStatus.Fail && FixCommand is not null)
             {
-                message.Add(new Markup($"[dim]{(language == Language.Ja ? "修正方法" : "fix")}: {Markup.Escape(FixCommand(finding))}[/]"));
+                message.Add(new Markup($"[dim]{(language == Language.Ja ? "修正方法" : "fix")}: {Markup.Escape(TerminalText.Line(FixCommand(finding)))}[/]"));
             }
 
             table.AddRow(
                 new Markup($"[{StatusStyle(finding.Status)}]{finding.Status.ToName()}[/]"),
-                new Rows(new Text(finding.Resource.Id), new Markup($"[dim]{Markup.Escape(Where(finding.Resource))}[/]")),
+                new Rows(new Text(TerminalText.Line(finding.Resource.Id)), new Markup($"[dim]{Markup.Escape(TerminalText.Line(Where(finding.Resource)))}[/]")),
                 new Rows(message));
         }
 
@@ -82,7 +85,7 @@ public sealed class TableReportWriter : IReportWriter
             table.AddRow(
                 new Markup($"[{StatusStyle(ResultStatus.Pass)}]{ResultStatus.Pass.ToName()}[/]"),
                 new Text(language == Language.Ja ? $"{passed.Count} 件のリソース" : $"{passed.Count} resource(s)"),
-                new Text(string.Join(", ", passed)));
+                new Text(TerminalText.Line(string.Join(", ", passed))));
         }
 
         console.Write(table);
@@ -99,7 +102,7 @@ public sealed class TableReportWriter : IReportWriter
         foreach (var diagnostic in diagnostics)
         {
             var style = diagnostic.Severity == DiagnosticSeverity.Error ? "red" : "yellow";
-            console.MarkupLineInterpolated($"  [{style}]{diagnostic.Severity.ToString().ToLowerInvariant()}[/] {diagnostic.ToString()}");
+            console.MarkupLineInterpolated($"  [{style}]{diagnostic.Severity.ToString().ToLowerInvariant()}[/] {TerminalText.Block(diagnostic.ToString())}");
         }
 
         console.WriteLine();

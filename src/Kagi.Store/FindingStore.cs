@@ -45,7 +45,16 @@ public sealed partial class FindingStore : IFindingStore
     public StoreLocation Location { get; private init; } = null!;
 
     /// <summary>Opens (creating if needed) the store and brings its schema up to date.</summary>
-    public static FindingStore Open(StoreLocation location, TimeProvider time)
+    public static FindingStore Open(StoreLocation location, TimeProvider time) => Open(location, time, forReading: false);
+
+    /// <summary>
+    /// Opens an existing store only to read it (<c>findings list</c>, <c>diff</c>, <c>mutes</c>, <c>scans</c>): nothing is
+    /// written, not even a migration or a switch of SQLite's journal mode, so a store on read-only media or shared
+    /// read-only can be queried. A store whose schema is older than this Kagi's is refused: a scan upgrades it.
+    /// </summary>
+    public static FindingStore OpenForReading(StoreLocation location, TimeProvider time) => Open(location, time, forReading: true);
+
+    private static FindingStore Open(StoreLocation location, TimeProvider time, bool forReading)
     {
         ArgumentNullException.ThrowIfNull(location);
         ArgumentNullException.ThrowIfNull(time);
@@ -53,8 +62,17 @@ public sealed partial class FindingStore : IFindingStore
         DbConnection? connection = null;
         try
         {
-            connection = dialect.Open(location.ConnectionString);
-            Schema.Migrate(connection, dialect);
+            if (forReading)
+            {
+                connection = dialect.OpenForReading(location.ConnectionString);
+                Schema.RequireLatest(connection);
+            }
+            else
+            {
+                connection = dialect.Open(location.ConnectionString);
+                Schema.Migrate(connection, dialect);
+            }
+
             return new FindingStore(connection, dialect, time) { Location = location };
         }
         catch (StoreException)

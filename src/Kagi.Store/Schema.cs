@@ -89,6 +89,31 @@ internal static class Schema
 
     public static int LatestVersion => Migrations.Length;
 
+    /// <summary>Checks, without writing anything, that the schema is the one this Kagi reads: for a store opened only to be read.</summary>
+    public static void RequireLatest(DbConnection connection)
+    {
+        long current;
+        try
+        {
+            current = new Sql(connection, null).Scalar<long?>("SELECT MAX(version) FROM schema_version") ?? 0;
+        }
+        catch (DbException exception)
+        {
+            throw new StoreException($"this is not a Kagi findings store, or no scan has been stored in it yet ({exception.Message}): run a scan with --store to create it", exception);
+        }
+
+        if (current > Migrations.Length)
+        {
+            throw new StoreException($"the store's schema is version {current}, newer than this Kagi knows ({Migrations.Length}); upgrade Kagi");
+        }
+
+        if (current < Migrations.Length)
+        {
+            throw new StoreException(
+                $"the store's schema is version {current}, older than this Kagi reads ({Migrations.Length}), and reading never changes a store: run a scan with --store to upgrade the store");
+        }
+    }
+
     /// <summary>Brings the schema up to <paramref name="toVersion"/> (the latest unless an upgrade from an older one is being tried).</summary>
     public static void Migrate(DbConnection connection, SqlDialect dialect, int? toVersion = null)
     {

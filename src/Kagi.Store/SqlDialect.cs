@@ -15,6 +15,9 @@ internal abstract class SqlDialect
 
     public abstract DbConnection Open(string connectionString);
 
+    /// <summary>A connection that writes nothing: no file is created, no journal mode set, no table touched.</summary>
+    public abstract DbConnection OpenForReading(string connectionString);
+
     /// <summary>
     /// A condition that <paramref name="column"/> matches a mute's glob (<c>*</c> any run, <c>?</c> one character,
     /// everything else literal and case-sensitive, as <see cref="MuteRule.Matches(string, string, string)"/> has it),
@@ -50,6 +53,19 @@ internal sealed class SqliteDialect : SqlDialect
         return connection;
     }
 
+    // Mode=ReadOnly: SQLite itself refuses every write, so the file keeps its bytes and its journal mode, and a file
+    // the user may not write can be read. A store in WAL mode still sees the scans a writer has committed.
+    public override DbConnection OpenForReading(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder { DataSource = connectionString, Mode = SqliteOpenMode.ReadOnly, DefaultTimeout = 60, Pooling = false };
+        var connection = new SqliteConnection(builder.ConnectionString);
+        connection.Open();
+        using var pragmas = connection.CreateCommand();
+        pragmas.CommandText = "PRAGMA busy_timeout=60000;";
+        pragmas.ExecuteNonQuery();
+        return connection;
+    }
+
     // GLOB is SQLite's case-sensitive match with the same * and ?; only '[' opens a class, and "[[]" is a literal '['.
     public override (string Condition, string Value) GlobMatch(string column, string parameter, string glob) =>
         ($"{column} GLOB {parameter}", glob.Replace("[", "[[]", StringComparison.Ordinal));
@@ -71,6 +87,16 @@ internal sealed class PostgresDialect : SqlDialect
     {
         var connection = new NpgsqlConnection(connectionString);
         connection.Open();
+        return connection;
+    }
+
+    // A read-only session: the server refuses any write this connection might attempt, as a read-only SQLite file would.
+    public override DbConnection OpenForReading(string connectionString)
+    {
+        var connection = Open(connectionString);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY";
+        command.ExecuteNonQuery();
         return connection;
     }
 

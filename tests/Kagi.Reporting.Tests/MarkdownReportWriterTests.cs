@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Kagi.Core.Model;
 using Kagi.Core.Rules;
 using Markdig;
 
@@ -45,6 +47,27 @@ public sealed class MarkdownReportWriterTests
         Assert.True(error >= 0 && error < fail && fail < unknown && unknown < muted, "ERROR, FAIL, UNKNOWN, MUTED in that order");
         Assert.DoesNotContain("<b>PASS</b>", text, StringComparison.Ordinal);
         Assert.Contains("```hcl", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Mentions_issue_references_and_urls_from_values_render_as_no_link_and_no_mention()
+    {
+        // Given a resource whose name pings a team, refers to an issue and carries links of every autolinked form
+        const string name = "@octocat @org/team #12 https://evil.example/x www.evil.example mailto:a@b.example ftp://f.example c@d.example";
+        var sample = SampleReport.Create();
+        var fail = sample.Findings.First(finding => finding.Status == ResultStatus.Fail);
+        var hostile = fail with { Resource = fail.Resource with { Id = name, Name = Fact.Known(name) } };
+        var report = sample with { Findings = [hostile], Targets = [name] };
+
+        // When Markdig renders the comment with every extension, autolinks included
+        var html = Markdown.ToHtml(Golden.Write(new MarkdownReportWriter(), report), new MarkdownPipelineBuilder().UsePipeTables().UseAutoLinks().Build());
+
+        // Then there is no link, and outside code blocks no '@', '#' or scheme is directly followed by what GitHub would
+        // make a mention, an issue reference or a link of
+        Assert.DoesNotContain("<a ", html, StringComparison.Ordinal);
+        var prose = System.Net.WebUtility.HtmlDecode(Regex.Replace(Regex.Replace(html, "<pre>.*?</pre>", string.Empty, RegexOptions.Singleline), "<[^>]*>", string.Empty));
+        Assert.DoesNotMatch(@"@[A-Za-z0-9]|#[0-9]|://|www\.|mailto:", prose);
+        Assert.Contains("@\u2060octocat", prose, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -14,15 +14,32 @@ public sealed partial class CliInjectionTests
     // Closes double quotes, single quotes, substitutes commands three ways, and breaks the line (out of a comment).
     private const string Hostile = "x\";touch \"$KAGI_PWNED\";\"'$(touch \"$KAGI_PWNED\")'`touch \"$KAGI_PWNED\"`\ntouch \"$KAGI_PWNED\" #";
 
+    // A value that ends in one line break: .NET's $ matches before it, so a check anchored with $ once left it bare.
+    private const string TrailingNewline = "graph\n";
+
+    // A window title (OSC), a bell, a screen clear and a bidi override: all must travel escaped, never raw in the text.
+    private const string TerminalEscapes = "g\u001b]0;pwned\u0007\u001b[2J\u202e";
+
     public static TheoryData<string, string, Language> Templates()
     {
         var data = new TheoryData<string, string, Language>();
-        foreach (var entry in RuleCatalog.All)
+        foreach (var (ruleId, variant) in RuleVariants())
         {
-            foreach (var variant in entry.Metadata.Remediation.Cli.Variants.Keys)
+            data.Add(ruleId, variant, Language.En);
+            data.Add(ruleId, variant, Language.Ja);
+        }
+
+        return data;
+    }
+
+    public static TheoryData<string, string, string> HostileTemplates()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var (ruleId, variant) in RuleVariants())
+        {
+            foreach (var hostile in new[] { Hostile, TrailingNewline, TerminalEscapes })
             {
-                data.Add(entry.Metadata.Id, variant, Language.En);
-                data.Add(entry.Metadata.Id, variant, Language.Ja);
+                data.Add(ruleId, variant, hostile);
             }
         }
 
@@ -30,26 +47,48 @@ public sealed partial class CliInjectionTests
     }
 
     [Theory]
-    [MemberData(nameof(Templates))]
-    public void A_hostile_value_in_any_placeholder_runs_nothing_and_reaches_aws_intact(string ruleId, string variant, Language language)
+    [MemberData(nameof(HostileTemplates))]
+    public void A_hostile_value_in_any_placeholder_runs_nothing_and_reaches_aws_intact(string ruleId, string variant, string hostile)
     {
-        var template = RuleCatalog.Find(ruleId)!.Metadata.Remediation.Cli.Get(variant).Get(language);
-        var names = PlaceholderName().Matches(template).Select(match => match.Groups[1].Value).Distinct(StringComparer.Ordinal).ToList();
-        var script = Placeholders.Fill(template, names.ToDictionary(name => name, _ => Hostile, StringComparer.Ordinal), Placeholders.ShellWord);
-        using var folder = new TempFolder();
-        var pwned = Path.Combine(folder.Path, "pwned");
-        var arguments = Path.Combine(folder.Path, "arguments");
-
-        // Each argument of each aws call, NUL-terminated, so an argument holding a newline stays one argument.
-        var stub = $"aws() {{ printf '%s\\0' \"$@\" >> {Placeholders.ShellWord(arguments)}; echo stub; }}\n";
-        var run = Bash(stub + script, folder.Path, ("KAGI_PWNED", pwned));
-
-        Assert.True(run.ExitCode == 0, $"bash failed ({run.ExitCode}): {run.Error}\n--- script ---\n{script}");
-        Assert.False(File.Exists(pwned), $"the hostile value ran a command:\n{script}");
-        if (names.Count > 0 && File.Exists(arguments))
+        foreach (var language in new[] { Language.En, Language.Ja })
         {
-            var passed = File.ReadAllText(arguments).Split('\0');
-            Assert.Contains(passed, argument => argument.Contains(Hostile, StringComparison.Ordinal));
+            var template = RuleCatalog.Find(ruleId)!.Metadata.Remediation.Cli.Get(variant).Get(language);
+            var names = PlaceholderName().Matches(template).Select(match => match.Groups[1].Value).Distinct(StringComparer.Ordinal).ToList();
+            var script = Placeholders.FillCommand(template, names.ToDictionary(name => name, _ => hostile, StringComparer.Ordinal), language);
+            using var folder = new TempFolder();
+            var pwned = Path.Combine(folder.Path, "pwned");
+            var run = Bash(Stub(folder) + script, folder.Path, ("KAGI_PWNED", pwned));
+
+            Assert.True(run.ExitCode == 0 && run.Error.Length == 0, $"bash failed ({run.ExitCode}): {run.Error}\n--- script ---\n{script}");
+            Assert.False(File.Exists(pwned), $"the hostile value ran a command:\n{script}");
+            Assert.DoesNotContain(script, c => c is '\u001b' or '\u0007' or '\u202e');
+            if (names.Count > 0 && File.Exists(Arguments(folder)))
+            {
+                Assert.Contains(PassedArguments(folder), argument => argument.Contains(hostile, StringComparison.Ordinal));
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Templates))]
+    public void A_placeholder_left_unfilled_is_an_inert_word_that_redirects_nothing(string ruleId, string variant, Language language)
+    {
+        // Given no value for any placeholder (a resource whose region and name Kagi could not tell)
+        var template = RuleCatalog.Find(ruleId)!.Metadata.Remediation.Cli.Get(variant).Get(language);
+        var script = Placeholders.FillCommand(template, new Dictionary<string, string>(), language);
+        using var folder = new TempFolder();
+        var before = Directory.GetFiles(folder.Path);
+
+        // When the printed commands are run
+        var run = Bash(Stub(folder) + script, folder.Path, ("KAGI_PWNED", Path.Combine(folder.Path, "pwned")));
+
+        // Then bash reads from no file named after a placeholder (as "<region>" would), and the words reach aws as they are
+        Assert.True(run.ExitCode == 0 && run.Error.Length == 0, $"bash failed ({run.ExitCode}): {run.Error}\n--- script ---\n{script}");
+        Assert.Empty(before);
+        Assert.DoesNotContain(PlaceholderName().Matches(template).Select(match => match.Groups[1].Value), name => script.Contains($"<{name}>", StringComparison.Ordinal));
+        if (PlaceholderName().IsMatch(template) && File.Exists(Arguments(folder)))
+        {
+            Assert.Contains(PassedArguments(folder), argument => CapitalWord().IsMatch(argument));
         }
     }
 
@@ -61,6 +100,16 @@ public sealed partial class CliInjectionTests
         Assert.DoesNotContain('\n', quoted);
         Assert.Equal("$'a\\nb\\tc\\'d\\\\e'", quoted);
     }
+
+    private static IEnumerable<(string RuleId, string Variant)> RuleVariants() =>
+        RuleCatalog.All.SelectMany(entry => entry.Metadata.Remediation.Cli.Variants.Keys.Select(variant => (entry.Metadata.Id, variant)));
+
+    // Each argument of each aws call, NUL-terminated, so an argument holding a newline stays one argument.
+    private static string Stub(TempFolder folder) => $"aws() {{ printf '%s\\0' \"$@\" >> {Placeholders.ShellWord(Arguments(folder))}; echo stub; }}\n";
+
+    private static string Arguments(TempFolder folder) => Path.Combine(folder.Path, "arguments");
+
+    private static string[] PassedArguments(TempFolder folder) => File.ReadAllText(Arguments(folder)).Split('\0');
 
     private static (int ExitCode, string Error) Bash(string script, string directory, (string Name, string Value) variable)
     {
@@ -81,6 +130,9 @@ public sealed partial class CliInjectionTests
 
     [GeneratedRegex(@"\{\{([A-Za-z][A-Za-z0-9]*)\}\}")]
     private static partial Regex PlaceholderName();
+
+    [GeneratedRegex(@"\A[A-Z][A-Z0-9_]*\z")]
+    private static partial Regex CapitalWord();
 
     private sealed class TempFolder : IDisposable
     {

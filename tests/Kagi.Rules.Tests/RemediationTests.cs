@@ -51,14 +51,17 @@ public sealed class RemediationTests
     }
 
     [Fact]
-    public void An_unknown_identifier_leaves_a_visible_placeholder()
+    public void An_unknown_identifier_leaves_an_inert_capital_placeholder_named_in_a_comment()
     {
         var cluster = Cluster("generated", "unused", new KeyReference.ServiceDefault()) with { Name = Fact.Unknown<string>("generated"), Region = null };
 
         var text = FindingText.Render(Judge(cluster), Language.En);
 
-        Assert.Contains("--source-db-cluster-identifier <name>", text.Cli, StringComparison.Ordinal);
-        Assert.Contains("--region <region>", text.Cli, StringComparison.Ordinal);
+        // "<region>" would be a shell redirection from a file named region; REGION is only a word
+        Assert.StartsWith("# Replace NAME, REGION with this resource's value before running", text.Cli, StringComparison.Ordinal);
+        Assert.Contains("--source-db-cluster-identifier NAME", text.Cli, StringComparison.Ordinal);
+        Assert.Contains("--region REGION", text.Cli, StringComparison.Ordinal);
+        Assert.DoesNotContain("<", text.Cli.Replace("< policy.json", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     [Theory]

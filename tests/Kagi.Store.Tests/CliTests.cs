@@ -127,7 +127,7 @@ public sealed class CliTests
         Assert.Contains("Port=6543", StoreLocation.Parse("postgres://u:secret@db.example:6543/kagi").ConnectionString, StringComparison.Ordinal);
     }
 
-    private static (int ExitCode, string Output, string Error) Run(params string[] args)
+    internal static (int ExitCode, string Output, string Error) Run(params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();

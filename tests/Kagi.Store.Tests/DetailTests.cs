@@ -83,7 +83,7 @@ public sealed class DetailTests
         var old = store.FindFinding(finding.Fingerprint)!;
         Assert.Null(old.Detail);
         var text = FindingText.Render(old.Explain(rule.Metadata), Language.En);
-        Assert.Contains("<name>", text.Cli, StringComparison.Ordinal);
+        Assert.Contains(" NAME", text.Cli, StringComparison.Ordinal);
         Assert.DoesNotContain("billing", text.Cli, StringComparison.Ordinal);
 
         store.SaveScan(Scans.LiveScan(["eu-west-1"], finding));

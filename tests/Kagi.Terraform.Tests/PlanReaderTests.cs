@@ -167,4 +167,70 @@ public sealed class PlanReaderTests
         Assert.Equal("us-west-2", Cluster(inventory, "aws_neptune_cluster.fail_unencrypted").Region);
         Assert.Equal("ap-northeast-1", Cluster(inventory, "aws_neptune_cluster.pass_cmk").Region);
     }
+
+    [Theory]
+    [InlineData("1e308")]
+    [InlineData("-1e400")]
+    [InlineData("123456789012345678901234567890123456789012345678901234567890")]
+    public void A_number_out_of_range_makes_that_attribute_unknown_and_keeps_the_rest_of_the_plan(string number)
+    {
+        // Given the root plan with one cluster's backup retention period out of any decimal's range
+        var plan = JsonNode.Parse(File.ReadAllText(RootPlan))!;
+        var resources = plan["planned_values"]!["root_module"]!["resources"]!.AsArray();
+        resources.Single(resource => (string?)resource!["address"] == "aws_neptune_cluster.pass_cmk")!["values"]!["backup_retention_period"] = JsonNode.Parse(number);
+        using var directory = new TempDirectory();
+        var path = directory.Write("plan.json", plan.ToJsonString());
+
+        // When it is scanned
+        var inventory = new TerraformScanner().Scan([path]);
+
+        // Then every resource is read as without the tampering, that attribute is unknown with the reason, and nothing failed
+        Assert.Equal(
+            new TerraformScanner().Scan([RootPlan]).Resources.Select(resource => resource.Id).Order(StringComparer.Ordinal),
+            inventory.Resources.Select(resource => resource.Id).Order(StringComparer.Ordinal));
+        var retention = Cluster(inventory, "aws_neptune_cluster.pass_cmk").BackupRetentionPeriod;
+        Assert.False(retention.IsKnown);
+        Assert.Contains("out of the range", retention.Reason, StringComparison.Ordinal);
+        Assert.Equal(KeyLevel.Customer, Cluster(inventory, "aws_neptune_cluster.pass_cmk").KeyLevel.Value);
+        Assert.Empty(inventory.Diagnostics);
+    }
+
+    [Fact]
+    public void A_planned_resource_without_a_type_is_an_error_naming_its_json_path()
+    {
+        // Given the root plan with the second planned resource's type removed
+        var plan = JsonNode.Parse(File.ReadAllText(RootPlan))!;
+        plan["planned_values"]!["root_module"]!["resources"]![1]!.AsObject().Remove("type");
+        using var directory = new TempDirectory();
+        var path = directory.Write("plan.json", plan.ToJsonString());
+
+        // When it is scanned
+        var inventory = new TerraformScanner().Scan([path]);
+
+        // Then one error names where the resource is, and the other resources are still read
+        var diagnostic = Assert.Single(inventory.Diagnostics);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.StartsWith("$.planned_values.root_module.resources[1]: ", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Contains(inventory.Resources, resource => resource.Id == "aws_neptune_cluster.fail_unencrypted");
+    }
+
+    [Theory]
+    [InlineData("planned_values", "[]", "$.planned_values: expected an object, found array")]
+    [InlineData("resource_changes", "{}", "$.resource_changes: expected an array, found object")]
+    public void A_plan_section_of_the_wrong_kind_is_an_error_naming_its_json_path(string section, string replacement, string expected)
+    {
+        // Given the root plan with one section replaced by JSON of another kind
+        var plan = JsonNode.Parse(File.ReadAllText(RootPlan))!;
+        plan[section] = JsonNode.Parse(replacement);
+        using var directory = new TempDirectory();
+        var path = directory.Write("plan.json", plan.ToJsonString());
+
+        // When it is scanned
+        var inventory = new TerraformScanner().Scan([path]);
+
+        // Then the plan is refused with the path of the section, not read as a plan without resources
+        var diagnostic = Assert.Single(inventory.Diagnostics);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Contains(expected, diagnostic.Message, StringComparison.Ordinal);
+    }
 }

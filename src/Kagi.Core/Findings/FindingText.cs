@@ -30,7 +30,7 @@ public sealed record FindingText(string Title, string Message, string Risk, stri
             message,
             rule.Risk.Get(language),
             Placeholders.Fill(rule.Remediation.Console.Get(variant).Get(language), values, Placeholders.AsIs),
-            Placeholders.Fill(rule.Remediation.Cli.Get(variant).Get(language), values, Placeholders.ShellWord),
+            Placeholders.FillCommand(rule.Remediation.Cli.Get(variant).Get(language), values, language),
             Placeholders.Fill(rule.Remediation.Terraform.Get(variant).Get(language), values, Placeholders.HclString));
     }
 }
@@ -42,8 +42,8 @@ public static partial class Placeholders
 
     /// <summary>
     /// Leaves plain identifiers bare and single-quotes anything else, so a hostile name cannot run in a pasted command.
-    /// A value with a control character is ANSI-C quoted (<c>$'a\nb'</c>) instead: a literal line break would end a
-    /// comment the value sits in and start a command.
+    /// A value with a control character or a bidirectional override is ANSI-C quoted (<c>$'a\nb'</c>) instead: a
+    /// literal line break would end a comment the value sits in and start a command, and an ESC would reach the terminal.
     /// </summary>
     public static string ShellWord(string value)
     {
@@ -53,7 +53,7 @@ public static partial class Placeholders
             return value;
         }
 
-        if (!value.Any(char.IsControl))
+        if (!value.Any(TerminalText.IsUnsafe))
         {
             return "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
         }
@@ -68,7 +68,8 @@ public static partial class Placeholders
                 '\n' => "\\n",
                 '\r' => "\\r",
                 '\t' => "\\t",
-                _ when char.IsControl(c) => string.Create(CultureInfo.InvariantCulture, $"\\x{(int)c:x2}"),
+                < '\u0100' when TerminalText.IsUnsafe(c) => string.Create(CultureInfo.InvariantCulture, $"\\x{(int)c:x2}"),
+                _ when TerminalText.IsUnsafe(c) => string.Create(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}"),
                 _ => c.ToString(),
             });
         }
@@ -76,7 +77,10 @@ public static partial class Placeholders
         return quoted.Append('\'').ToString();
     }
 
-    /// <summary>Escapes for the inside of an HCL quoted string, so a value cannot close the string or interpolate.</summary>
+    /// <summary>
+    /// Escapes for the inside of an HCL quoted string, so a value cannot close the string or interpolate; other control
+    /// characters and bidirectional overrides become HCL's <c>\uNNNN</c>, so none reaches a terminal raw.
+    /// </summary>
     public static string HclString(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
@@ -89,6 +93,7 @@ public static partial class Placeholders
                 '"' => "\\\"",
                 '\n' => "\\n",
                 '\r' => "\\r",
+                _ when TerminalText.IsUnsafe(c) => string.Create(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}"),
                 _ => c.ToString(),
             });
         }
@@ -96,6 +101,7 @@ public static partial class Placeholders
         return escaped.ToString().Replace("${", "$${", StringComparison.Ordinal).Replace("%{", "%%{", StringComparison.Ordinal);
     }
 
+    /// <summary>Fills prose or code for a person to read; a placeholder with no value shows as <c>&lt;name&gt;</c>.</summary>
     public static string Fill(string template, IReadOnlyDictionary<string, string> values, Func<string, string> escape)
     {
         ArgumentNullException.ThrowIfNull(template);
@@ -104,6 +110,41 @@ public static partial class Placeholders
         return Placeholder().Replace(template, match =>
             values.TryGetValue(match.Groups[1].Value, out var value) ? escape(value) : $"<{match.Groups[1].Value}>");
     }
+
+    /// <summary>
+    /// Fills shell commands: each value is a <see cref="ShellWord"/>, and a placeholder with no value becomes an inert
+    /// word in capitals (<c>REGION</c>, <c>RESOURCE_ID</c>), named in a comment above the commands, where
+    /// <c>&lt;region&gt;</c> would be a redirection from a file.
+    /// </summary>
+    public static string FillCommand(string template, IReadOnlyDictionary<string, string> values, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(values);
+        var missing = new SortedSet<string>(StringComparer.Ordinal);
+        var filled = Placeholder().Replace(template, match =>
+        {
+            if (values.TryGetValue(match.Groups[1].Value, out var value))
+            {
+                return ShellWord(value);
+            }
+
+            var word = CapitalWord(match.Groups[1].Value);
+            missing.Add(word);
+            return word;
+        });
+        if (missing.Count == 0)
+        {
+            return filled;
+        }
+
+        var names = string.Join(", ", missing);
+        return (language == Language.Ja
+            ? $"# 実行する前に {names} をこのリソースの値に置き換えてください (Kagi には分かりませんでした)。\n"
+            : $"# Replace {names} with this resource's value before running (Kagi could not tell it).\n") + filled;
+    }
+
+    // resourceId → RESOURCE_ID: letters, digits and underscores only, so the word means nothing to a shell.
+    private static string CapitalWord(string name) => CamelHump().Replace(name, "$1_$2").ToUpperInvariant();
 
     /// <summary>The values a finding's texts may use: the resource's identity, then the rule's evidence.</summary>
     public static IReadOnlyDictionary<string, string> For(Finding finding)
@@ -154,8 +195,12 @@ public static partial class Placeholders
     [GeneratedRegex(@"\{\{([A-Za-z][A-Za-z0-9]*)\}\}")]
     private static partial Regex Placeholder();
 
-    [GeneratedRegex(@"^[A-Za-z0-9_./:@%+=,-]+$")]
+    // \A and \z, not ^ and $: in .NET, $ also matches before a final line break, which would pass "name\n" unquoted.
+    [GeneratedRegex(@"\A[A-Za-z0-9_./:@%+=,-]+\z")]
     private static partial Regex SafeShellWord();
+
+    [GeneratedRegex("([a-z0-9])([A-Z])")]
+    private static partial Regex CamelHump();
 
     [GeneratedRegex("[^a-z0-9_]+")]
     private static partial Regex NotIdentifier();

@@ -31,29 +31,82 @@ public static class InventoryFile
         return root.ToJsonString(Indented);
     }
 
-    /// <exception cref="InvalidDataException">The text is not a saved inventory this version of Kagi reads.</exception>
-    public static SavedInventory Read(string json)
+    /// <summary>
+    /// Reads a saved inventory, validating every field. The frame of the file (its version, source, targets, what could
+    /// not be read, its diagnostics) must read whole, or the file is refused; a resource that does not read is left out
+    /// with an error diagnostic naming its JSON path, and stands as unread where its identity is legible, so the other
+    /// resources are still judged and nothing it held passes or resolves by its absence.
+    /// </summary>
+    /// <param name="path">The file the text came from, for the location of diagnostics.</param>
+    /// <exception cref="InvalidDataException">The text is not a saved inventory this version of Kagi reads; the message names the JSON path.</exception>
+    public static SavedInventory Read(string json, string? path = null)
     {
         ArgumentNullException.ThrowIfNull(json);
+        JsonDocument document;
         try
         {
-            var root = JsonNode.Parse(json)?.AsObject() ?? throw new InvalidDataException("the file is empty");
-            var version = root["kagiInventory"]?.GetValue<string>();
-            if (version != FormatVersion)
+            document = JsonDocument.Parse(json);
+        }
+        catch (JsonException exception)
+        {
+            throw new InvalidDataException($"the inventory is not JSON (line {(exception.LineNumber ?? 0) + 1}): {exception.Message}", exception);
+        }
+
+        using (document)
+        {
+            var root = new InventoryJson(document.RootElement, "$");
+            root.RejectDuplicateKeys(checkedApart: "resources");
+            var version = root.Property("kagiInventory");
+            var found = version.Element switch
             {
-                throw new InvalidDataException($"not a Kagi inventory of format {FormatVersion} (kagiInventory: {version ?? "missing"})");
+                null => "missing",
+                { ValueKind: JsonValueKind.String } text => text.GetString()!,
+                { } other => other.ValueKind.ToString().ToLowerInvariant(),
+            };
+            if (found != FormatVersion)
+            {
+                throw new InvalidDataException($"not a Kagi inventory of format {FormatVersion} (kagiInventory: {(found.Length > 40 ? found[..40] + "…" : found)})");
             }
 
-            var inventory = new Inventory([.. Items(root, "resources").Select(ReadResource)], [.. Items(root, "diagnostics").Select(ReadDiagnostic)])
+            var diagnostics = root.Property("diagnostics").Items().Select(ReadDiagnostic).ToList();
+            var unscanned = root.Property("unscanned").Items().Select(ReadScope).ToList();
+            var resources = new List<CloudResource>();
+            foreach (var item in root.Property("resources").Items())
             {
-                Unscanned = [.. Items(root, "unscanned").Select(ReadScope)],
-            };
-            return new SavedInventory(Text(root, "source"), [.. Items(root, "targets").Select(node => node!.GetValue<string>())], inventory);
+                try
+                {
+                    item.RejectDuplicateKeys();
+                    resources.Add(ReadResource(item));
+                }
+                catch (InvalidDataException exception)
+                {
+                    diagnostics.Add(new ScanDiagnostic(
+                        DiagnosticSeverity.Error,
+                        $"a resource of the saved inventory does not read and was left out: {exception.Message}",
+                        path is null ? null : new SourceLocation(path, 1)));
+                    if (Unread(item, exception.Message) is { } scope)
+                    {
+                        unscanned.Add(scope);
+                    }
+                }
+            }
+
+            var inventory = new Inventory(resources, diagnostics) { Unscanned = unscanned };
+            return new SavedInventory(root.Property("source").Text(), [.. root.Property("targets").Items().Select(target => target.Text())], inventory);
         }
-        catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException or KeyNotFoundException)
-        {
-            throw new InvalidDataException($"the inventory does not read: {exception.Message}", exception);
-        }
+    }
+
+    // A resource left out still has its identity where that reads: as unread, it gives ERROR results and keeps its
+    // region from counting as covered, so the store does not resolve its findings.
+    private static UnscannedScope? Unread(InventoryJson item, string problem)
+    {
+        string? Field(string name) =>
+            item.Element is { ValueKind: JsonValueKind.Object } element && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+                ? value.GetString()
+                : null;
+        return (Field("type"), Field("id"), Field("account"), Field("region")) is ({ } type, { } id, { } account, { } region)
+            ? new UnscannedScope(type, id, account, region, "the saved inventory", "entry", problem)
+            : null;
     }
 
     private static JsonObject WriteResource(CloudResource resource)
@@ -102,47 +155,49 @@ public static class InventoryFile
         return node;
     }
 
-    private static CloudResource ReadResource(JsonNode? node)
+    private static CloudResource ReadResource(InventoryJson resource)
     {
-        var resource = node!.AsObject();
-        return Text(resource, "type") switch
+        var type = resource.Property("type");
+        return type.Text() switch
         {
             NeptuneCluster.ResourceType => ReadCommon(resource, ReadClusterSettings(resource, new NeptuneCluster
             {
-                Id = Text(resource, "id"),
-                Name = ReadFact(resource["name"], value => value!.GetValue<string>()),
-                StorageEncrypted = ReadFact(resource["storageEncrypted"], value => value!.GetValue<bool>()),
-                KmsKeyId = ReadFact(resource["kmsKeyId"], value => value?.GetValue<string>()),
-                Key = ReadKeyReference(resource["key"]!.AsObject()),
+                Id = resource.Property("id").Text(),
+                Name = ReadFact(resource.Property("name"), value => value.Text()),
+                StorageEncrypted = ReadFact(resource.Property("storageEncrypted"), value => value.Boolean()),
+                KmsKeyId = ReadFact(resource.Property("kmsKeyId"), value => value.OptionalText()),
+                Key = ReadKeyReference(resource.Property("key")),
             })),
             NeptuneClusterSnapshot.ResourceType => ReadCommon(resource, new NeptuneClusterSnapshot
             {
-                Id = Text(resource, "id"),
-                Name = ReadFact(resource["name"], value => value!.GetValue<string>()),
-                StorageEncrypted = ReadFact(resource["storageEncrypted"], value => value!.GetValue<bool>()),
-                Key = ReadKeyReference(resource["key"]!.AsObject()),
-                IsManual = ReadFact(resource["isManual"], value => value!.GetValue<bool>()),
-                SharedWithAll = ReadFact(resource["sharedWithAll"], value => value!.GetValue<bool>()),
+                Id = resource.Property("id").Text(),
+                Name = ReadFact(resource.Property("name"), value => value.Text()),
+                StorageEncrypted = ReadFact(resource.Property("storageEncrypted"), value => value.Boolean()),
+                Key = ReadKeyReference(resource.Property("key")),
+                IsManual = ReadFact(resource.Property("isManual"), value => value.Boolean()),
+                SharedWithAll = ReadFact(resource.Property("sharedWithAll"), value => value.Boolean()),
             }),
             KmsKey.ResourceType => ReadCommon(resource, ReadKey(resource)),
-            var other => throw new InvalidDataException($"unknown resource type '{other}'"),
+            var other => throw type.Invalid($"unknown resource type '{other}'"),
         };
     }
 
-    private static T ReadCommon<T>(JsonObject node, T resource)
+    private static T ReadCommon<T>(InventoryJson node, T resource)
         where T : CloudResource => resource with
         {
-            Region = node["region"]?.GetValue<string>(),
-            Account = node["account"]?.GetValue<string>(),
-            Scope = node["scope"]?.GetValue<string>(),
-            Location = node["location"] is JsonObject location
-                ? new SourceLocation(Text(location, "file"), location["line"]!.GetValue<int>(), location["column"]!.GetValue<int>())
+            Region = node.Property("region").OptionalText(),
+            Account = node.Property("account").OptionalText(),
+            Scope = node.Property("scope").OptionalText(),
+            Location = ReadLocation(node.Property("location")),
+            Terraform = node.Property("terraform") is { IsAbsent: false } terraform
+                ? new TerraformAddress(terraform.Property("resourceType").Text(), terraform.Property("resourceName").Text())
                 : null,
-            Terraform = node["terraform"] is JsonObject terraform
-                ? new TerraformAddress(Text(terraform, "resourceType"), Text(terraform, "resourceName"))
-                : null,
-            Suppressions = [.. Items(node, "suppressions").Select(s => new Suppression(Text(s!.AsObject(), "ruleId"), s["reason"]?.GetValue<string>(), null))],
+            Suppressions = [.. node.Property("suppressions").Items().Select(s => new Suppression(s.Property("ruleId").Text(), s.Property("reason").OptionalText(), null))],
         };
+
+    private static SourceLocation? ReadLocation(InventoryJson location) => location.IsAbsent
+        ? null
+        : new SourceLocation(location.Property("file").Text(), location.Property("line").Integer(), location.Property("column").Integer());
 
     private static void WriteClusterSettings(JsonObject node, NeptuneCluster cluster)
     {
@@ -156,15 +211,15 @@ public static class InventoryFile
     }
 
     // Inventories saved before these settings existed lack them: they read as unknown, as the scan that saved them knew nothing of them.
-    private static NeptuneCluster ReadClusterSettings(JsonObject node, NeptuneCluster cluster) => cluster with
+    private static NeptuneCluster ReadClusterSettings(InventoryJson node, NeptuneCluster cluster) => cluster with
     {
-        DeletionProtection = ReadOptionalFact(node["deletionProtection"], value => value!.GetValue<bool>(), cluster.DeletionProtection),
-        BackupRetentionPeriod = ReadOptionalFact(node["backupRetentionPeriod"], value => value!.GetValue<int>(), cluster.BackupRetentionPeriod),
-        IamDatabaseAuthentication = ReadOptionalFact(node["iamDatabaseAuthentication"], value => value!.GetValue<bool>(), cluster.IamDatabaseAuthentication),
+        DeletionProtection = ReadOptionalFact(node.Property("deletionProtection"), value => value.Boolean(), cluster.DeletionProtection),
+        BackupRetentionPeriod = ReadOptionalFact(node.Property("backupRetentionPeriod"), value => value.Integer(), cluster.BackupRetentionPeriod),
+        IamDatabaseAuthentication = ReadOptionalFact(node.Property("iamDatabaseAuthentication"), value => value.Boolean(), cluster.IamDatabaseAuthentication),
         EnabledCloudwatchLogsExports = ReadOptionalFact<IReadOnlyList<string>>(
-            node["enabledCloudwatchLogsExports"], value => [.. value!.AsArray().Select(log => log!.GetValue<string>())], cluster.EnabledCloudwatchLogsExports),
-        CopyTagsToSnapshot = ReadOptionalFact(node["copyTagsToSnapshot"], value => value!.GetValue<bool>(), cluster.CopyTagsToSnapshot),
-        MultiAz = ReadOptionalFact(node["multiAz"], value => value!.GetValue<bool>(), cluster.MultiAz),
+            node.Property("enabledCloudwatchLogsExports"), value => [.. value.Items().Select(log => log.Text())], cluster.EnabledCloudwatchLogsExports),
+        CopyTagsToSnapshot = ReadOptionalFact(node.Property("copyTagsToSnapshot"), value => value.Boolean(), cluster.CopyTagsToSnapshot),
+        MultiAz = ReadOptionalFact(node.Property("multiAz"), value => value.Boolean(), cluster.MultiAz),
     };
 
     private static void WriteKey(JsonObject node, KmsKey key)
@@ -179,18 +234,18 @@ public static class InventoryFile
         node["keySpec"] = WriteFact(key.KeySpec, value => JsonValue.Create(value));
     }
 
-    private static KmsKey ReadKey(JsonObject node) => new()
+    private static KmsKey ReadKey(InventoryJson node) => new()
     {
-        Id = Text(node, "id"),
-        Name = ReadFact(node["name"], value => value!.GetValue<string>()),
-        Arn = ReadFact(node["arn"], value => value!.GetValue<string>()),
-        Manager = ReadFact(node["manager"], value => Enum.Parse<KeyManager>(value!.GetValue<string>())),
-        InCustomKeyStore = ReadFact(node["inCustomKeyStore"], value => value!.GetValue<bool>()),
-        State = ReadFact(node["state"], value => value!.GetValue<string>()),
-        Origin = ReadFact(node["origin"], value => value!.GetValue<string>()),
-        RotationEnabled = ReadFact(node["rotationEnabled"], value => value!.GetValue<bool>()),
-        Policy = ReadFact(node["policy"], value => value!.GetValue<string>()),
-        KeySpec = ReadOptionalFact(node["keySpec"], value => value!.GetValue<string>(), Fact.Unknown<string>("the saved inventory does not hold the key spec")),
+        Id = node.Property("id").Text(),
+        Name = ReadFact(node.Property("name"), value => value.Text()),
+        Arn = ReadFact(node.Property("arn"), value => value.Text()),
+        Manager = ReadFact(node.Property("manager"), value => value.Name<KeyManager>()),
+        InCustomKeyStore = ReadFact(node.Property("inCustomKeyStore"), value => value.Boolean()),
+        State = ReadFact(node.Property("state"), value => value.Text()),
+        Origin = ReadFact(node.Property("origin"), value => value.Text()),
+        RotationEnabled = ReadFact(node.Property("rotationEnabled"), value => value.Boolean()),
+        Policy = ReadFact(node.Property("policy"), value => value.Text()),
+        KeySpec = ReadOptionalFact(node.Property("keySpec"), value => value.Text(), Fact.Unknown<string>("the saved inventory does not hold the key spec")),
     };
 
     private static JsonObject WriteKeyReference(KeyReference key) => key switch
@@ -204,29 +259,26 @@ public static class InventoryFile
         _ => throw new NotSupportedException($"unknown key reference {key.GetType().Name}"),
     };
 
-    private static KeyReference ReadKeyReference(JsonObject node) => Text(node, "kind") switch
+    private static KeyReference ReadKeyReference(InventoryJson node) => node.Property("kind").Text() switch
     {
         "serviceDefault" => new KeyReference.ServiceDefault(),
         "awsOwned" => new KeyReference.AwsOwned(),
-        "alias" => new KeyReference.Alias(Text(node, "name")),
-        "keyIdentifier" => new KeyReference.KeyIdentifier(Text(node, "value")),
-        "described" => new KeyReference.Described(ReadCommon(node["key"]!.AsObject(), ReadKey(node["key"]!.AsObject()))),
-        "undetermined" => new KeyReference.Undetermined(Text(node, "reason")),
-        var other => throw new InvalidDataException($"unknown key reference kind '{other}'"),
+        "alias" => new KeyReference.Alias(node.Property("name").Text()),
+        "keyIdentifier" => new KeyReference.KeyIdentifier(node.Property("value").Text()),
+        "described" => new KeyReference.Described(ReadCommon(node.Property("key"), ReadKey(node.Property("key")))),
+        "undetermined" => new KeyReference.Undetermined(node.Property("reason").Text()),
+        var other => throw node.Property("kind").Invalid($"unknown key reference kind '{other}'"),
     };
 
     // A fact is {"value": …} when known and {"unknown": "reason"} when not, so the reason survives the round trip.
     private static JsonObject WriteFact<T>(Fact<T> fact, Func<T, JsonNode?> write) =>
         fact.IsKnown ? new JsonObject { ["value"] = write(fact.Value) } : new JsonObject { ["unknown"] = fact.Reason };
 
-    private static Fact<T> ReadFact<T>(JsonNode? node, Func<JsonNode?, T> read)
-    {
-        var fact = node?.AsObject() ?? throw new InvalidDataException("a value is missing");
-        return fact.TryGetPropertyValue("value", out var value) ? Fact.Known(read(value)) : Fact.Unknown<T>(Text(fact, "unknown"));
-    }
+    private static Fact<T> ReadFact<T>(InventoryJson fact, Func<InventoryJson, T> read) =>
+        fact.Has("value") ? Fact.Known(read(fact.Property("value"))) : Fact.Unknown<T>(fact.Property("unknown").Text());
 
-    private static Fact<T> ReadOptionalFact<T>(JsonNode? node, Func<JsonNode?, T> read, Fact<T> whenAbsent) =>
-        node is null ? whenAbsent : ReadFact(node, read);
+    private static Fact<T> ReadOptionalFact<T>(InventoryJson fact, Func<InventoryJson, T> read, Fact<T> whenAbsent) =>
+        fact.IsAbsent ? whenAbsent : ReadFact(fact, read);
 
     private static JsonObject WriteScope(UnscannedScope scope) => new()
     {
@@ -239,12 +291,14 @@ public static class InventoryFile
         ["reason"] = scope.Reason,
     };
 
-    private static UnscannedScope ReadScope(JsonNode? node)
-    {
-        var scope = node!.AsObject();
-        return new UnscannedScope(
-            Text(scope, "resourceType"), Text(scope, "resourceId"), Text(scope, "account"), Text(scope, "region"), Text(scope, "service"), Text(scope, "call"), Text(scope, "reason"));
-    }
+    private static UnscannedScope ReadScope(InventoryJson scope) => new(
+        scope.Property("resourceType").Text(),
+        scope.Property("resourceId").Text(),
+        scope.Property("account").Text(),
+        scope.Property("region").Text(),
+        scope.Property("service").Text(),
+        scope.Property("call").Text(),
+        scope.Property("reason").Text());
 
     private static JsonObject WriteDiagnostic(ScanDiagnostic diagnostic) => new()
     {
@@ -255,17 +309,6 @@ public static class InventoryFile
             : null,
     };
 
-    private static ScanDiagnostic ReadDiagnostic(JsonNode? node)
-    {
-        var diagnostic = node!.AsObject();
-        var location = diagnostic["location"] is JsonObject at
-            ? new SourceLocation(Text(at, "file"), at["line"]!.GetValue<int>(), at["column"]!.GetValue<int>())
-            : null;
-        return new ScanDiagnostic(Enum.Parse<DiagnosticSeverity>(Text(diagnostic, "severity")), Text(diagnostic, "message"), location);
-    }
-
-    private static JsonArray Items(JsonObject node, string name) => node[name]?.AsArray() ?? [];
-
-    private static string Text(JsonObject node, string name) =>
-        node[name]?.GetValue<string>() ?? throw new InvalidDataException($"'{name}' is missing");
+    private static ScanDiagnostic ReadDiagnostic(InventoryJson diagnostic) => new(
+        diagnostic.Property("severity").Name<DiagnosticSeverity>(), diagnostic.Property("message").Text(), ReadLocation(diagnostic.Property("location")));
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Kagi.Core.Model;
@@ -34,8 +35,28 @@ internal static class PlanReader
                 return [];
             }
 
+            if (Misshapen(root) is { } problem)
+            {
+                diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, $"the plan does not read: {problem}", new SourceLocation(path, 1)));
+                return [];
+            }
+
             return Map(path, text, root, diagnostics);
         }
+    }
+
+    // The sections the reader walks must have the kind Terraform writes, or a tampered plan would read as one with no resources.
+    private static string? Misshapen(JsonElement root)
+    {
+        foreach (var (name, kind) in new[] { ("planned_values", JsonValueKind.Object), ("configuration", JsonValueKind.Object), ("prior_state", JsonValueKind.Object), ("resource_changes", JsonValueKind.Array) })
+        {
+            if (PlanJson.Property(root, name) is { ValueKind: var found } && found != kind && found != JsonValueKind.Null)
+            {
+                return $"$.{name}: expected {(kind == JsonValueKind.Object ? "an object" : "an array")}, found {found.ToString().ToLowerInvariant()}";
+            }
+        }
+
+        return null;
     }
 
     private static bool IsPlan(JsonElement root) =>
@@ -72,12 +93,22 @@ internal static class PlanReader
         // Data sources read while planning are in the prior state, with the values they found.
         var planned = PlanJson.Property(PlanJson.Property(root, "planned_values"), "root_module");
         var read = PlanJson.Property(PlanJson.Property(PlanJson.Property(root, "prior_state"), "values"), "root_module");
-        var resources = PlannedResources(planned, string.Empty)
-            .Concat(PlannedResources(read, string.Empty).Where(r => PlanJson.String(r.Resource, "mode") == "data"));
-        foreach (var (resource, modulePrefix) in resources)
+        var resources = PlannedResources(planned, string.Empty, "$.planned_values.root_module")
+            .Concat(PlannedResources(read, string.Empty, "$.prior_state.values.root_module").Where(r => PlanJson.String(r.Resource, "mode") == "data"));
+        foreach (var (resource, modulePrefix, jsonPath) in resources)
         {
             var parts = Parts(resource, modulePrefix, configured, afterUnknown);
-            if (parts is null || views.ContainsKey(parts.Address))
+            if (parts is null)
+            {
+                // A resource with no address, type or name cannot be judged; silence would let it pass unseen.
+                diagnostics.Add(new ScanDiagnostic(
+                    DiagnosticSeverity.Error,
+                    $"{jsonPath}: a planned resource without a string address, type and name was left out",
+                    new SourceLocation(path, 1)));
+                continue;
+            }
+
+            if (views.ContainsKey(parts.Address))
             {
                 continue;
             }
@@ -121,17 +152,20 @@ internal static class PlanReader
 
     private static string ProviderKey(JsonElement? configuration) => PlanJson.String(configuration, "provider_config_key") ?? "aws";
 
-    private static IEnumerable<(JsonElement Resource, string ModulePrefix)> PlannedResources(JsonElement? module, string modulePrefix)
+    /// <param name="jsonPath">Where <paramref name="module"/> is in the plan, for diagnostics: <c>$.planned_values.root_module</c>.</param>
+    private static IEnumerable<(JsonElement Resource, string ModulePrefix, string JsonPath)> PlannedResources(JsonElement? module, string modulePrefix, string jsonPath)
     {
+        var index = 0;
         foreach (var resource in PlanJson.Array(module, "resources"))
         {
-            yield return (resource, modulePrefix);
+            yield return (resource, modulePrefix, string.Create(CultureInfo.InvariantCulture, $"{jsonPath}.resources[{index++}]"));
         }
 
+        index = 0;
         foreach (var child in PlanJson.Array(module, "child_modules"))
         {
             var prefix = PlanJson.String(child, "address") is { } address ? $"{address}." : modulePrefix;
-            foreach (var nested in PlannedResources(child, prefix))
+            foreach (var nested in PlannedResources(child, prefix, string.Create(CultureInfo.InvariantCulture, $"{jsonPath}.child_modules[{index++}]")))
             {
                 yield return nested;
             }

@@ -14,13 +14,30 @@ internal static class JsonValues
         JsonValueKind.Object => new TfObject(element.EnumerateObject().Select(p => KeyValuePair.Create(p.Name, FromJson(p.Value)))),
         JsonValueKind.Array => new TfSequence([.. element.EnumerateArray().Select(FromJson)]),
         JsonValueKind.String => new TfString(element.GetString()!),
-        JsonValueKind.Number => new TfNumber(element.TryGetDecimal(out var number)
-            ? number
-            : decimal.Parse(element.GetRawText(), NumberStyles.Float, CultureInfo.InvariantCulture)),
+        JsonValueKind.Number => Number(element),
         JsonValueKind.True => TfValue.True,
         JsonValueKind.False => TfValue.False,
         _ => TfValue.Null,
     };
+
+    // Kagi computes with decimal: a number beyond its range (1e308, a 40-digit integer) is one unknown value with the
+    // reason, so one such attribute cannot cost the rest of the file.
+    private static TfValue Number(JsonElement element)
+    {
+        if (element.TryGetDecimal(out var number))
+        {
+            return new TfNumber(number);
+        }
+
+        var text = element.GetRawText();
+        if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out number))
+        {
+            return new TfNumber(number);
+        }
+
+        var shown = text.Length > 40 ? text[..40] + "…" : text;
+        return new TfUnknown($"the number {shown} is out of the range Kagi computes with (about ±7.9e28)");
+    }
 
     /// <summary>Encodes a wholly known value; object keys come out in lexical order, as Terraform writes them.</summary>
     public static string ToJson(TfValue value)
