@@ -4,7 +4,7 @@ using Kagi.Core.Rules;
 
 namespace Kagi.Cli;
 
-/// <summary>The exit codes of DESIGN.md: scripts branch on them.</summary>
+/// <summary>The exit codes of docs/contract.md: scripts branch on them.</summary>
 public static class ExitCodes
 {
     public const int Clean = 0;

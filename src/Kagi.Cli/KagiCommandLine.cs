@@ -3,7 +3,7 @@ using Kagi.Core.Findings;
 
 namespace Kagi.Cli;
 
-/// <summary>The command line of DESIGN.md; the composition root of the CLI.</summary>
+/// <summary>The command line of docs/contract.md; the composition root of the CLI.</summary>
 public static class KagiCommandLine
 {
     public static int Run(string[] args, TextWriter output, TextWriter error)

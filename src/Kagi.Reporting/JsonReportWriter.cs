@@ -6,7 +6,7 @@ using Kagi.Core.Rules;
 
 namespace Kagi.Reporting;
 
-/// <summary>The JSON contract of DESIGN.md (schemaVersion 1). Scripts outside the repository read it: change it only additively.</summary>
+/// <summary>The JSON contract of docs/contract.md (schemaVersion 1, schema docs/kagi-report.schema.json). Scripts outside the repository read it: change it only additively.</summary>
 public sealed class JsonReportWriter : IReportWriter
 {
     public const string SchemaVersion = "1";

@@ -4,7 +4,7 @@ using Json.Schema;
 
 namespace Kagi.Reporting.Tests;
 
-/// <summary>Validates JSON against a schema kept in Schemas/ with JsonSchema.Net, listing every error with its place.</summary>
+/// <summary>Validates JSON with JsonSchema.Net against a schema kept in Schemas/ (or at a full path), listing every error with its place.</summary>
 internal static class JsonSchemaCheck
 {
     // JsonSchema.Net registers each schema by its $id globally and refuses a second load: load each file once.
@@ -12,7 +12,7 @@ internal static class JsonSchemaCheck
 
     public static List<string> Errors(string schemaName, string json)
     {
-        var schema = Schemas.GetOrAdd(schemaName, name => new Lazy<JsonSchema>(() => JsonSchema.FromFile(RepoTools.SchemaPath(name)))).Value;
+        var schema = Schemas.GetOrAdd(schemaName, name => new Lazy<JsonSchema>(() => JsonSchema.FromFile(Path.IsPathRooted(name) ? name : RepoTools.SchemaPath(name)))).Value;
         using var document = JsonDocument.Parse(json);
         var result = schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
         return result.IsValid
