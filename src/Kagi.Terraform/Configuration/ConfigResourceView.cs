@@ -40,7 +40,7 @@ internal static class ConfigurationReader
     /// <param name="loaded">Module directories already parsed in this scan, by full path; shared so each is parsed once.</param>
     public static List<CloudResource> Map(TerraformModule module, List<ScanDiagnostic> diagnostics, TerraformScanOptions options, Dictionary<string, TerraformModule>? loaded = null)
     {
-        var context = new EvaluationContext(module.Directory, diagnostics, loaded);
+        var context = new EvaluationContext(module.Directory, diagnostics, loaded) { Budget = new Evaluation.EvaluationBudget(options.Limits) };
         var given = RootVariables.Load(module, options, diagnostics);
         var root = new ModuleEvaluator(module, context, string.Empty, string.Empty, (name, type) => given.TryGetValue(name, out var value) ? Given(value, type, diagnostics) : null);
 

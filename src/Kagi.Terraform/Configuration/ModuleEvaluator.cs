@@ -51,7 +51,7 @@ internal sealed class ModuleEvaluator : IReferenceResolver
         ModulePath = modulePath;
         _context = context;
         _given = given;
-        _evaluator = new ExpressionEvaluator(this);
+        _evaluator = new ExpressionEvaluator(this, context.Budget);
     }
 
     public TerraformModule Module { get; }
@@ -318,7 +318,7 @@ internal sealed class ModuleEvaluator : IReferenceResolver
         var value = EvaluateTop(meta.Value, Scope.Empty);
         try
         {
-            var instances = count is not null ? InstanceExpansion.FromCount(value) : InstanceExpansion.FromForEach(value);
+            var instances = count is not null ? InstanceExpansion.FromCount(value, _context.Budget) : InstanceExpansion.FromForEach(value, _context.Budget);
             if (instances is [{ Key: null }])
             {
                 _context.Diagnostics.Add(new ScanDiagnostic(
@@ -328,6 +328,11 @@ internal sealed class ModuleEvaluator : IReferenceResolver
             }
 
             return instances;
+        }
+        catch (LimitExceededException limit)
+        {
+            _context.Budget.Report(limit, meta.Range, _context.Diagnostics);
+            return [Instance.Unexpanded(meta.Name, limit.Message)];
         }
         catch (EvaluationException error)
         {
@@ -405,6 +410,11 @@ internal sealed class ModuleEvaluator : IReferenceResolver
         try
         {
             return _evaluator.Evaluate(expression, scope);
+        }
+        catch (LimitExceededException limit)
+        {
+            _context.Budget.Report(limit, expression.Range, _context.Diagnostics);
+            return new TfUnknown($"a limit was reached: {limit.Message}");
         }
         catch (EvaluationException error)
         {

@@ -34,7 +34,7 @@ internal static class CollectionFunctions
         new("index", new(2, 2, Index)),
         new("coalescelist", new(1, TfFunction.Variadic, a => a.Values.FirstOrDefault(v => ValueOps.ExpectSequence(v, "each argument").Count > 0) ?? throw new EvaluationException("every list is empty"), KeepsOrigin: true)),
         new("setunion", new(1, TfFunction.Variadic, a => ValueOps.ToSet(a.Values.SelectMany(v => ValueOps.ExpectSequence(v, "each argument"))))),
-        new("setintersection", new(1, TfFunction.Variadic, a => ValueOps.ToSet(a.Sequence(0, "each argument").Where(item => a.Values.Skip(1).All(set => ValueOps.ExpectSequence(set, "each argument").Any(other => ValueOps.KnownEqual(item, other))))))),
+        new("setintersection", new(1, TfFunction.Variadic, SetIntersection)),
         new("alltrue", new(1, 1, a => TfValue.Of(a.Sequence(0, "the argument").All(v => ValueOps.ExpectBool(v, "an element"))))),
         new("anytrue", new(1, 1, a => TfValue.Of(a.Sequence(0, "the argument").Any(v => ValueOps.ExpectBool(v, "an element"))))),
         new("compact", new(1, 1, a => new TfSequence([.. a.Sequence(0, "the argument").Where(item => item is not TfNull && ValueOps.ExpectString(item, "an element") != string.Empty)], SequenceKind.List), KeepsOrigin: true)),
@@ -53,8 +53,15 @@ internal static class CollectionFunctions
         _ => throw new EvaluationException($"cannot take the length of a {args[0].TypeName}"),
     });
 
+    private static TfSequence SetIntersection(FunctionArgs args)
+    {
+        var others = args.Values.Skip(1).Select(set => ValueOps.ExpectSequence(set, "each argument").ToHashSet(KnownValueComparer.Instance)).ToList();
+        return ValueOps.ToSet(args.Sequence(0, "each argument").Where(item => others.All(set => set.Contains(item))));
+    }
+
     private static TfValue Concat(FunctionArgs args)
     {
+        args.Budget.CheckElements(args.Values.Sum(list => list is TfSequence sequence ? (long)sequence.Items.Count : 0));
         var items = new List<TfValue>();
         foreach (var list in args.Values)
         {
@@ -189,12 +196,7 @@ internal static class CollectionFunctions
 
     private static TfSequence Distinct(FunctionArgs args)
     {
-        var distinct = new List<TfValue>();
-        foreach (var item in args.Sequence(0, "the argument").Where(item => !distinct.Any(d => ValueOps.KnownEqual(d, item))))
-        {
-            distinct.Add(item);
-        }
-
-        return new TfSequence(distinct, SequenceKind.List);
+        var seen = new HashSet<TfValue>(KnownValueComparer.Instance);
+        return new TfSequence([.. args.Sequence(0, "the argument").Where(seen.Add)], SequenceKind.List);
     }
 }

@@ -17,6 +17,8 @@ internal sealed record FunctionArgs(IReadOnlyList<TfValue> Values, ExpressionEva
     public int Integer(int index, string what) => ValueOps.ExpectInteger(Values[index], what);
 
     public IReadOnlyList<TfValue> Sequence(int index, string what) => ValueOps.ExpectSequence(Values[index], what);
+
+    public EvaluationBudget Budget => Evaluator.Budget;
 }
 
 /// <summary>
@@ -50,7 +52,7 @@ internal sealed record TfFunction(int MinArgs, int MaxArgs, Func<FunctionArgs, T
         {
             return Body(new FunctionArgs(arguments, evaluator));
         }
-        catch (EvaluationException error) when (error.Range is null)
+        catch (EvaluationException error) when (error.Range is null && error is not LimitExceededException)
         {
             throw new EvaluationException($"{name}(): {error.Message}");
         }
