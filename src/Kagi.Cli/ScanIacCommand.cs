@@ -27,8 +27,10 @@ internal static class ScanIacCommand
             Description = "A variable as NAME=VALUE, as 'terraform plan -var'; repeat for more. Later --var and --var-file win.",
         };
         var options = new ScanOptionSet();
+        var limits = new EvaluationLimitOptions();
         var command = new Command("iac", "Scan Terraform before it is applied.") { paths, varFiles, vars };
         options.AddTo(command);
+        limits.AddTo(command);
         command.SetAction(parsed =>
         {
             var settings = options.Read(parsed, error);
@@ -44,6 +46,7 @@ internal static class ScanIacCommand
                 // Terraform applies -var and -var-file in the order typed.
                 Variables = [.. OptionOrder.InOrderTyped(parsed, varFiles, vars).Select(v => v.Option == varFiles ? CommandLineVariable.File(v.Value) : CommandLineVariable.Assignment(v.Value))],
                 Environment = TerraformScanOptions.ProcessEnvironment(),
+                Limits = limits.Read(parsed),
             };
             var inventory = new TerraformScanner(scanOptions).Scan(targets);
             var report = ScanReports.Judge(ScanSource.Iac, targets, inventory, settings, startedAt);

@@ -89,6 +89,21 @@ public sealed class LimitTests
         Assert.Single(inventory.OfType<NeptuneCluster>());
     }
 
+    [Fact]
+    public void Given_nesting_within_the_depth_limit_when_evaluated_on_a_thread_with_a_small_stack_then_it_ends_in_a_value()
+    {
+        // Given 9 locals of 100 parentheses, 900 levels in all: within the limit, but not within a 400 KB stack
+        var locals = Enumerable.Range(0, 9).Select(i => $"  l{i} = {new string('(', 100)}{(i == 8 ? "1" : $"local.l{i + 1}")}{new string(')', 100)}");
+        var main = "locals {\n" + string.Join('\n', locals) + "\n  x = local.l0\n}\n";
+        TfValue? value = null;
+        var thread = new Thread(() => value = Output(main).Value, maxStackSize: 400 * 1024);
+
+        // When it is evaluated there, then the process is still here, with a value: known, or unknown naming the limit
+        thread.Start();
+        thread.Join();
+        Assert.True(value is TfNumber || (value as TfUnknown)?.Reason.Contains("nest more than", StringComparison.Ordinal) == true, $"{value}");
+    }
+
     [Theory]
     [InlineData("2147483647")]
     [InlineData("100000000")]
