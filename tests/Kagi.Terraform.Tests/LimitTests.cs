@@ -206,6 +206,30 @@ public sealed class LimitTests
     }
 
     [Fact]
+    public void Given_10000_instances_that_each_look_themselves_up_in_a_map_of_10000_then_no_limit_is_reached()
+    {
+        // Given the common pattern at the instance limit: for_each over a map, each instance reading its own entry
+        var main = """
+            locals {
+              big = { for i in range(10) : "k${i}" => { for j in range(1000) : "k${i}-${j}" => "arn:aws:kms:us-east-1:111122223333:key/${i}-${j}" } }
+              all = merge(values(local.big)...)
+              x   = length(local.all)
+            }
+
+            resource "aws_neptune_cluster" "c" {
+              for_each          = local.all
+              kms_key_arn       = lookup(local.all, each.key, null)
+              storage_encrypted = length(local.all) > 0 && contains(keys(local.big), substr(each.key, 0, 2))
+            }
+            """;
+
+        // When it is evaluated, then every instance is, with no limit reached
+        var (value, diagnostics) = Output(main);
+        Assert.Empty(diagnostics);
+        V.Equal(V.N(10_000), value);
+    }
+
+    [Fact]
     public void Given_values_that_share_their_parts_when_one_doubles_forty_times_then_encoding_it_stops_at_once()
     {
         // Given a40 = [a39, a39], ..., a0 = "x": small in memory, 2^40 strings when written out

@@ -50,12 +50,21 @@ internal sealed class EvaluationBudget(EvaluationLimits limits)
         }
     }
 
-    /// <summary>What reading a function's arguments costs: one step per element and per 64 characters.</summary>
-    public void ChargeReading(IEnumerable<TfValue> values)
+    /// <summary>
+    /// What reading values costs: one step per element and per 64 characters, counting nested elements when
+    /// <paramref name="whole"/> (the function walks them), else only the elements at the top.
+    /// </summary>
+    public void ChargeReading(IEnumerable<TfValue> values, bool whole)
     {
-        foreach (var size in values.Select(v => v.Size))
+        foreach (var value in values)
         {
-            Charge(size.Elements + (size.Characters / 64));
+            Charge(whole ? value.Size.Elements + (value.Size.Characters / 64) : value switch
+            {
+                TfSequence sequence => sequence.Items.Count + 1,
+                TfObject map => map.Attributes.Count + 1,
+                TfString text => (text.Value.Length / 64) + 1,
+                _ => 1,
+            });
         }
     }
 

@@ -205,10 +205,15 @@ internal sealed class ExpressionEvaluator(IReferenceResolver resolver, Evaluatio
             arguments.AddRange(At(call.Range, () => ValueOps.ExpectSequence(last, "the expanded argument")));
         }
 
-        // A function's work grows with what it reads and what it builds: both count against the steps.
-        Budget.ChargeReading(arguments);
+        // A function's work grows with what it reads and what it builds: both count against the steps. One that
+        // accepts unknowns does not look for them deep inside its arguments, so only their top level is counted.
+        Budget.ChargeReading(function.Picks ? arguments.OfType<TfString>() : arguments, whole: !function.AcceptsUnknown);
         var result = At(call.Range, () => function.Invoke(call.Name, arguments, this));
-        Budget.ChargeReading([result]);
+        if (!function.Picks)
+        {
+            Budget.ChargeReading([result], whole: !function.AcceptsUnknown);
+        }
+
         return result;
     }
 

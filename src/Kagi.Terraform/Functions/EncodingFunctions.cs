@@ -21,8 +21,8 @@ internal static class EncodingFunctions
         new("sha512", new(1, 1, a => Hex(SHA512.HashData(Encoding.UTF8.GetBytes(a.String(0, "the argument")))))),
 
         // Kagi never prints values, so marking one sensitive changes nothing here.
-        new("sensitive", new(1, 1, a => a[0], AcceptsUnknown: true)),
-        new("nonsensitive", new(1, 1, a => a[0], AcceptsUnknown: true)),
+        new("sensitive", new(1, 1, a => a[0], AcceptsUnknown: true, Picks: true)),
+        new("nonsensitive", new(1, 1, a => a[0], AcceptsUnknown: true, Picks: true)),
     ];
 
     // Every element and character is written at least once, escapes and numbers at most a few times over:
