@@ -143,6 +143,27 @@ public sealed class LimitTests
     }
 
     [Fact]
+    public void Given_modules_that_each_call_the_next_twice_25_deep_then_the_step_budget_stops_them_in_time()
+    {
+        // Given 2^25 module instances without a single count: each folder calls the next one twice
+        using var directory = new TempDirectory();
+        for (var i = 0; i < 25; i++)
+        {
+            var calls = i == 24 ? string.Empty : $"module \"a\" {{\n  source = \"../m{i + 1}\"\n}}\n\nmodule \"b\" {{\n  source = \"../m{i + 1}\"\n}}\n";
+            directory.Write($"m{i}/main.tf", Cluster + "\n" + calls);
+        }
+
+        // When the first is scanned
+        var started = Stopwatch.StartNew();
+        var inventory = new TerraformScanner().Scan([Path.Combine(directory.Path, "m0")]);
+
+        // Then the scan ends in time, with the budget named, and as many clusters as it allowed
+        Assert.True(started.Elapsed < Generous, $"took {started.Elapsed}");
+        Assert.All(inventory.Diagnostics, d => Assert.Contains("--max-evaluation-steps", d.Message, StringComparison.Ordinal));
+        Assert.InRange(inventory.OfType<NeptuneCluster>().Count(), 1_000, 20_000);
+    }
+
+    [Fact]
     public void Given_a_for_each_over_more_keys_than_the_limit_then_the_instance_limit_is_named()
     {
         var main = """

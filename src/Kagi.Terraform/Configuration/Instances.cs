@@ -59,9 +59,10 @@ internal static class InstanceExpansion
 {
     /// <summary>
     /// The instances for a count value; throws <see cref="EvaluationException"/> for what Terraform rejects, and
-    /// <see cref="LimitExceededException"/> for more instances than the budget's limit.
+    /// <see cref="LimitExceededException"/> for more instances than the budget's limit, counting those of the
+    /// <paramref name="modules"/> instances of the module the block is in.
     /// </summary>
-    public static List<Instance> FromCount(TfValue count, EvaluationBudget budget)
+    public static List<Instance> FromCount(TfValue count, EvaluationBudget budget, long modules)
     {
         if (count is TfUnknown unknown)
         {
@@ -74,19 +75,19 @@ internal static class InstanceExpansion
             throw new EvaluationException("count must not be negative");
         }
 
-        budget.CheckInstances(n);
+        budget.CheckInstances(n, modules);
         return [.. Enumerable.Range(0, n).Select(Instance.Counted)];
     }
 
     /// <summary>The instances for a for_each value: a map or object by key, a set of strings by element.</summary>
-    public static List<Instance> FromForEach(TfValue forEach, EvaluationBudget budget)
+    public static List<Instance> FromForEach(TfValue forEach, EvaluationBudget budget, long modules)
     {
         budget.CheckInstances(forEach switch
         {
             TfObject map => map.Attributes.Count,
             TfSequence { Kind: SequenceKind.Set } set => set.Items.Count,
             _ => 0,
-        });
+        }, modules);
 
         switch (forEach)
         {

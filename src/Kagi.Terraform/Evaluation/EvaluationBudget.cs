@@ -20,11 +20,17 @@ internal sealed class EvaluationBudget(EvaluationLimits limits)
     /// <summary>How deep values may nest; every walk over a value recurses this deep.</summary>
     public const int MaxValueDepth = 100;
 
+    /// <summary>What one resource or module instance costs: it is mapped, judged and reported, far more work than a step.</summary>
+    public const int StepsPerInstance = 1_000;
+
     private readonly HashSet<(string Limit, string File)> _reported = [];
     private long _steps;
     private int _depth;
 
     public EvaluationLimits Limits { get; } = limits;
+
+    /// <summary>Every step is spent: whatever is evaluated now is unknown, which says nothing about the code.</summary>
+    public bool Spent => _steps > Limits.MaxEvaluationSteps;
 
     /// <summary>Enters one more expression; each costs a step.</summary>
     public void Enter()
@@ -104,15 +110,20 @@ internal sealed class EvaluationBudget(EvaluationLimits limits)
         }
     }
 
-    /// <summary>Throws unless this many instances of one block may be made.</summary>
-    public void CheckInstances(long instances)
+    /// <summary>
+    /// Throws unless this many instances of one block may be made in each of the <paramref name="modules"/> instances
+    /// of its module: the limit is on all of them, or a module counted 10,000 times could hold 10,000 of each.
+    /// </summary>
+    public void CheckInstances(long instances, long modules)
     {
-        if (instances > Limits.MaxInstances)
+        var total = instances > long.MaxValue / Math.Max(modules, 1) ? long.MaxValue : instances * modules;
+        if (total > Limits.MaxInstances)
         {
-            throw new LimitExceededException("--max-instances", $"{Count(instances)} instances are more than the limit of {Count(Limits.MaxInstances)} per resource or module (--max-instances)");
+            var around = modules > 1 ? $" ({Count(instances)} in each of {Count(modules)} module instances)" : string.Empty;
+            throw new LimitExceededException("--max-instances", $"{Count(total)} instances{around} are more than the limit of {Count(Limits.MaxInstances)} per resource or module (--max-instances)");
         }
 
-        Charge(instances);
+        Charge(instances * StepsPerInstance);
     }
 
     /// <summary>The value, once checked against the limits on what an expression may build.</summary>
