@@ -153,9 +153,9 @@ public sealed class LimitTests
             directory.Write($"m{i}/main.tf", Cluster + "\n" + calls);
         }
 
-        // When the first is scanned
+        // When their folder is scanned (m0 is its only root: every other folder is called by one)
         var started = Stopwatch.StartNew();
-        var inventory = new TerraformScanner().Scan([Path.Combine(directory.Path, "m0")]);
+        var inventory = new TerraformScanner().Scan([directory.Path]);
 
         // Then the scan ends in time, with the budget named, and as many clusters as it allowed
         Assert.True(started.Elapsed < Generous, $"took {started.Elapsed}");
@@ -219,11 +219,32 @@ public sealed class LimitTests
     [Fact]
     public void Given_work_that_builds_nothing_large_then_the_step_budget_stops_it()
     {
-        // Given a billion steps that each build a small value
-        var (value, diagnostics) = Output("locals {\n  x = [for a in range(1024) : sum([for b in range(1024) : length([for c in range(1024) : a])])]\n}\n");
+        // Given a billion steps that each build a small value, and a budget a tenth of the default's (the default takes
+        // seconds to spend, and more under a loaded CI machine; the point here is that the budget stops it)
+        var limits = EvaluationLimits.Default with { MaxEvaluationSteps = EvaluationLimits.Default.MaxEvaluationSteps / 10 };
+        var (value, diagnostics) = Output("locals {\n  x = [for a in range(1024) : sum([for b in range(1024) : length([for c in range(1024) : a])])]\n}\n", limits);
 
         AssertUnknownNaming(value, "--max-evaluation-steps");
         AssertLimitReported(diagnostics, "--max-evaluation-steps");
+    }
+
+    [Fact]
+    public void Given_templates_rendered_in_a_loop_then_their_steps_count_against_the_callers_budget()
+    {
+        // Given a template that loops 1,000 times, rendered 1,000 times: each render alone is well within the budget
+        using var directory = new TempDirectory();
+        directory.Write("t.tpl", "%{ for i in range(1000) }${i}%{ endfor }");
+        directory.Write("main.tf", "output \"x\" {\n  value = [for a in range(1000) : length(templatefile(\"t.tpl\", {}))]\n}\n");
+        var limits = EvaluationLimits.Default with { MaxEvaluationSteps = 1_000_000 };
+
+        // When it is scanned
+        var diagnostics = new List<ScanDiagnostic>();
+        var context = new EvaluationContext(directory.Path, diagnostics) { Budget = new EvaluationBudget(limits) };
+        var evaluator = new ModuleEvaluator(ModuleLoader.Load(directory.Path, null, diagnostics), context, string.Empty, string.Empty, (_, _) => null);
+        var value = evaluator.Output("x");
+
+        // Then the renders together spend the one budget, which stops them
+        AssertUnknownNaming(value, "--max-evaluation-steps");
     }
 
     [Fact]
