@@ -20,6 +20,9 @@ public sealed class AwsScanner
     private readonly AwsClientFactory _clients;
     private readonly IScanProgress _progress;
 
+    // Every kind there is, read in every region and named in the ERROR of a region or account that could not be read.
+    private readonly IReadOnlyList<ILiveCollector> _collectors = LiveCollectors.All;
+
     public AwsScanner(AwsClientFactory clients, IScanProgress progress)
     {
         ArgumentNullException.ThrowIfNull(clients);
@@ -27,9 +30,6 @@ public sealed class AwsScanner
         _clients = clients;
         _progress = progress;
     }
-
-    /// <summary>The kinds read in every region; by default every collector there is.</summary>
-    public IReadOnlyList<ILiveCollector> Collectors { get; init; } = LiveCollectors.All;
 
     /// <summary>How many calls to one service may be in flight in one region; well under every service's rate limits.</summary>
     public int MaxCallsInFlightPerService { get; init; } = 25;
@@ -83,7 +83,7 @@ public sealed class AwsScanner
     {
         _progress.RegionStarted(region);
         var context = new RegionContext(account, region, _progress, MaxCallsInFlightPerService, cancellationToken);
-        var scanner = new RegionScanner(Collectors, new RegionServices(_clients, new KmsKeyResolver(_clients.Kms(region), context)), context);
+        var scanner = new RegionScanner(_collectors, new RegionServices(_clients, new KmsKeyResolver(_clients.Kms(region), context)), context);
         var result = await scanner.ScanAsync().ConfigureAwait(false);
         _progress.RegionFinished(region, result.Unscanned.Count);
         return result;
@@ -93,7 +93,7 @@ public sealed class AwsScanner
 
     // Nothing of the region was read: one ERROR per kind, so a kind added later cannot fail open.
     private IEnumerable<UnscannedScope> Unscanned(string account, string region, AwsCallException exception) =>
-        Collectors.Select(collector => new UnscannedScope(
+        _collectors.Select(collector => new UnscannedScope(
             collector.ResourceType,
             collector.WildcardArn(AwsPartitions.Of(region), region, account == UnknownAccount ? "*" : account),
             account,
