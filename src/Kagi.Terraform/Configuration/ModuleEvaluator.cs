@@ -68,6 +68,7 @@ internal sealed class ModuleEvaluator
     /// <summary>How many instances of this module there are in all, counting those of the modules around it.</summary>
     public long Multiplicity { get; init; } = 1;
 
+    /// <summary>How many module calls lead from the root to this module instance.</summary>
     public int Depth => Parent is null ? 0 : Parent.Depth + 1;
 
     public ProviderSettings Providers { get; }
@@ -237,6 +238,7 @@ internal sealed class ModuleEvaluator
         return value;
     }
 
+    /// <summary>An input variable's value: what the caller gives, else its default, converted to its type.</summary>
     public TfValue Variable(string name, SourceRange? reference = null)
     {
         if (!Module.Variables.TryGetValue(name, out var variable))
@@ -292,6 +294,7 @@ internal sealed class ModuleEvaluator
         }
     }
 
+    /// <summary>A local value, evaluated once.</summary>
     public TfValue Local(string name, SourceRange? reference = null)
     {
         if (!Module.Locals.TryGetValue(name, out var local))
