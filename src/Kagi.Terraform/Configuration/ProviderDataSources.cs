@@ -11,17 +11,17 @@ namespace Kagi.Terraform.Configuration;
 /// </summary>
 internal static class ProviderDataSources
 {
-    public static TfValue? Read(string type, string attribute, ModuleEvaluator module, string provider) => (type, attribute) switch
+    public static TfValue? Read(string type, string attribute, ProviderSettings providers, string provider) => (type, attribute) switch
     {
-        ("aws_region", "name" or "region" or "id") => String(module.Region(provider)),
-        ("aws_partition", "partition" or "id") => String(Partition(module, provider)),
-        ("aws_partition", "dns_suffix") => String(Partition(module, provider) is { } partition ? AwsPartitions.DnsSuffix(partition) : null),
-        ("aws_caller_identity", "account_id" or "id") => String(module.Account(provider)),
+        ("aws_region", "name" or "region" or "id") => String(providers.Region(provider)),
+        ("aws_partition", "partition" or "id") => String(Partition(providers, provider)),
+        ("aws_partition", "dns_suffix") => String(Partition(providers, provider) is { } partition ? AwsPartitions.DnsSuffix(partition) : null),
+        ("aws_caller_identity", "account_id" or "id") => String(providers.Account(provider)),
         _ => null,
     };
 
-    private static string? Partition(ModuleEvaluator module, string provider) =>
-        module.Region(provider) is { } region ? AwsPartitions.Of(region) : null;
+    private static string? Partition(ProviderSettings providers, string provider) =>
+        providers.Region(provider) is { } region ? AwsPartitions.Of(region) : null;
 
     private static TfString? String(string? value) => value is null ? null : new TfString(value);
 }
