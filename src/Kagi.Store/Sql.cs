@@ -136,21 +136,3 @@ internal static class Like
         return text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
     }
 }
-
-/// <summary>The store could not do what was asked: unreachable, locked, or a schema from a newer Kagi.</summary>
-public sealed class StoreException : Exception
-{
-    public StoreException()
-    {
-    }
-
-    public StoreException(string message)
-        : base(message)
-    {
-    }
-
-    public StoreException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-}
