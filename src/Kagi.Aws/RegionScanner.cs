@@ -46,7 +46,7 @@ public sealed class RegionScanner
         {
             await foreach (var page in _clusters.PagesAsync().ConfigureAwait(false))
             {
-                found.AddRange(page.Select(cluster => (cluster.Cluster, KeyOf(cluster.Cluster.StorageEncrypted, cluster.Cluster.KmsKeyId.Value))));
+                found.AddRange(page.Select(cluster => (cluster, KeyOf(cluster.StorageEncrypted, cluster.KmsKeyId.Value))));
             }
         }
         catch (AwsCallException exception)
