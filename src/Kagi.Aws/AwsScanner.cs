@@ -20,6 +20,9 @@ public sealed class AwsScanner
     private readonly AwsClientFactory _clients;
     private readonly IScanProgress _progress;
 
+    // Every kind there is, read in every region and named in the ERROR of a region or account that could not be read.
+    private readonly IReadOnlyList<ILiveCollector> _collectors = LiveCollectors.All;
+
     public AwsScanner(AwsClientFactory clients, IScanProgress progress)
     {
         ArgumentNullException.ThrowIfNull(clients);
@@ -80,8 +83,7 @@ public sealed class AwsScanner
     {
         _progress.RegionStarted(region);
         var context = new RegionContext(account, region, _progress, MaxCallsInFlightPerService, cancellationToken);
-        var rds = _clients.Rds(region);
-        var scanner = new RegionScanner(new NeptuneClusterReader(rds, context), new NeptuneSnapshotReader(rds, context), new KmsKeyResolver(_clients.Kms(region), context), context);
+        var scanner = new RegionScanner(_collectors, new RegionServices(_clients, new KmsKeyResolver(_clients.Kms(region), context)), context);
         var result = await scanner.ScanAsync().ConfigureAwait(false);
         _progress.RegionFinished(region, result.Unscanned.Count);
         return result;
@@ -89,11 +91,11 @@ public sealed class AwsScanner
 
     private static Inventory Failed(IEnumerable<UnscannedScope> unscanned) => new([], []) { Unscanned = [.. unscanned] };
 
-    // Nothing of the region was read: neither its clusters nor its snapshots.
-    private static IEnumerable<UnscannedScope> Unscanned(string account, string region, AwsCallException exception) =>
-        new[] { (NeptuneCluster.ResourceType, "cluster"), (NeptuneClusterSnapshot.ResourceType, "cluster-snapshot") }.Select(kind => new UnscannedScope(
-            kind.Item1,
-            $"arn:{AwsPartitions.Of(region)}:rds:{region}:{(account == UnknownAccount ? "*" : account)}:{kind.Item2}:*",
+    // Nothing of the region was read: one ERROR per kind, so a kind added later cannot fail open.
+    private IEnumerable<UnscannedScope> Unscanned(string account, string region, AwsCallException exception) =>
+        _collectors.Select(collector => new UnscannedScope(
+            collector.ResourceType,
+            collector.WildcardArn(AwsPartitions.Of(region), region, account == UnknownAccount ? "*" : account),
             account,
             region,
             exception.Service.SigningName,

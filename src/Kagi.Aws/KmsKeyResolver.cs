@@ -44,6 +44,28 @@ public sealed class KmsKeyResolver
         return _keys.GetOrAdd(keyArn, arn => new Lazy<Task<KeyReference>>(() => DescribeAsync(arn))).Value;
     }
 
+    /// <summary>The key that protects a resource's storage, given whether it is encrypted and the key ID it names.</summary>
+    /// <exception cref="AwsCallException">KMS failed for a reason other than a refusal.</exception>
+    public Task<KeyReference> ResolveStorageKeyAsync(Fact<bool> encrypted, string? kmsKeyId) => (encrypted, kmsKeyId) switch
+    {
+        // Unencrypted storage has no key to ask about (moto even returns a made-up KmsKeyId for it).
+        ({ IsKnown: true, Value: false }, _) => Task.FromResult<KeyReference>(new KeyReference.Undetermined("storage is not encrypted")),
+        (_, { Length: > 0 } keyArn) => ResolveAsync(keyArn),
+        ({ IsKnown: true }, _) => Task.FromResult<KeyReference>(new KeyReference.AwsOwned()),
+        _ => Task.FromResult<KeyReference>(new KeyReference.Undetermined(encrypted.Reason!)),
+    };
+
+    /// <summary>A resource that could not be read; when KMS failed, its key went unread too, and the KMS rules report it as well.</summary>
+    public IEnumerable<UnscannedScope> UnreadWithKey(string resourceType, string resourceId, string? keyArn, AwsCallException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        yield return _region.Unscanned(resourceType, resourceId, exception);
+        if (exception.Service == AwsService.Kms && !string.IsNullOrEmpty(keyArn))
+        {
+            yield return _region.Unscanned(KmsKey.ResourceType, keyArn, exception);
+        }
+    }
+
     private async Task<KeyReference> DescribeAsync(string keyArn)
     {
         var arn = KeyArn.Parse(keyArn);

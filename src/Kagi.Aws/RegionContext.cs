@@ -1,10 +1,14 @@
+using System.Collections.Concurrent;
 using Kagi.Core.Model;
+
 namespace Kagi.Aws;
 
 /// <summary>One region of one account being scanned: who and where, its calls in flight, and who hears about them.</summary>
 public sealed class RegionContext
 {
-    private readonly Dictionary<AwsService, SemaphoreSlim> _inFlight;
+    // One limit per service, made when a collector first calls it: a new service needs no entry here.
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _inFlight = new(StringComparer.Ordinal);
+    private readonly int _maxCallsInFlightPerService;
     private readonly IScanProgress _progress;
 
     public RegionContext(string account, string region, IScanProgress progress, int maxCallsInFlightPerService, CancellationToken cancellationToken)
@@ -16,8 +20,7 @@ public sealed class RegionContext
         Region = region;
         _progress = progress;
         CancellationToken = cancellationToken;
-        _inFlight = new[] { AwsService.Rds, AwsService.Kms, AwsService.Sts, AwsService.Ec2 }
-            .ToDictionary(service => service, _ => new SemaphoreSlim(maxCallsInFlightPerService));
+        _maxCallsInFlightPerService = maxCallsInFlightPerService;
     }
 
     public string Account { get; }
@@ -35,7 +38,7 @@ public sealed class RegionContext
         var succeeded = false;
         try
         {
-            var result = await SdkCall.RunAsync(service, call, _inFlight[service], send, CancellationToken).ConfigureAwait(false);
+            var result = await SdkCall.RunAsync(service, call, InFlight(service), send, CancellationToken).ConfigureAwait(false);
             succeeded = true;
             return result;
         }
@@ -45,7 +48,17 @@ public sealed class RegionContext
         }
     }
 
+    /// <summary>Something of this region that could not be read, and why.</summary>
+    public UnscannedScope Unscanned(string resourceType, string resourceId, AwsCallException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return new(resourceType, resourceId, Account, Region, exception.Service.SigningName, exception.Call, exception.Reason);
+    }
+
     public void CallFinished(AwsService service, string call, bool succeeded) => _progress.CallFinished(Region, service, call, succeeded);
 
     public void ResourcesFound(int count) => _progress.ResourcesFound(Region, count);
+
+    private SemaphoreSlim InFlight(AwsService service) =>
+        _inFlight.GetOrAdd(service.SigningName, _ => new SemaphoreSlim(_maxCallsInFlightPerService));
 }

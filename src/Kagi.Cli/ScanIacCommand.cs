@@ -31,8 +31,10 @@ internal static class ScanIacCommand
             Description = "A folder or file outside PATH that the configuration may read (module sources, file()); repeat for more. Nothing else outside PATH is read.",
         };
         var options = new ScanOptionSet();
+        var limits = new EvaluationLimitOptions();
         var command = new Command("iac", "Scan Terraform before it is applied.") { paths, varFiles, vars, allowOutside };
         options.AddTo(command);
+        limits.AddTo(command);
         command.SetAction(parsed =>
         {
             var settings = options.Read(parsed, error);
@@ -49,6 +51,7 @@ internal static class ScanIacCommand
                 Variables = [.. OptionOrder.InOrderTyped(parsed, varFiles, vars).Select(v => v.Option == varFiles ? CommandLineVariable.File(v.Value) : CommandLineVariable.Assignment(v.Value))],
                 Environment = TerraformScanOptions.ProcessEnvironment(),
                 AllowOutside = parsed.GetValue(allowOutside) ?? [],
+                Limits = limits.Read(parsed),
             };
             var inventory = new TerraformScanner(scanOptions).Scan(targets);
             var report = ScanReports.Judge(ScanSource.Iac, targets, inventory, settings, startedAt, time);

@@ -11,6 +11,9 @@ public sealed record TerraformScanOptions
 
     public IReadOnlyList<CommandLineVariable> Variables { get; init; } = [];
 
+    /// <summary>How much work evaluating the configuration may do.</summary>
+    public EvaluationLimits Limits { get; init; } = EvaluationLimits.Default;
+
     /// <summary>The environment to read <c>TF_VAR_</c> variables from; null means none.</summary>
     public IReadOnlyDictionary<string, string>? Environment { get; init; }
 

@@ -101,7 +101,7 @@ public sealed class TerraformScanner
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
-            diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, $"Kagi failed while reading this (a bug; please report it): {error.GetType().Name}", new SourceLocation(path, 1)));
+            diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, $"internal error in {path}: {error.Message} ({error.GetType().Name}; a bug in Kagi, please report it)", new SourceLocation(path, 1)));
         }
 
         return [];

@@ -41,7 +41,7 @@ public sealed class FaultScanTests
     }
 
     [Fact]
-    public async Task Credentials_sts_rejects_make_every_region_an_error_and_no_region_is_called()
+    public async Task Credentials_sts_rejects_make_every_collected_kind_an_error_in_every_region_and_no_region_is_called()
     {
         // Given credentials that STS does not accept
         var scenario = OneCluster();
@@ -50,12 +50,12 @@ public sealed class FaultScanTests
 
         var result = Scans.Run(new LiveScanOptions { Regions = [Home, "us-east-1"], EndpointUrl = fake.Endpoint });
 
+        // Then every kind a collector lists is one ERROR per region, over all of it in any account
         Assert.Equal(AwsScanner.UnknownAccount, result.Account);
         Assert.Empty(result.Inventory.Resources);
-        Assert.Equal(
-            ["arn:aws:rds:eu-west-1:*:cluster-snapshot:*", "arn:aws:rds:eu-west-1:*:cluster:*", "arn:aws:rds:us-east-1:*:cluster-snapshot:*", "arn:aws:rds:us-east-1:*:cluster:*"],
-            result.Inventory.Unscanned.Select(s => s.ResourceId).Order(StringComparer.Ordinal));
-        Assert.All(result.Inventory.Unscanned, scope => Assert.Equal("GetCallerIdentity", scope.Call));
+        AssertEveryCollectedKindIsUnscanned(result.Inventory, [Home, "us-east-1"], "*", "GetCallerIdentity");
+        Assert.Contains("arn:aws:rds:eu-west-1:*:cluster:*", result.Inventory.Unscanned.Select(s => s.ResourceId));
+        Assert.Contains("arn:aws:rds:us-east-1:*:cluster-snapshot:*", result.Inventory.Unscanned.Select(s => s.ResourceId));
         Assert.Equal(0, fake.Count("rds", "DescribeDBClusters"));
     }
 
@@ -68,9 +68,24 @@ public sealed class FaultScanTests
 
         var result = Scans.Run(new LiveScanOptions { Regions = [Home], AllRegions = true, EndpointUrl = fake.Endpoint });
 
+        AssertEveryCollectedKindIsUnscanned(result.Inventory, ["*"], "111122223333", "DescribeRegions");
         var scope = Assert.Single(result.Inventory.Unscanned, scope => scope.ResourceType == NeptuneCluster.ResourceType);
         Assert.Equal("arn:aws:rds:*:111122223333:cluster:*", scope.ResourceId);
         Assert.Equal(("ec2", "DescribeRegions"), (scope.Service, scope.Call));
+    }
+
+    // Each collector's kind, in each region, is covered by one wildcard ARN of that region and account, naming the failed call.
+    private static void AssertEveryCollectedKindIsUnscanned(Inventory inventory, IReadOnlyList<string> regions, string account, string call)
+    {
+        var expected = regions.SelectMany(region => LiveCollectors.All.Select(collector => $"{collector.ResourceType} in {region}"));
+        Assert.Equal(expected.Order(StringComparer.Ordinal), inventory.Unscanned.Select(s => $"{s.ResourceType} in {s.Region}").Order(StringComparer.Ordinal));
+        Assert.All(inventory.Unscanned, scope =>
+        {
+            Assert.StartsWith("arn:aws:", scope.ResourceId, StringComparison.Ordinal);
+            Assert.Contains($":{scope.Region}:{account}:", scope.ResourceId, StringComparison.Ordinal);
+            Assert.EndsWith(":*", scope.ResourceId, StringComparison.Ordinal);
+            Assert.Equal(call, scope.Call);
+        });
     }
 
     private static FakeScenario OneCluster()

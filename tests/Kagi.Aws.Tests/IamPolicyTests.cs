@@ -22,6 +22,33 @@ public sealed partial class IamPolicyTests : IClassFixture<FakeAccountScan>
     }
 
     [Fact]
+    public void Every_call_a_collector_declares_is_an_action_of_the_policy()
+    {
+        var granted = PolicyActions();
+
+        var missing = LiveCollectors.All
+            .SelectMany(collector => collector.Calls.Select(call => (Collector: collector.GetType().Name, Action: $"{collector.Service.SigningName}:{call}")))
+            .Where(declared => !granted.Contains(declared.Action))
+            .Select(declared => $"{declared.Collector} calls {declared.Action}, which docs/iam-policy.json does not grant");
+
+        Assert.NotEmpty(LiveCollectors.All.SelectMany(collector => collector.Calls));
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void Every_call_a_full_scan_makes_to_a_collectors_own_service_is_one_a_collector_declares()
+    {
+        // Given the calls of a full scan to the services only collectors call (STS, EC2 and KMS are the scan's own)
+        var machinery = new[] { AwsService.Sts, AwsService.Ec2, AwsService.Kms }.Select(service => service.SigningName);
+        var declared = LiveCollectors.All.SelectMany(collector => collector.Calls.Select(call => $"{collector.Service.SigningName}:{call}")).ToHashSet();
+        var called = _scan.Fake.Calls.Where(call => !machinery.Contains(call.Service)).Select(call => $"{call.Service}:{call.Action}").ToHashSet();
+
+        // Then a collector declares each of them, so the policy check above sees every call
+        Assert.NotEmpty(called);
+        Assert.Empty(called.Except(declared));
+    }
+
+    [Fact]
     public void Every_sdk_request_in_the_code_is_an_action_of_the_policy()
     {
         var granted = PolicyActions().Select(action => action.Split(':')[1]).ToHashSet();

@@ -168,7 +168,7 @@ public sealed class ScanRootTests
 
         var clusters = Clusters(Scan(directory));
 
-        Assert.Equal("file(\"large.txt\") reads a file larger than 4 MiB, the most Kagi reads", clusters["large"].Name.Reason);
+        Assert.Equal("file(\"large.txt\") reads a file larger than 1 MiB, the most Kagi reads", clusters["large"].Name.Reason);
         Assert.Equal(ScanRoots.MaxFileBytes, clusters["bound"].Name.Value?.Length);
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Kagi.Hcl.Syntax;
 using Kagi.Hcl.Text;
 
@@ -90,9 +91,10 @@ internal sealed partial class Parser
         }
     }
 
+    // The stack check backs the count on threads with small stacks: every recursion of the parser passes here.
     private void Enter(int offset)
     {
-        if (++_depth > MaxDepth)
+        if (++_depth > MaxDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
             throw _lines.Error($"the configuration is nested too deeply (more than {MaxDepth} levels)", offset, offset + 1);
         }

@@ -42,7 +42,7 @@ internal static class ConfigurationReader
     /// <param name="loaded">Module directories already parsed in this scan, by full path; shared so each is parsed once.</param>
     public static List<CloudResource> Map(TerraformModule module, List<ScanDiagnostic> diagnostics, TerraformScanOptions options, ScanRoots? roots = null, Dictionary<string, TerraformModule>? loaded = null)
     {
-        var context = new EvaluationContext(module.Directory, diagnostics, roots, loaded);
+        var context = new EvaluationContext(module.Directory, diagnostics, roots, loaded) { Budget = new Evaluation.EvaluationBudget(options.Limits) };
         var given = RootVariables.Load(module, options, context.Roots, diagnostics);
         var root = new ModuleEvaluator(module, context, string.Empty, string.Empty, (name, type) => given.TryGetValue(name, out var value) ? Given(value, type, diagnostics) : null);
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Kagi.Core.Model;
 using Kagi.Hcl.Syntax;
+using Kagi.Terraform.Evaluation;
 using Kagi.Terraform.Reading;
 
 namespace Kagi.Terraform.Configuration;
@@ -35,6 +36,9 @@ internal sealed class EvaluationContext
     public List<ScanDiagnostic> Diagnostics { get; }
 
     public List<(string Name, SourceRange Range)> InProgress { get; } = [];
+
+    /// <summary>The limits on the work every module instance of this root module does, together.</summary>
+    public EvaluationBudget Budget { get; init; } = new(EvaluationLimits.Default);
 
     /// <summary>The directory a module block's source names, or null (reported once) when it is not on disk.</summary>
     public string? SourceDirectory(string callerDirectory, string modulePath, string source, SourceRange range)

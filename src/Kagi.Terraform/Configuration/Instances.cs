@@ -57,8 +57,12 @@ internal sealed record Instance(string Suffix, TfValue? Key, Scope Scope)
 /// <summary>Expands <c>count</c> and <c>for_each</c> into instances, as Terraform does at plan time.</summary>
 internal static class InstanceExpansion
 {
-    /// <summary>The instances for a count value; throws <see cref="EvaluationException"/> for what Terraform rejects.</summary>
-    public static List<Instance> FromCount(TfValue count)
+    /// <summary>
+    /// The instances for a count value; throws <see cref="EvaluationException"/> for what Terraform rejects, and
+    /// <see cref="LimitExceededException"/> for more instances than the budget's limit, counting those of the
+    /// <paramref name="modules"/> instances of the module the block is in.
+    /// </summary>
+    public static List<Instance> FromCount(TfValue count, EvaluationBudget budget, long modules)
     {
         if (count is TfUnknown unknown)
         {
@@ -66,12 +70,25 @@ internal static class InstanceExpansion
         }
 
         var n = ValueOps.ExpectInteger(count is TfNull ? throw new EvaluationException("count must not be null") : count, "count");
-        return n >= 0 ? [.. Enumerable.Range(0, n).Select(Instance.Counted)] : throw new EvaluationException("count must not be negative");
+        if (n < 0)
+        {
+            throw new EvaluationException("count must not be negative");
+        }
+
+        budget.CheckInstances(n, modules);
+        return [.. Enumerable.Range(0, n).Select(Instance.Counted)];
     }
 
     /// <summary>The instances for a for_each value: a map or object by key, a set of strings by element.</summary>
-    public static List<Instance> FromForEach(TfValue forEach)
+    public static List<Instance> FromForEach(TfValue forEach, EvaluationBudget budget, long modules)
     {
+        budget.CheckInstances(forEach switch
+        {
+            TfObject map => map.Attributes.Count,
+            TfSequence { Kind: SequenceKind.Set } set => set.Items.Count,
+            _ => 0,
+        }, modules);
+
         switch (forEach)
         {
             case TfUnknown unknown:

@@ -10,8 +10,8 @@ namespace Kagi.Terraform.Configuration;
 /// <summary>One resource instance: <c>module.db.aws_neptune_cluster.this[0]</c> and the scope its arguments see.</summary>
 internal sealed record ResourceInstance(ResourceDeclaration Resource, string Address, Instance Instance);
 
-/// <summary>One instance of a module call: its evaluator, or null when the module's source is not on disk.</summary>
-internal sealed record ModuleInstance(Instance Instance, ModuleEvaluator? Evaluator);
+/// <summary>One instance of a module call: its evaluator, or null (saying why) when it is not scanned.</summary>
+internal sealed record ModuleInstance(Instance Instance, ModuleEvaluator? Evaluator, string NotScanned = "its source is not on disk, or outside the scanned folders");
 
 /// <summary>
 /// Evaluates one instance of a module: variables from what its caller (or, for the root, tfvars and the command line)
@@ -52,7 +52,7 @@ internal sealed class ModuleEvaluator : IReferenceResolver
         ModulePath = modulePath;
         _context = context;
         _given = given;
-        _evaluator = new ExpressionEvaluator(this);
+        _evaluator = new ExpressionEvaluator(this, context.Budget);
     }
 
     public TerraformModule Module { get; }
@@ -68,6 +68,9 @@ internal sealed class ModuleEvaluator : IReferenceResolver
     public IReadOnlyDictionary<string, string>? PassedProviders { get; private init; }
 
     private int Depth => Parent is null ? 0 : Parent.Depth + 1;
+
+    /// <summary>How many instances of this module there are in all, counting those of the modules around it.</summary>
+    private long Multiplicity { get; init; } = 1;
 
     public string ModuleDirectory => Module.Directory;
 
@@ -115,8 +118,15 @@ internal sealed class ModuleEvaluator : IReferenceResolver
             CheckArguments(call, module);
         }
 
-        foreach (var instance in Expand(call.Block, $"{Prefix}module.{call.Name}"))
+        var instances = Expand(call.Block, $"{Prefix}module.{call.Name}");
+        foreach (var instance in instances)
         {
+            if (module is not null && Unaffordable(module, call) is { } limit)
+            {
+                children.Add(new ModuleInstance(instance, null, limit));
+                continue;
+            }
+
             children.Add(new ModuleInstance(instance, module is null ? null : new ModuleEvaluator(
                 module,
                 _context,
@@ -126,10 +136,27 @@ internal sealed class ModuleEvaluator : IReferenceResolver
             {
                 Parent = this,
                 PassedProviders = ProviderReferences.PassedBy(call),
+                Multiplicity = Multiplicity * instances.Count,
             }));
         }
 
         return children;
+    }
+
+    // Modules can multiply without count: two calls of a module that calls the next twice, thirty deep, is 2^30 modules.
+    // Each module instance costs the budget its resources, and past it is not scanned.
+    private string? Unaffordable(TerraformModule module, ModuleCall call)
+    {
+        try
+        {
+            _context.Budget.Charge(EvaluationBudget.StepsPerInstance * (module.Resources.Count + module.ModuleCalls.Count + 1L));
+            return null;
+        }
+        catch (LimitExceededException limit)
+        {
+            _context.Budget.Report(limit, call.Block.TypeRange, _context.Diagnostics);
+            return $"a limit was reached: {limit.Message}";
+        }
     }
 
     /// <summary>This module instance and every module instance beneath it, callers first.</summary>
@@ -260,6 +287,11 @@ internal sealed class ModuleEvaluator : IReferenceResolver
 
         if (EvaluateTop(source.Value, Scope.Empty) is not TfString text)
         {
+            if (_context.Budget.Spent)
+            {
+                return null;
+            }
+
             _context.Diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, $"module \"{call.Name}\": source must be a literal string", source.Range.ToLocation()));
             return null;
         }
@@ -321,8 +353,8 @@ internal sealed class ModuleEvaluator : IReferenceResolver
         var value = EvaluateTop(meta.Value, Scope.Empty);
         try
         {
-            var instances = count is not null ? InstanceExpansion.FromCount(value) : InstanceExpansion.FromForEach(value);
-            if (instances is [{ Key: null }])
+            var instances = count is not null ? InstanceExpansion.FromCount(value, _context.Budget, Multiplicity) : InstanceExpansion.FromForEach(value, _context.Budget, Multiplicity);
+            if (instances is [{ Key: null }] && !_context.Budget.Spent)
             {
                 _context.Diagnostics.Add(new ScanDiagnostic(
                     DiagnosticSeverity.Warning,
@@ -331,6 +363,11 @@ internal sealed class ModuleEvaluator : IReferenceResolver
             }
 
             return instances;
+        }
+        catch (LimitExceededException limit)
+        {
+            _context.Budget.Report(limit, meta.Range, _context.Diagnostics);
+            return [Instance.Unexpanded(meta.Name, limit.Message)];
         }
         catch (EvaluationException error)
         {
@@ -408,6 +445,11 @@ internal sealed class ModuleEvaluator : IReferenceResolver
         try
         {
             return _evaluator.Evaluate(expression, scope);
+        }
+        catch (LimitExceededException limit)
+        {
+            _context.Budget.Report(limit, expression.Range, _context.Diagnostics);
+            return new TfUnknown($"a limit was reached: {limit.Message}");
         }
         catch (EvaluationException error)
         {
@@ -570,7 +612,7 @@ internal sealed class ModuleEvaluator : IReferenceResolver
         if (instance.Evaluator is not { } child)
         {
             stepsUsed = steps.Count;
-            return new TfUnknown($"{address} is not scanned: its source is not on disk, or outside the scanned folders");
+            return new TfUnknown($"{address} is not scanned: {instance.NotScanned}");
         }
 
         if (stepsUsed >= steps.Count || steps[stepsUsed] is not GetAttrStep output)
@@ -589,9 +631,9 @@ internal sealed class ModuleEvaluator : IReferenceResolver
 
     private static TfValue WholeModule(List<ModuleInstance> children)
     {
-        if (children.Any(c => c.Evaluator is null))
+        if (children.FirstOrDefault(c => c.Evaluator is null) is { } notScanned)
         {
-            return new TfUnknown("the module is not scanned: its source is not on disk, or outside the scanned folders");
+            return new TfUnknown($"the module is not scanned: {notScanned.NotScanned}");
         }
 
         return children.FirstOrDefault()?.Instance.Key is TfString

@@ -6,7 +6,7 @@ namespace Kagi.Terraform.Evaluation;
 /// An expression that Terraform would reject. Raised inside the evaluator so that <c>try</c> and <c>can</c> can
 /// observe it; every entry point catches it and turns it into a diagnostic and an unknown value.
 /// </summary>
-internal sealed class EvaluationException : Exception
+internal class EvaluationException : Exception
 {
     public EvaluationException(string message, SourceRange? range = null)
         : base(message)

@@ -6,12 +6,31 @@ using Kagi.Terraform.Values;
 namespace Kagi.Terraform.Evaluation;
 
 /// <summary>Evaluates HCL expressions to values; what is not known before apply comes out unknown, never guessed.</summary>
-internal sealed class ExpressionEvaluator(IReferenceResolver resolver)
+/// <param name="budget">The limits this evaluation shares with the rest of its root module; fresh defaults when not given.</param>
+internal sealed class ExpressionEvaluator(IReferenceResolver resolver, EvaluationBudget? budget = null)
 {
     public IReferenceResolver Resolver { get; } = resolver;
 
-    /// <summary>Evaluates; throws <see cref="EvaluationException"/> for what Terraform would reject.</summary>
-    public TfValue Evaluate(Expression expression, Scope scope) => expression switch
+    public EvaluationBudget Budget { get; } = budget ?? new EvaluationBudget(EvaluationLimits.Default);
+
+    /// <summary>
+    /// Evaluates; throws <see cref="EvaluationException"/> for what Terraform would reject, and
+    /// <see cref="LimitExceededException"/> when the value would take more than the limits allow.
+    /// </summary>
+    public TfValue Evaluate(Expression expression, Scope scope)
+    {
+        Budget.Enter();
+        try
+        {
+            return Budget.Built(EvaluateOnce(expression, scope));
+        }
+        finally
+        {
+            Budget.Leave();
+        }
+    }
+
+    private TfValue EvaluateOnce(Expression expression, Scope scope) => expression switch
     {
         LiteralExpr literal => FromLiteral(literal),
         TemplateExpr { IsSingleInterpolation: true } template => Evaluate(((TemplateInterpolation)template.Parts[0]).Expression, scope),
@@ -21,7 +40,7 @@ internal sealed class ExpressionEvaluator(IReferenceResolver resolver)
         SplatExpr splat => Splat(splat, scope),
         FunctionCallExpr call => Call(call, scope),
         ConditionalExpr conditional => Conditional(conditional, scope),
-        BinaryExpr binary => At(binary.Range, () => Operators.Binary(binary.Operator, Evaluate(binary.Left, scope), Evaluate(binary.Right, scope))),
+        BinaryExpr binary => Chain(binary, scope),
         UnaryExpr unary => At(unary.Range, () => Operators.Unary(unary.Operator, Evaluate(unary.Operand, scope))),
         TupleExpr tuple => new TfSequence([.. tuple.Items.Select(item => Evaluate(item, scope))]),
         ObjectExpr obj => Object(obj, scope),
@@ -29,6 +48,30 @@ internal sealed class ExpressionEvaluator(IReferenceResolver resolver)
         ParenthesesExpr parentheses => Evaluate(parentheses.Inner, scope),
         _ => throw new EvaluationException($"unsupported expression {expression.GetType().Name}", expression.Range),
     };
+
+    // Operators are left-associative, so a + b + c + ... is a tree as deep as it is long: its left edge is walked
+    // in a loop, not by recursion, and only the right operands (each of higher precedence, or in parentheses) recurse.
+    private TfValue Chain(BinaryExpr binary, Scope scope)
+    {
+        var pending = new Stack<BinaryExpr>();
+        Expression leftmost = binary;
+        while (leftmost is BinaryExpr inner)
+        {
+            pending.Push(inner);
+            leftmost = inner.Left;
+        }
+
+        var value = Evaluate(leftmost, scope);
+        while (pending.TryPop(out var next))
+        {
+            Budget.Charge(1);
+            var right = Evaluate(next.Right, scope);
+            var left = value;
+            value = At(next.Range, () => Operators.Binary(next.Operator, left, right));
+        }
+
+        return value;
+    }
 
     public TfValue Traverse(TfValue value, IEnumerable<Traverser> steps, Scope scope)
     {
@@ -52,7 +95,7 @@ internal sealed class ExpressionEvaluator(IReferenceResolver resolver)
         {
             return evaluate();
         }
-        catch (EvaluationException error) when (error.Range is null)
+        catch (EvaluationException error) when (error.Range is null && error is not LimitExceededException)
         {
             throw new EvaluationException(error.Message, range);
         }
@@ -162,7 +205,16 @@ internal sealed class ExpressionEvaluator(IReferenceResolver resolver)
             arguments.AddRange(At(call.Range, () => ValueOps.ExpectSequence(last, "the expanded argument")));
         }
 
-        return At(call.Range, () => function.Invoke(call.Name, arguments, this));
+        // A function's work grows with what it reads and what it builds: both count against the steps. One that
+        // accepts unknowns does not look for them deep inside its arguments, so only their top level is counted.
+        Budget.ChargeReading(function.Picks ? arguments.OfType<TfString>() : arguments, whole: !function.AcceptsUnknown);
+        var result = At(call.Range, () => function.Invoke(call.Name, arguments, this));
+        if (!function.Picks)
+        {
+            Budget.ChargeReading([result], whole: !function.AcceptsUnknown);
+        }
+
+        return result;
     }
 
     // try() returns the first argument that evaluates without error; an unknown one stays unknown (keeping its origin).
@@ -174,7 +226,7 @@ internal sealed class ExpressionEvaluator(IReferenceResolver resolver)
             {
                 return Evaluate(argument, scope);
             }
-            catch (EvaluationException)
+            catch (EvaluationException error) when (error is not LimitExceededException)
             {
                 // Try the next alternative: that is what try() is for.
             }
@@ -195,7 +247,7 @@ internal sealed class ExpressionEvaluator(IReferenceResolver resolver)
             var value = Evaluate(call.Arguments[0], scope);
             return ValueOps.FirstUnknown(value) is { } unknown ? new TfUnknown(unknown.Reason) : TfValue.True;
         }
-        catch (EvaluationException)
+        catch (EvaluationException error) when (error is not LimitExceededException)
         {
             return TfValue.False;
         }
@@ -255,6 +307,7 @@ internal sealed class ExpressionEvaluator(IReferenceResolver resolver)
         var objectItems = new Dictionary<string, List<TfValue>>(StringComparer.Ordinal);
         foreach (var (elementKey, element) in elements)
         {
+            Budget.Charge(1);
             var inner = scope.With(forExpr.KeyVariable, elementKey, forExpr.ValueVariable, element);
             if (forExpr.Condition is not null)
             {
@@ -333,6 +386,7 @@ internal sealed class ExpressionEvaluator(IReferenceResolver resolver)
             }
             else
             {
+                Budget.CheckLength((long)text.Length + ((TfString)piece).Value.Length);
                 text.Append(((TfString)piece).Value);
             }
         }
@@ -371,9 +425,20 @@ internal sealed class ExpressionEvaluator(IReferenceResolver resolver)
             return collection;
         }
 
-        var items = At(directive.Range, () => Elements(collection)
-            .Select(e => Template(directive.Body, scope.With(directive.KeyVariable, e.Key, directive.ValueVariable, e.Value)))
-            .ToList());
-        return (TfValue?)items.OfType<TfUnknown>().FirstOrDefault() ?? new TfString(string.Concat(items.Cast<TfString>().Select(s => s.Value)));
+        var text = new StringBuilder();
+        foreach (var (key, value) in At(directive.Range, () => Elements(collection).ToList()))
+        {
+            Budget.Charge(1);
+            var piece = At(directive.Range, () => Template(directive.Body, scope.With(directive.KeyVariable, key, directive.ValueVariable, value)));
+            if (piece is TfUnknown)
+            {
+                return piece;
+            }
+
+            Budget.CheckLength((long)text.Length + ((TfString)piece).Value.Length);
+            text.Append(((TfString)piece).Value);
+        }
+
+        return new TfString(text.ToString());
     }
 }

@@ -11,21 +11,21 @@ internal static class CollectionFunctions
 {
     public static IEnumerable<KeyValuePair<string, TfFunction>> All { get; } =
     [
-        new("length", new(1, 1, Length, AcceptsUnknown: true)),
+        new("length", new(1, 1, Length, AcceptsUnknown: true, Picks: true)),
         new("concat", new(0, TfFunction.Variadic, Concat, AcceptsUnknown: true, KeepsOrigin: true)),
         new("merge", new(0, TfFunction.Variadic, Merge, AcceptsUnknown: true)),
-        new("lookup", new(2, 3, Lookup, AcceptsUnknown: true, KeepsOrigin: true)),
-        new("element", new(2, 2, Element, AcceptsUnknown: true, KeepsOrigin: true)),
-        new("coalesce", new(1, TfFunction.Variadic, Coalesce, AcceptsUnknown: true)),
+        new("lookup", new(2, 3, Lookup, AcceptsUnknown: true, KeepsOrigin: true, Picks: true)),
+        new("element", new(2, 2, Element, AcceptsUnknown: true, KeepsOrigin: true, Picks: true)),
+        new("coalesce", new(1, TfFunction.Variadic, Coalesce, AcceptsUnknown: true, Picks: true)),
         new("keys", new(1, 1, a => IfKnown(a[0], () => new TfSequence([.. Map(a).Attributes.Keys.Select(k => new TfString(k))], SequenceKind.List)), AcceptsUnknown: true)),
         new("values", new(1, 1, a => IfKnown(a[0], () => new TfSequence([.. Map(a).Attributes.Values], SequenceKind.List)), AcceptsUnknown: true, KeepsOrigin: true)),
-        new("tomap", new(1, 1, a => IfKnown(a[0], () => Map(a)), AcceptsUnknown: true)),
+        new("tomap", new(1, 1, a => IfKnown(a[0], () => Map(a)), AcceptsUnknown: true, Picks: true)),
         new("tolist", new(1, 1, a => IfKnown(a[0], () => new TfSequence(a.Sequence(0, "the argument"), SequenceKind.List)), AcceptsUnknown: true, KeepsOrigin: true)),
         new("toset", new(1, 1, a => IfKnown(a[0], () => ValueOps.ToSet(a.Sequence(0, "the argument"))), AcceptsUnknown: true, KeepsOrigin: true)),
         new("contains", new(2, 2, a => TfValue.Of(a.Sequence(0, "the list").Any(item => ValueOps.KnownEqual(item, a[1]))))),
         new("flatten", new(1, 1, a => new TfSequence([.. Flatten(a.Sequence(0, "the argument"))]), KeepsOrigin: true)),
         new("distinct", new(1, 1, Distinct, KeepsOrigin: true)),
-        new("one", new(1, 1, a => IfKnown(a[0], () => One(a.Sequence(0, "the argument"))), AcceptsUnknown: true, KeepsOrigin: true)),
+        new("one", new(1, 1, a => IfKnown(a[0], () => One(a.Sequence(0, "the argument"))), AcceptsUnknown: true, KeepsOrigin: true, Picks: true)),
         new("slice", new(3, 3, Slice, KeepsOrigin: true)),
         new("range", new(1, 3, Range)),
         new("zipmap", new(2, 2, a => new TfObject(a.Sequence(0, "the keys").Zip(a.Sequence(1, "the values"), (k, v) => KeyValuePair.Create(ValueOps.ExpectString(k, "a key"), v))))),
@@ -34,7 +34,7 @@ internal static class CollectionFunctions
         new("index", new(2, 2, Index)),
         new("coalescelist", new(1, TfFunction.Variadic, a => a.Values.FirstOrDefault(v => ValueOps.ExpectSequence(v, "each argument").Count > 0) ?? throw new EvaluationException("every list is empty"), KeepsOrigin: true)),
         new("setunion", new(1, TfFunction.Variadic, a => ValueOps.ToSet(a.Values.SelectMany(v => ValueOps.ExpectSequence(v, "each argument"))))),
-        new("setintersection", new(1, TfFunction.Variadic, a => ValueOps.ToSet(a.Sequence(0, "each argument").Where(item => a.Values.Skip(1).All(set => ValueOps.ExpectSequence(set, "each argument").Any(other => ValueOps.KnownEqual(item, other))))))),
+        new("setintersection", new(1, TfFunction.Variadic, SetIntersection)),
         new("alltrue", new(1, 1, a => TfValue.Of(a.Sequence(0, "the argument").All(v => ValueOps.ExpectBool(v, "an element"))))),
         new("anytrue", new(1, 1, a => TfValue.Of(a.Sequence(0, "the argument").Any(v => ValueOps.ExpectBool(v, "an element"))))),
         new("compact", new(1, 1, a => new TfSequence([.. a.Sequence(0, "the argument").Where(item => item is not TfNull && ValueOps.ExpectString(item, "an element") != string.Empty)], SequenceKind.List), KeepsOrigin: true)),
@@ -53,8 +53,15 @@ internal static class CollectionFunctions
         _ => throw new EvaluationException($"cannot take the length of a {args[0].TypeName}"),
     });
 
+    private static TfSequence SetIntersection(FunctionArgs args)
+    {
+        var others = args.Values.Skip(1).Select(set => ValueOps.ExpectSequence(set, "each argument").ToHashSet(KnownValueComparer.Instance)).ToList();
+        return ValueOps.ToSet(args.Sequence(0, "each argument").Where(item => others.All(set => set.Contains(item))));
+    }
+
     private static TfValue Concat(FunctionArgs args)
     {
+        args.Budget.CheckElements(args.Values.Sum(list => list is TfSequence sequence ? (long)sequence.Items.Count : 0));
         var items = new List<TfValue>();
         foreach (var list in args.Values)
         {
@@ -189,12 +196,7 @@ internal static class CollectionFunctions
 
     private static TfSequence Distinct(FunctionArgs args)
     {
-        var distinct = new List<TfValue>();
-        foreach (var item in args.Sequence(0, "the argument").Where(item => !distinct.Any(d => ValueOps.KnownEqual(d, item))))
-        {
-            distinct.Add(item);
-        }
-
-        return new TfSequence(distinct, SequenceKind.List);
+        var seen = new HashSet<TfValue>(KnownValueComparer.Instance);
+        return new TfSequence([.. args.Sequence(0, "the argument").Where(seen.Add)], SequenceKind.List);
     }
 }

@@ -11,7 +11,7 @@ internal static class EncodingFunctions
 {
     public static IEnumerable<KeyValuePair<string, TfFunction>> All { get; } =
     [
-        new("jsonencode", new(1, 1, a => new TfString(JsonValues.ToJson(a[0])))),
+        new("jsonencode", new(1, 1, JsonEncode)),
         new("jsondecode", new(1, 1, a => JsonDecode(a.String(0, "the argument")))),
         new("base64encode", new(1, 1, a => new TfString(Convert.ToBase64String(Encoding.UTF8.GetBytes(a.String(0, "the argument")))))),
         new("base64decode", new(1, 1, a => new TfString(Encoding.UTF8.GetString(Convert.FromBase64String(a.String(0, "the argument")))))),
@@ -21,9 +21,17 @@ internal static class EncodingFunctions
         new("sha512", new(1, 1, a => Hex(SHA512.HashData(Encoding.UTF8.GetBytes(a.String(0, "the argument")))))),
 
         // Kagi never prints values, so marking one sensitive changes nothing here.
-        new("sensitive", new(1, 1, a => a[0], AcceptsUnknown: true)),
-        new("nonsensitive", new(1, 1, a => a[0], AcceptsUnknown: true)),
+        new("sensitive", new(1, 1, a => a[0], AcceptsUnknown: true, Picks: true)),
+        new("nonsensitive", new(1, 1, a => a[0], AcceptsUnknown: true, Picks: true)),
     ];
+
+    // Every element and character is written at least once, escapes and numbers at most a few times over:
+    // a value whose JSON would pass the string limit is stopped before it is written.
+    private static TfString JsonEncode(FunctionArgs args)
+    {
+        args.Budget.CheckLength(args[0].Size.Characters + args[0].Size.Elements);
+        return new TfString(JsonValues.ToJson(args[0]));
+    }
 
     private static TfString Hex(byte[] hash) => new(Convert.ToHexStringLower(hash));
 

@@ -78,7 +78,7 @@ internal static class FileFunctions
             throw new EvaluationException($"the template {path} does not parse: {error.Detail}");
         }
 
-        var evaluator = new ExpressionEvaluator(new TemplateResolver(args.Evaluator.Resolver.ModuleDirectory, args.Evaluator.Resolver.Roots));
+        var evaluator = new ExpressionEvaluator(new TemplateResolver(args.Evaluator.Resolver.ModuleDirectory, args.Evaluator.Resolver.Roots), args.Evaluator.Budget);
         var result = evaluator.Evaluate(template, Scope.Isolated(variables.Attributes));
         return addedNewline && result is TfString { Value: var rendered } && rendered.EndsWith('\n') ? new TfString(rendered[..^1]) : result;
     }

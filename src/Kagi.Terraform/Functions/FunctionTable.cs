@@ -29,6 +29,9 @@ internal static class FunctionTable
         "ephemeralasnull",
     };
 
+    /// <summary>The names of the functions Kagi computes.</summary>
+    public static IEnumerable<string> Names => Functions.Keys;
+
     public static bool TryGet(string name, [NotNullWhen(true)] out TfFunction? function) =>
         Functions.TryGetValue(name, out function);
 

@@ -17,14 +17,18 @@ internal sealed record FunctionArgs(IReadOnlyList<TfValue> Values, ExpressionEva
     public int Integer(int index, string what) => ValueOps.ExpectInteger(Values[index], what);
 
     public IReadOnlyList<TfValue> Sequence(int index, string what) => ValueOps.ExpectSequence(Values[index], what);
+
+    public EvaluationBudget Budget => Evaluator.Budget;
 }
 
 /// <summary>
 /// A Terraform function. Unless <see cref="AcceptsUnknown"/>, a call with any unknown inside its arguments is unknown:
 /// the body then only ever sees known values. <see cref="KeepsOrigin"/> marks functions that only pick or rearrange
 /// their arguments' elements, so that <c>element(concat(aws_kms_key.k.*.arn, [""]), 0)</c> still stands for that key.
+/// <see cref="Picks"/> marks functions that take one part of a collection, or count it, without reading it whole:
+/// a call costs the evaluation budget its strings, not the size of its collections.
 /// </summary>
-internal sealed record TfFunction(int MinArgs, int MaxArgs, Func<FunctionArgs, TfValue> Body, bool AcceptsUnknown = false, bool KeepsOrigin = false)
+internal sealed record TfFunction(int MinArgs, int MaxArgs, Func<FunctionArgs, TfValue> Body, bool AcceptsUnknown = false, bool KeepsOrigin = false, bool Picks = false)
 {
     public const int Variadic = int.MaxValue;
 
@@ -39,9 +43,14 @@ internal sealed record TfFunction(int MinArgs, int MaxArgs, Func<FunctionArgs, T
         var result = !AcceptsUnknown && arguments.Select(ValueOps.FirstUnknown).FirstOrDefault(u => u is not null) is { } unknown
             ? new TfUnknown(unknown.Reason)
             : Run(name, arguments, evaluator);
-        return KeepsOrigin && result is TfUnknown { Origin: null } bare && ValueOps.SharedOrigin(arguments) is { } origin
-            ? bare with { Origin = origin }
-            : result;
+        if (KeepsOrigin && result is TfUnknown { Origin: null } bare)
+        {
+            // Finding the origin reads the arguments whole, even when the function only picks from them.
+            evaluator.Budget.ChargeReading(arguments, whole: true);
+            return ValueOps.SharedOrigin(arguments) is { } origin ? bare with { Origin = origin } : result;
+        }
+
+        return result;
     }
 
     private TfValue Run(string name, IReadOnlyList<TfValue> arguments, ExpressionEvaluator evaluator)
@@ -50,7 +59,7 @@ internal sealed record TfFunction(int MinArgs, int MaxArgs, Func<FunctionArgs, T
         {
             return Body(new FunctionArgs(arguments, evaluator));
         }
-        catch (EvaluationException error) when (error.Range is null)
+        catch (EvaluationException error) when (error.Range is null && error is not LimitExceededException)
         {
             throw new EvaluationException($"{name}(): {error.Message}");
         }

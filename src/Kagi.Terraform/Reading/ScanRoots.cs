@@ -7,8 +7,11 @@ namespace Kagi.Terraform.Reading;
 /// </summary>
 internal sealed class ScanRoots
 {
-    /// <summary>The largest file a Terraform function reads; anything larger is unknown.</summary>
-    public const int MaxFileBytes = 4 * 1024 * 1024;
+    /// <summary>
+    /// The largest file a Terraform function reads; anything larger is unknown. It equals the default string limit
+    /// (<c>--max-string-length</c>), so a file that is read can also be used.
+    /// </summary>
+    public const int MaxFileBytes = 1024 * 1024;
 
     private static readonly StringComparison PathComparison =
         OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;

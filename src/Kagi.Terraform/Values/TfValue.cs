@@ -13,6 +13,33 @@ internal abstract record TfValue
 
     /// <summary>The name Terraform gives the value's type, for messages (never the value itself: it may be sensitive).</summary>
     public abstract string TypeName { get; }
+
+    /// <summary>How big the value is, counting shared parts each time they appear, as printing it would.</summary>
+    public virtual ValueSize Size => ValueSize.Scalar;
+}
+
+/// <summary>
+/// A value's size: elements (itself and every nested one), characters of its strings and keys, and nesting depth.
+/// Collections compute it once when built, so the limits can be checked without walking the value again.
+/// </summary>
+internal readonly record struct ValueSize(long Elements, long Characters, int Depth)
+{
+    public static ValueSize Scalar { get; } = new(1, 0, 0);
+
+    public static ValueSize Of(IEnumerable<TfValue> items, long keyCharacters = 0)
+    {
+        var (elements, characters, depth) = (1L, keyCharacters, 0);
+        foreach (var item in items)
+        {
+            var size = item.Size;
+            (elements, characters, depth) = (Add(elements, size.Elements), Add(characters, size.Characters), Math.Max(depth, size.Depth));
+        }
+
+        return new ValueSize(elements, characters, depth + 1);
+    }
+
+    // Shared parts can make a value's printed size grow exponentially: the sums stop at long.MaxValue instead of wrapping.
+    private static long Add(long a, long b) => a > long.MaxValue - b ? long.MaxValue : a + b;
 }
 
 internal sealed record TfNull : TfValue
@@ -33,6 +60,8 @@ internal sealed record TfNumber(decimal Value) : TfValue
 internal sealed record TfString(string Value) : TfValue
 {
     public override string TypeName => "string";
+
+    public override ValueSize Size => new(1, Value.Length, 0);
 }
 
 internal enum SequenceKind
@@ -46,6 +75,8 @@ internal enum SequenceKind
 internal sealed record TfSequence(IReadOnlyList<TfValue> Items, SequenceKind Kind = SequenceKind.Tuple) : TfValue
 {
     public static TfSequence Empty { get; } = new([]);
+
+    public override ValueSize Size { get; } = ValueSize.Of(Items);
 
     public override string TypeName => Kind switch
     {
@@ -67,11 +98,14 @@ internal sealed record TfObject : TfValue
         }
 
         Attributes = sorted;
+        Size = ValueSize.Of(sorted.Values, sorted.Keys.Sum(key => (long)key.Length));
     }
 
     public static TfObject Empty { get; } = new([]);
 
     public IReadOnlyDictionary<string, TfValue> Attributes { get; }
+
+    public override ValueSize Size { get; }
 
     public override string TypeName => "object";
 }

@@ -102,10 +102,11 @@ internal static class ValueOps
     /// <summary>A set: distinct items, strings and numbers in order as Terraform sorts them.</summary>
     public static TfSequence ToSet(IEnumerable<TfValue> items)
     {
+        var seen = new HashSet<TfValue>(KnownValueComparer.Instance);
         var distinct = new List<TfValue>();
         foreach (var item in items)
         {
-            if (item is TfUnknown || !distinct.Any(d => KnownEqual(d, item)))
+            if (item is TfUnknown || seen.Add(item))
             {
                 distinct.Add(item);
             }

@@ -7,7 +7,8 @@ namespace Kagi.Hcl.Tests.Oracle;
 /// Writes random but syntactically valid native-syntax files from HCL's grammar, for comparing with HashiCorp's parser:
 /// every construct, in random combinations the hand-written corpus would never think of. Deterministic per seed.
 /// </summary>
-internal sealed class RandomHcl(int seed)
+/// <param name="functions">The function names calls pick from; by default a few, of several argument counts.</param>
+internal sealed class RandomHcl(int seed, string[]? functions = null)
 {
     private static readonly string[] LiteralText = ["abc", " ", "\\n", "\\t", "\\\"", "\\\\", "\\u00e9", "\\U0001F511", "$${x}", "%%{y}", "鍵", "100%", "$5", "~", "  "];
     private static readonly string[] HeredocText = ["abc", " ", "\\n", "\"quoted\"", "$${x}", "%%{y}", "鍵", "$", "%", "\t"];
@@ -50,6 +51,9 @@ internal sealed class RandomHcl(int seed)
         Body(text, depth: 0, indent: string.Empty);
         return Chance(0.1) ? text.Replace("\n", "\r\n").ToString() : text.ToString();
     }
+
+    /// <summary>One expression, nesting at most <paramref name="depth"/> constructs.</summary>
+    public string Expression(int depth) => Expr(depth);
 
     private bool Chance(double p) => _random.NextDouble() < p;
 
@@ -253,7 +257,7 @@ internal sealed class RandomHcl(int seed)
         var separator = Separator();
         var expand = arguments.Count > 0 && Chance(0.2) ? "..." : string.Empty;
         var trailing = arguments.Count > 0 && Chance(0.2) ? "," : string.Empty;
-        return $"{Pick(Functions)}({string.Join(separator, arguments)}{expand}{trailing})";
+        return $"{Pick(functions ?? Functions)}({string.Join(separator, arguments)}{expand}{trailing})";
     }
 
     private string Tuple(int depth)

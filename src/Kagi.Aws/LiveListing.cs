@@ -1,0 +1,59 @@
+using Kagi.Core.Model;
+
+namespace Kagi.Aws;
+
+/// <summary>
+/// The shape every listed kind is collected in: pages read one after another, each resource's description (its key, its
+/// attributes) started as soon as its page arrives, so those lookups overlap the remaining pages.
+/// </summary>
+public static class LiveListing
+{
+    /// <summary>Collects one kind from its pages.</summary>
+    /// <param name="describe">Finishes a listed resource; started as soon as its page arrives.</param>
+    /// <param name="subject">The listed resource's ID and key ARN, for the ERROR of one whose description failed.</param>
+    public static async Task<RegionInventory> CollectPagesAsync<TListed>(
+        this ILiveCollector collector,
+        RegionContext region,
+        RegionServices services,
+        IAsyncEnumerable<IReadOnlyList<TListed>> pages,
+        Func<TListed, Task<CloudResource>> describe,
+        Func<TListed, (string Id, string? KeyArn)> subject)
+    {
+        ArgumentNullException.ThrowIfNull(collector);
+        ArgumentNullException.ThrowIfNull(region);
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(pages);
+        ArgumentNullException.ThrowIfNull(describe);
+        ArgumentNullException.ThrowIfNull(subject);
+        var unscanned = new List<UnscannedScope>();
+        var found = new List<(TListed Listed, Task<CloudResource> Described)>();
+        try
+        {
+            await foreach (var page in pages.ConfigureAwait(false))
+            {
+                found.AddRange(page.Select(listed => (listed, describe(listed))));
+            }
+        }
+        catch (AwsCallException exception)
+        {
+            // Resources on the pages already read are still judged; the rest of the region is an ERROR.
+            unscanned.Add(region.Unscanned(collector.ResourceType, collector.WildcardArn(region.Partition, region.Region, region.Account), exception));
+        }
+
+        var resources = new List<CloudResource>();
+        foreach (var (listed, described) in found)
+        {
+            try
+            {
+                resources.Add(await described.ConfigureAwait(false));
+            }
+            catch (AwsCallException exception)
+            {
+                var (id, keyArn) = subject(listed);
+                unscanned.AddRange(services.Keys.UnreadWithKey(collector.ResourceType, id, keyArn, exception));
+            }
+        }
+
+        return new RegionInventory(resources, unscanned);
+    }
+}

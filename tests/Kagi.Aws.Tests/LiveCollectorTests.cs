@@ -1,0 +1,68 @@
+using System.Runtime.CompilerServices;
+using Kagi.Core.Model;
+
+namespace Kagi.Aws.Tests;
+
+/// <summary>The registry of live collectors is honest: every kind is read live, and every collector can fail closed.</summary>
+public sealed class LiveCollectorTests
+{
+    private const string Region = "eu-west-1";
+    private const string Account = "111122223333";
+
+    [Fact]
+    public void Every_resource_kind_is_listed_by_a_collector_or_declared_as_described_through_another_kinds_key_lookup()
+    {
+        // Given every concrete resource record (but the stand-in for what was not read) and the kinds the collectors list
+        var listed = LiveCollectors.All.Select(collector => collector.ResourceType).ToHashSet(StringComparer.Ordinal);
+
+        // Then each one is either listed, or read while another kind's key is looked up
+        var missing = ResourceKinds()
+            .Where(kind => !listed.Contains(kind.ResourceType) && !LiveCollectors.DescribedThroughKeyLookup.Contains(kind.ResourceType))
+            .Select(kind => $"{kind.Record.Name} ({kind.ResourceType}) has no live collector (an ILiveCollector in {string.Join(", ", LiveCollectors.Assemblies.Select(a => a.GetName().Name))})");
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void A_kind_declared_as_described_through_a_key_lookup_is_a_resource_kind_that_no_collector_lists()
+    {
+        var kinds = ResourceKinds().Select(kind => kind.ResourceType).ToHashSet(StringComparer.Ordinal);
+        var listed = LiveCollectors.All.Select(collector => collector.ResourceType);
+
+        Assert.NotEmpty(LiveCollectors.DescribedThroughKeyLookup);
+        Assert.Empty(LiveCollectors.DescribedThroughKeyLookup.Where(kind => !kinds.Contains(kind)).Select(kind => $"{kind} is no resource record"));
+        Assert.Empty(LiveCollectors.DescribedThroughKeyLookup.Intersect(listed).Select(kind => $"{kind} is listed by a collector too"));
+    }
+
+    [Fact]
+    public void Each_kind_has_one_collector()
+    {
+        var twice = LiveCollectors.All.GroupBy(collector => collector.ResourceType).Where(group => group.Count() > 1)
+            .Select(group => $"{group.Key} is collected by {string.Join(" and ", group.Select(collector => collector.GetType().Name))}");
+
+        Assert.Empty(twice);
+    }
+
+    [Fact]
+    public void Every_collector_names_a_wildcard_arn_of_everything_it_lists_in_one_region_of_one_account()
+    {
+        // When each collector names its wildcard for one region of one account
+        var wildcards = LiveCollectors.All.ToDictionary(collector => collector.GetType().Name, collector => collector.WildcardArn("aws", Region, Account));
+
+        // Then it is an ARN of that region and account, of the collector's service, that ends in a wildcard, and no two are alike
+        var wrong = LiveCollectors.All
+            .Where(collector => !IsWildcardArn(wildcards[collector.GetType().Name], collector.Service.SigningName))
+            .Select(collector => $"{collector.GetType().Name}: '{wildcards[collector.GetType().Name]}' is not arn:aws:{collector.Service.SigningName}:{Region}:{Account}:…*");
+        Assert.Empty(wrong);
+        Assert.Equal(wildcards.Count, wildcards.Values.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    private static bool IsWildcardArn(string arn, string service) =>
+        arn.StartsWith($"arn:aws:{service}:{Region}:{Account}:", StringComparison.Ordinal) && arn.EndsWith('*') && arn.Length > $"arn:aws:{service}:{Region}:{Account}:*".Length;
+
+    // The kind's CloudFormation name is what its record says its Type is; records are built without their required members to ask.
+    private static IEnumerable<(Type Record, string ResourceType)> ResourceKinds() =>
+        LiveCollectors.Assemblies.Append(typeof(CloudResource).Assembly).Distinct()
+            .SelectMany(assembly => assembly.GetExportedTypes())
+            .Where(type => !type.IsAbstract && type.IsSubclassOf(typeof(CloudResource)) && type != typeof(UnscannedResource))
+            .Select(type => (type, ((CloudResource)RuntimeHelpers.GetUninitializedObject(type)).Type));
+}
