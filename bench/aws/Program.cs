@@ -62,7 +62,7 @@ async Task<List<(TimeSpan Wall, int Calls, int Redundant)>> MeasureAsync(TimeSpa
         var watch = Stopwatch.StartNew();
         var result = await scan.RunAsync(new LiveScanOptions { AllRegions = true, EndpointUrl = fake.Endpoint, Regions = ["us-east-1"] }, CancellationToken.None);
         watch.Stop();
-        var clusters = result.Inventory.OfType<NeptuneCluster>().Count();
+        var clusters = result.Inventory.Resources.OfType<NeptuneCluster>().Count();
         if (clusters != regions * clustersPerRegion || result.Inventory.Unscanned.Count > 0)
         {
             throw new InvalidOperationException($"the scan saw {clusters} clusters and {result.Inventory.Unscanned.Count} unread scopes");

@@ -22,7 +22,7 @@ public sealed class NeptuneClusterCollector : ILiveCollector
             region,
             services,
             reader.PagesAsync(),
-            async listed => listed.Cluster with { Key = await services.Keys.ResolveStorageKeyAsync(listed.Cluster.StorageEncrypted, listed.Cluster.KmsKeyId.Value).ConfigureAwait(false) },
-            listed => (listed.Cluster.Id, listed.Cluster.KmsKeyId.Value));
+            async cluster => cluster with { Key = await services.Keys.ResolveStorageKeyAsync(cluster.StorageEncrypted, cluster.KmsKeyId.Value).ConfigureAwait(false) },
+            cluster => (cluster.Id, cluster.KmsKeyId.Value));
     }
 }

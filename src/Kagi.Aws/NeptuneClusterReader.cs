@@ -3,12 +3,6 @@ using Kagi.Core.Model;
 
 namespace Kagi.Aws;
 
-/// <summary>A DB cluster as <c>DescribeDBClusters</c> returns it, mapped but for its key, which is resolved later.</summary>
-public sealed record RdsCluster(NeptuneCluster Cluster, string? Engine)
-{
-    public bool IsNeptune => string.Equals(Engine, "neptune", StringComparison.OrdinalIgnoreCase);
-}
-
 /// <summary>Lists a region's Neptune clusters with <c>DescribeDBClusters</c>, page by page.</summary>
 public sealed class NeptuneClusterReader
 {
@@ -25,27 +19,24 @@ public sealed class NeptuneClusterReader
         _region = region;
     }
 
-    /// <summary>Each page's Neptune clusters, as soon as the page arrives.</summary>
-    /// <remarks>
-    /// The engine filter spares pages of Aurora and DocumentDB clusters; the engine is checked again on each answer,
-    /// because the Query API serves every RDS engine and an emulator may ignore the filter.
-    /// </remarks>
-    public async IAsyncEnumerable<IReadOnlyList<RdsCluster>> PagesAsync()
+    /// <summary>Each page's Neptune clusters, as soon as the page arrives, mapped but for their key, which is resolved later.</summary>
+    /// <remarks>The engine filter spares pages of Aurora and DocumentDB clusters.</remarks>
+    public async IAsyncEnumerable<IReadOnlyList<NeptuneCluster>> PagesAsync()
     {
         await foreach (var page in _rds.PagesAsync(_region, Call, RdsPaging.NeptuneOnly).ConfigureAwait(false))
         {
-            var clusters = page.Child("DBClusters")?.Elements().Select(Read).Where(cluster => cluster.IsNeptune).ToList() ?? [];
+            var clusters = page.Child("DBClusters")?.Elements().Where(RdsPaging.IsNeptune).Select(Read).ToList() ?? [];
             _region.ResourcesFound(clusters.Count);
             yield return clusters;
         }
     }
 
-    private RdsCluster Read(XElement cluster)
+    private NeptuneCluster Read(XElement cluster)
     {
         var identifier = cluster.Text("DBClusterIdentifier") ?? string.Empty;
         var arn = cluster.Text("DBClusterArn") ?? $"arn:{_region.Partition}:rds:{_region.Region}:{_region.Account}:cluster:{identifier}";
         var answer = new QueryAnswer(cluster, Call, arn);
-        var mapped = new NeptuneCluster
+        return new NeptuneCluster
         {
             Id = arn,
             Name = Fact.Known(identifier),
@@ -61,6 +52,5 @@ public sealed class NeptuneClusterReader
             CopyTagsToSnapshot = answer.Bool("CopyTagsToSnapshot"),
             MultiAz = answer.Bool("MultiAZ"),
         };
-        return new RdsCluster(mapped, cluster.Text("Engine"));
     }
 }

@@ -23,7 +23,7 @@ public sealed class NeptuneSnapshotCollector : ILiveCollector
         var reader = new NeptuneSnapshotReader(services.Clients.Rds(region.Region), region);
         return this.CollectPagesAsync(region, services, reader.PagesAsync(), DescribeAsync, listed => (listed.Snapshot.Id, listed.KmsKeyId));
 
-        async Task<CloudResource> DescribeAsync(RdsSnapshot listed)
+        async Task<CloudResource> DescribeAsync(ListedNeptuneSnapshot listed)
         {
             // Both questions are asked at once; the key is awaited first, as its failure also names the key.
             var key = services.Keys.ResolveStorageKeyAsync(listed.Snapshot.StorageEncrypted, listed.KmsKeyId);

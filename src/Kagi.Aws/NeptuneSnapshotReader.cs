@@ -4,10 +4,7 @@ using Kagi.Core.Model;
 namespace Kagi.Aws;
 
 /// <summary>A cluster snapshot as <c>DescribeDBClusterSnapshots</c> returns it, before its key and its sharing are known.</summary>
-public sealed record RdsSnapshot(NeptuneClusterSnapshot Snapshot, string Identifier, string? Engine, string? KmsKeyId)
-{
-    public bool IsNeptune => string.Equals(Engine, "neptune", StringComparison.OrdinalIgnoreCase);
-}
+public sealed record ListedNeptuneSnapshot(NeptuneClusterSnapshot Snapshot, string Identifier, string? KmsKeyId);
 
 /// <summary>Lists a region's Neptune cluster snapshots and asks, for each manual one, who may restore it.</summary>
 /// <remarks>
@@ -38,11 +35,11 @@ public sealed class NeptuneSnapshotReader
     }
 
     /// <summary>Each page's Neptune snapshots, as soon as the page arrives.</summary>
-    public async IAsyncEnumerable<IReadOnlyList<RdsSnapshot>> PagesAsync()
+    public async IAsyncEnumerable<IReadOnlyList<ListedNeptuneSnapshot>> PagesAsync()
     {
         await foreach (var page in _rds.PagesAsync(_region, Call, OwnNeptuneSnapshots).ConfigureAwait(false))
         {
-            var snapshots = page.Child("DBClusterSnapshots")?.Elements().Select(Read).Where(snapshot => snapshot.IsNeptune).ToList() ?? [];
+            var snapshots = page.Child("DBClusterSnapshots")?.Elements().Where(RdsPaging.IsNeptune).Select(Read).ToList() ?? [];
             _region.ResourcesFound(snapshots.Count);
             yield return snapshots;
         }
@@ -53,7 +50,7 @@ public sealed class NeptuneSnapshotReader
     /// Only manual snapshots can be shared, so an automated one needs no call.
     /// </summary>
     /// <exception cref="AwsCallException">The attributes could not be read.</exception>
-    public async Task<Fact<bool>> SharedWithAllAsync(RdsSnapshot snapshot)
+    public async Task<Fact<bool>> SharedWithAllAsync(ListedNeptuneSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         if (snapshot.Snapshot.IsManual is { IsKnown: true, Value: false })
@@ -69,7 +66,7 @@ public sealed class NeptuneSnapshotReader
         return Fact.Known(values.Contains("all", StringComparer.Ordinal));
     }
 
-    private RdsSnapshot Read(XElement snapshot)
+    private ListedNeptuneSnapshot Read(XElement snapshot)
     {
         var identifier = snapshot.Text("DBClusterSnapshotIdentifier") ?? string.Empty;
         var arn = snapshot.Text("DBClusterSnapshotArn") ?? $"arn:{_region.Partition}:rds:{_region.Region}:{_region.Account}:cluster-snapshot:{identifier}";
@@ -84,6 +81,6 @@ public sealed class NeptuneSnapshotReader
             StorageEncrypted = answer.Bool("StorageEncrypted"),
             IsManual = type is null ? Fact.Unknown<bool>($"{Call} returned no SnapshotType for {arn}") : Fact.Known(type == "manual"),
         };
-        return new RdsSnapshot(mapped, identifier, snapshot.Text("Engine"), snapshot.Text("KmsKeyId"));
+        return new ListedNeptuneSnapshot(mapped, identifier, snapshot.Text("KmsKeyId"));
     }
 }

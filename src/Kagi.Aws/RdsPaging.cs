@@ -41,4 +41,10 @@ internal static class RdsPaging
         new("Filters.Filter.1.Values.Value.1", "neptune"),
         new("MaxRecords", "100"),
     ];
+
+    /// <summary>
+    /// Whether a listed cluster or snapshot is Neptune's: the Query API serves every RDS engine and an emulator may
+    /// ignore the filter, so each answer is checked again.
+    /// </summary>
+    public static bool IsNeptune(XElement listed) => string.Equals(listed.Text("Engine"), "neptune", StringComparison.OrdinalIgnoreCase);
 }

@@ -10,21 +10,21 @@ namespace Kagi.Cli;
 /// <summary><c>kagi findings list|diff|mute|unmute|mutes|scans</c>: the findings store, queried and curated.</summary>
 internal static class FindingsCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, TimeProvider time)
     {
         var findings = new Command("findings", "Query the findings store; mute and unmute findings with a reason and an expiry.")
         {
-            List(output, error),
-            Diff(output, error),
-            Mute(output, error),
-            Unmute(output, error),
-            Mutes(output, error),
-            Scans(output, error),
+            List(output, error, time),
+            Diff(output, error, time),
+            Mute(output, error, time),
+            Unmute(output, error, time),
+            Mutes(output, error, time),
+            Scans(output, error, time),
         };
         return findings;
     }
 
-    private static Command List(TextWriter output, TextWriter error)
+    private static Command List(TextWriter output, TextWriter error, TimeProvider time)
     {
         var status = new Option<string?>("--status") { Description = "new|open|resolved|reopened, or muted for findings muted now." };
         status.AcceptOnlyFromAmong([.. Enum.GetValues<FindingState>().Select(state => state.ToString().ToLowerInvariant()), "muted"]);
@@ -36,7 +36,7 @@ internal static class FindingsCommand
         var since = new Option<string?>("--since") { Description = "Only findings whose state changed at or after this date (ISO 8601).", HelpName = "DATE" };
         var (store, format) = (StoreOption(), FormatOption());
         var command = new Command("list", "List the findings the store follows, with their lifecycle state.") { status, severity, rule, account, region, since, format, store };
-        command.SetAction(parsed => WithStore(parsed.GetValue(store), error, opened =>
+        command.SetAction(parsed => WithStore(parsed.GetValue(store), time, error, opened =>
         {
             if (!TryParseTime(parsed.GetValue(since), endOfDay: false, out var sinceTime))
             {
@@ -61,13 +61,13 @@ internal static class FindingsCommand
         return command;
     }
 
-    private static Command Diff(TextWriter output, TextWriter error)
+    private static Command Diff(TextWriter output, TextWriter error, TimeProvider time)
     {
         var before = new Argument<long?>("SCAN_A") { Description = "The earlier scan ID (default: the scan before SCAN_B with the same scope).", Arity = ArgumentArity.ZeroOrOne };
         var after = new Argument<long?>("SCAN_B") { Description = "The later scan ID (default: the latest scan of that scope).", Arity = ArgumentArity.ZeroOrOne };
         var (store, format) = (StoreOption(), FormatOption());
         var command = new Command("diff", "Failing findings new, resolved and still open between two scans.") { before, after, format, store };
-        command.SetAction(parsed => WithStore(parsed.GetValue(store), error, opened =>
+        command.SetAction(parsed => WithStore(parsed.GetValue(store), time, error, opened =>
         {
             if (opened.Diff(parsed.GetValue(before), parsed.GetValue(after)) is not { } diff)
             {
@@ -81,7 +81,7 @@ internal static class FindingsCommand
         return command;
     }
 
-    private static Command Mute(TextWriter output, TextWriter error)
+    private static Command Mute(TextWriter output, TextWriter error, TimeProvider time)
     {
         var pattern = new Argument<string>("PATTERN") { Description = "A fingerprint (or its first 6+ characters), a rule ID, or a resource ID glob (* and ?)." };
         var reason = new Option<string>("--reason") { Description = "Why the finding is accepted; kept in the audit trail and shown in reports.", Required = true };
@@ -89,7 +89,7 @@ internal static class FindingsCommand
         var by = ByOption();
         var store = StoreOption();
         var command = new Command("mute", "Mute findings: they still appear, as MUTED with the reason, and stop failing scans.") { pattern, reason, until, by, store };
-        command.SetAction(parsed => WithStore(parsed.GetValue(store), error, opened =>
+        command.SetAction(parsed => WithStore(parsed.GetValue(store), time, error, opened =>
         {
             if (!TryParseTime(parsed.GetValue(until), endOfDay: true, out var untilTime))
             {
@@ -106,13 +106,13 @@ internal static class FindingsCommand
         return command;
     }
 
-    private static Command Unmute(TextWriter output, TextWriter error)
+    private static Command Unmute(TextWriter output, TextWriter error, TimeProvider time)
     {
         var pattern = new Argument<string>("PATTERN") { Description = "The pattern given to 'kagi findings mute', or the mute's ID." };
         var by = ByOption();
         var store = StoreOption();
         var command = new Command("unmute", "Lift a mute; the audit trail keeps who lifted it and when.") { pattern, by, store };
-        command.SetAction(parsed => WithStore(parsed.GetValue(store), error, opened =>
+        command.SetAction(parsed => WithStore(parsed.GetValue(store), time, error, opened =>
         {
             var lifted = opened.Unmute(parsed.GetValue(pattern)!, parsed.GetValue(by)!);
             if (lifted == 0)
@@ -127,24 +127,24 @@ internal static class FindingsCommand
         return command;
     }
 
-    private static Command Mutes(TextWriter output, TextWriter error)
+    private static Command Mutes(TextWriter output, TextWriter error, TimeProvider time)
     {
         var all = new Option<bool>("--all") { Description = "Also show expired and lifted mutes: the whole audit trail." };
         var (store, format) = (StoreOption(), FormatOption());
         var command = new Command("mutes", "List the mutes in force.") { all, format, store };
-        command.SetAction(parsed => WithStore(parsed.GetValue(store), error, opened =>
+        command.SetAction(parsed => WithStore(parsed.GetValue(store), time, error, opened =>
         {
-            FindingsOutput.Write(opened.Mutes(parsed.GetValue(all)), TimeProvider.System.GetUtcNow(), parsed.GetValue(format)!, output);
+            FindingsOutput.Write(opened.Mutes(parsed.GetValue(all)), time.GetUtcNow(), parsed.GetValue(format)!, output);
             return ExitCodes.Clean;
         }));
         return command;
     }
 
-    private static Command Scans(TextWriter output, TextWriter error)
+    private static Command Scans(TextWriter output, TextWriter error, TimeProvider time)
     {
         var (store, format) = (StoreOption(), FormatOption());
         var command = new Command("scans", "List the stored scans, with their IDs for 'kagi findings diff'.") { format, store };
-        command.SetAction(parsed => WithStore(parsed.GetValue(store), error, opened =>
+        command.SetAction(parsed => WithStore(parsed.GetValue(store), time, error, opened =>
         {
             FindingsOutput.Write(opened.Scans(), parsed.GetValue(format)!, output);
             return ExitCodes.Clean;
@@ -152,7 +152,7 @@ internal static class FindingsCommand
         return command;
     }
 
-    private static int WithStore(string? location, TextWriter error, Func<IFindingStore, int> action, StoreUse use = StoreUse.Read)
+    private static int WithStore(string? location, TimeProvider time, TextWriter error, Func<IFindingStore, int> action, StoreUse use = StoreUse.Read)
     {
         try
         {
@@ -165,7 +165,7 @@ internal static class FindingsCommand
                 return ExitCodes.BadInput;
             }
 
-            using var store = use == StoreUse.Read ? FindingStore.OpenForReading(resolved, TimeProvider.System) : FindingStore.Open(resolved, TimeProvider.System);
+            using var store = use == StoreUse.Read ? FindingStore.OpenForReading(resolved, time) : FindingStore.Open(resolved, time);
             return action(store);
         }
         catch (Exception exception) when (ScanStore.IsStoreFailure(exception))

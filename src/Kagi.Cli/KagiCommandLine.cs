@@ -6,19 +6,20 @@ namespace Kagi.Cli;
 /// <summary>The command line of docs/contract.md; the composition root of the CLI.</summary>
 public static class KagiCommandLine
 {
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
+        ArgumentNullException.ThrowIfNull(time);
         var root = new RootCommand("Kagi (鍵): finds AWS misconfigurations in live accounts and in Terraform, and explains each fix in English and Japanese.");
         var scan = new Command("scan", "Scan Terraform, a live AWS account, or a saved inventory.");
-        scan.Subcommands.Add(ScanIacCommand.Create(output, error));
-        scan.Subcommands.Add(ScanAwsCommand.Create(output, error));
-        scan.Subcommands.Add(ScanInventoryCommand.Create(output, error));
+        scan.Subcommands.Add(ScanIacCommand.Create(output, error, time));
+        scan.Subcommands.Add(ScanAwsCommand.Create(output, error, time));
+        scan.Subcommands.Add(ScanInventoryCommand.Create(output, error, time));
         root.Subcommands.Add(scan);
         root.Subcommands.Add(RulesCommand.Create(output, error));
-        root.Subcommands.Add(FindingsCommand.Create(output, error));
-        root.Subcommands.Add(ServeCommand.Create(output, error));
+        root.Subcommands.Add(FindingsCommand.Create(output, error, time));
+        root.Subcommands.Add(ServeCommand.Create(output, error, time));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

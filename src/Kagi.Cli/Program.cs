@@ -1,3 +1,3 @@
 using Kagi.Cli;
 
-return KagiCommandLine.Run(args, Console.Out, Console.Error);
+return KagiCommandLine.Run(args, Console.Out, Console.Error, TimeProvider.System);

@@ -11,7 +11,7 @@ namespace Kagi.Cli;
 /// <summary><c>kagi scan aws</c>: every Neptune cluster of the account in the chosen regions, judged by its real key.</summary>
 internal static class ScanAwsCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, TimeProvider time)
     {
         var profile = new Option<string?>("--profile") { Description = "The AWS profile to use, as the AWS CLI's --profile." };
         var regions = new Option<string[]>("--region") { Description = "A region to scan; repeat for more. Default: AWS_REGION or the profile's region." };
@@ -44,19 +44,19 @@ internal static class ScanAwsCommand
                 AllRegions = parsed.GetValue(allRegions),
                 EndpointUrl = endpointUri,
             };
-            return Scan(request, parsed.GetValue(saveInventory), settings, output, error);
+            return Scan(request, parsed.GetValue(saveInventory), settings, time, output, error);
         });
         return command;
     }
 
-    private static int Scan(LiveScanOptions request, string? savePath, ScanSettings settings, TextWriter output, TextWriter error)
+    private static int Scan(LiveScanOptions request, string? savePath, ScanSettings settings, TimeProvider time, TextWriter output, TextWriter error)
     {
-        var startedAt = DateTimeOffset.UtcNow;
+        var startedAt = time.GetUtcNow();
         var onTerminal = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected;
         AwsScanResult result;
         try
         {
-            result = onTerminal ? ScanWithLiveProgress(request) : ScanWithLogLines(request, error);
+            result = onTerminal ? ScanWithLiveProgress(request, time) : ScanWithLogLines(request, time, error);
         }
         catch (MissingRegionException)
         {
@@ -71,8 +71,8 @@ internal static class ScanAwsCommand
 
         var targets = result.Regions.Prepend($"account {result.Account}").ToList();
         var saved = savePath is null || Save(savePath, new SavedInventory("aws", targets, result.Inventory), error);
-        var report = ScanReports.Judge(ScanSource.Aws, targets, result.Inventory, settings, startedAt);
-        var exitCode = ScanOutput.Write(report, settings, FixCommandFor(request, settings), output, error);
+        var report = ScanReports.Judge(ScanSource.Aws, targets, result.Inventory, settings, startedAt, time);
+        var exitCode = ScanOutput.Write(report, settings, time, FixCommandFor(request, settings), output, error);
 
         // The findings are still worth printing when the inventory could not be saved; the exit code says it was not.
         return saved ? exitCode : ExitCodes.BadInput;
@@ -93,10 +93,10 @@ internal static class ScanAwsCommand
         }
     }
 
-    private static AwsScanResult ScanWithLogLines(LiveScanOptions request, TextWriter error) =>
-        Run(request, new LogLineProgress(error));
+    private static AwsScanResult ScanWithLogLines(LiveScanOptions request, TimeProvider time, TextWriter error) =>
+        Run(request, time, new LogLineProgress(error));
 
-    private static AwsScanResult ScanWithLiveProgress(LiveScanOptions request)
+    private static AwsScanResult ScanWithLiveProgress(LiveScanOptions request, TimeProvider time)
     {
         // Standard error is known to be a terminal here; Spectre would otherwise judge by standard output, which may be piped.
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -109,13 +109,13 @@ internal static class ScanAwsCommand
         console.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new SpinnerColumn(), new ElapsedTimeColumn())
-            .Start(context => result = Run(request, new LiveProgress(context)));
+            .Start(context => result = Run(request, time, new LiveProgress(context)));
         return result!;
     }
 
-    private static AwsScanResult Run(LiveScanOptions request, IScanProgress progress)
+    private static AwsScanResult Run(LiveScanOptions request, TimeProvider time, IScanProgress progress)
     {
-        var scan = new LiveScan(Environment.GetEnvironmentVariable, TimeProvider.System, progress);
+        var scan = new LiveScan(Environment.GetEnvironmentVariable, time, progress);
         if (!request.AllRegions && scan.DefaultRegion(request) is null)
         {
             throw new MissingRegionException();

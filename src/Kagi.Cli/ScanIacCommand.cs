@@ -11,7 +11,7 @@ namespace Kagi.Cli;
 /// <summary><c>kagi scan iac PATH...</c>: Terraform folders, files and plan JSON.</summary>
 internal static class ScanIacCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, TimeProvider time)
     {
         var paths = new Argument<string[]>("PATH")
         {
@@ -44,7 +44,7 @@ internal static class ScanIacCommand
             }
 
             var targets = parsed.GetValue(paths)!;
-            var startedAt = DateTimeOffset.UtcNow;
+            var startedAt = time.GetUtcNow();
             var scanOptions = new TerraformScanOptions
             {
                 // Terraform applies -var and -var-file in the order typed.
@@ -54,8 +54,8 @@ internal static class ScanIacCommand
                 Limits = limits.Read(parsed),
             };
             var inventory = new TerraformScanner(scanOptions).Scan(targets);
-            var report = ScanReports.Judge(ScanSource.Iac, targets, inventory, settings, startedAt);
-            return ScanOutput.Write(report, settings, FixCommandFor(targets, scanOptions, settings), output, error);
+            var report = ScanReports.Judge(ScanSource.Iac, targets, inventory, settings, startedAt, time);
+            return ScanOutput.Write(report, settings, time, FixCommandFor(targets, scanOptions, settings), output, error);
         });
         return command;
     }

@@ -8,7 +8,7 @@ namespace Kagi.Cli;
 /// <summary><c>kagi scan inventory FILE</c>: judges an inventory saved by <c>kagi scan aws --save-inventory</c>, offline.</summary>
 internal static class ScanInventoryCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, TimeProvider time)
     {
         var file = new Argument<string>("FILE") { Description = "An inventory written by 'kagi scan aws --save-inventory FILE'." };
         var options = new ScanOptionSet();
@@ -23,7 +23,7 @@ internal static class ScanInventoryCommand
             }
 
             var path = parsed.GetValue(file)!;
-            var startedAt = DateTimeOffset.UtcNow;
+            var startedAt = time.GetUtcNow();
             SavedInventory saved;
             try
             {
@@ -42,9 +42,9 @@ internal static class ScanInventoryCommand
                 return ExitCodes.BadInput;
             }
 
-            var report = ScanReports.Judge(ScanSource.Inventory, saved.Targets, saved.Inventory, settings, startedAt);
+            var report = ScanReports.Judge(ScanSource.Inventory, saved.Targets, saved.Inventory, settings, startedAt, time);
             var language = settings.Language == Language.Ja ? " --lang ja" : string.Empty;
-            return ScanOutput.Write(report, settings, finding => $"kagi scan inventory {Placeholders.ShellWord(path)}{language} --fix {finding.Fingerprint[..12]}", output, error);
+            return ScanOutput.Write(report, settings, time, finding => $"kagi scan inventory {Placeholders.ShellWord(path)}{language} --fix {finding.Fingerprint[..12]}", output, error);
         });
         return command;
     }

@@ -7,10 +7,10 @@ namespace Kagi.Cli;
 /// <summary>Writes a finished scan where the user asked, and decides the exit code.</summary>
 internal static class ScanOutput
 {
-    public static int Write(ScanReport report, ScanSettings settings, Func<Finding, string> fixCommand, TextWriter output, TextWriter error)
+    public static int Write(ScanReport report, ScanSettings settings, TimeProvider time, Func<Finding, string> fixCommand, TextWriter output, TextWriter error)
     {
         // Mutes from the store must show in every report, so the scan is stored before anything is written.
-        var stored = ScanStore.Record(report, settings.Store, TimeProvider.System, error);
+        var stored = ScanStore.Record(report, settings.Store, time, error);
         report = stored.Report;
         var code = WriteReports(report, settings, fixCommand, output, error);
         return stored.Succeeded ? code : Math.Max(code, ExitCodes.BadInput);

@@ -7,14 +7,14 @@ namespace Kagi.Cli;
 /// <summary>Judges an inventory from any source with the shipped rules, the same way for every <c>kagi scan</c> command.</summary>
 internal static class ScanReports
 {
-    public static ScanReport Judge(ScanSource source, IReadOnlyList<string> targets, Inventory inventory, ScanSettings settings, DateTimeOffset startedAt) => new()
+    public static ScanReport Judge(ScanSource source, IReadOnlyList<string> targets, Inventory inventory, ScanSettings settings, DateTimeOffset startedAt, TimeProvider time) => new()
     {
         Source = source,
         Targets = targets,
         StartedAt = startedAt,
         Findings = RuleEngine.Run(inventory, RuleCatalog.All, settings.Options),
         Diagnostics = inventory.Diagnostics,
-        FinishedAt = DateTimeOffset.UtcNow,
+        FinishedAt = time.GetUtcNow(),
         Options = settings.Options,
         Language = settings.Language,
     };

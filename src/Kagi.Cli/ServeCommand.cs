@@ -8,7 +8,7 @@ namespace Kagi.Cli;
 /// <summary><c>kagi serve</c>: the dashboard over the findings store; the server itself lives in Kagi.Web.</summary>
 internal static class ServeCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, TimeProvider time)
     {
         var store = new Option<string?>("--store")
         {
@@ -61,7 +61,7 @@ internal static class ServeCommand
 
             try
             {
-                using var app = DashboardServer.Build(options, TimeProvider.System);
+                using var app = DashboardServer.Build(options, time);
                 app.Start();
                 output.WriteLine($"kagi: serving {location.Describe()} on http://{options.Listen}/ (Ctrl+C to stop)");
                 app.WaitForShutdown();

@@ -7,9 +7,11 @@ namespace Kagi.Reporting;
 
 /// <summary>
 /// AWS Security Finding Format, a JSON array ready for <c>aws securityhub batch-import-findings --findings file://…</c>
-/// (at most 100 per call). A Terraform resource has no account and may have no region: it takes <see cref="DefaultAccount"/>
-/// and <see cref="DefaultRegion"/>, which default to the obvious placeholders <c>000000000000</c> and <c>us-east-1</c> so that
-/// an import of an unconfigured report fails loudly instead of landing in a real account by accident.
+/// (which takes at most 100 findings per call: split a larger file). A Terraform resource has an account only when its
+/// provider's <c>allowed_account_ids</c> names exactly one, and a region only when the provider's is known; one without
+/// takes <see cref="DefaultAccount"/> and <see cref="DefaultRegion"/>, which default to the obvious placeholders
+/// <c>000000000000</c> and <c>us-east-1</c> so that an import of an unconfigured report fails loudly instead of landing in
+/// a real account by accident.
 /// </summary>
 public sealed class AsffReportWriter : IReportWriter
 {
@@ -22,7 +24,7 @@ public sealed class AsffReportWriter : IReportWriter
 
     public string Format => "asff";
 
-    /// <summary>The account for findings whose resource has none (Terraform).</summary>
+    /// <summary>The account for findings whose resource has none (Terraform without a single allowed account).</summary>
     public string DefaultAccount { get; init; } = PlaceholderAccount;
 
     /// <summary>The region for findings whose resource has none.</summary>
@@ -35,11 +37,12 @@ public sealed class AsffReportWriter : IReportWriter
         ReportJson.Write(new JsonArray([.. report.Findings.Select(finding => Finding(finding, report))]), output);
     }
 
-    /// <summary>The ASFF resource type for Kagi's normalised types; <c>Other</c> for any without a match.</summary>
+    /// <summary>The ASFF resource type of a resource kind; <c>Other</c> for a kind ASFF has no type for.</summary>
     public static string ResourceType(CloudResource resource) => resource switch
     {
-        // Neptune clusters are RDS-API clusters; ASFF has no Neptune type of its own.
+        // Neptune clusters and their snapshots are RDS-API ones; ASFF has no Neptune types of its own.
         NeptuneCluster => "AwsRdsDbCluster",
+        NeptuneClusterSnapshot => "AwsRdsDbClusterSnapshot",
         KmsKey => "AwsKmsKey",
         _ => "Other",
     };

@@ -79,8 +79,8 @@ public sealed partial class FindingStore
         }
 
         return new Sql(_connection, null).Query(
-            $"SELECT {column}, COUNT(*) FROM findings WHERE state <> 'RESOLVED' GROUP BY {column} ORDER BY COUNT(*) DESC, {column}",
-            reader => (reader.Text(0), reader.Number(1) ?? 0));
+            $"SELECT {column}, COUNT(*) AS total FROM findings WHERE state <> 'RESOLVED' GROUP BY {column} ORDER BY COUNT(*) DESC, {column}",
+            reader => (reader.Text(column), reader.Number("total") ?? 0));
     }
 
     public TrackedFinding? FindFinding(string fingerprint)
@@ -127,7 +127,7 @@ public sealed partial class FindingStore
         ArgumentNullException.ThrowIfNull(fingerprint);
         return new Sql(_connection, null).Query(
             "SELECT r.scan_id, s.stored_at, r.status, r.reason FROM scan_results r JOIN scans s ON s.id = r.scan_id WHERE r.fingerprint = @fingerprint ORDER BY r.scan_id, r.seq",
-            reader => new FindingHistoryEntry(reader.Number(0)!.Value, reader.Time(1)!.Value, StoreNames.ParseStatus(reader.GetString(2)), reader.Text(3)),
+            reader => new FindingHistoryEntry(reader.Number("scan_id")!.Value, reader.Time("stored_at")!.Value, StoreNames.ParseStatus(reader.RequiredText("status")), reader.Text("reason")),
             ("@fingerprint", fingerprint));
     }
 }

@@ -25,7 +25,7 @@ public sealed partial class FindingStore : IFindingStore
         "first_seen_at, first_scan_id, last_seen_at, last_scan_id, changed_at, changed_scan_id, resource_name";
 
     // Lists leave each finding's detail out: sorting wide rows is what makes a deep page slow, and only one finding's page shows it.
-    private const string FindingSelect = "SELECT " + TrackedColumns + ", NULL FROM findings";
+    private const string FindingSelect = "SELECT " + TrackedColumns + ", NULL AS detail FROM findings";
 
     private const string FindingWithDetailSelect = "SELECT " + TrackedColumns + ", detail FROM findings";
 
@@ -270,15 +270,15 @@ public sealed partial class FindingStore : IFindingStore
         var all = new Sql(_connection, null).Query(
             "SELECT id, kind, pattern, reason, until_at, created_by, created_at, removed_by, removed_at FROM mutes ORDER BY id",
             reader => new MuteRule(
-                reader.Number(0)!.Value,
-                Enum.Parse<MuteKind>(reader.GetString(1), ignoreCase: true),
-                reader.GetString(2),
-                reader.GetString(3),
-                reader.Time(4),
-                reader.GetString(5),
-                reader.Time(6)!.Value,
-                reader.Text(7),
-                reader.Time(8)));
+                reader.Number("id")!.Value,
+                Enum.Parse<MuteKind>(reader.RequiredText("kind"), ignoreCase: true),
+                reader.RequiredText("pattern"),
+                reader.RequiredText("reason"),
+                reader.Time("until_at"),
+                reader.RequiredText("created_by"),
+                reader.Time("created_at")!.Value,
+                reader.Text("removed_by"),
+                reader.Time("removed_at")));
         return includeInactive ? all : [.. all.Where(mute => mute.IsActive(now))];
     }
 
@@ -289,14 +289,14 @@ public sealed partial class FindingStore : IFindingStore
         var prior = sql.Query(
             "SELECT fingerprint, state, coverage_key, last_seen_at, last_scan_id, changed_at, changed_scan_id, rule_id FROM findings WHERE source = @source",
             reader => new Prior(
-                reader.GetString(0),
-                StoreNames.ParseState(reader.GetString(1)),
-                reader.GetString(2),
-                reader.Number(3)!.Value,
-                reader.Number(4)!.Value,
-                reader.Number(5)!.Value,
-                reader.Number(6)!.Value,
-                reader.GetString(7)),
+                reader.RequiredText("fingerprint"),
+                StoreNames.ParseState(reader.RequiredText("state")),
+                reader.RequiredText("coverage_key"),
+                reader.Number("last_seen_at")!.Value,
+                reader.Number("last_scan_id")!.Value,
+                reader.Number("changed_at")!.Value,
+                reader.Number("changed_scan_id")!.Value,
+                reader.RequiredText("rule_id")),
             ("@source", coverage.Source)).ToDictionary(row => row.Fingerprint, StringComparer.Ordinal);
 
         // One verdict per fingerprint: if a scan reports the same finding twice, failing wins, as it would for a reader.
@@ -364,15 +364,15 @@ public sealed partial class FindingStore : IFindingStore
         sql.Query(
                 "SELECT fingerprint, rule_id, resource_id, resource_type, account, region, severity, status, reason FROM scan_results WHERE scan_id = @scan AND status IN ('FAIL', 'MUTED') ORDER BY seq",
                 reader => new StoredResult(
-                    reader.GetString(0),
-                    reader.GetString(1),
-                    reader.GetString(2),
-                    reader.GetString(3),
-                    reader.Text(4),
-                    reader.Text(5),
-                    StoreNames.ParseSeverity(reader.GetString(6)),
-                    StoreNames.ParseStatus(reader.GetString(7)),
-                    reader.Text(8)),
+                    reader.RequiredText("fingerprint"),
+                    reader.RequiredText("rule_id"),
+                    reader.RequiredText("resource_id"),
+                    reader.RequiredText("resource_type"),
+                    reader.Text("account"),
+                    reader.Text("region"),
+                    StoreNames.ParseSeverity(reader.RequiredText("severity")),
+                    StoreNames.ParseStatus(reader.RequiredText("status")),
+                    reader.Text("reason")),
                 ("@scan", scanId))
             .DistinctBy(result => result.Fingerprint, StringComparer.Ordinal)
             .ToDictionary(result => result.Fingerprint, StringComparer.Ordinal);
@@ -381,44 +381,44 @@ public sealed partial class FindingStore : IFindingStore
         finding with { MutedBy = mutes.FirstOrDefault(mute => mute.Matches(finding.Fingerprint, finding.RuleId, finding.ResourceId)) };
 
     private static TrackedFinding ReadFinding(DbDataReader reader) => new(
-        reader.GetString(0),
-        reader.GetString(1),
-        reader.GetString(2),
-        reader.GetString(3),
-        reader.GetString(4),
-        reader.Text(5),
-        reader.Text(6),
-        reader.Text(7),
-        reader.Number(8),
-        StoreNames.ParseSeverity(reader.GetString(9)),
-        StoreNames.ParseState(reader.GetString(10)),
-        StoreNames.ParseStatus(reader.GetString(11)),
-        reader.Time(12)!.Value,
-        reader.Number(13)!.Value,
-        reader.Time(14)!.Value,
-        reader.Number(15)!.Value,
-        reader.Time(16)!.Value,
-        reader.Number(17)!.Value)
+        reader.RequiredText("fingerprint"),
+        reader.RequiredText("source"),
+        reader.RequiredText("rule_id"),
+        reader.RequiredText("resource_id"),
+        reader.RequiredText("resource_type"),
+        reader.Text("account"),
+        reader.Text("region"),
+        reader.Text("file"),
+        reader.Number("line"),
+        StoreNames.ParseSeverity(reader.RequiredText("severity")),
+        StoreNames.ParseState(reader.RequiredText("state")),
+        StoreNames.ParseStatus(reader.RequiredText("last_status")),
+        reader.Time("first_seen_at")!.Value,
+        reader.Number("first_scan_id")!.Value,
+        reader.Time("last_seen_at")!.Value,
+        reader.Number("last_scan_id")!.Value,
+        reader.Time("changed_at")!.Value,
+        reader.Number("changed_scan_id")!.Value)
     {
-        ResourceName = reader.Text(18),
-        Detail = ResultDetail.FromJson(reader.Text(19)),
+        ResourceName = reader.Text("resource_name"),
+        Detail = ResultDetail.FromJson(reader.Text("detail")),
     };
 
     private static StoredScan ReadScan(DbDataReader reader) => new(
-        reader.Number(0)!.Value,
-        reader.GetString(1),
-        reader.GetString(2),
-        JsonSerializer.Deserialize<string[]>(reader.GetString(3)) ?? [],
-        reader.Time(4)!.Value,
-        reader.Time(5)!.Value,
-        reader.Time(6)!.Value,
+        reader.Number("id")!.Value,
+        reader.RequiredText("source"),
+        reader.RequiredText("scope_key"),
+        JsonSerializer.Deserialize<string[]>(reader.RequiredText("targets")) ?? [],
+        reader.Time("started_at")!.Value,
+        reader.Time("finished_at")!.Value,
+        reader.Time("stored_at")!.Value,
         new Dictionary<ResultStatus, long>
         {
-            [ResultStatus.Pass] = reader.Number(7)!.Value,
-            [ResultStatus.Fail] = reader.Number(8)!.Value,
-            [ResultStatus.Error] = reader.Number(9)!.Value,
-            [ResultStatus.Muted] = reader.Number(10)!.Value,
-            [ResultStatus.Unknown] = reader.Number(11)!.Value,
+            [ResultStatus.Pass] = reader.Number("pass_count")!.Value,
+            [ResultStatus.Fail] = reader.Number("fail_count")!.Value,
+            [ResultStatus.Error] = reader.Number("error_count")!.Value,
+            [ResultStatus.Muted] = reader.Number("muted_count")!.Value,
+            [ResultStatus.Unknown] = reader.Number("unknown_count")!.Value,
         });
 
     private static string OptionsJson(ScanOptions options) => JsonSerializer.Serialize(new Dictionary<string, object>

@@ -109,9 +109,6 @@ internal static class StoreNames
 {
     public static string ToName(this FindingState state) => state.ToString().ToUpperInvariant();
 
-    public static bool TryParseState(string? name, out FindingState state) =>
-        Enum.TryParse(name, ignoreCase: true, out state) && Enum.IsDefined(state);
-
     public static FindingState ParseState(string name) => Enum.Parse<FindingState>(name, ignoreCase: true);
 
     public static ResultStatus ParseStatus(string name) => Enum.Parse<ResultStatus>(name, ignoreCase: true);

@@ -110,16 +110,23 @@ internal sealed class Sql(DbConnection connection, DbTransaction? transaction)
     }
 }
 
-/// <summary>Reads columns the same way from both databases, whose drivers return different integer widths.</summary>
+/// <summary>
+/// Reads columns by name, the same way from both databases, whose drivers return different integer widths: a row is
+/// read by what its columns are called, so a reordered SELECT cannot shift a value into the wrong field. Both drivers
+/// cache the name-to-ordinal map per result set.
+/// </summary>
 internal static class Columns
 {
-    public static string? Text(this DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+    public static string RequiredText(this DbDataReader reader, string column) => reader.GetString(reader.GetOrdinal(column));
 
-    public static long? Number(this DbDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : Convert.ToInt64(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
+    public static string? Text(this DbDataReader reader, string column) =>
+        reader.GetOrdinal(column) is var ordinal && reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
-    public static DateTimeOffset? Time(this DbDataReader reader, int ordinal) =>
-        reader.Number(ordinal) is { } milliseconds ? DateTimeOffset.FromUnixTimeMilliseconds(milliseconds) : null;
+    public static long? Number(this DbDataReader reader, string column) =>
+        reader.GetOrdinal(column) is var ordinal && reader.IsDBNull(ordinal) ? null : Convert.ToInt64(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
+
+    public static DateTimeOffset? Time(this DbDataReader reader, string column) =>
+        reader.Number(column) is { } milliseconds ? DateTimeOffset.FromUnixTimeMilliseconds(milliseconds) : null;
 
     public static long Millis(this DateTimeOffset time) => time.ToUnixTimeMilliseconds();
 }
@@ -134,23 +141,5 @@ internal static class Like
     {
         ArgumentNullException.ThrowIfNull(text);
         return text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
-    }
-}
-
-/// <summary>The store could not do what was asked: unreachable, locked, or a schema from a newer Kagi.</summary>
-public sealed class StoreException : Exception
-{
-    public StoreException()
-    {
-    }
-
-    public StoreException(string message)
-        : base(message)
-    {
-    }
-
-    public StoreException(string message, Exception innerException)
-        : base(message, innerException)
-    {
     }
 }

@@ -1,6 +1,7 @@
 using Kagi.Aws.Tests.Fake;
 using Kagi.Core.Model;
 using Kagi.Core.Rules;
+using Kagi.Rules;
 
 namespace Kagi.Aws.Tests;
 
@@ -34,6 +35,22 @@ public sealed class FakeRulePackVerdictTests : IClassFixture<FakeAccountScan>
 
         Assert.Equal(ResultStatus.Pass, verdicts[passing]);
         Assert.Equal(ResultStatus.Fail, verdicts[failing]);
+    }
+
+    [Fact]
+    public void Every_rule_of_the_catalogue_passes_one_live_resource_and_fails_another()
+    {
+        // Given the fake account's live clusters, snapshots and keys, judged by every rule
+        var findings = Scans.Judge(_scan.Result.Inventory);
+
+        // Then no rule is proven on Terraform alone: each gives PASS to some live resource and FAIL to another
+        Assert.All(RuleCatalog.All, entry =>
+        {
+            var statuses = findings.Where(finding => finding.Rule.Id == entry.Metadata.Id).Select(finding => finding.Status).ToHashSet();
+            Assert.True(
+                statuses.Contains(ResultStatus.Pass) && statuses.Contains(ResultStatus.Fail),
+                $"{entry.Metadata.Id} gives live resources only [{string.Join(", ", statuses)}]");
+        });
     }
 
     [Fact]

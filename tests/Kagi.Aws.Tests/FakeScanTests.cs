@@ -69,7 +69,7 @@ public sealed class FakeScanTests : IClassFixture<FakeAccountScan>
     [Fact]
     public void A_clusters_settings_are_read_from_the_same_answer_absent_lists_being_empty()
     {
-        var clusters = Inventory.OfType<NeptuneCluster>().ToDictionary(cluster => cluster.Name.Value);
+        var clusters = Inventory.Resources.OfType<NeptuneCluster>().ToDictionary(cluster => cluster.Name.Value);
 
         var guarded = clusters["pass_cmk"];
         Assert.True(guarded.DeletionProtection.Value);
@@ -86,7 +86,7 @@ public sealed class FakeScanTests : IClassFixture<FakeAccountScan>
     [Fact]
     public void Neptune_snapshots_are_read_with_their_key_and_who_may_restore_them()
     {
-        var snapshots = Inventory.OfType<NeptuneClusterSnapshot>().Where(s => s.Region == Scenarios.Verdicts).ToDictionary(s => s.Name.Value);
+        var snapshots = Inventory.Resources.OfType<NeptuneClusterSnapshot>().Where(s => s.Region == Scenarios.Verdicts).ToDictionary(s => s.Name.Value);
 
         Assert.Equal(["automated-aws-managed", "private-unencrypted", "public-cmk"], snapshots.Keys.Order(StringComparer.Ordinal));
         Assert.True(snapshots["public-cmk"].SharedWithAll.Value);
@@ -110,7 +110,7 @@ public sealed class FakeScanTests : IClassFixture<FakeAccountScan>
 
         // Then only the scanned account's own snapshots are listed and judged, from the same single page
         Assert.All(
-            Inventory.OfType<NeptuneClusterSnapshot>().Where(s => s.Region == Scenarios.Verdicts),
+            Inventory.Resources.OfType<NeptuneClusterSnapshot>().Where(s => s.Region == Scenarios.Verdicts),
             snapshot => Assert.Contains($":{Scenarios.Account}:cluster-snapshot:", snapshot.Id, StringComparison.Ordinal));
         Assert.Equal(1, _scan.Fake.Count("rds", "DescribeDBClusterSnapshots", Scenarios.Verdicts));
         Assert.Equal(2, _scan.Fake.Count("rds", "DescribeDBClusterSnapshotAttributes", Scenarios.Verdicts));
@@ -119,7 +119,7 @@ public sealed class FakeScanTests : IClassFixture<FakeAccountScan>
     [Fact]
     public void Aurora_and_documentdb_clusters_are_not_neptune_clusters()
     {
-        var names = Inventory.OfType<NeptuneCluster>().Select(cluster => cluster.Name.Value).ToHashSet();
+        var names = Inventory.Resources.OfType<NeptuneCluster>().Select(cluster => cluster.Name.Value).ToHashSet();
 
         Assert.DoesNotContain("aurora", names);
         Assert.DoesNotContain("docdb", names);
@@ -142,7 +142,7 @@ public sealed class FakeScanTests : IClassFixture<FakeAccountScan>
 
         Assert.Equal(3, pages.Count);
         Assert.Equal([null, "100", "200"], pages.Select(page => page.Subject));
-        Assert.Equal(Scenarios.PagingClusters, Inventory.OfType<NeptuneCluster>().Count(cluster => cluster.Region == Scenarios.Paging));
+        Assert.Equal(Scenarios.PagingClusters, Inventory.Resources.OfType<NeptuneCluster>().Count(cluster => cluster.Region == Scenarios.Paging));
     }
 
     [Fact]
@@ -181,7 +181,7 @@ public sealed class FakeScanTests : IClassFixture<FakeAccountScan>
     [Fact]
     public void Keys_carry_their_state_rotation_and_policy_or_the_reason_they_are_unknown()
     {
-        var keys = Inventory.OfType<KmsKey>().Where(key => key.Region == Scenarios.Verdicts).ToDictionary(key => key.Id[^36..^28]);
+        var keys = Inventory.Resources.OfType<KmsKey>().Where(key => key.Region == Scenarios.Verdicts).ToDictionary(key => key.Id[^36..^28]);
 
         Assert.True(keys["00000001"].RotationEnabled.Value);
         Assert.Contains("kms:*", keys["00000001"].Policy.Value, StringComparison.Ordinal);
@@ -265,7 +265,7 @@ public sealed class FakeScanTests : IClassFixture<FakeAccountScan>
     {
         Assert.Equal(_scan.Result.Regions.Order(StringComparer.Ordinal), _scan.Progress.FinishedRegions.Order(StringComparer.Ordinal));
         // every cluster and snapshot found, the one whose key KMS could not describe included
-        Assert.Equal(Inventory.OfType<NeptuneCluster>().Count() + Inventory.OfType<NeptuneClusterSnapshot>().Count() + 1, _scan.Progress.Resources);
+        Assert.Equal(Inventory.Resources.OfType<NeptuneCluster>().Count() + Inventory.Resources.OfType<NeptuneClusterSnapshot>().Count() + 1, _scan.Progress.Resources);
         Assert.True(_scan.Progress.Calls >= _scan.Fake.Calls.Count / 3, "calls are reported to the progress display");
     }
 }

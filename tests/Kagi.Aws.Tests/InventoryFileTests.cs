@@ -49,7 +49,7 @@ public sealed class InventoryFileTests
         Assert.Equal(written, InventoryFile.Write(read));
         Assert.Equal(inventory.Unscanned, read.Inventory.Unscanned);
         Assert.Equal(inventory.Diagnostics, read.Inventory.Diagnostics);
-        foreach (var (original, back) in clusters.Cast<NeptuneCluster>().Zip(read.Inventory.OfType<NeptuneCluster>()))
+        foreach (var (original, back) in clusters.Cast<NeptuneCluster>().Zip(read.Inventory.Resources.OfType<NeptuneCluster>()))
         {
             Assert.Equal(original.Key.GetType(), back.Key.GetType());
             Assert.Equal(original.KeyLevel, back.KeyLevel);

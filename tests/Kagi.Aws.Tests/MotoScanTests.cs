@@ -57,7 +57,7 @@ public sealed class MotoScanTests : IClassFixture<MotoServer>
     {
         var result = Scans.Run(_moto.Endpoint, null, Region);
 
-        var names = result.Inventory.OfType<NeptuneCluster>().Select(cluster => cluster.Name.Value).ToList();
+        var names = result.Inventory.Resources.OfType<NeptuneCluster>().Select(cluster => cluster.Name.Value).ToList();
         Assert.DoesNotContain("aurora", names);
         Assert.Empty(result.Inventory.Unscanned);
     }
@@ -67,7 +67,7 @@ public sealed class MotoScanTests : IClassFixture<MotoServer>
     {
         var result = Scans.Run(_moto.Endpoint, null, Region);
 
-        var cluster = result.Inventory.OfType<NeptuneCluster>().Single(c => c.Name.Value == "pass-cmk");
+        var cluster = result.Inventory.Resources.OfType<NeptuneCluster>().Single(c => c.Name.Value == "pass-cmk");
         Assert.Equal("arn:aws:rds:eu-west-1:123456789012:cluster:pass-cmk", cluster.Id);
         Assert.Equal("123456789012", cluster.Account);
         Assert.Equal(Region, cluster.Region);
@@ -96,7 +96,7 @@ public sealed class MotoScanTests : IClassFixture<MotoServer>
         var result = Scans.Run(new LiveScanOptions(), null, environment);
 
         Assert.Equal([Region], result.Regions);
-        Assert.Equal(5, result.Inventory.OfType<NeptuneCluster>().Count());
+        Assert.Equal(5, result.Inventory.Resources.OfType<NeptuneCluster>().Count());
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public sealed class RemediationEndToEndTests : IClassFixture<MotoServer>
         var verdicts = Scans.Verdicts(after, Scans.CmkRule);
         Assert.Equal(ResultStatus.Pass, verdicts["graph-cmk"]);
         Assert.Equal(ResultStatus.Fail, verdicts["graph"]);
-        var key = Assert.IsType<KeyReference.Described>(after.OfType<NeptuneCluster>().Single(c => c.Name.Value == "graph-cmk").Key).Key;
+        var key = Assert.IsType<KeyReference.Described>(after.Resources.OfType<NeptuneCluster>().Single(c => c.Name.Value == "graph-cmk").Key).Key;
         Assert.Equal(KeyManager.Customer, key.Manager.Value);
         Assert.Equal(ResultStatus.Pass, Scans.Verdicts(after, "kms-key-rotation-enabled")[key.Name.Value]);
     }

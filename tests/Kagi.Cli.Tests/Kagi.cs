@@ -7,7 +7,7 @@ internal static class Kagi
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exitCode = KagiCommandLine.Run(WithoutStore(args), output, error);
+        var exitCode = KagiCommandLine.Run(WithoutStore(args), output, error, TimeProvider.System);
         return (exitCode, output.ToString(), error.ToString());
     }
 

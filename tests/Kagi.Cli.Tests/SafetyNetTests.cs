@@ -11,7 +11,7 @@ public sealed class SafetyNetTests
         using var error = new StringWriter();
 
         // When a command writes to it
-        var exitCode = KagiCommandLine.Run(["rules", "list"], output, error);
+        var exitCode = KagiCommandLine.Run(["rules", "list"], output, error, TimeProvider.System);
 
         // Then the failure is named in one line, with exit code 2 (bad input), not 1 (failing findings)
         Assert.Equal(2, exitCode);

@@ -49,18 +49,18 @@ public sealed class InventoryFileSettingsTests
         var read = InventoryFile.Read(InventoryFile.Write(saved)).Inventory;
 
         // Then every new fact is as it was, unknowns with their reasons
-        var readCluster = Assert.Single(read.OfType<NeptuneCluster>());
+        var readCluster = Assert.Single(read.Resources.OfType<NeptuneCluster>());
         Assert.True(readCluster.DeletionProtection.Value);
         Assert.Equal(14, readCluster.BackupRetentionPeriod.Value);
         Assert.False(readCluster.IamDatabaseAuthentication.Value);
         Assert.Equal(["audit", "slowquery"], readCluster.EnabledCloudwatchLogsExports.Value);
         Assert.True(readCluster.CopyTagsToSnapshot.Value);
         Assert.Equal("DescribeDBClusters returned no MultiAZ", readCluster.MultiAz.Reason);
-        var readSnapshot = Assert.Single(read.OfType<NeptuneClusterSnapshot>());
+        var readSnapshot = Assert.Single(read.Resources.OfType<NeptuneClusterSnapshot>());
         Assert.Equal(
             (snapshot.Id, snapshot.Name, snapshot.StorageEncrypted, snapshot.Key, snapshot.IsManual, snapshot.SharedWithAll),
             (readSnapshot.Id, readSnapshot.Name, readSnapshot.StorageEncrypted, readSnapshot.Key, readSnapshot.IsManual, readSnapshot.SharedWithAll));
-        var readKey = Assert.Single(read.OfType<KmsKey>());
+        var readKey = Assert.Single(read.Resources.OfType<KmsKey>());
         Assert.Equal("SYMMETRIC_DEFAULT", readKey.KeySpec.Value);
         Assert.False(readKey.RotationEnabled.Value);
     }
@@ -76,7 +76,7 @@ public sealed class InventoryFileSettingsTests
             """;
 
         // When it is read
-        var cluster = Assert.Single(InventoryFile.Read(json).Inventory.OfType<NeptuneCluster>());
+        var cluster = Assert.Single(InventoryFile.Read(json).Inventory.Resources.OfType<NeptuneCluster>());
 
         // Then the settings are unknown, never false
         Assert.False(cluster.DeletionProtection.IsKnown);

@@ -96,7 +96,7 @@ public sealed class KagiReportSchemaTests : IDisposable
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exitCode = KagiCommandLine.Run(["scan", source, target, "--format", "json", "--no-store"], output, error);
+        var exitCode = KagiCommandLine.Run(["scan", source, target, "--format", "json", "--no-store"], output, error, TimeProvider.System);
         return (exitCode, output.ToString());
     }
 

@@ -1,3 +1,4 @@
+using Kagi.Core.Model;
 using Kagi.Core.Rules;
 
 namespace Kagi.Reporting.Tests;
@@ -31,9 +32,21 @@ public sealed class TableReportWriterTests
     [Fact]
     public void Markup_in_resource_names_is_printed_as_text()
     {
-        var text = Write(Language.En);
+        // Given a failing resource whose ID and file, and a target, are Spectre markup
+        var sample = SampleReport.Create();
+        var fail = sample.Findings.First(finding => finding.Status == ResultStatus.Fail);
+        var resource = fail.Resource with { Id = "[red]id[/]", Location = new SourceLocation("[link]f.tf[/]", 7) };
+        var report = sample with { Findings = [fail with { Resource = resource }], Targets = ["[blue]target[/]"] };
 
-        Assert.Contains("aws_neptune_cluster.hostile", text, StringComparison.Ordinal);
+        // When the table is written
+        using var output = new StringWriter();
+        new TableReportWriter().Write(report, output);
+        var text = output.ToString();
+
+        // Then each is printed as typed, brackets and all, rather than styled
+        Assert.Contains("[red]id[/]", text, StringComparison.Ordinal);
+        Assert.Contains("[link]f.tf[/]:7", text, StringComparison.Ordinal);
+        Assert.Contains("[blue]target[/]", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -131,7 +131,7 @@ public sealed class CliTests
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exitCode = KagiCommandLine.Run(args, output, error);
+        var exitCode = KagiCommandLine.Run(args, output, error, TimeProvider.System);
         return (exitCode, output.ToString(), error.ToString());
     }
 

@@ -26,7 +26,7 @@ public sealed class InstanceExpansionTests
 
         // Then each instance has Terraform's address and its own values
         Assert.Empty(inventory.Diagnostics);
-        var clusters = inventory.OfType<NeptuneCluster>().ToList();
+        var clusters = inventory.Resources.OfType<NeptuneCluster>().ToList();
         Assert.Equal(["aws_neptune_cluster.graph[0]", "aws_neptune_cluster.graph[1]"], clusters.Select(c => c.Id));
         Assert.Equal(["graph-0", "graph-1"], clusters.Select(c => c.Name.Value));
         Assert.Equal([true, false], clusters.Select(c => c.StorageEncrypted.Value));
@@ -57,7 +57,7 @@ public sealed class InstanceExpansionTests
             """);
 
         Assert.Empty(inventory.Diagnostics);
-        var clusters = inventory.OfType<NeptuneCluster>().ToList();
+        var clusters = inventory.Resources.OfType<NeptuneCluster>().ToList();
         Assert.Equal(["aws_neptune_cluster.graph[\"dev\"]", "aws_neptune_cluster.graph[\"prod\"]"], clusters.Select(c => c.Id));
         Assert.Equal([false, true], clusters.Select(c => c.StorageEncrypted.Value));
     }
@@ -92,7 +92,7 @@ public sealed class InstanceExpansionTests
             """);
 
         Assert.Empty(inventory.Diagnostics);
-        var clusters = inventory.OfType<NeptuneCluster>().ToList();
+        var clusters = inventory.Resources.OfType<NeptuneCluster>().ToList();
         Assert.Equal(["aws_kms_key.k[0]", "aws_kms_key.k[1]"], clusters.Select(c => Assert.IsType<KeyReference.Described>(c.Key).Key.Id));
         Assert.All(clusters, c => Assert.Equal(KeyLevel.Customer, c.KeyLevel.Value));
     }
@@ -113,7 +113,7 @@ public sealed class InstanceExpansionTests
             """);
 
         Assert.Empty(inventory.Diagnostics);
-        var clusters = inventory.OfType<NeptuneCluster>().ToList();
+        var clusters = inventory.Resources.OfType<NeptuneCluster>().ToList();
         Assert.Equal(["aws_neptune_cluster.graph[\"a\"]", "aws_neptune_cluster.graph[\"b\"]"], clusters.Select(c => c.Id));
         Assert.Equal(["aws_kms_key.k[\"a\"]", "aws_kms_key.k[\"b\"]"], clusters.Select(c => Assert.IsType<KeyReference.Described>(c.Key).Key.Id));
     }
@@ -131,7 +131,7 @@ public sealed class InstanceExpansionTests
             }
             """);
 
-        var cluster = Assert.Single(inventory.OfType<NeptuneCluster>());
+        var cluster = Assert.Single(inventory.Resources.OfType<NeptuneCluster>());
         Assert.Equal("aws_neptune_cluster.graph", cluster.Id);
         Assert.False(cluster.StorageEncrypted.IsKnown);
         var warning = Assert.Single(inventory.Diagnostics);

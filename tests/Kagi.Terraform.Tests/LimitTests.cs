@@ -69,7 +69,7 @@ public sealed class LimitTests
         // Then the sum is right and the scan reports the cluster
         Assert.Empty(diagnostics);
         V.Equal(V.N(20_000), value);
-        Assert.Single(inventory.OfType<NeptuneCluster>());
+        Assert.Single(inventory.Resources.OfType<NeptuneCluster>());
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class LimitTests
         // Then the value is unknown, naming the nesting limit, reported once; the cluster is still scanned
         AssertUnknownNaming(value, "nest more than");
         AssertLimitReported(diagnostics, "nest more than");
-        Assert.Single(inventory.OfType<NeptuneCluster>());
+        Assert.Single(inventory.Resources.OfType<NeptuneCluster>());
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public sealed class LimitTests
         var inventory = Scan(main);
 
         // Then it is scanned once under its plain address, and the limit is named once
-        Assert.Equal("aws_neptune_cluster.graph", Assert.Single(inventory.OfType<NeptuneCluster>()).Id);
+        Assert.Equal("aws_neptune_cluster.graph", Assert.Single(inventory.Resources.OfType<NeptuneCluster>()).Id);
         AssertLimitReported(inventory.Diagnostics, "--max-instances");
     }
 
@@ -136,9 +136,9 @@ public sealed class LimitTests
             }
             """;
 
-        Assert.Equal(3, Scan(Counted(3), limits).OfType<NeptuneCluster>().Count());
+        Assert.Equal(3, Scan(Counted(3), limits).Resources.OfType<NeptuneCluster>().Count());
         var over = Scan(Counted(4), limits);
-        Assert.Single(over.OfType<NeptuneCluster>());
+        Assert.Single(over.Resources.OfType<NeptuneCluster>());
         AssertLimitReported(over.Diagnostics, "--max-instances");
     }
 
@@ -160,7 +160,7 @@ public sealed class LimitTests
         // Then the scan ends in time, with the budget named, and as many clusters as it allowed
         Assert.True(started.Elapsed < Generous, $"took {started.Elapsed}");
         Assert.All(inventory.Diagnostics, d => Assert.Contains("--max-evaluation-steps", d.Message, StringComparison.Ordinal));
-        Assert.InRange(inventory.OfType<NeptuneCluster>().Count(), 1_000, 20_000);
+        Assert.InRange(inventory.Resources.OfType<NeptuneCluster>().Count(), 1_000, 20_000);
     }
 
     [Fact]
@@ -175,7 +175,7 @@ public sealed class LimitTests
 
         var inventory = Scan(main, EvaluationLimits.Default with { MaxInstances = 10 });
 
-        Assert.Single(inventory.OfType<NeptuneCluster>());
+        Assert.Single(inventory.Resources.OfType<NeptuneCluster>());
         AssertLimitReported(inventory.Diagnostics, "--max-instances");
     }
 
@@ -320,7 +320,7 @@ public sealed class LimitTests
 
         AssertUnknownNaming(value, "--regex-timeout");
         AssertLimitReported(diagnostics, "--regex-timeout");
-        Assert.Single(inventory.OfType<NeptuneCluster>());
+        Assert.Single(inventory.Resources.OfType<NeptuneCluster>());
     }
 
     [Fact]

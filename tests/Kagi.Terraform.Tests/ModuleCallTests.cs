@@ -48,7 +48,7 @@ public sealed class ModuleCallTests
 
         // Then the cluster is there once, under its module address, joined to the root's key
         Assert.Empty(inventory.Diagnostics);
-        var cluster = Assert.Single(inventory.OfType<NeptuneCluster>());
+        var cluster = Assert.Single(inventory.Resources.OfType<NeptuneCluster>());
         Assert.Equal("module.db.aws_neptune_cluster.this", cluster.Id);
         Assert.Equal("graph", cluster.Name.Value);
         Assert.Equal(directory.Path, cluster.Scope);
@@ -82,7 +82,7 @@ public sealed class ModuleCallTests
         var inventory = new TerraformScanner().Scan([directory.Path]);
 
         Assert.Empty(inventory.Diagnostics);
-        var clusters = inventory.OfType<NeptuneCluster>().ToDictionary(c => c.Id);
+        var clusters = inventory.Resources.OfType<NeptuneCluster>().ToDictionary(c => c.Id);
         Assert.Equal(
             ["aws_neptune_cluster.copy", "module.counted[0].aws_neptune_cluster.this", "module.counted[1].aws_neptune_cluster.this", "module.keyed[\"a\"].aws_neptune_cluster.this"],
             clusters.Keys.Order(StringComparer.Ordinal));
@@ -123,7 +123,7 @@ public sealed class ModuleCallTests
         var inventory = new TerraformScanner().Scan([directory.Path]);
 
         Assert.Empty(inventory.Diagnostics);
-        var cluster = Assert.Single(inventory.OfType<NeptuneCluster>());
+        var cluster = Assert.Single(inventory.Resources.OfType<NeptuneCluster>());
         Assert.Equal("module.stack.module.cluster.aws_neptune_cluster.this", cluster.Id);
         Assert.Equal("module.stack.module.key.aws_kms_key.this", Assert.IsType<KeyReference.Described>(cluster.Key).Key.Id);
         Assert.Equal(KeyLevel.Customer, cluster.KeyLevel.Value);
@@ -173,7 +173,7 @@ public sealed class ModuleCallTests
         Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
         Assert.Equal(1, warning.Location?.Line);
         Assert.Contains("module.db: its source \"acme/neptune/aws\" is not on disk", warning.Message, StringComparison.Ordinal);
-        Assert.False(Assert.Single(inventory.OfType<NeptuneCluster>()).KeyLevel.IsKnown);
+        Assert.False(Assert.Single(inventory.Resources.OfType<NeptuneCluster>()).KeyLevel.IsKnown);
     }
 
     [Fact]
@@ -258,7 +258,7 @@ public sealed class ModuleCallTests
         var warning = Assert.Single(inventory.Diagnostics);
         Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
         Assert.StartsWith("module.db: count is known only after apply", warning.Message, StringComparison.Ordinal);
-        var cluster = Assert.Single(inventory.OfType<NeptuneCluster>());
+        var cluster = Assert.Single(inventory.Resources.OfType<NeptuneCluster>());
         Assert.Equal("module.db.aws_neptune_cluster.this", cluster.Id);
         Assert.Equal(KeyLevel.Customer, cluster.KeyLevel.Value);
     }

@@ -17,7 +17,7 @@ public sealed class ModuleCorpusTests
 
         // Then nothing is wrong with it, only the root is scanned as a root, and each cluster has its own verdict
         Assert.Empty(inventory.Diagnostics);
-        var clusters = inventory.OfType<NeptuneCluster>().ToDictionary(c => c.Id, c => c.KeyLevel.Value);
+        var clusters = inventory.Resources.OfType<NeptuneCluster>().ToDictionary(c => c.Id, c => c.KeyLevel.Value);
         Assert.Equal(
             new Dictionary<string, KeyLevel>
             {
@@ -28,7 +28,7 @@ public sealed class ModuleCorpusTests
             clusters);
         Assert.Equal(
             ["module.platform.module.graph_key[\"fraud\"].aws_kms_key.this", "module.platform.module.graph_key[\"social\"].aws_kms_key.this"],
-            inventory.OfType<KmsKey>().Select(k => k.Id).Order(StringComparer.Ordinal));
+            inventory.Resources.OfType<KmsKey>().Select(k => k.Id).Order(StringComparer.Ordinal));
         Assert.All(inventory.Resources, r => Assert.Equal(Path.Combine(Corpus, "live", "prod"), r.Scope));
         Assert.All(inventory.Resources, r => Assert.Equal("ap-northeast-1", r.Region));
     }

@@ -12,7 +12,7 @@ public sealed class PlanReaderTests
     private static readonly string TruncatedPlan = Path.Combine(RepoPaths.Combine("tests", "Kagi.Terraform.Tests", "Plans"), "truncated.plan.json");
 
     private static NeptuneCluster Cluster(Inventory inventory, string address) =>
-        inventory.OfType<NeptuneCluster>().Single(c => c.Id == address);
+        inventory.Resources.OfType<NeptuneCluster>().Single(c => c.Id == address);
 
     [Fact]
     public void A_cluster_whose_unknown_key_arn_refers_to_a_planned_key_is_joined_to_it()

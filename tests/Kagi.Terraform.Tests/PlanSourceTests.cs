@@ -76,7 +76,7 @@ public sealed class PlanSourceTests
         {
             var inventory = new TerraformScanner().Scan([plan]);
 
-            Assert.NotEmpty(inventory.OfType<NeptuneCluster>());
+            Assert.NotEmpty(inventory.Resources.OfType<NeptuneCluster>());
             Assert.All(inventory.Resources, resource => Assert.Equal(plan, resource.Location!.File));
             Assert.Empty(inventory.Diagnostics);
         }

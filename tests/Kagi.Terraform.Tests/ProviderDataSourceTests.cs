@@ -51,13 +51,13 @@ public sealed class ProviderDataSourceTests
             }
             """);
 
-        var key = inventory.OfType<KmsKey>().Single();
+        var key = inventory.Resources.OfType<KmsKey>().Single();
         Assert.True(key.Policy.IsKnown, key.Policy.Reason);
         var statement = JsonDocument.Parse(key.Policy.Value).RootElement.GetProperty("Statement")[0];
         Assert.Equal("arn:aws-cn:iam::111122223333:root", statement.GetProperty("Principal").GetProperty("AWS").GetString());
         Assert.Equal("rds.cn-north-1.amazonaws.com.cn", statement.GetProperty("Condition").GetProperty("StringEquals").GetProperty("kms:ViaService").GetString());
         Assert.Equal("111122223333", key.Account);
-        Assert.Equal(("111122223333", "cn-north-1"), (inventory.OfType<NeptuneCluster>().Single().Account, inventory.OfType<NeptuneCluster>().Single().Region));
+        Assert.Equal(("111122223333", "cn-north-1"), (inventory.Resources.OfType<NeptuneCluster>().Single().Account, inventory.Resources.OfType<NeptuneCluster>().Single().Region));
     }
 
     [Theory]
@@ -73,7 +73,7 @@ public sealed class ProviderDataSourceTests
             }
             """);
 
-        var key = inventory.OfType<KmsKey>().Single();
+        var key = inventory.Resources.OfType<KmsKey>().Single();
         Assert.False(key.Policy.IsKnown);
         Assert.Contains("data.aws_caller_identity.current.account_id", key.Policy.Reason, StringComparison.Ordinal);
         Assert.Null(key.Account);
@@ -98,7 +98,7 @@ public sealed class ProviderDataSourceTests
             }
             """);
 
-        var key = new TerraformScanner().Scan([directory.Path]).OfType<KmsKey>().Single();
+        var key = new TerraformScanner().Scan([directory.Path]).Resources.OfType<KmsKey>().Single();
 
         Assert.Equal("999988887777/us-east-1", key.Name.Value);
         Assert.Null(key.Account);

@@ -47,7 +47,7 @@ public sealed class ProviderRegionTests
         directory.Write("grandchild/main.tf", Grandchild);
         var inventory = Scanner(directory).Scan([Path.Combine(directory.Path, "root")]);
         Assert.DoesNotContain(inventory.Diagnostics, diagnostic => diagnostic.Severity == DiagnosticSeverity.Error);
-        return inventory.OfType<NeptuneCluster>().ToDictionary(cluster => cluster.Id, cluster => cluster.Region);
+        return inventory.Resources.OfType<NeptuneCluster>().ToDictionary(cluster => cluster.Id, cluster => cluster.Region);
     }
 
     [Fact]
@@ -139,7 +139,7 @@ public sealed class ProviderRegionTests
         directory.Write("child/main.tf", Cluster);
         directory.Write("grandchild/main.tf", Grandchild);
 
-        var regions = Scanner(directory).Scan([Path.Combine(directory.Path, "root")]).OfType<NeptuneCluster>().ToDictionary(cluster => cluster.Id, cluster => cluster.Region);
+        var regions = Scanner(directory).Scan([Path.Combine(directory.Path, "root")]).Resources.OfType<NeptuneCluster>().ToDictionary(cluster => cluster.Id, cluster => cluster.Region);
 
         Assert.Equal("us-east-2", regions["module.app.aws_neptune_cluster.here"]);
         Assert.Equal("sa-east-1", regions["module.app.aws_neptune_cluster.aliased"]);

@@ -20,7 +20,7 @@ public sealed class RootVariableTests
     {
         var inventory = new TerraformScanner(options).Scan([directory.Path]);
         Assert.Empty(inventory.Diagnostics);
-        return Assert.Single(inventory.OfType<NeptuneCluster>()).Name.Value!;
+        return Assert.Single(inventory.Resources.OfType<NeptuneCluster>()).Name.Value!;
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class RootVariableTests
         var inventory = new TerraformScanner(options).Scan([directory.Path]);
 
         Assert.Empty(inventory.Diagnostics);
-        var clusters = inventory.OfType<NeptuneCluster>().ToList();
+        var clusters = inventory.Resources.OfType<NeptuneCluster>().ToList();
         Assert.Equal(["aws_neptune_cluster.graph[\"a\"]", "aws_neptune_cluster.graph[\"b\"]"], clusters.Select(c => c.Id));
         Assert.Equal(["kagi-a-db", "kagi-b-db"], clusters.Select(c => c.Name.Value));
         Assert.All(clusters, c => Assert.True(c.StorageEncrypted.Value));
@@ -113,7 +113,7 @@ public sealed class RootVariableTests
         Assert.Equal(1, error.Location?.Line);
         Assert.Contains("var.encrypted", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("s3cr3t", error.ToString(), StringComparison.Ordinal);
-        Assert.False(Assert.Single(inventory.OfType<NeptuneCluster>()).StorageEncrypted.IsKnown);
+        Assert.False(Assert.Single(inventory.Resources.OfType<NeptuneCluster>()).StorageEncrypted.IsKnown);
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public sealed class RootVariableTests
         var error = Assert.Single(inventory.Diagnostics);
         Assert.Equal(tfvars, error.Location?.File);
         Assert.True(error.Location?.Line >= 2);
-        Assert.Equal("from-default", Assert.Single(inventory.OfType<NeptuneCluster>()).Name.Value);
+        Assert.Equal("from-default", Assert.Single(inventory.Resources.OfType<NeptuneCluster>()).Name.Value);
     }
 
     [Fact]
@@ -162,7 +162,7 @@ public sealed class RootVariableTests
         var warning = Assert.Single(inventory.Diagnostics);
         Assert.Equal(new SourceLocation(main, 1, 1), warning.Location);
         Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
-        Assert.False(Assert.Single(inventory.OfType<NeptuneCluster>()).StorageEncrypted.IsKnown);
+        Assert.False(Assert.Single(inventory.Resources.OfType<NeptuneCluster>()).StorageEncrypted.IsKnown);
     }
 
     [Fact]

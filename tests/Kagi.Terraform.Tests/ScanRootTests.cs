@@ -42,7 +42,7 @@ public sealed class ScanRootTests
         """;
 
     private static Dictionary<string, NeptuneCluster> Clusters(Inventory inventory) =>
-        inventory.OfType<NeptuneCluster>().ToDictionary(c => c.Id[(c.Id.LastIndexOf('.') + 1)..]);
+        inventory.Resources.OfType<NeptuneCluster>().ToDictionary(c => c.Id[(c.Id.LastIndexOf('.') + 1)..]);
 
     private static string Everything(Inventory inventory) =>
         string.Join('\n', inventory.Resources.Select(r => r.ToString()).Concat(inventory.Diagnostics.Select(d => d.ToString())));
@@ -152,7 +152,7 @@ public sealed class ScanRootTests
 
         var inventory = Scan(directory);
 
-        Assert.Equal("aws_neptune_cluster.ours", Assert.Single(inventory.OfType<NeptuneCluster>()).Id);
+        Assert.Equal("aws_neptune_cluster.ours", Assert.Single(inventory.Resources.OfType<NeptuneCluster>()).Id);
         var error = Assert.Single(inventory.Diagnostics);
         Assert.Equal((DiagnosticSeverity.Error, pipe), (error.Severity, error.Location?.File));
         Assert.Contains("not a regular file", error.Message, StringComparison.Ordinal);
@@ -183,7 +183,7 @@ public sealed class ScanRootTests
         var inventory = Scan(directory);
 
         // Then the module's cluster is not reported, the root's key is unknown, and the warning says why
-        var cluster = Assert.Single(inventory.OfType<NeptuneCluster>());
+        var cluster = Assert.Single(inventory.Resources.OfType<NeptuneCluster>());
         Assert.Equal("aws_neptune_cluster.root", cluster.Id);
         Assert.IsType<KeyReference.Undetermined>(cluster.Key);
         var warning = Assert.Single(inventory.Diagnostics);
@@ -223,7 +223,7 @@ public sealed class ScanRootTests
         var inventory = Scan(directory);
 
         // Then only the folder's own cluster is reported, and each link is named in a warning
-        Assert.Equal("aws_neptune_cluster.ours", Assert.Single(inventory.OfType<NeptuneCluster>()).Id);
+        Assert.Equal("aws_neptune_cluster.ours", Assert.Single(inventory.Resources.OfType<NeptuneCluster>()).Id);
         Assert.Equal(
             [host, sibling],
             inventory.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning && d.Message.Contains("leading outside the scanned folders", StringComparison.Ordinal)).Select(d => d.Location?.File).Order(StringComparer.Ordinal));
@@ -242,7 +242,7 @@ public sealed class ScanRootTests
 
         var inventory = Scan(directory);
 
-        Assert.Equal("aws_neptune_cluster.app", Assert.Single(inventory.OfType<NeptuneCluster>()).Id);
+        Assert.Equal("aws_neptune_cluster.app", Assert.Single(inventory.Resources.OfType<NeptuneCluster>()).Id);
         var loop = Assert.Single(inventory.Diagnostics);
         Assert.Equal(self, loop.Location?.File);
         Assert.Contains("in a loop", loop.Message, StringComparison.Ordinal);
@@ -263,7 +263,7 @@ public sealed class ScanRootTests
 
         var inventory = Scan(directory);
 
-        Assert.Equal("ours", Assert.Single(inventory.OfType<NeptuneCluster>()).Name.Value);
+        Assert.Equal("ours", Assert.Single(inventory.Resources.OfType<NeptuneCluster>()).Name.Value);
         Assert.Equal([linkedVariables, linkedConfiguration], inventory.Diagnostics.Select(d => d.Location?.File).Order(StringComparer.Ordinal));
         Assert.All(inventory.Diagnostics, d => Assert.Equal(DiagnosticSeverity.Warning, d.Severity));
     }

@@ -24,7 +24,7 @@ public sealed class ScannerTests
 
         // Then the cluster is encrypted with the configuration's CMK, and nothing went wrong reading it
         Assert.Empty(inventory.Diagnostics);
-        var cluster = Assert.Single(inventory.OfType<NeptuneCluster>());
+        var cluster = Assert.Single(inventory.Resources.OfType<NeptuneCluster>());
         Assert.Equal("aws_neptune_cluster.my_encrypted_neptune_cluster", cluster.Id);
         Assert.Equal("my-secure-neptune-cluster", cluster.Name.Value);
         Assert.Equal(KeyLevel.Customer, cluster.KeyLevel.Value);
@@ -111,7 +111,7 @@ public sealed class ScannerTests
 
         // Then nothing is reported, and the key is undetermined rather than guessed
         Assert.Empty(inventory.Diagnostics);
-        Assert.IsType<KeyReference.Undetermined>(Assert.Single(inventory.OfType<NeptuneCluster>()).Key);
+        Assert.IsType<KeyReference.Undetermined>(Assert.Single(inventory.Resources.OfType<NeptuneCluster>()).Key);
     }
 
     [Fact]
@@ -148,7 +148,7 @@ public sealed class ScannerTests
         var inventory = new TerraformScanner().Scan([path]);
 
         Assert.Empty(inventory.Diagnostics);
-        Assert.Equal(KeyLevel.Customer, Assert.Single(inventory.OfType<NeptuneCluster>()).KeyLevel.Value);
+        Assert.Equal(KeyLevel.Customer, Assert.Single(inventory.Resources.OfType<NeptuneCluster>()).KeyLevel.Value);
     }
 
     [Fact]
@@ -174,7 +174,7 @@ public sealed class ScannerTests
 
         // Then the override wins, and the cluster keeps the original's place and other arguments
         Assert.Empty(inventory.Diagnostics);
-        var cluster = Assert.Single(inventory.OfType<NeptuneCluster>());
+        var cluster = Assert.Single(inventory.Resources.OfType<NeptuneCluster>());
         Assert.Equal(new KeyReference.Alias("alias/aws/rds"), cluster.Key);
         Assert.Equal("graph", cluster.Name.Value);
         Assert.Equal(Path.Combine(directory.Path, "main.tf"), cluster.Location?.File);
@@ -237,7 +237,7 @@ public sealed class ScannerTests
         var error = Assert.Single(inventory.Diagnostics);
         Assert.Equal((Path.Combine(directory.Path, "main.tf"), 4), (error.Location?.File, error.Location?.Line));
         Assert.Contains("fancykey", error.Message, StringComparison.Ordinal);
-        Assert.IsType<KeyReference.Undetermined>(Assert.Single(inventory.OfType<NeptuneCluster>()).Key);
+        Assert.IsType<KeyReference.Undetermined>(Assert.Single(inventory.Resources.OfType<NeptuneCluster>()).Key);
     }
 
     [Fact]
@@ -301,7 +301,7 @@ public sealed class ScannerTests
             """);
 
         // When it is scanned
-        var clusters = new TerraformScanner().Scan([directory.Path]).OfType<NeptuneCluster>().ToDictionary(c => c.Id);
+        var clusters = new TerraformScanner().Scan([directory.Path]).Resources.OfType<NeptuneCluster>().ToDictionary(c => c.Id);
 
         // Then each cluster's key level is what the table of key protection levels says
         Assert.Equal(KeyLevel.Customer, clusters["aws_neptune_cluster.pass_local"].KeyLevel.Value);
@@ -323,7 +323,7 @@ public sealed class ScannerTests
         var inventory = new TerraformScanner().Scan([directory.Path]);
 
         Assert.Empty(inventory.Diagnostics);
-        Assert.Equal("graph-ab", Assert.Single(inventory.OfType<NeptuneCluster>()).Name.Value);
+        Assert.Equal("graph-ab", Assert.Single(inventory.Resources.OfType<NeptuneCluster>()).Name.Value);
     }
 
     [Fact]

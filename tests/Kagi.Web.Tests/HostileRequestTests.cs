@@ -306,7 +306,7 @@ public sealed partial class HostileRequestTests
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = KagiCommandLine.Run(["serve", "--listen", "127.0.0.1:0", option, value, "--store", Path.Combine(Path.GetTempPath(), "never.db")], output, error);
+        var code = KagiCommandLine.Run(["serve", "--listen", "127.0.0.1:0", option, value, "--store", Path.Combine(Path.GetTempPath(), "never.db")], output, error, TimeProvider.System);
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains(message, error.ToString(), StringComparison.Ordinal);
     }

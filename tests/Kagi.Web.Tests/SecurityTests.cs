@@ -23,7 +23,7 @@ public sealed class SecurityTests
         Environment.SetEnvironmentVariable(DashboardOptions.TokenVariable, null);
         try
         {
-            var code = KagiCommandLine.Run(["serve", "--listen", "0.0.0.0:0", "--store", Path.Combine(Path.GetTempPath(), "never.db")], output, error);
+            var code = KagiCommandLine.Run(["serve", "--listen", "0.0.0.0:0", "--store", Path.Combine(Path.GetTempPath(), "never.db")], output, error, TimeProvider.System);
             Assert.Equal(ExitCodes.BadInput, code);
             Assert.Contains("refusing to listen", error.ToString(), StringComparison.Ordinal);
         }
@@ -38,7 +38,7 @@ public sealed class SecurityTests
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = KagiCommandLine.Run(["serve", "--listen", "127.0.0.1:0", "--store", Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".db")], output, error);
+        var code = KagiCommandLine.Run(["serve", "--listen", "127.0.0.1:0", "--store", Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".db")], output, error, TimeProvider.System);
         Assert.Equal(ExitCodes.BadInput, code);
         Assert.Contains("no findings store", error.ToString(), StringComparison.Ordinal);
     }

@@ -7,9 +7,6 @@ public sealed record Inventory(IReadOnlyList<CloudResource> Resources, IReadOnly
 
     /// <summary>What a live scan could not read; each becomes ERROR findings rather than silence.</summary>
     public IReadOnlyList<UnscannedScope> Unscanned { get; init; } = [];
-
-    public IEnumerable<T> OfType<T>()
-        where T : CloudResource => Resources.OfType<T>();
 }
 
 /// <summary>How bad a problem met while reading a source is.</summary>

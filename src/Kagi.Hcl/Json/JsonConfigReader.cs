@@ -20,7 +20,7 @@ internal sealed class JsonConfigReader(string text, string path)
     public ConfigFile Read()
     {
         var root = new JsonTreeReader(text, _lines).Read();
-        if (root is not JsonObject top)
+        if (root is not JsonTreeObject top)
         {
             throw _lines.Error("the root of a Terraform JSON file must be an object", root.Start, root.End);
         }
@@ -48,11 +48,11 @@ internal sealed class JsonConfigReader(string text, string path)
     }
 
     /// <summary>Walks down one object level per remaining label; arrays at any level hold several alternatives.</summary>
-    private void AddBlocks(List<Block> blocks, JsonProperty type, JsonProperty current, int labelsLeft, IReadOnlyList<JsonProperty> labels)
+    private void AddBlocks(List<Block> blocks, JsonTreeProperty type, JsonTreeProperty current, int labelsLeft, IReadOnlyList<JsonTreeProperty> labels)
     {
-        foreach (var value in current.Value is JsonArray array ? array.Items : [current.Value])
+        foreach (var value in current.Value is JsonTreeArray array ? array.Items : [current.Value])
         {
-            if (value is not JsonObject obj)
+            if (value is not JsonTreeObject obj)
             {
                 var expected = labelsLeft > 0 ? $"an object whose keys are the labels of '{type.Name}'" : $"an object holding the body of '{type.Name}'";
                 throw _lines.Error($"expected {expected}", value.Start, value.End);
@@ -82,7 +82,7 @@ internal sealed class JsonConfigReader(string text, string path)
         }
     }
 
-    private Body Body(JsonObject obj, string blockType)
+    private Body Body(JsonTreeObject obj, string blockType)
     {
         var attributes = new List<HclAttribute>();
         var blocks = new List<Block>();
@@ -107,14 +107,14 @@ internal sealed class JsonConfigReader(string text, string path)
     }
 
     /// <summary>True for a <c>"//"</c> key, whose text is then recorded as a comment.</summary>
-    private bool TakeComment(JsonProperty property)
+    private bool TakeComment(JsonTreeProperty property)
     {
         if (property.Name != CommentKey)
         {
             return false;
         }
 
-        if (property.Value is JsonString text)
+        if (property.Value is JsonTreeString text)
         {
             _comments.Add(new Comment(text.Value, _lines.Range(property.NameStart, text.End)));
         }
@@ -122,19 +122,19 @@ internal sealed class JsonConfigReader(string text, string path)
         return true;
     }
 
-    private HclAttribute Attribute(JsonProperty property)
+    private HclAttribute Attribute(JsonTreeProperty property)
     {
         var value = Expression(property.Value);
         return new HclAttribute(property.Name, value, _lines.Range(property.NameStart, property.Value.End), _lines.Range(property.NameStart, property.NameEnd));
     }
 
-    private Expression Expression(JsonNode node) => node switch
+    private Expression Expression(JsonTreeNode node) => node switch
     {
-        JsonString s => Template(s.Value, s.Start, s.End),
-        JsonNumber n => new LiteralExpr(n.Value, _lines.Range(n.Start, n.End)),
-        JsonKeyword k => new LiteralExpr(k.Value, _lines.Range(k.Start, k.End)),
-        JsonArray a => new TupleExpr([.. a.Items.Select(Expression)], _lines.Range(a.Start, a.End)),
-        JsonObject o => new ObjectExpr(
+        JsonTreeString s => Template(s.Value, s.Start, s.End),
+        JsonTreeNumber n => new LiteralExpr(n.Value, _lines.Range(n.Start, n.End)),
+        JsonTreeKeyword k => new LiteralExpr(k.Value, _lines.Range(k.Start, k.End)),
+        JsonTreeArray a => new TupleExpr([.. a.Items.Select(Expression)], _lines.Range(a.Start, a.End)),
+        JsonTreeObject o => new ObjectExpr(
             [.. o.Properties.Select(p => new ObjectItem(Template(p.Name, p.NameStart, p.NameEnd), Expression(p.Value)))],
             _lines.Range(o.Start, o.End)),
         _ => throw new InvalidOperationException($"unknown JSON node {node.GetType().Name}"),

@@ -6,21 +6,21 @@ using Kagi.Hcl.Text;
 namespace Kagi.Hcl.Json;
 
 /// <summary>A JSON value with its character offsets in the file, which <see cref="JsonDocument"/> does not keep.</summary>
-internal abstract record JsonNode(int Start, int End);
+internal abstract record JsonTreeNode(int Start, int End);
 
-internal sealed record JsonString(string Value, int Start, int End) : JsonNode(Start, End);
+internal sealed record JsonTreeString(string Value, int Start, int End) : JsonTreeNode(Start, End);
 
-internal sealed record JsonNumber(decimal Value, int Start, int End) : JsonNode(Start, End);
+internal sealed record JsonTreeNumber(decimal Value, int Start, int End) : JsonTreeNode(Start, End);
 
 /// <summary><c>true</c>, <c>false</c> or <c>null</c>.</summary>
-internal sealed record JsonKeyword(object? Value, int Start, int End) : JsonNode(Start, End);
+internal sealed record JsonTreeKeyword(object? Value, int Start, int End) : JsonTreeNode(Start, End);
 
-internal sealed record JsonArray(IReadOnlyList<JsonNode> Items, int Start, int End) : JsonNode(Start, End);
+internal sealed record JsonTreeArray(IReadOnlyList<JsonTreeNode> Items, int Start, int End) : JsonTreeNode(Start, End);
 
 /// <summary>An object, its properties in source order; duplicate names are kept (HCL's JSON syntax allows repeated block keys).</summary>
-internal sealed record JsonObject(IReadOnlyList<JsonProperty> Properties, int Start, int End) : JsonNode(Start, End);
+internal sealed record JsonTreeObject(IReadOnlyList<JsonTreeProperty> Properties, int Start, int End) : JsonTreeNode(Start, End);
 
-internal sealed record JsonProperty(string Name, int NameStart, int NameEnd, JsonNode Value);
+internal sealed record JsonTreeProperty(string Name, int NameStart, int NameEnd, JsonTreeNode Value);
 
 /// <summary>Reads JSON with <see cref="Utf8JsonReader"/>, turning its byte offsets into character offsets.</summary>
 internal sealed class JsonTreeReader
@@ -53,7 +53,7 @@ internal sealed class JsonTreeReader
         _charAtByte[_utf8.Length] = text.Length;
     }
 
-    public JsonNode Read()
+    public JsonTreeNode Read()
     {
         var reader = new Utf8JsonReader(_utf8, new JsonReaderOptions { MaxDepth = MaxDepth });
         try
@@ -74,39 +74,39 @@ internal sealed class JsonTreeReader
         }
     }
 
-    private JsonNode ReadValue(ref Utf8JsonReader reader)
+    private JsonTreeNode ReadValue(ref Utf8JsonReader reader)
     {
         var start = CharAt(reader.TokenStartIndex);
         switch (reader.TokenType)
         {
             case JsonTokenType.String:
-                return new JsonString(reader.GetString()!, start, CharAt(reader.BytesConsumed));
+                return new JsonTreeString(reader.GetString()!, start, CharAt(reader.BytesConsumed));
             case JsonTokenType.Number:
-                return new JsonNumber(ParseNumber(reader, start), start, CharAt(reader.BytesConsumed));
+                return new JsonTreeNumber(ParseNumber(reader, start), start, CharAt(reader.BytesConsumed));
             case JsonTokenType.True or JsonTokenType.False:
-                return new JsonKeyword(reader.GetBoolean(), start, CharAt(reader.BytesConsumed));
+                return new JsonTreeKeyword(reader.GetBoolean(), start, CharAt(reader.BytesConsumed));
             case JsonTokenType.Null:
-                return new JsonKeyword(null, start, CharAt(reader.BytesConsumed));
+                return new JsonTreeKeyword(null, start, CharAt(reader.BytesConsumed));
             case JsonTokenType.StartArray:
-                var items = new List<JsonNode>();
+                var items = new List<JsonTreeNode>();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
                     items.Add(ReadValue(ref reader));
                 }
 
-                return new JsonArray(items, start, CharAt(reader.BytesConsumed));
+                return new JsonTreeArray(items, start, CharAt(reader.BytesConsumed));
             case JsonTokenType.StartObject:
-                var properties = new List<JsonProperty>();
+                var properties = new List<JsonTreeProperty>();
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
                     var name = reader.GetString()!;
                     var nameStart = CharAt(reader.TokenStartIndex);
                     var nameEnd = CharAt(reader.BytesConsumed);
                     reader.Read();
-                    properties.Add(new JsonProperty(name, nameStart, nameEnd, ReadValue(ref reader)));
+                    properties.Add(new JsonTreeProperty(name, nameStart, nameEnd, ReadValue(ref reader)));
                 }
 
-                return new JsonObject(properties, start, CharAt(reader.BytesConsumed));
+                return new JsonTreeObject(properties, start, CharAt(reader.BytesConsumed));
             default:
                 throw _lines.Error($"unexpected JSON token {reader.TokenType}", start, start + 1);
         }

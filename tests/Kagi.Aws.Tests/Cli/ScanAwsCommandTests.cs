@@ -140,7 +140,7 @@ public sealed class ScanAwsCommandTests : IClassFixture<FakeEndpoint>
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exitCode = KagiCommandLine.Run(args is ["scan", ..] && !args.Contains("--store") ? [.. args, "--no-store"] : args, output, error);
+        var exitCode = KagiCommandLine.Run(args is ["scan", ..] && !args.Contains("--store") ? [.. args, "--no-store"] : args, output, error, TimeProvider.System);
         return (exitCode, output.ToString(), error.ToString());
     }
 
