@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Kagi.Core.Localization;
 using Kagi.Core.Model;
 using Kagi.Core.Rules;
 
@@ -20,9 +21,8 @@ public sealed record FindingText(string Title, string Message, string Risk, stri
             : finding.Result.Reason ?? finding.Result.MessageKey;
         if (finding.MutedBy is { } mute)
         {
-            message += language == Language.Ja
-                ? $"(ミュート: {mute.Reason ?? "理由なし"})"
-                : $" (muted: {mute.Reason ?? "no reason given"})";
+            var reason = mute.Reason ?? Texts.Get(language, "common.no-reason-given");
+            message += Texts.Get(language, "common.muted", ("reason", reason));
         }
 
         return new FindingText(

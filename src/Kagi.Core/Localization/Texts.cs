@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+using System.Text.RegularExpressions;
+using Kagi.Core.Rules;
+using YamlDotNet.RepresentationModel;
+
+namespace Kagi.Core.Localization;
+
+/// <summary>
+/// The localisation catalogue: every user-facing string outside rule metadata, in every language Kagi speaks.
+/// Entries live in <c>Localization/Texts/&lt;area&gt;.yaml</c> and are named <c>&lt;area&gt;.&lt;key&gt;</c>;
+/// <c>{name}</c> marks an argument.
+/// </summary>
+public static partial class Texts
+{
+    private static readonly Lazy<IReadOnlyDictionary<string, LocalizedText>> Catalog = new(Load);
+
+    /// <summary>Every entry, by name.</summary>
+    public static IReadOnlyDictionary<string, LocalizedText> Entries => Catalog.Value;
+
+    /// <summary>The entry <paramref name="name"/> in <paramref name="language"/>, its arguments filled in.</summary>
+    /// <exception cref="KeyNotFoundException">No such entry: a programming error, caught by the catalogue tests.</exception>
+    public static string Get(Language language, string name, params (string Name, object? Value)[] arguments)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(arguments);
+        if (!Catalog.Value.TryGetValue(name, out var text))
+        {
+            throw new KeyNotFoundException($"The text catalogue has no entry '{name}'.");
+        }
+
+        return Fill(text.Get(language), arguments);
+    }
+
+    /// <summary>The argument names an entry's text uses, e.g. <c>{region}</c> → <c>region</c>.</summary>
+    public static IReadOnlySet<string> ArgumentNames(string text) =>
+        Argument().Matches(text).Select(match => match.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+
+    private static string Fill(string text, (string Name, object? Value)[] arguments) =>
+        arguments.Length == 0
+            ? text
+            : Argument().Replace(text, match =>
+            {
+                var name = match.Groups[1].Value;
+                foreach (var (argumentName, value) in arguments)
+                {
+                    if (argumentName == name)
+                    {
+                        return Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
+                    }
+                }
+
+                return match.Value;
+            });
+
+    private static Dictionary<string, LocalizedText> Load()
+    {
+        var assembly = typeof(Texts).Assembly;
+        var entries = new Dictionary<string, LocalizedText>(StringComparer.Ordinal);
+        foreach (var resource in assembly.GetManifestResourceNames().Where(name => name.StartsWith("texts/", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            var area = Path.GetFileNameWithoutExtension(resource["texts/".Length..]);
+            foreach (var (key, text) in ReadArea(assembly, resource))
+            {
+                if (!entries.TryAdd($"{area}.{key}", text))
+                {
+                    throw new InvalidDataException($"{resource}: the entry '{key}' appears twice.");
+                }
+            }
+        }
+
+        return entries;
+    }
+
+    private static IEnumerable<(string Key, LocalizedText Text)> ReadArea(Assembly assembly, string resource)
+    {
+        using var stream = assembly.GetManifestResourceStream(resource)!;
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var yaml = new YamlStream();
+        yaml.Load(reader);
+        if (yaml.Documents.Count == 0)
+        {
+            yield break;
+        }
+
+        if (yaml.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            throw new InvalidDataException($"{resource}: expected a mapping of entry names to texts.");
+        }
+
+        foreach (var (keyNode, valueNode) in root.Children)
+        {
+            var key = ((YamlScalarNode)keyNode).Value!;
+            yield return (key, valueNode is YamlMappingNode languages
+                ? new LocalizedText(Scalar(languages, "en", resource, key), Scalar(languages, "ja", resource, key))
+                : throw new InvalidDataException($"{resource}: the entry '{key}' must map en and ja to texts."));
+        }
+    }
+
+    private static string Scalar(YamlMappingNode languages, string language, string resource, string key) =>
+        languages.Children.TryGetValue(new YamlScalarNode(language), out var node) && node is YamlScalarNode { Value: { Length: > 0 } value }
+            ? value
+            : throw new InvalidDataException($"{resource}: the entry '{key}' has no '{language}' text.");
+
+    [GeneratedRegex(@"\{([a-zA-Z][a-zA-Z0-9]*)\}")]
+    private static partial Regex Argument();
+}
