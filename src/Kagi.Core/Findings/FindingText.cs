@@ -17,8 +17,8 @@ public sealed record FindingText(string Title, string Message, string Risk, stri
         var rule = finding.Rule;
         var variant = finding.Result.RemediationVariant;
         var message = rule.Messages.TryGetValue(finding.Result.MessageKey, out var text)
-            ? Placeholders.Fill(text.Get(language), values, Placeholders.AsIs)
-            : finding.Result.Reason ?? finding.Result.MessageKey;
+            ? Placeholders.Fill(text.Get(language), values, value => TextTranslation.Translate(value, language))
+            : TextTranslation.Translate(finding.Result.Reason ?? finding.Result.MessageKey, language);
         if (finding.MutedBy is { } mute)
         {
             var reason = mute.Reason ?? Texts.Get(language, "common.no-reason-given");

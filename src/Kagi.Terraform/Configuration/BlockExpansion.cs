@@ -2,6 +2,7 @@ using Kagi.Core.Model;
 using Kagi.Hcl.Syntax;
 using Kagi.Terraform.Evaluation;
 using Kagi.Terraform.Values;
+using Kagi.Core.Localization;
 
 namespace Kagi.Terraform.Configuration;
 
@@ -90,7 +91,7 @@ internal sealed class BlockExpansion(ModuleEvaluator module, EvaluationContext c
             var collection = module.Evaluate(forEach.Value, scope);
             if (collection is TfUnknown unknown)
             {
-                return new TfUnknown($"how many {type} blocks there are is known only after apply: {unknown.Reason}");
+                return new TfUnknown(Texts.Canonical("reasons.block-count-after-apply", ("type", type), ("reason", unknown.Reason)));
             }
 
             var iterator = block.Body.Attributes.FirstOrDefault(a => a.Name == "iterator")?.Value is ScopeTraversalExpr { Steps.Count: 0 } named ? named.Root : type;

@@ -1,6 +1,7 @@
 using System.Text;
 using Kagi.Terraform.Evaluation;
 using Kagi.Terraform.Values;
+using Kagi.Core.Localization;
 
 namespace Kagi.Terraform.Configuration;
 
@@ -24,7 +25,7 @@ internal sealed record Instance(string Suffix, TfValue? Key, Scope Scope)
     /// </summary>
     public static Instance Unexpanded(string metaArgument, string reason)
     {
-        var unknown = new TfUnknown($"{metaArgument} is not known before apply ({reason})");
+        var unknown = new TfUnknown(Texts.Canonical("reasons.meta-argument-after-apply", ("metaArgument", metaArgument), ("reason", reason)));
         var scope = metaArgument == "count"
             ? Scope.Empty.With(null, TfValue.Null, "count", Attributes(("index", unknown)))
             : Scope.Empty.With(null, TfValue.Null, "each", Attributes(("key", unknown), ("value", unknown)));

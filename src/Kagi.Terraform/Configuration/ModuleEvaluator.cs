@@ -4,6 +4,7 @@ using Kagi.Terraform.Evaluation;
 using Kagi.Terraform.Reading;
 using Kagi.Terraform.Values;
 using Kagi.Terraform.Variables;
+using Kagi.Core.Localization;
 
 namespace Kagi.Terraform.Configuration;
 
@@ -188,12 +189,12 @@ internal sealed class ModuleEvaluator
         catch (LimitExceededException limit)
         {
             _context.Budget.Report(limit, expression.Range, _context.Diagnostics);
-            return new TfUnknown($"a limit was reached: {limit.Message}");
+            return new TfUnknown(Texts.Canonical("reasons.limit-reached", ("limit", limit.Message)));
         }
         catch (EvaluationException error)
         {
             _context.Diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, error.Message, (error.Range ?? expression.Range).ToLocation()));
-            return new TfUnknown($"{Module.SourceText(expression)} could not be evaluated: {error.Message}");
+            return new TfUnknown(Texts.Canonical("reasons.not-evaluated", ("expression", Module.SourceText(expression)), ("error", error.Message)));
         }
     }
 
@@ -216,7 +217,7 @@ internal sealed class ModuleEvaluator
                 DiagnosticSeverity.Error,
                 $"reference cycle: {referrer.Name} ({referrer.Range.ToShortString()}) and {name} ({inProgress[start].Range.ToShortString()}) depend on each other",
                 referrer.Range.ToLocation()));
-            return new TfUnknown($"{name} is part of a reference cycle");
+            return new TfUnknown(Texts.Canonical("reasons.reference-cycle", ("name", name)));
         }
 
         if (inProgress.Count >= EvaluationContext.MaxNesting)
@@ -261,7 +262,7 @@ internal sealed class ModuleEvaluator
             {
                 // The value itself is never quoted: it may be sensitive.
                 _context.Diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, $"{Prefix}var.{name}: the value given does not fit its type: {error.Message}", variable.Range.ToLocation()));
-                return new TfUnknown($"var.{name} has a value that does not fit its type");
+                return new TfUnknown(Texts.Canonical("reasons.variable-type-mismatch", ("variable", $"var.{name}")));
             }
         });
     }
@@ -278,7 +279,7 @@ internal sealed class ModuleEvaluator
                 variable.Range.ToLocation()));
         }
 
-        return new TfUnknown($"variable \"{variable.Name}\" has no default and no value was given");
+        return new TfUnknown(Texts.Canonical("reasons.variable-without-value", ("name", variable.Name)));
     }
 
     private TypeConstraint TypeOf(NamedExpression variable)
@@ -307,6 +308,6 @@ internal sealed class ModuleEvaluator
 
     /// <summary>A file scanned on its own may refer to what the module's other files declare: unknown, not an error.</summary>
     public TfUnknown Undeclared(string name, string error, SourceRange? range) => Module.IsPartial
-        ? new TfUnknown($"{name} is declared outside the scanned file")
+        ? new TfUnknown(Texts.Canonical("reasons.declared-outside-file", ("name", name)))
         : throw new EvaluationException(error, range);
 }

@@ -2,6 +2,7 @@ using Kagi.Hcl.Syntax;
 using Kagi.Terraform.Evaluation;
 using Kagi.Terraform.Reading;
 using Kagi.Terraform.Values;
+using Kagi.Core.Localization;
 
 namespace Kagi.Terraform.Configuration;
 
@@ -29,8 +30,8 @@ internal sealed class ModuleReferences(ModuleEvaluator module, EvaluationContext
             ("path", "cwd") => new TfString(Path.GetFullPath(ModuleDirectory.Length == 0 ? "." : ModuleDirectory)),
             ("terraform", "workspace") => new TfString("default"),
             ("count" or "each", _) => throw new EvaluationException($"\"{traversal.Root}\" can be used only in a block that sets {(traversal.Root == "each" ? "for_each" : "count")}", traversal.Range),
-            ("self", _) => new TfUnknown("self is known only when the resource is created"),
-            ("ephemeral", _) => new TfUnknown("ephemeral resources are not evaluated"),
+            ("self", _) => new TfUnknown(Texts.Canonical("reasons.self-after-create")),
+            ("ephemeral", _) => new TfUnknown(Texts.Canonical("reasons.ephemeral-not-evaluated")),
             ("module", not null) => ModuleReference(first, steps, scope, traversal.Range, out stepsUsed),
             ("data", not null) => ResourceReference(ResourceMode.Data, first, steps, 1, scope, traversal.Range, out stepsUsed),
             (_, not null) when !IsReservedRoot(traversal.Root) => ResourceReference(ResourceMode.Managed, traversal.Root, steps, 0, scope, traversal.Range, out stepsUsed),
@@ -61,7 +62,7 @@ internal sealed class ModuleReferences(ModuleEvaluator module, EvaluationContext
             var key = module.EvaluateKey(index.Key, scope);
             if (key is TfUnknown unknown)
             {
-                return new TfUnknown($"{address}[...] has an instance key known only after apply: {unknown.Reason}");
+                return new TfUnknown(Texts.Canonical("reasons.instance-key-after-apply", ("address", address), ("reason", unknown.Reason)));
             }
 
             stepsUsed = 2;
@@ -77,7 +78,7 @@ internal sealed class ModuleReferences(ModuleEvaluator module, EvaluationContext
         }
 
         return children.Count == 0
-            ? new TfUnknown($"{address} is part of a reference cycle")
+            ? new TfUnknown(Texts.Canonical("reasons.reference-cycle", ("name", address)))
             : OutputOf(children[0], steps, ref stepsUsed, address);
     }
 
@@ -86,7 +87,7 @@ internal sealed class ModuleReferences(ModuleEvaluator module, EvaluationContext
         if (instance.Evaluator is not { } child)
         {
             stepsUsed = steps.Count;
-            return new TfUnknown($"{address} is not scanned: {instance.NotScanned}");
+            return new TfUnknown(Texts.Canonical("reasons.address-not-scanned", ("address", address), ("reason", instance.NotScanned)));
         }
 
         if (stepsUsed >= steps.Count || steps[stepsUsed] is not GetAttrStep output)
@@ -107,7 +108,7 @@ internal sealed class ModuleReferences(ModuleEvaluator module, EvaluationContext
     {
         if (children.FirstOrDefault(c => c.Evaluator is null) is { } notScanned)
         {
-            return new TfUnknown($"the module is not scanned: {notScanned.NotScanned}");
+            return new TfUnknown(Texts.Canonical("reasons.module-not-scanned", ("reason", notScanned.NotScanned)));
         }
 
         return children.FirstOrDefault()?.Instance.Key is TfString
@@ -117,7 +118,7 @@ internal sealed class ModuleReferences(ModuleEvaluator module, EvaluationContext
 
     private static TfValue Collection(List<ResourceInstance> instances)
     {
-        TfValue Unknown(ResourceInstance i) => new TfUnknown($"{i.Address} is known only after apply", new ValueOrigin(i.Address, null));
+        TfValue Unknown(ResourceInstance i) => new TfUnknown(Texts.Canonical("reasons.known-after-apply", ("address", i.Address)), new ValueOrigin(i.Address, null));
         return instances.FirstOrDefault()?.Instance.Key is TfString
             ? new TfObject(instances.Select(i => KeyValuePair.Create(((TfString)i.Instance.Key!).Value, Unknown(i))))
             : new TfSequence([.. instances.Select(Unknown)]);
@@ -147,7 +148,7 @@ internal sealed class ModuleReferences(ModuleEvaluator module, EvaluationContext
             if (key is TfUnknown unknown)
             {
                 stepsUsed++;
-                return new TfUnknown($"{module.Prefix}{address}[...] has an instance key known only after apply: {unknown.Reason}", new ValueOrigin(module.Prefix + address, null));
+                return new TfUnknown(Texts.Canonical("reasons.instance-key-after-apply", ("address", module.Prefix + address), ("reason", unknown.Reason)), new ValueOrigin(module.Prefix + address, null));
             }
 
             instance = instances.FirstOrDefault(i => ValueOps.KnownEqual(i.Instance.Key!, key is TfNumber ? key : new TfString(ValueOps.TryString(key) ?? string.Empty)))
@@ -169,12 +170,12 @@ internal sealed class ModuleReferences(ModuleEvaluator module, EvaluationContext
         var instanceAddress = instance?.Address ?? module.Prefix + address;
         if (instance is null || stepsUsed >= steps.Count || steps[stepsUsed] is not GetAttrStep attribute)
         {
-            return new TfUnknown($"{instanceAddress} is known only after apply", new ValueOrigin(instanceAddress, null));
+            return new TfUnknown(Texts.Canonical("reasons.known-after-apply", ("address", instanceAddress)), new ValueOrigin(instanceAddress, null));
         }
 
         stepsUsed++;
         return module.Argument(instance, attribute.Name)
             ?? (mode == ResourceMode.Data ? ProviderDataSources.Read(type, attribute.Name, module.Providers, ProviderReferences.UsedBy(resource)) : null)
-            ?? new TfUnknown($"{instanceAddress}.{attribute.Name} is known only after apply", new ValueOrigin(instanceAddress, attribute.Name));
+            ?? new TfUnknown(Texts.Canonical("reasons.known-after-apply", ("address", $"{instanceAddress}.{attribute.Name}")), new ValueOrigin(instanceAddress, attribute.Name));
     }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using Kagi.Hcl.Syntax;
 using Kagi.Terraform.Functions;
 using Kagi.Terraform.Values;
+using Kagi.Core.Localization;
 
 namespace Kagi.Terraform.Evaluation;
 
@@ -189,7 +190,7 @@ internal sealed class ExpressionEvaluator(IReferenceResolver resolver, Evaluatio
         if (!FunctionTable.TryGet(call.Name, out var function))
         {
             return FunctionTable.IsNotEvaluated(call.Name)
-                ? new TfUnknown($"{call.Name}() is not evaluated by Kagi")
+                ? new TfUnknown(Texts.Canonical("reasons.function-not-evaluated", ("function", call.Name)))
                 : throw new EvaluationException($"call to unknown function \"{call.Name}\"", call.Range);
         }
 
@@ -268,7 +269,7 @@ internal sealed class ExpressionEvaluator(IReferenceResolver resolver, Evaluatio
         var whenFalse = Evaluate(conditional.FalseResult, scope);
         return whenTrue is TfUnknown { Origin: { } origin } && whenFalse is TfUnknown { Origin: { } other } && origin.Address == other.Address
             ? whenTrue
-            : new TfUnknown($"the condition is known only after apply: {unknownCondition.Reason}", Branches: [.. Alternatives(whenTrue), .. Alternatives(whenFalse)]);
+            : new TfUnknown(Texts.Canonical("reasons.condition-after-apply", ("reason", unknownCondition.Reason)), Branches: [.. Alternatives(whenTrue), .. Alternatives(whenFalse)]);
     }
 
     private static IEnumerable<TfValue> Alternatives(TfValue value) => value is TfUnknown { Branches: { } branches } ? branches : [value];
@@ -281,7 +282,7 @@ internal sealed class ExpressionEvaluator(IReferenceResolver resolver, Evaluatio
             var key = Evaluate(item.Key, scope);
             if (key is TfUnknown unknown)
             {
-                return new TfUnknown($"an object key is known only after apply: {unknown.Reason}");
+                return new TfUnknown(Texts.Canonical("reasons.object-key-after-apply", ("reason", unknown.Reason)));
             }
 
             var name = At(item.Key.Range, () => ValueOps.ExpectString(key, "an object key"));

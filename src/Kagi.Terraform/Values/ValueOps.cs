@@ -1,5 +1,6 @@
 using System.Globalization;
 using Kagi.Terraform.Evaluation;
+using Kagi.Core.Localization;
 
 namespace Kagi.Terraform.Values;
 
@@ -84,7 +85,7 @@ internal static class ValueOps
     /// <summary>Equality of two known values; unknown when either side holds an unknown.</summary>
     public static TfValue Equal(TfValue left, TfValue right) =>
         ContainsUnknown(left) || ContainsUnknown(right)
-            ? new TfUnknown("an operand of == or != is known only after apply")
+            ? new TfUnknown(Texts.Canonical("reasons.comparison-after-apply"))
             : TfValue.Of(KnownEqual(left, right));
 
     public static bool KnownEqual(TfValue left, TfValue right) => (left, right) switch
