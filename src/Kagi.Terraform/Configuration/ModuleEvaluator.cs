@@ -250,7 +250,14 @@ internal sealed class ModuleEvaluator
         return Lazily($"{Prefix}var.{name}", variable.Range, () =>
         {
             var type = TypeOf(variable);
-            var value = _given(name, type)
+            var given = _given(name, type);
+            // With nullable = false, a caller's null means "not given": Terraform uses the default.
+            if (given is TfNull && variable.Value is not null && !IsNullable(variable))
+            {
+                given = null;
+            }
+
+            var value = given
                 ?? (variable.Value is null
                     ? NoValue(variable)
                     : Evaluate(variable.Value, Scope.Empty));
@@ -281,6 +288,9 @@ internal sealed class ModuleEvaluator
 
         return new TfUnknown(Texts.Canonical("reasons.variable-without-value", ("name", variable.Name)));
     }
+
+    private bool IsNullable(NamedExpression variable) =>
+        variable.Nullable is null || Evaluate(variable.Nullable, Scope.Empty) is not TfBool { Value: false };
 
     private TypeConstraint TypeOf(NamedExpression variable)
     {
