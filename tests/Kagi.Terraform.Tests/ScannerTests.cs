@@ -347,4 +347,39 @@ public sealed class ScannerTests
         Assert.Equal(2, inventory.Diagnostics.Count);
         Assert.All(inventory.Diagnostics, d => Assert.DoesNotContain("hunter2", d.ToString(), StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void An_empty_for_each_resource_is_an_empty_object_and_the_resource_prefix_names_a_managed_resource()
+    {
+        // Given resources expanded by an empty for_each (an object, as Terraform makes it) and a count of 0 (a tuple),
+        // and a key named with the resource. prefix
+        using var directory = new TempDirectory();
+        directory.Write("main.tf", """
+            resource "aws_kms_key" "by_name" {
+              for_each = {}
+            }
+
+            resource "aws_kms_key" "none" {
+              count = 0
+            }
+
+            resource "aws_kms_key" "graph" {
+            }
+
+            resource "aws_neptune_cluster" "graph" {
+              cluster_identifier = "n${length(keys(merge(aws_kms_key.by_name, {})))}-${length(aws_kms_key.none)}"
+              storage_encrypted  = true
+              kms_key_arn        = resource.aws_kms_key.graph.arn
+            }
+            """);
+
+        // When it is scanned
+        var inventory = new TerraformScanner().Scan([directory.Path]);
+
+        // Then the collections evaluate and the key is joined through the prefixed reference
+        Assert.Empty(inventory.Diagnostics);
+        var cluster = Assert.Single(inventory.Resources.OfType<NeptuneCluster>());
+        Assert.Equal("n0-0", cluster.Name.Value);
+        Assert.Equal("aws_kms_key.graph", Assert.IsType<KeyReference.Described>(cluster.Key).Key.Id);
+    }
 }

@@ -1,8 +1,8 @@
+using Kagi.Core.Localization;
 using Kagi.Core.Model;
 using Kagi.Hcl.Syntax;
 using Kagi.Terraform.Evaluation;
 using Kagi.Terraform.Values;
-using Kagi.Core.Localization;
 
 namespace Kagi.Terraform.Configuration;
 

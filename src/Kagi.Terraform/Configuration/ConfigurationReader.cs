@@ -1,9 +1,9 @@
+using Kagi.Core.Localization;
 using Kagi.Core.Model;
 using Kagi.Terraform.Mapping;
 using Kagi.Terraform.Reading;
 using Kagi.Terraform.Values;
 using Kagi.Terraform.Variables;
-using Kagi.Core.Localization;
 
 namespace Kagi.Terraform.Configuration;
 

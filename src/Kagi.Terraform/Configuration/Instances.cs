@@ -1,7 +1,7 @@
 using System.Text;
+using Kagi.Core.Localization;
 using Kagi.Terraform.Evaluation;
 using Kagi.Terraform.Values;
-using Kagi.Core.Localization;
 
 namespace Kagi.Terraform.Configuration;
 

@@ -1,10 +1,10 @@
+using Kagi.Core.Localization;
 using Kagi.Core.Model;
 using Kagi.Hcl.Syntax;
 using Kagi.Terraform.Evaluation;
 using Kagi.Terraform.Reading;
 using Kagi.Terraform.Values;
 using Kagi.Terraform.Variables;
-using Kagi.Core.Localization;
 
 namespace Kagi.Terraform.Configuration;
 

@@ -1,8 +1,8 @@
+using Kagi.Core.Localization;
 using Kagi.Hcl.Syntax;
 using Kagi.Terraform.Evaluation;
 using Kagi.Terraform.Reading;
 using Kagi.Terraform.Values;
-using Kagi.Core.Localization;
 
 namespace Kagi.Terraform.Configuration;
 
@@ -34,12 +34,13 @@ internal sealed class ModuleReferences(ModuleEvaluator module, EvaluationContext
             ("ephemeral", _) => new TfUnknown(Texts.Canonical("reasons.ephemeral-not-evaluated")),
             ("module", not null) => ModuleReference(first, steps, scope, traversal.Range, out stepsUsed),
             ("data", not null) => ResourceReference(ResourceMode.Data, first, steps, 1, scope, traversal.Range, out stepsUsed),
+            ("resource", not null) => ResourceReference(ResourceMode.Managed, first, steps, 1, scope, traversal.Range, out stepsUsed),
             (_, not null) when !IsReservedRoot(traversal.Root) => ResourceReference(ResourceMode.Managed, traversal.Root, steps, 0, scope, traversal.Range, out stepsUsed),
             _ => throw new EvaluationException($"\"{traversal.Root}\" is not a valid reference here", traversal.Range),
         };
     }
 
-    private static bool IsReservedRoot(string root) => root is "var" or "local" or "path" or "terraform" or "module" or "data" or "ephemeral";
+    private static bool IsReservedRoot(string root) => root is "var" or "local" or "path" or "terraform" or "module" or "data" or "resource" or "ephemeral";
 
     // module.NAME, module.NAME[KEY], then .OUTPUT: one output of one instance is evaluated, not the whole module.
     private TfValue ModuleReference(string name, IReadOnlyList<Traverser> steps, Scope scope, SourceRange range, out int stepsUsed)
@@ -56,7 +57,7 @@ internal sealed class ModuleReferences(ModuleEvaluator module, EvaluationContext
         {
             if (steps.Count < 2 || steps[1] is not IndexStep index)
             {
-                return WholeModule(children);
+                return WholeModule(children, UsesForEach(call.Block));
             }
 
             var key = module.EvaluateKey(index.Key, scope);
@@ -104,22 +105,25 @@ internal sealed class ModuleReferences(ModuleEvaluator module, EvaluationContext
     private static TfObject AllOutputs(ModuleEvaluator child) =>
         new(child.Module.Outputs.Keys.Select(name => KeyValuePair.Create(name, child.Output(name))));
 
-    private static TfValue WholeModule(List<ModuleInstance> children)
+    private static TfValue WholeModule(List<ModuleInstance> children, bool forEach)
     {
         if (children.FirstOrDefault(c => c.Evaluator is null) is { } notScanned)
         {
             return new TfUnknown(Texts.Canonical("reasons.module-not-scanned", ("reason", notScanned.NotScanned)));
         }
 
-        return children.FirstOrDefault()?.Instance.Key is TfString
+        return children.FirstOrDefault()?.Instance.Key is TfString || (forEach && children.Count == 0)
             ? new TfObject(children.Select(c => KeyValuePair.Create(((TfString)c.Instance.Key!).Value, (TfValue)AllOutputs(c.Evaluator!))))
             : new TfSequence([.. children.Select(c => AllOutputs(c.Evaluator!))]);
     }
 
-    private static TfValue Collection(List<ResourceInstance> instances)
+    // for_each makes an object of instances even when it is empty; count makes a tuple.
+    private static bool UsesForEach(Block block) => block.Body.Attributes.Any(a => a.Name == "for_each");
+
+    private static TfValue Collection(List<ResourceInstance> instances, bool forEach)
     {
         TfValue Unknown(ResourceInstance i) => new TfUnknown(Texts.Canonical("reasons.known-after-apply", ("address", i.Address)), new ValueOrigin(i.Address, null));
-        return instances.FirstOrDefault()?.Instance.Key is TfString
+        return instances.FirstOrDefault()?.Instance.Key is TfString || (forEach && instances.Count == 0)
             ? new TfObject(instances.Select(i => KeyValuePair.Create(((TfString)i.Instance.Key!).Value, Unknown(i))))
             : new TfSequence([.. instances.Select(Unknown)]);
     }
@@ -158,7 +162,7 @@ internal sealed class ModuleReferences(ModuleEvaluator module, EvaluationContext
         // Without an index, a counted resource is a tuple of its instances and a for_each one a map of them.
         if (instance is null && (stepsUsed >= steps.Count || steps[stepsUsed] is not IndexStep))
         {
-            return Collection(instances);
+            return Collection(instances, UsesForEach(resource.Block));
         }
 
         // An index on a resource with one plain instance is skipped, as before expansion was known.

@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Kagi.Core.Localization;
 using Kagi.Core.Model;
 using Kagi.Hcl.Syntax;
 using Kagi.Terraform.Configuration;
 using Kagi.Terraform.Values;
-using Kagi.Core.Localization;
 
 namespace Kagi.Terraform.Evaluation;
 

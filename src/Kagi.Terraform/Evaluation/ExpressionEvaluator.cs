@@ -1,8 +1,8 @@
 using System.Text;
+using Kagi.Core.Localization;
 using Kagi.Hcl.Syntax;
 using Kagi.Terraform.Functions;
 using Kagi.Terraform.Values;
-using Kagi.Core.Localization;
 
 namespace Kagi.Terraform.Evaluation;
 

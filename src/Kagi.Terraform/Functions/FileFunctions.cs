@@ -1,9 +1,9 @@
-using Kagi.Hcl;
+using Kagi.Core.Localization;
 using Kagi.Hcl.Syntax;
+using Kagi.Hcl;
 using Kagi.Terraform.Evaluation;
 using Kagi.Terraform.Reading;
 using Kagi.Terraform.Values;
-using Kagi.Core.Localization;
 
 namespace Kagi.Terraform.Functions;
 

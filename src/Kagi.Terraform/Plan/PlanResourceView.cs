@@ -1,8 +1,8 @@
 using System.Text.Json;
+using Kagi.Core.Localization;
 using Kagi.Core.Model;
 using Kagi.Terraform.Mapping;
 using Kagi.Terraform.Values;
-using Kagi.Core.Localization;
 
 namespace Kagi.Terraform.Plan;
 

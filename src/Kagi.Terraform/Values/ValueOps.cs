@@ -1,6 +1,6 @@
 using System.Globalization;
-using Kagi.Terraform.Evaluation;
 using Kagi.Core.Localization;
+using Kagi.Terraform.Evaluation;
 
 namespace Kagi.Terraform.Values;
 
