@@ -3,6 +3,7 @@ using Kagi.Core.Localization;
 using Kagi.Hcl.Syntax;
 using Kagi.Terraform.Functions;
 using Kagi.Terraform.Values;
+using Kagi.Terraform.Variables;
 
 namespace Kagi.Terraform.Evaluation;
 
@@ -82,6 +83,7 @@ internal sealed class ExpressionEvaluator(IReferenceResolver resolver, Evaluatio
             {
                 GetAttrStep attr => At(attr.Range, () => GetAttr(value, attr.Name)),
                 IndexStep index => At(index.Range, () => Index(value, Evaluate(index.Key, scope))),
+                SplatStep splat => SplatOver(value, splat.Each, scope),
                 _ => throw new EvaluationException("unsupported traversal step", step.Range),
             };
         }
@@ -164,17 +166,16 @@ internal sealed class ExpressionEvaluator(IReferenceResolver resolver, Evaluatio
         return Traverse(root, traversal.Steps.Skip(stepsUsed), scope);
     }
 
-    private TfValue Splat(SplatExpr splat, Scope scope)
+    private TfValue Splat(SplatExpr splat, Scope scope) => SplatOver(Evaluate(splat.Source, scope), splat.Each, scope);
+
+    // The steps after [*] apply to each element; a single value is a list of one, null an empty list.
+    private TfValue SplatOver(TfValue source, IReadOnlyList<Traverser> each, Scope scope) => source switch
     {
-        var source = Evaluate(splat.Source, scope);
-        return source switch
-        {
-            TfUnknown => Traverse(source, splat.Each, scope),
-            TfNull => TfSequence.Empty,
-            TfSequence sequence => new TfSequence([.. sequence.Items.Select(item => Traverse(item, splat.Each, scope))]),
-            _ => new TfSequence([Traverse(source, splat.Each, scope)]),
-        };
-    }
+        TfUnknown => Traverse(source, each, scope),
+        TfNull => TfSequence.Empty,
+        TfSequence sequence => new TfSequence([.. sequence.Items.Select(item => Traverse(item, each, scope))]),
+        _ => new TfSequence([Traverse(source, each, scope)]),
+    };
 
     private TfValue Call(FunctionCallExpr call, Scope scope)
     {
@@ -260,7 +261,9 @@ internal sealed class ExpressionEvaluator(IReferenceResolver resolver, Evaluatio
         if (condition is not TfUnknown unknownCondition)
         {
             var chosen = At(conditional.Condition.Range, () => ValueOps.ExpectBool(condition, "the condition"));
-            return Evaluate(chosen ? conditional.TrueResult : conditional.FalseResult, scope);
+            var (taken, notTaken) = chosen ? (conditional.TrueResult, conditional.FalseResult) : (conditional.FalseResult, conditional.TrueResult);
+            var result = Evaluate(taken, scope);
+            return At(conditional.Range, () => ConsistentResult(result, OtherBranchType(notTaken, scope)));
         }
 
         // Whichever branch is taken, both stand for the same resource attribute: keep that origin.
@@ -271,6 +274,37 @@ internal sealed class ExpressionEvaluator(IReferenceResolver resolver, Evaluatio
             ? whenTrue
             : new TfUnknown(Texts.Canonical("reasons.condition-after-apply", ("reason", unknownCondition.Reason)), Branches: [.. Alternatives(whenTrue), .. Alternatives(whenFalse)]);
     }
+
+    // Terraform gives both results of a conditional one type: `c ? 1 : "a"` is "1" either way, and `c ? 1 : [1]` is
+    // an error whichever branch is taken.
+    private static TfValue ConsistentResult(TfValue result, TypeConstraint otherType) =>
+        TypeConstraint.Unify([TypeConstraint.Of(result), otherType]) is { } type
+            ? type.Convert(result)
+            : throw new EvaluationException("the true and false results of the conditional must have consistent types");
+
+    // The branch not taken only lends its type; an error in it is Terraform's to ignore too, though an operator
+    // that failed still has its result's type (a failed "+" is a number).
+    private TypeConstraint OtherBranchType(Expression branch, Scope scope)
+    {
+        try
+        {
+            return TypeConstraint.Of(Evaluate(branch, scope));
+        }
+        catch (EvaluationException error) when (error is not LimitExceededException)
+        {
+            return ResultType(branch);
+        }
+    }
+
+    private static TypeConstraint ResultType(Expression expression) => expression switch
+    {
+        ParenthesesExpr parentheses => ResultType(parentheses.Inner),
+        BinaryExpr { Operator: BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Multiply or BinaryOperator.Divide or BinaryOperator.Modulo } => TypeConstraint.Number,
+        BinaryExpr => TypeConstraint.Bool,
+        UnaryExpr { Operator: UnaryOperator.Negate } => TypeConstraint.Number,
+        UnaryExpr => TypeConstraint.Bool,
+        _ => TypeConstraint.Any,
+    };
 
     private static IEnumerable<TfValue> Alternatives(TfValue value) => value is TfUnknown { Branches: { } branches } ? branches : [value];
 
