@@ -382,4 +382,35 @@ public sealed class ScannerTests
         Assert.Equal("n0-0", cluster.Name.Value);
         Assert.Equal("aws_kms_key.graph", Assert.IsType<KeyReference.Described>(cluster.Key).Key.Id);
     }
+
+    [Fact]
+    public void A_data_source_argument_left_null_is_read_at_plan_time_not_null()
+    {
+        // Given a data source whose optional, computed argument is given a null variable (as the vpc flow-log module does)
+        using var directory = new TempDirectory();
+        directory.Write("main.tf", """
+            variable "region" {
+              type    = string
+              default = null
+            }
+
+            data "aws_availability_zones" "here" {
+              state = var.region
+            }
+
+            resource "aws_neptune_cluster" "graph" {
+              cluster_identifier = "graph-${data.aws_availability_zones.here.state}"
+              storage_encrypted  = true
+            }
+            """);
+
+        // When it is scanned
+        var inventory = new TerraformScanner().Scan([directory.Path]);
+
+        // Then there is no "cannot interpolate a null value" error: the name is unknown, read when Terraform plans
+        Assert.Empty(inventory.Diagnostics);
+        var cluster = Assert.Single(inventory.Resources.OfType<NeptuneCluster>());
+        Assert.False(cluster.Name.IsKnown);
+        Assert.Contains("data.aws_availability_zones.here.state is read from the provider when Terraform plans", cluster.Name.Reason, StringComparison.Ordinal);
+    }
 }

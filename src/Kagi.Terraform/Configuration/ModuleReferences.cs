@@ -174,12 +174,23 @@ internal sealed class ModuleReferences(ModuleEvaluator module, EvaluationContext
         var instanceAddress = instance?.Address ?? module.Prefix + address;
         if (instance is null || stepsUsed >= steps.Count || steps[stepsUsed] is not GetAttrStep attribute)
         {
-            return new TfUnknown(Texts.Canonical("reasons.known-after-apply", ("address", instanceAddress)), new ValueOrigin(instanceAddress, null));
+            var reason = mode == ResourceMode.Data
+                ? Texts.Canonical("reasons.read-at-plan", ("address", instanceAddress))
+                : Texts.Canonical("reasons.known-after-apply", ("address", instanceAddress));
+            return new TfUnknown(reason, new ValueOrigin(instanceAddress, null));
         }
 
         stepsUsed++;
-        return module.Argument(instance, attribute.Name)
-            ?? (mode == ResourceMode.Data ? ProviderDataSources.Read(type, attribute.Name, module.Providers, ProviderReferences.UsedBy(resource)) : null)
-            ?? new TfUnknown(Texts.Canonical("reasons.known-after-apply", ("address", $"{instanceAddress}.{attribute.Name}")), new ValueOrigin(instanceAddress, attribute.Name));
+        var configured = module.Argument(instance, attribute.Name);
+        if (mode == ResourceMode.Managed)
+        {
+            return configured ?? new TfUnknown(Texts.Canonical("reasons.known-after-apply", ("address", $"{instanceAddress}.{attribute.Name}")), new ValueOrigin(instanceAddress, attribute.Name));
+        }
+
+        // A data source's argument left null is one the provider fills in when it reads (optional and computed):
+        // it is never null, and it is read when Terraform plans, not after apply.
+        return (configured is TfNull ? null : configured)
+            ?? ProviderDataSources.Read(type, attribute.Name, module.Providers, ProviderReferences.UsedBy(resource))
+            ?? new TfUnknown(Texts.Canonical("reasons.read-at-plan", ("address", $"{instanceAddress}.{attribute.Name}")), new ValueOrigin(instanceAddress, attribute.Name));
     }
 }
