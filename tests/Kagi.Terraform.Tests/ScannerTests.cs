@@ -413,4 +413,31 @@ public sealed class ScannerTests
         Assert.False(cluster.Name.IsKnown);
         Assert.Contains("data.aws_availability_zones.here.state is read from the provider when Terraform plans", cluster.Name.Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void What_terraform_evaluates_and_kagi_does_not_is_unknown_with_a_warning_never_an_error()
+    {
+        // Given a format verb Terraform has and Kagi lacks, inside try() too (whose fallback would be a wrong value)
+        using var directory = new TempDirectory();
+        directory.Write("main.tf", """
+            resource "aws_neptune_cluster" "hex" {
+              cluster_identifier = format("graph-%x", 255)
+              storage_encrypted  = true
+            }
+
+            resource "aws_neptune_cluster" "tried" {
+              cluster_identifier = try(format("graph-%x", 255), "fallback")
+              storage_encrypted  = true
+            }
+            """);
+
+        // When it is scanned
+        var inventory = new TerraformScanner().Scan([directory.Path]);
+
+        // Then no error fails the scan: each name is unknown, with a warning naming what Kagi does not evaluate
+        Assert.DoesNotContain(inventory.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Contains(inventory.Diagnostics, d => d.Severity == DiagnosticSeverity.Warning && d.Message.Contains("%x", StringComparison.Ordinal));
+        Assert.All(inventory.Resources.OfType<NeptuneCluster>(), cluster => Assert.False(cluster.Name.IsKnown));
+        Assert.Equal(2, inventory.Resources.OfType<NeptuneCluster>().Count());
+    }
 }

@@ -60,7 +60,7 @@ internal sealed class BlockExpansion(ModuleEvaluator module, EvaluationContext c
         }
         catch (EvaluationException error)
         {
-            context.Diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, $"{address}: {error.Message}", meta.Range.ToLocation()));
+            context.Diagnostics.Add(new ScanDiagnostic(error.Severity, $"{address}: {error.Message}", meta.Range.ToLocation()));
             return [Instance.Unexpanded(meta.Name, error.Message)];
         }
     }
@@ -103,7 +103,7 @@ internal sealed class BlockExpansion(ModuleEvaluator module, EvaluationContext c
             }
             catch (EvaluationException error)
             {
-                context.Diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, $"dynamic \"{type}\": {error.Message}", forEach.Range.ToLocation()));
+                context.Diagnostics.Add(new ScanDiagnostic(error.Severity, $"dynamic \"{type}\": {error.Message}", forEach.Range.ToLocation()));
             }
         }
 

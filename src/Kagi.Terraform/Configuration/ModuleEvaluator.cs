@@ -193,7 +193,7 @@ internal sealed class ModuleEvaluator
         }
         catch (EvaluationException error)
         {
-            _context.Diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, error.Message, (error.Range ?? expression.Range).ToLocation()));
+            _context.Diagnostics.Add(new ScanDiagnostic(error.Severity, error.Message, (error.Range ?? expression.Range).ToLocation()));
             return new TfUnknown(Texts.Canonical("reasons.not-evaluated", ("expression", Module.SourceText(expression)), ("error", error.Message)));
         }
     }
@@ -268,7 +268,7 @@ internal sealed class ModuleEvaluator
             catch (EvaluationException error)
             {
                 // The value itself is never quoted: it may be sensitive.
-                _context.Diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, $"{Prefix}var.{name}: the value given does not fit its type: {error.Message}", variable.Range.ToLocation()));
+                _context.Diagnostics.Add(new ScanDiagnostic(error.Severity, $"{Prefix}var.{name}: the value given does not fit its type: {error.Message}", variable.Range.ToLocation()));
                 return new TfUnknown(Texts.Canonical("reasons.variable-type-mismatch", ("variable", $"var.{name}")));
             }
         });
@@ -300,7 +300,7 @@ internal sealed class ModuleEvaluator
         }
         catch (EvaluationException error)
         {
-            _context.Diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, error.Message, (error.Range ?? variable.Range).ToLocation()));
+            _context.Diagnostics.Add(new ScanDiagnostic(error.Severity, error.Message, (error.Range ?? variable.Range).ToLocation()));
             return TypeConstraint.Any;
         }
     }

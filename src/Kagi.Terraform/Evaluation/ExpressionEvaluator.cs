@@ -48,7 +48,7 @@ internal sealed class ExpressionEvaluator(IReferenceResolver resolver, Evaluatio
         ObjectExpr obj => Object(obj, scope),
         ForExpr forExpr => For(forExpr, scope),
         ParenthesesExpr parentheses => Evaluate(parentheses.Inner, scope),
-        _ => throw new EvaluationException($"unsupported expression {expression.GetType().Name}", expression.Range),
+        _ => throw new NotEvaluatedException($"Kagi does not evaluate a {expression.GetType().Name}", expression.Range),
     };
 
     // Operators are left-associative, so a + b + c + ... is a tree as deep as it is long: its left edge is walked
@@ -84,7 +84,7 @@ internal sealed class ExpressionEvaluator(IReferenceResolver resolver, Evaluatio
                 GetAttrStep attr => At(attr.Range, () => GetAttr(value, attr.Name)),
                 IndexStep index => At(index.Range, () => Index(value, Evaluate(index.Key, scope))),
                 SplatStep splat => SplatOver(value, splat.Each, scope),
-                _ => throw new EvaluationException("unsupported traversal step", step.Range),
+                _ => throw new NotEvaluatedException("Kagi does not evaluate this traversal step", step.Range),
             };
         }
 
@@ -100,7 +100,7 @@ internal sealed class ExpressionEvaluator(IReferenceResolver resolver, Evaluatio
         }
         catch (EvaluationException error) when (error.Range is null && error is not LimitExceededException)
         {
-            throw new EvaluationException(error.Message, range);
+            throw error.Rewrap(string.Empty, range);
         }
     }
 
@@ -110,7 +110,7 @@ internal sealed class ExpressionEvaluator(IReferenceResolver resolver, Evaluatio
         bool b => TfValue.Of(b),
         decimal d => new TfNumber(d),
         string s => new TfString(s),
-        _ => throw new EvaluationException("unsupported literal", literal.Range),
+        _ => throw new NotEvaluatedException("Kagi does not evaluate this literal", literal.Range),
     };
 
     private static TfValue GetAttr(TfValue value, string name) => value switch
@@ -228,7 +228,7 @@ internal sealed class ExpressionEvaluator(IReferenceResolver resolver, Evaluatio
             {
                 return Evaluate(argument, scope);
             }
-            catch (EvaluationException error) when (error is not LimitExceededException)
+            catch (EvaluationException error) when (error.IsTerraformError)
             {
                 // Try the next alternative: that is what try() is for.
             }
@@ -249,7 +249,7 @@ internal sealed class ExpressionEvaluator(IReferenceResolver resolver, Evaluatio
             var value = Evaluate(call.Arguments[0], scope);
             return ValueOps.FirstUnknown(value) is { } unknown ? new TfUnknown(unknown.Reason) : TfValue.True;
         }
-        catch (EvaluationException error) when (error is not LimitExceededException)
+        catch (EvaluationException error) when (error.IsTerraformError)
         {
             return TfValue.False;
         }
@@ -413,7 +413,7 @@ internal sealed class ExpressionEvaluator(IReferenceResolver resolver, Evaluatio
                 TemplateInterpolation interpolation => Interpolate(interpolation, scope),
                 TemplateIf directive => If(directive, scope),
                 TemplateFor directive => ForDirective(directive, scope),
-                _ => throw new EvaluationException("unsupported template part", part.Range),
+                _ => throw new NotEvaluatedException("Kagi does not evaluate this template part", part.Range),
             };
             if (piece is TfUnknown pieceUnknown)
             {

@@ -28,7 +28,7 @@ internal abstract record TypeConstraint
             item => AttributeName(item.Key),
             item => Attribute(item.Value, evaluate),
             StringComparer.Ordinal)),
-        _ => throw new EvaluationException("not a type Kagi understands: use string, number, bool, any, list(), set(), map(), tuple() or object()", expression.Range),
+        _ => throw new NotEvaluatedException("not a type Kagi understands: use string, number, bool, any, list(), set(), map(), tuple() or object()", expression.Range),
     };
 
     /// <summary>The type a value has as it is, as Terraform infers it (a tuple of its elements' types, …); null and unknown are any.</summary>
