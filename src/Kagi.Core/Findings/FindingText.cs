@@ -138,9 +138,7 @@ public static partial class Placeholders
         }
 
         var names = string.Join(", ", missing);
-        return (language == Language.Ja
-            ? $"# 実行する前に {names} をこのリソースの値に置き換えてください (Kagi には分かりませんでした)。\n"
-            : $"# Replace {names} with this resource's value before running (Kagi could not tell it).\n") + filled;
+        return $"# {Texts.Get(language, "common.replace-before-running", ("names", names))}\n" + filled;
     }
 
     // resourceId → RESOURCE_ID: letters, digits and underscores only, so the word means nothing to a shell.
