@@ -59,9 +59,10 @@ internal static class RulesCommand
         output.WriteLine(rule.Title.Get(language));
         output.WriteLine();
         output.WriteLine(rule.Risk.Get(language).TrimEnd());
-        foreach (var (heading, text) in new[] { ("Console", rule.Remediation.Console), ("AWS CLI", rule.Remediation.Cli), ("Terraform", rule.Remediation.Terraform) })
+        foreach (var medium in rule.Remediation.Media)
         {
-            foreach (var (variant, localized) in text.Variants)
+            var heading = medium.Label.Get(language);
+            foreach (var (variant, localized) in rule.Remediation.For(medium).Variants)
             {
                 output.WriteLine();
                 output.WriteLine(variant == VariantText.DefaultVariant ? $"-- {heading}" : $"-- {heading} ({variant})");

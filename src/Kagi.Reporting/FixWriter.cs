@@ -4,7 +4,7 @@ using Kagi.Core.Rules;
 namespace Kagi.Reporting;
 
 /// <summary>
-/// Prints the whole remediation of chosen findings to a terminal: risk, console steps, CLI and Terraform, filled for
+/// Prints the whole remediation of chosen findings to a terminal: risk and the fix in each medium, filled for
 /// each resource, with no control character of a value left raw.
 /// </summary>
 public static class FixWriter
@@ -21,9 +21,11 @@ public static class FixWriter
             output.WriteLine(text.Title);
             output.WriteLine(TerminalText.Block(text.Message));
             Section(output, ja ? "リスク" : "Risk", text.Risk);
-            Section(output, ja ? "コンソールでの修復手順" : "Console", text.Console);
-            Section(output, "AWS CLI", text.Cli);
-            Section(output, "Terraform", text.Terraform);
+            foreach (var fix in text.Fixes)
+            {
+                Section(output, fix.Medium.Label.Get(language), fix.Text);
+            }
+
             output.WriteLine();
         }
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Kagi.Core.Findings;
+using Kagi.Core.Model;
 using Kagi.Core.Rules;
 
 namespace Kagi.Reporting;
@@ -60,9 +61,8 @@ public sealed class MarkdownReportWriter : IReportWriter
         if (finding.Status is ResultStatus.Fail or ResultStatus.Muted)
         {
             // One fix keeps the comment compact: Terraform for what came from code, the CLI for live resources.
-            md.Append(finding.Resource.Terraform is not null
-                ? $"{(ja ? "Terraform での修復" : "Fix in Terraform")}:\n\n{MarkdownText.Fence(text.Terraform, "hcl")}\n"
-                : $"{(ja ? "AWS CLI での修復" : "Fix with the AWS CLI")}:\n\n{MarkdownText.Fence(text.Cli, "sh")}\n");
+            var medium = RemediationMedium.CodeFor(ResourceSources.Of(finding.Resource));
+            md.Append(CultureInfo.InvariantCulture, $"{medium.Heading.Get(language)}:\n\n{MarkdownText.Fence(text.FixIn(medium), medium.CodeLanguage!)}\n");
         }
 
         md.Append(CultureInfo.InvariantCulture, $"{(ja ? "フィンガープリント" : "fingerprint")}: {finding.Fingerprint}\n</details>\n\n");

@@ -14,43 +14,27 @@ internal static class RuleHelp
     public static FindingText Render(RuleMetadata rule, Language language)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        string Fill(VariantText text) => Placeholders.Fill(text.Get(null).Get(language), NoValues, Placeholders.AsIs);
         return new FindingText(
             rule.Title.Get(language),
             rule.Title.Get(language),
             rule.Risk.Get(language).TrimEnd(),
-            Fill(rule.Remediation.Console),
-            Placeholders.FillCommand(rule.Remediation.Cli.Get(null).Get(language), NoValues, language),
-            Fill(rule.Remediation.Terraform));
+            [.. rule.Remediation.Media.Select(medium => new Fix(medium, medium.Fill(rule.Remediation.For(medium).Get(null).Get(language), NoValues, language)))]);
     }
 
-    /// <summary>Risk, then the three ways to fix, as Markdown.</summary>
+    /// <summary>Risk, then the fix in each medium, as Markdown.</summary>
     public static string Markdown(FindingText text, Language language)
     {
         ArgumentNullException.ThrowIfNull(text);
         var ja = language == Language.Ja;
-        return $"""
-            **{(ja ? "リスク" : "Risk")}**
-
-            {MarkdownText.Escape(text.Risk)}
-
-            **{(ja ? "コンソールでの修復手順" : "Fix in the console")}**
-
-            {MarkdownText.Fence(text.Console, "text")}
-            **{(ja ? "AWS CLI での修復" : "Fix with the AWS CLI")}**
-
-            {MarkdownText.Fence(text.Cli, "sh")}
-            **{(ja ? "Terraform での修復" : "Fix in Terraform")}**
-
-            {MarkdownText.Fence(text.Terraform, "hcl")}
-            """;
+        var fixes = text.Fixes.Select(fix =>
+            $"**{fix.Medium.Heading.Get(language)}**\n\n{MarkdownText.Fence(fix.Text, fix.Medium.CodeLanguage ?? "text")}");
+        return $"**{(ja ? "リスク" : "Risk")}**\n\n{MarkdownText.Escape(text.Risk)}\n\n{string.Join("\n", fixes)}";
     }
 
     /// <summary>The same, as plain text for readers that show no Markdown.</summary>
     public static string PlainText(FindingText text, Language language)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var ja = language == Language.Ja;
-        return $"{text.Risk}\n\n{(ja ? "コンソール" : "Console")}:\n{text.Console.TrimEnd()}\n\nAWS CLI:\n{text.Cli.TrimEnd()}\n\nTerraform:\n{text.Terraform.TrimEnd()}\n";
+        return $"{text.Risk}{string.Concat(text.Fixes.Select(fix => $"\n\n{fix.Medium.Label.Get(language)}:\n{fix.Text.TrimEnd()}"))}\n";
     }
 }

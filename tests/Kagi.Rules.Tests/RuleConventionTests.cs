@@ -43,8 +43,8 @@ public sealed partial class RuleConventionTests
         foreach (var metadata in RuleCatalog.All.Select(entry => entry.Metadata))
         {
             var texts = new List<LocalizedText> { metadata.Title, metadata.Risk };
-            texts.AddRange(metadata.Messages.Values);
-            texts.AddRange(new[] { metadata.Remediation.Console, metadata.Remediation.Cli, metadata.Remediation.Terraform }.SelectMany(v => v.Variants.Values));
+            texts.AddRange(metadata.Messages.Values.SelectMany(message => message.All));
+            texts.AddRange(metadata.Remediation.ByMedium.Values.SelectMany(v => v.Variants.Values));
             Assert.All(texts, text =>
             {
                 Assert.False(string.IsNullOrWhiteSpace(text.En));
@@ -78,18 +78,19 @@ public sealed partial class RuleConventionTests
     }
 
     [Fact]
-    public void Every_rule_has_all_three_remediation_kinds_in_every_variant_it_names()
+    public void Every_rule_has_every_required_remediation_medium_in_every_variant_it_names()
     {
         foreach (var metadata in RuleCatalog.All.Select(entry => entry.Metadata))
         {
-            var kinds = new[] { metadata.Remediation.Console, metadata.Remediation.Cli, metadata.Remediation.Terraform };
-            Assert.All(kinds, kind => Assert.Contains(VariantText.DefaultVariant, kind.Variants.Keys));
+            Assert.All(RemediationMedium.Required, medium => Assert.Contains(medium, metadata.Remediation.Media));
+            var media = metadata.Remediation.ByMedium.Values.ToList();
+            Assert.All(media, medium => Assert.Contains(VariantText.DefaultVariant, medium.Variants.Keys));
 
-            // A variant a rule selects for one kind must not silently fall back to the default text in another.
-            var variants = kinds.SelectMany(kind => kind.Variants.Keys).Distinct().ToList();
+            // A variant a rule selects for one medium must not silently fall back to the default text in another.
+            var variants = media.SelectMany(medium => medium.Variants.Keys).Distinct().ToList();
             Assert.All(variants, variant => Assert.True(
-                kinds.Count(kind => kind.Variants.ContainsKey(variant)) >= 2,
-                $"{metadata.Id}: variant '{variant}' appears in only one remediation kind"));
+                media.Count(medium => medium.Variants.ContainsKey(variant)) >= 2,
+                $"{metadata.Id}: variant '{variant}' appears in only one remediation medium"));
         }
     }
 
@@ -129,8 +130,8 @@ public sealed partial class RuleConventionTests
         foreach (var metadata in RuleCatalog.All.Select(entry => entry.Metadata))
         {
             var prose = new List<string> { metadata.Title.Ja, metadata.Risk.Ja };
-            prose.AddRange(metadata.Messages.Values.Select(text => text.Ja));
-            prose.AddRange(metadata.Remediation.Console.Variants.Values.Select(text => text.Ja));
+            prose.AddRange(metadata.Messages.Values.SelectMany(message => message.All).Select(text => text.Ja));
+            prose.AddRange(metadata.Remediation.For(RemediationMedium.Console).Variants.Values.Select(text => text.Ja));
             Assert.All(prose, text => Assert.DoesNotMatch(EnglishSentence(), text));
         }
     }

@@ -7,7 +7,7 @@ using Kagi.Core.Rules;
 namespace Kagi.Core.Findings;
 
 /// <summary>A finding's texts in one language, with every placeholder filled for its own resource.</summary>
-public sealed record FindingText(string Title, string Message, string Risk, string Console, string Cli, string Terraform)
+public sealed record FindingText(string Title, string Message, string Risk, IReadOnlyList<Fix> Fixes)
 {
     public static FindingText Render(Finding finding, Language language)
     {
@@ -16,7 +16,7 @@ public sealed record FindingText(string Title, string Message, string Risk, stri
         var rule = finding.Rule;
         var variant = finding.Result.RemediationVariant;
         var message = rule.Messages.TryGetValue(finding.Result.MessageKey, out var text)
-            ? Placeholders.Fill(text.Get(language), values, Placeholders.AsIs)
+            ? Placeholders.Fill(text.For(ResourceSources.Of(finding.Resource)).Get(language), values, Placeholders.AsIs)
             : finding.Result.Reason ?? finding.Result.MessageKey;
         if (finding.MutedBy is { } mute)
         {
@@ -29,11 +29,16 @@ public sealed record FindingText(string Title, string Message, string Risk, stri
             rule.Title.Get(language),
             message,
             rule.Risk.Get(language),
-            Placeholders.Fill(rule.Remediation.Console.Get(variant).Get(language), values, Placeholders.AsIs),
-            Placeholders.FillCommand(rule.Remediation.Cli.Get(variant).Get(language), values, language),
-            Placeholders.Fill(rule.Remediation.Terraform.Get(variant).Get(language), values, Placeholders.HclString));
+            [.. rule.Remediation.Media.Select(medium => new Fix(medium, medium.Fill(rule.Remediation.For(medium).Get(variant).Get(language), values, language)))]);
     }
+
+    /// <summary>The fix in one medium; every rule declares the <see cref="RemediationMedium.Required"/> ones.</summary>
+    public string FixIn(RemediationMedium medium) =>
+        Fixes.FirstOrDefault(fix => fix.Medium == medium)?.Text ?? throw new KeyNotFoundException($"no '{medium}' fix");
 }
+
+/// <summary>A fix in one medium, filled for one resource.</summary>
+public sealed record Fix(RemediationMedium Medium, string Text);
 
 /// <summary>Fills <c>{{name}}</c> placeholders, escaping each value for where it lands.</summary>
 public static partial class Placeholders
