@@ -123,6 +123,33 @@ public sealed partial class RuleConventionTests
         Assert.Contains("'nist-800-53'", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("  aws-cli:\n", "  powershell:\n", "remediation 'powershell' is not one of console, aws-cli, terraform")]
+    [InlineData("  aws-cli:\n", "  cli:\n", "remediation 'cli' is not one of console, aws-cli, terraform")]
+    [InlineData("    terraform:\n      en:", "    cloudformation:\n      en:", "message 'fail' has 'cloudformation', which is neither en, ja nor a source")]
+    public void Metadata_naming_a_medium_or_source_kagi_does_not_know_is_rejected(string written, string misspelt, string error)
+    {
+        // Kagi could not escape values for an unknown medium, nor tell when an unknown source's text applies.
+        var yaml = File.ReadAllText(Path.Combine(RepoPaths.Root, "src", "Kagi.Rules", "Aws", "Neptune", "NeptuneClusterDeletionProtection.rule.yaml"));
+        Assert.Contains(written, yaml, StringComparison.Ordinal);
+
+        var thrown = Assert.Throws<InvalidOperationException>(() => RuleMetadataReader.Read(ReplaceFirst(yaml, written, misspelt), "x.rule.yaml"));
+
+        Assert.Contains(error, thrown.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Metadata_without_a_required_medium_is_rejected_naming_it()
+    {
+        var yaml = File.ReadAllText(Path.Combine(RepoPaths.Root, "src", "Kagi.Rules", "Aws", "Neptune", "NeptuneClusterDeletionProtection.rule.yaml"));
+        var start = yaml.IndexOf("  terraform:\n    default:", StringComparison.Ordinal);
+        var withoutTerraform = yaml[..start] + yaml[yaml.IndexOf("equivalents:", start, StringComparison.Ordinal)..];
+
+        var thrown = Assert.Throws<InvalidOperationException>(() => RuleMetadataReader.Read(withoutTerraform, "x.rule.yaml"));
+
+        Assert.Contains("remediation 'terraform' is missing", thrown.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Japanese_rule_texts_keep_no_english_sentence()
     {
@@ -134,6 +161,12 @@ public sealed partial class RuleConventionTests
             prose.AddRange(metadata.Remediation.For(RemediationMedium.Console).Variants.Values.Select(text => text.Ja));
             Assert.All(prose, text => Assert.DoesNotMatch(EnglishSentence(), text));
         }
+    }
+
+    private static string ReplaceFirst(string text, string old, string replacement)
+    {
+        var at = text.IndexOf(old, StringComparison.Ordinal);
+        return string.Concat(text.AsSpan(0, at), replacement, text.AsSpan(at + old.Length));
     }
 
     [GeneratedRegex(@"(?<![-\w./:""'{])(?:[A-Za-z]+ ){3,}[A-Za-z]+(?![-\w./:""'}])")]

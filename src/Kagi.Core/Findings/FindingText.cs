@@ -151,6 +151,15 @@ public static partial class Placeholders
     // resourceId → RESOURCE_ID: letters, digits and underscores only, so the word means nothing to a shell.
     private static string CapitalWord(string name) => CamelHump().Replace(name, "$1_$2").ToUpperInvariant();
 
+    /// <summary>
+    /// The placeholders every finding offers from its resource's identity, whatever the rule's evidence; one whose value
+    /// is not known (a live resource's <c>tfAddress</c>, a computed name) is left for a person to fill.
+    /// </summary>
+    public static IReadOnlySet<string> IdentityKeys { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "resourceId", "tfName", "tfAddress", "name", "region", "account",
+    };
+
     /// <summary>The values a finding's texts may use: the resource's identity, then the rule's evidence.</summary>
     public static IReadOnlyDictionary<string, string> For(Finding finding)
     {
