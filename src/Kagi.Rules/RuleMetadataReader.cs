@@ -4,7 +4,12 @@ using YamlDotNet.RepresentationModel;
 
 namespace Kagi.Rules;
 
-/// <summary>Reads a rule's <c>.rule.yaml</c>; every missing field is an error naming the file and the field.</summary>
+/// <summary>
+/// Reads a rule's <c>.rule.yaml</c>; every missing field is an error naming the file and the field. A message is
+/// <c>{en, ja}</c> in source-neutral words, plus <c>terraform: {en, ja}</c> (a key of <see cref="ResourceSources"/>)
+/// where a source words it its own way; <c>remediation</c> maps each <see cref="RemediationMedium"/> by name
+/// (<c>console</c>, <c>aws-cli</c>, <c>terraform</c>) to its case variants (<c>default</c>, …), each <c>{en, ja}</c>.
+/// </summary>
 public static class RuleMetadataReader
 {
     public static RuleMetadata Read(string yaml, string source)

@@ -32,6 +32,12 @@ public sealed record FindingText(string Title, string Message, string Risk, IRea
             [.. rule.Remediation.Media.Select(medium => new Fix(medium, medium.Fill(rule.Remediation.For(medium).Get(variant).Get(language), values, language)))]);
     }
 
+    // Two renderings are equal when their texts are, fix by fix (a record compares a list by reference).
+    public bool Equals(FindingText? other) =>
+        other is not null && (Title, Message, Risk) == (other.Title, other.Message, other.Risk) && Fixes.SequenceEqual(other.Fixes);
+
+    public override int GetHashCode() => HashCode.Combine(Title, Message, Risk, Fixes.Count);
+
     /// <summary>The fix in one medium; every rule declares the <see cref="RemediationMedium.Required"/> ones.</summary>
     public string FixIn(RemediationMedium medium) =>
         Fixes.FirstOrDefault(fix => fix.Medium == medium)?.Text ?? throw new KeyNotFoundException($"no '{medium}' fix");
