@@ -1,6 +1,6 @@
 using Kagi.Core.Model;
-using Kagi.Hcl.Syntax;
 using Kagi.Hcl;
+using Kagi.Hcl.Syntax;
 using Kagi.Terraform.Reading;
 
 namespace Kagi.Terraform.Configuration;

@@ -1,6 +1,6 @@
 using Kagi.Core.Localization;
-using Kagi.Hcl.Syntax;
 using Kagi.Hcl;
+using Kagi.Hcl.Syntax;
 using Kagi.Terraform.Evaluation;
 using Kagi.Terraform.Reading;
 using Kagi.Terraform.Values;
