@@ -440,4 +440,49 @@ public sealed class ScannerTests
         Assert.All(inventory.Resources.OfType<NeptuneCluster>(), cluster => Assert.False(cluster.Name.IsKnown));
         Assert.Equal(2, inventory.Resources.OfType<NeptuneCluster>().Count());
     }
+
+    [Fact]
+    public void Constructs_from_the_eks_module_evaluate_without_errors_terraform_does_not_raise()
+    {
+        // Given two constructs of terraform-aws-eks that once failed: a conditional over an object with a null
+        // attribute, and coalesce() over a resource argument set to null (which the provider may compute)
+        using var directory = new TempDirectory();
+        directory.Write("main.tf", """
+            variable "encryption_config" {
+              type = object({
+                provider_key_arn = optional(string)
+                resources        = optional(list(string), ["secrets"])
+              })
+              default = {}
+            }
+
+            variable "launch_template_version" {
+              type    = string
+              default = null
+            }
+
+            resource "aws_launch_template" "this" {
+              default_version = var.launch_template_version
+            }
+
+            locals {
+              configs = true ? [var.encryption_config] : []
+              version = coalesce(var.launch_template_version, try(aws_launch_template.this.default_version, "$Default"))
+            }
+
+            resource "aws_neptune_cluster" "graph" {
+              cluster_identifier = "g${length(local.configs)}"
+              kms_key_arn        = local.configs[0].provider_key_arn
+              engine_version     = local.version
+              storage_encrypted  = true
+            }
+            """);
+
+        // When it is scanned
+        var inventory = new TerraformScanner().Scan([directory.Path]);
+
+        // Then there is no error: the object keeps its null attribute, and the null-set argument is unknown, not null
+        Assert.DoesNotContain(inventory.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal("g1", Assert.Single(inventory.Resources.OfType<NeptuneCluster>()).Name.Value);
+    }
 }

@@ -182,9 +182,11 @@ internal sealed class ModuleReferences(ModuleEvaluator module, EvaluationContext
 
         stepsUsed++;
         var configured = module.Argument(instance, attribute.Name);
+        // An argument set to null may be one the provider computes (optional and computed): Terraform plans it as
+        // unknown, not null, so a reference to it is unknown too.
         if (mode == ResourceMode.Managed)
         {
-            return configured ?? new TfUnknown(Texts.Canonical("reasons.known-after-apply", ("address", $"{instanceAddress}.{attribute.Name}")), new ValueOrigin(instanceAddress, attribute.Name));
+            return configured is not (null or TfNull) ? configured : new TfUnknown(Texts.Canonical("reasons.known-after-apply", ("address", $"{instanceAddress}.{attribute.Name}")), new ValueOrigin(instanceAddress, attribute.Name));
         }
 
         // A data source's argument left null is one the provider fills in when it reads (optional and computed):

@@ -39,7 +39,8 @@ internal abstract record TypeConstraint
         TfBool => Bool,
         TfSequence { Kind: SequenceKind.Tuple } tuple => new TupleType([.. tuple.Items.Select(Of)]),
         TfSequence sequence => new CollectionType(sequence.Kind == SequenceKind.Set ? "set" : "list", Unify([.. sequence.Items.Select(Of)]) ?? Any),
-        TfObject obj => new ObjectType(obj.Attributes.ToDictionary(p => p.Key, p => new ObjectAttribute(Of(p.Value), IsOptional: false, TfValue.Null), StringComparer.Ordinal)),
+        // An attribute of an inferred type may hold null: a conversion to it never requires a value.
+        TfObject obj => new ObjectType(obj.Attributes.ToDictionary(p => p.Key, p => new ObjectAttribute(Of(p.Value), IsOptional: true, TfValue.Null), StringComparer.Ordinal)),
         _ => Any,
     };
 
@@ -81,7 +82,7 @@ internal abstract record TypeConstraint
                         return null;
                     }
 
-                    attributes[name] = new ObjectAttribute(unified, IsOptional: false, TfValue.Null);
+                    attributes[name] = new ObjectAttribute(unified, IsOptional: true, TfValue.Null);
                 }
 
                 return new ObjectType(attributes);
