@@ -3,7 +3,7 @@ using System.Xml.Linq;
 namespace Kagi.Aws;
 
 /// <summary>Pages of an RDS Query listing in one region, one after another as <c>Marker</c> paging requires, each reported to the progress display.</summary>
-internal static class RdsPaging
+public static class RdsPaging
 {
     public static async IAsyncEnumerable<XElement> PagesAsync(this RdsQueryClient rds, RegionContext region, string call, IReadOnlyList<KeyValuePair<string, string>> parameters)
     {

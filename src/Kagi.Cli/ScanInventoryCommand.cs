@@ -2,6 +2,7 @@ using System.CommandLine;
 using Kagi.Core.Findings;
 using Kagi.Core.Model;
 using Kagi.Core.Rules;
+using Kagi.Rules;
 
 namespace Kagi.Cli;
 
@@ -27,7 +28,7 @@ internal static class ScanInventoryCommand
             SavedInventory saved;
             try
             {
-                saved = InventoryFile.Read(File.ReadAllText(path), path);
+                saved = InventoryFile.Read(File.ReadAllText(path), KindCatalog.Kinds, path);
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException)
             {

@@ -196,7 +196,7 @@ public sealed class FakeScanTests : IClassFixture<FakeAccountScan>
     {
         var errors = Scans.Judge(Inventory).Where(f => f.Resource.Region == Scenarios.Denied).ToList();
 
-        Assert.Equal(RuleCatalog.All.Count(rule => rule.Metadata.ResourceType is NeptuneCluster.ResourceType or NeptuneClusterSnapshot.ResourceType), errors.Count);
+        Assert.Equal(RuleCatalog.All.Count(rule => rule.Metadata.ResourceType is NeptuneCluster.Descriptor.Type or NeptuneClusterSnapshot.Descriptor.Type), errors.Count);
         Assert.Contains(errors, error => error.Rule.Id == Scans.CmkRule);
         Assert.All(errors, error =>
         {

@@ -20,7 +20,7 @@ public sealed class FaultScanTests
         var verdicts = Scans.Verdicts(result.Inventory, Scans.CmkRule);
         Assert.Equal(ResultStatus.Pass, verdicts["pass_cmk"]);
         Assert.Equal(ResultStatus.Error, verdicts["arn:aws:rds:me-south-1:111122223333:cluster:*"]);
-        var scope = Assert.Single(result.Inventory.Unscanned, scope => scope.ResourceType == NeptuneCluster.ResourceType);
+        var scope = Assert.Single(result.Inventory.Unscanned, scope => scope.ResourceType == NeptuneCluster.Descriptor.Type);
         Assert.Equal(("rds", "DescribeDBClusters"), (scope.Service, scope.Call));
         Assert.Contains("InvalidClientTokenId", scope.Reason, StringComparison.Ordinal);
     }
@@ -69,7 +69,7 @@ public sealed class FaultScanTests
         var result = Scans.Run(new LiveScanOptions { Regions = [Home], AllRegions = true, EndpointUrl = fake.Endpoint });
 
         AssertEveryCollectedKindIsUnscanned(result.Inventory, ["*"], "111122223333", "DescribeRegions");
-        var scope = Assert.Single(result.Inventory.Unscanned, scope => scope.ResourceType == NeptuneCluster.ResourceType);
+        var scope = Assert.Single(result.Inventory.Unscanned, scope => scope.ResourceType == NeptuneCluster.Descriptor.Type);
         Assert.Equal("arn:aws:rds:*:111122223333:cluster:*", scope.ResourceId);
         Assert.Equal(("ec2", "DescribeRegions"), (scope.Service, scope.Call));
     }

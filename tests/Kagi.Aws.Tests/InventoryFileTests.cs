@@ -38,7 +38,7 @@ public sealed class InventoryFileTests
         }).ToList();
         var inventory = new Inventory(clusters, [new ScanDiagnostic(DiagnosticSeverity.Warning, "module source not found", new SourceLocation("main.tf", 4))])
         {
-            Unscanned = [new UnscannedScope(NeptuneCluster.ResourceType, "arn:aws:rds:eu-west-1:111122223333:cluster:*", "111122223333", "eu-west-1", "rds", "DescribeDBClusters", "AccessDenied: no")],
+            Unscanned = [new UnscannedScope(NeptuneCluster.Descriptor.Type, "arn:aws:rds:eu-west-1:111122223333:cluster:*", "111122223333", "eu-west-1", "rds", "DescribeDBClusters", "AccessDenied: no")],
         };
 
         // When it is written, read back and written again

@@ -29,7 +29,7 @@ public sealed class InventoryFileTamperingTests
 
         // Its identity reads, so it is an unread scope: ERROR results, and its region does not count as covered
         var unread = Assert.Single(read.Inventory.Unscanned);
-        Assert.Equal((KmsKey.ResourceType, KeyId, "111122223333", "eu-west-1"), (unread.ResourceType, unread.ResourceId, unread.Account, unread.Region));
+        Assert.Equal((KmsKey.Descriptor.Type, KeyId, "111122223333", "eu-west-1"), (unread.ResourceType, unread.ResourceId, unread.Account, unread.Region));
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed class InventoryFileTamperingTests
             "null target" => Tampered(root => root["targets"] = new JsonArray((JsonNode?)null)),
             "unread scope without a reason" => Tampered(root => root["unscanned"] = new JsonArray(new JsonObject
             {
-                ["resourceType"] = KmsKey.ResourceType,
+                ["resourceType"] = KmsKey.Descriptor.Type,
                 ["resourceId"] = "*",
                 ["account"] = "1",
                 ["region"] = "r",
