@@ -1,6 +1,8 @@
 using Kagi.Aws.Tests.Fake;
 using Kagi.Core.Model;
 using Kagi.Core.Rules;
+using Kagi.Rules;
+using Kagi.Rules.Aws.Neptune.Clusters;
 
 namespace Kagi.Aws.Tests;
 
@@ -77,7 +79,7 @@ public sealed class FaultScanTests
     // Each collector's kind, in each region, is covered by one wildcard ARN of that region and account, naming the failed call.
     private static void AssertEveryCollectedKindIsUnscanned(Inventory inventory, IReadOnlyList<string> regions, string account, string call)
     {
-        var expected = regions.SelectMany(region => LiveCollectors.All.Select(collector => $"{collector.ResourceType} in {region}"));
+        var expected = regions.SelectMany(region => KindCatalog.LiveCollectors.Select(collector => $"{collector.ResourceType} in {region}"));
         Assert.Equal(expected.Order(StringComparer.Ordinal), inventory.Unscanned.Select(s => $"{s.ResourceType} in {s.Region}").Order(StringComparer.Ordinal));
         Assert.All(inventory.Unscanned, scope =>
         {

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Kagi.Core.Rules;
+using Kagi.Rules.Aws.Neptune.Clusters;
 using Kagi.Testing;
 
 namespace Kagi.Rules.Tests;
@@ -107,18 +108,18 @@ public sealed partial class RuleConventionTests
     [Fact]
     public void Metadata_without_a_compliance_list_is_rejected_naming_the_field()
     {
-        var yaml = File.ReadAllText(Path.Combine(RepoPaths.Root, "src", "Kagi.Rules", "Aws", "Neptune", "NeptuneClusterDeletionProtection.rule.yaml"));
+        var yaml = File.ReadAllText(Path.Combine(RepoPaths.Root, "src", "Kagi.Rules", "Aws", "Neptune", "Clusters", "NeptuneClusterDeletionProtection.rule.yaml"));
         var withoutCompliance = yaml[..yaml.IndexOf("compliance:", StringComparison.Ordinal)];
-        var error = Assert.Throws<InvalidOperationException>(() => RuleMetadataReader.Read(withoutCompliance, "x.rule.yaml"));
+        var error = Assert.Throws<InvalidOperationException>(() => RuleMetadataReader.Read(withoutCompliance, "x.rule.yaml", NeptuneCluster.Descriptor.Type));
         Assert.Contains("'compliance' is missing", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void An_unknown_compliance_framework_is_rejected()
     {
-        var yaml = File.ReadAllText(Path.Combine(RepoPaths.Root, "src", "Kagi.Rules", "Aws", "Neptune", "NeptuneClusterDeletionProtection.rule.yaml"))
+        var yaml = File.ReadAllText(Path.Combine(RepoPaths.Root, "src", "Kagi.Rules", "Aws", "Neptune", "Clusters", "NeptuneClusterDeletionProtection.rule.yaml"))
             .Replace("framework: nist-800-53-r5", "framework: nist-800-53", StringComparison.Ordinal);
-        var error = Assert.Throws<InvalidOperationException>(() => RuleMetadataReader.Read(yaml, "x.rule.yaml"));
+        var error = Assert.Throws<InvalidOperationException>(() => RuleMetadataReader.Read(yaml, "x.rule.yaml", NeptuneCluster.Descriptor.Type));
         Assert.Contains("'nist-800-53'", error.Message, StringComparison.Ordinal);
     }
 

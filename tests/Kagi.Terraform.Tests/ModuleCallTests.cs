@@ -1,4 +1,6 @@
 using Kagi.Core.Model;
+using Kagi.Rules;
+using Kagi.Rules.Aws.Neptune.Clusters;
 using Kagi.Terraform.Tests.Support;
 
 namespace Kagi.Terraform.Tests;
@@ -44,7 +46,7 @@ public sealed class ModuleCallTests
             """);
 
         // When the root is scanned
-        var inventory = new TerraformScanner().Scan([directory.Path]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([directory.Path]);
 
         // Then the cluster is there once, under its module address, joined to the root's key
         Assert.Empty(inventory.Diagnostics);
@@ -79,7 +81,7 @@ public sealed class ModuleCallTests
             }
             """);
 
-        var inventory = new TerraformScanner().Scan([directory.Path]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([directory.Path]);
 
         Assert.Empty(inventory.Diagnostics);
         var clusters = inventory.Resources.OfType<NeptuneCluster>().ToDictionary(c => c.Id);
@@ -120,7 +122,7 @@ public sealed class ModuleCallTests
             }
             """);
 
-        var inventory = new TerraformScanner().Scan([directory.Path]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([directory.Path]);
 
         Assert.Empty(inventory.Diagnostics);
         var cluster = Assert.Single(inventory.Resources.OfType<NeptuneCluster>());
@@ -145,7 +147,7 @@ public sealed class ModuleCallTests
             }
             """);
 
-        var inventory = new TerraformScanner().Scan([directory.Path]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([directory.Path]);
 
         Assert.Empty(inventory.Diagnostics);
         Assert.Equal("module.db.aws_neptune_cluster.this", Assert.Single(inventory.Resources).Id);
@@ -167,7 +169,7 @@ public sealed class ModuleCallTests
             }
             """);
 
-        var inventory = new TerraformScanner().Scan([directory.Path]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([directory.Path]);
 
         var warning = Assert.Single(inventory.Diagnostics);
         Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
@@ -188,7 +190,7 @@ public sealed class ModuleCallTests
             }
             """);
 
-        var inventory = new TerraformScanner().Scan([directory.Path]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([directory.Path]);
 
         Assert.Equal(
             ["module \"db\" declares no variable \"nmae\"", "module \"db\" needs a value for its variable \"name\", which has no default"],
@@ -206,7 +208,7 @@ public sealed class ModuleCallTests
             }
             """);
 
-        var inventory = new TerraformScanner().Scan([directory.Path]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([directory.Path]);
 
         var error = Assert.Single(inventory.Diagnostics);
         Assert.Contains("Terraform would recurse forever", error.Message, StringComparison.Ordinal);
@@ -227,7 +229,7 @@ public sealed class ModuleCallTests
         directory.Write("main.tf", "module \"next\" {\n  source = \"./modules/level-1\"\n  name   = \"x\"\n}\n");
 
         // When the root is scanned
-        var inventory = new TerraformScanner().Scan([directory.Path]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([directory.Path]);
 
         // Then the deepest cluster has a hundred module steps in its address and a hundred letters in its name
         Assert.Empty(inventory.Diagnostics);
@@ -253,7 +255,7 @@ public sealed class ModuleCallTests
             }
             """);
 
-        var inventory = new TerraformScanner().Scan([directory.Path]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([directory.Path]);
 
         var warning = Assert.Single(inventory.Diagnostics);
         Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
@@ -280,7 +282,7 @@ public sealed class ModuleCallTests
             }
             """);
 
-        var inventory = new TerraformScanner().Scan([directory.Path]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([directory.Path]);
 
         Assert.Empty(inventory.Diagnostics);
         Assert.Equal("a=graph-a+b=graph-b", inventory.Resources.Single(r => r.Id == "aws_neptune_cluster.summary").Name.Value);
