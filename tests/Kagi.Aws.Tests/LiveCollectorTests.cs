@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Kagi.Core.Model;
 using Kagi.Rules;
 
@@ -13,20 +12,20 @@ public sealed class LiveCollectorTests
     [Fact]
     public void Every_resource_kind_is_listed_by_a_collector_or_declared_as_described_through_another_kinds_key_lookup()
     {
-        // Given every concrete resource record (but the stand-in for what was not read) and the kinds the collectors list
+        // Given every kind of the catalogue and the kinds the collectors list
         var listed = KindCatalog.LiveCollectors.Select(collector => collector.ResourceType).ToHashSet(StringComparer.Ordinal);
 
         // Then each one is either listed, or read while another kind's key is looked up
-        var missing = ResourceKinds()
+        var missing = Kinds()
             .Where(kind => !listed.Contains(kind.ResourceType) && !LiveCollectors.DescribedThroughKeyLookup.Contains(kind.ResourceType))
-            .Select(kind => $"{kind.Record.Name} ({kind.ResourceType}) has no live collector (an ILiveCollector in {string.Join(", ", KindCatalog.Assemblies.Select(a => a.GetName().Name))})");
+            .Select(kind => $"{kind.Record.Name} ({kind.ResourceType}) has no live collector: an ILiveCollector in its folder, or a key lookup that describes it (LiveCollectors.DescribedThroughKeyLookup)");
         Assert.Empty(missing);
     }
 
     [Fact]
     public void A_kind_declared_as_described_through_a_key_lookup_is_a_resource_kind_that_no_collector_lists()
     {
-        var kinds = ResourceKinds().Select(kind => kind.ResourceType).ToHashSet(StringComparer.Ordinal);
+        var kinds = Kinds().Select(kind => kind.ResourceType).ToHashSet(StringComparer.Ordinal);
         var listed = KindCatalog.LiveCollectors.Select(collector => collector.ResourceType);
 
         Assert.NotEmpty(LiveCollectors.DescribedThroughKeyLookup);
@@ -60,10 +59,6 @@ public sealed class LiveCollectorTests
     private static bool IsWildcardArn(string arn, string service) =>
         arn.StartsWith($"arn:aws:{service}:{Region}:{Account}:", StringComparison.Ordinal) && arn.EndsWith('*') && arn.Length > $"arn:aws:{service}:{Region}:{Account}:*".Length;
 
-    // The kind's CloudFormation name is what its record says its Type is; records are built without their required members to ask.
-    private static IEnumerable<(Type Record, string ResourceType)> ResourceKinds() =>
-        KindCatalog.Assemblies.Append(typeof(CloudResource).Assembly).Distinct()
-            .SelectMany(assembly => assembly.GetExportedTypes())
-            .Where(type => !type.IsAbstract && type.IsSubclassOf(typeof(CloudResource)) && type != typeof(UnscannedResource))
-            .Select(type => (type, ((CloudResource)RuntimeHelpers.GetUninitializedObject(type)).Type));
+    private static IEnumerable<(Type Record, string ResourceType)> Kinds() =>
+        KindCatalog.Kinds.Records.Select(record => (record, ResourceKinds.Of(record).Type));
 }
