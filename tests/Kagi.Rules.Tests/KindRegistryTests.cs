@@ -31,7 +31,7 @@ public sealed partial class KindRegistryTests
         var missing = KindCatalog.Kinds.Records.Where(record => !mapped.Contains(record))
             .Select(record => $"{record.Name} ({ResourceKinds.Of(record).Type}) has no Terraform mapper: a ResourceMapper<{record.Name}> in its folder");
 
-        Assert.Empty(missing);
+        AssertNone(missing);
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed partial class KindRegistryTests
             .Where(pair => !KindCatalog.Kinds.Records.Contains(pair.Value))
             .Select(pair => $"{pair.Key} maps to {pair.Value.Name}, which is no kind of the catalogue");
 
-        Assert.Empty(stray);
+        AssertNone(stray);
         Assert.All(KindCatalog.TerraformMappers.Records.Keys, type => Assert.Matches("^aws_[a-z0-9_]+$", type));
     }
 
@@ -60,7 +60,7 @@ public sealed partial class KindRegistryTests
             }.OfType<string>();
         });
 
-        Assert.Empty(missing);
+        AssertNone(missing);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed partial class KindRegistryTests
             .Where(entry => RuleCatalog.KindOf(entry.Rule.GetType()) is var kind && (kind.Type != entry.Metadata.ResourceType || kind.Service != entry.Metadata.Service))
             .Select(entry => $"{entry.Metadata.Id} says {entry.Metadata.Service}/{entry.Metadata.ResourceType}");
 
-        Assert.Empty(wrong);
+        AssertNone(wrong);
     }
 
     [Fact]
@@ -106,8 +106,7 @@ public sealed partial class KindRegistryTests
 
         Assert.Empty(read.Diagnostics);
         var back = Assert.Single(read.Resources);
-        var differences = Differences(original, back, $"{record.Name} ({original.Type})").ToList();
-        Assert.True(differences.Count == 0, $"lost on the way through the saved inventory:\n{string.Join('\n', differences)}");
+        AssertNone(Differences(original, back, $"{record.Name} ({original.Type})").Select(difference => $"lost on the way through the saved inventory: {difference}"));
     }
 
     private static object Build(Type record, bool unknown)
@@ -197,6 +196,13 @@ public sealed partial class KindRegistryTests
         return type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(property => property.GetIndexParameters().Length == 0)
             .SelectMany(property => Differences(property.GetValue(expected), property.GetValue(actual), $"{path}.{property.Name}"));
+    }
+
+    // Each problem in full, one a line: the message names the kind and the missing piece.
+    private static void AssertNone(IEnumerable<string> problems)
+    {
+        var list = problems.ToList();
+        Assert.True(list.Count == 0, string.Join('\n', list));
     }
 
     private static string Show(object? value) => value is null ? "null" : $"'{value}'";
