@@ -3,6 +3,8 @@ using System.Globalization;
 using Kagi.Aws;
 using Kagi.Aws.Tests.Fake;
 using Kagi.Core.Model;
+using Kagi.Rules;
+using Kagi.Rules.Aws.Neptune.Clusters;
 
 // A live scan of a large estate against the fake with latency: wall time against the critical-path bound,
 // API calls against the minimum. Usage: dotnet run -c Release --project bench/aws -- [regions] [clusters] [keys] [latency-ms] [runs]
@@ -58,7 +60,7 @@ async Task<List<(TimeSpan Wall, int Calls, int Redundant)>> MeasureAsync(TimeSpa
     for (var run = 0; run <= runs; run++)
     {
         await using var fake = await FakeAws.StartAsync(Scenario(regions, clustersPerRegion, keysPerRegion, callLatency));
-        var scan = new LiveScan(Environment.GetEnvironmentVariable, TimeProvider.System, new NoProgress());
+        var scan = new LiveScan(KindCatalog.LiveCollectors, Environment.GetEnvironmentVariable, TimeProvider.System, new NoProgress());
         var watch = Stopwatch.StartNew();
         var result = await scan.RunAsync(new LiveScanOptions { AllRegions = true, EndpointUrl = fake.Endpoint, Regions = ["us-east-1"] }, CancellationToken.None);
         watch.Stop();

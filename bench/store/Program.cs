@@ -113,5 +113,5 @@ static long Size(StoreLocation location)
 
 internal sealed record BenchResource : CloudResource
 {
-    public override string Type => "AWS::Neptune::DBCluster";
+    public override ResourceKind Kind => ResourceKind.Named("AWS::Neptune::DBCluster");
 }

@@ -21,13 +21,16 @@ public sealed class AwsScanner
     private readonly IScanProgress _progress;
 
     // Every kind there is, read in every region and named in the ERROR of a region or account that could not be read.
-    private readonly IReadOnlyList<ILiveCollector> _collectors = LiveCollectors.All;
+    private readonly IReadOnlyList<ILiveCollector> _collectors;
 
-    public AwsScanner(AwsClientFactory clients, IScanProgress progress)
+    /// <param name="collectors">Every live collector there is: the catalogue's.</param>
+    public AwsScanner(AwsClientFactory clients, IReadOnlyList<ILiveCollector> collectors, IScanProgress progress)
     {
         ArgumentNullException.ThrowIfNull(clients);
+        ArgumentNullException.ThrowIfNull(collectors);
         ArgumentNullException.ThrowIfNull(progress);
         _clients = clients;
+        _collectors = collectors;
         _progress = progress;
     }
 

@@ -10,7 +10,7 @@ namespace Kagi.Aws;
 /// <remarks>A collector has a public parameterless constructor and holds no state: what a region shares comes with each call.</remarks>
 public interface ILiveCollector
 {
-    /// <summary>The kind it produces, as CloudFormation names it (the record's <c>ResourceType</c>).</summary>
+    /// <summary>The kind it produces, as CloudFormation names it (the record's <c>Descriptor.Type</c>).</summary>
     string ResourceType { get; }
 
     /// <summary>The API it calls; calls to one service in one region share one in-flight limit.</summary>

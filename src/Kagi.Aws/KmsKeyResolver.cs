@@ -62,7 +62,7 @@ public sealed class KmsKeyResolver
         yield return _region.Unscanned(resourceType, resourceId, exception);
         if (exception.Service == AwsService.Kms && !string.IsNullOrEmpty(keyArn))
         {
-            yield return _region.Unscanned(KmsKey.ResourceType, keyArn, exception);
+            yield return _region.Unscanned(KmsKey.Descriptor.Type, keyArn, exception);
         }
     }
 

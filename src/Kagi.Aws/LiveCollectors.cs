@@ -3,21 +3,16 @@ using Kagi.Core.Model;
 
 namespace Kagi.Aws;
 
-/// <summary>The live collectors, found by reflection as rules are: adding a kind adds its collector and nothing else.</summary>
+/// <summary>Finds the live collectors by reflection, as rules are found: adding a kind adds its collector and nothing else.</summary>
 public static class LiveCollectors
 {
-    /// <summary>The assemblies that hold collectors: the one place to add <c>Kagi.Rules</c> when the kinds move there.</summary>
-    public static IReadOnlyList<Assembly> Assemblies { get; } = [typeof(ILiveCollector).Assembly];
-
     /// <summary>
     /// Kinds no collector lists: they are described while another kind's key is looked up (a KMS key is read because a
     /// cluster names it), and their failures are reported through that kind's (<see cref="KmsKeyResolver.UnreadWithKey"/>).
     /// </summary>
-    public static IReadOnlyList<string> DescribedThroughKeyLookup { get; } = [KmsKey.ResourceType];
+    public static IReadOnlyList<string> DescribedThroughKeyLookup { get; } = [KmsKey.Descriptor.Type];
 
-    /// <summary>Every collector, one instance each, in the order of the kinds they produce.</summary>
-    public static IReadOnlyList<ILiveCollector> All { get; } = Discover(Assemblies);
-
+    /// <summary>Every collector in <paramref name="assemblies"/> (the catalogue's), one instance each, in the order of the kinds they produce.</summary>
     /// <exception cref="InvalidOperationException">A collector has no public parameterless constructor.</exception>
     public static IReadOnlyList<ILiveCollector> Discover(IEnumerable<Assembly> assemblies)
     {

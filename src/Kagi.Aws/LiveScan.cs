@@ -17,15 +17,19 @@ public sealed record LiveScanOptions
 /// <summary>Composes a live scan from the AWS environment: credentials, home region, endpoints, clients.</summary>
 public sealed class LiveScan
 {
+    private readonly IReadOnlyList<ILiveCollector> _collectors;
     private readonly Func<string, string?> _environment;
     private readonly TimeProvider _time;
     private readonly IScanProgress _progress;
 
-    public LiveScan(Func<string, string?> environment, TimeProvider time, IScanProgress progress)
+    /// <param name="collectors">Every live collector there is: the catalogue's.</param>
+    public LiveScan(IReadOnlyList<ILiveCollector> collectors, Func<string, string?> environment, TimeProvider time, IScanProgress progress)
     {
+        ArgumentNullException.ThrowIfNull(collectors);
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(progress);
+        _collectors = collectors;
         _environment = environment;
         _time = time;
         _progress = progress;
@@ -49,7 +53,7 @@ public sealed class LiveScan
         var regions = options.Regions.Count > 0 ? options.Regions : [home];
         var retry = ConfigureRetry(new RetryPolicy(_time, Random.Shared.NextDouble));
         using var clients = new AwsClientFactory(AwsCredentialSource.Resolve(options.Profile), new AwsEndpoints(options.EndpointUrl, _environment), retry);
-        var scanner = new AwsScanner(clients, _progress);
+        var scanner = new AwsScanner(clients, _collectors, _progress);
         return await scanner.ScanAsync(new AwsScanRequest([.. regions.Distinct(StringComparer.Ordinal)], options.AllRegions, home), cancellationToken).ConfigureAwait(false);
     }
 }

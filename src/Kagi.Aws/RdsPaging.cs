@@ -3,7 +3,7 @@ using System.Xml.Linq;
 namespace Kagi.Aws;
 
 /// <summary>Pages of an RDS Query listing in one region, one after another as <c>Marker</c> paging requires, each reported to the progress display.</summary>
-internal static class RdsPaging
+public static class RdsPaging
 {
     public static async IAsyncEnumerable<XElement> PagesAsync(this RdsQueryClient rds, RegionContext region, string call, IReadOnlyList<KeyValuePair<string, string>> parameters)
     {
@@ -33,18 +33,4 @@ internal static class RdsPaging
             }
         }
     }
-
-    /// <summary>Asks the listing for Neptune's engine only, 100 a page (the API's most).</summary>
-    public static IReadOnlyList<KeyValuePair<string, string>> NeptuneOnly { get; } =
-    [
-        new("Filters.Filter.1.Name", "engine"),
-        new("Filters.Filter.1.Values.Value.1", "neptune"),
-        new("MaxRecords", "100"),
-    ];
-
-    /// <summary>
-    /// Whether a listed cluster or snapshot is Neptune's: the Query API serves every RDS engine and an emulator may
-    /// ignore the filter, so each answer is checked again.
-    /// </summary>
-    public static bool IsNeptune(XElement listed) => string.Equals(listed.Text("Engine"), "neptune", StringComparison.OrdinalIgnoreCase);
 }

@@ -5,6 +5,7 @@ using Kagi.Core.Findings;
 using Kagi.Core.Localization;
 using Kagi.Core.Model;
 using Kagi.Core.Rules;
+using Kagi.Rules;
 using Spectre.Console;
 
 namespace Kagi.Cli;
@@ -114,7 +115,7 @@ internal static class ScanAwsCommand
 
     private static AwsScanResult Run(LiveScanOptions request, TimeProvider time, IScanProgress progress)
     {
-        var scan = new LiveScan(Environment.GetEnvironmentVariable, time, progress);
+        var scan = new LiveScan(KindCatalog.LiveCollectors, Environment.GetEnvironmentVariable, time, progress);
         if (!request.AllRegions && scan.DefaultRegion(request) is null)
         {
             throw new MissingRegionException();

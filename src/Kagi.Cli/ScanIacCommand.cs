@@ -4,6 +4,7 @@ using Kagi.Core.Findings;
 using Kagi.Core.Model;
 using Kagi.Core.Rules;
 using Kagi.Reporting;
+using Kagi.Rules;
 using Kagi.Terraform;
 
 namespace Kagi.Cli;
@@ -53,7 +54,7 @@ internal static class ScanIacCommand
                 AllowOutside = parsed.GetValue(allowOutside) ?? [],
                 Limits = limits.Read(parsed),
             };
-            var inventory = new TerraformScanner(scanOptions).Scan(targets);
+            var inventory = new TerraformScanner(KindCatalog.TerraformMappers, scanOptions).Scan(targets);
             var report = ScanReports.Judge(ScanSource.Iac, targets, inventory, settings, startedAt, time);
             return ScanOutput.Write(report, settings, time, FixCommandFor(targets, scanOptions, settings), output, error);
         });

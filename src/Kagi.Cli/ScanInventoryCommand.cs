@@ -3,6 +3,7 @@ using Kagi.Core.Findings;
 using Kagi.Core.Localization;
 using Kagi.Core.Model;
 using Kagi.Core.Rules;
+using Kagi.Rules;
 
 namespace Kagi.Cli;
 
@@ -28,7 +29,7 @@ internal static class ScanInventoryCommand
             SavedInventory saved;
             try
             {
-                saved = InventoryFile.Read(File.ReadAllText(path), path);
+                saved = InventoryFile.Read(File.ReadAllText(path), KindCatalog.Kinds, path);
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException)
             {

@@ -37,16 +37,6 @@ public sealed class AsffReportWriter : IReportWriter
         ReportJson.Write(new JsonArray([.. report.Findings.Select(finding => Finding(finding, report))]), output);
     }
 
-    /// <summary>The ASFF resource type of a resource kind; <c>Other</c> for a kind ASFF has no type for.</summary>
-    public static string ResourceType(CloudResource resource) => resource switch
-    {
-        // Neptune clusters and their snapshots are RDS-API ones; ASFF has no Neptune types of its own.
-        NeptuneCluster => "AwsRdsDbCluster",
-        NeptuneClusterSnapshot => "AwsRdsDbClusterSnapshot",
-        KmsKey => "AwsKmsKey",
-        _ => "Other",
-    };
-
     private JsonObject Finding(Finding finding, ScanReport report)
     {
         var text = FindingText.Render(finding, report.Language);
@@ -87,7 +77,7 @@ public sealed class AsffReportWriter : IReportWriter
             },
             ["Resources"] = new JsonArray(new JsonObject
             {
-                ["Type"] = ResourceType(resource),
+                ["Type"] = resource.Kind.AsffType,
                 ["Id"] = resource.Id,
                 ["Partition"] = partition,
                 ["Region"] = region,

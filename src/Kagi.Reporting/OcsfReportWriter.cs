@@ -64,7 +64,7 @@ public sealed class OcsfReportWriter : IReportWriter
             {
                 ["uid"] = resource.Id,
                 ["name"] = resource.Name.IsKnown ? resource.Name.Value : null,
-                ["type"] = resource.Type,
+                ["type"] = resource.Kind.OcsfType,
                 ["region"] = resource.Region,
                 ["cloud_partition"] = AwsResourceNames.Partition(resource),
             })),

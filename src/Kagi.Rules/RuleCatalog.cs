@@ -1,5 +1,6 @@
 using System.Reflection;
 using Kagi.Core.Findings;
+using Kagi.Core.Model;
 using Kagi.Core.Rules;
 
 namespace Kagi.Rules;
@@ -13,7 +14,7 @@ public static class RuleCatalog
 
     public static CatalogEntry? Find(string id) => All.FirstOrDefault(entry => entry.Metadata.Id == id);
 
-    /// <summary>The embedded metadata resource for a rule class, e.g. <c>Aws/Neptune/NeptuneClusterCmkEncryption.rule.yaml</c>.</summary>
+    /// <summary>The embedded metadata resource for a rule class, e.g. <c>Aws/Neptune/Clusters/NeptuneClusterCmkEncryption.rule.yaml</c>.</summary>
     public static string MetadataResourceName(Type ruleType)
     {
         ArgumentNullException.ThrowIfNull(ruleType);
@@ -32,16 +33,42 @@ public static class RuleCatalog
             using var stream = assembly.GetManifestResourceStream(resourceName)
                 ?? throw new InvalidOperationException($"rule {rule.Id} has no metadata: {resourceName} is not embedded");
             using var reader = new StreamReader(stream);
-            var metadata = RuleMetadataReader.Read(reader.ReadToEnd(), resourceName);
+            var kind = KindOf(type);
+            var metadata = RuleMetadataReader.Read(reader.ReadToEnd(), resourceName, kind.Type);
             if (metadata.Id != rule.Id)
             {
                 throw new InvalidOperationException($"{resourceName} says id '{metadata.Id}', but its class {type.Name} is rule '{rule.Id}'");
+            }
+
+            if (metadata.Service != kind.Service)
+            {
+                throw new InvalidOperationException($"{resourceName} says service '{metadata.Service}', but its class {type.Name} judges {kind.Type} of service '{kind.Service}'");
             }
 
             entries.Add(new CatalogEntry(rule, metadata));
         }
 
         return [.. entries.OrderBy(entry => entry.Metadata.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The kind a rule class judges: its <see cref="Rule{TResource}"/>'s resource record, which must be a discovered kind.</summary>
+    /// <exception cref="InvalidOperationException">The class is no <see cref="Rule{TResource}"/>, or its resource record is no kind of the catalogue.</exception>
+    public static ResourceKind KindOf(Type ruleType)
+    {
+        ArgumentNullException.ThrowIfNull(ruleType);
+        var record = Bases(ruleType).FirstOrDefault(type => type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Rule<>))?.GetGenericArguments()[0]
+            ?? throw new InvalidOperationException($"rule class {ruleType.Name} does not derive from Rule<TResource>, so its resource kind is unknown");
+        return KindCatalog.Kinds.Records.Contains(record)
+            ? ResourceKinds.Of(record)
+            : throw new InvalidOperationException($"rule class {ruleType.Name} judges {record.Name}, which is no resource kind of the catalogue");
+    }
+
+    private static IEnumerable<Type> Bases(Type type)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            yield return current;
+        }
     }
 
     public static IEnumerable<Type> RuleTypes(Assembly assembly)

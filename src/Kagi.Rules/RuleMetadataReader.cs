@@ -12,7 +12,8 @@ namespace Kagi.Rules;
 /// </summary>
 public static class RuleMetadataReader
 {
-    public static RuleMetadata Read(string yaml, string source)
+    /// <param name="resourceType">The kind the rule judges, as its class's resource record declares it: never written in the metadata.</param>
+    public static RuleMetadata Read(string yaml, string source, string resourceType)
     {
         var stream = new YamlStream();
         using (var reader = new StringReader(yaml))
@@ -22,6 +23,11 @@ public static class RuleMetadataReader
 
         var root = (YamlMappingNode)stream.Documents[0].RootNode;
         var context = new Context(source);
+        if (root.Children.ContainsKey(new YamlScalarNode("resourceType")))
+        {
+            throw context.Error("'resourceType' is not written in the metadata: it is the kind of the rule class's resource record");
+        }
+
         var severityName = context.Scalar(root, "severity");
         if (!StatusNames.TryParseSeverity(severityName, out var severity))
         {
@@ -34,7 +40,7 @@ public static class RuleMetadataReader
         {
             Id = context.Scalar(root, "id"),
             Service = context.Scalar(root, "service"),
-            ResourceType = context.Scalar(root, "resourceType"),
+            ResourceType = resourceType,
             Severity = severity,
             Title = context.Localized(root, "title"),
             Risk = context.Localized(root, "risk"),

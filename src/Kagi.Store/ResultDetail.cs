@@ -102,6 +102,6 @@ public sealed record ResultDetail(
     {
         public required string StoredType { get; init; }
 
-        public override string Type => StoredType;
+        public override ResourceKind Kind => ResourceKind.Named(StoredType);
     }
 }

@@ -1,5 +1,6 @@
 using Kagi.Core.Model;
 using Kagi.Terraform.Configuration;
+using Kagi.Terraform.Mapping;
 using Kagi.Terraform.Plan;
 using Kagi.Terraform.Reading;
 
@@ -11,10 +12,14 @@ namespace Kagi.Terraform;
 /// </summary>
 public sealed class TerraformScanner
 {
+    private readonly ResourceMappers _mappers;
     private readonly TerraformScanOptions _options;
 
-    public TerraformScanner(TerraformScanOptions? options = null)
+    /// <param name="mappers">The kinds to map, each by its Terraform types: the catalogue's.</param>
+    public TerraformScanner(ResourceMappers mappers, TerraformScanOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(mappers);
+        _mappers = mappers;
         _options = options ?? TerraformScanOptions.Default;
     }
 
@@ -52,7 +57,7 @@ public sealed class TerraformScanner
         return missing.Count == 0 ? options : options with { Variables = [.. options.Variables.Except(missing)] };
     }
 
-    private static List<CloudResource> ScanPath(string path, ScanRoots roots, TerraformScanOptions options, List<ScanDiagnostic> diagnostics)
+    private List<CloudResource> ScanPath(string path, ScanRoots roots, TerraformScanOptions options, List<ScanDiagnostic> diagnostics)
     {
         if (Directory.Exists(path))
         {
@@ -69,7 +74,7 @@ public sealed class TerraformScanner
 
             // A directory that another scanned directory calls as a module is scanned through its callers, with their inputs.
             var rootModules = directories.Where(d => d == path || !called.Contains(Path.GetFullPath(d)));
-            return [.. rootModules.SelectMany(directory => Read(directory, diagnostics, () => ConfigurationReader.Map(ModuleLoader.LoadOnce(directory, loaded, roots, diagnostics), diagnostics, options, roots, loaded)))];
+            return [.. rootModules.SelectMany(directory => Read(directory, diagnostics, () => ConfigurationReader.Map(ModuleLoader.LoadOnce(directory, loaded, roots, diagnostics), diagnostics, options, _mappers, roots, loaded)))];
         }
 
         if (!File.Exists(path))
@@ -81,12 +86,12 @@ public sealed class TerraformScanner
         if (ModuleLoader.IsConfigurationFile(path))
         {
             var directory = Path.GetDirectoryName(path) ?? string.Empty;
-            return Read(path, diagnostics, () => ConfigurationReader.Map(ModuleLoader.Load(directory, [Path.GetFileName(path)], diagnostics, roots), diagnostics, options, roots));
+            return Read(path, diagnostics, () => ConfigurationReader.Map(ModuleLoader.Load(directory, [Path.GetFileName(path)], diagnostics, roots), diagnostics, options, _mappers, roots));
         }
 
         if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
         {
-            return Read(path, diagnostics, () => PlanSources.Locate(path, PlanReader.Read(path, File.ReadAllText(path), diagnostics), options));
+            return Read(path, diagnostics, () => PlanSources.Locate(path, PlanReader.Read(path, File.ReadAllText(path), diagnostics, _mappers), options, _mappers));
         }
 
         diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, "not a Terraform file (.tf, .tf.json) or plan (.json)", new SourceLocation(path, 1)));

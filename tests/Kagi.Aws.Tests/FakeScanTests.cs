@@ -2,6 +2,8 @@ using Kagi.Aws.Tests.Fake;
 using Kagi.Core.Model;
 using Kagi.Core.Rules;
 using Kagi.Rules;
+using Kagi.Rules.Aws.Neptune.Clusters;
+using Kagi.Rules.Aws.Neptune.ClusterSnapshots;
 
 namespace Kagi.Aws.Tests;
 
@@ -196,7 +198,7 @@ public sealed class FakeScanTests : IClassFixture<FakeAccountScan>
     {
         var errors = Scans.Judge(Inventory).Where(f => f.Resource.Region == Scenarios.Denied).ToList();
 
-        Assert.Equal(RuleCatalog.All.Count(rule => rule.Metadata.ResourceType is NeptuneCluster.ResourceType or NeptuneClusterSnapshot.ResourceType), errors.Count);
+        Assert.Equal(RuleCatalog.All.Count(rule => rule.Metadata.ResourceType == NeptuneCluster.Descriptor.Type || rule.Metadata.ResourceType == NeptuneClusterSnapshot.Descriptor.Type), errors.Count);
         Assert.Contains(errors, error => error.Rule.Id == Scans.CmkRule);
         Assert.All(errors, error =>
         {

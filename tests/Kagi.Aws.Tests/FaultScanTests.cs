@@ -1,6 +1,8 @@
 using Kagi.Aws.Tests.Fake;
 using Kagi.Core.Model;
 using Kagi.Core.Rules;
+using Kagi.Rules;
+using Kagi.Rules.Aws.Neptune.Clusters;
 
 namespace Kagi.Aws.Tests;
 
@@ -20,7 +22,7 @@ public sealed class FaultScanTests
         var verdicts = Scans.Verdicts(result.Inventory, Scans.CmkRule);
         Assert.Equal(ResultStatus.Pass, verdicts["pass_cmk"]);
         Assert.Equal(ResultStatus.Error, verdicts["arn:aws:rds:me-south-1:111122223333:cluster:*"]);
-        var scope = Assert.Single(result.Inventory.Unscanned, scope => scope.ResourceType == NeptuneCluster.ResourceType);
+        var scope = Assert.Single(result.Inventory.Unscanned, scope => scope.ResourceType == NeptuneCluster.Descriptor.Type);
         Assert.Equal(("rds", "DescribeDBClusters"), (scope.Service, scope.Call));
         Assert.Contains("InvalidClientTokenId", scope.Reason, StringComparison.Ordinal);
     }
@@ -69,7 +71,7 @@ public sealed class FaultScanTests
         var result = Scans.Run(new LiveScanOptions { Regions = [Home], AllRegions = true, EndpointUrl = fake.Endpoint });
 
         AssertEveryCollectedKindIsUnscanned(result.Inventory, ["*"], "111122223333", "DescribeRegions");
-        var scope = Assert.Single(result.Inventory.Unscanned, scope => scope.ResourceType == NeptuneCluster.ResourceType);
+        var scope = Assert.Single(result.Inventory.Unscanned, scope => scope.ResourceType == NeptuneCluster.Descriptor.Type);
         Assert.Equal("arn:aws:rds:*:111122223333:cluster:*", scope.ResourceId);
         Assert.Equal(("ec2", "DescribeRegions"), (scope.Service, scope.Call));
     }
@@ -77,7 +79,7 @@ public sealed class FaultScanTests
     // Each collector's kind, in each region, is covered by one wildcard ARN of that region and account, naming the failed call.
     private static void AssertEveryCollectedKindIsUnscanned(Inventory inventory, IReadOnlyList<string> regions, string account, string call)
     {
-        var expected = regions.SelectMany(region => LiveCollectors.All.Select(collector => $"{collector.ResourceType} in {region}"));
+        var expected = regions.SelectMany(region => KindCatalog.LiveCollectors.Select(collector => $"{collector.ResourceType} in {region}"));
         Assert.Equal(expected.Order(StringComparer.Ordinal), inventory.Unscanned.Select(s => $"{s.ResourceType} in {s.Region}").Order(StringComparer.Ordinal));
         Assert.All(inventory.Unscanned, scope =>
         {

@@ -1,4 +1,6 @@
 using Kagi.Core.Model;
+using Kagi.Rules;
+using Kagi.Rules.Aws.Neptune.Clusters;
 
 namespace Kagi.Aws.Tests;
 
@@ -38,12 +40,12 @@ public sealed class InventoryFileTests
         }).ToList();
         var inventory = new Inventory(clusters, [new ScanDiagnostic(DiagnosticSeverity.Warning, "module source not found", new SourceLocation("main.tf", 4))])
         {
-            Unscanned = [new UnscannedScope(NeptuneCluster.ResourceType, "arn:aws:rds:eu-west-1:111122223333:cluster:*", "111122223333", "eu-west-1", "rds", "DescribeDBClusters", "AccessDenied: no")],
+            Unscanned = [new UnscannedScope(NeptuneCluster.Descriptor.Type, "arn:aws:rds:eu-west-1:111122223333:cluster:*", "111122223333", "eu-west-1", "rds", "DescribeDBClusters", "AccessDenied: no")],
         };
 
         // When it is written, read back and written again
         var written = InventoryFile.Write(new SavedInventory("iac", ["examples"], inventory));
-        var read = InventoryFile.Read(written);
+        var read = InventoryFile.Read(written, KindCatalog.Kinds);
 
         // Then nothing was lost on the way: the second writing is the first, and what rules judge is the same
         Assert.Equal(written, InventoryFile.Write(read));
@@ -65,7 +67,7 @@ public sealed class InventoryFileTests
     [InlineData("{\"kagiInventory\": \"1\", \"resources\": [{\"type\": \"AWS::S3::Bucket\", \"id\": \"b\"}]}")]
     public void What_is_not_a_version_1_inventory_is_refused_with_a_reason(string json)
     {
-        var refusal = Assert.Throws<InvalidDataException>(() => InventoryFile.Read(json));
+        var refusal = Assert.Throws<InvalidDataException>(() => InventoryFile.Read(json, KindCatalog.Kinds));
 
         Assert.False(string.IsNullOrWhiteSpace(refusal.Message));
     }

@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using Kagi.Core.Model;
+using Kagi.Rules;
 
 namespace Kagi.Aws.Tests;
 
@@ -12,21 +12,21 @@ public sealed class LiveCollectorTests
     [Fact]
     public void Every_resource_kind_is_listed_by_a_collector_or_declared_as_described_through_another_kinds_key_lookup()
     {
-        // Given every concrete resource record (but the stand-in for what was not read) and the kinds the collectors list
-        var listed = LiveCollectors.All.Select(collector => collector.ResourceType).ToHashSet(StringComparer.Ordinal);
+        // Given every kind of the catalogue and the kinds the collectors list
+        var listed = KindCatalog.LiveCollectors.Select(collector => collector.ResourceType).ToHashSet(StringComparer.Ordinal);
 
         // Then each one is either listed, or read while another kind's key is looked up
-        var missing = ResourceKinds()
+        var missing = Kinds()
             .Where(kind => !listed.Contains(kind.ResourceType) && !LiveCollectors.DescribedThroughKeyLookup.Contains(kind.ResourceType))
-            .Select(kind => $"{kind.Record.Name} ({kind.ResourceType}) has no live collector (an ILiveCollector in {string.Join(", ", LiveCollectors.Assemblies.Select(a => a.GetName().Name))})");
+            .Select(kind => $"{kind.Record.Name} ({kind.ResourceType}) has no live collector: an ILiveCollector in its folder, or a key lookup that describes it (LiveCollectors.DescribedThroughKeyLookup)");
         Assert.Empty(missing);
     }
 
     [Fact]
     public void A_kind_declared_as_described_through_a_key_lookup_is_a_resource_kind_that_no_collector_lists()
     {
-        var kinds = ResourceKinds().Select(kind => kind.ResourceType).ToHashSet(StringComparer.Ordinal);
-        var listed = LiveCollectors.All.Select(collector => collector.ResourceType);
+        var kinds = Kinds().Select(kind => kind.ResourceType).ToHashSet(StringComparer.Ordinal);
+        var listed = KindCatalog.LiveCollectors.Select(collector => collector.ResourceType);
 
         Assert.NotEmpty(LiveCollectors.DescribedThroughKeyLookup);
         Assert.Empty(LiveCollectors.DescribedThroughKeyLookup.Where(kind => !kinds.Contains(kind)).Select(kind => $"{kind} is no resource record"));
@@ -36,7 +36,7 @@ public sealed class LiveCollectorTests
     [Fact]
     public void Each_kind_has_one_collector()
     {
-        var twice = LiveCollectors.All.GroupBy(collector => collector.ResourceType).Where(group => group.Count() > 1)
+        var twice = KindCatalog.LiveCollectors.GroupBy(collector => collector.ResourceType).Where(group => group.Count() > 1)
             .Select(group => $"{group.Key} is collected by {string.Join(" and ", group.Select(collector => collector.GetType().Name))}");
 
         Assert.Empty(twice);
@@ -46,10 +46,10 @@ public sealed class LiveCollectorTests
     public void Every_collector_names_a_wildcard_arn_of_everything_it_lists_in_one_region_of_one_account()
     {
         // When each collector names its wildcard for one region of one account
-        var wildcards = LiveCollectors.All.ToDictionary(collector => collector.GetType().Name, collector => collector.WildcardArn("aws", Region, Account));
+        var wildcards = KindCatalog.LiveCollectors.ToDictionary(collector => collector.GetType().Name, collector => collector.WildcardArn("aws", Region, Account));
 
         // Then it is an ARN of that region and account, of the collector's service, that ends in a wildcard, and no two are alike
-        var wrong = LiveCollectors.All
+        var wrong = KindCatalog.LiveCollectors
             .Where(collector => !IsWildcardArn(wildcards[collector.GetType().Name], collector.Service.SigningName))
             .Select(collector => $"{collector.GetType().Name}: '{wildcards[collector.GetType().Name]}' is not arn:aws:{collector.Service.SigningName}:{Region}:{Account}:…*");
         Assert.Empty(wrong);
@@ -59,10 +59,6 @@ public sealed class LiveCollectorTests
     private static bool IsWildcardArn(string arn, string service) =>
         arn.StartsWith($"arn:aws:{service}:{Region}:{Account}:", StringComparison.Ordinal) && arn.EndsWith('*') && arn.Length > $"arn:aws:{service}:{Region}:{Account}:*".Length;
 
-    // The kind's CloudFormation name is what its record says its Type is; records are built without their required members to ask.
-    private static IEnumerable<(Type Record, string ResourceType)> ResourceKinds() =>
-        LiveCollectors.Assemblies.Append(typeof(CloudResource).Assembly).Distinct()
-            .SelectMany(assembly => assembly.GetExportedTypes())
-            .Where(type => !type.IsAbstract && type.IsSubclassOf(typeof(CloudResource)) && type != typeof(UnscannedResource))
-            .Select(type => (type, ((CloudResource)RuntimeHelpers.GetUninitializedObject(type)).Type));
+    private static IEnumerable<(Type Record, string ResourceType)> Kinds() =>
+        KindCatalog.Kinds.Records.Select(record => (record, ResourceKinds.Of(record).Type));
 }

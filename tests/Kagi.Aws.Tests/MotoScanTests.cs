@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Kagi.Core.Model;
 using Kagi.Core.Rules;
+using Kagi.Rules.Aws.Neptune.Clusters;
 
 namespace Kagi.Aws.Tests;
 

@@ -4,6 +4,8 @@ using Kagi.Core.Findings;
 using Kagi.Core.Model;
 using Kagi.Core.Rules;
 using Kagi.Rules;
+using Kagi.Rules.Aws.Neptune.ClusterSnapshots;
+using Kagi.Rules.Aws.Neptune.Clusters;
 using Kagi.Terraform;
 using Kagi.Testing;
 
@@ -78,7 +80,7 @@ public sealed partial class RulePlaceholderTests(FakeAccountScan scan) : IClassF
         var roots = Directory.GetDirectories(fixtures, "*", SearchOption.AllDirectories)
             .Where(directory => Directory.EnumerateFiles(directory, "*.tf*").Any())
             .Append(RepoPaths.Examples);
-        var inventories = roots.Select(root => new TerraformScanner().Scan([root])).Append(scan.Result.Inventory).Append(Unreached());
+        var inventories = roots.Select(root => new TerraformScanner(KindCatalog.TerraformMappers).Scan([root])).Append(scan.Result.Inventory).Append(Unreached());
         return [.. inventories.SelectMany(inventory => Scans.Judge(inventory))];
     }
 

@@ -18,7 +18,7 @@ internal static class Scans
 
     public static AwsScanResult Run(LiveScanOptions options, IScanProgress? progress = null, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? attemptTimeout = null)
     {
-        var scan = new LiveScan(name => environment?.GetValueOrDefault(name), TimeProvider.System, progress ?? new RecordingProgress())
+        var scan = new LiveScan(KindCatalog.LiveCollectors, name => environment?.GetValueOrDefault(name), TimeProvider.System, progress ?? new RecordingProgress())
         {
             // Quick retries keep fault-injection tests fast; the policy itself is what is tested.
             ConfigureRetry = policy => new RetryPolicy(TimeProvider.System, () => 0.5)

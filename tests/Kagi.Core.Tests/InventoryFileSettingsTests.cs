@@ -1,4 +1,7 @@
 using Kagi.Core.Model;
+using Kagi.Rules;
+using Kagi.Rules.Aws.Neptune.Clusters;
+using Kagi.Rules.Aws.Neptune.ClusterSnapshots;
 
 namespace Kagi.Core.Tests;
 
@@ -46,7 +49,7 @@ public sealed class InventoryFileSettingsTests
 
         // When it is written and read back
         var saved = new SavedInventory("aws", ["eu-west-1"], new Inventory([cluster, snapshot, key], []));
-        var read = InventoryFile.Read(InventoryFile.Write(saved)).Inventory;
+        var read = InventoryFile.Read(InventoryFile.Write(saved), KindCatalog.Kinds).Inventory;
 
         // Then every new fact is as it was, unknowns with their reasons
         var readCluster = Assert.Single(read.Resources.OfType<NeptuneCluster>());
@@ -76,7 +79,7 @@ public sealed class InventoryFileSettingsTests
             """;
 
         // When it is read
-        var cluster = Assert.Single(InventoryFile.Read(json).Inventory.Resources.OfType<NeptuneCluster>());
+        var cluster = Assert.Single(InventoryFile.Read(json, KindCatalog.Kinds).Inventory.Resources.OfType<NeptuneCluster>());
 
         // Then the settings are unknown, never false
         Assert.False(cluster.DeletionProtection.IsKnown);

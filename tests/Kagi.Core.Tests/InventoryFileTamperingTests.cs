@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Kagi.Core.Model;
+using Kagi.Rules;
 using static Kagi.Testing.SavedInventories;
 
 namespace Kagi.Core.Tests;
@@ -29,7 +30,7 @@ public sealed class InventoryFileTamperingTests
 
         // Its identity reads, so it is an unread scope: ERROR results, and its region does not count as covered
         var unread = Assert.Single(read.Inventory.Unscanned);
-        Assert.Equal((KmsKey.ResourceType, KeyId, "111122223333", "eu-west-1"), (unread.ResourceType, unread.ResourceId, unread.Account, unread.Region));
+        Assert.Equal((KmsKey.Descriptor.Type, KeyId, "111122223333", "eu-west-1"), (unread.ResourceType, unread.ResourceId, unread.Account, unread.Region));
     }
 
     [Fact]
@@ -86,7 +87,7 @@ public sealed class InventoryFileTamperingTests
         // Which of the two values would count is a guess: the second "storageEncrypted" could hide the first
         var json = Saved().Replace("\"storageEncrypted\": {", "\"storageEncrypted\": {\"value\": true}, \"storageEncrypted\": {", StringComparison.Ordinal);
 
-        var read = InventoryFile.Read(json, "inventory.json");
+        var read = InventoryFile.Read(json, KindCatalog.Kinds, "inventory.json");
 
         Assert.Equal(
             ["$.resources[0].storageEncrypted: the key appears twice", "$.resources[1].storageEncrypted: the key appears twice"],
@@ -112,7 +113,7 @@ public sealed class InventoryFileTamperingTests
             "null target" => Tampered(root => root["targets"] = new JsonArray((JsonNode?)null)),
             "unread scope without a reason" => Tampered(root => root["unscanned"] = new JsonArray(new JsonObject
             {
-                ["resourceType"] = KmsKey.ResourceType,
+                ["resourceType"] = KmsKey.Descriptor.Type,
                 ["resourceId"] = "*",
                 ["account"] = "1",
                 ["region"] = "r",
@@ -123,7 +124,7 @@ public sealed class InventoryFileTamperingTests
             _ => "[]",
         };
 
-        var refusal = Assert.Throws<InvalidDataException>(() => InventoryFile.Read(json, "inventory.json"));
+        var refusal = Assert.Throws<InvalidDataException>(() => InventoryFile.Read(json, KindCatalog.Kinds, "inventory.json"));
 
         Assert.Equal(expected, refusal.Message);
     }
@@ -131,7 +132,7 @@ public sealed class InventoryFileTamperingTests
     [Fact]
     public void Given_an_untampered_file_when_read_then_nothing_is_left_out()
     {
-        var read = InventoryFile.Read(Saved(), "inventory.json");
+        var read = InventoryFile.Read(Saved(), KindCatalog.Kinds, "inventory.json");
 
         Assert.Empty(read.Inventory.Diagnostics);
         Assert.Equal([ClusterId, SnapshotId, KeyId], read.Inventory.Resources.Select(resource => resource.Id));
@@ -146,5 +147,5 @@ public sealed class InventoryFileTamperingTests
         Assert.Equal(stillRead, read.Inventory.Resources.Select(resource => resource.Id));
     }
 
-    private static SavedInventory ReadTampered(Action<JsonNode> tamper) => InventoryFile.Read(Tampered(tamper), "inventory.json");
+    private static SavedInventory ReadTampered(Action<JsonNode> tamper) => InventoryFile.Read(Tampered(tamper), KindCatalog.Kinds, "inventory.json");
 }

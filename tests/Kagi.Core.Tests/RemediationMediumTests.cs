@@ -67,7 +67,7 @@ public sealed class RemediationMediumTests
     {
         Id = "rotation",
         Service = "test",
-        ResourceType = KmsKey.ResourceType,
+        ResourceType = KmsKey.Descriptor.Type,
         Severity = Severity.Medium,
         Title = new LocalizedText("t", "t"),
         Risk = new LocalizedText("r", "r"),

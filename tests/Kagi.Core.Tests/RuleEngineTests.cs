@@ -10,7 +10,7 @@ public sealed class RuleEngineTests
     {
         Id = "always-fail",
         Service = "test",
-        ResourceType = KmsKey.ResourceType,
+        ResourceType = KmsKey.Descriptor.Type,
         Severity = Severity.Medium,
         Title = new LocalizedText("t", "t"),
         Risk = new LocalizedText("r", "r"),

@@ -3,6 +3,7 @@ using System.Xml.Linq;
 using System.Xml.Schema;
 using Kagi.Core.Findings;
 using Kagi.Core.Model;
+using Kagi.Rules.Aws.Neptune.Clusters;
 
 namespace Kagi.Reporting.Tests;
 

@@ -1,6 +1,7 @@
 using Kagi.Core.Findings;
 using Kagi.Core.Model;
 using Kagi.Core.Rules;
+using Kagi.Rules.Aws.Neptune.Clusters;
 
 namespace Kagi.Reporting.Tests;
 

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Kagi.Core.Findings;
 using Kagi.Core.Model;
 using Kagi.Core.Rules;
+using Kagi.Rules.Aws.Neptune.Clusters;
 
 namespace Kagi.Reporting.Tests;
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Kagi.Core.Rules;
+using Kagi.Rules.Aws.Neptune.Clusters;
 using Kagi.Testing;
 
 namespace Kagi.Rules.Tests;
@@ -108,18 +109,18 @@ public sealed partial class RuleConventionTests
     [Fact]
     public void Metadata_without_a_compliance_list_is_rejected_naming_the_field()
     {
-        var yaml = File.ReadAllText(Path.Combine(RepoPaths.Root, "src", "Kagi.Rules", "Aws", "Neptune", "NeptuneClusterDeletionProtection.rule.yaml"));
+        var yaml = File.ReadAllText(Path.Combine(RepoPaths.Root, "src", "Kagi.Rules", "Aws", "Neptune", "Clusters", "NeptuneClusterDeletionProtection.rule.yaml"));
         var withoutCompliance = yaml[..yaml.IndexOf("compliance:", StringComparison.Ordinal)];
-        var error = Assert.Throws<InvalidOperationException>(() => RuleMetadataReader.Read(withoutCompliance, "x.rule.yaml"));
+        var error = Assert.Throws<InvalidOperationException>(() => RuleMetadataReader.Read(withoutCompliance, "x.rule.yaml", NeptuneCluster.Descriptor.Type));
         Assert.Contains("'compliance' is missing", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void An_unknown_compliance_framework_is_rejected()
     {
-        var yaml = File.ReadAllText(Path.Combine(RepoPaths.Root, "src", "Kagi.Rules", "Aws", "Neptune", "NeptuneClusterDeletionProtection.rule.yaml"))
+        var yaml = File.ReadAllText(Path.Combine(RepoPaths.Root, "src", "Kagi.Rules", "Aws", "Neptune", "Clusters", "NeptuneClusterDeletionProtection.rule.yaml"))
             .Replace("framework: nist-800-53-r5", "framework: nist-800-53", StringComparison.Ordinal);
-        var error = Assert.Throws<InvalidOperationException>(() => RuleMetadataReader.Read(yaml, "x.rule.yaml"));
+        var error = Assert.Throws<InvalidOperationException>(() => RuleMetadataReader.Read(yaml, "x.rule.yaml", NeptuneCluster.Descriptor.Type));
         Assert.Contains("'nist-800-53'", error.Message, StringComparison.Ordinal);
     }
 
@@ -130,10 +131,10 @@ public sealed partial class RuleConventionTests
     public void Metadata_naming_a_medium_or_source_kagi_does_not_know_is_rejected(string written, string misspelt, string error)
     {
         // Kagi could not escape values for an unknown medium, nor tell when an unknown source's text applies.
-        var yaml = File.ReadAllText(Path.Combine(RepoPaths.Root, "src", "Kagi.Rules", "Aws", "Neptune", "NeptuneClusterDeletionProtection.rule.yaml"));
+        var yaml = File.ReadAllText(Path.Combine(RepoPaths.Root, "src", "Kagi.Rules", "Aws", "Neptune", "Clusters", "NeptuneClusterDeletionProtection.rule.yaml"));
         Assert.Contains(written, yaml, StringComparison.Ordinal);
 
-        var thrown = Assert.Throws<InvalidOperationException>(() => RuleMetadataReader.Read(ReplaceFirst(yaml, written, misspelt), "x.rule.yaml"));
+        var thrown = Assert.Throws<InvalidOperationException>(() => RuleMetadataReader.Read(ReplaceFirst(yaml, written, misspelt), "x.rule.yaml", NeptuneCluster.Descriptor.Type));
 
         Assert.Contains(error, thrown.Message, StringComparison.Ordinal);
     }
@@ -141,11 +142,11 @@ public sealed partial class RuleConventionTests
     [Fact]
     public void Metadata_without_a_required_medium_is_rejected_naming_it()
     {
-        var yaml = File.ReadAllText(Path.Combine(RepoPaths.Root, "src", "Kagi.Rules", "Aws", "Neptune", "NeptuneClusterDeletionProtection.rule.yaml"));
+        var yaml = File.ReadAllText(Path.Combine(RepoPaths.Root, "src", "Kagi.Rules", "Aws", "Neptune", "Clusters", "NeptuneClusterDeletionProtection.rule.yaml"));
         var start = yaml.IndexOf("  terraform:\n    default:", StringComparison.Ordinal);
         var withoutTerraform = yaml[..start] + yaml[yaml.IndexOf("equivalents:", start, StringComparison.Ordinal)..];
 
-        var thrown = Assert.Throws<InvalidOperationException>(() => RuleMetadataReader.Read(withoutTerraform, "x.rule.yaml"));
+        var thrown = Assert.Throws<InvalidOperationException>(() => RuleMetadataReader.Read(withoutTerraform, "x.rule.yaml", NeptuneCluster.Descriptor.Type));
 
         Assert.Contains("remediation 'terraform' is missing", thrown.Message, StringComparison.Ordinal);
     }

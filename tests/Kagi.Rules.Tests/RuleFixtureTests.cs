@@ -1,6 +1,7 @@
 using Kagi.Core.Findings;
 using Kagi.Core.Model;
 using Kagi.Core.Rules;
+using Kagi.Rules;
 using Kagi.Terraform;
 using Kagi.Testing;
 
@@ -35,7 +36,7 @@ public sealed class RuleFixtureTests
     public void Terraform_fixtures_get_the_status_their_names_promise(string ruleId, string directory)
     {
         // Given the rule's Terraform fixtures
-        var inventory = new TerraformScanner().Scan([directory]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([directory]);
         Assert.DoesNotContain(inventory.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
 
         // When only that rule runs

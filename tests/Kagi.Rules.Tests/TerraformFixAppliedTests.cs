@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Kagi.Core.Findings;
 using Kagi.Core.Model;
 using Kagi.Core.Rules;
+using Kagi.Rules;
 using Kagi.Terraform;
 using Kagi.Testing;
 
@@ -39,7 +40,7 @@ public sealed partial class TerraformFixAppliedTests
         // Given the first failing resource of the rule's .tf fixtures, and its Terraform fix as Kagi prints it
         var options = new ScanOptions { Rules = new HashSet<string> { ruleId } };
         var fixtures = Path.Combine(RepoPaths.Combine("tests", "Kagi.Rules.Tests", "Fixtures"), RuleCatalog.Find(ruleId)!.Metadata.Service, ruleId);
-        var failing = RuleEngine.Run(new TerraformScanner().Scan([fixtures]), RuleCatalog.All, options)
+        var failing = RuleEngine.Run(new TerraformScanner(KindCatalog.TerraformMappers).Scan([fixtures]), RuleCatalog.All, options)
             .First(f => f.Status == ResultStatus.Fail && f.Resource.Location!.File.EndsWith(".tf", StringComparison.Ordinal));
         var fix = FindingText.Render(failing, Language.En).FixIn(RemediationMedium.Terraform);
 
@@ -55,7 +56,7 @@ public sealed partial class TerraformFixAppliedTests
             File.WriteAllText(Path.Combine(copy.FullName, "kagi_fix.tf"), fix);
 
             // Then the rescan passes the resource that failed
-            var inventory = new TerraformScanner().Scan([copy.FullName]);
+            var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([copy.FullName]);
             Assert.DoesNotContain(inventory.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
             var after = RuleEngine.Run(inventory, RuleCatalog.All, options).Single(f => f.Resource.Id == failing.Resource.Id);
             Assert.True(after.Status == ResultStatus.Pass, $"{failing.Resource.Id} is {after.Status} after the fix: {after.Result.Reason}\n{fix}");

@@ -109,7 +109,7 @@ public sealed class DetailTests
             .Concat(Directory.GetDirectories(Path.Combine(root, "examples")))
             .Order(StringComparer.Ordinal)
             .ToList();
-        var inventory = new TerraformScanner().Scan(folders);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan(folders);
         var live = new CloudResource[]
         {
             Cluster("live-aws-managed", new KeyReference.Described(Key("aws", KeyManager.Aws))),

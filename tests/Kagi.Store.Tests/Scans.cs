@@ -46,6 +46,6 @@ internal static class Scans
 
     private sealed record TestResource : CloudResource
     {
-        public override string Type => "AWS::Neptune::DBCluster";
+        public override ResourceKind Kind => ResourceKind.Named("AWS::Neptune::DBCluster");
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Kagi.Core.Model;
 using Kagi.Hcl.Tests.Oracle;
+using Kagi.Rules;
 using Kagi.Terraform.Functions;
 using Kagi.Terraform.Tests.Support;
 using Kagi.Testing;
@@ -131,7 +132,7 @@ public sealed partial class FuzzTests
     {
         File.WriteAllBytes(Path.Combine(directory.Path, "main.tf"), input);
         var started = Stopwatch.StartNew();
-        var inventory = new TerraformScanner().Scan([directory.Path]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([directory.Path]);
         var internalError = inventory.Diagnostics.FirstOrDefault(d => d.Message.Contains("internal error", StringComparison.Ordinal));
         Assert.True(internalError is null && started.Elapsed < PerInput, $"{name} {(internalError is null ? $"took {started.Elapsed}" : internalError.Message)}; keep it in {RegressionFolder}:\n{Encoding.UTF8.GetString(input)}");
     }

@@ -1,4 +1,6 @@
 using Kagi.Core.Model;
+using Kagi.Rules;
+using Kagi.Rules.Aws.Neptune.Clusters;
 using Kagi.Terraform.Tests.Support;
 
 namespace Kagi.Terraform.Tests;
@@ -9,7 +11,7 @@ public sealed class InstanceExpansionTests
     {
         using var directory = new TempDirectory();
         directory.Write("main.tf", main);
-        return new TerraformScanner(options).Scan([directory.Path]);
+        return new TerraformScanner(KindCatalog.TerraformMappers, options).Scan([directory.Path]);
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Kagi.Core.Model;
+using Kagi.Rules;
+using Kagi.Rules.Aws.Neptune.Clusters;
 using Kagi.Terraform.Configuration;
 using Kagi.Terraform.Evaluation;
 using Kagi.Terraform.Tests.Support;
@@ -40,7 +42,7 @@ public sealed class LimitTests
         using var directory = new TempDirectory();
         directory.Write("main.tf", main);
         var started = Stopwatch.StartNew();
-        var inventory = new TerraformScanner(new TerraformScanOptions { Limits = limits ?? EvaluationLimits.Default }).Scan([directory.Path]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers, new TerraformScanOptions { Limits = limits ?? EvaluationLimits.Default }).Scan([directory.Path]);
         Assert.True(started.Elapsed < Generous, $"took {started.Elapsed}");
         Assert.DoesNotContain(inventory.Diagnostics, d => d.Message.Contains("internal error", StringComparison.Ordinal));
         return inventory;
@@ -155,7 +157,7 @@ public sealed class LimitTests
 
         // When their folder is scanned (m0 is its only root: every other folder is called by one)
         var started = Stopwatch.StartNew();
-        var inventory = new TerraformScanner().Scan([directory.Path]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([directory.Path]);
 
         // Then the scan ends in time, with the budget named, and as many clusters as it allowed
         Assert.True(started.Elapsed < Generous, $"took {started.Elapsed}");

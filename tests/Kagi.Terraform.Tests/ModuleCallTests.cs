@@ -1,4 +1,6 @@
 using Kagi.Core.Model;
+using Kagi.Rules;
+using Kagi.Rules.Aws.Neptune.Clusters;
 using Kagi.Terraform.Tests.Support;
 
 namespace Kagi.Terraform.Tests;
@@ -44,7 +46,7 @@ public sealed class ModuleCallTests
             """);
 
         // When the root is scanned
-        var inventory = new TerraformScanner().Scan([directory.Path]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([directory.Path]);
 
         // Then the cluster is there once, under its module address, joined to the root's key
         Assert.Empty(inventory.Diagnostics);
@@ -83,7 +85,7 @@ public sealed class ModuleCallTests
             """);
 
         // When the root is scanned
-        var inventory = new TerraformScanner().Scan([directory.Path]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([directory.Path]);
 
         // Then a non-nullable variable holds its default (encrypted); a nullable one holds null (argument not set)
         var cluster = Assert.Single(inventory.Resources.OfType<NeptuneCluster>());
@@ -113,7 +115,7 @@ public sealed class ModuleCallTests
             }
             """);
 
-        var inventory = new TerraformScanner().Scan([directory.Path]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([directory.Path]);
 
         Assert.Empty(inventory.Diagnostics);
         var clusters = inventory.Resources.OfType<NeptuneCluster>().ToDictionary(c => c.Id);
@@ -154,7 +156,7 @@ public sealed class ModuleCallTests
             }
             """);
 
-        var inventory = new TerraformScanner().Scan([directory.Path]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([directory.Path]);
 
         Assert.Empty(inventory.Diagnostics);
         var cluster = Assert.Single(inventory.Resources.OfType<NeptuneCluster>());
@@ -179,7 +181,7 @@ public sealed class ModuleCallTests
             }
             """);
 
-        var inventory = new TerraformScanner().Scan([directory.Path]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([directory.Path]);
 
         Assert.Empty(inventory.Diagnostics);
         Assert.Equal("module.db.aws_neptune_cluster.this", Assert.Single(inventory.Resources).Id);
@@ -201,7 +203,7 @@ public sealed class ModuleCallTests
             }
             """);
 
-        var inventory = new TerraformScanner().Scan([directory.Path]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([directory.Path]);
 
         var warning = Assert.Single(inventory.Diagnostics);
         Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
@@ -222,7 +224,7 @@ public sealed class ModuleCallTests
             }
             """);
 
-        var inventory = new TerraformScanner().Scan([directory.Path]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([directory.Path]);
 
         Assert.Equal(
             ["module \"db\" declares no variable \"nmae\"", "module \"db\" needs a value for its variable \"name\", which has no default"],
@@ -240,7 +242,7 @@ public sealed class ModuleCallTests
             }
             """);
 
-        var inventory = new TerraformScanner().Scan([directory.Path]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([directory.Path]);
 
         var error = Assert.Single(inventory.Diagnostics);
         Assert.Contains("Terraform would recurse forever", error.Message, StringComparison.Ordinal);
@@ -261,7 +263,7 @@ public sealed class ModuleCallTests
         directory.Write("main.tf", "module \"next\" {\n  source = \"./modules/level-1\"\n  name   = \"x\"\n}\n");
 
         // When the root is scanned
-        var inventory = new TerraformScanner().Scan([directory.Path]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([directory.Path]);
 
         // Then the deepest cluster has a hundred module steps in its address and a hundred letters in its name
         Assert.Empty(inventory.Diagnostics);
@@ -287,7 +289,7 @@ public sealed class ModuleCallTests
             }
             """);
 
-        var inventory = new TerraformScanner().Scan([directory.Path]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([directory.Path]);
 
         var warning = Assert.Single(inventory.Diagnostics);
         Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
@@ -314,7 +316,7 @@ public sealed class ModuleCallTests
             }
             """);
 
-        var inventory = new TerraformScanner().Scan([directory.Path]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([directory.Path]);
 
         Assert.Empty(inventory.Diagnostics);
         Assert.Equal("a=graph-a+b=graph-b", inventory.Resources.Single(r => r.Id == "aws_neptune_cluster.summary").Name.Value);

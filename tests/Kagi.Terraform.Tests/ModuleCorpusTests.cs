@@ -1,4 +1,6 @@
 using Kagi.Core.Model;
+using Kagi.Rules;
+using Kagi.Rules.Aws.Neptune.Clusters;
 using Kagi.Terraform.Tests.Support;
 using Kagi.Testing;
 
@@ -13,7 +15,7 @@ public sealed class ModuleCorpusTests
     {
         // Given a root whose tfvars choose two graphs (one in the CloudHSM key store) and a legacy graph, through nested modules
         // When the whole corpus is scanned
-        var inventory = new TerraformScanner().Scan([Corpus]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([Corpus]);
 
         // Then nothing is wrong with it, only the root is scanned as a root, and each cluster has its own verdict
         Assert.Empty(inventory.Diagnostics);

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Kagi.Core.Model;
+using Kagi.Rules;
+using Kagi.Rules.Aws.Neptune.Clusters;
 using Kagi.Terraform.Tests.Support;
 using Kagi.Testing;
 
@@ -18,7 +20,7 @@ public sealed class PlanReaderTests
     public void A_cluster_whose_unknown_key_arn_refers_to_a_planned_key_is_joined_to_it()
     {
         // Given a plan that creates the seed article's key and a cluster that uses it
-        var inventory = new TerraformScanner().Scan([RootPlan]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([RootPlan]);
 
         // When the cluster is read
         var cluster = Cluster(inventory, "aws_neptune_cluster.pass_cmk");
@@ -33,7 +35,7 @@ public sealed class PlanReaderTests
     [Fact]
     public void A_cluster_that_leaves_out_kms_key_arn_uses_the_service_default_even_though_the_plan_shows_it_unknown()
     {
-        var cluster = Cluster(new TerraformScanner().Scan([RootPlan]), "aws_neptune_cluster.fail_service_default");
+        var cluster = Cluster(new TerraformScanner(KindCatalog.TerraformMappers).Scan([RootPlan]), "aws_neptune_cluster.fail_service_default");
 
         Assert.IsType<KeyReference.ServiceDefault>(cluster.Key);
         Assert.Equal(KeyLevel.AwsManaged, cluster.KeyLevel.Value);
@@ -42,7 +44,7 @@ public sealed class PlanReaderTests
     [Fact]
     public void A_cluster_planned_without_encryption_is_not_encrypted()
     {
-        var cluster = Cluster(new TerraformScanner().Scan([RootPlan]), "aws_neptune_cluster.fail_unencrypted");
+        var cluster = Cluster(new TerraformScanner(KindCatalog.TerraformMappers).Scan([RootPlan]), "aws_neptune_cluster.fail_unencrypted");
 
         Assert.Equal(KeyLevel.None, cluster.KeyLevel.Value);
     }
@@ -50,7 +52,7 @@ public sealed class PlanReaderTests
     [Fact]
     public void A_known_key_arn_read_from_the_aws_managed_alias_is_classified_by_the_alias_the_configuration_names()
     {
-        var cluster = Cluster(new TerraformScanner().Scan([RootPlan]), "aws_neptune_cluster.fail_rds_alias");
+        var cluster = Cluster(new TerraformScanner(KindCatalog.TerraformMappers).Scan([RootPlan]), "aws_neptune_cluster.fail_rds_alias");
 
         Assert.Equal(new KeyReference.Alias("alias/aws/rds"), cluster.Key);
         Assert.Equal(KeyLevel.AwsManaged, cluster.KeyLevel.Value);
@@ -60,7 +62,7 @@ public sealed class PlanReaderTests
     [Fact]
     public void A_known_literal_key_arn_is_a_key_identifier()
     {
-        var cluster = Cluster(new TerraformScanner().Scan([RootPlan]), "aws_neptune_cluster.unknown_key_arn");
+        var cluster = Cluster(new TerraformScanner(KindCatalog.TerraformMappers).Scan([RootPlan]), "aws_neptune_cluster.unknown_key_arn");
 
         Assert.IsType<KeyReference.KeyIdentifier>(cluster.Key);
         Assert.False(cluster.KeyLevel.IsKnown);
@@ -69,7 +71,7 @@ public sealed class PlanReaderTests
     [Fact]
     public void Plan_resources_carry_the_plan_file_the_line_of_their_object_and_the_provider_region()
     {
-        var inventory = new TerraformScanner().Scan([RootPlan]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([RootPlan]);
 
         var cluster = Cluster(inventory, "aws_neptune_cluster.pass_cmk");
 
@@ -85,7 +87,7 @@ public sealed class PlanReaderTests
     public void A_module_cluster_with_count_keeps_its_full_address_and_joins_to_the_modules_hsm_key()
     {
         // Given a compact plan of a child module whose key is in a custom key store
-        var inventory = new TerraformScanner().Scan([ModulePlan]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([ModulePlan]);
 
         // When the cluster is read / Then its address is Terraform's and its key is HSM-level
         var cluster = Cluster(inventory, "module.graph.aws_neptune_cluster.this[0]");
@@ -100,7 +102,7 @@ public sealed class PlanReaderTests
     public void A_key_arn_that_a_data_source_read_while_planning_is_classified_by_what_it_looked_up()
     {
         // Given a module cluster whose key ARN came from data.aws_kms_key looking up a variable's alias
-        var cluster = Cluster(new TerraformScanner().Scan([ModulePlan]), "module.graph.aws_neptune_cluster.legacy");
+        var cluster = Cluster(new TerraformScanner(KindCatalog.TerraformMappers).Scan([ModulePlan]), "module.graph.aws_neptune_cluster.legacy");
 
         // Then the prior state's lookup says it is the AWS-managed key
         Assert.Equal(new KeyReference.Alias("alias/aws/rds"), cluster.Key);
@@ -111,7 +113,7 @@ public sealed class PlanReaderTests
     public void A_key_arn_from_a_module_output_is_followed_into_the_module_to_its_key()
     {
         // Given a root cluster whose kms_key_arn is module.graph.key_arn, an output of the module's HSM key's ARN
-        var cluster = Cluster(new TerraformScanner().Scan([ModulePlan]), "aws_neptune_cluster.reporting");
+        var cluster = Cluster(new TerraformScanner(KindCatalog.TerraformMappers).Scan([ModulePlan]), "aws_neptune_cluster.reporting");
 
         // Then the cluster is joined to that key
         Assert.Equal("module.graph.aws_kms_key.this", Assert.IsType<KeyReference.Described>(cluster.Key).Key.Id);
@@ -121,7 +123,7 @@ public sealed class PlanReaderTests
     [Fact]
     public void A_truncated_plan_is_one_diagnostic_with_its_position_and_nothing_else()
     {
-        var inventory = new TerraformScanner().Scan([TruncatedPlan]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([TruncatedPlan]);
 
         Assert.Empty(inventory.Resources);
         var diagnostic = Assert.Single(inventory.Diagnostics);
@@ -134,7 +136,7 @@ public sealed class PlanReaderTests
     [Fact]
     public void A_truncated_plan_does_not_stop_the_other_paths()
     {
-        var inventory = new TerraformScanner().Scan([TruncatedPlan, ModulePlan]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([TruncatedPlan, ModulePlan]);
 
         Assert.Single(inventory.Diagnostics);
         Assert.Equal(4, inventory.Resources.Count);
@@ -146,7 +148,7 @@ public sealed class PlanReaderTests
         using var directory = new TempDirectory();
         var path = directory.Write("settings.json", """{"name": "not a plan"}""");
 
-        var inventory = new TerraformScanner().Scan([path]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([path]);
 
         Assert.Contains("neither a Terraform plan", Assert.Single(inventory.Diagnostics).Message, StringComparison.Ordinal);
     }
@@ -162,7 +164,7 @@ public sealed class PlanReaderTests
         using var directory = new TempDirectory();
         var path = directory.Write("plan.json", plan.ToJsonString());
 
-        var inventory = new TerraformScanner().Scan([path]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([path]);
 
         Assert.Equal("us-west-2", Cluster(inventory, "aws_neptune_cluster.fail_unencrypted").Region);
         Assert.Equal("ap-northeast-1", Cluster(inventory, "aws_neptune_cluster.pass_cmk").Region);
@@ -182,11 +184,11 @@ public sealed class PlanReaderTests
         var path = directory.Write("plan.json", plan.ToJsonString());
 
         // When it is scanned
-        var inventory = new TerraformScanner().Scan([path]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([path]);
 
         // Then every resource is read as without the tampering, that attribute is unknown with the reason, and nothing failed
         Assert.Equal(
-            new TerraformScanner().Scan([RootPlan]).Resources.Select(resource => resource.Id).Order(StringComparer.Ordinal),
+            new TerraformScanner(KindCatalog.TerraformMappers).Scan([RootPlan]).Resources.Select(resource => resource.Id).Order(StringComparer.Ordinal),
             inventory.Resources.Select(resource => resource.Id).Order(StringComparer.Ordinal));
         var retention = Cluster(inventory, "aws_neptune_cluster.pass_cmk").BackupRetentionPeriod;
         Assert.False(retention.IsKnown);
@@ -205,7 +207,7 @@ public sealed class PlanReaderTests
         var path = directory.Write("plan.json", plan.ToJsonString());
 
         // When it is scanned
-        var inventory = new TerraformScanner().Scan([path]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([path]);
 
         // Then one error names where the resource is, and the other resources are still read
         var diagnostic = Assert.Single(inventory.Diagnostics);
@@ -226,7 +228,7 @@ public sealed class PlanReaderTests
         var path = directory.Write("plan.json", plan.ToJsonString());
 
         // When it is scanned
-        var inventory = new TerraformScanner().Scan([path]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([path]);
 
         // Then the plan is refused with the path of the section, not read as a plan without resources
         var diagnostic = Assert.Single(inventory.Diagnostics);

@@ -1,4 +1,6 @@
 using Kagi.Core.Model;
+using Kagi.Rules;
+using Kagi.Rules.Aws.Neptune.Clusters;
 using Kagi.Terraform.Tests.Support;
 using Kagi.Testing;
 
@@ -50,7 +52,7 @@ public sealed class PlanSourceTests
         directory.Write("modules/neptune/main.tf", ChildModule);
         var plan = directory.Write("plan.json", File.ReadAllText(ModulePlan));
 
-        var inventory = new TerraformScanner().Scan([plan]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([plan]);
 
         var counted = inventory.Resources.Single(resource => resource.Id == "module.graph.aws_neptune_cluster.this[0]");
         Assert.Equal(Path.Combine(directory.Path, "modules/neptune", "main.tf"), counted.Location!.File);
@@ -74,7 +76,7 @@ public sealed class PlanSourceTests
 
         foreach (var plan in new[] { planAlone, planBesideBroken })
         {
-            var inventory = new TerraformScanner().Scan([plan]);
+            var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([plan]);
 
             Assert.NotEmpty(inventory.Resources.OfType<NeptuneCluster>());
             Assert.All(inventory.Resources, resource => Assert.Equal(plan, resource.Location!.File));

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Kagi.Core.Model;
+using Kagi.Rules;
+using Kagi.Rules.Aws.Neptune.Clusters;
 using Kagi.Terraform.Tests.Support;
 
 namespace Kagi.Terraform.Tests;
@@ -38,7 +40,7 @@ public sealed class ProviderDataSourceTests
         using var directory = new TempDirectory();
         directory.Write("providers.tf", provider);
         directory.Write("main.tf", KeyAndCluster);
-        return new TerraformScanner().Scan([directory.Path]);
+        return new TerraformScanner(KindCatalog.TerraformMappers).Scan([directory.Path]);
     }
 
     [Fact]
@@ -98,7 +100,7 @@ public sealed class ProviderDataSourceTests
             }
             """);
 
-        var key = new TerraformScanner().Scan([directory.Path]).Resources.OfType<KmsKey>().Single();
+        var key = new TerraformScanner(KindCatalog.TerraformMappers).Scan([directory.Path]).Resources.OfType<KmsKey>().Single();
 
         Assert.Equal("999988887777/us-east-1", key.Name.Value);
         Assert.Null(key.Account);

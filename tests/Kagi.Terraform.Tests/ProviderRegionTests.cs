@@ -1,4 +1,6 @@
 using Kagi.Core.Model;
+using Kagi.Rules;
+using Kagi.Rules.Aws.Neptune.Clusters;
 using Kagi.Terraform.Tests.Support;
 
 namespace Kagi.Terraform.Tests;
@@ -37,7 +39,7 @@ public sealed class ProviderRegionTests
         """;
 
     // The modules sit beside the root module, outside the scanned folder.
-    private static TerraformScanner Scanner(TempDirectory directory) => new(new TerraformScanOptions { AllowOutside = [directory.Path] });
+    private static TerraformScanner Scanner(TempDirectory directory) => new(KindCatalog.TerraformMappers, new TerraformScanOptions { AllowOutside = [directory.Path] });
 
     private static Dictionary<string, string?> Regions(string root)
     {

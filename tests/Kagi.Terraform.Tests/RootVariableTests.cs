@@ -1,4 +1,6 @@
 using Kagi.Core.Model;
+using Kagi.Rules;
+using Kagi.Rules.Aws.Neptune.Clusters;
 using Kagi.Terraform.Tests.Support;
 
 namespace Kagi.Terraform.Tests;
@@ -18,7 +20,7 @@ public sealed class RootVariableTests
 
     private static string NameAfter(TempDirectory directory, TerraformScanOptions? options = null)
     {
-        var inventory = new TerraformScanner(options).Scan([directory.Path]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers, options).Scan([directory.Path]);
         Assert.Empty(inventory.Diagnostics);
         return Assert.Single(inventory.Resources.OfType<NeptuneCluster>()).Name.Value!;
     }
@@ -82,7 +84,7 @@ public sealed class RootVariableTests
             Environment = new Dictionary<string, string> { ["TF_VAR_settings"] = "{ prefix = \"kagi\" }" },
         };
 
-        var inventory = new TerraformScanner(options).Scan([directory.Path]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers, options).Scan([directory.Path]);
 
         Assert.Empty(inventory.Diagnostics);
         var clusters = inventory.Resources.OfType<NeptuneCluster>().ToList();
@@ -107,7 +109,7 @@ public sealed class RootVariableTests
             """);
         directory.Write("terraform.tfvars", "encrypted = \"s3cr3t-value\"\n");
 
-        var inventory = new TerraformScanner().Scan([directory.Path]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([directory.Path]);
 
         var error = Assert.Single(inventory.Diagnostics);
         Assert.Equal(1, error.Location?.Line);
@@ -123,7 +125,7 @@ public sealed class RootVariableTests
         directory.Write("main.tf", Cluster);
         var tfvars = directory.Write("terraform.tfvars", "\nname = \n");
 
-        var inventory = new TerraformScanner().Scan([directory.Path]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([directory.Path]);
 
         var error = Assert.Single(inventory.Diagnostics);
         Assert.Equal(tfvars, error.Location?.File);
@@ -138,7 +140,7 @@ public sealed class RootVariableTests
         directory.Write("main.tf", Cluster);
         directory.Write("terraform.tfvars", "nmae = \"typo\"\n");
 
-        var inventory = new TerraformScanner(new TerraformScanOptions { Variables = [CommandLineVariable.Assignment("other=1")] }).Scan([directory.Path]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers, new TerraformScanOptions { Variables = [CommandLineVariable.Assignment("other=1")] }).Scan([directory.Path]);
 
         Assert.Equal([DiagnosticSeverity.Warning, DiagnosticSeverity.Error], inventory.Diagnostics.Select(d => d.Severity));
     }
@@ -157,7 +159,7 @@ public sealed class RootVariableTests
             }
             """);
 
-        var inventory = new TerraformScanner().Scan([directory.Path]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([directory.Path]);
 
         var warning = Assert.Single(inventory.Diagnostics);
         Assert.Equal(new SourceLocation(main, 1, 1), warning.Location);
@@ -180,7 +182,7 @@ public sealed class RootVariableTests
             }
             """);
 
-        var inventory = new TerraformScanner(new TerraformScanOptions { Variables = [CommandLineVariable.Assignment("names=[\"s3cr3t\" s3cr3t2")] }).Scan([directory.Path]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers, new TerraformScanOptions { Variables = [CommandLineVariable.Assignment("names=[\"s3cr3t\" s3cr3t2")] }).Scan([directory.Path]);
 
         var error = Assert.Single(inventory.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
         Assert.Equal("--var names", error.Location?.File);

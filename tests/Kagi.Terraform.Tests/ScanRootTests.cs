@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Kagi.Core.Model;
+using Kagi.Rules;
+using Kagi.Rules.Aws.Neptune.Clusters;
 using Kagi.Terraform.Reading;
 using Kagi.Terraform.Tests.Support;
 
@@ -28,7 +30,7 @@ public sealed class ScanRootTests
     private static Inventory Scan(TempDirectory directory, params string[] allowOutside)
     {
         // Nothing here may hang: a read that blocks fails the test instead of the run.
-        var scan = Task.Run(() => new TerraformScanner(new TerraformScanOptions { AllowOutside = allowOutside }).Scan([ScanFolder(directory)]));
+        var scan = Task.Run(() => new TerraformScanner(KindCatalog.TerraformMappers, new TerraformScanOptions { AllowOutside = allowOutside }).Scan([ScanFolder(directory)]));
         Assert.True(scan.Wait(TimeSpan.FromSeconds(60)), "the scan did not finish within a minute");
         return scan.Result;
     }

@@ -1,4 +1,6 @@
 using Kagi.Core.Model;
+using Kagi.Rules;
+using Kagi.Rules.Aws.Neptune.Clusters;
 using Kagi.Terraform.Tests.Support;
 using Kagi.Testing;
 
@@ -20,7 +22,7 @@ public sealed class ScannerTests
     {
         // Given the seed article's remediation Terraform
         // When it is scanned
-        var inventory = new TerraformScanner().Scan([Seed]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([Seed]);
 
         // Then the cluster is encrypted with the configuration's CMK, and nothing went wrong reading it
         Assert.Empty(inventory.Diagnostics);
@@ -36,7 +38,7 @@ public sealed class ScannerTests
     [Fact]
     public void Resources_come_in_file_then_line_order()
     {
-        var inventory = new TerraformScanner().Scan([Seed]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([Seed]);
 
         Assert.Equal(["aws_kms_key.neptune_cmk", "aws_neptune_cluster.my_encrypted_neptune_cluster"], inventory.Resources.Select(r => r.Id));
     }
@@ -50,7 +52,7 @@ public sealed class ScannerTests
         directory.Write("cluster.tf", EncryptedCluster);
 
         // When it is scanned
-        var inventory = new TerraformScanner().Scan([directory.Path]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([directory.Path]);
 
         // Then the parse error is one diagnostic at its place, and the good file's cluster is there
         var error = Assert.Single(inventory.Diagnostics);
@@ -72,7 +74,7 @@ public sealed class ScannerTests
         directory.Write("docs/readme.md", "no configuration here");
 
         // When the root is scanned
-        var inventory = new TerraformScanner().Scan([directory.Path]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([directory.Path]);
 
         // Then the root and the nested module are read, and nothing else
         Assert.Equal(
@@ -87,7 +89,7 @@ public sealed class ScannerTests
         var path = directory.Write("cluster.tf", EncryptedCluster);
         directory.Write("other.tf", "resource \"aws_neptune_cluster\" \"other\" {}\n");
 
-        var inventory = new TerraformScanner().Scan([path]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([path]);
 
         Assert.Equal("aws_neptune_cluster.graph", Assert.Single(inventory.Resources).Id);
     }
@@ -107,7 +109,7 @@ public sealed class ScannerTests
         directory.Write("kms.tf", "resource \"aws_kms_key\" \"graph\" {}\n");
 
         // When the cluster file alone is scanned
-        var inventory = new TerraformScanner().Scan([path]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([path]);
 
         // Then nothing is reported, and the key is undetermined rather than guessed
         Assert.Empty(inventory.Diagnostics);
@@ -121,7 +123,7 @@ public sealed class ScannerTests
         directory.Write("main.tf", EncryptedCluster);
         var relative = Path.GetRelativePath(Environment.CurrentDirectory, directory.Path);
 
-        var inventory = new TerraformScanner().Scan([relative]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([relative]);
 
         Assert.Equal(Path.Combine(relative, "main.tf"), Assert.Single(inventory.Resources).Location?.File);
     }
@@ -145,7 +147,7 @@ public sealed class ScannerTests
             }
             """);
 
-        var inventory = new TerraformScanner().Scan([path]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([path]);
 
         Assert.Empty(inventory.Diagnostics);
         Assert.Equal(KeyLevel.Customer, Assert.Single(inventory.Resources.OfType<NeptuneCluster>()).KeyLevel.Value);
@@ -170,7 +172,7 @@ public sealed class ScannerTests
             """);
 
         // When the module is scanned
-        var inventory = new TerraformScanner().Scan([directory.Path]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([directory.Path]);
 
         // Then the override wins, and the cluster keeps the original's place and other arguments
         Assert.Empty(inventory.Diagnostics);
@@ -186,7 +188,7 @@ public sealed class ScannerTests
         using var directory = new TempDirectory();
         directory.Write("override.tf", "resource \"aws_neptune_cluster\" \"ghost\" {}\n");
 
-        var inventory = new TerraformScanner().Scan([directory.Path]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([directory.Path]);
 
         Assert.Contains("overrides nothing", Assert.Single(inventory.Diagnostics).Message, StringComparison.Ordinal);
     }
@@ -204,7 +206,7 @@ public sealed class ScannerTests
         directory.Write("deep.json", """{"format_version":"1.2","planned_values":""" + new string('[', 5000));
 
         // When all of it is scanned
-        var inventory = new TerraformScanner().Scan([Path.Combine(RepoPaths.Root, "tests", "corpus"), directory.Path]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([Path.Combine(RepoPaths.Root, "tests", "corpus"), directory.Path]);
 
         // Then every problem is a diagnostic
         Assert.NotEmpty(inventory.Diagnostics);
@@ -214,7 +216,7 @@ public sealed class ScannerTests
     [Fact]
     public void A_missing_path_is_a_diagnostic_not_an_exception()
     {
-        var inventory = new TerraformScanner().Scan(["/no/such/kagi/path"]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan(["/no/such/kagi/path"]);
 
         Assert.Equal(DiagnosticSeverity.Error, Assert.Single(inventory.Diagnostics).Severity);
         Assert.Empty(inventory.Resources);
@@ -232,7 +234,7 @@ public sealed class ScannerTests
             }
             """);
 
-        var inventory = new TerraformScanner().Scan([directory.Path]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([directory.Path]);
 
         var error = Assert.Single(inventory.Diagnostics);
         Assert.Equal((Path.Combine(directory.Path, "main.tf"), 4), (error.Location?.File, error.Location?.Line));
@@ -251,7 +253,7 @@ public sealed class ScannerTests
             }
             """);
 
-        var inventory = new TerraformScanner().Scan([directory.Path]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([directory.Path]);
 
         var cycle = Assert.Single(inventory.Diagnostics);
         Assert.Contains("local.a (", cycle.Message, StringComparison.Ordinal);
@@ -301,7 +303,7 @@ public sealed class ScannerTests
             """);
 
         // When it is scanned
-        var clusters = new TerraformScanner().Scan([directory.Path]).Resources.OfType<NeptuneCluster>().ToDictionary(c => c.Id);
+        var clusters = new TerraformScanner(KindCatalog.TerraformMappers).Scan([directory.Path]).Resources.OfType<NeptuneCluster>().ToDictionary(c => c.Id);
 
         // Then each cluster's key level is what the table of key protection levels says
         Assert.Equal(KeyLevel.Customer, clusters["aws_neptune_cluster.pass_local"].KeyLevel.Value);
@@ -320,7 +322,7 @@ public sealed class ScannerTests
             }
             """);
 
-        var inventory = new TerraformScanner().Scan([directory.Path]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([directory.Path]);
 
         Assert.Empty(inventory.Diagnostics);
         Assert.Equal("graph-ab", Assert.Single(inventory.Resources.OfType<NeptuneCluster>()).Name.Value);
@@ -342,7 +344,7 @@ public sealed class ScannerTests
             }
             """);
 
-        var inventory = new TerraformScanner().Scan([directory.Path]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([directory.Path]);
 
         Assert.Equal(2, inventory.Diagnostics.Count);
         Assert.All(inventory.Diagnostics, d => Assert.DoesNotContain("hunter2", d.ToString(), StringComparison.Ordinal));
@@ -374,7 +376,7 @@ public sealed class ScannerTests
             """);
 
         // When it is scanned
-        var inventory = new TerraformScanner().Scan([directory.Path]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([directory.Path]);
 
         // Then the collections evaluate and the key is joined through the prefixed reference
         Assert.Empty(inventory.Diagnostics);
@@ -405,7 +407,7 @@ public sealed class ScannerTests
             """);
 
         // When it is scanned
-        var inventory = new TerraformScanner().Scan([directory.Path]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([directory.Path]);
 
         // Then there is no "cannot interpolate a null value" error: the name is unknown, read when Terraform plans
         Assert.Empty(inventory.Diagnostics);
@@ -432,7 +434,7 @@ public sealed class ScannerTests
             """);
 
         // When it is scanned
-        var inventory = new TerraformScanner().Scan([directory.Path]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([directory.Path]);
 
         // Then no error fails the scan: each name is unknown, with a warning naming what Kagi does not evaluate
         Assert.DoesNotContain(inventory.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
@@ -479,7 +481,7 @@ public sealed class ScannerTests
             """);
 
         // When it is scanned
-        var inventory = new TerraformScanner().Scan([directory.Path]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([directory.Path]);
 
         // Then there is no error: the object keeps its null attribute, and the null-set argument is unknown, not null
         Assert.DoesNotContain(inventory.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);

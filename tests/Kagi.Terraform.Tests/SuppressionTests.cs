@@ -1,4 +1,5 @@
 using Kagi.Core.Model;
+using Kagi.Rules;
 using Kagi.Terraform.Tests.Support;
 
 namespace Kagi.Terraform.Tests;
@@ -21,7 +22,7 @@ public sealed class SuppressionTests
             }
             """);
 
-        var inventory = new TerraformScanner().Scan([directory.Path]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([directory.Path]);
 
         // Then both instances carry both suppressions with their reasons and places; the other cluster none
         Assert.Empty(inventory.Diagnostics);
@@ -46,7 +47,7 @@ public sealed class SuppressionTests
             }
             """);
 
-        var inventory = new TerraformScanner().Scan([directory.Path]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([directory.Path]);
 
         var warning = Assert.Single(inventory.Diagnostics);
         Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
@@ -71,7 +72,7 @@ public sealed class SuppressionTests
             }
             """);
 
-        var inventory = new TerraformScanner().Scan([directory.Path]);
+        var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([directory.Path]);
 
         Assert.Single(inventory.Diagnostics);
         Assert.Equal(3, inventory.Resources.Count);

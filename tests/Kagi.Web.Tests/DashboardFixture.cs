@@ -2,6 +2,7 @@ using Kagi.Core.Findings;
 using Kagi.Core.Model;
 using Kagi.Core.Rules;
 using Kagi.Rules;
+using Kagi.Rules.Aws.Neptune.Clusters;
 using Kagi.Store;
 using Kagi.Testing;
 using Microsoft.AspNetCore.Builder;

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Kagi.Core.Model;
+using Kagi.Rules.Aws.Neptune.Clusters;
+using Kagi.Rules.Aws.Neptune.ClusterSnapshots;
 
 namespace Kagi.Testing;
 

@@ -28,8 +28,11 @@ public abstract record CloudResource
     /// <summary>In-code suppressions found on the resource.</summary>
     public IReadOnlyList<Suppression> Suppressions { get; init; } = [];
 
+    /// <summary>What kind of resource this is: the record's <see cref="ResourceKind"/>, declared once as its static <c>Descriptor</c>.</summary>
+    public virtual ResourceKind Kind => ResourceKinds.Of(GetType());
+
     /// <summary>The source-neutral type, as CloudFormation names it (e.g. <c>AWS::Neptune::DBCluster</c>).</summary>
-    public abstract string Type { get; }
+    public string Type => Kind.Type;
 }
 
 /// <summary>The parts of a Terraform resource address that remediation text needs.</summary>

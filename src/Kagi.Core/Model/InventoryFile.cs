@@ -37,11 +37,13 @@ public static class InventoryFile
     /// with an error diagnostic naming its JSON path, and stands as unread where its identity is legible, so the other
     /// resources are still judged and nothing it held passes or resolves by its absence.
     /// </summary>
+    /// <param name="kinds">The kinds a resource may be of, each read by the shape of its record.</param>
     /// <param name="path">The file the text came from, for the location of diagnostics.</param>
     /// <exception cref="InvalidDataException">The text is not a saved inventory this version of Kagi reads; the message names the JSON path.</exception>
-    public static SavedInventory Read(string json, string? path = null)
+    public static SavedInventory Read(string json, ResourceKinds kinds, string? path = null)
     {
         ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(kinds);
         JsonDocument document;
         try
         {
@@ -76,7 +78,7 @@ public static class InventoryFile
                 try
                 {
                     item.RejectDuplicateKeys();
-                    resources.Add(ReadResource(item));
+                    resources.Add(ReadResource(item, kinds));
                 }
                 catch (InvalidDataException exception)
                 {
@@ -115,14 +117,14 @@ public static class InventoryFile
         {
             ["type"] = resource.Type,
             ["id"] = resource.Id,
-            ["name"] = WriteFact(resource.Name, value => JsonValue.Create(value)),
+            ["name"] = FactField<string>.Write(resource.Name, value => JsonValue.Create(value)),
             ["region"] = resource.Region,
             ["account"] = resource.Account,
             ["scope"] = resource.Scope,
         };
         if (resource.Location is { } location)
         {
-            node["location"] = new JsonObject { ["file"] = location.File, ["line"] = location.Line, ["column"] = location.Column };
+            node["location"] = WriteLocation(location);
         }
 
         if (resource.Terraform is { } terraform)
@@ -130,125 +132,60 @@ public static class InventoryFile
             node["terraform"] = new JsonObject { ["resourceType"] = terraform.ResourceType, ["resourceName"] = terraform.ResourceName };
         }
 
-        node["suppressions"] = new JsonArray([.. resource.Suppressions.Select(s => new JsonObject { ["ruleId"] = s.RuleId, ["reason"] = s.Reason })]);
-        switch (resource)
-        {
-            case NeptuneCluster cluster:
-                node["storageEncrypted"] = WriteFact(cluster.StorageEncrypted, value => JsonValue.Create(value));
-                node["kmsKeyId"] = WriteFact(cluster.KmsKeyId, value => JsonValue.Create(value));
-                node["key"] = WriteKeyReference(cluster.Key);
-                WriteClusterSettings(node, cluster);
-                break;
-            case NeptuneClusterSnapshot snapshot:
-                node["storageEncrypted"] = WriteFact(snapshot.StorageEncrypted, value => JsonValue.Create(value));
-                node["key"] = WriteKeyReference(snapshot.Key);
-                node["isManual"] = WriteFact(snapshot.IsManual, value => JsonValue.Create(value));
-                node["sharedWithAll"] = WriteFact(snapshot.SharedWithAll, value => JsonValue.Create(value));
-                break;
-            case KmsKey key:
-                WriteKey(node, key);
-                break;
-            default:
-                throw new NotSupportedException($"saving {resource.Type} is not supported");
-        }
-
+        node["suppressions"] = new JsonArray([.. resource.Suppressions.Select(WriteSuppression)]);
+        InventoryShape.Of(resource.GetType()).Write(resource, node);
         return node;
     }
 
-    private static CloudResource ReadResource(InventoryJson resource)
+    private static CloudResource ReadResource(InventoryJson resource, ResourceKinds kinds)
     {
         var type = resource.Property("type");
-        return type.Text() switch
+        var record = kinds.RecordOf(type.Text()) ?? throw type.Invalid($"unknown resource type '{type.Text()}'");
+        return ReadResource(resource, record);
+    }
+
+    private static CloudResource ReadResource(InventoryJson resource, Type record)
+    {
+        var id = resource.Property("id").Text();
+        var name = FactField<string>.Read(resource.Property("name"), value => value.Text());
+        return InventoryShape.Of(record).Read(resource, ReadKeyReference) with
         {
-            NeptuneCluster.ResourceType => ReadCommon(resource, ReadClusterSettings(resource, new NeptuneCluster
-            {
-                Id = resource.Property("id").Text(),
-                Name = ReadFact(resource.Property("name"), value => value.Text()),
-                StorageEncrypted = ReadFact(resource.Property("storageEncrypted"), value => value.Boolean()),
-                KmsKeyId = ReadFact(resource.Property("kmsKeyId"), value => value.OptionalText()),
-                Key = ReadKeyReference(resource.Property("key")),
-            })),
-            NeptuneClusterSnapshot.ResourceType => ReadCommon(resource, new NeptuneClusterSnapshot
-            {
-                Id = resource.Property("id").Text(),
-                Name = ReadFact(resource.Property("name"), value => value.Text()),
-                StorageEncrypted = ReadFact(resource.Property("storageEncrypted"), value => value.Boolean()),
-                Key = ReadKeyReference(resource.Property("key")),
-                IsManual = ReadFact(resource.Property("isManual"), value => value.Boolean()),
-                SharedWithAll = ReadFact(resource.Property("sharedWithAll"), value => value.Boolean()),
-            }),
-            KmsKey.ResourceType => ReadCommon(resource, ReadKey(resource)),
-            var other => throw type.Invalid($"unknown resource type '{other}'"),
+            Id = id,
+            Name = name,
+            Region = resource.Property("region").OptionalText(),
+            Account = resource.Property("account").OptionalText(),
+            Scope = resource.Property("scope").OptionalText(),
+            Location = ReadLocation(resource.Property("location")),
+            Terraform = resource.Property("terraform") is { IsAbsent: false } terraform
+                ? new TerraformAddress(terraform.Property("resourceType").Text(), terraform.Property("resourceName").Text())
+                : null,
+            Suppressions = [.. resource.Property("suppressions").Items().Select(ReadSuppression)],
         };
     }
 
-    private static T ReadCommon<T>(InventoryJson node, T resource)
-        where T : CloudResource => resource with
-        {
-            Region = node.Property("region").OptionalText(),
-            Account = node.Property("account").OptionalText(),
-            Scope = node.Property("scope").OptionalText(),
-            Location = ReadLocation(node.Property("location")),
-            Terraform = node.Property("terraform") is { IsAbsent: false } terraform
-                ? new TerraformAddress(terraform.Property("resourceType").Text(), terraform.Property("resourceName").Text())
-                : null,
-            Suppressions = [.. node.Property("suppressions").Items().Select(s => new Suppression(s.Property("ruleId").Text(), s.Property("reason").OptionalText(), null))],
-        };
+    private static JsonObject WriteLocation(SourceLocation location) =>
+        new() { ["file"] = location.File, ["line"] = location.Line, ["column"] = location.Column };
 
     private static SourceLocation? ReadLocation(InventoryJson location) => location.IsAbsent
         ? null
         : new SourceLocation(location.Property("file").Text(), location.Property("line").Integer(), location.Property("column").Integer());
 
-    private static void WriteClusterSettings(JsonObject node, NeptuneCluster cluster)
+    // The location is written only where the suppression has one: files saved before it was kept read the same.
+    private static JsonObject WriteSuppression(Suppression suppression)
     {
-        node["deletionProtection"] = WriteFact(cluster.DeletionProtection, value => JsonValue.Create(value));
-        node["backupRetentionPeriod"] = WriteFact(cluster.BackupRetentionPeriod, value => JsonValue.Create(value));
-        node["iamDatabaseAuthentication"] = WriteFact(cluster.IamDatabaseAuthentication, value => JsonValue.Create(value));
-        node["enabledCloudwatchLogsExports"] = WriteFact(
-            cluster.EnabledCloudwatchLogsExports, value => new JsonArray([.. value.Select(log => JsonValue.Create(log))]));
-        node["copyTagsToSnapshot"] = WriteFact(cluster.CopyTagsToSnapshot, value => JsonValue.Create(value));
-        node["multiAz"] = WriteFact(cluster.MultiAz, value => JsonValue.Create(value));
+        var node = new JsonObject { ["ruleId"] = suppression.RuleId, ["reason"] = suppression.Reason };
+        if (suppression.Location is { } location)
+        {
+            node["location"] = WriteLocation(location);
+        }
+
+        return node;
     }
 
-    // Inventories saved before these settings existed lack them: they read as unknown, as the scan that saved them knew nothing of them.
-    private static NeptuneCluster ReadClusterSettings(InventoryJson node, NeptuneCluster cluster) => cluster with
-    {
-        DeletionProtection = ReadOptionalFact(node.Property("deletionProtection"), value => value.Boolean(), cluster.DeletionProtection),
-        BackupRetentionPeriod = ReadOptionalFact(node.Property("backupRetentionPeriod"), value => value.Integer(), cluster.BackupRetentionPeriod),
-        IamDatabaseAuthentication = ReadOptionalFact(node.Property("iamDatabaseAuthentication"), value => value.Boolean(), cluster.IamDatabaseAuthentication),
-        EnabledCloudwatchLogsExports = ReadOptionalFact<IReadOnlyList<string>>(
-            node.Property("enabledCloudwatchLogsExports"), value => [.. value.Items().Select(log => log.Text())], cluster.EnabledCloudwatchLogsExports),
-        CopyTagsToSnapshot = ReadOptionalFact(node.Property("copyTagsToSnapshot"), value => value.Boolean(), cluster.CopyTagsToSnapshot),
-        MultiAz = ReadOptionalFact(node.Property("multiAz"), value => value.Boolean(), cluster.MultiAz),
-    };
+    private static Suppression ReadSuppression(InventoryJson suppression) => new(
+        suppression.Property("ruleId").Text(), suppression.Property("reason").OptionalText(), ReadLocation(suppression.Property("location")));
 
-    private static void WriteKey(JsonObject node, KmsKey key)
-    {
-        node["arn"] = WriteFact(key.Arn, value => JsonValue.Create(value));
-        node["manager"] = WriteFact(key.Manager, value => JsonValue.Create(value.ToString()));
-        node["inCustomKeyStore"] = WriteFact(key.InCustomKeyStore, value => JsonValue.Create(value));
-        node["state"] = WriteFact(key.State, value => JsonValue.Create(value));
-        node["origin"] = WriteFact(key.Origin, value => JsonValue.Create(value));
-        node["rotationEnabled"] = WriteFact(key.RotationEnabled, value => JsonValue.Create(value));
-        node["policy"] = WriteFact(key.Policy, value => JsonValue.Create(value));
-        node["keySpec"] = WriteFact(key.KeySpec, value => JsonValue.Create(value));
-    }
-
-    private static KmsKey ReadKey(InventoryJson node) => new()
-    {
-        Id = node.Property("id").Text(),
-        Name = ReadFact(node.Property("name"), value => value.Text()),
-        Arn = ReadFact(node.Property("arn"), value => value.Text()),
-        Manager = ReadFact(node.Property("manager"), value => value.Name<KeyManager>()),
-        InCustomKeyStore = ReadFact(node.Property("inCustomKeyStore"), value => value.Boolean()),
-        State = ReadFact(node.Property("state"), value => value.Text()),
-        Origin = ReadFact(node.Property("origin"), value => value.Text()),
-        RotationEnabled = ReadFact(node.Property("rotationEnabled"), value => value.Boolean()),
-        Policy = ReadFact(node.Property("policy"), value => value.Text()),
-        KeySpec = ReadOptionalFact(node.Property("keySpec"), value => value.Text(), Fact.Unknown<string>("the saved inventory does not hold the key spec")),
-    };
-
-    private static JsonObject WriteKeyReference(KeyReference key) => key switch
+    internal static JsonObject WriteKeyReference(KeyReference key) => key switch
     {
         KeyReference.ServiceDefault => new JsonObject { ["kind"] = "serviceDefault" },
         KeyReference.AwsOwned => new JsonObject { ["kind"] = "awsOwned" },
@@ -265,20 +202,10 @@ public static class InventoryFile
         "awsOwned" => new KeyReference.AwsOwned(),
         "alias" => new KeyReference.Alias(node.Property("name").Text()),
         "keyIdentifier" => new KeyReference.KeyIdentifier(node.Property("value").Text()),
-        "described" => new KeyReference.Described(ReadCommon(node.Property("key"), ReadKey(node.Property("key")))),
+        "described" => new KeyReference.Described((KmsKey)ReadResource(node.Property("key"), typeof(KmsKey))),
         "undetermined" => new KeyReference.Undetermined(node.Property("reason").Text()),
         var other => throw node.Property("kind").Invalid($"unknown key reference kind '{other}'"),
     };
-
-    // A fact is {"value": …} when known and {"unknown": "reason"} when not, so the reason survives the round trip.
-    private static JsonObject WriteFact<T>(Fact<T> fact, Func<T, JsonNode?> write) =>
-        fact.IsKnown ? new JsonObject { ["value"] = write(fact.Value) } : new JsonObject { ["unknown"] = fact.Reason };
-
-    private static Fact<T> ReadFact<T>(InventoryJson fact, Func<InventoryJson, T> read) =>
-        fact.Has("value") ? Fact.Known(read(fact.Property("value"))) : Fact.Unknown<T>(fact.Property("unknown").Text());
-
-    private static Fact<T> ReadOptionalFact<T>(InventoryJson fact, Func<InventoryJson, T> read, Fact<T> whenAbsent) =>
-        fact.IsAbsent ? whenAbsent : ReadFact(fact, read);
 
     private static JsonObject WriteScope(UnscannedScope scope) => new()
     {
@@ -304,9 +231,7 @@ public static class InventoryFile
     {
         ["severity"] = diagnostic.Severity.ToString(),
         ["message"] = diagnostic.Message,
-        ["location"] = diagnostic.Location is { } location
-            ? new JsonObject { ["file"] = location.File, ["line"] = location.Line, ["column"] = location.Column }
-            : null,
+        ["location"] = diagnostic.Location is { } location ? WriteLocation(location) : null,
     };
 
     private static ScanDiagnostic ReadDiagnostic(InventoryJson diagnostic) => new(

@@ -10,9 +10,7 @@ public enum KeyManager
 /// <summary>A KMS key.</summary>
 public sealed record KmsKey : CloudResource
 {
-    public const string ResourceType = "AWS::KMS::Key";
-
-    public override string Type => ResourceType;
+    public static ResourceKind Descriptor { get; } = new("AWS::KMS::Key", AsffType: "AwsKmsKey", OcsfType: "AWS::KMS::Key", Service: "kms");
 
     /// <summary>The key ARN, unknown for a key Terraform has yet to create.</summary>
     public required Fact<string> Arn { get; init; }
@@ -35,5 +33,6 @@ public sealed record KmsKey : CloudResource
     public Fact<string> Policy { get; init; } = Fact.Unknown<string>("the source does not report the key policy");
 
     /// <summary>The key spec as KMS names it (<c>SYMMETRIC_DEFAULT</c>, <c>RSA_2048</c>, <c>HMAC_256</c>, …); only symmetric keys rotate automatically.</summary>
+    [AbsentFromOlderInventories("the saved inventory does not hold the key spec")]
     public Fact<string> KeySpec { get; init; } = Fact.Unknown<string>("the source does not report the key spec");
 }

@@ -25,7 +25,8 @@ public sealed record UnscannedResource : CloudResource
 {
     public required string ResourceType { get; init; }
 
-    public override string Type => ResourceType;
+    /// <summary>The unread kind as the scope names it: its type alone, since what was not read is no record of a kind.</summary>
+    public override ResourceKind Kind => ResourceKind.Named(ResourceType);
 
     public static UnscannedResource For(UnscannedScope scope)
     {

@@ -7,7 +7,7 @@ public sealed record RuleMetadata
 
     public required string Service { get; init; }
 
-    /// <summary>The normalised resource type the rule judges, e.g. <c>AWS::Neptune::DBCluster</c>.</summary>
+    /// <summary>The normalised resource type the rule judges, e.g. <c>AWS::Neptune::DBCluster</c>: the kind of the rule class's resource record.</summary>
     public required string ResourceType { get; init; }
 
     public required Severity Severity { get; init; }

@@ -10,12 +10,12 @@ namespace Kagi.Terraform.Configuration;
 /// <summary>Reads one root module directory, and the modules it calls, into Core records.</summary>
 internal static class ConfigurationReader
 {
-    public static List<CloudResource> Map(TerraformModule module, List<ScanDiagnostic> diagnostics) =>
-        Map(module, diagnostics, TerraformScanOptions.Default);
+    public static List<CloudResource> Map(TerraformModule module, List<ScanDiagnostic> diagnostics, ResourceMappers mappers) =>
+        Map(module, diagnostics, TerraformScanOptions.Default, mappers);
 
     /// <param name="roots">What may be read; null for the module's directory alone.</param>
     /// <param name="loaded">Module directories already parsed in this scan, by full path; shared so each is parsed once.</param>
-    public static List<CloudResource> Map(TerraformModule module, List<ScanDiagnostic> diagnostics, TerraformScanOptions options, ScanRoots? roots = null, Dictionary<string, TerraformModule>? loaded = null)
+    public static List<CloudResource> Map(TerraformModule module, List<ScanDiagnostic> diagnostics, TerraformScanOptions options, ResourceMappers mappers, ScanRoots? roots = null, Dictionary<string, TerraformModule>? loaded = null)
     {
         var context = new EvaluationContext(module.Directory, diagnostics, roots, loaded) { Budget = new Evaluation.EvaluationBudget(options.Limits) };
         var given = RootVariables.Load(module, options, context.Roots, diagnostics);
@@ -34,7 +34,7 @@ internal static class ConfigurationReader
 
         // Findings of a child module's resources belong to the root module that instantiates it.
         var scope = Path.GetDirectoryName(Path.Combine(module.Directory, "main.tf"));
-        return [.. ResourceMapping.Map(managed, index).Select(resource => byAddress.TryGetValue(resource.Id, out var view)
+        return [.. ResourceMapping.Map(managed, index, mappers).Select(resource => byAddress.TryGetValue(resource.Id, out var view)
             ? resource with { Scope = scope, Suppressions = view.Resource.Suppressions }
             : resource)];
     }

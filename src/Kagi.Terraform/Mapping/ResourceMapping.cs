@@ -5,33 +5,23 @@ namespace Kagi.Terraform.Mapping;
 /// <summary>Maps the resources of one module or plan to Core records, keys first so that others can join to them.</summary>
 internal static class ResourceMapping
 {
-    private static readonly KmsKeyMapper KeyMapper = new KmsKeyMapper();
-
-    private static readonly Dictionary<string, IResourceMapper> Mappers = new IResourceMapper[]
-    {
-        KeyMapper,
-        new NeptuneClusterMapper(),
-        new NeptuneClusterSnapshotMapper(),
-    }.ToDictionary(m => m.ResourceType, StringComparer.Ordinal);
-
     /// <param name="views">The managed resources, in source order; data sources are reached only through <paramref name="index"/>.</param>
-    public static List<CloudResource> Map(IReadOnlyList<IResourceView> views, ResourceIndex index)
+    public static List<CloudResource> Map(IReadOnlyList<IResourceView> views, ResourceIndex index, ResourceMappers mappers)
     {
-        var mapped = views.Where(v => Mappers.ContainsKey(v.Type)).ToList();
+        var mapped = views.Where(v => mappers.ByTerraformType.ContainsKey(v.Type)).ToList();
         var keys = new Dictionary<string, KmsKey>(StringComparer.Ordinal);
         var resolver = new KeyResolver(keys, index);
-        foreach (var view in mapped.Where(v => v.Type == KeyMapper.ResourceType))
+        var keyTypes = mappers.KeyMappers.Select(mapper => mapper.TerraformType).ToHashSet(StringComparer.Ordinal);
+        foreach (var view in mapped.Where(v => keyTypes.Contains(v.Type)))
         {
-            keys[view.Address] = (KmsKey)Complete(KeyMapper.Map(view, resolver), view);
+            keys[view.Address] = (KmsKey)Complete(mappers.ByTerraformType[view.Type].Map(view, resolver), view);
         }
 
-        var resources = new List<CloudResource>();
-        foreach (var view in mapped)
-        {
-            resources.Add(keys.TryGetValue(view.Address, out var key) ? key : Complete(Mappers[view.Type].Map(view, resolver), view));
-        }
-
-        return ResourceJoins.Apply(resources, views);
+        var resources = mapped
+            .Select(view => (View: view, Resource: keys.TryGetValue(view.Address, out var key) ? key : Complete(mappers.ByTerraformType[view.Type].Map(view, resolver), view)))
+            .ToList();
+        var scope = new JoinScope(views, [.. resources.Select(pair => pair.Resource)]);
+        return [.. resources.Select(pair => mappers.ByTerraformType[pair.View.Type].Join(pair.Resource, scope))];
     }
 
     private static CloudResource Complete(CloudResource resource, IResourceView view) => resource with

@@ -9,7 +9,7 @@ namespace Kagi.Terraform.Plan;
 /// <summary>Reads the JSON of <c>terraform show -json plan.out</c> into Core records.</summary>
 internal static class PlanReader
 {
-    public static List<CloudResource> Read(string path, string text, List<ScanDiagnostic> diagnostics)
+    public static List<CloudResource> Read(string path, string text, List<ScanDiagnostic> diagnostics, ResourceMappers mappers)
     {
         JsonDocument document;
         try
@@ -41,7 +41,7 @@ internal static class PlanReader
                 return [];
             }
 
-            return Map(path, text, root, diagnostics);
+            return Map(path, text, root, diagnostics, mappers);
         }
     }
 
@@ -63,7 +63,7 @@ internal static class PlanReader
         PlanJson.Property(root, "format_version") is not null
         && (PlanJson.Property(root, "planned_values") is not null || PlanJson.Property(root, "configuration") is not null);
 
-    private static List<CloudResource> Map(string path, string text, JsonElement root, List<ScanDiagnostic> diagnostics)
+    private static List<CloudResource> Map(string path, string text, JsonElement root, List<ScanDiagnostic> diagnostics, ResourceMappers mappers)
     {
         var configuration = PlanJson.Property(root, "configuration");
 
@@ -128,7 +128,7 @@ internal static class PlanReader
             views[address] = View(parts, ModulePrefix(address, resource), line: 1);
         }
 
-        return ResourceMapping.Map(managed, new ResourceIndex(views));
+        return ResourceMapping.Map(managed, new ResourceIndex(views), mappers);
     }
 
     private static PlanResourceParts? Parts(JsonElement resource, string modulePrefix, Dictionary<string, JsonElement> configured, Dictionary<string, JsonElement?> afterUnknown)

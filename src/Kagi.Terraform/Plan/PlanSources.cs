@@ -1,5 +1,6 @@
 using Kagi.Core.Model;
 using Kagi.Terraform.Configuration;
+using Kagi.Terraform.Mapping;
 
 namespace Kagi.Terraform.Plan;
 
@@ -10,7 +11,7 @@ namespace Kagi.Terraform.Plan;
 /// </summary>
 internal static class PlanSources
 {
-    public static List<CloudResource> Locate(string planPath, List<CloudResource> resources, TerraformScanOptions options)
+    public static List<CloudResource> Locate(string planPath, List<CloudResource> resources, TerraformScanOptions options, ResourceMappers mappers)
     {
         var directory = Path.GetDirectoryName(planPath) is { Length: > 0 } folder ? folder : ".";
         if (resources.Count == 0)
@@ -29,7 +30,7 @@ internal static class PlanSources
             }
 
             var unreported = new List<ScanDiagnostic>();
-            declared = ConfigurationReader.Map(ModuleLoader.Load(directory, null, unreported), unreported, options)
+            declared = ConfigurationReader.Map(ModuleLoader.Load(directory, null, unreported), unreported, options, mappers)
                 .GroupBy(resource => PlanJson.WithoutInstanceKeys(resource.Id), StringComparer.Ordinal)
                 .ToDictionary(group => group.Key, group => group.First(), StringComparer.Ordinal);
         }

@@ -13,7 +13,7 @@ internal static class TerraformArguments
 {
     /// <summary>Each mapped record (as a sample instance) with the arguments its mapper read.</summary>
     public static IReadOnlyList<(CloudResource Mapped, string TerraformType, IReadOnlySet<string> Arguments)> ByMapper() =>
-        [.. TerraformMappers.All().Select(Read)];
+        [.. KindCatalog.TerraformMappers.ByTerraformType.Values.Select(Read)];
 
     private static (CloudResource, string, IReadOnlySet<string>) Read(IResourceMapper mapper)
     {
@@ -21,11 +21,11 @@ internal static class TerraformArguments
         CloudResource? mapped = null;
         foreach (var value in new[] { TfValue.Null, new TfString("x") })
         {
-            var view = new RecordingView(mapper.ResourceType, value, arguments);
+            var view = new RecordingView(mapper.TerraformType, value, arguments);
             mapped = mapper.Map(view, new KeyResolver(new Dictionary<string, KmsKey>(), new ResourceIndex(new Dictionary<string, IResourceView>())));
         }
 
-        return (mapped!, mapper.ResourceType, arguments);
+        return (mapped!, mapper.TerraformType, arguments);
     }
 
     /// <summary>A resource whose every attribute holds the same value, noting each attribute asked for.</summary>
@@ -55,16 +55,4 @@ internal static class TerraformArguments
             return answer;
         }
     }
-}
-
-/// <summary>
-/// The Terraform mappers Kagi ships. Finding them is kept to this one place, since how Kagi registers its mappers is
-/// changing: every concrete <see cref="IResourceMapper"/> of the assembly that defines the interface.
-/// </summary>
-internal static class TerraformMappers
-{
-    public static IEnumerable<IResourceMapper> All() =>
-        typeof(IResourceMapper).Assembly.GetTypes()
-            .Where(type => type is { IsAbstract: false, IsInterface: false } && typeof(IResourceMapper).IsAssignableFrom(type))
-            .Select(type => (IResourceMapper)Activator.CreateInstance(type)!);
 }

@@ -1,5 +1,7 @@
 using Kagi.Core.Model;
 using Kagi.Hcl.Syntax;
+using Kagi.Rules;
+using Kagi.Rules.Aws.Neptune.Clusters;
 using Kagi.Terraform.Configuration;
 
 namespace Kagi.Terraform.Tests.Support;
@@ -39,7 +41,7 @@ internal sealed class ModuleFixture
 
     public ModuleEvaluator Evaluator() => new(Module, Diagnostics);
 
-    public List<CloudResource> Map() => ConfigurationReader.Map(Module, Diagnostics);
+    public List<CloudResource> Map() => ConfigurationReader.Map(Module, Diagnostics, KindCatalog.TerraformMappers);
 
     public NeptuneCluster Cluster(string name = "graph") => Map().OfType<NeptuneCluster>().Single(c => c.Id == $"aws_neptune_cluster.{name}");
 }

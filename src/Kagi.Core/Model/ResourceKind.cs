@@ -1,0 +1,19 @@
+namespace Kagi.Core.Model;
+
+/// <summary>
+/// What a resource kind is called outside Kagi: its CloudFormation type (Kagi's own name for the kind), the ASFF and OCSF
+/// resource types the report formats give it, and the AWS service it belongs to. Each record declares one as its static
+/// <c>Descriptor</c>, so writers and the catalogue look it up rather than switch on records.
+/// </summary>
+/// <param name="Type">The CloudFormation type, e.g. <c>AWS::Neptune::DBCluster</c>.</param>
+/// <param name="AsffType">The AWS Security Finding Format type, e.g. <c>AwsRdsDbCluster</c>; <c>Other</c> where ASFF has none.</param>
+/// <param name="OcsfType">The type OCSF resources carry, e.g. <c>AWS::Neptune::DBCluster</c>.</param>
+/// <param name="Service">The AWS service, as rules name it (<c>neptune</c>, <c>kms</c>).</param>
+public sealed record ResourceKind(string Type, string AsffType, string OcsfType, string Service)
+{
+    /// <summary>The ASFF type of a kind ASFF has no type for.</summary>
+    public const string OtherAsffType = "Other";
+
+    /// <summary>A kind known by its type alone, for a record that stands in for resources it does not hold (unread, or as stored).</summary>
+    public static ResourceKind Named(string type) => new(type, OtherAsffType, type, string.Empty);
+}

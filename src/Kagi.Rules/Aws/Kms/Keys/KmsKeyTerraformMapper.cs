@@ -1,0 +1,64 @@
+using Kagi.Core.Model;
+using Kagi.Terraform.Mapping;
+using Kagi.Terraform.Values;
+
+namespace Kagi.Rules.Aws.Kms.Keys;
+
+/// <summary><c>aws_kms_key</c>: a key the configuration creates is customer-managed by construction.</summary>
+internal sealed class KmsKeyTerraformMapper : ResourceMapper<KmsKey>
+{
+    private const string KeyPolicyType = "aws_kms_key_policy";
+
+    public override string TerraformType => "aws_kms_key";
+
+    public override KmsKey Map(IResourceView view, KeyResolver keys)
+    {
+        var inCustomKeyStore = InCustomKeyStore(view.Get("custom_key_store_id"));
+        return new KmsKey
+        {
+            Id = view.Address,
+            Name = Fact.Known(view.Get("description") is TfString { Value.Length: > 0 } description ? description.Value : view.Address),
+            Arn = view.Get("arn") is TfString arn ? Fact.Known(arn.Value) : Fact.Unknown<string>($"{view.Address}.arn is known only after apply"),
+            Manager = Fact.Known(KeyManager.Customer),
+            InCustomKeyStore = inCustomKeyStore,
+            State = Facts.Bool(view, "is_enabled", whenNotSet: true).Map(enabled => enabled ? "Enabled" : "Disabled"),
+            Origin = inCustomKeyStore.Map(inStore => !inStore ? "AWS_KMS" : view.Get("xks_key_id") is TfNull ? "AWS_CLOUDHSM" : "EXTERNAL_KEY_STORE"),
+            RotationEnabled = Facts.Bool(view, "enable_key_rotation", whenNotSet: false),
+            Policy = Policy(view),
+            KeySpec = Facts.OptionalString(view, "customer_master_key_spec").Map(spec => spec ?? "SYMMETRIC_DEFAULT"),
+        };
+    }
+
+    /// <summary>An <c>aws_kms_key_policy</c> that names the key replaces its policy wholesale, whatever the key itself says.</summary>
+    public override KmsKey Join(KmsKey resource, JoinScope scope) =>
+        scope.OfType(KeyPolicyType).FirstOrDefault(policy => policy.Origin("key_id")?.Address is { } address && JoinScope.Names(address, resource)) is { } policy
+            ? resource with
+            {
+                Policy = Facts.OptionalString(policy, "policy") switch
+                {
+                    { IsKnown: true, Value: { } text } => Fact.Known(text),
+                    var unknown => Fact.Unknown<string>($"{policy.Address} sets the policy, known only after apply: {unknown.Reason ?? "no policy given"}"),
+                },
+            }
+            : resource;
+
+    // Without a policy argument KMS gives the key its default policy: the account, and only the account, may use it.
+    // The account is not known offline; the policy's shape is what rules judge.
+    private static Fact<string> Policy(IResourceView view) => Facts.OptionalString(view, "policy") switch
+    {
+        { IsKnown: false } policy => Fact.Unknown<string>($"the policy is known only after apply: {policy.Reason}"),
+        { Value: null } => Fact.Known(DefaultPolicy),
+        var policy => Fact.Known(policy.Value!),
+    };
+
+    private const string DefaultPolicy =
+        """{"Version":"2012-10-17","Id":"key-default-1","Statement":[{"Sid":"Enable IAM User Permissions","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::ACCOUNT:root"},"Action":"kms:*","Resource":"*"}]}""";
+
+    // A key store given by reference is present even though its ID is not known yet.
+    private static Fact<bool> InCustomKeyStore(TfValue storeId) => storeId switch
+    {
+        TfNull or TfString { Value: "" } => Fact.Known(false),
+        TfUnknown { Origin: null } unknown => Fact.Unknown<bool>($"custom_key_store_id is not known before apply ({unknown.Reason})"),
+        _ => Fact.Known(true),
+    };
+}

@@ -1,0 +1,34 @@
+using Kagi.Core.Model;
+using Kagi.Rules.Aws.Neptune.Clusters;
+using Kagi.Terraform.Mapping;
+using Kagi.Terraform.Values;
+
+namespace Kagi.Rules.Aws.Neptune.ClusterSnapshots;
+
+/// <summary>
+/// <c>aws_neptune_cluster_snapshot</c>: a manual snapshot. The provider has no argument that shares one, so what the
+/// configuration creates is private; its encryption is its cluster's, joined when the cluster is of the same configuration.
+/// </summary>
+internal sealed class NeptuneClusterSnapshotTerraformMapper : ResourceMapper<NeptuneClusterSnapshot>
+{
+    public override string TerraformType => "aws_neptune_cluster_snapshot";
+
+    public override NeptuneClusterSnapshot Map(IResourceView view, KeyResolver keys) => new()
+    {
+        Id = view.Address,
+        Name = view.Get("db_cluster_snapshot_identifier") is TfString { Value.Length: > 0 } name
+            ? Fact.Known(name.Value)
+            : Fact.Unknown<string>("db_cluster_snapshot_identifier is not known before apply"),
+        StorageEncrypted = Fact.Unknown<bool>(
+            $"db_cluster_identifier = {view.Describe("db_cluster_identifier")} names no aws_neptune_cluster of this configuration; only AWS knows whether that cluster is encrypted"),
+        IsManual = Fact.Known(true),
+        SharedWithAll = Fact.Known(false),
+    };
+
+    public override NeptuneClusterSnapshot Join(NeptuneClusterSnapshot resource, JoinScope scope) =>
+        scope.ViewOf(resource) is { } view
+        && JoinScope.Referenced(view, "db_cluster_identifier", scope.OfType(NeptuneClusterTerraformMapper.ClusterType), "cluster_identifier") is { } source
+        && scope.Mapped.OfType<NeptuneCluster>().FirstOrDefault(cluster => cluster.Id == source.Address) is { } cluster
+            ? resource with { StorageEncrypted = cluster.StorageEncrypted, Key = cluster.Key }
+            : resource;
+}
