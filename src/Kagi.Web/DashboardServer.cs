@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Kagi.Core.Localization;
 using Kagi.Reporting;
 using Kagi.Store;
 using Microsoft.AspNetCore.Antiforgery;
@@ -107,7 +108,7 @@ public static class DashboardServer
             if (Pages.RequestedPage(context.Request.Query) is not { } page)
             {
                 context.Response.StatusCode = StatusCodes.Status400BadRequest;
-                return Html(context, Pages.Problem($"The page number must be between 1 and {Pages.MaxPage}.", Language(context)));
+                return Html(context, Pages.Problem(Texts.Get(Language(context), "dashboard.page-out-of-range", ("max", Pages.MaxPage)), Language(context)));
             }
 
             return Html(context, pages.Findings(context.Request.Query, page, Language(context)));
@@ -130,7 +131,7 @@ public static class DashboardServer
             }
 
             var fingerprint = (string)context.Request.RouteValues["fingerprint"]!;
-            await Answer(context, fingerprint, pages.Mute(fingerprint, form["reason"].ToString(), form["until"].ToString(), form["by"].ToString()));
+            await Answer(context, fingerprint, pages.Mute(fingerprint, form["reason"].ToString(), form["until"].ToString(), form["by"].ToString(), Language(context)));
         });
         app.MapPost("/findings/{fingerprint}/unmute", async context =>
         {
@@ -140,7 +141,7 @@ public static class DashboardServer
             }
 
             var fingerprint = (string)context.Request.RouteValues["fingerprint"]!;
-            await Answer(context, fingerprint, pages.Unmute(fingerprint, form["by"].ToString()));
+            await Answer(context, fingerprint, pages.Unmute(fingerprint, form["by"].ToString(), Language(context)));
         });
         app.Lifetime.ApplicationStopped.Register(gate.Dispose);
         return app;
@@ -157,7 +158,7 @@ public static class DashboardServer
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             context.Response.ContentType = "text/plain; charset=utf-8";
-            await context.Response.WriteAsync("This dashboard does not answer to that host name; start it with --allowed-host NAME to add one.\n");
+            await context.Response.WriteAsync(Texts.Get(Language(context), "dashboard.unknown-host") + "\n");
             return;
         }
 
@@ -171,7 +172,7 @@ public static class DashboardServer
             context.Response.Clear();
             SecureHeaders(context.Response);
             context.Response.StatusCode = exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
-            await Html(context, Pages.Problem("The dashboard could not answer this request.", Language(context)));
+            await Html(context, Pages.Problem(Texts.Get(Language(context), "dashboard.could-not-answer"), Language(context)));
         }
     };
 
@@ -233,7 +234,7 @@ public static class DashboardServer
         var seconds = (int)Math.Ceiling(wait.TotalSeconds);
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        await Html(context, Pages.Problem($"Too many wrong tokens from this address: try again in {seconds} s.", Language(context)));
+        await Html(context, Pages.Problem(Texts.Get(Language(context), "dashboard.throttled", ("seconds", seconds)), Language(context)));
         return true;
     }
 
@@ -266,7 +267,7 @@ public static class DashboardServer
         if (!context.Request.HasFormContentType)
         {
             context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
-            problem = "Only the dashboard's own forms can be posted here.";
+            problem = Texts.Get(Language(context), "dashboard.not-a-form");
         }
         else
         {
@@ -279,12 +280,12 @@ public static class DashboardServer
             catch (Exception exception) when (exception is InvalidDataException || (exception is BadHttpRequestException bad && bad.StatusCode == StatusCodes.Status413PayloadTooLarge))
             {
                 context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-                problem = $"The form is larger than the dashboard accepts ({MaxRequestBytes / 1024} KB).";
+                problem = Texts.Get(Language(context), "dashboard.form-too-large", ("kb", MaxRequestBytes / 1024));
             }
             catch (AntiforgeryValidationException)
             {
                 context.Response.StatusCode = StatusCodes.Status400BadRequest;
-                problem = "The form's anti-forgery token is missing or invalid: reload the page and try again.";
+                problem = Texts.Get(Language(context), "dashboard.antiforgery-invalid");
             }
         }
 

@@ -90,20 +90,20 @@ internal sealed class Pages(StoreGate gate, TimeProvider time, string identity)
     }
 
     /// <summary>Mutes one finding by fingerprint; returns an error for the user, or null.</summary>
-    public string? Mute(string fingerprint, string reason, string until, string by)
+    public string? Mute(string fingerprint, string reason, string until, string by, Language language)
     {
         var trimmed = reason.Trim();
         if (trimmed.Length == 0)
         {
-            return "A reason is required to mute a finding.";
+            return Texts.Get(language, "dashboard.reason-required");
         }
 
         if (trimmed.Length > MaxReasonLength || trimmed.Any(char.IsControl))
         {
-            return $"The reason must be one line of at most {MaxReasonLength} characters.";
+            return Texts.Get(language, "dashboard.reason-too-long", ("max", MaxReasonLength));
         }
 
-        var (untilTime, untilError) = Expiry(until);
+        var (untilTime, untilError) = Expiry(until, language);
         if (untilError is not null)
         {
             return untilError;
@@ -111,21 +111,21 @@ internal sealed class Pages(StoreGate gate, TimeProvider time, string identity)
 
         if (Actor(by) is not { } actor)
         {
-            return NameError;
+            return NameError(language);
         }
 
-        return Change(fingerprint, store => store.Mute(MuteKind.Fingerprint, fingerprint, trimmed, untilTime, actor));
+        return Change(fingerprint, language, store => store.Mute(MuteKind.Fingerprint, fingerprint, trimmed, untilTime, actor));
     }
 
     /// <summary>Lifts the mutes of one finding; returns an error for the user, or null.</summary>
-    public string? Unmute(string fingerprint, string by)
+    public string? Unmute(string fingerprint, string by, Language language)
     {
         if (Actor(by) is not { } actor)
         {
-            return NameError;
+            return NameError(language);
         }
 
-        return Change(fingerprint, store => store.Unmute(fingerprint, actor));
+        return Change(fingerprint, language, store => store.Unmute(fingerprint, actor));
     }
 
     public static string FindingUrl(string fingerprint, Language language) =>
@@ -160,18 +160,18 @@ internal sealed class Pages(StoreGate gate, TimeProvider time, string identity)
         });
 
     // Only a finding that exists: the store would also lift a mute by its number, or keep a mute of nothing.
-    private string? Change(string fingerprint, Action<FindingStore> change) => gate.Use(store =>
+    private string? Change(string fingerprint, Language language, Action<FindingStore> change) => gate.Use(store =>
     {
         if (store.FindFinding(fingerprint) is null)
         {
-            return "No such finding.";
+            return Texts.Get(language, "dashboard.no-such-finding");
         }
 
         change(store);
         return (string?)null;
     });
 
-    private static string NameError => $"Your name must be one line of at most {MaxNameLength} characters.";
+    private static string NameError(Language language) => Texts.Get(language, "dashboard.name-too-long", ("max", MaxNameLength));
 
     // The server's identity comes first and cannot be chosen by the client; the name typed in the form is kept as a note.
     private string? Actor(string by)
@@ -186,7 +186,7 @@ internal sealed class Pages(StoreGate gate, TimeProvider time, string identity)
     }
 
     // A bare date means the end of that day, as `kagi findings mute --until` reads it.
-    private (DateTimeOffset? Until, string? Error) Expiry(string until)
+    private (DateTimeOffset? Until, string? Error) Expiry(string until, Language language)
     {
         var text = until.Trim();
         if (text.Length == 0)
@@ -196,16 +196,16 @@ internal sealed class Pages(StoreGate gate, TimeProvider time, string identity)
 
         if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
         {
-            return (null, "The expiry is not a date (use YYYY-MM-DD).");
+            return (null, Texts.Get(language, "dashboard.expiry-not-a-date"));
         }
 
         var now = time.GetUtcNow();
         if (parsed > now + LongestMute)
         {
-            return (null, $"The expiry must be within {LongestMute.Days / 365} years.");
+            return (null, Texts.Get(language, "dashboard.expiry-too-far", ("years", LongestMute.Days / 365)));
         }
 
         var end = text.Length == 10 ? parsed.AddDays(1) : parsed;
-        return end <= now ? (null, "The expiry is in the past.") : (end, null);
+        return end <= now ? (null, Texts.Get(language, "dashboard.expiry-past")) : (end, null);
     }
 }
