@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace Kagi.Web;
 
-/// <summary>The dashboard's pages and actions: reads the store, then renders a view of <see cref="Views"/>, which encodes every value.</summary>
+/// <summary>The dashboard's pages and actions: each page reads the store, then renders a Razor view (Kagi.Web.Views) that encodes every value.</summary>
 /// <param name="identity">Who acts in the audit trail, as the server authenticated it.</param>
 internal sealed class Pages(StoreGate gate, TimeProvider time, string identity)
 {
