@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using Kagi.Core.Localization;
+using Kagi.Core.Rules;
 using Kagi.Terraform;
 
 namespace Kagi.Cli;
@@ -42,7 +44,8 @@ internal sealed class EvaluationLimitOptions
         {
             if (result.GetValueOrDefault<T>() <= T.Zero)
             {
-                result.AddError($"{name} must be a positive whole number.");
+                // A parse error: reported before --lang is read, so in English.
+                result.AddError(Texts.Get(Language.En, "cli.positive-number", ("option", name)));
             }
         });
         return option;

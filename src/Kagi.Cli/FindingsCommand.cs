@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Kagi.Core.Findings;
+using Kagi.Core.Localization;
 using Kagi.Core.Rules;
 using Kagi.Rules;
 using Kagi.Store;
@@ -34,13 +35,13 @@ internal static class FindingsCommand
         var account = new Option<string?>("--account") { Description = "Only this AWS account." };
         var region = new Option<string?>("--region") { Description = "Only this AWS region." };
         var since = new Option<string?>("--since") { Description = "Only findings whose state changed at or after this date (ISO 8601).", HelpName = "DATE" };
-        var (store, format) = (StoreOption(), FormatOption());
-        var command = new Command("list", "List the findings the store follows, with their lifecycle state.") { status, severity, rule, account, region, since, format, store };
-        command.SetAction(parsed => WithStore(parsed.GetValue(store), time, error, opened =>
+        var (store, format, lang) = (StoreOption(), FormatOption(), LangOption());
+        var command = new Command("list", "List the findings the store follows, with their lifecycle state.") { status, severity, rule, account, region, since, format, store, lang };
+        command.SetAction(parsed => WithStore(parsed, store, lang, time, error, (opened, language) =>
         {
             if (!TryParseTime(parsed.GetValue(since), endOfDay: false, out var sinceTime))
             {
-                error.WriteLine($"kagi: --since: '{parsed.GetValue(since)}' is not a date (use ISO 8601, e.g. 2026-01-31).");
+                error.WriteLine($"kagi: {Texts.Get(language, "cli.not-a-date", ("option", since.Name), ("value", parsed.GetValue(since)), ("example", "2026-01-31"))}");
                 return ExitCodes.BadInput;
             }
 
@@ -55,7 +56,7 @@ internal static class FindingsCommand
                 Region = parsed.GetValue(region),
                 Since = sinceTime,
             };
-            FindingsOutput.Write(opened.ListFindings(query), parsed.GetValue(format)!, output);
+            FindingsOutput.Write(opened.ListFindings(query), parsed.GetValue(format)!, language, output);
             return ExitCodes.Clean;
         }));
         return command;
@@ -65,17 +66,17 @@ internal static class FindingsCommand
     {
         var before = new Argument<long?>("SCAN_A") { Description = "The earlier scan ID (default: the scan before SCAN_B with the same scope).", Arity = ArgumentArity.ZeroOrOne };
         var after = new Argument<long?>("SCAN_B") { Description = "The later scan ID (default: the latest scan of that scope).", Arity = ArgumentArity.ZeroOrOne };
-        var (store, format) = (StoreOption(), FormatOption());
-        var command = new Command("diff", "Failing findings new, resolved and still open between two scans.") { before, after, format, store };
-        command.SetAction(parsed => WithStore(parsed.GetValue(store), time, error, opened =>
+        var (store, format, lang) = (StoreOption(), FormatOption(), LangOption());
+        var command = new Command("diff", "Failing findings new, resolved and still open between two scans.") { before, after, format, store, lang };
+        command.SetAction(parsed => WithStore(parsed, store, lang, time, error, (opened, language) =>
         {
             if (opened.Diff(parsed.GetValue(before), parsed.GetValue(after)) is not { } diff)
             {
-                error.WriteLine("kagi: no two scans to compare: give scan IDs ('kagi findings scans' lists them), or store two scans of the same scope.");
+                error.WriteLine($"kagi: {Texts.Get(language, "cli.nothing-to-diff")}");
                 return ExitCodes.BadInput;
             }
 
-            FindingsOutput.Write(diff, parsed.GetValue(format)!, output);
+            FindingsOutput.Write(diff, parsed.GetValue(format)!, language, output);
             return ExitCodes.Clean;
         }));
         return command;
@@ -86,21 +87,20 @@ internal static class FindingsCommand
         var pattern = new Argument<string>("PATTERN") { Description = "A fingerprint (or its first 6+ characters), a rule ID, or a resource ID glob (* and ?)." };
         var reason = new Option<string>("--reason") { Description = "Why the finding is accepted; kept in the audit trail and shown in reports.", Required = true };
         var until = new Option<string?>("--until") { Description = "Unmute after this date (ISO 8601; a bare date means the end of that day, UTC).", HelpName = "DATE" };
-        var by = ByOption();
-        var store = StoreOption();
-        var command = new Command("mute", "Mute findings: they still appear, as MUTED with the reason, and stop failing scans.") { pattern, reason, until, by, store };
-        command.SetAction(parsed => WithStore(parsed.GetValue(store), time, error, opened =>
+        var (by, store, lang) = (ByOption(), StoreOption(), LangOption());
+        var command = new Command("mute", "Mute findings: they still appear, as MUTED with the reason, and stop failing scans.") { pattern, reason, until, by, store, lang };
+        command.SetAction(parsed => WithStore(parsed, store, lang, time, error, (opened, language) =>
         {
             if (!TryParseTime(parsed.GetValue(until), endOfDay: true, out var untilTime))
             {
-                error.WriteLine($"kagi: --until: '{parsed.GetValue(until)}' is not a date (use ISO 8601, e.g. 2026-12-31).");
+                error.WriteLine($"kagi: {Texts.Get(language, "cli.not-a-date", ("option", until.Name), ("value", parsed.GetValue(until)), ("example", "2026-12-31"))}");
                 return ExitCodes.BadInput;
             }
 
             var text = parsed.GetValue(pattern)!;
             var kind = MuteRule.KindOf(text, id => RuleCatalog.Find(id) is not null);
             var mute = opened.Mute(kind, text, parsed.GetValue(reason)!, untilTime, parsed.GetValue(by)!);
-            output.WriteLine(TerminalText.Line($"muted {kind.ToString().ToLowerInvariant()} {mute.Pattern} (mute {mute.Id}): {mute.Describe()}"));
+            output.WriteLine(TerminalText.Line(Texts.Get(language, "cli.muted", ("kind", kind.ToString().ToLowerInvariant()), ("pattern", mute.Pattern), ("id", mute.Id), ("description", mute.Describe()))));
             return ExitCodes.Clean;
         }, StoreUse.CreateOrChange));
         return command;
@@ -109,19 +109,21 @@ internal static class FindingsCommand
     private static Command Unmute(TextWriter output, TextWriter error, TimeProvider time)
     {
         var pattern = new Argument<string>("PATTERN") { Description = "The pattern given to 'kagi findings mute', or the mute's ID." };
-        var by = ByOption();
-        var store = StoreOption();
-        var command = new Command("unmute", "Lift a mute; the audit trail keeps who lifted it and when.") { pattern, by, store };
-        command.SetAction(parsed => WithStore(parsed.GetValue(store), time, error, opened =>
+        var (by, store, lang) = (ByOption(), StoreOption(), LangOption());
+        var command = new Command("unmute", "Lift a mute; the audit trail keeps who lifted it and when.") { pattern, by, store, lang };
+        command.SetAction(parsed => WithStore(parsed, store, lang, time, error, (opened, language) =>
         {
             var lifted = opened.Unmute(parsed.GetValue(pattern)!, parsed.GetValue(by)!);
+            var shown = TerminalText.Line(parsed.GetValue(pattern)!);
             if (lifted == 0)
             {
-                error.WriteLine($"kagi: no active mute is '{TerminalText.Line(parsed.GetValue(pattern)!)}'. 'kagi findings mutes' lists them.");
+                error.WriteLine($"kagi: {Texts.Get(language, "cli.no-active-mute", ("pattern", shown))}");
                 return ExitCodes.BadInput;
             }
 
-            output.WriteLine($"unmuted {TerminalText.Line(parsed.GetValue(pattern)!)} ({lifted} mute{(lifted == 1 ? string.Empty : "s")})");
+            output.WriteLine(lifted == 1
+                ? Texts.Get(language, "cli.unmuted-one", ("pattern", shown), ("count", lifted))
+                : Texts.Get(language, "cli.unmuted-many", ("pattern", shown), ("count", lifted)));
             return ExitCodes.Clean;
         }, StoreUse.Change));
         return command;
@@ -130,9 +132,9 @@ internal static class FindingsCommand
     private static Command Mutes(TextWriter output, TextWriter error, TimeProvider time)
     {
         var all = new Option<bool>("--all") { Description = "Also show expired and lifted mutes: the whole audit trail." };
-        var (store, format) = (StoreOption(), FormatOption());
-        var command = new Command("mutes", "List the mutes in force.") { all, format, store };
-        command.SetAction(parsed => WithStore(parsed.GetValue(store), time, error, opened =>
+        var (store, format, lang) = (StoreOption(), FormatOption(), LangOption());
+        var command = new Command("mutes", "List the mutes in force.") { all, format, store, lang };
+        command.SetAction(parsed => WithStore(parsed, store, lang, time, error, (opened, _) =>
         {
             FindingsOutput.Write(opened.Mutes(parsed.GetValue(all)), time.GetUtcNow(), parsed.GetValue(format)!, output);
             return ExitCodes.Clean;
@@ -142,9 +144,9 @@ internal static class FindingsCommand
 
     private static Command Scans(TextWriter output, TextWriter error, TimeProvider time)
     {
-        var (store, format) = (StoreOption(), FormatOption());
-        var command = new Command("scans", "List the stored scans, with their IDs for 'kagi findings diff'.") { format, store };
-        command.SetAction(parsed => WithStore(parsed.GetValue(store), time, error, opened =>
+        var (store, format, lang) = (StoreOption(), FormatOption(), LangOption());
+        var command = new Command("scans", "List the stored scans, with their IDs for 'kagi findings diff'.") { format, store, lang };
+        command.SetAction(parsed => WithStore(parsed, store, lang, time, error, (opened, _) =>
         {
             FindingsOutput.Write(opened.Scans(), parsed.GetValue(format)!, output);
             return ExitCodes.Clean;
@@ -152,21 +154,23 @@ internal static class FindingsCommand
         return command;
     }
 
-    private static int WithStore(string? location, TimeProvider time, TextWriter error, Func<IFindingStore, int> action, StoreUse use = StoreUse.Read)
+    /// <summary>Opens the store <paramref name="storeOption"/> names and runs <paramref name="action"/> with it, in the language <paramref name="langOption"/> chose.</summary>
+    private static int WithStore(ParseResult parsed, Option<string?> storeOption, Option<string> langOption, TimeProvider time, TextWriter error, Func<IFindingStore, Language, int> action, StoreUse use = StoreUse.Read)
     {
+        var language = LanguageOption.Read(parsed, langOption);
         try
         {
-            var resolved = StoreLocation.Resolve(location, Environment.GetEnvironmentVariable);
+            var resolved = StoreLocation.Resolve(parsed.GetValue(storeOption), Environment.GetEnvironmentVariable);
 
             // A query against a mistyped path should say so, not create an empty store there and answer "0 findings".
             if (use != StoreUse.CreateOrChange && resolved.Kind == StoreKind.Sqlite && !File.Exists(resolved.ConnectionString))
             {
-                error.WriteLine($"kagi: no findings store at {resolved.ConnectionString}: no scan has been stored there yet.");
+                error.WriteLine($"kagi: {Texts.Get(language, "cli.no-store-at", ("path", resolved.ConnectionString))}");
                 return ExitCodes.BadInput;
             }
 
             using var store = use == StoreUse.Read ? FindingStore.OpenForReading(resolved, time) : FindingStore.Open(resolved, time);
-            return action(store);
+            return action(store, language);
         }
         catch (Exception exception) when (ScanStore.IsStoreFailure(exception))
         {
@@ -205,6 +209,8 @@ internal static class FindingsCommand
         format.AcceptOnlyFromAmong("table", "json");
         return format;
     }
+
+    private static Option<string> LangOption() => LanguageOption.Create("Language of messages and summaries; the store's own texts (mute reasons) stay as written.");
 
     private static Option<string> ByOption() => new("--by")
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Kagi.Core.Findings;
+using Kagi.Core.Localization;
 using Kagi.Core.Rules;
 using Kagi.Store;
 
@@ -17,7 +18,7 @@ internal static class FindingsOutput
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static void Write(IReadOnlyList<TrackedFinding> findings, string format, TextWriter output)
+    public static void Write(IReadOnlyList<TrackedFinding> findings, string format, Language language, TextWriter output)
     {
         if (format == "json")
         {
@@ -33,10 +34,12 @@ internal static class FindingsOutput
                 finding.Fingerprint[..12], finding.State.ToString().ToUpperInvariant(), finding.Severity.ToName(), finding.RuleId, finding.ResourceId,
                 finding.Region ?? "-", finding.LastStatus.ToName(), Time(finding.ChangedAt), finding.MutedBy?.Describe() ?? string.Empty,
             }));
-        output.WriteLine($"{findings.Count} finding{(findings.Count == 1 ? string.Empty : "s")}");
+        output.WriteLine(findings.Count == 1
+            ? Texts.Get(language, "cli.finding-count-one", ("count", findings.Count))
+            : Texts.Get(language, "cli.finding-count-many", ("count", findings.Count)));
     }
 
-    public static void Write(ScanDiff diff, string format, TextWriter output)
+    public static void Write(ScanDiff diff, string format, Language language, TextWriter output)
     {
         if (format == "json")
         {
@@ -54,7 +57,7 @@ internal static class FindingsOutput
             return;
         }
 
-        output.WriteLine($"scan {diff.Before.Id} ({Time(diff.Before.StartedAt)}) -> scan {diff.After.Id} ({Time(diff.After.StartedAt)})");
+        output.WriteLine(Texts.Get(language, "cli.diff-scans", ("before", diff.Before.Id), ("beforeAt", Time(diff.Before.StartedAt)), ("after", diff.After.Id), ("afterAt", Time(diff.After.StartedAt))));
         var rows = diff.New.Select(result => ("NEW", result))
             .Concat(diff.Resolved.Select(result => ("RESOLVED", result)))
             .Concat(diff.StillOpen.Select(result => ("OPEN", result)));
@@ -62,7 +65,7 @@ internal static class FindingsOutput
         {
             row.Item1, row.result.Fingerprint[..12], row.result.Severity.ToName(), row.result.RuleId, row.result.ResourceId, row.result.Status.ToName(),
         }));
-        output.WriteLine($"{diff.New.Count} new, {diff.Resolved.Count} resolved, {diff.StillOpen.Count} still open");
+        output.WriteLine(Texts.Get(language, "cli.diff-counts", ("new", diff.New.Count), ("resolved", diff.Resolved.Count), ("open", diff.StillOpen.Count)));
     }
 
     public static void Write(IReadOnlyList<MuteRule> mutes, DateTimeOffset now, string format, TextWriter output)

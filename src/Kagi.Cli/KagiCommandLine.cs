@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Kagi.Core.Findings;
+using Kagi.Core.Localization;
+using Kagi.Core.Rules;
 
 namespace Kagi.Cli;
 
@@ -29,7 +31,8 @@ public static class KagiCommandLine
                 error.WriteLine($"kagi: {parseError.Message}");
             }
 
-            error.WriteLine("Run 'kagi --help' for usage.");
+            // The command line did not parse, so --lang was not read: English.
+            error.WriteLine(Texts.Get(Language.En, "cli.usage-hint"));
             return ExitCodes.BadInput;
         }
 
@@ -41,7 +44,8 @@ public static class KagiCommandLine
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            error.WriteLine(InternalError(exception, file: null));
+            // Whatever command failed, its --lang is out of reach here: English.
+            error.WriteLine(InternalError(exception, file: null, Language.En));
             return ExitCodes.BadInput;
         }
     }
@@ -50,11 +54,13 @@ public static class KagiCommandLine
     /// How an exception no command expected is reported: <c>kagi: internal error in FILE: message</c>, the file being
     /// the input that was being read, when one is known. <c>KAGI_DEBUG=1</c> adds the stack trace, for a bug report.
     /// </summary>
-    public static string InternalError(Exception exception, string? file)
+    public static string InternalError(Exception exception, string? file, Language language)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        var where = file is null ? string.Empty : $" in {file}";
+        var message = file is null
+            ? Texts.Get(language, "cli.internal-error", ("message", exception.Message))
+            : Texts.Get(language, "cli.internal-error-in-file", ("file", file), ("message", exception.Message));
         var trace = Environment.GetEnvironmentVariable("KAGI_DEBUG") is "1" ? Environment.NewLine + exception : string.Empty;
-        return TerminalText.Block($"kagi: internal error{where}: {exception.Message}{trace}");
+        return TerminalText.Block($"kagi: {message}{trace}");
     }
 }

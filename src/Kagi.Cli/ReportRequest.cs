@@ -1,3 +1,5 @@
+using Kagi.Core.Localization;
+using Kagi.Core.Rules;
 using Kagi.Reporting;
 
 namespace Kagi.Cli;
@@ -13,9 +15,9 @@ internal sealed record ReportRequest(string Format, string? Path)
     /// Pairs <c>--format</c> and <c>--output</c> values in the order they were typed: <c>FORMAT=FILE</c> carries its own
     /// file; an <c>--output</c> goes with the <c>--format</c> just before it, or, when it comes first, with the next one;
     /// a format left without a file goes to standard output, and with no <c>--format</c> the report is a table.
-    /// Null, with the reason in <paramref name="problem"/>, when the pairing is ambiguous.
+    /// Null, with the reason in <paramref name="problem"/> (in <paramref name="language"/>), when the pairing is ambiguous.
     /// </summary>
-    public static IReadOnlyList<ReportRequest>? Pair(IReadOnlyList<ReportOption> typed, out string problem)
+    public static IReadOnlyList<ReportRequest>? Pair(IReadOnlyList<ReportOption> typed, Language language, out string problem)
     {
         ArgumentNullException.ThrowIfNull(typed);
         var reports = new List<ReportRequest>();
@@ -42,7 +44,7 @@ internal sealed record ReportRequest(string Format, string? Path)
             var format = (equals < 0 ? option.Value : option.Value[..equals]).Trim().ToLowerInvariant();
             if (ReportWriters.Find(format) is null)
             {
-                problem = $"unknown format '{format}'; choose from {string.Join(", ", Formats)}.";
+                problem = Texts.Get(language, "cli.unknown-format", ("format", format), ("formats", string.Join(", ", Formats)));
                 return null;
             }
 
@@ -56,28 +58,28 @@ internal sealed record ReportRequest(string Format, string? Path)
             reports.Add(new ReportRequest("table", waitingOutputs.Count > 0 ? ToPath(waitingOutputs.Dequeue()) : null));
         }
 
-        problem = Check(reports, waitingOutputs.Count) ?? string.Empty;
+        problem = Check(reports, waitingOutputs.Count, language) ?? string.Empty;
         return problem.Length == 0 ? reports : null;
     }
 
     private static string? ToPath(string value) => value is StandardOutput or "" ? null : value;
 
-    private static string? Check(List<ReportRequest> reports, int unusedOutputs)
+    private static string? Check(List<ReportRequest> reports, int unusedOutputs, Language language)
     {
         if (unusedOutputs > 0)
         {
-            return $"{unusedOutputs} --output value(s) have no --format to go with; give one --format per --output.";
+            return Texts.Get(language, "cli.outputs-without-format", ("count", unusedOutputs));
         }
 
         if (reports.Count(report => report.Path is null) > 1)
         {
-            return "only one report can go to standard output; give the others an --output FILE or FORMAT=FILE.";
+            return Texts.Get(language, "cli.one-report-on-standard-output");
         }
 
         var twice = reports.Where(report => report.Path is not null)
             .GroupBy(report => System.IO.Path.GetFullPath(report.Path!), StringComparer.Ordinal)
             .FirstOrDefault(group => group.Count() > 1);
-        return twice is null ? null : $"two reports would be written to {twice.First().Path}.";
+        return twice is null ? null : Texts.Get(language, "cli.report-written-twice", ("path", twice.First().Path));
     }
 }
 

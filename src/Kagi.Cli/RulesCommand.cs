@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Kagi.Core.Localization;
 using Kagi.Core.Rules;
 using Kagi.Rules;
 
@@ -9,8 +10,7 @@ internal static class RulesCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var lang = new Option<string>("--lang") { Description = "Language of the texts.", DefaultValueFactory = _ => "en" };
-        lang.AcceptOnlyFromAmong("en", "ja");
+        var lang = LanguageOption.Create("Language of the texts.");
         var service = new Option<string?>("--service") { Description = "Only rules of this service, e.g. neptune or kms." };
         var severity = new Option<string?>("--severity") { Description = "Only rules of this severity or higher." };
         severity.AcceptOnlyFromAmong([.. Enum.GetValues<Severity>().Select(level => level.ToName())]);
@@ -18,13 +18,13 @@ internal static class RulesCommand
         framework.AcceptOnlyFromAmong([.. ComplianceMapping.Frameworks]);
         var list = new Command("list", "List the rules, optionally filtered.") { lang, service, severity, framework };
         list.SetAction(parsed => List(
-            LanguageOf(parsed.GetValue(lang)),
+            LanguageOption.Read(parsed, lang),
             new RuleFilter(parsed.GetValue(service), parsed.GetValue(severity), parsed.GetValue(framework)),
             output));
 
         var id = new Argument<string>("ID") { Description = "The rule ID, e.g. neptune-cluster-cmk-encryption." };
         var show = new Command("show", "Show one rule: risk, remediation, equivalents in other tools.") { id, lang };
-        show.SetAction(parsed => Show(parsed.GetValue(id)!, LanguageOf(parsed.GetValue(lang)), output, error));
+        show.SetAction(parsed => Show(parsed.GetValue(id)!, LanguageOption.Read(parsed, lang), output, error));
 
         var rules = new Command("rules", "The rule catalogue.") { list, show };
         rules.SetAction(_ => List(Language.En, new RuleFilter(null, null, null), output));
@@ -50,7 +50,7 @@ internal static class RulesCommand
     {
         if (RuleCatalog.Find(id) is not { } entry)
         {
-            error.WriteLine($"kagi: no such rule: {id}. 'kagi rules list' shows the catalogue.");
+            error.WriteLine($"kagi: {Texts.Get(language, "cli.no-such-rule", ("ids", id))}");
             return ExitCodes.BadInput;
         }
 
@@ -59,7 +59,8 @@ internal static class RulesCommand
         output.WriteLine(rule.Title.Get(language));
         output.WriteLine();
         output.WriteLine(rule.Risk.Get(language).TrimEnd());
-        foreach (var (heading, text) in new[] { ("Console", rule.Remediation.Console), ("AWS CLI", rule.Remediation.Cli), ("Terraform", rule.Remediation.Terraform) })
+        // AWS CLI and Terraform are names, the same in every language.
+        foreach (var (heading, text) in new[] { (Texts.Get(language, "reports.console"), rule.Remediation.Console), ("AWS CLI", rule.Remediation.Cli), ("Terraform", rule.Remediation.Terraform) })
         {
             foreach (var (variant, localized) in text.Variants)
             {
@@ -70,8 +71,10 @@ internal static class RulesCommand
         }
 
         output.WriteLine();
-        output.WriteLine($"Equivalents: {string.Join(", ", rule.Equivalents.Select(e => $"{e.Tool} {e.Id}"))}");
-        output.WriteLine($"Compliance: {(rule.Compliance.Count == 0 ? "-" : string.Join(", ", rule.Compliance.Select(c => $"{c.Framework} {c.Control}")))}");
+        var equivalents = string.Join(", ", rule.Equivalents.Select(e => $"{e.Tool} {e.Id}"));
+        var controls = rule.Compliance.Count == 0 ? "-" : string.Join(", ", rule.Compliance.Select(c => $"{c.Framework} {c.Control}"));
+        output.WriteLine(Texts.Get(language, "cli.rule-equivalents", ("equivalents", equivalents)));
+        output.WriteLine(Texts.Get(language, "cli.rule-compliance", ("controls", controls)));
         foreach (var reference in rule.References)
         {
             output.WriteLine($"  {reference}");
@@ -79,8 +82,6 @@ internal static class RulesCommand
 
         return ExitCodes.Clean;
     }
-
-    private static Language LanguageOf(string? name) => name == "ja" ? Language.Ja : Language.En;
 }
 
 /// <summary>What <c>kagi rules list</c> keeps: a service, a lowest severity, a framework; null means any.</summary>

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Amazon.Runtime;
 using Kagi.Aws;
 using Kagi.Core.Findings;
+using Kagi.Core.Localization;
 using Kagi.Core.Model;
 using Kagi.Core.Rules;
 using Spectre.Console;
@@ -33,7 +34,7 @@ internal static class ScanAwsCommand
             Uri? endpointUri = null;
             if (endpoint is not null && (!Uri.TryCreate(endpoint, UriKind.Absolute, out endpointUri) || endpointUri.Scheme is not ("http" or "https")))
             {
-                error.WriteLine($"kagi: --endpoint-url must be an http(s) URL, not '{endpoint}'.");
+                error.WriteLine($"kagi: {Texts.Get(settings.Language, "cli.endpoint-url-invalid", ("value", endpoint))}");
                 return ExitCodes.BadInput;
             }
 
@@ -51,26 +52,27 @@ internal static class ScanAwsCommand
 
     private static int Scan(LiveScanOptions request, string? savePath, ScanSettings settings, TimeProvider time, TextWriter output, TextWriter error)
     {
+        var language = settings.Language;
         var startedAt = time.GetUtcNow();
         var onTerminal = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected;
         AwsScanResult result;
         try
         {
-            result = onTerminal ? ScanWithLiveProgress(request, time) : ScanWithLogLines(request, time, error);
+            result = onTerminal ? ScanWithLiveProgress(request, time, language) : Run(request, time, new LogLineProgress(error, language));
         }
         catch (MissingRegionException)
         {
-            error.WriteLine("kagi: no region to scan: pass --region or --all-regions, or set AWS_REGION or the profile's region.");
+            error.WriteLine($"kagi: {Texts.Get(language, "cli.no-region")}");
             return ExitCodes.BadInput;
         }
         catch (AmazonClientException exception)
         {
-            error.WriteLine($"kagi: no usable AWS credentials: {exception.Message}");
+            error.WriteLine($"kagi: {Texts.Get(language, "cli.no-credentials", ("reason", exception.Message))}");
             return ExitCodes.BadInput;
         }
 
         var targets = result.Regions.Prepend($"account {result.Account}").ToList();
-        var saved = savePath is null || Save(savePath, new SavedInventory("aws", targets, result.Inventory), error);
+        var saved = savePath is null || Save(savePath, new SavedInventory("aws", targets, result.Inventory), language, error);
         var report = ScanReports.Judge(ScanSource.Aws, targets, result.Inventory, settings, startedAt, time);
         var exitCode = ScanOutput.Write(report, settings, time, FixCommandFor(request, settings), output, error);
 
@@ -78,25 +80,22 @@ internal static class ScanAwsCommand
         return saved ? exitCode : ExitCodes.BadInput;
     }
 
-    private static bool Save(string path, SavedInventory inventory, TextWriter error)
+    private static bool Save(string path, SavedInventory inventory, Language language, TextWriter error)
     {
         try
         {
             File.WriteAllText(path, InventoryFile.Write(inventory));
-            error.WriteLine($"kagi: saved the inventory to {path}");
+            error.WriteLine($"kagi: {Texts.Get(language, "cli.inventory-saved", ("path", path))}");
             return true;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"kagi: cannot save the inventory to {path}: {exception.Message}");
+            error.WriteLine($"kagi: {Texts.Get(language, "cli.inventory-unsaved", ("path", path), ("reason", exception.Message))}");
             return false;
         }
     }
 
-    private static AwsScanResult ScanWithLogLines(LiveScanOptions request, TimeProvider time, TextWriter error) =>
-        Run(request, time, new LogLineProgress(error));
-
-    private static AwsScanResult ScanWithLiveProgress(LiveScanOptions request, TimeProvider time)
+    private static AwsScanResult ScanWithLiveProgress(LiveScanOptions request, TimeProvider time, Language language)
     {
         // Standard error is known to be a terminal here; Spectre would otherwise judge by standard output, which may be piped.
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -109,7 +108,7 @@ internal static class ScanAwsCommand
         console.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new SpinnerColumn(), new ElapsedTimeColumn())
-            .Start(context => result = Run(request, time, new LiveProgress(context)));
+            .Start(context => result = Run(request, time, new LiveProgress(context, language)));
         return result!;
     }
 
@@ -150,12 +149,12 @@ internal static class ScanAwsCommand
     private sealed class MissingRegionException : Exception;
 
     /// <summary>Plain lines on standard error when it is not a terminal: one when a region starts, one when it ends.</summary>
-    private sealed class LogLineProgress(TextWriter error) : IScanProgress
+    private sealed class LogLineProgress(TextWriter error, Language language) : IScanProgress
     {
         private readonly Lock _lock = new();
         private readonly Dictionary<string, (int Calls, int Resources)> _regions = new(StringComparer.Ordinal);
 
-        public void RegionStarted(string region) => Write($"kagi: scanning {region}");
+        public void RegionStarted(string region) => Write($"kagi: {Texts.Get(language, "cli.region-started", ("region", region))}");
 
         public void CallFinished(string region, AwsService service, string call, bool succeeded) => Update(region, calls: 1, resources: 0);
 
@@ -164,7 +163,8 @@ internal static class ScanAwsCommand
         public void RegionFinished(string region, int failures)
         {
             var (calls, resources) = Totals(region);
-            Write($"kagi: {region}: {resources} Neptune clusters, {calls} API calls{(failures > 0 ? $", {failures} could not be read" : string.Empty)}");
+            var unread = failures > 0 ? $", {Texts.Get(language, "cli.region-unread", ("failures", failures))}" : string.Empty;
+            Write($"kagi: {Texts.Get(language, "cli.region-finished", ("region", region), ("resources", resources), ("calls", calls))}{unread}");
         }
 
         private void Update(string region, int calls, int resources)
@@ -194,7 +194,7 @@ internal static class ScanAwsCommand
     }
 
     /// <summary>A live display on a terminal: one line per region with its calls and clusters so far.</summary>
-    private sealed class LiveProgress(ProgressContext context) : IScanProgress
+    private sealed class LiveProgress(ProgressContext context, Language language) : IScanProgress
     {
         private readonly Lock _lock = new();
         private readonly Dictionary<string, (ProgressTask Task, int Calls, int Resources)> _regions = new(StringComparer.Ordinal);
@@ -227,10 +227,11 @@ internal static class ScanAwsCommand
                 var status = failures switch
                 {
                     null => string.Empty,
-                    0 => " [green]done[/]",
-                    _ => $" [red]{failures} could not be read[/]",
+                    0 => $" [green]{Markup.Escape(Texts.Get(language, "cli.region-done"))}[/]",
+                    _ => $" [red]{Markup.Escape(Texts.Get(language, "cli.region-unread", ("failures", failures)))}[/]",
                 };
-                state.Task.Description = $"{Markup.Escape(region)}: {state.Resources} clusters, {state.Calls} calls{status}";
+                var counts = Texts.Get(language, "cli.region-progress", ("region", region), ("resources", state.Resources), ("calls", state.Calls));
+                state.Task.Description = $"{Markup.Escape(counts)}{status}";
                 if (failures is not null)
                 {
                     state.Task.IsIndeterminate(false).Value(1).StopTask();

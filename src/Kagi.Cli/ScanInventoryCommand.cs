@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Kagi.Core.Findings;
+using Kagi.Core.Localization;
 using Kagi.Core.Model;
 using Kagi.Core.Rules;
 
@@ -31,14 +32,14 @@ internal static class ScanInventoryCommand
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidDataException)
             {
-                error.WriteLine($"kagi: cannot read inventory {path}: {TerminalText.Line(exception.Message)}");
+                error.WriteLine($"kagi: {Texts.Get(settings.Language, "cli.inventory-unreadable", ("path", path), ("reason", TerminalText.Line(exception.Message)))}");
                 return ExitCodes.BadInput;
             }
 #pragma warning disable CA1031 // A reader bug is named with the file it met it in; the top-level net would not know the file.
             catch (Exception exception)
 #pragma warning restore CA1031
             {
-                error.WriteLine(KagiCommandLine.InternalError(exception, path));
+                error.WriteLine(KagiCommandLine.InternalError(exception, path, settings.Language));
                 return ExitCodes.BadInput;
             }
 

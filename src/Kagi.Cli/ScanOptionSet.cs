@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using Kagi.Core.Localization;
 using Kagi.Core.Model;
 using Kagi.Core.Rules;
 using Kagi.Reporting;
@@ -30,11 +31,7 @@ internal sealed class ScanOptionSet
         HelpName = "FILE",
     };
 
-    private readonly Option<string> _lang = new("--lang")
-    {
-        Description = "Language of titles, messages and remediation.",
-        DefaultValueFactory = _ => "en",
-    };
+    private readonly Option<string> _lang = LanguageOption.Create("Language of titles, messages and remediation.");
 
     private readonly Option<string> _minKeyLevel = new("--min-key-level")
     {
@@ -87,7 +84,6 @@ internal sealed class ScanOptionSet
 
     public ScanOptionSet()
     {
-        _lang.AcceptOnlyFromAmong("en", "ja");
         _minKeyLevel.AcceptOnlyFromAmong(KeyLevel.Customer.ToName(), KeyLevel.Hsm.ToName());
         _failOn.AcceptOnlyFromAmong([.. Enum.GetValues<Severity>().Select(severity => severity.ToName())]);
 
@@ -96,7 +92,8 @@ internal sealed class ScanOptionSet
         {
             if (result.GetValueOrDefault<int>() is < 1 or > 35)
             {
-                result.AddError("--min-backup-retention-days must be between 1 and 35.");
+                // A parse error: reported before --lang is read, so in English.
+                result.AddError(Texts.Get(Language.En, "cli.backup-retention-range", ("option", _minBackupRetentionDays.Name)));
             }
         });
     }
@@ -113,19 +110,20 @@ internal sealed class ScanOptionSet
     public ScanSettings? Read(ParseResult parsed, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(parsed);
+        var language = LanguageOption.Read(parsed, _lang);
         var rules = Ids(parsed.GetValue(_rules));
         var skipRules = Ids(parsed.GetValue(_skipRules));
         var unknown = rules.Concat(skipRules).Where(id => RuleCatalog.Find(id) is null).ToList();
         if (unknown.Count > 0)
         {
-            error.WriteLine($"kagi: no such rule: {string.Join(", ", unknown)}. 'kagi rules list' shows the catalogue.");
+            error.WriteLine($"kagi: {Texts.Get(language, "cli.no-such-rule", ("ids", string.Join(", ", unknown)))}");
             return null;
         }
 
         if (!KeyLevelNames.TryParse(parsed.GetValue(_minKeyLevel), out var minKeyLevel) || !StatusNames.TryParseSeverity(parsed.GetValue(_failOn), out var failOn))
         {
             // Unreachable through the parser, which accepts only the listed names; kept so a new name cannot slip through as a default.
-            error.WriteLine("kagi: --min-key-level or --fail-on has a value Kagi does not know.");
+            error.WriteLine($"kagi: {Texts.Get(language, "cli.unknown-level")}");
             return null;
         }
 
@@ -136,8 +134,7 @@ internal sealed class ScanOptionSet
             Rules = rules,
             SkipRules = skipRules,
         };
-        var language = parsed.GetValue(_lang) == "ja" ? Language.Ja : Language.En;
-        var reports = ReportRequest.Pair([.. OptionOrder.InOrderTyped(parsed, _format, _output).Select(typed => new ReportOption(typed.Option == _format, typed.Value))], out var problem);
+        var reports = ReportRequest.Pair([.. OptionOrder.InOrderTyped(parsed, _format, _output).Select(typed => new ReportOption(typed.Option == _format, typed.Value))], language, out var problem);
         if (reports is null)
         {
             error.WriteLine($"kagi: {problem}");
@@ -146,7 +143,7 @@ internal sealed class ScanOptionSet
 
         if (parsed.GetValue(_noStore) && parsed.GetValue(_store) is not null)
         {
-            error.WriteLine("kagi: --store and --no-store contradict each other; give one.");
+            error.WriteLine($"kagi: {Texts.Get(language, "cli.store-contradiction")}");
             return null;
         }
 

@@ -1,4 +1,5 @@
 using Kagi.Core.Findings;
+using Kagi.Core.Localization;
 using Kagi.Core.Rules;
 using Kagi.Reporting;
 
@@ -10,7 +11,7 @@ internal static class ScanOutput
     public static int Write(ScanReport report, ScanSettings settings, TimeProvider time, Func<Finding, string> fixCommand, TextWriter output, TextWriter error)
     {
         // Mutes from the store must show in every report, so the scan is stored before anything is written.
-        var stored = ScanStore.Record(report, settings.Store, time, error);
+        var stored = ScanStore.Record(report, settings, time, error);
         report = stored.Report;
         var code = WriteReports(report, settings, fixCommand, output, error);
         return stored.Succeeded ? code : Math.Max(code, ExitCodes.BadInput);
@@ -35,12 +36,12 @@ internal static class ScanOutput
                 {
                     using var file = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false));
                     writer.Write(report, file);
-                    error.WriteLine($"kagi: wrote {request.Format} report to {path}");
+                    error.WriteLine($"kagi: {Texts.Get(settings.Language, "cli.report-written", ("format", request.Format), ("path", path))}");
                 }
                 catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
                 {
                     // The other reports are still written: one unwritable path must not cost the rest.
-                    error.WriteLine($"kagi: error: cannot write the {request.Format} report to {path}: {exception.Message}");
+                    error.WriteLine($"kagi: error: {Texts.Get(settings.Language, "cli.report-unwritable", ("format", request.Format), ("path", path), ("reason", exception.Message))}");
                     unwritten = true;
                 }
             }
@@ -70,7 +71,7 @@ internal static class ScanOutput
             : report.Findings.Where(finding => finding.Fingerprint.StartsWith(fix, StringComparison.OrdinalIgnoreCase)).ToList();
         if (chosen.Count == 0)
         {
-            error.WriteLine($"kagi: no finding's fingerprint starts with '{fix}'.");
+            error.WriteLine($"kagi: {Texts.Get(settings.Language, "cli.no-finding-to-fix", ("fingerprint", fix))}");
             return ExitCodes.BadInput;
         }
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Kagi.Core.Findings;
+using Kagi.Core.Localization;
 using Kagi.Store;
 
 namespace Kagi.Cli;
@@ -23,9 +24,10 @@ internal static class ScanStore
     /// Applies the store's mutes and stores the scan. A store that fails (locked, unreachable) is reported as an
     /// error and the scan goes on: its findings are still printed.
     /// </summary>
-    public static StoredReport Record(ScanReport report, StoreSettings settings, TimeProvider time, TextWriter error)
+    public static StoredReport Record(ScanReport report, ScanSettings settings, TimeProvider time, TextWriter error)
     {
-        if (settings.NoStore)
+        var store = settings.Store;
+        if (store.NoStore)
         {
             return new StoredReport(report, true);
         }
@@ -33,15 +35,15 @@ internal static class ScanStore
         var muted = report;
         try
         {
-            var location = StoreLocation.Resolve(settings.Location, Environment.GetEnvironmentVariable);
-            using var store = FindingStore.Open(location, time);
-            muted = MuteApplication.Apply(report, store.Mutes(includeInactive: false));
-            store.SaveScan(muted);
+            var location = StoreLocation.Resolve(store.Location, Environment.GetEnvironmentVariable);
+            using var opened = FindingStore.Open(location, time);
+            muted = MuteApplication.Apply(report, opened.Mutes(includeInactive: false));
+            opened.SaveScan(muted);
             return new StoredReport(muted, true);
         }
         catch (Exception exception) when (IsStoreFailure(exception))
         {
-            error.WriteLine($"kagi: error: the findings store failed, so this scan was not stored: {exception.Message}");
+            error.WriteLine($"kagi: error: {Texts.Get(settings.Language, "cli.store-failed", ("reason", exception.Message))}");
             return new StoredReport(muted, false);
         }
     }
@@ -55,7 +57,7 @@ internal static class ScanStore
             if (store.WriteBaseline is { } path)
             {
                 Baseline.From(report).Write(path);
-                error.WriteLine($"kagi: wrote baseline of {Baseline.From(report).Fingerprints.Count} failing findings to {path}");
+                error.WriteLine($"kagi: {Texts.Get(settings.Language, "cli.baseline-written", ("count", Baseline.From(report).Fingerprints.Count), ("path", path))}");
             }
 
             var judged = store.Baseline is { } baseline ? Baseline.Read(baseline).Filter(report) : report;

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Kagi.Core.Localization;
+using Kagi.Core.Rules;
 using Kagi.Store;
 using Kagi.Web;
 using Microsoft.Extensions.Hosting;
@@ -30,6 +32,7 @@ internal static class ServeCommand
             HelpName = "NAME",
         };
         var command = new Command("serve", "Serve the findings dashboard in a browser: overview, findings, detail, mute and unmute.") { store, listen, token, allowedHosts };
+        // kagi serve has no --lang: the dashboard picks its language per request, and these few lines are in English.
         command.SetAction(parsed =>
         {
             StoreLocation location;
@@ -55,7 +58,7 @@ internal static class ServeCommand
             // As 'kagi findings list' does: a mistyped path should say so, not serve an empty new store.
             if (location.Kind == StoreKind.Sqlite && !File.Exists(location.ConnectionString))
             {
-                error.WriteLine($"kagi: no findings store at {location.ConnectionString}: no scan has been stored there yet.");
+                error.WriteLine($"kagi: {Texts.Get(Language.En, "cli.no-store-at", ("path", location.ConnectionString))}");
                 return ExitCodes.BadInput;
             }
 
@@ -63,7 +66,7 @@ internal static class ServeCommand
             {
                 using var app = DashboardServer.Build(options, time);
                 app.Start();
-                output.WriteLine($"kagi: serving {location.Describe()} on http://{options.Listen}/ (Ctrl+C to stop)");
+                output.WriteLine($"kagi: {Texts.Get(Language.En, "cli.serving", ("store", location.Describe()), ("listen", options.Listen))}");
                 app.WaitForShutdown();
                 return ExitCodes.Clean;
             }

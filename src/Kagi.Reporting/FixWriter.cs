@@ -1,4 +1,5 @@
 using Kagi.Core.Findings;
+using Kagi.Core.Localization;
 using Kagi.Core.Rules;
 
 namespace Kagi.Reporting;
@@ -13,15 +14,14 @@ public static class FixWriter
     {
         ArgumentNullException.ThrowIfNull(findings);
         ArgumentNullException.ThrowIfNull(output);
-        var ja = language == Language.Ja;
         foreach (var finding in findings)
         {
             var text = FindingText.Render(finding, language);
             output.WriteLine($"== {finding.Status.ToName()} {finding.Rule.Id} · {TerminalText.Line(finding.Resource.Id)} ({finding.Fingerprint})");
             output.WriteLine(text.Title);
             output.WriteLine(TerminalText.Block(text.Message));
-            Section(output, ja ? "リスク" : "Risk", text.Risk);
-            Section(output, ja ? "コンソールでの修復手順" : "Console", text.Console);
+            Section(output, Texts.Get(language, "reports.risk"), text.Risk);
+            Section(output, Texts.Get(language, "reports.console"), text.Console);
             Section(output, "AWS CLI", text.Cli);
             Section(output, "Terraform", text.Terraform);
             output.WriteLine();

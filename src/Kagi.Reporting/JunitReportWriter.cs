@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using Kagi.Core.Findings;
+using Kagi.Core.Localization;
 using Kagi.Core.Rules;
 
 namespace Kagi.Reporting;
@@ -87,7 +88,7 @@ public sealed class JunitReportWriter : IReportWriter
             xml.WriteAttributeString("type", finding.Status == ResultStatus.Fail ? finding.Severity.ToName() : finding.Status.ToName());
             if (finding.Status != ResultStatus.Muted)
             {
-                xml.WriteString(Clean(Details(finding, text)));
+                xml.WriteString(Clean(Details(finding, text, language)));
             }
 
             xml.WriteEndElement();
@@ -96,11 +97,11 @@ public sealed class JunitReportWriter : IReportWriter
         xml.WriteEndElement();
     }
 
-    private static string Details(Finding finding, FindingText text)
+    private static string Details(Finding finding, FindingText text, Language language)
     {
         var where = finding.Resource.Location?.ToString() ?? string.Join(" ", new[] { finding.Resource.Account, finding.Resource.Region }.Where(part => part is not null));
         var details = new StringBuilder();
-        details.Append(CultureInfo.InvariantCulture, $"{finding.Resource.Id} ({where})\n{text.Message}\nfingerprint: {finding.Fingerprint}\n");
+        details.Append(CultureInfo.InvariantCulture, $"{finding.Resource.Id} ({where})\n{text.Message}\n{Texts.Get(language, "reports.fingerprint")}: {finding.Fingerprint}\n");
         if (finding.Status == ResultStatus.Fail)
         {
             details.Append(CultureInfo.InvariantCulture, $"\nTerraform:\n{text.Terraform.TrimEnd()}\n");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Kagi.Core.Findings;
+using Kagi.Core.Localization;
 using Kagi.Core.Rules;
 
 namespace Kagi.Reporting;
@@ -17,11 +18,11 @@ public sealed class MarkdownReportWriter : IReportWriter
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
-        var ja = report.Language == Language.Ja;
+        var language = report.Language;
         var md = new StringBuilder();
         var failing = report.Count(ResultStatus.Fail) + report.Count(ResultStatus.Error);
-        md.Append(CultureInfo.InvariantCulture, $"## {(failing == 0 ? "✅" : "❌")} Kagi: {Headline(report, ja)}\n\n");
-        md.Append(ja ? "| 結果 | 件数 |\n| --- | ---: |\n" : "| status | count |\n| --- | ---: |\n");
+        md.Append(CultureInfo.InvariantCulture, $"## {(failing == 0 ? "✅" : "❌")} Kagi: {Headline(report, language)}\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"| {MarkdownText.Escape(Texts.Get(language, "reports.column-status"))} | {MarkdownText.Escape(Texts.Get(language, "reports.column-count"))} |\n| --- | ---: |\n");
         foreach (var status in Enum.GetValues<ResultStatus>().OrderBy(FindingOrder.Rank))
         {
             md.Append(CultureInfo.InvariantCulture, $"| {Icon(status)} {status.ToName()} | {report.Count(status)} |\n");
@@ -29,7 +30,7 @@ public sealed class MarkdownReportWriter : IReportWriter
 
         if (report.Diagnostics.Count > 0)
         {
-            md.Append(CultureInfo.InvariantCulture, $"\n**{(ja ? "読み取れなかった入力" : "Problems reading the input")}**\n\n");
+            md.Append(CultureInfo.InvariantCulture, $"\n**{MarkdownText.Escape(Texts.Get(language, "reports.input-problems"))}**\n\n");
             foreach (var diagnostic in report.Diagnostics)
             {
                 md.Append(CultureInfo.InvariantCulture, $"- {MarkdownText.Escape(diagnostic.ToString())}\n");
@@ -39,12 +40,12 @@ public sealed class MarkdownReportWriter : IReportWriter
         var attention = FindingOrder.NeedingAttention(report.Findings).ToList();
         if (attention.Count > 0)
         {
-            md.Append(CultureInfo.InvariantCulture, $"\n### {(ja ? "対応が必要な検出結果" : "Findings that need attention")}\n\n");
+            md.Append(CultureInfo.InvariantCulture, $"\n### {MarkdownText.Escape(Texts.Get(language, "reports.needs-attention"))}\n\n");
         }
 
         foreach (var finding in attention)
         {
-            WriteFinding(md, finding, report.Language);
+            WriteFinding(md, finding, language);
         }
 
         output.Write(md.ToString());
@@ -52,7 +53,6 @@ public sealed class MarkdownReportWriter : IReportWriter
 
     private static void WriteFinding(StringBuilder md, Finding finding, Language language)
     {
-        var ja = language == Language.Ja;
         var text = FindingText.Render(finding, language);
         var where = finding.Resource.Location is { } location ? $" ({location})" : string.Empty;
         md.Append(CultureInfo.InvariantCulture, $"<details><summary>{Icon(finding.Status)} <b>{finding.Status.ToName()}</b> {finding.Severity.ToName()} · {MarkdownText.Escape(finding.Rule.Id)} · <code>{MarkdownText.Escape(finding.Resource.Id)}</code>{MarkdownText.Escape(where)}</summary>\n\n");
@@ -61,14 +61,14 @@ public sealed class MarkdownReportWriter : IReportWriter
         {
             // One fix keeps the comment compact: Terraform for what came from code, the CLI for live resources.
             md.Append(finding.Resource.Terraform is not null
-                ? $"{(ja ? "Terraform での修復" : "Fix in Terraform")}:\n\n{MarkdownText.Fence(text.Terraform, "hcl")}\n"
-                : $"{(ja ? "AWS CLI での修復" : "Fix with the AWS CLI")}:\n\n{MarkdownText.Fence(text.Cli, "sh")}\n");
+                ? $"{MarkdownText.Escape(Texts.Get(language, "reports.fix-in-terraform"))}:\n\n{MarkdownText.Fence(text.Terraform, "hcl")}\n"
+                : $"{MarkdownText.Escape(Texts.Get(language, "reports.fix-with-cli"))}:\n\n{MarkdownText.Fence(text.Cli, "sh")}\n");
         }
 
-        md.Append(CultureInfo.InvariantCulture, $"{(ja ? "フィンガープリント" : "fingerprint")}: {finding.Fingerprint}\n</details>\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"{MarkdownText.Escape(Texts.Get(language, "reports.fingerprint"))}: {finding.Fingerprint}\n</details>\n\n");
     }
 
-    private static string Headline(ScanReport report, bool ja)
+    private static string Headline(ScanReport report, Language language)
     {
         var parts = new[] { ResultStatus.Error, ResultStatus.Fail, ResultStatus.Unknown }
             .Where(status => report.Count(status) > 0)
@@ -76,7 +76,7 @@ public sealed class MarkdownReportWriter : IReportWriter
             .ToList();
         var where = MarkdownText.Escape(string.Join(", ", report.Targets));
         return parts.Count == 0
-            ? (ja ? $"{where} に不合格はありません" : $"no failing results in {where}")
+            ? Texts.Get(language, "reports.no-failing-results", ("targets", where))
             : $"{string.Join(" · ", parts)} — {where}";
     }
 

@@ -1,4 +1,5 @@
 using Kagi.Core.Findings;
+using Kagi.Core.Localization;
 using Kagi.Core.Rules;
 
 namespace Kagi.Reporting;
@@ -28,19 +29,18 @@ internal static class RuleHelp
     public static string Markdown(FindingText text, Language language)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var ja = language == Language.Ja;
         return $"""
-            **{(ja ? "リスク" : "Risk")}**
+            **{MarkdownText.Escape(Texts.Get(language, "reports.risk"))}**
 
             {MarkdownText.Escape(text.Risk)}
 
-            **{(ja ? "コンソールでの修復手順" : "Fix in the console")}**
+            **{MarkdownText.Escape(Texts.Get(language, "reports.fix-in-console"))}**
 
             {MarkdownText.Fence(text.Console, "text")}
-            **{(ja ? "AWS CLI での修復" : "Fix with the AWS CLI")}**
+            **{MarkdownText.Escape(Texts.Get(language, "reports.fix-with-cli"))}**
 
             {MarkdownText.Fence(text.Cli, "sh")}
-            **{(ja ? "Terraform での修復" : "Fix in Terraform")}**
+            **{MarkdownText.Escape(Texts.Get(language, "reports.fix-in-terraform"))}**
 
             {MarkdownText.Fence(text.Terraform, "hcl")}
             """;
@@ -50,7 +50,6 @@ internal static class RuleHelp
     public static string PlainText(FindingText text, Language language)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var ja = language == Language.Ja;
-        return $"{text.Risk}\n\n{(ja ? "コンソール" : "Console")}:\n{text.Console.TrimEnd()}\n\nAWS CLI:\n{text.Cli.TrimEnd()}\n\nTerraform:\n{text.Terraform.TrimEnd()}\n";
+        return $"{text.Risk}\n\n{Texts.Get(language, "reports.console")}:\n{text.Console.TrimEnd()}\n\nAWS CLI:\n{text.Cli.TrimEnd()}\n\nTerraform:\n{text.Terraform.TrimEnd()}\n";
     }
 }

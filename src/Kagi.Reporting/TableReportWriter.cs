@@ -1,4 +1,5 @@
 using Kagi.Core.Findings;
+using Kagi.Core.Localization;
 using Kagi.Core.Model;
 using Kagi.Core.Rules;
 using Spectre.Console;
@@ -33,21 +34,21 @@ public sealed class TableReportWriter : IReportWriter
             console.Profile.Width = 132;
         }
 
-        var ja = report.Language == Language.Ja;
-        console.MarkupLineInterpolated($"[bold]Kagi {ToolInfo.Version}[/] · {SourceName(report.Source, ja)}: {TerminalText.Line(string.Join(", ", report.Targets))} · {(ja ? "最低キーレベル" : "minimum key level")}: {report.Options.MinKeyLevel.ToName()}");
+        var language = report.Language;
+        console.MarkupLineInterpolated($"[bold]Kagi {ToolInfo.Version}[/] · {SourceName(report.Source, language)}: {TerminalText.Line(string.Join(", ", report.Targets))} · {Texts.Get(language, "reports.minimum-key-level")}: {report.Options.MinKeyLevel.ToName()}");
         console.WriteLine();
         foreach (var group in report.Findings.GroupBy(finding => finding.Rule.Id).OrderBy(group => Rank(group)).ThenByDescending(group => group.First().Severity).ThenBy(group => group.Key, StringComparer.Ordinal))
         {
-            WriteRule(console, [.. group], report.Language);
+            WriteRule(console, [.. group], language);
         }
 
         if (report.Findings.Count == 0)
         {
-            console.WriteLine(ja ? "評価対象のリソースはありませんでした。" : "No resource that a rule judges was found.");
+            console.WriteLine(Texts.Get(language, "reports.nothing-judged"));
         }
 
-        WriteDiagnostics(console, report.Diagnostics, ja);
-        WriteSummary(console, report, ja);
+        WriteDiagnostics(console, report.Diagnostics, language);
+        WriteSummary(console, report, language);
     }
 
     private void WriteRule(IAnsiConsole console, IReadOnlyList<Finding> findings, Language language)
@@ -60,16 +61,16 @@ public sealed class TableReportWriter : IReportWriter
         });
         console.WriteLine(title);
         var table = new Table().Border(TableBorder.Simple).Expand();
-        table.AddColumn(language == Language.Ja ? "結果" : "status");
-        table.AddColumn(language == Language.Ja ? "リソース" : "resource");
-        table.AddColumn(language == Language.Ja ? "内容" : "message");
+        table.AddColumn(Markup.Escape(Texts.Get(language, "reports.column-status")));
+        table.AddColumn(Markup.Escape(Texts.Get(language, "reports.column-resource")));
+        table.AddColumn(Markup.Escape(Texts.Get(language, "reports.column-message")));
         foreach (var finding in findings.Where(f => f.Status != ResultStatus.Pass).OrderBy(f => StatusRank(f.Status)).ThenBy(f => f.Resource.Id, StringComparer.Ordinal))
         {
             var text = FindingText.Render(finding, language);
             var message = new List<IRenderable> { new Text(TerminalText.Block(text.Message)) };
             if (finding.Status is ResultStatus.Fail && FixCommand is not null)
             {
-                message.Add(new Markup($"[dim]{(language == Language.Ja ? "修正方法" : "fix")}: {Markup.Escape(TerminalText.Line(FixCommand(finding)))}[/]"));
+                message.Add(new Markup($"[dim]{Markup.Escape(Texts.Get(language, "reports.fix"))}: {Markup.Escape(TerminalText.Line(FixCommand(finding)))}[/]"));
             }
 
             table.AddRow(
@@ -84,21 +85,21 @@ public sealed class TableReportWriter : IReportWriter
         {
             table.AddRow(
                 new Markup($"[{StatusStyle(ResultStatus.Pass)}]{ResultStatus.Pass.ToName()}[/]"),
-                new Text(language == Language.Ja ? $"{passed.Count} 件のリソース" : $"{passed.Count} resource(s)"),
+                new Text(Texts.Get(language, "reports.resource-count", ("count", passed.Count))),
                 new Text(TerminalText.Line(string.Join(", ", passed))));
         }
 
         console.Write(table);
     }
 
-    private static void WriteDiagnostics(IAnsiConsole console, IReadOnlyList<ScanDiagnostic> diagnostics, bool ja)
+    private static void WriteDiagnostics(IAnsiConsole console, IReadOnlyList<ScanDiagnostic> diagnostics, Language language)
     {
         if (diagnostics.Count == 0)
         {
             return;
         }
 
-        console.MarkupLine(ja ? "[bold]読み取れなかった入力・警告:[/]" : "[bold]Problems reading the input:[/]");
+        console.MarkupLine($"[bold]{Markup.Escape(Texts.Get(language, "reports.input-problems"))}:[/]");
         foreach (var diagnostic in diagnostics)
         {
             var style = diagnostic.Severity == DiagnosticSeverity.Error ? "red" : "yellow";
@@ -108,22 +109,22 @@ public sealed class TableReportWriter : IReportWriter
         console.WriteLine();
     }
 
-    private static void WriteSummary(IAnsiConsole console, ScanReport report, bool ja)
+    private static void WriteSummary(IAnsiConsole console, ScanReport report, Language language)
     {
         var counts = Enum.GetValues<ResultStatus>()
             .OrderBy(StatusRank)
             .Select(status => $"[{StatusStyle(status)}]{status.ToName()} {report.Count(status)}[/]");
-        console.MarkupLine($"{(ja ? "集計" : "Summary")}: {string.Join(" · ", counts)}");
+        console.MarkupLine($"{Markup.Escape(Texts.Get(language, "reports.summary"))}: {string.Join(" · ", counts)}");
     }
 
     private static string Where(CloudResource resource) =>
         resource.Location?.ToString() ?? string.Join(" ", new[] { resource.Account, resource.Region }.Where(part => part is not null));
 
-    private static string SourceName(ScanSource source, bool ja) => source switch
+    private static string SourceName(ScanSource source, Language language) => source switch
     {
-        ScanSource.Iac => ja ? "Terraform スキャン" : "Terraform scan",
-        ScanSource.Aws => ja ? "AWS スキャン" : "AWS scan",
-        _ => ja ? "インベントリ再評価" : "inventory re-evaluation",
+        ScanSource.Iac => Texts.Get(language, "reports.source-iac"),
+        ScanSource.Aws => Texts.Get(language, "reports.source-aws"),
+        _ => Texts.Get(language, "reports.source-inventory"),
     };
 
     private static int Rank(IEnumerable<Finding> findings) => findings.Min(finding => StatusRank(finding.Status));

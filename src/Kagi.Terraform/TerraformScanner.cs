@@ -24,9 +24,10 @@ public sealed class TerraformScanner
         var resources = new List<CloudResource>();
         var diagnostics = new List<ScanDiagnostic>();
         var roots = ScanRoots.Of(paths.Concat(_options.AllowOutside));
+        var options = WithoutMissingFiles(_options, diagnostics);
         foreach (var path in paths)
         {
-            resources.AddRange(ScanPath(path, roots, diagnostics));
+            resources.AddRange(ScanPath(path, roots, options, diagnostics));
         }
 
         var ordered = resources
@@ -39,18 +40,36 @@ public sealed class TerraformScanner
         return new Inventory(ordered, [.. diagnostics.Distinct()]);
     }
 
-    private List<CloudResource> ScanPath(string path, ScanRoots roots, List<ScanDiagnostic> diagnostics)
+    // A --var-file that does not exist is an error even where no root module would read it (an empty folder).
+    private static TerraformScanOptions WithoutMissingFiles(TerraformScanOptions options, List<ScanDiagnostic> diagnostics)
+    {
+        var missing = options.Variables.Where(v => v.IsFile && !File.Exists(v.Text)).ToList();
+        foreach (var file in missing)
+        {
+            diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, "the variables file given with --var-file does not exist", new SourceLocation(file.Text, 1)));
+        }
+
+        return missing.Count == 0 ? options : options with { Variables = [.. options.Variables.Except(missing)] };
+    }
+
+    private static List<CloudResource> ScanPath(string path, ScanRoots roots, TerraformScanOptions options, List<ScanDiagnostic> diagnostics)
     {
         if (Directory.Exists(path))
         {
             var visited = new HashSet<string>(StringComparer.Ordinal);
             var loaded = new Dictionary<string, TerraformModule>(StringComparer.Ordinal);
             var directories = ModuleDirectories(path, roots, visited, diagnostics);
+            if (directories.Count == 0)
+            {
+                // A scan of nothing must not look like a clean scan.
+                diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, "no Terraform configuration (.tf or .tf.json files) in this folder or below", new SourceLocation(path, 1)));
+                return [];
+            }
             var called = directories.SelectMany(d => Read(d, diagnostics, () => CalledDirectories(d, loaded, roots, diagnostics))).ToHashSet(StringComparer.Ordinal);
 
             // A directory that another scanned directory calls as a module is scanned through its callers, with their inputs.
             var rootModules = directories.Where(d => d == path || !called.Contains(Path.GetFullPath(d)));
-            return [.. rootModules.SelectMany(directory => Read(directory, diagnostics, () => ConfigurationReader.Map(ModuleLoader.LoadOnce(directory, loaded, roots, diagnostics), diagnostics, _options, roots, loaded)))];
+            return [.. rootModules.SelectMany(directory => Read(directory, diagnostics, () => ConfigurationReader.Map(ModuleLoader.LoadOnce(directory, loaded, roots, diagnostics), diagnostics, options, roots, loaded)))];
         }
 
         if (!File.Exists(path))
@@ -62,12 +81,12 @@ public sealed class TerraformScanner
         if (ModuleLoader.IsConfigurationFile(path))
         {
             var directory = Path.GetDirectoryName(path) ?? string.Empty;
-            return Read(path, diagnostics, () => ConfigurationReader.Map(ModuleLoader.Load(directory, [Path.GetFileName(path)], diagnostics, roots), diagnostics, _options, roots));
+            return Read(path, diagnostics, () => ConfigurationReader.Map(ModuleLoader.Load(directory, [Path.GetFileName(path)], diagnostics, roots), diagnostics, options, roots));
         }
 
         if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
         {
-            return Read(path, diagnostics, () => PlanSources.Locate(path, PlanReader.Read(path, File.ReadAllText(path), diagnostics), _options));
+            return Read(path, diagnostics, () => PlanSources.Locate(path, PlanReader.Read(path, File.ReadAllText(path), diagnostics), options));
         }
 
         diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, "not a Terraform file (.tf, .tf.json) or plan (.json)", new SourceLocation(path, 1)));

@@ -1,3 +1,5 @@
+using Kagi.Core.Rules;
+
 namespace Kagi.Cli.Tests;
 
 /// <summary>Whatever a command did not expect ends as one line on standard error and exit 2: never a stack trace, never exit 1.</summary>
@@ -21,7 +23,7 @@ public sealed class SafetyNetTests
     [Fact]
     public void Given_a_file_when_an_internal_error_is_described_then_it_names_the_file_and_escapes_control_characters()
     {
-        var line = KagiCommandLine.InternalError(new InvalidOperationException("bad \u001b[2J value"), "plans/a.json");
+        var line = KagiCommandLine.InternalError(new InvalidOperationException("bad \u001b[2J value"), "plans/a.json", Language.En);
 
         Assert.Equal("kagi: internal error in plans/a.json: bad \\x1b[2J value", line);
     }

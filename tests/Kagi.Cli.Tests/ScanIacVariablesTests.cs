@@ -60,4 +60,22 @@ public sealed class ScanIacVariablesTests
         Assert.Equal("FAIL", verdicts["aws_neptune_cluster.reasonless"]);
         Assert.Contains("main.tf:5:", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_folder_without_terraform_and_a_missing_var_file_are_errors_not_a_clean_scan()
+    {
+        // Given an empty folder, and a --var-file that does not exist
+        var empty = Directory.CreateTempSubdirectory("kagi-empty-");
+        var missing = Path.Combine(empty.FullName, "absent.tfvars");
+
+        // When each is scanned
+        var (emptyExit, emptyOutput, _) = Kagi.Run("scan", "iac", empty.FullName);
+        var (missingExit, missingOutput, _) = Kagi.Run("scan", "iac", Configuration().FullName, "--var-file", missing);
+
+        // Then both exit 2, naming what is missing
+        Assert.Equal(2, emptyExit);
+        Assert.Contains($"{empty.FullName}:1:1: no Terraform configuration", emptyOutput, StringComparison.Ordinal);
+        Assert.Equal(2, missingExit);
+        Assert.Contains($"{missing}:1:1: the variables file given with --var-file does not exist", missingOutput, StringComparison.Ordinal);
+    }
 }

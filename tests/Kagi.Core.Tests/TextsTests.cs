@@ -46,6 +46,28 @@ public sealed partial class TextsTests
         Assert.Empty(unused);
     }
 
+    public static TheoryData<string> CanonicalEntryNames() =>
+        [.. Texts.Entries.Keys.Where(name => TextTranslation.CanonicalAreas.Any(area => name.StartsWith(area + ".", StringComparison.Ordinal))).Order(StringComparer.Ordinal)];
+
+    [Theory]
+    [MemberData(nameof(CanonicalEntryNames))]
+    public void Every_canonical_text_reads_back_into_its_translation(string name)
+    {
+        var arguments = Texts.ArgumentNames(Texts.Entries[name].En).Select((argument, i) => (argument, (object?)$"v{i}_x")).ToArray();
+        var english = Texts.Canonical(name, arguments);
+        Assert.Equal(Texts.Get(Language.Ja, name, arguments), TextTranslation.Translate(english, Language.Ja));
+        Assert.Equal(english, TextTranslation.Translate(english, Language.En));
+    }
+
+    [Fact]
+    public void A_reason_inside_a_reason_is_translated_too_and_an_unknown_text_is_left_alone()
+    {
+        var inner = Texts.Canonical("reasons.known-after-apply", ("address", "aws_kms_key.k.arn"));
+        var outer = Texts.Canonical("reasons.condition-after-apply", ("reason", inner));
+        Assert.Equal("条件は apply の後にしか決まりません: aws_kms_key.k.arn は apply の後にしか決まりません", TextTranslation.Translate(outer, Language.Ja));
+        Assert.Equal("something else entirely", TextTranslation.Translate("something else entirely", Language.Ja));
+    }
+
     [Fact]
     public void The_english_detector_tells_prose_from_commands()
     {
@@ -64,7 +86,7 @@ public sealed partial class TextsTests
                 && !file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
 
     /// <summary>A catalogue name in code: a string literal of dotted lower-case words starting with an area.</summary>
-    [GeneratedRegex(@"Texts\.Get\([^,()]+,\s*""([a-z0-9-]+\.[a-z0-9.-]+)""")]
+    [GeneratedRegex(@"Texts\.(?:Get\([^,()]+,|Canonical\()\s*""([a-z0-9-]+\.[a-z0-9.-]+)""")]
     private static partial Regex EntryUse();
 
     [GeneratedRegex(@"\{[a-zA-Z][a-zA-Z0-9]*\}")]

@@ -56,6 +56,40 @@ public sealed class ModuleCallTests
         Assert.Equal("aws_kms_key.graph", Assert.IsType<KeyReference.Described>(cluster.Key).Key.Id);
     }
 
+    [Theory]
+    [InlineData("nullable = false", true)]
+    [InlineData("", false)]
+    public void A_null_passed_to_a_non_nullable_variable_takes_its_default_as_terraform_does(string nullable, bool encrypted)
+    {
+        // Given a module whose encryption flag defaults to true, called with encrypted = null
+        using var directory = new TempDirectory();
+        directory.Write("modules/neptune/main.tf", $$"""
+            variable "encrypted" {
+              type    = bool
+              default = true
+              {{nullable}}
+            }
+
+            resource "aws_neptune_cluster" "this" {
+              cluster_identifier = "graph"
+              storage_encrypted  = var.encrypted
+            }
+            """);
+        directory.Write("main.tf", """
+            module "db" {
+              source    = "./modules/neptune"
+              encrypted = null
+            }
+            """);
+
+        // When the root is scanned
+        var inventory = new TerraformScanner().Scan([directory.Path]);
+
+        // Then a non-nullable variable holds its default (encrypted); a nullable one holds null (argument not set)
+        var cluster = Assert.Single(inventory.Resources.OfType<NeptuneCluster>());
+        Assert.Equal(encrypted, cluster.StorageEncrypted.Value);
+    }
+
     [Fact]
     public void Module_count_and_for_each_prefix_each_instance_and_outputs_flow_back_to_the_caller()
     {

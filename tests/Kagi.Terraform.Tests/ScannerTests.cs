@@ -347,4 +347,97 @@ public sealed class ScannerTests
         Assert.Equal(2, inventory.Diagnostics.Count);
         Assert.All(inventory.Diagnostics, d => Assert.DoesNotContain("hunter2", d.ToString(), StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void An_empty_for_each_resource_is_an_empty_object_and_the_resource_prefix_names_a_managed_resource()
+    {
+        // Given resources expanded by an empty for_each (an object, as Terraform makes it) and a count of 0 (a tuple),
+        // and a key named with the resource. prefix
+        using var directory = new TempDirectory();
+        directory.Write("main.tf", """
+            resource "aws_kms_key" "by_name" {
+              for_each = {}
+            }
+
+            resource "aws_kms_key" "none" {
+              count = 0
+            }
+
+            resource "aws_kms_key" "graph" {
+            }
+
+            resource "aws_neptune_cluster" "graph" {
+              cluster_identifier = "n${length(keys(merge(aws_kms_key.by_name, {})))}-${length(aws_kms_key.none)}"
+              storage_encrypted  = true
+              kms_key_arn        = resource.aws_kms_key.graph.arn
+            }
+            """);
+
+        // When it is scanned
+        var inventory = new TerraformScanner().Scan([directory.Path]);
+
+        // Then the collections evaluate and the key is joined through the prefixed reference
+        Assert.Empty(inventory.Diagnostics);
+        var cluster = Assert.Single(inventory.Resources.OfType<NeptuneCluster>());
+        Assert.Equal("n0-0", cluster.Name.Value);
+        Assert.Equal("aws_kms_key.graph", Assert.IsType<KeyReference.Described>(cluster.Key).Key.Id);
+    }
+
+    [Fact]
+    public void A_data_source_argument_left_null_is_read_at_plan_time_not_null()
+    {
+        // Given a data source whose optional, computed argument is given a null variable (as the vpc flow-log module does)
+        using var directory = new TempDirectory();
+        directory.Write("main.tf", """
+            variable "region" {
+              type    = string
+              default = null
+            }
+
+            data "aws_availability_zones" "here" {
+              state = var.region
+            }
+
+            resource "aws_neptune_cluster" "graph" {
+              cluster_identifier = "graph-${data.aws_availability_zones.here.state}"
+              storage_encrypted  = true
+            }
+            """);
+
+        // When it is scanned
+        var inventory = new TerraformScanner().Scan([directory.Path]);
+
+        // Then there is no "cannot interpolate a null value" error: the name is unknown, read when Terraform plans
+        Assert.Empty(inventory.Diagnostics);
+        var cluster = Assert.Single(inventory.Resources.OfType<NeptuneCluster>());
+        Assert.False(cluster.Name.IsKnown);
+        Assert.Contains("data.aws_availability_zones.here.state is read from the provider when Terraform plans", cluster.Name.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void What_terraform_evaluates_and_kagi_does_not_is_unknown_with_a_warning_never_an_error()
+    {
+        // Given a format verb Terraform has and Kagi lacks, inside try() too (whose fallback would be a wrong value)
+        using var directory = new TempDirectory();
+        directory.Write("main.tf", """
+            resource "aws_neptune_cluster" "hex" {
+              cluster_identifier = format("graph-%x", 255)
+              storage_encrypted  = true
+            }
+
+            resource "aws_neptune_cluster" "tried" {
+              cluster_identifier = try(format("graph-%x", 255), "fallback")
+              storage_encrypted  = true
+            }
+            """);
+
+        // When it is scanned
+        var inventory = new TerraformScanner().Scan([directory.Path]);
+
+        // Then no error fails the scan: each name is unknown, with a warning naming what Kagi does not evaluate
+        Assert.DoesNotContain(inventory.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Contains(inventory.Diagnostics, d => d.Severity == DiagnosticSeverity.Warning && d.Message.Contains("%x", StringComparison.Ordinal));
+        Assert.All(inventory.Resources.OfType<NeptuneCluster>(), cluster => Assert.False(cluster.Name.IsKnown));
+        Assert.Equal(2, inventory.Resources.OfType<NeptuneCluster>().Count());
+    }
 }

@@ -17,8 +17,8 @@ public sealed record FindingText(string Title, string Message, string Risk, stri
         var rule = finding.Rule;
         var variant = finding.Result.RemediationVariant;
         var message = rule.Messages.TryGetValue(finding.Result.MessageKey, out var text)
-            ? Placeholders.Fill(text.Get(language), values, Placeholders.AsIs)
-            : finding.Result.Reason ?? finding.Result.MessageKey;
+            ? Placeholders.Fill(text.Get(language), values, value => TextTranslation.Translate(value, language))
+            : TextTranslation.Translate(finding.Result.Reason ?? finding.Result.MessageKey, language);
         if (finding.MutedBy is { } mute)
         {
             var reason = mute.Reason ?? Texts.Get(language, "common.no-reason-given");
@@ -138,9 +138,7 @@ public static partial class Placeholders
         }
 
         var names = string.Join(", ", missing);
-        return (language == Language.Ja
-            ? $"# 実行する前に {names} をこのリソースの値に置き換えてください (Kagi には分かりませんでした)。\n"
-            : $"# Replace {names} with this resource's value before running (Kagi could not tell it).\n") + filled;
+        return $"# {Texts.Get(language, "common.replace-before-running", ("names", names))}\n" + filled;
     }
 
     // resourceId → RESOURCE_ID: letters, digits and underscores only, so the word means nothing to a shell.

@@ -33,6 +33,12 @@ public static partial class Texts
         return Fill(text.Get(language), arguments);
     }
 
+    /// <summary>
+    /// The entry in English, the canonical form of texts that travel in findings and stores (reasons) and are
+    /// translated when shown (<see cref="TextTranslation"/>).
+    /// </summary>
+    public static string Canonical(string name, params (string Name, object? Value)[] arguments) => Get(Language.En, name, arguments);
+
     /// <summary>The argument names an entry's text uses, e.g. <c>{region}</c> → <c>region</c>.</summary>
     public static IReadOnlySet<string> ArgumentNames(string text) =>
         Argument().Matches(text).Select(match => match.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
@@ -103,6 +109,7 @@ public static partial class Texts
             ? value
             : throw new InvalidDataException($"{resource}: the entry '{key}' has no '{language}' text.");
 
+    /// <summary>An argument in an entry's text: <c>{name}</c>.</summary>
     [GeneratedRegex(@"\{([a-zA-Z][a-zA-Z0-9]*)\}")]
-    private static partial Regex Argument();
+    internal static partial Regex Argument();
 }

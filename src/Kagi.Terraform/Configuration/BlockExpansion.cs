@@ -1,3 +1,4 @@
+using Kagi.Core.Localization;
 using Kagi.Core.Model;
 using Kagi.Hcl.Syntax;
 using Kagi.Terraform.Evaluation;
@@ -59,7 +60,7 @@ internal sealed class BlockExpansion(ModuleEvaluator module, EvaluationContext c
         }
         catch (EvaluationException error)
         {
-            context.Diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, $"{address}: {error.Message}", meta.Range.ToLocation()));
+            context.Diagnostics.Add(new ScanDiagnostic(error.Severity, $"{address}: {error.Message}", meta.Range.ToLocation()));
             return [Instance.Unexpanded(meta.Name, error.Message)];
         }
     }
@@ -90,7 +91,7 @@ internal sealed class BlockExpansion(ModuleEvaluator module, EvaluationContext c
             var collection = module.Evaluate(forEach.Value, scope);
             if (collection is TfUnknown unknown)
             {
-                return new TfUnknown($"how many {type} blocks there are is known only after apply: {unknown.Reason}");
+                return new TfUnknown(Texts.Canonical("reasons.block-count-after-apply", ("type", type), ("reason", unknown.Reason)));
             }
 
             var iterator = block.Body.Attributes.FirstOrDefault(a => a.Name == "iterator")?.Value is ScopeTraversalExpr { Steps.Count: 0 } named ? named.Root : type;
@@ -102,7 +103,7 @@ internal sealed class BlockExpansion(ModuleEvaluator module, EvaluationContext c
             }
             catch (EvaluationException error)
             {
-                context.Diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, $"dynamic \"{type}\": {error.Message}", forEach.Range.ToLocation()));
+                context.Diagnostics.Add(new ScanDiagnostic(error.Severity, $"dynamic \"{type}\": {error.Message}", forEach.Range.ToLocation()));
             }
         }
 

@@ -1,3 +1,4 @@
+using Kagi.Core.Localization;
 using Kagi.Core.Model;
 using Kagi.Terraform.Mapping;
 using Kagi.Terraform.Reading;
@@ -47,7 +48,7 @@ internal static class ConfigurationReader
         catch (Evaluation.EvaluationException error)
         {
             diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, error.Message, value.Location));
-            return new TfUnknown("the value given for this variable could not be read");
+            return new TfUnknown(Texts.Canonical("reasons.variable-value-unreadable"));
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Kagi.Core.Localization;
 using Kagi.Terraform.Evaluation;
 using Kagi.Terraform.Values;
 
@@ -24,7 +25,7 @@ internal sealed record Instance(string Suffix, TfValue? Key, Scope Scope)
     /// </summary>
     public static Instance Unexpanded(string metaArgument, string reason)
     {
-        var unknown = new TfUnknown($"{metaArgument} is not known before apply ({reason})");
+        var unknown = new TfUnknown(Texts.Canonical("reasons.meta-argument-after-apply", ("metaArgument", metaArgument), ("reason", reason)));
         var scope = metaArgument == "count"
             ? Scope.Empty.With(null, TfValue.Null, "count", Attributes(("index", unknown)))
             : Scope.Empty.With(null, TfValue.Null, "each", Attributes(("key", unknown), ("value", unknown)));

@@ -1,3 +1,4 @@
+using Kagi.Core.Localization;
 using Kagi.Core.Model;
 using Kagi.Hcl.Syntax;
 using Kagi.Terraform.Evaluation;
@@ -188,12 +189,12 @@ internal sealed class ModuleEvaluator
         catch (LimitExceededException limit)
         {
             _context.Budget.Report(limit, expression.Range, _context.Diagnostics);
-            return new TfUnknown($"a limit was reached: {limit.Message}");
+            return new TfUnknown(Texts.Canonical("reasons.limit-reached", ("limit", limit.Message)));
         }
         catch (EvaluationException error)
         {
-            _context.Diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, error.Message, (error.Range ?? expression.Range).ToLocation()));
-            return new TfUnknown($"{Module.SourceText(expression)} could not be evaluated: {error.Message}");
+            _context.Diagnostics.Add(new ScanDiagnostic(error.Severity, error.Message, (error.Range ?? expression.Range).ToLocation()));
+            return new TfUnknown(Texts.Canonical("reasons.not-evaluated", ("expression", Module.SourceText(expression)), ("error", error.Message)));
         }
     }
 
@@ -216,7 +217,7 @@ internal sealed class ModuleEvaluator
                 DiagnosticSeverity.Error,
                 $"reference cycle: {referrer.Name} ({referrer.Range.ToShortString()}) and {name} ({inProgress[start].Range.ToShortString()}) depend on each other",
                 referrer.Range.ToLocation()));
-            return new TfUnknown($"{name} is part of a reference cycle");
+            return new TfUnknown(Texts.Canonical("reasons.reference-cycle", ("name", name)));
         }
 
         if (inProgress.Count >= EvaluationContext.MaxNesting)
@@ -249,7 +250,14 @@ internal sealed class ModuleEvaluator
         return Lazily($"{Prefix}var.{name}", variable.Range, () =>
         {
             var type = TypeOf(variable);
-            var value = _given(name, type)
+            var given = _given(name, type);
+            // With nullable = false, a caller's null means "not given": Terraform uses the default.
+            if (given is TfNull && variable.Value is not null && !IsNullable(variable))
+            {
+                given = null;
+            }
+
+            var value = given
                 ?? (variable.Value is null
                     ? NoValue(variable)
                     : Evaluate(variable.Value, Scope.Empty));
@@ -260,8 +268,8 @@ internal sealed class ModuleEvaluator
             catch (EvaluationException error)
             {
                 // The value itself is never quoted: it may be sensitive.
-                _context.Diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, $"{Prefix}var.{name}: the value given does not fit its type: {error.Message}", variable.Range.ToLocation()));
-                return new TfUnknown($"var.{name} has a value that does not fit its type");
+                _context.Diagnostics.Add(new ScanDiagnostic(error.Severity, $"{Prefix}var.{name}: the value given does not fit its type: {error.Message}", variable.Range.ToLocation()));
+                return new TfUnknown(Texts.Canonical("reasons.variable-type-mismatch", ("variable", $"var.{name}")));
             }
         });
     }
@@ -278,8 +286,11 @@ internal sealed class ModuleEvaluator
                 variable.Range.ToLocation()));
         }
 
-        return new TfUnknown($"variable \"{variable.Name}\" has no default and no value was given");
+        return new TfUnknown(Texts.Canonical("reasons.variable-without-value", ("name", variable.Name)));
     }
+
+    private bool IsNullable(NamedExpression variable) =>
+        variable.Nullable is null || Evaluate(variable.Nullable, Scope.Empty) is not TfBool { Value: false };
 
     private TypeConstraint TypeOf(NamedExpression variable)
     {
@@ -289,7 +300,7 @@ internal sealed class ModuleEvaluator
         }
         catch (EvaluationException error)
         {
-            _context.Diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, error.Message, (error.Range ?? variable.Range).ToLocation()));
+            _context.Diagnostics.Add(new ScanDiagnostic(error.Severity, error.Message, (error.Range ?? variable.Range).ToLocation()));
             return TypeConstraint.Any;
         }
     }
@@ -307,6 +318,6 @@ internal sealed class ModuleEvaluator
 
     /// <summary>A file scanned on its own may refer to what the module's other files declare: unknown, not an error.</summary>
     public TfUnknown Undeclared(string name, string error, SourceRange? range) => Module.IsPartial
-        ? new TfUnknown($"{name} is declared outside the scanned file")
+        ? new TfUnknown(Texts.Canonical("reasons.declared-outside-file", ("name", name)))
         : throw new EvaluationException(error, range);
 }

@@ -1,6 +1,6 @@
 using Kagi.Core.Model;
-using Kagi.Hcl;
 using Kagi.Hcl.Syntax;
+using Kagi.Hcl;
 using Kagi.Terraform.Reading;
 
 namespace Kagi.Terraform.Configuration;
@@ -254,7 +254,7 @@ internal static class ModuleLoader
 
                     break;
                 case "variable":
-                    Add(module.Variables, block.Labels[0], new NamedExpression(block.Labels[0], Attribute(block, "default")?.Value, block.Range, Attribute(block, "type")?.Value), block.Range, Report);
+                    Add(module.Variables, block.Labels[0], new NamedExpression(block.Labels[0], Attribute(block, "default")?.Value, block.Range, Attribute(block, "type")?.Value, Attribute(block, "nullable")?.Value), block.Range, Report);
                     break;
                 case "output":
                     Add(module.Outputs, block.Labels[0], new NamedExpression(block.Labels[0], Attribute(block, "value")?.Value, block.Range), block.Range, Report);

@@ -1,3 +1,4 @@
+using Kagi.Core.Localization;
 using Kagi.Hcl.Syntax;
 using Kagi.Terraform.Evaluation;
 using Kagi.Terraform.Reading;
@@ -29,16 +30,17 @@ internal sealed class ModuleReferences(ModuleEvaluator module, EvaluationContext
             ("path", "cwd") => new TfString(Path.GetFullPath(ModuleDirectory.Length == 0 ? "." : ModuleDirectory)),
             ("terraform", "workspace") => new TfString("default"),
             ("count" or "each", _) => throw new EvaluationException($"\"{traversal.Root}\" can be used only in a block that sets {(traversal.Root == "each" ? "for_each" : "count")}", traversal.Range),
-            ("self", _) => new TfUnknown("self is known only when the resource is created"),
-            ("ephemeral", _) => new TfUnknown("ephemeral resources are not evaluated"),
+            ("self", _) => new TfUnknown(Texts.Canonical("reasons.self-after-create")),
+            ("ephemeral", _) => new TfUnknown(Texts.Canonical("reasons.ephemeral-not-evaluated")),
             ("module", not null) => ModuleReference(first, steps, scope, traversal.Range, out stepsUsed),
             ("data", not null) => ResourceReference(ResourceMode.Data, first, steps, 1, scope, traversal.Range, out stepsUsed),
+            ("resource", not null) => ResourceReference(ResourceMode.Managed, first, steps, 1, scope, traversal.Range, out stepsUsed),
             (_, not null) when !IsReservedRoot(traversal.Root) => ResourceReference(ResourceMode.Managed, traversal.Root, steps, 0, scope, traversal.Range, out stepsUsed),
             _ => throw new EvaluationException($"\"{traversal.Root}\" is not a valid reference here", traversal.Range),
         };
     }
 
-    private static bool IsReservedRoot(string root) => root is "var" or "local" or "path" or "terraform" or "module" or "data" or "ephemeral";
+    private static bool IsReservedRoot(string root) => root is "var" or "local" or "path" or "terraform" or "module" or "data" or "resource" or "ephemeral";
 
     // module.NAME, module.NAME[KEY], then .OUTPUT: one output of one instance is evaluated, not the whole module.
     private TfValue ModuleReference(string name, IReadOnlyList<Traverser> steps, Scope scope, SourceRange range, out int stepsUsed)
@@ -55,13 +57,13 @@ internal sealed class ModuleReferences(ModuleEvaluator module, EvaluationContext
         {
             if (steps.Count < 2 || steps[1] is not IndexStep index)
             {
-                return WholeModule(children);
+                return WholeModule(children, UsesForEach(call.Block));
             }
 
             var key = module.EvaluateKey(index.Key, scope);
             if (key is TfUnknown unknown)
             {
-                return new TfUnknown($"{address}[...] has an instance key known only after apply: {unknown.Reason}");
+                return new TfUnknown(Texts.Canonical("reasons.instance-key-after-apply", ("address", address), ("reason", unknown.Reason)));
             }
 
             stepsUsed = 2;
@@ -77,7 +79,7 @@ internal sealed class ModuleReferences(ModuleEvaluator module, EvaluationContext
         }
 
         return children.Count == 0
-            ? new TfUnknown($"{address} is part of a reference cycle")
+            ? new TfUnknown(Texts.Canonical("reasons.reference-cycle", ("name", address)))
             : OutputOf(children[0], steps, ref stepsUsed, address);
     }
 
@@ -86,7 +88,7 @@ internal sealed class ModuleReferences(ModuleEvaluator module, EvaluationContext
         if (instance.Evaluator is not { } child)
         {
             stepsUsed = steps.Count;
-            return new TfUnknown($"{address} is not scanned: {instance.NotScanned}");
+            return new TfUnknown(Texts.Canonical("reasons.address-not-scanned", ("address", address), ("reason", instance.NotScanned)));
         }
 
         if (stepsUsed >= steps.Count || steps[stepsUsed] is not GetAttrStep output)
@@ -103,22 +105,25 @@ internal sealed class ModuleReferences(ModuleEvaluator module, EvaluationContext
     private static TfObject AllOutputs(ModuleEvaluator child) =>
         new(child.Module.Outputs.Keys.Select(name => KeyValuePair.Create(name, child.Output(name))));
 
-    private static TfValue WholeModule(List<ModuleInstance> children)
+    private static TfValue WholeModule(List<ModuleInstance> children, bool forEach)
     {
         if (children.FirstOrDefault(c => c.Evaluator is null) is { } notScanned)
         {
-            return new TfUnknown($"the module is not scanned: {notScanned.NotScanned}");
+            return new TfUnknown(Texts.Canonical("reasons.module-not-scanned", ("reason", notScanned.NotScanned)));
         }
 
-        return children.FirstOrDefault()?.Instance.Key is TfString
+        return children.FirstOrDefault()?.Instance.Key is TfString || (forEach && children.Count == 0)
             ? new TfObject(children.Select(c => KeyValuePair.Create(((TfString)c.Instance.Key!).Value, (TfValue)AllOutputs(c.Evaluator!))))
             : new TfSequence([.. children.Select(c => AllOutputs(c.Evaluator!))]);
     }
 
-    private static TfValue Collection(List<ResourceInstance> instances)
+    // for_each makes an object of instances even when it is empty; count makes a tuple.
+    private static bool UsesForEach(Block block) => block.Body.Attributes.Any(a => a.Name == "for_each");
+
+    private static TfValue Collection(List<ResourceInstance> instances, bool forEach)
     {
-        TfValue Unknown(ResourceInstance i) => new TfUnknown($"{i.Address} is known only after apply", new ValueOrigin(i.Address, null));
-        return instances.FirstOrDefault()?.Instance.Key is TfString
+        TfValue Unknown(ResourceInstance i) => new TfUnknown(Texts.Canonical("reasons.known-after-apply", ("address", i.Address)), new ValueOrigin(i.Address, null));
+        return instances.FirstOrDefault()?.Instance.Key is TfString || (forEach && instances.Count == 0)
             ? new TfObject(instances.Select(i => KeyValuePair.Create(((TfString)i.Instance.Key!).Value, Unknown(i))))
             : new TfSequence([.. instances.Select(Unknown)]);
     }
@@ -147,7 +152,7 @@ internal sealed class ModuleReferences(ModuleEvaluator module, EvaluationContext
             if (key is TfUnknown unknown)
             {
                 stepsUsed++;
-                return new TfUnknown($"{module.Prefix}{address}[...] has an instance key known only after apply: {unknown.Reason}", new ValueOrigin(module.Prefix + address, null));
+                return new TfUnknown(Texts.Canonical("reasons.instance-key-after-apply", ("address", module.Prefix + address), ("reason", unknown.Reason)), new ValueOrigin(module.Prefix + address, null));
             }
 
             instance = instances.FirstOrDefault(i => ValueOps.KnownEqual(i.Instance.Key!, key is TfNumber ? key : new TfString(ValueOps.TryString(key) ?? string.Empty)))
@@ -157,7 +162,7 @@ internal sealed class ModuleReferences(ModuleEvaluator module, EvaluationContext
         // Without an index, a counted resource is a tuple of its instances and a for_each one a map of them.
         if (instance is null && (stepsUsed >= steps.Count || steps[stepsUsed] is not IndexStep))
         {
-            return Collection(instances);
+            return Collection(instances, UsesForEach(resource.Block));
         }
 
         // An index on a resource with one plain instance is skipped, as before expansion was known.
@@ -169,12 +174,23 @@ internal sealed class ModuleReferences(ModuleEvaluator module, EvaluationContext
         var instanceAddress = instance?.Address ?? module.Prefix + address;
         if (instance is null || stepsUsed >= steps.Count || steps[stepsUsed] is not GetAttrStep attribute)
         {
-            return new TfUnknown($"{instanceAddress} is known only after apply", new ValueOrigin(instanceAddress, null));
+            var reason = mode == ResourceMode.Data
+                ? Texts.Canonical("reasons.read-at-plan", ("address", instanceAddress))
+                : Texts.Canonical("reasons.known-after-apply", ("address", instanceAddress));
+            return new TfUnknown(reason, new ValueOrigin(instanceAddress, null));
         }
 
         stepsUsed++;
-        return module.Argument(instance, attribute.Name)
-            ?? (mode == ResourceMode.Data ? ProviderDataSources.Read(type, attribute.Name, module.Providers, ProviderReferences.UsedBy(resource)) : null)
-            ?? new TfUnknown($"{instanceAddress}.{attribute.Name} is known only after apply", new ValueOrigin(instanceAddress, attribute.Name));
+        var configured = module.Argument(instance, attribute.Name);
+        if (mode == ResourceMode.Managed)
+        {
+            return configured ?? new TfUnknown(Texts.Canonical("reasons.known-after-apply", ("address", $"{instanceAddress}.{attribute.Name}")), new ValueOrigin(instanceAddress, attribute.Name));
+        }
+
+        // A data source's argument left null is one the provider fills in when it reads (optional and computed):
+        // it is never null, and it is read when Terraform plans, not after apply.
+        return (configured is TfNull ? null : configured)
+            ?? ProviderDataSources.Read(type, attribute.Name, module.Providers, ProviderReferences.UsedBy(resource))
+            ?? new TfUnknown(Texts.Canonical("reasons.read-at-plan", ("address", $"{instanceAddress}.{attribute.Name}")), new ValueOrigin(instanceAddress, attribute.Name));
     }
 }

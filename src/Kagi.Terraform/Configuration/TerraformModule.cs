@@ -23,7 +23,8 @@ internal sealed record ResourceDeclaration(ResourceMode Mode, string Type, strin
 }
 
 /// <summary>A named top-level item: a variable (with its declared type), a local value or an output.</summary>
-internal sealed record NamedExpression(string Name, Expression? Value, SourceRange Range, Expression? Type = null);
+/// <param name="Nullable">A variable's <c>nullable</c> argument; null when not written (Terraform's default: true).</param>
+internal sealed record NamedExpression(string Name, Expression? Value, SourceRange Range, Expression? Type = null, Expression? Nullable = null);
 
 /// <summary>A <c>module</c> block: where its source is, and the arguments that become the child's variables.</summary>
 internal sealed record ModuleCall(string Name, Block Block)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using Kagi.Core.Localization;
 using Kagi.Core.Model;
 using Kagi.Hcl.Syntax;
 using Kagi.Terraform.Configuration;
@@ -38,7 +39,7 @@ internal sealed class EvaluationBudget(EvaluationLimits limits)
         // The stack check is the last line: the depth count keeps results the same on every thread.
         if (_depth >= MaxDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
-            throw new LimitExceededException("nesting", $"expressions and the references between them nest more than {MaxDepth.ToString("N0", CultureInfo.InvariantCulture)} deep");
+            throw new LimitExceededException("nesting", Texts.Canonical("reasons.limit-nesting", ("count", Count(MaxDepth))));
         }
 
         Charge(1);
@@ -52,7 +53,7 @@ internal sealed class EvaluationBudget(EvaluationLimits limits)
         _steps = steps > long.MaxValue - _steps ? long.MaxValue : _steps + steps;
         if (_steps > Limits.MaxEvaluationSteps)
         {
-            throw new LimitExceededException("--max-evaluation-steps", $"the evaluation took more than {Count(Limits.MaxEvaluationSteps)} steps (--max-evaluation-steps)");
+            throw new LimitExceededException("--max-evaluation-steps", Texts.Canonical("reasons.limit-evaluation-steps", ("count", Count(Limits.MaxEvaluationSteps))));
         }
     }
 
@@ -84,7 +85,7 @@ internal sealed class EvaluationBudget(EvaluationLimits limits)
         }
         catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
         {
-            throw new LimitExceededException("--regex-timeout", $"a regular expression ran longer than {Limits.RegexTimeout.TotalMilliseconds.ToString(CultureInfo.InvariantCulture)} ms (--regex-timeout)");
+            throw new LimitExceededException("--regex-timeout", Texts.Canonical("reasons.limit-regex-timeout", ("milliseconds", Limits.RegexTimeout.TotalMilliseconds)));
         }
         finally
         {
@@ -97,7 +98,7 @@ internal sealed class EvaluationBudget(EvaluationLimits limits)
     {
         if (characters > Limits.MaxStringLength)
         {
-            throw new LimitExceededException("--max-string-length", $"a string would have more than {Count(Limits.MaxStringLength)} characters (--max-string-length)");
+            throw new LimitExceededException("--max-string-length", Texts.Canonical("reasons.limit-string-length", ("count", Count(Limits.MaxStringLength))));
         }
     }
 
@@ -106,7 +107,7 @@ internal sealed class EvaluationBudget(EvaluationLimits limits)
     {
         if (elements > Limits.MaxCollectionElements)
         {
-            throw new LimitExceededException("--max-collection-elements", $"a collection would have more than {Count(Limits.MaxCollectionElements)} elements (--max-collection-elements)");
+            throw new LimitExceededException("--max-collection-elements", Texts.Canonical("reasons.limit-collection-elements", ("count", Count(Limits.MaxCollectionElements))));
         }
     }
 
@@ -119,8 +120,9 @@ internal sealed class EvaluationBudget(EvaluationLimits limits)
         var total = instances > long.MaxValue / Math.Max(modules, 1) ? long.MaxValue : instances * modules;
         if (total > Limits.MaxInstances)
         {
-            var around = modules > 1 ? $" ({Count(instances)} in each of {Count(modules)} module instances)" : string.Empty;
-            throw new LimitExceededException("--max-instances", $"{Count(total)} instances{around} are more than the limit of {Count(Limits.MaxInstances)} per resource or module (--max-instances)");
+            throw new LimitExceededException("--max-instances", modules > 1
+                ? Texts.Canonical("reasons.limit-instances-in-modules", ("count", Count(total)), ("each", Count(instances)), ("modules", Count(modules)), ("limit", Count(Limits.MaxInstances)))
+                : Texts.Canonical("reasons.limit-instances", ("count", Count(total)), ("limit", Count(Limits.MaxInstances))));
         }
 
         Charge(instances * StepsPerInstance);
@@ -139,7 +141,7 @@ internal sealed class EvaluationBudget(EvaluationLimits limits)
                 CheckElements(size.Elements - 1);
                 if (size.Depth > MaxValueDepth)
                 {
-                    throw new LimitExceededException("value nesting", $"a value would nest more than {MaxValueDepth} collections deep");
+                    throw new LimitExceededException("value nesting", Texts.Canonical("reasons.limit-value-nesting", ("count", MaxValueDepth)));
                 }
 
                 break;

@@ -1,3 +1,4 @@
+using Kagi.Core.Model;
 using Kagi.Hcl.Syntax;
 
 namespace Kagi.Terraform.Evaluation;
@@ -24,4 +25,16 @@ internal class EvaluationException : Exception
     }
 
     public SourceRange? Range { get; }
+
+    /// <summary>
+    /// True for an error Terraform would raise too, which <c>try</c> and <c>can</c> observe; false for Kagi's own
+    /// limits and gaps, which they must not turn into a fallback value.
+    /// </summary>
+    public virtual bool IsTerraformError => true;
+
+    /// <summary>How a scan reports it: an error in the code fails the scan; Kagi's own gap is a warning.</summary>
+    public virtual DiagnosticSeverity Severity => DiagnosticSeverity.Error;
+
+    /// <summary>The same error with a place and a prefix naming what raised it, keeping its kind.</summary>
+    public virtual EvaluationException Rewrap(string prefix, SourceRange? range) => new(prefix + Message, range ?? Range);
 }

@@ -1,7 +1,9 @@
 using System.Text;
+using Kagi.Core.Localization;
 using Kagi.Hcl.Syntax;
 using Kagi.Terraform.Functions;
 using Kagi.Terraform.Values;
+using Kagi.Terraform.Variables;
 
 namespace Kagi.Terraform.Evaluation;
 
@@ -46,7 +48,7 @@ internal sealed class ExpressionEvaluator(IReferenceResolver resolver, Evaluatio
         ObjectExpr obj => Object(obj, scope),
         ForExpr forExpr => For(forExpr, scope),
         ParenthesesExpr parentheses => Evaluate(parentheses.Inner, scope),
-        _ => throw new EvaluationException($"unsupported expression {expression.GetType().Name}", expression.Range),
+        _ => throw new NotEvaluatedException($"Kagi does not evaluate a {expression.GetType().Name}", expression.Range),
     };
 
     // Operators are left-associative, so a + b + c + ... is a tree as deep as it is long: its left edge is walked
@@ -81,7 +83,8 @@ internal sealed class ExpressionEvaluator(IReferenceResolver resolver, Evaluatio
             {
                 GetAttrStep attr => At(attr.Range, () => GetAttr(value, attr.Name)),
                 IndexStep index => At(index.Range, () => Index(value, Evaluate(index.Key, scope))),
-                _ => throw new EvaluationException("unsupported traversal step", step.Range),
+                SplatStep splat => SplatOver(value, splat.Each, scope),
+                _ => throw new NotEvaluatedException("Kagi does not evaluate this traversal step", step.Range),
             };
         }
 
@@ -97,7 +100,7 @@ internal sealed class ExpressionEvaluator(IReferenceResolver resolver, Evaluatio
         }
         catch (EvaluationException error) when (error.Range is null && error is not LimitExceededException)
         {
-            throw new EvaluationException(error.Message, range);
+            throw error.Rewrap(string.Empty, range);
         }
     }
 
@@ -107,7 +110,7 @@ internal sealed class ExpressionEvaluator(IReferenceResolver resolver, Evaluatio
         bool b => TfValue.Of(b),
         decimal d => new TfNumber(d),
         string s => new TfString(s),
-        _ => throw new EvaluationException("unsupported literal", literal.Range),
+        _ => throw new NotEvaluatedException("Kagi does not evaluate this literal", literal.Range),
     };
 
     private static TfValue GetAttr(TfValue value, string name) => value switch
@@ -163,17 +166,16 @@ internal sealed class ExpressionEvaluator(IReferenceResolver resolver, Evaluatio
         return Traverse(root, traversal.Steps.Skip(stepsUsed), scope);
     }
 
-    private TfValue Splat(SplatExpr splat, Scope scope)
+    private TfValue Splat(SplatExpr splat, Scope scope) => SplatOver(Evaluate(splat.Source, scope), splat.Each, scope);
+
+    // The steps after [*] apply to each element; a single value is a list of one, null an empty list.
+    private TfValue SplatOver(TfValue source, IReadOnlyList<Traverser> each, Scope scope) => source switch
     {
-        var source = Evaluate(splat.Source, scope);
-        return source switch
-        {
-            TfUnknown => Traverse(source, splat.Each, scope),
-            TfNull => TfSequence.Empty,
-            TfSequence sequence => new TfSequence([.. sequence.Items.Select(item => Traverse(item, splat.Each, scope))]),
-            _ => new TfSequence([Traverse(source, splat.Each, scope)]),
-        };
-    }
+        TfUnknown => Traverse(source, each, scope),
+        TfNull => TfSequence.Empty,
+        TfSequence sequence => new TfSequence([.. sequence.Items.Select(item => Traverse(item, each, scope))]),
+        _ => new TfSequence([Traverse(source, each, scope)]),
+    };
 
     private TfValue Call(FunctionCallExpr call, Scope scope)
     {
@@ -189,7 +191,7 @@ internal sealed class ExpressionEvaluator(IReferenceResolver resolver, Evaluatio
         if (!FunctionTable.TryGet(call.Name, out var function))
         {
             return FunctionTable.IsNotEvaluated(call.Name)
-                ? new TfUnknown($"{call.Name}() is not evaluated by Kagi")
+                ? new TfUnknown(Texts.Canonical("reasons.function-not-evaluated", ("function", call.Name)))
                 : throw new EvaluationException($"call to unknown function \"{call.Name}\"", call.Range);
         }
 
@@ -226,7 +228,7 @@ internal sealed class ExpressionEvaluator(IReferenceResolver resolver, Evaluatio
             {
                 return Evaluate(argument, scope);
             }
-            catch (EvaluationException error) when (error is not LimitExceededException)
+            catch (EvaluationException error) when (error.IsTerraformError)
             {
                 // Try the next alternative: that is what try() is for.
             }
@@ -247,7 +249,7 @@ internal sealed class ExpressionEvaluator(IReferenceResolver resolver, Evaluatio
             var value = Evaluate(call.Arguments[0], scope);
             return ValueOps.FirstUnknown(value) is { } unknown ? new TfUnknown(unknown.Reason) : TfValue.True;
         }
-        catch (EvaluationException error) when (error is not LimitExceededException)
+        catch (EvaluationException error) when (error.IsTerraformError)
         {
             return TfValue.False;
         }
@@ -259,7 +261,9 @@ internal sealed class ExpressionEvaluator(IReferenceResolver resolver, Evaluatio
         if (condition is not TfUnknown unknownCondition)
         {
             var chosen = At(conditional.Condition.Range, () => ValueOps.ExpectBool(condition, "the condition"));
-            return Evaluate(chosen ? conditional.TrueResult : conditional.FalseResult, scope);
+            var (taken, notTaken) = chosen ? (conditional.TrueResult, conditional.FalseResult) : (conditional.FalseResult, conditional.TrueResult);
+            var result = Evaluate(taken, scope);
+            return At(conditional.Range, () => ConsistentResult(result, OtherBranchType(notTaken, scope)));
         }
 
         // Whichever branch is taken, both stand for the same resource attribute: keep that origin.
@@ -268,8 +272,39 @@ internal sealed class ExpressionEvaluator(IReferenceResolver resolver, Evaluatio
         var whenFalse = Evaluate(conditional.FalseResult, scope);
         return whenTrue is TfUnknown { Origin: { } origin } && whenFalse is TfUnknown { Origin: { } other } && origin.Address == other.Address
             ? whenTrue
-            : new TfUnknown($"the condition is known only after apply: {unknownCondition.Reason}", Branches: [.. Alternatives(whenTrue), .. Alternatives(whenFalse)]);
+            : new TfUnknown(Texts.Canonical("reasons.condition-after-apply", ("reason", unknownCondition.Reason)), Branches: [.. Alternatives(whenTrue), .. Alternatives(whenFalse)]);
     }
+
+    // Terraform gives both results of a conditional one type: `c ? 1 : "a"` is "1" either way, and `c ? 1 : [1]` is
+    // an error whichever branch is taken.
+    private static TfValue ConsistentResult(TfValue result, TypeConstraint otherType) =>
+        TypeConstraint.Unify([TypeConstraint.Of(result), otherType]) is { } type
+            ? type.Convert(result)
+            : throw new EvaluationException("the true and false results of the conditional must have consistent types");
+
+    // The branch not taken only lends its type; an error in it is Terraform's to ignore too, though an operator
+    // that failed still has its result's type (a failed "+" is a number).
+    private TypeConstraint OtherBranchType(Expression branch, Scope scope)
+    {
+        try
+        {
+            return TypeConstraint.Of(Evaluate(branch, scope));
+        }
+        catch (EvaluationException error) when (error is not LimitExceededException)
+        {
+            return ResultType(branch);
+        }
+    }
+
+    private static TypeConstraint ResultType(Expression expression) => expression switch
+    {
+        ParenthesesExpr parentheses => ResultType(parentheses.Inner),
+        BinaryExpr { Operator: BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Multiply or BinaryOperator.Divide or BinaryOperator.Modulo } => TypeConstraint.Number,
+        BinaryExpr => TypeConstraint.Bool,
+        UnaryExpr { Operator: UnaryOperator.Negate } => TypeConstraint.Number,
+        UnaryExpr => TypeConstraint.Bool,
+        _ => TypeConstraint.Any,
+    };
 
     private static IEnumerable<TfValue> Alternatives(TfValue value) => value is TfUnknown { Branches: { } branches } ? branches : [value];
 
@@ -281,7 +316,7 @@ internal sealed class ExpressionEvaluator(IReferenceResolver resolver, Evaluatio
             var key = Evaluate(item.Key, scope);
             if (key is TfUnknown unknown)
             {
-                return new TfUnknown($"an object key is known only after apply: {unknown.Reason}");
+                return new TfUnknown(Texts.Canonical("reasons.object-key-after-apply", ("reason", unknown.Reason)));
             }
 
             var name = At(item.Key.Range, () => ValueOps.ExpectString(key, "an object key"));
@@ -378,7 +413,7 @@ internal sealed class ExpressionEvaluator(IReferenceResolver resolver, Evaluatio
                 TemplateInterpolation interpolation => Interpolate(interpolation, scope),
                 TemplateIf directive => If(directive, scope),
                 TemplateFor directive => ForDirective(directive, scope),
-                _ => throw new EvaluationException("unsupported template part", part.Range),
+                _ => throw new NotEvaluatedException("Kagi does not evaluate this template part", part.Range),
             };
             if (piece is TfUnknown pieceUnknown)
             {

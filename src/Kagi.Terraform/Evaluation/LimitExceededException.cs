@@ -23,6 +23,8 @@ internal sealed class LimitExceededException : EvaluationException
         Limit = string.Empty;
     }
 
+    public override bool IsTerraformError => false;
+
     /// <summary>The option that sets the limit (<c>--max-instances</c>), or what the fixed limit guards.</summary>
     public string Limit { get; }
 }

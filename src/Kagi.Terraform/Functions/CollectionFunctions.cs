@@ -19,8 +19,8 @@ internal static class CollectionFunctions
         new("coalesce", new(1, TfFunction.Variadic, Coalesce, AcceptsUnknown: true, Picks: true)),
         new("keys", new(1, 1, a => IfKnown(a[0], () => new TfSequence([.. Map(a).Attributes.Keys.Select(k => new TfString(k))], SequenceKind.List)), AcceptsUnknown: true)),
         new("values", new(1, 1, a => IfKnown(a[0], () => new TfSequence([.. Map(a).Attributes.Values], SequenceKind.List)), AcceptsUnknown: true, KeepsOrigin: true)),
-        new("tomap", new(1, 1, a => IfKnown(a[0], () => Map(a)), AcceptsUnknown: true, Picks: true)),
-        new("tolist", new(1, 1, a => IfKnown(a[0], () => new TfSequence(a.Sequence(0, "the argument"), SequenceKind.List)), AcceptsUnknown: true, KeepsOrigin: true)),
+        new("tomap", new(1, 1, a => IfKnown(a[0], () => ToMap(Map(a))), AcceptsUnknown: true, Picks: true)),
+        new("tolist", new(1, 1, a => IfKnown(a[0], () => new TfSequence(ValueOps.Unified(a.Sequence(0, "the argument"), "the elements of a list"), SequenceKind.List)), AcceptsUnknown: true, KeepsOrigin: true)),
         new("toset", new(1, 1, a => IfKnown(a[0], () => ValueOps.ToSet(a.Sequence(0, "the argument"))), AcceptsUnknown: true, KeepsOrigin: true)),
         new("contains", new(2, 2, a => TfValue.Of(a.Sequence(0, "the list").Any(item => ValueOps.KnownEqual(item, a[1]))))),
         new("flatten", new(1, 1, a => new TfSequence([.. Flatten(a.Sequence(0, "the argument"))]), KeepsOrigin: true)),
@@ -44,6 +44,9 @@ internal static class CollectionFunctions
     private static TfValue IfKnown(TfValue value, Func<TfValue> then) => value is TfUnknown unknown ? new TfUnknown(unknown.Reason) : then();
 
     private static TfObject Map(FunctionArgs args) => ValueOps.ExpectObject(args[0], "the argument");
+
+    private static TfObject ToMap(TfObject map) =>
+        new(map.Attributes.Keys.Zip(ValueOps.Unified([.. map.Attributes.Values], "the elements of a map"), KeyValuePair.Create));
 
     private static TfValue Length(FunctionArgs args) => IfKnown(args[0], () => args[0] switch
     {
@@ -132,7 +135,7 @@ internal static class CollectionFunctions
     // so it is returned as it is: an unknown standing for aws_kms_key.k.arn keeps that origin.
     private static TfValue Coalesce(FunctionArgs args)
     {
-        foreach (var value in args.Values)
+        foreach (var value in ValueOps.Unified(args.Values, "coalesce's arguments"))
         {
             if (value is TfUnknown || (value is not TfNull && value is not TfString { Value: "" }))
             {

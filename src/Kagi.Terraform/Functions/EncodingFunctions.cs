@@ -13,6 +13,7 @@ internal static class EncodingFunctions
     [
         new("jsonencode", new(1, 1, JsonEncode)),
         new("jsondecode", new(1, 1, a => JsonDecode(a.String(0, "the argument")))),
+        new("yamldecode", new(1, 1, a => YamlDecoding.Decode(a.String(0, "the argument"), a.Budget))),
         new("base64encode", new(1, 1, a => new TfString(Convert.ToBase64String(Encoding.UTF8.GetBytes(a.String(0, "the argument")))))),
         new("base64decode", new(1, 1, a => new TfString(Encoding.UTF8.GetString(Convert.FromBase64String(a.String(0, "the argument")))))),
         new("md5", new(1, 1, a => Hex(Md5(Encoding.UTF8.GetBytes(a.String(0, "the argument")))))),

@@ -1,5 +1,6 @@
-using Kagi.Hcl;
+using Kagi.Core.Localization;
 using Kagi.Hcl.Syntax;
+using Kagi.Hcl;
 using Kagi.Terraform.Evaluation;
 using Kagi.Terraform.Reading;
 using Kagi.Terraform.Values;
@@ -33,12 +34,12 @@ internal static class FileFunctions
         var entry = Find(args, path);
         return entry?.Kind switch
         {
-            null => Refused(function, path, "reads outside the scanned folder"),
+            null => Refused(Texts.Canonical("reasons.file-outside-scan", ("call", Call(function, path)))),
             EntryKind.Missing or EntryKind.Directory => throw new EvaluationException($"no file exists at {path}"),
-            EntryKind.Special => Refused(function, path, "names a device, FIFO or socket, not a regular file"),
+            EntryKind.Special => Refused(Texts.Canonical("reasons.file-not-regular", ("call", Call(function, path)))),
             _ => entry.ReadText(ScanRoots.MaxFileBytes) is { } text
                 ? new TfString(text)
-                : Refused(function, path, $"reads a file larger than {ScanRoots.MaxFileBytes / (1024 * 1024)} MiB, the most Kagi reads"),
+                : Refused(Texts.Canonical("reasons.file-too-large", ("call", Call(function, path)), ("mebibytes", ScanRoots.MaxFileBytes / (1024 * 1024)))),
         };
     }
 
@@ -48,13 +49,15 @@ internal static class FileFunctions
         var path = args.String(0, "the path");
         return Find(args, path) switch
         {
-            null => Refused("fileexists", path, "reads outside the scanned folder"),
-            { Kind: EntryKind.Special } => Refused("fileexists", path, "names a device, FIFO or socket, not a regular file"),
+            null => Refused(Texts.Canonical("reasons.file-outside-scan", ("call", Call("fileexists", path)))),
+            { Kind: EntryKind.Special } => Refused(Texts.Canonical("reasons.file-not-regular", ("call", Call("fileexists", path)))),
             var entry => TfValue.Of(entry.Kind == EntryKind.RegularFile),
         };
     }
 
-    private static TfUnknown Refused(string function, string path, string why) => new($"{function}(\"{path}\") {why}");
+    private static TfUnknown Refused(string reason) => new(reason);
+
+    private static string Call(string function, string path) => $"{function}(\"{path}\")";
 
     // The file is read as the body of a heredoc, which is how Terraform treats a template file's text.
     private static TfValue TemplateFile(FunctionArgs args)

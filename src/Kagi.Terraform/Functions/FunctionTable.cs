@@ -25,7 +25,7 @@ internal static class FunctionTable
         "filesha256", "filesha512", "formatdate", "formatlist", "indent", "issensitive", "log", "matchkeys",
         "parseint", "pathexpand", "plantimestamp", "regex", "regexall", "rsadecrypt", "setproduct",
         "setsubtract", "templatestring", "textdecodebase64", "textencodebase64", "timeadd", "timecmp",
-        "timestamp", "transpose", "type", "urlencode", "uuid", "uuidv5", "yamldecode", "yamlencode", "abspath",
+        "timestamp", "transpose", "type", "urlencode", "uuid", "uuidv5", "yamlencode", "abspath",
         "ephemeralasnull",
     };
 

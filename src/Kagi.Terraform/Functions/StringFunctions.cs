@@ -167,6 +167,7 @@ internal static class StringFunctions
         't' => ValueOps.ExpectBool(value, "a %t argument") ? "true" : "false",
         'q' => JsonValues.ToJson(new TfString(ValueOps.ExpectString(value, "a %q argument"))),
         'v' => ValueOps.TryString(value) ?? JsonValues.ToJson(value),
+        'b' or 'o' or 'x' or 'X' or 'e' or 'E' or 'g' or 'G' => throw new NotEvaluatedException($"Kagi does not evaluate the format verb %{verb}"),
         _ => throw new EvaluationException($"unsupported format verb %{verb}"),
     };
 }

@@ -61,7 +61,7 @@ internal sealed record TfFunction(int MinArgs, int MaxArgs, Func<FunctionArgs, T
         }
         catch (EvaluationException error) when (error.Range is null && error is not LimitExceededException)
         {
-            throw new EvaluationException($"{name}(): {error.Message}");
+            throw error.Rewrap($"{name}(): ", null);
         }
         catch (Exception error) when (error is ArgumentException or FormatException or OverflowException or IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Kagi.Core.Localization;
 using Kagi.Core.Model;
 using Kagi.Terraform.Mapping;
 using Kagi.Terraform.Values;
@@ -57,7 +58,7 @@ internal sealed class PlanResourceView : IResourceView
             // Left out of the configuration, the provider computes it: for kms_key_arn, the service's default key.
             return _expressions is not null && expression is null
                 ? TfValue.Null
-                : new TfUnknown($"{Address}.{attribute} is known only after apply", Origin(attribute));
+                : new TfUnknown(Texts.Canonical("reasons.known-after-apply", ("address", $"{Address}.{attribute}")), Origin(attribute));
         }
 
         if (PlanJson.Property(_values, attribute) is { } value)
@@ -71,7 +72,7 @@ internal sealed class PlanResourceView : IResourceView
         }
 
         return References(attribute).Count > 0
-            ? new TfUnknown($"{Address}.{attribute} is known only after apply", Origin(attribute))
+            ? new TfUnknown(Texts.Canonical("reasons.known-after-apply", ("address", $"{Address}.{attribute}")), Origin(attribute))
             : TfValue.Null;
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Kagi.Core.Localization;
 
 namespace Kagi.Terraform.Values;
 
@@ -36,7 +37,7 @@ internal static class JsonValues
         }
 
         var shown = text.Length > 40 ? text[..40] + "…" : text;
-        return new TfUnknown($"the number {shown} is out of the range Kagi computes with (about ±7.9e28)");
+        return new TfUnknown(Texts.Canonical("reasons.number-out-of-range", ("number", shown)));
     }
 
     /// <summary>Encodes a wholly known value; object keys come out in lexical order, as Terraform writes them.</summary>

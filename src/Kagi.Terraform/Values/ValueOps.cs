@@ -1,5 +1,7 @@
 using System.Globalization;
+using Kagi.Core.Localization;
 using Kagi.Terraform.Evaluation;
+using Kagi.Terraform.Variables;
 
 namespace Kagi.Terraform.Values;
 
@@ -84,7 +86,7 @@ internal static class ValueOps
     /// <summary>Equality of two known values; unknown when either side holds an unknown.</summary>
     public static TfValue Equal(TfValue left, TfValue right) =>
         ContainsUnknown(left) || ContainsUnknown(right)
-            ? new TfUnknown("an operand of == or != is known only after apply")
+            ? new TfUnknown(Texts.Canonical("reasons.comparison-after-apply"))
             : TfValue.Of(KnownEqual(left, right));
 
     public static bool KnownEqual(TfValue left, TfValue right) => (left, right) switch
@@ -99,12 +101,23 @@ internal static class ValueOps
         _ => false,
     };
 
-    /// <summary>A set: distinct items, strings and numbers in order as Terraform sorts them.</summary>
+    /// <summary>
+    /// The values converted to the one type Terraform gives them together (in a set, a list, coalesce's arguments):
+    /// [1, "a"] becomes ["1", "a"]. Throws when they have none, as [1, true] has not.
+    /// </summary>
+    public static IReadOnlyList<TfValue> Unified(IReadOnlyList<TfValue> values, string what)
+    {
+        var type = TypeConstraint.Unify([.. values.Select(TypeConstraint.Of)])
+            ?? throw new EvaluationException($"{what} do not have one type Terraform can convert them all to");
+        return [.. values.Select(type.Convert)];
+    }
+
+    /// <summary>A set: distinct items of one type, strings and numbers in order as Terraform sorts them.</summary>
     public static TfSequence ToSet(IEnumerable<TfValue> items)
     {
         var seen = new HashSet<TfValue>(KnownValueComparer.Instance);
         var distinct = new List<TfValue>();
-        foreach (var item in items)
+        foreach (var item in Unified([.. items], "the elements of a set"))
         {
             if (item is TfUnknown || seen.Add(item))
             {

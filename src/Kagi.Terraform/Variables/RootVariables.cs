@@ -132,7 +132,7 @@ internal static class RootVariables
         }
         catch (EvaluationException error)
         {
-            diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, error.Message, error.Range?.ToLocation() ?? new SourceLocation(path, 1)));
+            diagnostics.Add(new ScanDiagnostic(error.Severity, error.Message, error.Range?.ToLocation() ?? new SourceLocation(path, 1)));
         }
     }
 

@@ -12,6 +12,10 @@ internal abstract record TypeConstraint
 {
     public static TypeConstraint Any { get; } = new AnyType();
 
+    public static TypeConstraint Number { get; } = new PrimitiveType("number");
+
+    public static TypeConstraint Bool { get; } = new PrimitiveType("bool");
+
     /// <summary>Reads a type expression; <paramref name="evaluate"/> gives <c>optional()</c> defaults their value.</summary>
     public static TypeConstraint Parse(Expression? expression, Func<Expression, TfValue> evaluate) => expression switch
     {
@@ -24,7 +28,108 @@ internal abstract record TypeConstraint
             item => AttributeName(item.Key),
             item => Attribute(item.Value, evaluate),
             StringComparer.Ordinal)),
-        _ => throw new EvaluationException("not a type Kagi understands: use string, number, bool, any, list(), set(), map(), tuple() or object()", expression.Range),
+        _ => throw new NotEvaluatedException("not a type Kagi understands: use string, number, bool, any, list(), set(), map(), tuple() or object()", expression.Range),
+    };
+
+    /// <summary>The type a value has as it is, as Terraform infers it (a tuple of its elements' types, …); null and unknown are any.</summary>
+    public static TypeConstraint Of(TfValue value) => value switch
+    {
+        TfString => new PrimitiveType("string"),
+        TfNumber => Number,
+        TfBool => Bool,
+        TfSequence { Kind: SequenceKind.Tuple } tuple => new TupleType([.. tuple.Items.Select(Of)]),
+        TfSequence sequence => new CollectionType(sequence.Kind == SequenceKind.Set ? "set" : "list", Unify([.. sequence.Items.Select(Of)]) ?? Any),
+        TfObject obj => new ObjectType(obj.Attributes.ToDictionary(p => p.Key, p => new ObjectAttribute(Of(p.Value), IsOptional: false, TfValue.Null), StringComparer.Ordinal)),
+        _ => Any,
+    };
+
+    /// <summary>
+    /// The one type all of <paramref name="types"/> convert to, as Terraform unifies the results of a conditional or
+    /// the arguments of concat and coalesce: a string with a number is a string, objects with different attributes a
+    /// map, tuples of different lengths a list. Null when there is none (a number with a bool, a list with a string).
+    /// </summary>
+    public static TypeConstraint? Unify(IReadOnlyList<TypeConstraint> types)
+    {
+        var known = types.Where(t => t is not AnyType).ToList();
+        if (known.Count == 0)
+        {
+            return Any;
+        }
+
+        if (known.Skip(1).All(t => Same(t, known[0])))
+        {
+            return known[0];
+        }
+
+        if (known.All(t => t is PrimitiveType))
+        {
+            var names = known.Select(t => ((PrimitiveType)t).Name).ToHashSet(StringComparer.Ordinal);
+            return names.Contains("string") ? new PrimitiveType("string") : null;
+        }
+
+        if (known.All(t => t is ObjectType))
+        {
+            var objects = known.Cast<ObjectType>().ToList();
+            var names = objects[0].Attributes.Keys.ToHashSet(StringComparer.Ordinal);
+            if (objects.All(o => o.Attributes.Count == names.Count && o.Attributes.Keys.All(names.Contains)))
+            {
+                var attributes = new Dictionary<string, ObjectAttribute>(StringComparer.Ordinal);
+                foreach (var name in names)
+                {
+                    if (Unify([.. objects.Select(o => o.Attributes[name].Type)]) is not { } unified)
+                    {
+                        return null;
+                    }
+
+                    attributes[name] = new ObjectAttribute(unified, IsOptional: false, TfValue.Null);
+                }
+
+                return new ObjectType(attributes);
+            }
+        }
+
+        if (known.All(t => t is ObjectType or CollectionType { Kind: "map" }))
+        {
+            return Collection("map", known.SelectMany(t => t is ObjectType o ? o.Attributes.Values.Select(a => a.Type) : [((CollectionType)t).Element]));
+        }
+
+        if (known.All(t => t is TupleType) && known.Cast<TupleType>().Select(t => t.Elements.Count).Distinct().Count() == 1)
+        {
+            var tuples = known.Cast<TupleType>().ToList();
+            var elements = new List<TypeConstraint>();
+            for (var i = 0; i < tuples[0].Elements.Count; i++)
+            {
+                if (Unify([.. tuples.Select(t => t.Elements[i])]) is not { } unified)
+                {
+                    return null;
+                }
+
+                elements.Add(unified);
+            }
+
+            return new TupleType(elements);
+        }
+
+        if (known.All(t => t is TupleType or CollectionType { Kind: "list" }))
+        {
+            return Collection("list", known.SelectMany(t => t is TupleType tuple ? tuple.Elements : [((CollectionType)t).Element]));
+        }
+
+        return known.All(t => t is CollectionType { Kind: "set" }) ? Collection("set", known.Select(t => ((CollectionType)t).Element)) : null;
+    }
+
+    private static CollectionType? Collection(string kind, IEnumerable<TypeConstraint> elements) =>
+        Unify([.. elements]) is { } element ? new CollectionType(kind, element) : null;
+
+    private static bool Same(TypeConstraint a, TypeConstraint b) => (a, b) switch
+    {
+        (AnyType, AnyType) => true,
+        (PrimitiveType x, PrimitiveType y) => x.Name == y.Name,
+        (CollectionType x, CollectionType y) => x.Kind == y.Kind && Same(x.Element, y.Element),
+        (TupleType x, TupleType y) => x.Elements.Count == y.Elements.Count && x.Elements.Zip(y.Elements).All(p => Same(p.First, p.Second)),
+        (ObjectType x, ObjectType y) => x.Attributes.Count == y.Attributes.Count
+            && x.Attributes.All(p => y.Attributes.TryGetValue(p.Key, out var other) && Same(p.Value.Type, other.Type)),
+        _ => false,
     };
 
     /// <summary>True for string, number, bool and any: a value given as raw text is then taken as a string.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Kagi.Aws.Tests.Fake;
 using Kagi.Cli;
+using Kagi.Testing;
 
 namespace Kagi.Aws.Tests.Cli;
 
@@ -42,6 +43,21 @@ public sealed class ScanAwsCommandTests : IClassFixture<FakeEndpoint>
         // And without a terminal, progress is plain lines on standard error
         Assert.Contains("kagi: scanning eu-central-1", error, StringComparison.Ordinal);
         Assert.Contains("kagi: eu-central-1: 250 Neptune clusters", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_japanese_live_scan_reports_its_progress_and_findings_in_japanese()
+    {
+        // When a region that reads and one that is denied are scanned in Japanese
+        string[] scan = ["scan", "aws", "--endpoint-url", _endpoint, "--region", Scenarios.Verdicts, "--region", Scenarios.Denied, "--lang", "ja"];
+        var (_, output, error) = Kagi(scan);
+        var (_, json, _) = Kagi([.. scan, "--format", "json"]);
+
+        // Then the progress lines and the table hold no English sentence of Kagi's own; excused are the rules' texts,
+        // the not-yet-localised UNKNOWN and ERROR messages (JapaneseOutput says why) and the fix command
+        Assert.Contains($"kagi: {Scenarios.Verdicts} をスキャンしています", error, StringComparison.Ordinal);
+        var excused = JapaneseOutput.RuleTexts().Concat(JapaneseOutput.NotYetLocalised(json)).Append("kagi scan aws");
+        Assert.Empty(JapaneseOutput.EnglishLines(error + output, excused));
     }
 
     [Fact]
