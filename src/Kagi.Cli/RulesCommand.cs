@@ -59,10 +59,10 @@ internal static class RulesCommand
         output.WriteLine(rule.Title.Get(language));
         output.WriteLine();
         output.WriteLine(rule.Risk.Get(language).TrimEnd());
-        // AWS CLI and Terraform are names, the same in every language.
-        foreach (var (heading, text) in new[] { (Texts.Get(language, "reports.console"), rule.Remediation.Console), ("AWS CLI", rule.Remediation.Cli), ("Terraform", rule.Remediation.Terraform) })
+        foreach (var medium in rule.Remediation.Media)
         {
-            foreach (var (variant, localized) in text.Variants)
+            var heading = medium.Label.Get(language);
+            foreach (var (variant, localized) in rule.Remediation.For(medium).Variants)
             {
                 output.WriteLine();
                 output.WriteLine(variant == VariantText.DefaultVariant ? $"-- {heading}" : $"-- {heading} ({variant})");

@@ -74,7 +74,7 @@ public sealed class AsffReportWriter : IReportWriter
             {
                 ["Recommendation"] = ReportJson.Compact(new JsonObject
                 {
-                    ["Text"] = Truncate(text.Console, MaxRecommendation),
+                    ["Text"] = Truncate(text.FixIn(RemediationMedium.Console), MaxRecommendation),
                     ["Url"] = finding.Rule.References.Count > 0 ? finding.Rule.References[0] : null,
                 }),
             },

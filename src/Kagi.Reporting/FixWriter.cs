@@ -5,7 +5,7 @@ using Kagi.Core.Rules;
 namespace Kagi.Reporting;
 
 /// <summary>
-/// Prints the whole remediation of chosen findings to a terminal: risk, console steps, CLI and Terraform, filled for
+/// Prints the whole remediation of chosen findings to a terminal: risk and the fix in each medium, filled for
 /// each resource, with no control character of a value left raw.
 /// </summary>
 public static class FixWriter
@@ -21,9 +21,11 @@ public static class FixWriter
             output.WriteLine(text.Title);
             output.WriteLine(TerminalText.Block(text.Message));
             Section(output, Texts.Get(language, "reports.risk"), text.Risk);
-            Section(output, Texts.Get(language, "reports.console"), text.Console);
-            Section(output, "AWS CLI", text.Cli);
-            Section(output, "Terraform", text.Terraform);
+            foreach (var fix in text.Fixes)
+            {
+                Section(output, fix.Medium.Label.Get(language), fix.Text);
+            }
+
             output.WriteLine();
         }
     }

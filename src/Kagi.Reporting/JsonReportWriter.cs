@@ -11,6 +11,14 @@ public sealed class JsonReportWriter : IReportWriter
 {
     public const string SchemaVersion = "1";
 
+    // The remediation keys of schema version 1, kept as they are; "media" carries every medium by its own name.
+    private static readonly (string Key, RemediationMedium Medium)[] ContractKeys =
+    [
+        ("console", RemediationMedium.Console),
+        ("cli", RemediationMedium.AwsCli),
+        ("terraform", RemediationMedium.Terraform),
+    ];
+
     private static readonly JsonWriterOptions Options = new()
     {
         Indented = true,
@@ -121,9 +129,18 @@ public sealed class JsonReportWriter : IReportWriter
         }
 
         json.WriteStartObject("remediation");
-        json.WriteString("console", text.Console);
-        json.WriteString("cli", text.Cli);
-        json.WriteString("terraform", text.Terraform);
+        foreach (var (key, medium) in ContractKeys)
+        {
+            json.WriteString(key, text.FixIn(medium));
+        }
+
+        json.WriteStartObject("media");
+        foreach (var fix in text.Fixes)
+        {
+            json.WriteString(fix.Medium.Name, fix.Text);
+        }
+
+        json.WriteEndObject();
         json.WriteEndObject();
         json.WriteEndObject();
     }

@@ -104,7 +104,7 @@ public sealed class JunitReportWriter : IReportWriter
         details.Append(CultureInfo.InvariantCulture, $"{finding.Resource.Id} ({where})\n{text.Message}\n{Texts.Get(language, "reports.fingerprint")}: {finding.Fingerprint}\n");
         if (finding.Status == ResultStatus.Fail)
         {
-            details.Append(CultureInfo.InvariantCulture, $"\nTerraform:\n{text.Terraform.TrimEnd()}\n");
+            details.Append(CultureInfo.InvariantCulture, $"\n{RemediationMedium.Terraform.Label.En}:\n{text.FixIn(RemediationMedium.Terraform).TrimEnd()}\n");
         }
 
         return details.ToString();

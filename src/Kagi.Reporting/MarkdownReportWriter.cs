@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Kagi.Core.Findings;
 using Kagi.Core.Localization;
+using Kagi.Core.Model;
 using Kagi.Core.Rules;
 
 namespace Kagi.Reporting;
@@ -60,9 +61,8 @@ public sealed class MarkdownReportWriter : IReportWriter
         if (finding.Status is ResultStatus.Fail or ResultStatus.Muted)
         {
             // One fix keeps the comment compact: Terraform for what came from code, the CLI for live resources.
-            md.Append(finding.Resource.Terraform is not null
-                ? $"{MarkdownText.Escape(Texts.Get(language, "reports.fix-in-terraform"))}:\n\n{MarkdownText.Fence(text.Terraform, "hcl")}\n"
-                : $"{MarkdownText.Escape(Texts.Get(language, "reports.fix-with-cli"))}:\n\n{MarkdownText.Fence(text.Cli, "sh")}\n");
+            var medium = RemediationMedium.CodeFor(ResourceSources.Of(finding.Resource));
+            md.Append(CultureInfo.InvariantCulture, $"{MarkdownText.Escape(medium.Heading.Get(language))}:\n\n{MarkdownText.Fence(text.FixIn(medium), medium.CodeLanguage!)}\n");
         }
 
         md.Append(CultureInfo.InvariantCulture, $"{MarkdownText.Escape(Texts.Get(language, "reports.fingerprint"))}: {finding.Fingerprint}\n</details>\n\n");

@@ -76,7 +76,7 @@ public sealed class OcsfReportWriter : IReportWriter
             }),
             ["remediation"] = new JsonObject
             {
-                ["desc"] = $"{text.Console.TrimEnd()}\n\nAWS CLI:\n{text.Cli.TrimEnd()}\n\nTerraform:\n{text.Terraform.TrimEnd()}",
+                ["desc"] = RemediationDescription(text, report.Language),
                 ["references"] = new JsonArray([.. finding.Rule.References.Select(reference => JsonValue.Create(reference))]),
             },
             ["metadata"] = new JsonObject
@@ -89,6 +89,12 @@ public sealed class OcsfReportWriter : IReportWriter
             },
         };
     }
+
+    // The console steps lead, as the description proper; every other medium follows under its label.
+    private static string RemediationDescription(FindingText text, Language language) =>
+        string.Join("\n\n", text.Fixes.Select(fix => fix.Medium == RemediationMedium.Console
+            ? fix.Text.TrimEnd()
+            : $"{fix.Medium.Label.Get(language)}:\n{fix.Text.TrimEnd()}"));
 
     // A passing check is informational; everything else carries the rule's severity.
     private static (int Id, string Caption) Severity(Finding finding) => finding.Status == ResultStatus.Pass

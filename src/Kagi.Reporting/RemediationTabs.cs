@@ -2,10 +2,11 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Kagi.Core.Findings;
+using Kagi.Core.Rules;
 
 namespace Kagi.Reporting;
 
-/// <summary>A finding's risk and its three fixes as radio-button tabs (no script needed), for the HTML report and the dashboard.</summary>
+/// <summary>A finding's risk and its fix in each medium as radio-button tabs (no script needed), for the HTML report and the dashboard.</summary>
 public static class RemediationTabs
 {
     /// <param name="group">Names the tab set; unique on the page.</param>
@@ -14,14 +15,11 @@ public static class RemediationTabs
     {
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(text);
-        var tabs = new (string Label, string Body, bool Code)[]
-        {
-            (ja ? "リスク" : "Risk", text.Risk, false),
-            (ja ? "コンソール" : "Console", text.Console, false),
-            ("AWS CLI", text.Cli, true),
-            ("Terraform", text.Terraform, true),
-        };
-        for (var tab = 0; tab < tabs.Length; tab++)
+        var language = ja ? Language.Ja : Language.En;
+        var tabs = new (string Label, string Body, bool Code)[] { (ja ? "リスク" : "Risk", text.Risk, false) }
+            .Concat(text.Fixes.Select(fix => (Label: fix.Medium.Label.Get(language), Body: fix.Text, Code: fix.Medium.CodeLanguage is not null)))
+            .ToList();
+        for (var tab = 0; tab < tabs.Count; tab++)
         {
             var id = $"{group}-{tab}";
             html.Append(CultureInfo.InvariantCulture, $"<input type=\"radio\" name=\"{group}\" id=\"{id}\"{(tab == 0 ? " checked" : string.Empty)}><label for=\"{id}\">{H(tabs[tab].Label)}</label>");

@@ -15,41 +15,26 @@ internal static class RuleHelp
     public static FindingText Render(RuleMetadata rule, Language language)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        string Fill(VariantText text) => Placeholders.Fill(text.Get(null).Get(language), NoValues, Placeholders.AsIs);
         return new FindingText(
             rule.Title.Get(language),
             rule.Title.Get(language),
             rule.Risk.Get(language).TrimEnd(),
-            Fill(rule.Remediation.Console),
-            Placeholders.FillCommand(rule.Remediation.Cli.Get(null).Get(language), NoValues, language),
-            Fill(rule.Remediation.Terraform));
+            [.. rule.Remediation.Media.Select(medium => new Fix(medium, medium.Fill(rule.Remediation.For(medium).Get(null).Get(language), NoValues, language)))]);
     }
 
-    /// <summary>Risk, then the three ways to fix, as Markdown.</summary>
+    /// <summary>Risk, then the fix in each medium, as Markdown.</summary>
     public static string Markdown(FindingText text, Language language)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return $"""
-            **{MarkdownText.Escape(Texts.Get(language, "reports.risk"))}**
-
-            {MarkdownText.Escape(text.Risk)}
-
-            **{MarkdownText.Escape(Texts.Get(language, "reports.fix-in-console"))}**
-
-            {MarkdownText.Fence(text.Console, "text")}
-            **{MarkdownText.Escape(Texts.Get(language, "reports.fix-with-cli"))}**
-
-            {MarkdownText.Fence(text.Cli, "sh")}
-            **{MarkdownText.Escape(Texts.Get(language, "reports.fix-in-terraform"))}**
-
-            {MarkdownText.Fence(text.Terraform, "hcl")}
-            """;
+        var fixes = text.Fixes.Select(fix =>
+            $"**{MarkdownText.Escape(fix.Medium.Heading.Get(language))}**\n\n{MarkdownText.Fence(fix.Text, fix.Medium.CodeLanguage ?? "text")}");
+        return $"**{MarkdownText.Escape(Texts.Get(language, "reports.risk"))}**\n\n{MarkdownText.Escape(text.Risk)}\n\n{string.Join("\n", fixes)}";
     }
 
     /// <summary>The same, as plain text for readers that show no Markdown.</summary>
     public static string PlainText(FindingText text, Language language)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return $"{text.Risk}\n\n{Texts.Get(language, "reports.console")}:\n{text.Console.TrimEnd()}\n\nAWS CLI:\n{text.Cli.TrimEnd()}\n\nTerraform:\n{text.Terraform.TrimEnd()}\n";
+        return $"{text.Risk}{string.Concat(text.Fixes.Select(fix => $"\n\n{fix.Medium.Label.Get(language)}:\n{fix.Text.TrimEnd()}"))}\n";
     }
 }

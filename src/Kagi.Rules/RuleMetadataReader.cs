@@ -1,9 +1,15 @@
+using Kagi.Core.Model;
 using Kagi.Core.Rules;
 using YamlDotNet.RepresentationModel;
 
 namespace Kagi.Rules;
 
-/// <summary>Reads a rule's <c>.rule.yaml</c>; every missing field is an error naming the file and the field.</summary>
+/// <summary>
+/// Reads a rule's <c>.rule.yaml</c>; every missing field is an error naming the file and the field. A message is
+/// <c>{en, ja}</c> in source-neutral words, plus <c>terraform: {en, ja}</c> (a key of <see cref="ResourceSources"/>)
+/// where a source words it its own way; <c>remediation</c> maps each <see cref="RemediationMedium"/> by name
+/// (<c>console</c>, <c>aws-cli</c>, <c>terraform</c>) to its case variants (<c>default</c>, …), each <c>{en, ja}</c>.
+/// </summary>
 public static class RuleMetadataReader
 {
     public static RuleMetadata Read(string yaml, string source)
@@ -32,11 +38,8 @@ public static class RuleMetadataReader
             Severity = severity,
             Title = context.Localized(root, "title"),
             Risk = context.Localized(root, "risk"),
-            Messages = context.LocalizedByKey(messages),
-            Remediation = new Remediation(
-                context.Variants(remediation, "console"),
-                context.Variants(remediation, "cli"),
-                context.Variants(remediation, "terraform")),
+            Messages = messages.Children.Keys.Cast<YamlScalarNode>().ToDictionary(key => key.Value!, key => context.Message(messages, key.Value!)),
+            Remediation = context.Remediation(remediation),
             Equivalents = [.. context.Sequence(root, "equivalents").Children.Cast<YamlMappingNode>()
                 .Select(item => new Equivalent(context.Scalar(item, "tool"), context.Scalar(item, "id")))],
             References = [.. context.Sequence(root, "references").Children.Select(node => ((YamlScalarNode)node).Value!)],
@@ -79,12 +82,36 @@ public static class RuleMetadataReader
             return new LocalizedText(Scalar(texts, "en"), Scalar(texts, "ja"));
         }
 
-        public Dictionary<string, LocalizedText> LocalizedByKey(YamlMappingNode texts) =>
-            texts.Children.Keys.Cast<YamlScalarNode>().ToDictionary(key => key.Value!, key => Localized(texts, key.Value!));
-
-        public VariantText Variants(YamlMappingNode parent, string key)
+        // en and ja are the neutral text; any other key names a source with its own wording, e.g. terraform: {en, ja}.
+        public MessageText Message(YamlMappingNode messages, string key)
         {
-            var variants = LocalizedByKey(Mapping(parent, key));
+            var texts = Mapping(messages, key);
+            var sources = texts.Children.Keys.Cast<YamlScalarNode>().Select(node => node.Value!).Where(name => name is not ("en" or "ja")).ToList();
+            var unknown = sources.FirstOrDefault(name => !ResourceSources.All.Contains(name));
+            return unknown is null
+                ? new MessageText(Localized(messages, key), sources.ToDictionary(source => source, source => Localized(texts, source)))
+                : throw Error($"message '{key}' has '{unknown}', which is neither en, ja nor a source ({string.Join(", ", ResourceSources.All)})");
+        }
+
+        // An unknown medium is an error rather than skipped: Kagi would not know how to escape the values in its texts.
+        public Remediation Remediation(YamlMappingNode remediation)
+        {
+            var byMedium = new Dictionary<RemediationMedium, VariantText>();
+            foreach (var name in remediation.Children.Keys.Cast<YamlScalarNode>().Select(node => node.Value!))
+            {
+                var medium = RemediationMedium.Find(name)
+                    ?? throw Error($"remediation '{name}' is not one of {string.Join(", ", RemediationMedium.All)}");
+                byMedium[medium] = Variants(remediation, name);
+            }
+
+            var missing = RemediationMedium.Required.FirstOrDefault(medium => !byMedium.ContainsKey(medium));
+            return missing is null ? new Remediation(byMedium) : throw Error($"remediation '{missing}' is missing");
+        }
+
+        private VariantText Variants(YamlMappingNode parent, string key)
+        {
+            var texts = Mapping(parent, key);
+            var variants = texts.Children.Keys.Cast<YamlScalarNode>().ToDictionary(variant => variant.Value!, variant => Localized(texts, variant.Value!));
             return variants.ContainsKey(VariantText.DefaultVariant)
                 ? new VariantText(variants)
                 : throw Error($"'{key}' has no '{VariantText.DefaultVariant}' variant");

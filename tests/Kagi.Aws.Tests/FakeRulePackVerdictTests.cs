@@ -75,7 +75,7 @@ public sealed class FakeRulePackVerdictTests : IClassFixture<FakeAccountScan>
         var finding = Scans.Judge(_scan.Result.Inventory)
             .Single(f => f.Rule.Id == "neptune-cluster-key-usable" && f.Resource.Name is { IsKnown: true, Value: "pass_pending_deletion_cmk" });
 
-        var cli = Core.Findings.FindingText.Render(finding, Language.En).Cli;
+        var cli = Core.Findings.FindingText.Render(finding, Language.En).FixIn(RemediationMedium.AwsCli);
 
         Assert.Contains($"aws kms cancel-key-deletion --region {Scenarios.Verdicts} --key-id {Scenarios.KeyArn(Scenarios.Verdicts, 5)}", cli, StringComparison.Ordinal);
     }

@@ -36,7 +36,7 @@ public sealed class RemediationEndToEndTests : IClassFixture<MotoServer>
         Assert.Equal(ResultStatus.Fail, finding.Status);
 
         // When the finding's AWS CLI commands run as Kagi printed them
-        var cli = FindingText.Render(finding, Language.En).Cli;
+        var cli = FindingText.Render(finding, Language.En).FixIn(RemediationMedium.AwsCli);
         Assert.Contains("--source-db-cluster-identifier graph", cli, StringComparison.Ordinal);
         RunShell(cli);
 
@@ -72,7 +72,7 @@ public sealed class RemediationEndToEndTests : IClassFixture<MotoServer>
         Assert.Equal(ResultStatus.Fail, finding.Status);
 
         // When the finding's AWS CLI commands run as printed
-        RunShell(FindingText.Render(finding, Language.En).Cli);
+        RunShell(FindingText.Render(finding, Language.En).FixIn(RemediationMedium.AwsCli));
 
         // Then the same cluster passes, changed in place
         Assert.Equal(ResultStatus.Pass, Scans.Verdicts(Scans.Run(_moto.Endpoint, null, Region).Inventory, ruleId, options)[name]);

@@ -14,8 +14,13 @@ public sealed class RuleEngineTests
         Severity = Severity.Medium,
         Title = new LocalizedText("t", "t"),
         Risk = new LocalizedText("r", "r"),
-        Messages = new Dictionary<string, LocalizedText> { ["fail"] = new("failed {{name}}", "失敗 {{name}}") },
-        Remediation = new Remediation(Text("console"), Text("cli {{name}}"), Text("tf")),
+        Messages = new Dictionary<string, MessageText> { ["fail"] = new(new("failed {{name}}", "失敗 {{name}}"), new Dictionary<string, LocalizedText>()) },
+        Remediation = new Remediation(new Dictionary<RemediationMedium, VariantText>
+        {
+            [RemediationMedium.Console] = Text("console"),
+            [RemediationMedium.AwsCli] = Text("cli {{name}}"),
+            [RemediationMedium.Terraform] = Text("tf"),
+        }),
         Equivalents = [],
     };
 

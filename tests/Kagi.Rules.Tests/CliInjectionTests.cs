@@ -52,7 +52,7 @@ public sealed partial class CliInjectionTests
     {
         foreach (var language in new[] { Language.En, Language.Ja })
         {
-            var template = RuleCatalog.Find(ruleId)!.Metadata.Remediation.Cli.Get(variant).Get(language);
+            var template = RuleCatalog.Find(ruleId)!.Metadata.Remediation.For(RemediationMedium.AwsCli).Get(variant).Get(language);
             var names = PlaceholderName().Matches(template).Select(match => match.Groups[1].Value).Distinct(StringComparer.Ordinal).ToList();
             var script = Placeholders.FillCommand(template, names.ToDictionary(name => name, _ => hostile, StringComparer.Ordinal), language);
             using var folder = new TempFolder();
@@ -74,7 +74,7 @@ public sealed partial class CliInjectionTests
     public void A_placeholder_left_unfilled_is_an_inert_word_that_redirects_nothing(string ruleId, string variant, Language language)
     {
         // Given no value for any placeholder (a resource whose region and name Kagi could not tell)
-        var template = RuleCatalog.Find(ruleId)!.Metadata.Remediation.Cli.Get(variant).Get(language);
+        var template = RuleCatalog.Find(ruleId)!.Metadata.Remediation.For(RemediationMedium.AwsCli).Get(variant).Get(language);
         var script = Placeholders.FillCommand(template, new Dictionary<string, string>(), language);
         using var folder = new TempFolder();
         var before = Directory.GetFiles(folder.Path);
@@ -102,7 +102,7 @@ public sealed partial class CliInjectionTests
     }
 
     private static IEnumerable<(string RuleId, string Variant)> RuleVariants() =>
-        RuleCatalog.All.SelectMany(entry => entry.Metadata.Remediation.Cli.Variants.Keys.Select(variant => (entry.Metadata.Id, variant)));
+        RuleCatalog.All.SelectMany(entry => entry.Metadata.Remediation.For(RemediationMedium.AwsCli).Variants.Keys.Select(variant => (entry.Metadata.Id, variant)));
 
     // Each argument of each aws call, NUL-terminated, so an argument holding a newline stays one argument.
     private static string Stub(TempFolder folder) => $"aws() {{ printf '%s\\0' \"$@\" >> {Placeholders.ShellWord(Arguments(folder))}; echo stub; }}\n";

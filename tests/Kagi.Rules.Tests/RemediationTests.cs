@@ -18,12 +18,12 @@ public sealed class RemediationTests
 
         // Then the Terraform and CLI are filled with its own identifiers
         Assert.Equal(ResultStatus.Fail, finding.Status);
-        Assert.Contains("resource \"aws_neptune_cluster\" \"graph\"", text.Terraform, StringComparison.Ordinal);
-        Assert.Contains("kms_key_arn       = aws_kms_key.graph_cmk.arn", text.Terraform, StringComparison.Ordinal);
-        Assert.Contains("--source-db-cluster-identifier graph-prod", text.Cli, StringComparison.Ordinal);
-        Assert.Contains("--region ap-northeast-1", text.Cli, StringComparison.Ordinal);
-        Assert.Contains("restore-db-cluster-to-point-in-time", text.Cli, StringComparison.Ordinal);
-        Assert.DoesNotContain("{{", text.Cli + text.Console + text.Terraform, StringComparison.Ordinal);
+        Assert.Contains("resource \"aws_neptune_cluster\" \"graph\"", text.FixIn(RemediationMedium.Terraform), StringComparison.Ordinal);
+        Assert.Contains("kms_key_arn       = aws_kms_key.graph_cmk.arn", text.FixIn(RemediationMedium.Terraform), StringComparison.Ordinal);
+        Assert.Contains("--source-db-cluster-identifier graph-prod", text.FixIn(RemediationMedium.AwsCli), StringComparison.Ordinal);
+        Assert.Contains("--region ap-northeast-1", text.FixIn(RemediationMedium.AwsCli), StringComparison.Ordinal);
+        Assert.Contains("restore-db-cluster-to-point-in-time", text.FixIn(RemediationMedium.AwsCli), StringComparison.Ordinal);
+        Assert.DoesNotContain("{{", text.FixIn(RemediationMedium.AwsCli) + text.FixIn(RemediationMedium.Console) + text.FixIn(RemediationMedium.Terraform), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -33,9 +33,9 @@ public sealed class RemediationTests
 
         var text = FindingText.Render(finding, Language.Ja);
 
-        Assert.Contains("restore-db-cluster-from-snapshot", text.Cli, StringComparison.Ordinal);
-        Assert.Contains("--db-cluster-identifier legacy-graph", text.Cli, StringComparison.Ordinal);
-        Assert.Contains("暗号化されていない", text.Cli, StringComparison.Ordinal);
+        Assert.Contains("restore-db-cluster-from-snapshot", text.FixIn(RemediationMedium.AwsCli), StringComparison.Ordinal);
+        Assert.Contains("--db-cluster-identifier legacy-graph", text.FixIn(RemediationMedium.AwsCli), StringComparison.Ordinal);
+        Assert.Contains("暗号化されていない", text.FixIn(RemediationMedium.AwsCli), StringComparison.Ordinal);
         Assert.Contains("none", text.Message, StringComparison.Ordinal);
     }
 
@@ -46,8 +46,8 @@ public sealed class RemediationTests
 
         var text = FindingText.Render(finding, Language.En);
 
-        Assert.Contains("--source-db-cluster-identifier 'a;rm -rf ~ \"${x}\"'", text.Cli, StringComparison.Ordinal);
-        Assert.Contains("Neptune cluster a;rm -rf ~ \\\"$${x}\\\"", text.Terraform, StringComparison.Ordinal);
+        Assert.Contains("--source-db-cluster-identifier 'a;rm -rf ~ \"${x}\"'", text.FixIn(RemediationMedium.AwsCli), StringComparison.Ordinal);
+        Assert.Contains("Neptune cluster a;rm -rf ~ \\\"$${x}\\\"", text.FixIn(RemediationMedium.Terraform), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -58,10 +58,10 @@ public sealed class RemediationTests
         var text = FindingText.Render(Judge(cluster), Language.En);
 
         // "<region>" would be a shell redirection from a file named region; REGION is only a word
-        Assert.StartsWith("# Replace NAME, REGION with this resource's value before running", text.Cli, StringComparison.Ordinal);
-        Assert.Contains("--source-db-cluster-identifier NAME", text.Cli, StringComparison.Ordinal);
-        Assert.Contains("--region REGION", text.Cli, StringComparison.Ordinal);
-        Assert.DoesNotContain("<", text.Cli.Replace("< policy.json", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.StartsWith("# Replace NAME, REGION with this resource's value before running", text.FixIn(RemediationMedium.AwsCli), StringComparison.Ordinal);
+        Assert.Contains("--source-db-cluster-identifier NAME", text.FixIn(RemediationMedium.AwsCli), StringComparison.Ordinal);
+        Assert.Contains("--region REGION", text.FixIn(RemediationMedium.AwsCli), StringComparison.Ordinal);
+        Assert.DoesNotContain("<", text.FixIn(RemediationMedium.AwsCli).Replace("< policy.json", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     [Theory]

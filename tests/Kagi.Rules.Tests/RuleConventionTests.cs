@@ -43,8 +43,8 @@ public sealed partial class RuleConventionTests
         foreach (var metadata in RuleCatalog.All.Select(entry => entry.Metadata))
         {
             var texts = new List<LocalizedText> { metadata.Title, metadata.Risk };
-            texts.AddRange(metadata.Messages.Values);
-            texts.AddRange(new[] { metadata.Remediation.Console, metadata.Remediation.Cli, metadata.Remediation.Terraform }.SelectMany(v => v.Variants.Values));
+            texts.AddRange(metadata.Messages.Values.SelectMany(message => message.All));
+            texts.AddRange(metadata.Remediation.ByMedium.Values.SelectMany(v => v.Variants.Values));
             Assert.All(texts, text =>
             {
                 Assert.False(string.IsNullOrWhiteSpace(text.En));
@@ -78,18 +78,19 @@ public sealed partial class RuleConventionTests
     }
 
     [Fact]
-    public void Every_rule_has_all_three_remediation_kinds_in_every_variant_it_names()
+    public void Every_rule_has_every_required_remediation_medium_in_every_variant_it_names()
     {
         foreach (var metadata in RuleCatalog.All.Select(entry => entry.Metadata))
         {
-            var kinds = new[] { metadata.Remediation.Console, metadata.Remediation.Cli, metadata.Remediation.Terraform };
-            Assert.All(kinds, kind => Assert.Contains(VariantText.DefaultVariant, kind.Variants.Keys));
+            Assert.All(RemediationMedium.Required, medium => Assert.Contains(medium, metadata.Remediation.Media));
+            var media = metadata.Remediation.ByMedium.Values.ToList();
+            Assert.All(media, medium => Assert.Contains(VariantText.DefaultVariant, medium.Variants.Keys));
 
-            // A variant a rule selects for one kind must not silently fall back to the default text in another.
-            var variants = kinds.SelectMany(kind => kind.Variants.Keys).Distinct().ToList();
+            // A variant a rule selects for one medium must not silently fall back to the default text in another.
+            var variants = media.SelectMany(medium => medium.Variants.Keys).Distinct().ToList();
             Assert.All(variants, variant => Assert.True(
-                kinds.Count(kind => kind.Variants.ContainsKey(variant)) >= 2,
-                $"{metadata.Id}: variant '{variant}' appears in only one remediation kind"));
+                media.Count(medium => medium.Variants.ContainsKey(variant)) >= 2,
+                $"{metadata.Id}: variant '{variant}' appears in only one remediation medium"));
         }
     }
 
@@ -122,6 +123,33 @@ public sealed partial class RuleConventionTests
         Assert.Contains("'nist-800-53'", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("  aws-cli:\n", "  powershell:\n", "remediation 'powershell' is not one of console, aws-cli, terraform")]
+    [InlineData("  aws-cli:\n", "  cli:\n", "remediation 'cli' is not one of console, aws-cli, terraform")]
+    [InlineData("    terraform:\n      en:", "    cloudformation:\n      en:", "message 'fail' has 'cloudformation', which is neither en, ja nor a source")]
+    public void Metadata_naming_a_medium_or_source_kagi_does_not_know_is_rejected(string written, string misspelt, string error)
+    {
+        // Kagi could not escape values for an unknown medium, nor tell when an unknown source's text applies.
+        var yaml = File.ReadAllText(Path.Combine(RepoPaths.Root, "src", "Kagi.Rules", "Aws", "Neptune", "NeptuneClusterDeletionProtection.rule.yaml"));
+        Assert.Contains(written, yaml, StringComparison.Ordinal);
+
+        var thrown = Assert.Throws<InvalidOperationException>(() => RuleMetadataReader.Read(ReplaceFirst(yaml, written, misspelt), "x.rule.yaml"));
+
+        Assert.Contains(error, thrown.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Metadata_without_a_required_medium_is_rejected_naming_it()
+    {
+        var yaml = File.ReadAllText(Path.Combine(RepoPaths.Root, "src", "Kagi.Rules", "Aws", "Neptune", "NeptuneClusterDeletionProtection.rule.yaml"));
+        var start = yaml.IndexOf("  terraform:\n    default:", StringComparison.Ordinal);
+        var withoutTerraform = yaml[..start] + yaml[yaml.IndexOf("equivalents:", start, StringComparison.Ordinal)..];
+
+        var thrown = Assert.Throws<InvalidOperationException>(() => RuleMetadataReader.Read(withoutTerraform, "x.rule.yaml"));
+
+        Assert.Contains("remediation 'terraform' is missing", thrown.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Japanese_rule_texts_keep_no_english_sentence()
     {
@@ -129,10 +157,16 @@ public sealed partial class RuleConventionTests
         foreach (var metadata in RuleCatalog.All.Select(entry => entry.Metadata))
         {
             var prose = new List<string> { metadata.Title.Ja, metadata.Risk.Ja };
-            prose.AddRange(metadata.Messages.Values.Select(text => text.Ja));
-            prose.AddRange(metadata.Remediation.Console.Variants.Values.Select(text => text.Ja));
+            prose.AddRange(metadata.Messages.Values.SelectMany(message => message.All).Select(text => text.Ja));
+            prose.AddRange(metadata.Remediation.For(RemediationMedium.Console).Variants.Values.Select(text => text.Ja));
             Assert.All(prose, text => Assert.DoesNotMatch(EnglishSentence(), text));
         }
+    }
+
+    private static string ReplaceFirst(string text, string old, string replacement)
+    {
+        var at = text.IndexOf(old, StringComparison.Ordinal);
+        return string.Concat(text.AsSpan(0, at), replacement, text.AsSpan(at + old.Length));
     }
 
     [GeneratedRegex(@"(?<![-\w./:""'{])(?:[A-Za-z]+ ){3,}[A-Za-z]+(?![-\w./:""'}])")]

@@ -41,7 +41,7 @@ public sealed partial class TerraformFixAppliedTests
         var fixtures = Path.Combine(RepoPaths.Combine("tests", "Kagi.Rules.Tests", "Fixtures"), RuleCatalog.Find(ruleId)!.Metadata.Service, ruleId);
         var failing = RuleEngine.Run(new TerraformScanner().Scan([fixtures]), RuleCatalog.All, options)
             .First(f => f.Status == ResultStatus.Fail && f.Resource.Location!.File.EndsWith(".tf", StringComparison.Ordinal));
-        var fix = FindingText.Render(failing, Language.En).Terraform;
+        var fix = FindingText.Render(failing, Language.En).FixIn(RemediationMedium.Terraform);
 
         // When the fix's blocks replace those of the same address in a copy of the fixtures
         var copy = Directory.CreateTempSubdirectory("kagi-fix-");

@@ -57,7 +57,7 @@ public sealed class DetailTests
         Assert.Equal(FindingState.Resolved, tracked.State);
         Assert.Equal("unencrypted", tracked.Detail!.RemediationVariant);
         Assert.Equal(FindingText.Render(unencrypted, Language.En), FindingText.Render(tracked.Explain(rule.Metadata), Language.En));
-        Assert.Contains("orders", FindingText.Render(tracked.Explain(rule.Metadata), Language.En).Cli, StringComparison.Ordinal);
+        Assert.Contains("orders", FindingText.Render(tracked.Explain(rule.Metadata), Language.En).FixIn(RemediationMedium.AwsCli), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -83,8 +83,8 @@ public sealed class DetailTests
         var old = store.FindFinding(finding.Fingerprint)!;
         Assert.Null(old.Detail);
         var text = FindingText.Render(old.Explain(rule.Metadata), Language.En);
-        Assert.Contains(" NAME", text.Cli, StringComparison.Ordinal);
-        Assert.DoesNotContain("billing", text.Cli, StringComparison.Ordinal);
+        Assert.Contains(" NAME", text.FixIn(RemediationMedium.AwsCli), StringComparison.Ordinal);
+        Assert.DoesNotContain("billing", text.FixIn(RemediationMedium.AwsCli), StringComparison.Ordinal);
 
         store.SaveScan(Scans.LiveScan(["eu-west-1"], finding));
 

@@ -30,8 +30,8 @@ internal static class JapaneseOutput
     /// </summary>
     public static IEnumerable<string> RuleTexts() =>
         RuleCatalog.All.Select(entry => entry.Metadata).SelectMany(rule => new[] { rule.Title, rule.Risk }
-            .Concat(rule.Messages.Values)
-            .Concat(new[] { rule.Remediation.Console, rule.Remediation.Cli, rule.Remediation.Terraform }.SelectMany(text => text.Variants.Select(variant => variant.Value)))
+            .Concat(rule.Messages.Values.SelectMany(message => message.All))
+            .Concat(rule.Remediation.Media.SelectMany(medium => rule.Remediation.For(medium).Variants.Values))
             .Select(text => text.Get(Language.Ja)));
 
     /// <summary>

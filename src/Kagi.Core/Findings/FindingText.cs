@@ -8,7 +8,7 @@ using Kagi.Core.Rules;
 namespace Kagi.Core.Findings;
 
 /// <summary>A finding's texts in one language, with every placeholder filled for its own resource.</summary>
-public sealed record FindingText(string Title, string Message, string Risk, string Console, string Cli, string Terraform)
+public sealed record FindingText(string Title, string Message, string Risk, IReadOnlyList<Fix> Fixes)
 {
     public static FindingText Render(Finding finding, Language language)
     {
@@ -17,7 +17,7 @@ public sealed record FindingText(string Title, string Message, string Risk, stri
         var rule = finding.Rule;
         var variant = finding.Result.RemediationVariant;
         var message = rule.Messages.TryGetValue(finding.Result.MessageKey, out var text)
-            ? Placeholders.Fill(text.Get(language), values, value => TextTranslation.Translate(value, language))
+            ? Placeholders.Fill(text.For(ResourceSources.Of(finding.Resource)).Get(language), values, value => TextTranslation.Translate(value, language))
             : TextTranslation.Translate(finding.Result.Reason ?? finding.Result.MessageKey, language);
         if (finding.MutedBy is { } mute)
         {
@@ -29,11 +29,22 @@ public sealed record FindingText(string Title, string Message, string Risk, stri
             rule.Title.Get(language),
             message,
             rule.Risk.Get(language),
-            Placeholders.Fill(rule.Remediation.Console.Get(variant).Get(language), values, Placeholders.AsIs),
-            Placeholders.FillCommand(rule.Remediation.Cli.Get(variant).Get(language), values, language),
-            Placeholders.Fill(rule.Remediation.Terraform.Get(variant).Get(language), values, Placeholders.HclString));
+            [.. rule.Remediation.Media.Select(medium => new Fix(medium, medium.Fill(rule.Remediation.For(medium).Get(variant).Get(language), values, language)))]);
     }
+
+    // Two renderings are equal when their texts are, fix by fix (a record compares a list by reference).
+    public bool Equals(FindingText? other) =>
+        other is not null && (Title, Message, Risk) == (other.Title, other.Message, other.Risk) && Fixes.SequenceEqual(other.Fixes);
+
+    public override int GetHashCode() => HashCode.Combine(Title, Message, Risk, Fixes.Count);
+
+    /// <summary>The fix in one medium; every rule declares the <see cref="RemediationMedium.Required"/> ones.</summary>
+    public string FixIn(RemediationMedium medium) =>
+        Fixes.FirstOrDefault(fix => fix.Medium == medium)?.Text ?? throw new KeyNotFoundException($"no '{medium}' fix");
 }
+
+/// <summary>A fix in one medium, filled for one resource.</summary>
+public sealed record Fix(RemediationMedium Medium, string Text);
 
 /// <summary>Fills <c>{{name}}</c> placeholders, escaping each value for where it lands.</summary>
 public static partial class Placeholders
@@ -143,6 +154,15 @@ public static partial class Placeholders
 
     // resourceId → RESOURCE_ID: letters, digits and underscores only, so the word means nothing to a shell.
     private static string CapitalWord(string name) => CamelHump().Replace(name, "$1_$2").ToUpperInvariant();
+
+    /// <summary>
+    /// The placeholders every finding offers from its resource's identity, whatever the rule's evidence; one whose value
+    /// is not known (a live resource's <c>tfAddress</c>, a computed name) is left for a person to fill.
+    /// </summary>
+    public static IReadOnlySet<string> IdentityKeys { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "resourceId", "tfName", "tfAddress", "name", "region", "account",
+    };
 
     /// <summary>The values a finding's texts may use: the resource's identity, then the rule's evidence.</summary>
     public static IReadOnlyDictionary<string, string> For(Finding finding)

@@ -33,6 +33,9 @@ public static partial class Texts
         return Fill(text.Get(language), arguments);
     }
 
+    /// <summary>The entry in every language, for a value that is chosen later (a label of a remediation medium).</summary>
+    public static LocalizedText Both(string name) => new(Get(Language.En, name), Get(Language.Ja, name));
+
     /// <summary>
     /// The entry in English, the canonical form of texts that travel in findings and stores (reasons) and are
     /// translated when shown (<see cref="TextTranslation"/>).

@@ -17,7 +17,7 @@ public sealed record RuleMetadata
     public required LocalizedText Risk { get; init; }
 
     /// <summary>Result messages by key (<c>pass</c>, <c>fail</c>, <c>unknown</c>, …), with <c>{{name}}</c> placeholders.</summary>
-    public required IReadOnlyDictionary<string, LocalizedText> Messages { get; init; }
+    public required IReadOnlyDictionary<string, MessageText> Messages { get; init; }
 
     public required Remediation Remediation { get; init; }
 
@@ -30,8 +30,15 @@ public sealed record RuleMetadata
     public IReadOnlyList<ComplianceMapping> Compliance { get; init; } = [];
 }
 
-/// <summary>How to fix a failure, three ways; every text may hold <c>{{placeholders}}</c> filled for the resource.</summary>
-public sealed record Remediation(VariantText Console, VariantText Cli, VariantText Terraform);
+/// <summary>How to fix a failure in each medium the rule declares; every text may hold <c>{{placeholders}}</c> filled for the resource.</summary>
+public sealed record Remediation(IReadOnlyDictionary<RemediationMedium, VariantText> ByMedium)
+{
+    /// <summary>The declared media, in the order reports show them.</summary>
+    public IReadOnlyList<RemediationMedium> Media { get; } = [.. RemediationMedium.All.Where(ByMedium.ContainsKey)];
+
+    public VariantText For(RemediationMedium medium) =>
+        ByMedium.TryGetValue(medium, out var text) ? text : throw new KeyNotFoundException($"the rule declares no '{medium}' remediation");
+}
 
 /// <summary>The same check in another tool or standard.</summary>
 public sealed record Equivalent(string Tool, string Id);

@@ -1,0 +1,88 @@
+using Kagi.Core.Findings;
+using Kagi.Core.Localization;
+using Kagi.Core.Model;
+
+namespace Kagi.Core.Rules;
+
+/// <summary>
+/// A way to apply a fix that rule metadata names under <c>remediation:</c> (<c>console</c>, <c>aws-cli</c>,
+/// <c>terraform</c>): it knows how a value is escaped to land safely in its texts, and how reports label it.
+/// </summary>
+public sealed class RemediationMedium
+{
+    private readonly Func<string, IReadOnlyDictionary<string, string>, Language, string> _fill;
+
+    private RemediationMedium(
+        string name,
+        LocalizedText label,
+        LocalizedText heading,
+        string? codeLanguage,
+        string source,
+        Func<string, IReadOnlyDictionary<string, string>, Language, string> fill)
+    {
+        Name = name;
+        Label = label;
+        Heading = heading;
+        CodeLanguage = codeLanguage;
+        Source = source;
+        _fill = fill;
+    }
+
+    /// <summary>Steps in the AWS console: prose, values as they are.</summary>
+    public static RemediationMedium Console { get; } = new(
+        "console",
+        Texts.Both("reports.console"),
+        Texts.Both("reports.fix-in-console"),
+        codeLanguage: null,
+        ResourceSources.Live,
+        (template, values, _) => Placeholders.Fill(template, values, Placeholders.AsIs));
+
+    /// <summary>AWS CLI commands: each value one shell word, so a hostile name cannot run when pasted.</summary>
+    public static RemediationMedium AwsCli { get; } = new(
+        "aws-cli",
+        Texts.Both("reports.aws-cli"),
+        Texts.Both("reports.fix-with-cli"),
+        "sh",
+        ResourceSources.Live,
+        Placeholders.FillCommand);
+
+    /// <summary>Terraform code: each value the inside of an HCL string, so it cannot close the string or interpolate.</summary>
+    public static RemediationMedium Terraform { get; } = new(
+        "terraform",
+        Texts.Both("reports.terraform"),
+        Texts.Both("reports.fix-in-terraform"),
+        "hcl",
+        ResourceSources.Terraform,
+        (template, values, _) => Placeholders.Fill(template, values, Placeholders.HclString));
+
+    /// <summary>Every medium Kagi can fill, in the order reports show them.</summary>
+    public static IReadOnlyList<RemediationMedium> All { get; } = [Console, AwsCli, Terraform];
+
+    /// <summary>The media every rule must declare: the <c>console</c>, <c>cli</c> and <c>terraform</c> of the JSON contract.</summary>
+    public static IReadOnlyList<RemediationMedium> Required { get; } = [Console, AwsCli, Terraform];
+
+    /// <summary>The name rule metadata and the JSON report use, e.g. <c>aws-cli</c>.</summary>
+    public string Name { get; }
+
+    public LocalizedText Label { get; }
+
+    /// <summary>The label as a heading that says what to do, e.g. "Fix with the AWS CLI".</summary>
+    public LocalizedText Heading { get; }
+
+    /// <summary>The language of a code fence (<c>sh</c>, <c>hcl</c>); null for prose.</summary>
+    public string? CodeLanguage { get; }
+
+    /// <summary>The source whose resources this medium changes (<see cref="ResourceSources"/>): its texts may use only that source's words.</summary>
+    public string Source { get; }
+
+    public static RemediationMedium? Find(string name) => All.FirstOrDefault(medium => medium.Name == name);
+
+    /// <summary>The medium that fixes a resource of this source in code: Terraform for Terraform, the CLI for live resources.</summary>
+    public static RemediationMedium CodeFor(string source) =>
+        All.First(medium => medium.Source == source && medium.CodeLanguage is not null);
+
+    /// <summary>Fills the template's <c>{{placeholders}}</c>, each value escaped for this medium.</summary>
+    public string Fill(string template, IReadOnlyDictionary<string, string> values, Language language) => _fill(template, values, language);
+
+    public override string ToString() => Name;
+}
