@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Kagi.Core.Localization;
 using Kagi.Reporting;
 using Kagi.Store;
 using Microsoft.AspNetCore.Antiforgery;
@@ -104,13 +105,14 @@ public static class DashboardServer
         app.MapGet("/", context => Html(context, pages.Overview(Language(context))));
         app.MapGet("/findings", context =>
         {
+            var language = Language(context);
             if (Pages.RequestedPage(context.Request.Query) is not { } page)
             {
                 context.Response.StatusCode = StatusCodes.Status400BadRequest;
-                return Html(context, Pages.Problem($"The page number must be between 1 and {Pages.MaxPage}.", Language(context)));
+                return Html(context, Pages.Problem(Texts.Get(language, "dashboard.page-out-of-range", ("max", Pages.MaxPage)), language));
             }
 
-            return Html(context, pages.Findings(context.Request.Query, page, Language(context)));
+            return Html(context, pages.Findings(context.Request.Query, page, language));
         });
         app.MapGet("/findings/{fingerprint}", context =>
         {
@@ -130,7 +132,7 @@ public static class DashboardServer
             }
 
             var fingerprint = (string)context.Request.RouteValues["fingerprint"]!;
-            await Answer(context, fingerprint, pages.Mute(fingerprint, form["reason"].ToString(), form["until"].ToString(), form["by"].ToString()));
+            await Answer(context, fingerprint, pages.Mute(fingerprint, form["reason"].ToString(), form["until"].ToString(), form["by"].ToString(), Language(context)));
         });
         app.MapPost("/findings/{fingerprint}/unmute", async context =>
         {
@@ -140,7 +142,7 @@ public static class DashboardServer
             }
 
             var fingerprint = (string)context.Request.RouteValues["fingerprint"]!;
-            await Answer(context, fingerprint, pages.Unmute(fingerprint, form["by"].ToString()));
+            await Answer(context, fingerprint, pages.Unmute(fingerprint, form["by"].ToString(), Language(context)));
         });
         app.Lifetime.ApplicationStopped.Register(gate.Dispose);
         return app;
@@ -153,11 +155,12 @@ public static class DashboardServer
     private static Func<HttpContext, RequestDelegate, Task> Guard(HostAllowList hosts) => async (context, next) =>
     {
         SecureHeaders(context.Response);
+        var language = Language(context);
         if (!hosts.Allows(context.Request.Host))
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             context.Response.ContentType = "text/plain; charset=utf-8";
-            await context.Response.WriteAsync("This dashboard does not answer to that host name; start it with --allowed-host NAME to add one.\n");
+            await context.Response.WriteAsync(Texts.Get(language, "dashboard.unknown-host") + "\n");
             return;
         }
 
@@ -171,7 +174,7 @@ public static class DashboardServer
             context.Response.Clear();
             SecureHeaders(context.Response);
             context.Response.StatusCode = exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
-            await Html(context, Pages.Problem("The dashboard could not answer this request.", Language(context)));
+            await Html(context, Pages.Problem(Texts.Get(language, "dashboard.could-not-answer"), language));
         }
     };
 
@@ -231,9 +234,10 @@ public static class DashboardServer
         }
 
         var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+        var language = Language(context);
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        await Html(context, Pages.Problem($"Too many wrong tokens from this address: try again in {seconds} s.", Language(context)));
+        await Html(context, Pages.Problem(Texts.Get(language, "dashboard.throttled", ("seconds", seconds)), language));
         return true;
     }
 
@@ -262,11 +266,12 @@ public static class DashboardServer
     /// <summary>The posted form, once it is a form of bounded size with this session's anti-forgery token; else null, the answer sent.</summary>
     private static async Task<IFormCollection?> ValidForm(HttpContext context)
     {
+        var language = Language(context);
         string problem;
         if (!context.Request.HasFormContentType)
         {
             context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
-            problem = "Only the dashboard's own forms can be posted here.";
+            problem = Texts.Get(language, "dashboard.not-a-form");
         }
         else
         {
@@ -279,16 +284,16 @@ public static class DashboardServer
             catch (Exception exception) when (exception is InvalidDataException || (exception is BadHttpRequestException bad && bad.StatusCode == StatusCodes.Status413PayloadTooLarge))
             {
                 context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-                problem = $"The form is larger than the dashboard accepts ({MaxRequestBytes / 1024} KB).";
+                problem = Texts.Get(language, "dashboard.form-too-large", ("kb", MaxRequestBytes / 1024));
             }
             catch (AntiforgeryValidationException)
             {
                 context.Response.StatusCode = StatusCodes.Status400BadRequest;
-                problem = "The form's anti-forgery token is missing or invalid: reload the page and try again.";
+                problem = Texts.Get(language, "dashboard.antiforgery-invalid");
             }
         }
 
-        await Html(context, Pages.Problem(problem, Language(context)));
+        await Html(context, Pages.Problem(problem, language));
         return null;
     }
 

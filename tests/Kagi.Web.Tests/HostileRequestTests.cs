@@ -141,6 +141,19 @@ public sealed partial class HostileRequestTests
     }
 
     [Fact]
+    public async Task Given_a_japanese_form_then_its_error_is_in_japanese_and_encoded()
+    {
+        await using var dashboard = await Dashboard.StartAsync();
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = dashboard.Address };
+        var response = await PostForm(client, $"/findings/{dashboard.HostileFingerprint}?lang=ja", $"/findings/{dashboard.HostileFingerprint}/mute?lang=ja", new() { ["reason"] = "   " });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<html lang=\"ja\">", page, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"error\">検出結果をミュートするには理由が必要です。</p>", page, StringComparison.Ordinal);
+        Assert.Empty(dashboard.Mutes());
+    }
+
+    [Fact]
     public async Task Given_an_expiry_of_today_then_the_mute_lasts_to_the_end_of_the_day()
     {
         await using var dashboard = await Dashboard.StartAsync();

@@ -1,0 +1,38 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Kagi.Reporting.Html;
+
+/// <summary>
+/// Renders a Razor component to HTML text with <see cref="HtmlRenderer"/>, outside any web server: the HTML report and
+/// the dashboard's pages. Every value a component writes with <c>@</c>, in text or in an attribute, is HTML-encoded.
+/// </summary>
+public static class HtmlView
+{
+    // The framework's encoder, allowed to leave letters of every script as they are so that Japanese stays readable;
+    // it still encodes the characters that mean markup (&lt; &gt; &amp; " ' +), controls and invisible formatting.
+    private static readonly ServiceProvider Services = new ServiceCollection()
+        .AddSingleton(HtmlEncoder.Create(UnicodeRanges.All))
+        .BuildServiceProvider();
+
+    /// <param name="parameters">The component's parameters by name (use <c>nameof</c>).</param>
+    public static string Render<TComponent>(IReadOnlyDictionary<string, object?> parameters)
+        where TComponent : IComponent
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+
+        // One renderer per page: a renderer keeps every component it rendered until it is disposed.
+        using var renderer = new HtmlRenderer(Services, NullLoggerFactory.Instance);
+        return renderer.Dispatcher.InvokeAsync(() =>
+        {
+            var output = renderer.BeginRenderingComponent<TComponent>(ParameterView.FromDictionary(parameters.ToDictionary()));
+            return output.QuiescenceTask.IsCompletedSuccessfully
+                ? output.ToHtmlString()
+                : throw new InvalidOperationException($"{typeof(TComponent).Name} did not render synchronously; these views must not wait.");
+        }).GetAwaiter().GetResult();
+    }
+}
