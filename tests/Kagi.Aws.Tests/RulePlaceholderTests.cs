@@ -4,8 +4,8 @@ using Kagi.Core.Findings;
 using Kagi.Core.Model;
 using Kagi.Core.Rules;
 using Kagi.Rules;
-using Kagi.Rules.Aws.Neptune.ClusterSnapshots;
 using Kagi.Rules.Aws.Neptune.Clusters;
+using Kagi.Rules.Aws.Neptune.ClusterSnapshots;
 using Kagi.Terraform;
 using Kagi.Testing;
 
