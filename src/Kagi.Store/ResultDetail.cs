@@ -8,13 +8,12 @@ namespace Kagi.Store;
 
 /// <summary>
 /// What a finding's latest result needs to explain itself again exactly as the scan did, beyond what the finding's own
-/// columns hold (the resource's name among them): its scope and Terraform address, the rule's message key, remediation
+/// columns hold (the resource's name among them): its scope and source address, the rule's message key, remediation
 /// variant and evidence. Kept once per finding, not per scan, so the store's size follows the findings, not the scans.
 /// </summary>
 public sealed record ResultDetail(
     string? Scope,
-    string? TerraformType,
-    string? TerraformName,
+    SourceAddress? Declaration,
     string MessageKey,
     string? RemediationVariant,
     IReadOnlyDictionary<string, string?> Evidence)
@@ -24,14 +23,23 @@ public sealed record ResultDetail(
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
+    // Details stored before declarations were source-neutral name a Terraform address in these two fields instead.
+    [JsonInclude]
+    private string? TerraformType { get; init; }
+
+    [JsonInclude]
+    private string? TerraformName { get; init; }
+
+    private SourceAddress? RecordedDeclaration => Declaration
+        ?? (TerraformType is not null && TerraformName is not null ? new SourceAddress(ResourceSources.Terraform, TerraformType, TerraformName) : null);
+
     public static ResultDetail Of(Finding finding)
     {
         ArgumentNullException.ThrowIfNull(finding);
         var resource = finding.Resource;
         return new ResultDetail(
             resource.Scope,
-            resource.Terraform?.ResourceType,
-            resource.Terraform?.ResourceName,
+            resource.Declaration,
             finding.Result.MessageKey,
             finding.Result.RemediationVariant,
             finding.Result.Evidence);
@@ -54,7 +62,7 @@ public sealed record ResultDetail(
             Account = tracked.Account,
             Region = tracked.Region,
             Location = tracked.File is null ? null : new SourceLocation(tracked.File, (int)(tracked.Line ?? 1)),
-            Terraform = TerraformType is not null && TerraformName is not null ? new TerraformAddress(TerraformType, TerraformName) : null,
+            Declaration = RecordedDeclaration,
         };
         return new Finding(rule, resource, new RuleResult(tracked.LastStatus, MessageKey, Evidence, RemediationVariant));
     }
@@ -74,7 +82,7 @@ public sealed record ResultDetail(
             _ => "fail",
         };
         var messageKey = rule.Messages.ContainsKey(wanted) ? wanted : rule.Messages.Keys.FirstOrDefault(key => key.StartsWith(wanted, StringComparison.Ordinal)) ?? wanted;
-        return new ResultDetail(null, null, null, messageKey, null, new Dictionary<string, string?>());
+        return new ResultDetail(null, null, messageKey, null, new Dictionary<string, string?>());
     }
 
     internal string ToJson() => JsonSerializer.Serialize(this, Json);

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Kagi.Core.Model;
 using Kagi.Rules;
 using Kagi.Rules.Aws.Neptune.Clusters;
@@ -35,7 +36,7 @@ public sealed class InventoryFileTests
             Key = key,
             Location = new SourceLocation("modules/db/main.tf", 12, 3),
             Scope = "envs/prod",
-            Terraform = new TerraformAddress("aws_neptune_cluster", "this"),
+            Declaration = new SourceAddress(ResourceSources.Terraform, "aws_neptune_cluster", "this"),
             Suppressions = [new Suppression("neptune-cluster-cmk-encryption", "accepted until Q3", null)],
         }).ToList();
         var inventory = new Inventory(clusters, [new ScanDiagnostic(DiagnosticSeverity.Warning, "module source not found", new SourceLocation("main.tf", 4))])
@@ -58,7 +59,32 @@ public sealed class InventoryFileTests
             Assert.Equal(original.Scope, back.Scope);
             Assert.Equal(original.Location, back.Location);
             Assert.Equal(original.Suppressions, back.Suppressions);
+            Assert.Equal(original.Declaration, back.Declaration);
         }
+    }
+
+    [Fact]
+    public void An_inventory_saved_with_a_terraform_address_reads_it_as_a_terraform_declaration()
+    {
+        // Given a cluster written the way inventories were before declarations were source-neutral
+        var cluster = new NeptuneCluster
+        {
+            Id = "aws_neptune_cluster.graph",
+            Name = Fact.Known("graph"),
+            StorageEncrypted = Fact.Known(true),
+            KmsKeyId = Fact.Known<string?>(null),
+            Key = new KeyReference.ServiceDefault(),
+            Declaration = new SourceAddress(ResourceSources.Terraform, "aws_neptune_cluster", "graph"),
+        };
+        var current = InventoryFile.Write(new SavedInventory("iac", ["examples"], new Inventory([cluster], [])));
+        var older = JsonNode.Parse(current)!;
+        var saved = older["resources"]![0]!.AsObject();
+        Assert.True(saved.Remove("declaration"));
+        saved["terraform"] = new JsonObject { ["resourceType"] = "aws_neptune_cluster", ["resourceName"] = "graph" };
+
+        // When it is read, then the address is the cluster's Terraform declaration
+        var read = Assert.Single(InventoryFile.Read(older.ToJsonString(), KindCatalog.Kinds).Inventory.Resources);
+        Assert.Equal(cluster.Declaration, read.Declaration);
     }
 
     [Theory]

@@ -60,7 +60,7 @@ public sealed class RemediationMediumTests
         Arn = Fact.Unknown<string>("computed"),
         Manager = Fact.Known(KeyManager.Customer),
         InCustomKeyStore = Fact.Known(false),
-        Terraform = fromTerraform ? new TerraformAddress("aws_kms_key", "k") : null,
+        Declaration = fromTerraform ? new SourceAddress(ResourceSources.Terraform, "aws_kms_key", "k") : null,
     };
 
     private static readonly RuleMetadata Metadata = new()

@@ -52,7 +52,7 @@ internal static class MixedReport
         Name = Fact.Known(identifier),
         Region = "eu-west-1",
         Location = new SourceLocation("examples/app/main.tf", line, 3),
-        Terraform = new TerraformAddress("aws_neptune_cluster", tfName),
+        Declaration = new SourceAddress(ResourceSources.Terraform, "aws_neptune_cluster", tfName),
         StorageEncrypted = Fact.Known(true),
         KmsKeyId = Fact.Known<string?>(null),
         Key = new KeyReference.ServiceDefault(),

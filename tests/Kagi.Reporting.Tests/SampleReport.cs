@@ -28,7 +28,7 @@ internal static class SampleReport
             Manager = Fact.Known(KeyManager.Customer),
             InCustomKeyStore = Fact.Known(false),
             Location = new SourceLocation("examples/app/main.tf", 1),
-            Terraform = new TerraformAddress("aws_kms_key", "cmk"),
+            Declaration = new SourceAddress(ResourceSources.Terraform, "aws_kms_key", "cmk"),
         };
         var resources = new CloudResource[]
         {
@@ -61,7 +61,7 @@ internal static class SampleReport
         Name = Fact.Known(identifier),
         Region = "eu-west-1",
         Location = new SourceLocation("examples/app/main.tf", line),
-        Terraform = new TerraformAddress("aws_neptune_cluster", tfName),
+        Declaration = new SourceAddress(ResourceSources.Terraform, "aws_neptune_cluster", tfName),
         StorageEncrypted = encrypted,
         KmsKeyId = Fact.Known<string?>(key is KeyReference.KeyIdentifier id ? id.Value : null),
         Key = key,

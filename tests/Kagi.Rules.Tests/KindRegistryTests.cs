@@ -137,7 +137,7 @@ public sealed partial class KindRegistryTests
                 ? new KeyReference.Undetermined($"{name} is not known in this test")
                 : new KeyReference.Described((KmsKey)Build(typeof(KmsKey), unknown: false)),
             _ when type == typeof(SourceLocation) => new SourceLocation($"{name}.tf", 12, 3),
-            _ when type == typeof(TerraformAddress) => new TerraformAddress($"aws_{name.ToLowerInvariant()}", "this"),
+            _ when type == typeof(SourceAddress) => new SourceAddress(ResourceSources.Terraform, $"aws_{name.ToLowerInvariant()}", "this"),
             _ when type == typeof(IReadOnlyList<Suppression>) => new[] { new Suppression("some-rule", "accepted for a test", new SourceLocation("main.tf", 7, 5)) },
             _ => Plain(type, name),
         };

@@ -91,7 +91,7 @@ public sealed class RemediationTests
         Name = Fact.Known(identifier),
         Region = "ap-northeast-1",
         Location = new SourceLocation("main.tf", 1),
-        Terraform = new TerraformAddress("aws_neptune_cluster", tfName),
+        Declaration = new SourceAddress(ResourceSources.Terraform, "aws_neptune_cluster", tfName),
         StorageEncrypted = Fact.Known(encrypted),
         KmsKeyId = Fact.Known<string?>(null),
         Key = key,

@@ -45,8 +45,8 @@ public sealed class RuleFixtureTests
         // Then each resource has the status its name promises, and every fixture resource was judged
         var resourceType = RuleCatalog.Find(ruleId)!.Metadata.ResourceType;
         var expected = inventory.Resources
-            .Where(resource => resource.Type == resourceType && !resource.Terraform!.ResourceName.StartsWith("none_", StringComparison.Ordinal))
-            .ToDictionary(resource => resource.Id, resource => ExpectedStatus(resource.Terraform!.ResourceName));
+            .Where(resource => resource.Type == resourceType && !resource.Declaration!.Name.StartsWith("none_", StringComparison.Ordinal))
+            .ToDictionary(resource => resource.Id, resource => ExpectedStatus(resource.Declaration!.Name));
         var actual = findings.ToDictionary(finding => finding.Resource.Id, finding => finding.Status);
         Assert.Equal(expected.OrderBy(p => p.Key), actual.OrderBy(p => p.Key));
         Assert.Contains(ResultStatus.Pass, actual.Values);

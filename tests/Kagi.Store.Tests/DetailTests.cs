@@ -21,7 +21,7 @@ public sealed class DetailTests
         var stored = findings.Where(finding => finding.Status == ResultStatus.Fail).ToList();
         Assert.True(stored.Count > 40, $"the fixtures gave only {stored.Count} failing results");
         Assert.Contains(stored, finding => finding.Result.RemediationVariant is not null);
-        Assert.Contains(stored, finding => finding.Resource.Terraform is null);
+        Assert.Contains(stored, finding => finding.Resource.Declaration is null);
         using var store = TestStores.Open(kind);
 
         store.SaveScan(Scans.Report(ScanSource.Iac, ["fixtures"], findings));
@@ -98,6 +98,23 @@ public sealed class DetailTests
         Assert.Null(ResultDetail.FromJson("{\"name\":\"x\"}"));
         Assert.Null(ResultDetail.FromJson("[]"));
         Assert.Equal("fail", ResultDetail.FromJson("{\"messageKey\":\"fail\",\"evidence\":{\"keyLevel\":\"aws-managed\"}}")!.MessageKey);
+    }
+
+    [Fact]
+    public void A_detail_stored_with_a_terraform_address_rebuilds_the_terraform_declaration()
+    {
+        // Given a detail as stores kept it before declarations were source-neutral, and one kept today
+        var older = ResultDetail.FromJson("{\"terraformType\":\"aws_neptune_cluster\",\"terraformName\":\"graph\",\"messageKey\":\"fail\",\"evidence\":{}}")!;
+        var declaration = new SourceAddress(ResourceSources.Terraform, "aws_neptune_cluster", "graph");
+        var current = ResultDetail.FromJson(new ResultDetail(null, declaration, "fail", null, new Dictionary<string, string?>()).ToJson())!;
+
+        // Then both rebuild the same declaration
+        var rule = RuleCatalog.Find("neptune-cluster-cmk-encryption")!.Metadata;
+        var seen = DateTimeOffset.UnixEpoch;
+        var tracked = new TrackedFinding(
+            "f", "iac", rule.Id, "aws_neptune_cluster.graph", rule.ResourceType, null, null, "main.tf", 1, rule.Severity, FindingState.Open, ResultStatus.Fail, seen, 1, seen, 1, seen, 1);
+        Assert.Equal(declaration, older.Rebuild(tracked, rule).Resource.Declaration);
+        Assert.Equal(declaration, current.Rebuild(tracked, rule).Resource.Declaration);
     }
 
     // Every rule's pass and fail fixtures and every example, judged by every rule: the variety a real store meets.

@@ -272,7 +272,7 @@ public sealed class KeyMappingTests
         Assert.Equal("graph", cluster.Name.Value);
         Assert.Equal(new SourceLocation("main.tf", 30), cluster.Location);
         Assert.Equal("ap-northeast-1", cluster.Region);
-        Assert.Equal(new TerraformAddress("aws_neptune_cluster", "graph"), cluster.Terraform);
+        Assert.Equal(new SourceAddress(ResourceSources.Terraform, "aws_neptune_cluster", "graph"), cluster.Declaration);
     }
 
     [Fact]
@@ -283,7 +283,7 @@ public sealed class KeyMappingTests
         var clusters = fixture.Map();
 
         Assert.Equal(["aws_neptune_cluster.graph[0]", "aws_neptune_cluster.graph[1]"], clusters.Select(c => c.Id));
-        Assert.All(clusters, c => Assert.Equal(new TerraformAddress("aws_neptune_cluster", "graph"), c.Terraform));
+        Assert.All(clusters, c => Assert.Equal(new SourceAddress(ResourceSources.Terraform, "aws_neptune_cluster", "graph"), c.Declaration));
         Assert.Empty(fixture.Diagnostics);
     }
 }

@@ -78,7 +78,7 @@ public sealed class PlanReaderTests
         Assert.Equal(new SourceLocation(RootPlan, 34), cluster.Location);
         Assert.Equal("ap-northeast-1", cluster.Region);
         Assert.Equal("pass-cmk", cluster.Name.Value);
-        Assert.Equal(new TerraformAddress("aws_neptune_cluster", "pass_cmk"), cluster.Terraform);
+        Assert.Equal(new SourceAddress(ResourceSources.Terraform, "aws_neptune_cluster", "pass_cmk"), cluster.Declaration);
         Assert.Empty(inventory.Diagnostics);
         Assert.Equal(6, inventory.Resources.Count);
     }

@@ -62,7 +62,7 @@ internal sealed class Dashboard : IAsyncDisposable
                 Id = "aws_neptune_cluster.graph",
                 Account = null,
                 Location = new SourceLocation("infra/main.tf", 12),
-                Terraform = new TerraformAddress("aws_neptune_cluster", "graph"),
+                Declaration = new SourceAddress(ResourceSources.Terraform, "aws_neptune_cluster", "graph"),
             };
             store.SaveScan(Report([Judge(planned)]) with { Source = ScanSource.Iac, Targets = ["infra"] });
             store.SaveScan(Report([Judge(Cluster("orders", awsManaged)), Judge(Cluster("billing", cmk))]));

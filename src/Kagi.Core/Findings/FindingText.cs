@@ -172,12 +172,12 @@ public static partial class Placeholders
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["resourceId"] = resource.Id,
-            ["tfName"] = resource.Terraform?.ResourceName ?? TerraformName(resource.Name),
+            ["tfName"] = resource.Declaration is { Source: ResourceSources.Terraform } declared ? declared.Name : TerraformName(resource.Name),
         };
         Add(values, "name", resource.Name.IsKnown ? resource.Name.Value : null);
         Add(values, "region", resource.Region);
         Add(values, "account", resource.Account);
-        if (resource.Terraform is not null)
+        if (resource.Declaration is { Source: ResourceSources.Terraform })
         {
             values["tfAddress"] = resource.Id;
         }

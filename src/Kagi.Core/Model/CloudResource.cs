@@ -22,8 +22,8 @@ public abstract record CloudResource
     /// <summary>Where the resource is declared; null for live resources.</summary>
     public SourceLocation? Location { get; init; }
 
-    /// <summary>The Terraform resource type and name (<c>aws_neptune_cluster</c>, <c>this</c>), when it came from Terraform.</summary>
-    public TerraformAddress? Terraform { get; init; }
+    /// <summary>Which infrastructure-as-code source declared it, under which of that source's types and names; null for live resources.</summary>
+    public SourceAddress? Declaration { get; init; }
 
     /// <summary>In-code suppressions found on the resource.</summary>
     public IReadOnlyList<Suppression> Suppressions { get; init; } = [];
@@ -35,8 +35,12 @@ public abstract record CloudResource
     public string Type => Kind.Type;
 }
 
-/// <summary>The parts of a Terraform resource address that remediation text needs.</summary>
-public sealed record TerraformAddress(string ResourceType, string ResourceName);
+/// <summary>
+/// A resource as its infrastructure-as-code source names it, with <see cref="CloudResource.Location"/> for its file and line:
+/// the source (<see cref="ResourceSources"/>), the source's own type name (<c>aws_neptune_cluster</c> in Terraform,
+/// where <see cref="CloudResource.Type"/> is the source-neutral <c>AWS::Neptune::DBCluster</c>) and the name there (<c>this</c>).
+/// </summary>
+public sealed record SourceAddress(string Source, string SourceType, string Name);
 
 /// <summary>A rule muted for one resource, with the reason given.</summary>
 public sealed record Suppression(string RuleId, string? Reason, SourceLocation? Location);

@@ -127,9 +127,9 @@ public static class InventoryFile
             node["location"] = WriteLocation(location);
         }
 
-        if (resource.Terraform is { } terraform)
+        if (resource.Declaration is { } declaration)
         {
-            node["terraform"] = new JsonObject { ["resourceType"] = terraform.ResourceType, ["resourceName"] = terraform.ResourceName };
+            node["declaration"] = new JsonObject { ["source"] = declaration.Source, ["sourceType"] = declaration.SourceType, ["name"] = declaration.Name };
         }
 
         node["suppressions"] = new JsonArray([.. resource.Suppressions.Select(WriteSuppression)]);
@@ -156,11 +156,22 @@ public static class InventoryFile
             Account = resource.Property("account").OptionalText(),
             Scope = resource.Property("scope").OptionalText(),
             Location = ReadLocation(resource.Property("location")),
-            Terraform = resource.Property("terraform") is { IsAbsent: false } terraform
-                ? new TerraformAddress(terraform.Property("resourceType").Text(), terraform.Property("resourceName").Text())
-                : null,
+            Declaration = ReadDeclaration(resource),
             Suppressions = [.. resource.Property("suppressions").Items().Select(ReadSuppression)],
         };
+    }
+
+    // Files saved before declarations were source-neutral hold a Terraform address under "terraform".
+    private static SourceAddress? ReadDeclaration(InventoryJson resource)
+    {
+        if (resource.Property("declaration") is { IsAbsent: false } declaration)
+        {
+            return new SourceAddress(declaration.Property("source").Text(), declaration.Property("sourceType").Text(), declaration.Property("name").Text());
+        }
+
+        return resource.Property("terraform") is { IsAbsent: false } terraform
+            ? new SourceAddress(ResourceSources.Terraform, terraform.Property("resourceType").Text(), terraform.Property("resourceName").Text())
+            : null;
     }
 
     private static JsonObject WriteLocation(SourceLocation location) =>

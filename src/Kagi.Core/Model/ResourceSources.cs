@@ -16,6 +16,6 @@ public static class ResourceSources
     public static string Of(CloudResource resource)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        return resource.Terraform is null ? Live : Terraform;
+        return resource.Declaration?.Source ?? Live;
     }
 }

@@ -32,6 +32,6 @@ internal static class ResourceMapping
         Scope = Path.GetDirectoryName(view.Location.File),
         Region = view.Region,
         Account = view.Account,
-        Terraform = new TerraformAddress(view.Type, view.Name),
+        Declaration = new SourceAddress(ResourceSources.Terraform, view.Type, view.Name),
     };
 }

@@ -32,7 +32,7 @@ public sealed class NeptuneClusterKeyUsable : Rule<NeptuneCluster>
             KeyReference.Described described => Result(
                 ResultStatus.Fail,
                 "fail",
-                [("keyState", described.Key.State.Value), kmsKeyId, ("keyTfName", described.Key.Terraform?.ResourceName)],
+                [("keyState", described.Key.State.Value), kmsKeyId, ("keyTfName", described.Key.Declaration is { Source: ResourceSources.Terraform } declared ? declared.Name : null)],
                 Variant(described.Key.State.Value)),
             KeyReference.Undetermined undetermined => Unknown(undetermined.Reason, kmsKeyId),
             _ => Unknown("only KMS can tell the state of a key named by identifier or alias; scan the account, or declare the key in the configuration", kmsKeyId),
