@@ -84,7 +84,7 @@ internal static class FindingsCommand
 
     private static Command Mute(TextWriter output, TextWriter error, TimeProvider time)
     {
-        var pattern = new Argument<string>("PATTERN") { Description = "A fingerprint (or its first 6+ characters), a rule ID, or a resource ID glob (* and ?)." };
+        var pattern = OptionLikeArguments.Refused(new Argument<string>("PATTERN") { Description = "A fingerprint (or its first 6+ characters), a rule ID, or a resource ID glob (* and ?)." });
         var reason = new Option<string>("--reason") { Description = "Why the finding is accepted; kept in the audit trail and shown in reports.", Required = true };
         var until = new Option<string?>("--until") { Description = "Unmute after this date (ISO 8601; a bare date means the end of that day, UTC).", HelpName = "DATE" };
         var (by, store, lang) = (ByOption(), StoreOption(), LangOption());
@@ -108,7 +108,7 @@ internal static class FindingsCommand
 
     private static Command Unmute(TextWriter output, TextWriter error, TimeProvider time)
     {
-        var pattern = new Argument<string>("PATTERN") { Description = "The pattern given to 'kagi findings mute', or the mute's ID." };
+        var pattern = OptionLikeArguments.Refused(new Argument<string>("PATTERN") { Description = "The pattern given to 'kagi findings mute', or the mute's ID." });
         var (by, store, lang) = (ByOption(), StoreOption(), LangOption());
         var command = new Command("unmute", "Lift a mute; the audit trail keeps who lifted it and when.") { pattern, by, store, lang };
         command.SetAction(parsed => WithStore(parsed, store, lang, time, error, (opened, language) =>

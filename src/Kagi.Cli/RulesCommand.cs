@@ -22,7 +22,7 @@ internal static class RulesCommand
             new RuleFilter(parsed.GetValue(service), parsed.GetValue(severity), parsed.GetValue(framework)),
             output));
 
-        var id = new Argument<string>("ID") { Description = "The rule ID, e.g. neptune-cluster-cmk-encryption." };
+        var id = OptionLikeArguments.Refused(new Argument<string>("ID") { Description = "The rule ID, e.g. neptune-cluster-cmk-encryption." });
         var show = new Command("show", "Show one rule: risk, remediation, equivalents in other tools.") { id, lang };
         show.SetAction(parsed => Show(parsed.GetValue(id)!, LanguageOption.Read(parsed, lang), output, error));
 

@@ -14,11 +14,11 @@ internal static class ScanIacCommand
 {
     public static Command Create(TextWriter output, TextWriter error, TimeProvider time)
     {
-        var paths = new Argument<string[]>("PATH")
+        var paths = OptionLikeArguments.Refused(new Argument<string[]>("PATH")
         {
             Description = "Terraform folders, .tf / .tf.json files, or 'terraform show -json' plan files.",
             Arity = ArgumentArity.OneOrMore,
-        };
+        });
         var varFiles = new Option<string[]>("--var-file")
         {
             Description = "A Terraform variables file, as 'terraform plan -var-file'; repeat for more.",

@@ -12,7 +12,7 @@ internal static class ScanInventoryCommand
 {
     public static Command Create(TextWriter output, TextWriter error, TimeProvider time)
     {
-        var file = new Argument<string>("FILE") { Description = "An inventory written by 'kagi scan aws --save-inventory FILE'." };
+        var file = OptionLikeArguments.Refused(new Argument<string>("FILE") { Description = "An inventory written by 'kagi scan aws --save-inventory FILE'." });
         var options = new ScanOptionSet();
         var command = new Command("inventory", "Re-evaluate a saved inventory offline, with no AWS call.") { file };
         options.AddTo(command);

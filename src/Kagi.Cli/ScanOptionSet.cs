@@ -14,6 +14,9 @@ internal sealed record ScanSettings(ScanOptions Options, Language Language, IRea
 {
     /// <summary>Where the scan is kept, and the baseline it is judged against.</summary>
     public StoreSettings Store { get; init; } = StoreSettings.None;
+
+    /// <summary>Which findings the reports show.</summary>
+    public PrintFilter Print { get; init; } = PrintFilter.Everything;
 }
 
 /// <summary>The options common to every <c>kagi scan</c> command.</summary>
@@ -55,6 +58,18 @@ internal sealed class ScanOptionSet
         DefaultValueFactory = _ => "low",
     };
 
+    private readonly Option<string?> _severity = new("--severity")
+    {
+        Description = "Report only findings of rules of this severity or higher; the exit code and the store still count every finding.",
+        HelpName = "LEVEL",
+    };
+
+    private readonly Option<string[]> _status = new("--status")
+    {
+        Description = "Report only findings with these statuses (pass, fail, error, unknown, muted), comma-separated or repeated; the exit code and the store still count every finding.",
+        HelpName = "STATUS",
+    };
+
     private readonly Option<bool> _allowIncomplete = new("--allow-incomplete") { Description = "Do not count ERROR results (could not evaluate) as failing." };
 
     private readonly Option<bool> _noStore = new("--no-store") { Description = "Do not keep this scan in the findings store, nor apply its mutes." };
@@ -86,6 +101,15 @@ internal sealed class ScanOptionSet
     {
         _minKeyLevel.AcceptOnlyFromAmong(KeyLevel.Customer.ToName(), KeyLevel.Hsm.ToName());
         _failOn.AcceptOnlyFromAmong([.. Enum.GetValues<Severity>().Select(severity => severity.ToName())]);
+        _severity.AcceptOnlyFromAmong([.. Enum.GetValues<Severity>().Select(severity => severity.ToName())]);
+        _status.Validators.Add(result =>
+        {
+            foreach (var name in StatusList(result.GetValueOrDefault<string[]>()).Where(name => !StatusNames.TryParseStatus(name, out _)))
+            {
+                // A parse error: reported before --lang is read, so in English.
+                result.AddError(Texts.Get(Language.En, "cli.unknown-status", ("status", name)));
+            }
+        });
 
         // AWS keeps automated backups 1 to 35 days; a bar outside that could never pass or never fail.
         _minBackupRetentionDays.Validators.Add(result =>
@@ -100,7 +124,7 @@ internal sealed class ScanOptionSet
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _format, _output, _lang, _minKeyLevel, _minBackupRetentionDays, _rules, _skipRules, _failOn, _allowIncomplete, _noStore, _store, _baseline, _writeBaseline, _fix })
+        foreach (var option in new Option[] { _format, _output, _lang, _minKeyLevel, _minBackupRetentionDays, _rules, _skipRules, _severity, _status, _failOn, _allowIncomplete, _noStore, _store, _baseline, _writeBaseline, _fix })
         {
             command.Options.Add(option);
         }
@@ -150,8 +174,29 @@ internal sealed class ScanOptionSet
         return new ScanSettings(options, language, reports, failOn, parsed.GetValue(_allowIncomplete), parsed.GetValue(_fix))
         {
             Store = new StoreSettings(parsed.GetValue(_noStore), parsed.GetValue(_store), parsed.GetValue(_baseline), parsed.GetValue(_writeBaseline)),
+            Print = ReadPrintFilter(parsed),
         };
     }
+
+    private PrintFilter ReadPrintFilter(ParseResult parsed)
+    {
+        var statuses = new HashSet<ResultStatus>();
+        foreach (var name in StatusList(parsed.GetValue(_status)))
+        {
+            // Every name was checked by the option's validator.
+            if (StatusNames.TryParseStatus(name, out var status))
+            {
+                statuses.Add(status);
+            }
+        }
+
+        return new PrintFilter(
+            StatusNames.TryParseSeverity(parsed.GetValue(_severity), out var minimum) ? minimum : null,
+            statuses.Count > 0 ? statuses : null);
+    }
+
+    private static IEnumerable<string> StatusList(string[]? values) =>
+        (values ?? []).SelectMany(value => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     private static HashSet<string> Ids(string? list) =>
         [.. (list ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];

@@ -25,6 +25,7 @@ internal static class ScanOutput
         }
 
         var unwritten = false;
+        var printed = settings.Print.Apply(report);
         foreach (var request in settings.Reports)
         {
             IReportWriter writer = request.Format == "table"
@@ -35,7 +36,7 @@ internal static class ScanOutput
                 try
                 {
                     using var file = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false));
-                    writer.Write(report, file);
+                    writer.Write(printed, file);
                     error.WriteLine($"kagi: {Texts.Get(settings.Language, "cli.report-written", ("format", request.Format), ("path", path))}");
                 }
                 catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
@@ -47,7 +48,7 @@ internal static class ScanOutput
             }
             else
             {
-                writer.Write(report, output);
+                writer.Write(printed, output);
             }
         }
 
