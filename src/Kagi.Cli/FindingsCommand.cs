@@ -87,8 +87,9 @@ internal static class FindingsCommand
         var pattern = OptionLikeArguments.Refused(new Argument<string>("PATTERN") { Description = "A fingerprint (or its first 6+ characters), a rule ID, or a resource ID glob (* and ?)." });
         var reason = new Option<string>("--reason") { Description = "Why the finding is accepted; kept in the audit trail and shown in reports.", Required = true };
         var until = new Option<string?>("--until") { Description = "Unmute after this date (ISO 8601; a bare date means the end of that day, UTC).", HelpName = "DATE" };
+        var force = new Option<bool>("--force") { Description = "Mute even when the pattern is no rule ID and matches no stored finding (for findings still to come)." };
         var (by, store, lang) = (ByOption(), StoreOption(), LangOption());
-        var command = new Command("mute", "Mute findings: they still appear, as MUTED with the reason, and stop failing scans.") { pattern, reason, until, by, store, lang };
+        var command = new Command("mute", "Mute findings: they still appear, as MUTED with the reason, and stop failing scans.") { pattern, reason, until, force, by, store, lang };
         command.SetAction(parsed => WithStore(parsed, store, lang, time, error, (opened, language) =>
         {
             if (!TryParseTime(parsed.GetValue(until), endOfDay: true, out var untilTime))
@@ -99,11 +100,25 @@ internal static class FindingsCommand
 
             var text = parsed.GetValue(pattern)!;
             var kind = MuteRule.KindOf(text, id => RuleCatalog.Find(id) is not null);
+
+            // A mistyped rule ID reads as a resource glob that mutes nothing: say so rather than keep a mute that does no work.
+            if (kind != MuteKind.Rule && !parsed.GetValue(force) && !MatchesAnyStored(opened, kind, text))
+            {
+                error.WriteLine($"kagi: {Texts.Get(language, "cli.mute-matches-nothing", ("pattern", TerminalText.Line(text)), ("option", force.Name))}");
+                return ExitCodes.BadInput;
+            }
+
             var mute = opened.Mute(kind, text, parsed.GetValue(reason)!, untilTime, parsed.GetValue(by)!);
             output.WriteLine(TerminalText.Line(Texts.Get(language, "cli.muted", ("kind", kind.ToString().ToLowerInvariant()), ("pattern", mute.Pattern), ("id", mute.Id), ("description", mute.Describe()))));
             return ExitCodes.Clean;
         }, StoreUse.CreateOrChange));
         return command;
+    }
+
+    private static bool MatchesAnyStored(IFindingStore store, MuteKind kind, string pattern)
+    {
+        var probe = new MuteRule(0, kind, pattern, string.Empty, null, string.Empty, DateTimeOffset.MinValue);
+        return store.ListFindings(new FindingQuery()).Any(finding => probe.Matches(finding.Fingerprint, finding.RuleId, finding.ResourceId));
     }
 
     private static Command Unmute(TextWriter output, TextWriter error, TimeProvider time)

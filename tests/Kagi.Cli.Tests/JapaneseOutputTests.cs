@@ -77,6 +77,7 @@ public sealed class JapaneseOutputTests
             Kagi.Run("findings", "mute", "aws_neptune_cluster.legacy", "--reason", "移行中のため", "--by", "tester", "--store", store, "--lang", "ja"),
             Kagi.Run("findings", "unmute", "aws_neptune_cluster.legacy", "--by", "tester", "--store", store, "--lang", "ja"),
             Kagi.Run("findings", "unmute", "aws_neptune_cluster.legacy", "--by", "tester", "--store", store, "--lang", "ja"),
+            Kagi.Run("findings", "mute", "aws_neptune_cluster.nothing_*", "--reason", "移行中のため", "--by", "tester", "--store", store, "--lang", "ja"),
             Kagi.Run("findings", "list", "--since", "yesterday", "--store", store, "--lang", "ja"),
             Kagi.Run("findings", "list", "--store", store + ".missing", "--lang", "ja"),
         };

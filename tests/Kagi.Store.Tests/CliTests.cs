@@ -67,6 +67,30 @@ public sealed class CliTests
     }
 
     [Fact]
+    public void A_mute_that_matches_nothing_stored_is_refused_unless_forced()
+    {
+        // Given a store holding the failures of one scan
+        var store = TestStores.NewLocation(StoreKind.Sqlite).ConnectionString;
+        Run("scan", "iac", Fixture(), "--store", store);
+
+        // When a mistyped rule ID is muted (it reads as a resource glob), then nothing is muted and the user is told why
+        var typo = Run("findings", "mute", "neptune-cluster-cmk-encryptoin", "--reason", "r", "--by", "alice", "--store", store);
+        Assert.Equal(ExitCodes.BadInput, typo.ExitCode);
+        Assert.Contains("neptune-cluster-cmk-encryptoin", typo.Error, StringComparison.Ordinal);
+        Assert.Contains("--force", typo.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("alice", Run("findings", "mutes", "--store", store).Output, StringComparison.Ordinal);
+
+        // A glob that matches a stored finding's resource is muted at once; one for resources still to come needs --force
+        var matching = Run("findings", "mute", "aws_neptune_cluster.*", "--reason", "r", "--by", "bob", "--store", store);
+        var forced = Run("findings", "mute", "aws_neptune_cluster.future_*", "--reason", "r", "--by", "carol", "--force", "--store", store);
+        Assert.Equal(ExitCodes.Clean, matching.ExitCode);
+        Assert.Equal(ExitCodes.Clean, forced.ExitCode);
+        var mutes = Run("findings", "mutes", "--store", store).Output;
+        Assert.Contains("bob", mutes, StringComparison.Ordinal);
+        Assert.Contains("carol", mutes, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Diff_of_the_last_two_scans_shows_what_is_new_and_what_is_still_open()
     {
         var store = TestStores.NewLocation(StoreKind.Sqlite).ConnectionString;
