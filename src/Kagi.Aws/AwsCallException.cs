@@ -1,3 +1,5 @@
+using Kagi.Core.Localization;
+
 namespace Kagi.Aws;
 
 /// <summary>Why an AWS call did not give an answer.</summary>
@@ -9,8 +11,11 @@ public enum AwsFailureKind
     /// <summary>Throttled on every attempt.</summary>
     Throttled,
 
-    /// <summary>5xx, timeouts and broken connections on every attempt.</summary>
+    /// <summary>The service answered 5xx on every attempt, or is not offered where it was called.</summary>
     Unavailable,
+
+    /// <summary>No answer: a broken connection, a name that does not resolve, or a timeout, on every attempt.</summary>
+    Unreachable,
 
     /// <summary>An answer came, but it could not be read.</summary>
     Unparseable,
@@ -44,11 +49,23 @@ public sealed class AwsCallException : Exception
     /// <summary>AWS's error code, e.g. <c>AccessDenied</c> or <c>Throttling</c>, or Kagi's name for a transport failure.</summary>
     public string Code { get; }
 
-    /// <summary>AWS's own message, without the service and call.</summary>
+    /// <summary>AWS's own message, without the service and call; for a person debugging, never in a finding (it is English, and may quote a request).</summary>
     public string Detail { get; }
 
-    /// <summary>The code and message, for a finding that names the service and call separately.</summary>
-    public string Reason => $"{Code}: {Detail}";
+    /// <summary>
+    /// Kagi's own account of the failure, with AWS's error code (<c>access denied (AccessDeniedException)</c>), in the
+    /// canonical form of reasons; a finding names the service, call, account and region around it.
+    /// </summary>
+    public string Summary => Kind switch
+    {
+        AwsFailureKind.AccessDenied => Texts.Canonical("reasons.aws-access-denied", ("code", Code)),
+        AwsFailureKind.Throttled => Texts.Canonical("reasons.aws-throttled", ("code", Code)),
+        AwsFailureKind.Unavailable => Texts.Canonical("reasons.aws-unavailable", ("code", Code)),
+        AwsFailureKind.Unreachable => Texts.Canonical("reasons.aws-unreachable", ("code", Code)),
+        AwsFailureKind.Unparseable => Texts.Canonical("reasons.aws-unreadable", ("code", Code)),
+        AwsFailureKind.NotFound => Texts.Canonical("reasons.aws-not-found", ("code", Code)),
+        _ => Texts.Canonical("reasons.aws-other-error", ("code", Code)),
+    };
 
     /// <summary>Error codes AWS services use for throttling; retried with backoff.</summary>
     public static bool IsThrottlingCode(string code) => code is "Throttling" or "ThrottlingException" or "ThrottledException"

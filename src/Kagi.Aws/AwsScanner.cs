@@ -103,5 +103,5 @@ public sealed class AwsScanner
             region,
             exception.Service.SigningName,
             exception.Call,
-            exception.Reason));
+            exception.Summary));
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Amazon.KeyManagementService;
 using Amazon.KeyManagementService.Model;
+using Kagi.Core.Localization;
 using Kagi.Core.Model;
 
 namespace Kagi.Aws;
@@ -49,7 +50,7 @@ public sealed class KmsKeyResolver
     public Task<KeyReference> ResolveStorageKeyAsync(Fact<bool> encrypted, string? kmsKeyId) => (encrypted, kmsKeyId) switch
     {
         // Unencrypted storage has no key to ask about (moto even returns a made-up KmsKeyId for it).
-        ({ IsKnown: true, Value: false }, _) => Task.FromResult<KeyReference>(new KeyReference.Undetermined("storage is not encrypted")),
+        ({ IsKnown: true, Value: false }, _) => Task.FromResult<KeyReference>(new KeyReference.Undetermined(Texts.Canonical("reasons.storage-not-encrypted"))),
         (_, { Length: > 0 } keyArn) => ResolveAsync(keyArn),
         ({ IsKnown: true }, _) => Task.FromResult<KeyReference>(new KeyReference.AwsOwned()),
         _ => Task.FromResult<KeyReference>(new KeyReference.Undetermined(encrypted.Reason!)),
@@ -82,8 +83,10 @@ public sealed class KmsKeyResolver
         }
         catch (AwsCallException exception) when (exception.Kind is AwsFailureKind.AccessDenied or AwsFailureKind.NotFound)
         {
-            var owner = arn is not null && arn.Account != _region.Account ? $" (it belongs to account {arn.Account})" : string.Empty;
-            return new KeyReference.Undetermined($"KMS would not describe key {keyArn}{owner}: {exception.Reason}");
+            var failure = _region.Failed(exception);
+            return new KeyReference.Undetermined(arn is not null && arn.Account != _region.Account
+                ? Texts.Canonical("reasons.kms-describe-refused-other-account", ("key", keyArn), ("account", arn.Account), ("failure", failure))
+                : Texts.Canonical("reasons.kms-describe-refused", ("key", keyArn), ("failure", failure)));
         }
     }
 
@@ -95,7 +98,7 @@ public sealed class KmsKeyResolver
         var rotation = Optional("GetKeyRotationStatus", async token =>
             (await _kms.GetKeyRotationStatusAsync(new GetKeyRotationStatusRequest { KeyId = keyId }, token).ConfigureAwait(false)).KeyRotationEnabled == true);
         var policy = arn is not null && arn.Account != _region.Account
-            ? Task.FromResult(Fact.Unknown<string>($"KMS does not serve GetKeyPolicy across accounts; key {keyId} belongs to account {arn.Account}"))
+            ? Task.FromResult(Fact.Unknown<string>(Texts.Canonical("reasons.kms-policy-other-account", ("key", keyId), ("account", arn.Account))))
             : Optional("GetKeyPolicy", async token =>
                 (await _kms.GetKeyPolicyAsync(new GetKeyPolicyRequest { KeyId = keyId, PolicyName = "default" }, token).ConfigureAwait(false)).Policy);
         return key with { RotationEnabled = await rotation.ConfigureAwait(false), Policy = await policy.ConfigureAwait(false) };
@@ -108,7 +111,7 @@ public sealed class KmsKeyResolver
             }
             catch (AwsCallException exception)
             {
-                return Fact.Unknown<T>($"KMS {call} failed for key {keyId}: {exception.Reason}");
+                return Fact.Unknown<T>(Texts.Canonical("reasons.kms-key-call-failed", ("key", keyId), ("failure", _region.Failed(exception))));
             }
         }
     }
@@ -164,7 +167,7 @@ public sealed class KmsKeyResolver
         {
             "AWS" => Fact.Known(KeyManager.Aws),
             "CUSTOMER" => Fact.Known(KeyManager.Customer),
-            var other => Fact.Unknown<KeyManager>($"KMS reported key manager '{other}' for {keyArn}"),
+            var other => Fact.Unknown<KeyManager>(Texts.Canonical("reasons.kms-key-manager-unexpected", ("manager", other), ("key", keyArn))),
         };
         var origin = metadata.Origin?.Value;
         return new KmsKey
@@ -176,13 +179,17 @@ public sealed class KmsKeyResolver
             Arn = Fact.Known(metadata.Arn ?? keyArn),
             Manager = manager,
             InCustomKeyStore = origin is null
-                ? Fact.Unknown<bool>($"KMS reported no origin for {keyArn}")
+                ? NotDescribed<bool>("Origin", keyArn)
                 : Fact.Known(origin is "AWS_CLOUDHSM" or "EXTERNAL_KEY_STORE"),
-            State = metadata.KeyState?.Value is { } state ? Fact.Known(state) : Fact.Unknown<string>($"KMS reported no state for {keyArn}"),
-            Origin = origin is null ? Fact.Unknown<string>($"KMS reported no origin for {keyArn}") : Fact.Known(origin),
-            KeySpec = metadata.KeySpec?.Value is { } spec ? Fact.Known(spec) : Fact.Unknown<string>($"KMS reported no key spec for {keyArn}"),
+            State = metadata.KeyState?.Value is { } state ? Fact.Known(state) : NotDescribed<string>("KeyState", keyArn),
+            Origin = origin is null ? NotDescribed<string>("Origin", keyArn) : Fact.Known(origin),
+            KeySpec = metadata.KeySpec?.Value is { } spec ? Fact.Known(spec) : NotDescribed<string>("KeySpec", keyArn),
         };
     }
+
+    // A member of the key's metadata that DescribeKey left out.
+    private static Fact<T> NotDescribed<T>(string member, string keyArn) =>
+        Fact.Unknown<T>(Texts.Canonical("reasons.member-missing", ("call", "DescribeKey"), ("member", member), ("subject", keyArn)));
 }
 
 /// <summary>The parts of a KMS key ARN, <c>arn:aws:kms:eu-west-1:111122223333:key/1234abcd-…</c>.</summary>

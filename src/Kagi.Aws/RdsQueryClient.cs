@@ -1,6 +1,7 @@
 using System.Net;
 using System.Xml;
 using System.Xml.Linq;
+using Kagi.Core.Localization;
 using Kagi.Core.Model;
 
 namespace Kagi.Aws;
@@ -44,11 +45,11 @@ public sealed class RdsQueryClient : IDisposable
         }
         catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new AwsCallException(AwsService.Rds, action, AwsFailureKind.Unavailable, "Timeout", "no answer within the per-call timeout", exception);
+            throw new AwsCallException(AwsService.Rds, action, AwsFailureKind.Unreachable, "Timeout", "no answer within the per-call timeout", exception);
         }
         catch (HttpRequestException exception)
         {
-            throw new AwsCallException(AwsService.Rds, action, AwsFailureKind.Unavailable, "ConnectionFailed", exception.Message, exception);
+            throw new AwsCallException(AwsService.Rds, action, AwsFailureKind.Unreachable, "ConnectionFailed", exception.Message, exception);
         }
     }
 
@@ -76,7 +77,7 @@ public sealed class RdsQueryClient : IDisposable
 
     private static bool IsRetryable(Exception exception) => exception switch
     {
-        AwsCallException failure => failure.Kind is AwsFailureKind.Throttled or AwsFailureKind.Unavailable,
+        AwsCallException failure => failure.Kind is AwsFailureKind.Throttled or AwsFailureKind.Unavailable or AwsFailureKind.Unreachable,
         HttpRequestException => true,
         _ => false,
     };
@@ -180,5 +181,7 @@ public sealed class QueryAnswer
         Fact.Known<IReadOnlyList<string>>([.. _element.Child(member)?.Elements().Select(item => item.Value) ?? []]);
 
     private Fact<T> Missing<T>(string member, string? value) =>
-        Fact.Unknown<T>(value is null ? $"{_call} returned no {member} for {_subject}" : $"{_call} returned {member}='{value}' for {_subject}");
+        Fact.Unknown<T>(value is null
+            ? Texts.Canonical("reasons.member-missing", ("call", _call), ("member", member), ("subject", _subject))
+            : Texts.Canonical("reasons.member-unexpected", ("call", _call), ("member", member), ("value", value), ("subject", _subject)));
 }

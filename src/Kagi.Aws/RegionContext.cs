@@ -52,7 +52,14 @@ public sealed class RegionContext
     public UnscannedScope Unscanned(string resourceType, string resourceId, AwsCallException exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        return new(resourceType, resourceId, Account, Region, exception.Service.SigningName, exception.Call, exception.Reason);
+        return new(resourceType, resourceId, Account, Region, exception.Service.SigningName, exception.Call, exception.Summary);
+    }
+
+    /// <summary>A call of this region that failed, as a reason: the call, where it ran and Kagi's summary of the failure.</summary>
+    public string Failed(AwsCallException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return UnscannedScope.CallFailed(exception.Service.SigningName, exception.Call, Account, Region, exception.Summary);
     }
 
     public void CallFinished(AwsService service, string call, bool succeeded) => _progress.CallFinished(Region, service, call, succeeded);

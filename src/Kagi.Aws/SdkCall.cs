@@ -24,15 +24,15 @@ internal static class SdkCall
         }
         catch (AmazonClientException exception)
         {
-            throw new AwsCallException(service, call, AwsFailureKind.Unavailable, "ClientError", exception.Message, exception);
+            throw new AwsCallException(service, call, AwsFailureKind.Unreachable, "ClientError", exception.Message, exception);
         }
         catch (HttpRequestException exception)
         {
-            throw new AwsCallException(service, call, AwsFailureKind.Unavailable, "ConnectionFailed", exception.Message, exception);
+            throw new AwsCallException(service, call, AwsFailureKind.Unreachable, "ConnectionFailed", exception.Message, exception);
         }
         catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new AwsCallException(service, call, AwsFailureKind.Unavailable, "Timeout", "no answer within the per-call timeout", exception);
+            throw new AwsCallException(service, call, AwsFailureKind.Unreachable, "Timeout", "no answer within the per-call timeout", exception);
         }
         finally
         {

@@ -57,7 +57,7 @@ internal static class ScanOutput
         {
             foreach (var diagnostic in report.Diagnostics)
             {
-                error.WriteLine($"kagi: {diagnostic.Severity.ToString().ToLowerInvariant()}: {TerminalText.Line(diagnostic.ToString())}");
+                error.WriteLine($"kagi: {diagnostic.Severity.ToString().ToLowerInvariant()}: {TerminalText.Line(diagnostic.ToString(settings.Language))}");
             }
         }
 

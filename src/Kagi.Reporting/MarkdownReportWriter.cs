@@ -34,7 +34,7 @@ public sealed class MarkdownReportWriter : IReportWriter
             md.Append(CultureInfo.InvariantCulture, $"\n**{MarkdownText.Escape(Texts.Get(language, "reports.input-problems"))}**\n\n");
             foreach (var diagnostic in report.Diagnostics)
             {
-                md.Append(CultureInfo.InvariantCulture, $"- {MarkdownText.Escape(diagnostic.ToString())}\n");
+                md.Append(CultureInfo.InvariantCulture, $"- {MarkdownText.Escape(diagnostic.ToString(language))}\n");
             }
         }
 

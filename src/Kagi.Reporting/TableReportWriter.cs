@@ -103,7 +103,7 @@ public sealed class TableReportWriter : IReportWriter
         foreach (var diagnostic in diagnostics)
         {
             var style = diagnostic.Severity == DiagnosticSeverity.Error ? "red" : "yellow";
-            console.MarkupLineInterpolated($"  [{style}]{diagnostic.Severity.ToString().ToLowerInvariant()}[/] {TerminalText.Block(diagnostic.ToString())}");
+            console.MarkupLineInterpolated($"  [{style}]{diagnostic.Severity.ToString().ToLowerInvariant()}[/] {TerminalText.Block(diagnostic.ToString(language))}");
         }
 
         console.WriteLine();

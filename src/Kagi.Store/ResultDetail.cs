@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Kagi.Core.Findings;
+using Kagi.Core.Localization;
 using Kagi.Core.Model;
 using Kagi.Core.Rules;
 
@@ -57,7 +58,7 @@ public sealed record ResultDetail(
         {
             Id = tracked.ResourceId,
             StoredType = tracked.ResourceType,
-            Name = tracked.ResourceName is { } name ? Fact.Known(name) : Fact.Unknown<string>("the scan did not know the resource's name"),
+            Name = tracked.ResourceName is { } name ? Fact.Known(name) : Fact.Unknown<string>(Texts.Canonical("reasons.name-not-recorded")),
             Scope = Scope,
             Account = tracked.Account,
             Region = tracked.Region,

@@ -1,3 +1,4 @@
+using Kagi.Core.Localization;
 using Kagi.Core.Model;
 using Kagi.Terraform.Configuration;
 using Kagi.Terraform.Mapping;
@@ -51,7 +52,7 @@ public sealed class TerraformScanner
         var missing = options.Variables.Where(v => v.IsFile && !File.Exists(v.Text)).ToList();
         foreach (var file in missing)
         {
-            diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, "the variables file given with --var-file does not exist", new SourceLocation(file.Text, 1)));
+            diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, Texts.Canonical("reasons.var-file-missing"), new SourceLocation(file.Text, 1)));
         }
 
         return missing.Count == 0 ? options : options with { Variables = [.. options.Variables.Except(missing)] };
@@ -67,7 +68,7 @@ public sealed class TerraformScanner
             if (directories.Count == 0)
             {
                 // A scan of nothing must not look like a clean scan.
-                diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, "no Terraform configuration (.tf or .tf.json files) in this folder or below", new SourceLocation(path, 1)));
+                diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, Texts.Canonical("reasons.no-configuration"), new SourceLocation(path, 1)));
                 return [];
             }
             var called = directories.SelectMany(d => Read(d, diagnostics, () => CalledDirectories(d, loaded, roots, diagnostics))).ToHashSet(StringComparer.Ordinal);
@@ -79,7 +80,7 @@ public sealed class TerraformScanner
 
         if (!File.Exists(path))
         {
-            diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, "no such file or directory", new SourceLocation(path, 1)));
+            diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, Texts.Canonical("reasons.path-missing"), new SourceLocation(path, 1)));
             return [];
         }
 
@@ -94,7 +95,7 @@ public sealed class TerraformScanner
             return Read(path, diagnostics, () => PlanSources.Locate(path, PlanReader.Read(path, File.ReadAllText(path), diagnostics, _mappers), options, _mappers));
         }
 
-        diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, "not a Terraform file (.tf, .tf.json) or plan (.json)", new SourceLocation(path, 1)));
+        diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, Texts.Canonical("reasons.not-terraform-file"), new SourceLocation(path, 1)));
         return [];
     }
 
@@ -121,11 +122,11 @@ public sealed class TerraformScanner
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, $"cannot read: {error.Message}", new SourceLocation(path, 1)));
+            diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, Texts.Canonical("reasons.cannot-read", ("error", error.Message)), new SourceLocation(path, 1)));
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
-            diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, $"internal error in {path}: {error.Message} ({error.GetType().Name}; a bug in Kagi, please report it)", new SourceLocation(path, 1)));
+            diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, Texts.Canonical("reasons.internal-error", ("path", path), ("error", error.Message), ("type", error.GetType().Name)), new SourceLocation(path, 1)));
         }
 
         return [];
@@ -143,7 +144,7 @@ public sealed class TerraformScanner
         {
             if (roots.Find(root) is not { } entry)
             {
-                diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Warning, "this folder is a symbolic link leading outside the scanned folders (or in a loop), so it is not read", new SourceLocation(root, 1)));
+                diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Warning, Texts.Canonical("reasons.folder-link-outside"), new SourceLocation(root, 1)));
                 return found;
             }
 
@@ -164,7 +165,7 @@ public sealed class TerraformScanner
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, $"cannot read the directory: {error.Message}", new SourceLocation(root, 1)));
+            diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, Texts.Canonical("reasons.cannot-read-directory", ("error", error.Message)), new SourceLocation(root, 1)));
         }
 
         return found;

@@ -24,7 +24,7 @@ public sealed class FaultScanTests
         Assert.Equal(ResultStatus.Error, verdicts["arn:aws:rds:me-south-1:111122223333:cluster:*"]);
         var scope = Assert.Single(result.Inventory.Unscanned, scope => scope.ResourceType == NeptuneCluster.Descriptor.Type);
         Assert.Equal(("rds", "DescribeDBClusters"), (scope.Service, scope.Call));
-        Assert.Contains("InvalidClientTokenId", scope.Reason, StringComparison.Ordinal);
+        Assert.Equal("access denied (InvalidClientTokenId)", scope.Reason);
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class FaultScanTests
         var result = Scans.Run(new LiveScanOptions { Regions = [Home], EndpointUrl = fake.Endpoint }, attemptTimeout: TimeSpan.FromMilliseconds(200));
 
         Assert.Equal(2, result.Inventory.Unscanned.Count);
-        Assert.All(result.Inventory.Unscanned, scope => Assert.Contains("Timeout", scope.Reason, StringComparison.Ordinal));
+        Assert.All(result.Inventory.Unscanned, scope => Assert.Equal("AWS could not be reached or did not answer in time (Timeout)", scope.Reason));
         Assert.Equal(3, fake.Count("rds", "DescribeDBClusters"));
     }
 

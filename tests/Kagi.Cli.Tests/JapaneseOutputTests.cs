@@ -5,7 +5,7 @@ namespace Kagi.Cli.Tests;
 
 /// <summary>
 /// With <c>--lang ja</c>, what the command line and its human reports say is Japanese: no English sentence of Kagi's own
-/// is left. Rule texts and not-yet-localised reasons are excused as <see cref="JapaneseOutput"/> describes.
+/// is left, not in the reasons of UNKNOWN and ERROR findings either. Rule texts are excused as <see cref="JapaneseOutput"/> describes.
 /// </summary>
 public sealed class JapaneseOutputTests
 {
@@ -17,6 +17,33 @@ public sealed class JapaneseOutputTests
     {
         var (_, output, error) = Kagi.Run("scan", "iac", RepoPaths.Examples, "--lang", "ja", "--format", format);
 
+        Assert.Empty(JapaneseOutput.EnglishLines(output + error, ExcusedForExamples()));
+    }
+
+    [Theory]
+    [MemberData(nameof(HumanFormats))]
+    public void Japanese_problems_of_the_input_and_their_unknown_verdicts_have_no_english_prose(string format)
+    {
+        // Given a configuration with a module without source, an ignore comment without a reason, a variable without a
+        // value, a count known only after apply, and a variables file that is not there
+        var directory = Directory.CreateTempSubdirectory("kagi-ja-problems-").FullName;
+        File.WriteAllText(Path.Combine(directory, "main.tf"), """
+            variable "name" {}
+            module "network" {}
+            # kagi:ignore neptune-cluster-storage-encrypted
+            resource "aws_neptune_cluster" "this" {
+              count              = length(aws_kms_key.k.arn) > 0 ? 1 : 0
+              cluster_identifier = var.name
+              kms_key_arn        = aws_kms_key.k.arn
+            }
+            resource "aws_kms_key" "k" {}
+            """);
+
+        var (_, output, error) = Kagi.Run("scan", "iac", directory, "--var-file", Path.Combine(directory, "none.tfvars"), "--lang", "ja", "--format", format);
+
+        // Then each problem and each unknown verdict is told in Japanese
+        Assert.Contains("source がありません", output + error, StringComparison.Ordinal);
+        Assert.Contains("変数ファイルが存在しません", output + error, StringComparison.Ordinal);
         Assert.Empty(JapaneseOutput.EnglishLines(output + error, ExcusedForExamples()));
     }
 
@@ -91,7 +118,6 @@ public sealed class JapaneseOutputTests
 
     private static IEnumerable<string> ExcusedForExamples() =>
         JapaneseOutput.RuleTexts()
-            .Concat(JapaneseOutput.NotYetLocalised(Kagi.Run("scan", "iac", RepoPaths.Examples, "--lang", "ja", "--format", "json").Output))
 
             // A command: the table's fix line repeats the scan, whose first words read like prose.
             .Append("kagi scan iac");

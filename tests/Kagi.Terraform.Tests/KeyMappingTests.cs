@@ -136,7 +136,7 @@ public sealed class KeyMappingTests
 
         // Then the level depends on the condition, and the reason says what each branch gives
         var key = Assert.IsType<KeyReference.Undetermined>(cluster.Key);
-        Assert.Contains("customer or aws-managed", key.Reason, StringComparison.Ordinal);
+        Assert.Contains("one of customer / aws-managed", key.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

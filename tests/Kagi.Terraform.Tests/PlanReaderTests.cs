@@ -217,8 +217,8 @@ public sealed class PlanReaderTests
     }
 
     [Theory]
-    [InlineData("planned_values", "[]", "$.planned_values: expected an object, found array")]
-    [InlineData("resource_changes", "{}", "$.resource_changes: expected an array, found object")]
+    [InlineData("planned_values", "[]", "$.planned_values: expected object, found array")]
+    [InlineData("resource_changes", "{}", "$.resource_changes: expected array, found object")]
     public void A_plan_section_of_the_wrong_kind_is_an_error_naming_its_json_path(string section, string replacement, string expected)
     {
         // Given the root plan with one section replaced by JSON of another kind

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Kagi.Core.Rules;
 using Kagi.Rules;
 
@@ -8,7 +7,7 @@ namespace Kagi.Testing;
 /// Finds the English prose Kagi's own texts leave in a <c>--lang ja</c> output: each line is read by
 /// <see cref="EnglishSentences"/> three words at a time, and a run of English words is a leak unless it is part of
 /// a text this check excuses. Identifiers, file paths and commands need no excuse: the detector does not see them as
-/// words. What is excused, and why, is each named below, so that an excuse can be removed when its texts are localised.
+/// words. What is excused, and why, is named below.
 /// </summary>
 internal static class JapaneseOutput
 {
@@ -33,23 +32,6 @@ internal static class JapaneseOutput
             .Concat(rule.Messages.Values.SelectMany(message => message.All))
             .Concat(rule.Remediation.Media.SelectMany(medium => rule.Remediation.For(medium).Variants.Values))
             .Select(text => text.Get(Language.Ja)));
-
-    /// <summary>
-    /// Excused, until a later step localises them: the messages of UNKNOWN and ERROR findings, which carry the reason a
-    /// fact is unknown (written in English by Kagi.Terraform and the AWS readers) or an AWS call failed (UnscannedScope,
-    /// with AWS's own message), and the diagnostics of input that could not be read (Kagi.Terraform). Taken from the
-    /// JSON report of the same scan.
-    /// </summary>
-    public static IEnumerable<string> NotYetLocalised(string jsonReport)
-    {
-        using var json = JsonDocument.Parse(jsonReport);
-        var root = json.RootElement;
-        var messages = root.GetProperty("findings").EnumerateArray()
-            .Where(finding => finding.GetProperty("status").GetString() is "UNKNOWN" or "ERROR")
-            .Select(finding => finding.GetProperty("message").GetString()!);
-        var diagnostics = root.GetProperty("diagnostics").EnumerateArray().Select(diagnostic => diagnostic.GetProperty("message").GetString()!);
-        return [.. messages, .. diagnostics];
-    }
 
     // Every three tokens in a row, as one string: split as EnglishSentences splits them, less the quotes a format puts
     // around a text (an XML attribute) so that an excused text is recognised inside them.

@@ -2,12 +2,10 @@ namespace Kagi.Core.Model;
 
 /// <summary>
 /// Marks a fact a record gained after saved inventories of format 1 were first written: a saved inventory without it
-/// reads it as unknown (the record's default, or <see cref="Reason"/>), since the scan that saved it knew nothing of it.
+/// reads it as unknown (the record's default), since the scan that saved it knew nothing of it.
 /// Every other fact must be in the file.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property)]
-public sealed class AbsentFromOlderInventoriesAttribute(string? reason = null) : Attribute
+public sealed class AbsentFromOlderInventoriesAttribute : Attribute
 {
-    /// <summary>Why the fact is unknown when the file lacks it; null for the record's default.</summary>
-    public string? Reason { get; } = reason;
 }

@@ -1,3 +1,5 @@
+using Kagi.Core.Localization;
+
 namespace Kagi.Core.Model;
 
 /// <summary>A value that is either known or unknown, with the reason it could not be known.</summary>
@@ -41,4 +43,7 @@ public static class Fact
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         return new Fact<T>(default, reason, false);
     }
+
+    /// <summary>Unknown because the source has no such fact: the default of a record's optional fact, named by its property.</summary>
+    public static Fact<T> NotReported<T>(string fact) => Unknown<T>(Texts.Canonical("reasons.not-reported", ("fact", fact)));
 }

@@ -1,3 +1,6 @@
+using Kagi.Core.Localization;
+using Kagi.Core.Rules;
+
 namespace Kagi.Core.Model;
 
 /// <summary>What a source found: the resources, and the problems it met while reading.</summary>
@@ -19,5 +22,12 @@ public enum DiagnosticSeverity
 /// <summary>A problem met while reading a source: a file that does not parse, a reference that does not resolve.</summary>
 public sealed record ScanDiagnostic(DiagnosticSeverity Severity, string Message, SourceLocation? Location = null)
 {
-    public override string ToString() => Location is null ? Message : $"{Location}: {Message}";
+    public override string ToString() => ToString(Language.En);
+
+    /// <summary>As a person reads it in <paramref name="language"/>: the message, kept in canonical English, translated.</summary>
+    public string ToString(Language language)
+    {
+        var message = TextTranslation.Translate(Message, language);
+        return Location is null ? message : $"{Location}: {message}";
+    }
 }

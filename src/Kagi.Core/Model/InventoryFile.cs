@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Kagi.Core.Localization;
 
 namespace Kagi.Core.Model;
 
@@ -84,7 +85,7 @@ public static class InventoryFile
                 {
                     diagnostics.Add(new ScanDiagnostic(
                         DiagnosticSeverity.Error,
-                        $"a resource of the saved inventory does not read and was left out: {exception.Message}",
+                        Texts.Canonical("reasons.inventory-resource-left-out", ("error", exception.Message)),
                         path is null ? null : new SourceLocation(path, 1)));
                     if (Unread(item, exception.Message) is { } scope)
                     {
@@ -107,7 +108,8 @@ public static class InventoryFile
                 ? value.GetString()
                 : null;
         return (Field("type"), Field("id"), Field("account"), Field("region")) is ({ } type, { } id, { } account, { } region)
-            ? new UnscannedScope(type, id, account, region, "the saved inventory", "entry", problem)
+            // Told as a failed call, like a live one: reading the inventory's entry is what failed.
+            ? new UnscannedScope(type, id, account, region, "inventory", "read", problem)
             : null;
     }
 

@@ -99,14 +99,9 @@ internal sealed class FactField<T>(PropertyInfo property, FactValue<T> value) : 
 
     public override void Read(CloudResource resource, InventoryJson node, Func<InventoryJson, KeyReference> readKey)
     {
-        // An optional fact an older file lacks keeps the record's default, or the reason the attribute gives.
+        // An optional fact an older file lacks keeps the record's default.
         if (_optional is not null && node.IsAbsent)
         {
-            if (_optional.Reason is { } reason)
-            {
-                Property.SetValue(resource, Fact.Unknown<T>(reason));
-            }
-
             return;
         }
 

@@ -1,3 +1,5 @@
+using Kagi.Core.Localization;
+
 namespace Kagi.Core.Model;
 
 /// <summary>The one place that turns what a resource says about its encryption into a <see cref="KeyLevel"/>.</summary>
@@ -17,7 +19,7 @@ public static class KeyLevelClassifier
         var level = Classify(key);
         if (!encrypted.IsKnown)
         {
-            return Fact.Unknown<KeyLevel>($"whether storage is encrypted is unknown: {encrypted.Reason}");
+            return Fact.Unknown<KeyLevel>(Texts.Canonical("reasons.encryption-unknown", ("reason", encrypted.Reason)));
         }
 
         return level;
@@ -28,8 +30,7 @@ public static class KeyLevelClassifier
         KeyReference.ServiceDefault => Fact.Known(KeyLevel.AwsManaged),
         KeyReference.AwsOwned => Fact.Known(KeyLevel.AwsOwned),
         KeyReference.Alias alias => Fact.Known(IsAwsManagedAlias(alias.Name) ? KeyLevel.AwsManaged : KeyLevel.Customer),
-        KeyReference.KeyIdentifier id => Fact.Unknown<KeyLevel>(
-            $"key '{id.Value}' is named by ID or ARN; who manages it cannot be told without asking KMS"),
+        KeyReference.KeyIdentifier id => Fact.Unknown<KeyLevel>(Texts.Canonical("reasons.key-named-by-identifier", ("key", id.Value))),
         KeyReference.Described described => ClassifyKey(described.Key),
         KeyReference.Undetermined undetermined => Fact.Unknown<KeyLevel>(undetermined.Reason),
         _ => throw new ArgumentOutOfRangeException(nameof(key), key, null),

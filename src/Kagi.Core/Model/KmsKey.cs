@@ -21,18 +21,18 @@ public sealed record KmsKey : CloudResource
     public required Fact<bool> InCustomKeyStore { get; init; }
 
     /// <summary>The key's state as KMS names it (<c>Enabled</c>, <c>Disabled</c>, <c>PendingDeletion</c>, …); unknown where the source does not say.</summary>
-    public Fact<string> State { get; init; } = Fact.Unknown<string>("the source does not report the key's state");
+    public Fact<string> State { get; init; } = Fact.NotReported<string>(nameof(State));
 
     /// <summary>Where the key material comes from as KMS names it (<c>AWS_KMS</c>, <c>EXTERNAL</c>, <c>AWS_CLOUDHSM</c>, <c>EXTERNAL_KEY_STORE</c>).</summary>
-    public Fact<string> Origin { get; init; } = Fact.Unknown<string>("the source does not report the key's origin");
+    public Fact<string> Origin { get; init; } = Fact.NotReported<string>(nameof(Origin));
 
     /// <summary>Whether KMS rotates the key material automatically.</summary>
-    public Fact<bool> RotationEnabled { get; init; } = Fact.Unknown<bool>("the source does not report key rotation");
+    public Fact<bool> RotationEnabled { get; init; } = Fact.NotReported<bool>(nameof(RotationEnabled));
 
     /// <summary>The key policy document (JSON), as KMS returns it.</summary>
-    public Fact<string> Policy { get; init; } = Fact.Unknown<string>("the source does not report the key policy");
+    public Fact<string> Policy { get; init; } = Fact.NotReported<string>(nameof(Policy));
 
     /// <summary>The key spec as KMS names it (<c>SYMMETRIC_DEFAULT</c>, <c>RSA_2048</c>, <c>HMAC_256</c>, …); only symmetric keys rotate automatically.</summary>
-    [AbsentFromOlderInventories("the saved inventory does not hold the key spec")]
-    public Fact<string> KeySpec { get; init; } = Fact.Unknown<string>("the source does not report the key spec");
+    [AbsentFromOlderInventories]
+    public Fact<string> KeySpec { get; init; } = Fact.NotReported<string>(nameof(KeySpec));
 }

@@ -1,3 +1,5 @@
+using Kagi.Core.Localization;
+
 namespace Kagi.Core.Model;
 
 /// <summary>
@@ -17,7 +19,12 @@ public sealed record UnscannedScope(
     string Call,
     string Reason)
 {
-    public string Describe() => $"could not read {ResourceId}: {Service} {Call} failed in account {Account}, region {Region}: {Reason}";
+    /// <summary>The ERROR message: what went unread, the call that failed where, and why (<see cref="Reason"/>, Kagi's summary).</summary>
+    public string Describe() => Texts.Canonical("reasons.unscanned", ("resource", ResourceId), ("failure", CallFailed(Service, Call, Account, Region, Reason)));
+
+    /// <summary>A failed call as a reason: <c>rds:DescribeDBClusters in 111122223333/eu-west-1 failed: access denied (AccessDenied)</c>.</summary>
+    public static string CallFailed(string service, string call, string account, string region, string failure) =>
+        Texts.Canonical("reasons.aws-call-failed", ("service", service), ("call", call), ("account", account), ("region", region), ("failure", failure));
 }
 
 /// <summary>Stands in for the resources of an <see cref="UnscannedScope"/> in findings.</summary>
@@ -34,7 +41,7 @@ public sealed record UnscannedResource : CloudResource
         return new UnscannedResource
         {
             Id = scope.ResourceId,
-            Name = Fact.Unknown<string>("not read"),
+            Name = Fact.Unknown<string>(Texts.Canonical("reasons.not-read")),
             Region = scope.Region,
             Account = scope.Account,
             ResourceType = scope.ResourceType,

@@ -47,7 +47,7 @@ internal sealed class BlockExpansion(ModuleEvaluator module, EvaluationContext c
             {
                 context.Diagnostics.Add(new ScanDiagnostic(
                     DiagnosticSeverity.Warning,
-                    $"{address}: {meta.Name} is known only after apply, so it is scanned once under its plain address; what depends on {(count is not null ? "count.index" : "each")} is unknown",
+                    Texts.Canonical("reasons.expanded-once", ("address", address), ("metaArgument", meta.Name), ("symbol", count is not null ? "count.index" : "each")),
                     meta.Range.ToLocation()));
             }
 
@@ -84,7 +84,7 @@ internal sealed class BlockExpansion(ModuleEvaluator module, EvaluationContext c
             var content = block.Body.Blocks.FirstOrDefault(b => b.Type == "content");
             if (forEach is null || content is null)
             {
-                context.Diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, $"a dynamic \"{type}\" block needs for_each and a content block", block.TypeRange.ToLocation()));
+                context.Diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, Texts.Canonical("reasons.dynamic-block-incomplete", ("type", type)), block.TypeRange.ToLocation()));
                 continue;
             }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Kagi.Core.Localization;
 using Kagi.Core.Model;
 using Kagi.Hcl.Syntax;
 using Kagi.Terraform.Evaluation;
@@ -60,7 +61,7 @@ internal sealed class EvaluationContext
         {
             Diagnostics.Add(new ScanDiagnostic(
                 DiagnosticSeverity.Warning,
-                $"{modulePrefix}: its source \"{source}\" is outside the scanned folders, so it is not read (allow it with --allow-outside); the resources inside it are not scanned and its outputs are unknown",
+                Texts.Canonical("reasons.module-outside", ("module", modulePrefix), ("source", source)),
                 range.ToLocation()));
             return null;
         }
@@ -74,7 +75,9 @@ internal sealed class EvaluationContext
 
         Diagnostics.Add(new ScanDiagnostic(
             DiagnosticSeverity.Warning,
-            $"{modulePrefix}: its source \"{source}\" is not on disk{(directory is null ? " (run terraform init to install it)" : string.Empty)}; the resources inside it are not scanned, so their verdicts are unknown",
+            directory is null
+                ? Texts.Canonical("reasons.module-not-installed", ("module", modulePrefix), ("source", source))
+                : Texts.Canonical("reasons.module-missing", ("module", modulePrefix), ("source", source)),
             range.ToLocation()));
         return null;
     }
@@ -110,7 +113,7 @@ internal sealed class EvaluationContext
         }
         catch (Exception error) when (error is JsonException or IOException or UnauthorizedAccessException or InvalidOperationException)
         {
-            diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, $"cannot read terraform init's module list: {error.Message}", new SourceLocation(path, 1)));
+            diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, Texts.Canonical("reasons.cannot-read-module-list", ("error", error.Message)), new SourceLocation(path, 1)));
             return null;
         }
     }

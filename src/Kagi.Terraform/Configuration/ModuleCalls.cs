@@ -1,3 +1,4 @@
+using Kagi.Core.Localization;
 using Kagi.Core.Model;
 using Kagi.Terraform.Evaluation;
 using Kagi.Terraform.Values;
@@ -74,7 +75,7 @@ internal sealed class ModuleCalls(ModuleEvaluator caller, EvaluationContext cont
         catch (LimitExceededException limit)
         {
             context.Budget.Report(limit, call.Block.TypeRange, context.Diagnostics);
-            return $"a limit was reached: {limit.Message}";
+            return Texts.Canonical("reasons.limit-reached", ("limit", limit.Message));
         }
     }
 
@@ -83,7 +84,7 @@ internal sealed class ModuleCalls(ModuleEvaluator caller, EvaluationContext cont
         var source = call.Argument("source");
         if (source is null)
         {
-            context.Diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, $"module \"{call.Name}\" has no source", call.Block.TypeRange.ToLocation()));
+            context.Diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, Texts.Canonical("reasons.module-without-source", ("name", call.Name)), call.Block.TypeRange.ToLocation()));
             return null;
         }
 
@@ -94,20 +95,20 @@ internal sealed class ModuleCalls(ModuleEvaluator caller, EvaluationContext cont
                 return null;
             }
 
-            context.Diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, $"module \"{call.Name}\": source must be a literal string", source.Range.ToLocation()));
+            context.Diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, Texts.Canonical("reasons.module-source-not-literal", ("name", call.Name)), source.Range.ToLocation()));
             return null;
         }
 
         var directory = context.SourceDirectory(caller.Module.Directory.Length == 0 ? "." : caller.Module.Directory, modulePath, text.Value, call.Block.TypeRange);
         if (directory is not null && CallsItself(Path.GetFullPath(directory)))
         {
-            context.Diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, $"module \"{call.Name}\" calls a module that is already calling it ({text.Value}): Terraform would recurse forever", call.Block.TypeRange.ToLocation()));
+            context.Diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, Texts.Canonical("reasons.module-recursion", ("name", call.Name), ("source", text.Value)), call.Block.TypeRange.ToLocation()));
             return null;
         }
 
         if (caller.Depth >= MaxModuleDepth)
         {
-            context.Diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, $"module \"{call.Name}\": modules nest more than {MaxModuleDepth} deep", call.Block.TypeRange.ToLocation()));
+            context.Diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, Texts.Canonical("reasons.module-nesting", ("name", call.Name), ("count", MaxModuleDepth)), call.Block.TypeRange.ToLocation()));
             return null;
         }
 
@@ -132,12 +133,12 @@ internal sealed class ModuleCalls(ModuleEvaluator caller, EvaluationContext cont
     {
         foreach (var argument in call.Block.Body.Attributes.Where(a => !CallArguments.Contains(a.Name) && !module.Variables.ContainsKey(a.Name)))
         {
-            context.Diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, $"module \"{call.Name}\" declares no variable \"{argument.Name}\"", argument.Range.ToLocation()));
+            context.Diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, Texts.Canonical("reasons.module-argument-undeclared", ("name", call.Name), ("variable", argument.Name)), argument.Range.ToLocation()));
         }
 
         foreach (var variable in module.Variables.Values.Where(v => v.Value is null && call.Argument(v.Name) is null))
         {
-            context.Diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, $"module \"{call.Name}\" needs a value for its variable \"{variable.Name}\", which has no default", call.Block.TypeRange.ToLocation()));
+            context.Diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, Texts.Canonical("reasons.module-variable-without-value", ("name", call.Name), ("variable", variable.Name)), call.Block.TypeRange.ToLocation()));
         }
     }
 }

@@ -12,7 +12,11 @@ namespace Kagi.Terraform.Configuration;
 internal sealed record ResourceInstance(ResourceDeclaration Resource, string Address, Instance Instance);
 
 /// <summary>One instance of a module call: its evaluator, or null (saying why) when it is not scanned.</summary>
-internal sealed record ModuleInstance(Instance Instance, ModuleEvaluator? Evaluator, string NotScanned = "its source is not on disk, or outside the scanned folders");
+internal sealed record ModuleInstance(Instance Instance, ModuleEvaluator? Evaluator, string? NotScanned = null)
+{
+    /// <summary>Why it is not scanned: the reason given, or else that its source could not be read.</summary>
+    public string? NotScanned { get; } = NotScanned ?? Texts.Canonical("reasons.module-source-unavailable");
+}
 
 /// <summary>
 /// Evaluates one instance of a module: variables from what its caller (or, for the root, tfvars and the command line)
@@ -215,7 +219,7 @@ internal sealed class ModuleEvaluator
             var referrer = inProgress[^1];
             _context.Diagnostics.Add(new ScanDiagnostic(
                 DiagnosticSeverity.Error,
-                $"reference cycle: {referrer.Name} ({referrer.Range.ToShortString()}) and {name} ({inProgress[start].Range.ToShortString()}) depend on each other",
+                Texts.Canonical("reasons.reference-cycle-between", ("referrer", referrer.Name), ("referrerAt", referrer.Range.ToShortString()), ("name", name), ("nameAt", inProgress[start].Range.ToShortString())),
                 referrer.Range.ToLocation()));
             return new TfUnknown(Texts.Canonical("reasons.reference-cycle", ("name", name)));
         }
@@ -268,7 +272,7 @@ internal sealed class ModuleEvaluator
             catch (EvaluationException error)
             {
                 // The value itself is never quoted: it may be sensitive.
-                _context.Diagnostics.Add(new ScanDiagnostic(error.Severity, $"{Prefix}var.{name}: the value given does not fit its type: {error.Message}", variable.Range.ToLocation()));
+                _context.Diagnostics.Add(new ScanDiagnostic(error.Severity, Texts.Canonical("reasons.variable-value-misfit", ("variable", $"{Prefix}var.{name}"), ("error", error.Message)), variable.Range.ToLocation()));
                 return new TfUnknown(Texts.Canonical("reasons.variable-type-mismatch", ("variable", $"var.{name}")));
             }
         });
@@ -282,7 +286,7 @@ internal sealed class ModuleEvaluator
         {
             _context.Diagnostics.Add(new ScanDiagnostic(
                 DiagnosticSeverity.Warning,
-                $"variable \"{variable.Name}\" has no default and no value: give one in terraform.tfvars, --var-file or --var; what depends on it is unknown",
+                Texts.Canonical("reasons.variable-needs-value", ("name", variable.Name)),
                 variable.Range.ToLocation()));
         }
 

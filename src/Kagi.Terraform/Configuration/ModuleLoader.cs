@@ -1,3 +1,4 @@
+using Kagi.Core.Localization;
 using Kagi.Core.Model;
 using Kagi.Hcl;
 using Kagi.Hcl.Syntax;
@@ -66,10 +67,10 @@ internal static class ModuleLoader
         var entry = roots.Find(path);
         var refusal = entry?.Kind switch
         {
-            null => "it is a symbolic link leading outside the scanned folders (or in a loop), so it is not read",
+            null => Texts.Canonical("reasons.file-link-outside"),
             EntryKind.RegularFile => null,
-            EntryKind.Special => "it is a device, FIFO or socket, not a regular file, so it is not read",
-            _ => "cannot read the file: it does not exist or is a folder",
+            EntryKind.Special => Texts.Canonical("reasons.file-special"),
+            _ => Texts.Canonical("reasons.file-missing"),
         };
         if (refusal is not null)
         {
@@ -102,7 +103,7 @@ internal static class ModuleLoader
             };
             if (!overridden)
             {
-                diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, $"this {block.Type} block overrides nothing: no other file declares it", block.TypeRange.ToLocation()));
+                diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, Texts.Canonical("reasons.override-without-target", ("type", block.Type)), block.TypeRange.ToLocation()));
             }
         }
     }
@@ -200,7 +201,7 @@ internal static class ModuleLoader
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, $"cannot read the file: {error.Message}", new SourceLocation(path, 1)));
+            diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, Texts.Canonical("reasons.cannot-read-file", ("error", error.Message)), new SourceLocation(path, 1)));
         }
 
         return null;
@@ -225,7 +226,7 @@ internal static class ModuleLoader
             };
             if (expectedLabels < 0)
             {
-                Report($"unsupported block type \"{block.Type}\"", block.TypeRange);
+                Report(Texts.Canonical("reasons.unsupported-block", ("type", block.Type)), block.TypeRange);
                 continue;
             }
 
@@ -285,7 +286,7 @@ internal static class ModuleLoader
             return true;
         }
 
-        report($"\"{name}\" is declared more than once", range);
+        report(Texts.Canonical("reasons.declared-twice", ("name", name)), range);
         return false;
     }
 }

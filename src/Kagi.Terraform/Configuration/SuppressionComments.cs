@@ -1,3 +1,4 @@
+using Kagi.Core.Localization;
 using Kagi.Core.Model;
 using Kagi.Hcl.Syntax;
 
@@ -28,7 +29,7 @@ internal static class SuppressionComments
             var words = text[Marker.Length..].Trim().Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (words.Length == 0)
             {
-                diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Warning, "kagi:ignore names no rule; write '# kagi:ignore <rule-id> <reason>'", location));
+                diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Warning, Texts.Canonical("reasons.ignore-without-rule"), location));
                 continue;
             }
 
@@ -37,7 +38,7 @@ internal static class SuppressionComments
             {
                 diagnostics.Add(new ScanDiagnostic(
                     DiagnosticSeverity.Warning,
-                    $"kagi:ignore {words[0]} gives no reason, so it does not mute the rule; write '# kagi:ignore {words[0]} <reason>'",
+                    Texts.Canonical("reasons.ignore-without-reason", ("rule", words[0])),
                     location));
             }
 

@@ -157,7 +157,7 @@ internal sealed class EvaluationBudget(EvaluationLimits limits)
         {
             diagnostics.Add(new ScanDiagnostic(
                 DiagnosticSeverity.Warning,
-                $"a limit was reached: {limit.Message}; what depends on it is unknown (reported once per file)",
+                Texts.Canonical("reasons.limit-reached-in-file", ("limit", limit.Message)),
                 range.ToLocation()));
         }
     }

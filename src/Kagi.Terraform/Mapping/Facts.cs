@@ -1,3 +1,4 @@
+using Kagi.Core.Localization;
 using Kagi.Core.Model;
 using Kagi.Terraform.Values;
 
@@ -12,7 +13,7 @@ internal static class Facts
         TfUnknown unknown => Fact.Unknown<bool>(unknown.Reason),
         var value => ValueOps.TryBool(value) is { } known
             ? Fact.Known(known)
-            : Fact.Unknown<bool>($"{attribute} is a {value.TypeName}, not a bool"),
+            : Fact.Unknown<bool>(Texts.Canonical("reasons.attribute-not-bool", Found(attribute, value))),
     };
 
     public static Fact<string?> OptionalString(IResourceView view, string attribute) => view.Get(attribute) switch
@@ -21,7 +22,7 @@ internal static class Facts
         TfUnknown unknown => Fact.Unknown<string?>(unknown.Reason),
         var value => ValueOps.TryString(value) is { } known
             ? Fact.Known<string?>(known)
-            : Fact.Unknown<string?>($"{attribute} is a {value.TypeName}, not a string"),
+            : Fact.Unknown<string?>(Texts.Canonical("reasons.attribute-not-string", Found(attribute, value))),
     };
 
     public static Fact<int> Int(IResourceView view, string attribute, int whenNotSet) => view.Get(attribute) switch
@@ -30,7 +31,7 @@ internal static class Facts
         TfUnknown unknown => Fact.Unknown<int>(unknown.Reason),
         var value => ValueOps.TryNumber(value) is { } known && known == decimal.Truncate(known) && known is >= int.MinValue and <= int.MaxValue
             ? Fact.Known((int)known)
-            : Fact.Unknown<int>($"{attribute} is a {value.TypeName}, not a whole number"),
+            : Fact.Unknown<int>(Texts.Canonical("reasons.attribute-not-whole-number", Found(attribute, value))),
     };
 
     /// <summary>A list or set of strings; an unknown item makes the whole list unknown, since a rule may look for any item.</summary>
@@ -41,7 +42,7 @@ internal static class Facts
         TfSequence sequence when ValueOps.FirstUnknown(sequence) is { } unknown => Fact.Unknown<IReadOnlyList<string>>(unknown.Reason),
         TfSequence sequence when sequence.Items.Select(ValueOps.TryString).ToList() is var items && items.All(item => item is not null) =>
             Fact.Known<IReadOnlyList<string>>([.. items.Select(item => item!)]),
-        var value => Fact.Unknown<IReadOnlyList<string>>($"{attribute} is a {value.TypeName}, not a list of strings"),
+        var value => Fact.Unknown<IReadOnlyList<string>>(Texts.Canonical("reasons.attribute-not-string-list", Found(attribute, value))),
     };
 
     /// <summary>A name that Terraform generates when the configuration leaves it out.</summary>
@@ -49,8 +50,11 @@ internal static class Facts
         (view.Get(attribute), view.Get(prefixAttribute)) switch
         {
             (TfString { Value.Length: > 0 } name, _) => Fact.Known(name.Value),
-            (TfNull, _) or (TfUnknown, not TfNull) => Fact.Unknown<string>($"{attribute} is not set; Terraform generates one"),
+            (TfNull, _) or (TfUnknown, not TfNull) => Fact.Unknown<string>(Texts.Canonical("reasons.name-generated", ("attribute", attribute))),
             (TfUnknown unknown, _) => Fact.Unknown<string>(unknown.Reason),
-            _ => Fact.Unknown<string>($"{attribute} is not a usable name"),
+            _ => Fact.Unknown<string>(Texts.Canonical("reasons.name-unusable", ("attribute", attribute))),
         };
+
+    // The arguments of a reason that names the attribute and the type of value it holds instead.
+    private static (string Name, object? Value)[] Found(string attribute, TfValue value) => [("attribute", attribute), ("type", value.TypeName)];
 }

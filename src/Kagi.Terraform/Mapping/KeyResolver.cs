@@ -1,3 +1,4 @@
+using Kagi.Core.Localization;
 using Kagi.Core.Model;
 using Kagi.Terraform.Values;
 
@@ -31,9 +32,9 @@ internal sealed class KeyResolver(IReadOnlyDictionary<string, KmsKey> keys, Reso
         TfString identifier => KeyLevelClassifier.FromIdentifier(identifier.Value),
         TfUnknown { Branches: { Count: > 0 } branches } => FromBranches(branches, attribute, written, hops),
         TfUnknown { Origin: { } origin } => FromOrigin(origin, hops)
-            ?? new KeyReference.Undetermined($"{attribute} is computed at apply time from {written}; cannot tell which key"),
-        TfUnknown unknown => new KeyReference.Undetermined($"{attribute} = {written} is not known before apply ({unknown.Reason}); cannot tell which key"),
-        _ => new KeyReference.Undetermined($"{attribute} is a {value.TypeName}, not a key ARN"),
+            ?? new KeyReference.Undetermined(Texts.Canonical("reasons.key-computed-at-apply", ("attribute", attribute), ("written", written))),
+        TfUnknown unknown => new KeyReference.Undetermined(Texts.Canonical("reasons.key-after-apply", ("attribute", attribute), ("written", written), ("reason", unknown.Reason))),
+        _ => new KeyReference.Undetermined(Texts.Canonical("reasons.attribute-not-key", ("attribute", attribute), ("type", value.TypeName))),
     };
 
     private KeyReference? FromOrigin(ValueOrigin origin, int hops)
@@ -53,8 +54,8 @@ internal sealed class KeyResolver(IReadOnlyDictionary<string, KmsKey> keys, Reso
         return (source?.Type, isData) switch
         {
             ("aws_kms_alias", false) => FromAliasResource(source!, hops),
-            ("aws_kms_alias", true) => Lookup(source!, "name", "an alias"),
-            ("aws_kms_key", true) => Lookup(source!, "key_id", "a key"),
+            ("aws_kms_alias", true) => Lookup(source!, "name") ?? new KeyReference.Undetermined(Texts.Canonical("reasons.alias-lookup-after-apply", Looked(source!, "name"))),
+            ("aws_kms_key", true) => Lookup(source!, "key_id") ?? new KeyReference.Undetermined(Texts.Canonical("reasons.key-lookup-after-apply", Looked(source!, "key_id"))),
             _ => null,
         };
     }
@@ -67,8 +68,11 @@ internal sealed class KeyResolver(IReadOnlyDictionary<string, KmsKey> keys, Reso
         var levels = references.Select(KeyLevelClassifier.Classify).ToList();
         return levels.All(l => l.IsKnown) && levels.Select(l => l.Value).Distinct().Count() == 1
             ? references[0]
-            : new KeyReference.Undetermined(
-                $"{attribute} = {written} picks its key by a condition known only after apply; the key level would be {string.Join(" or ", levels.Select(l => l.IsKnown ? l.Value.ToName() : "unknown"))}");
+            : new KeyReference.Undetermined(Texts.Canonical(
+                "reasons.key-chosen-after-apply",
+                ("attribute", attribute),
+                ("written", written),
+                ("levels", string.Join(" / ", levels.Select(l => l.IsKnown ? l.Value.ToName() : "?")))));
     }
 
     private KmsKey? FindKey(string address) =>
@@ -87,10 +91,13 @@ internal sealed class KeyResolver(IReadOnlyDictionary<string, KmsKey> keys, Reso
         return target is KeyReference.Described || name is null ? target : new KeyReference.Alias(name.Value);
     }
 
-    private static KeyReference Lookup(IResourceView data, string argument, string what) =>
-        data.Get(argument) is TfString { Value.Length: > 0 } identifier
-            ? KeyLevelClassifier.FromIdentifier(identifier.Value)
-            : new KeyReference.Undetermined($"{data.Address} looks up {what} that is not known before apply ({argument} = {data.Describe(argument)})");
+    // What a data source looks up, when its argument is known before apply.
+    private static KeyReference? Lookup(IResourceView data, string argument) =>
+        data.Get(argument) is TfString { Value.Length: > 0 } identifier ? KeyLevelClassifier.FromIdentifier(identifier.Value) : null;
+
+    // The arguments of the reason a lookup cannot be told: the data source, and its argument as written.
+    private static (string Name, object? Value)[] Looked(IResourceView data, string argument) =>
+        [("address", data.Address), ("argument", argument), ("written", data.Describe(argument))];
 
     // aws_kms_key.k[0] → aws_kms_key.k
     private static string WithoutInstanceKey(string address) =>

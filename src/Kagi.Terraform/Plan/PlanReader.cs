@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Kagi.Core.Localization;
 using Kagi.Core.Model;
 using Kagi.Terraform.Mapping;
 
@@ -19,7 +20,7 @@ internal static class PlanReader
         catch (JsonException error)
         {
             var location = new SourceLocation(path, (int)(error.LineNumber ?? 0) + 1, (int)(error.BytePositionInLine ?? 0) + 1);
-            diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, $"plan JSON is invalid: {WithoutPosition(error.Message)}", location));
+            diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, Texts.Canonical("reasons.plan-invalid-json", ("error", WithoutPosition(error.Message))), location));
             return [];
         }
 
@@ -30,14 +31,14 @@ internal static class PlanReader
             {
                 diagnostics.Add(new ScanDiagnostic(
                     DiagnosticSeverity.Error,
-                    "this JSON file is neither a Terraform plan ('terraform show -json' output with format_version and planned_values) nor a .tf.json file",
+                    Texts.Canonical("reasons.json-neither-plan-nor-configuration"),
                     new SourceLocation(path, 1)));
                 return [];
             }
 
             if (Misshapen(root) is { } problem)
             {
-                diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, $"the plan does not read: {problem}", new SourceLocation(path, 1)));
+                diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, problem, new SourceLocation(path, 1)));
                 return [];
             }
 
@@ -52,7 +53,7 @@ internal static class PlanReader
         {
             if (PlanJson.Property(root, name) is { ValueKind: var found } && found != kind && found != JsonValueKind.Null)
             {
-                return $"$.{name}: expected {(kind == JsonValueKind.Object ? "an object" : "an array")}, found {found.ToString().ToLowerInvariant()}";
+                return Texts.Canonical("reasons.plan-unreadable", ("path", $"$.{name}"), ("expected", kind.ToString().ToLowerInvariant()), ("found", found.ToString().ToLowerInvariant()));
             }
         }
 
@@ -103,7 +104,7 @@ internal static class PlanReader
                 // A resource with no address, type or name cannot be judged; silence would let it pass unseen.
                 diagnostics.Add(new ScanDiagnostic(
                     DiagnosticSeverity.Error,
-                    $"{jsonPath}: a planned resource without a string address, type and name was left out",
+                    Texts.Canonical("reasons.plan-resource-left-out", ("path", jsonPath)),
                     new SourceLocation(path, 1)));
                 continue;
             }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Kagi.Core.Localization;
 using Kagi.Core.Model;
 using Kagi.Hcl;
 using Kagi.Terraform.Configuration;
@@ -84,14 +85,14 @@ internal static class RootVariables
         if (equals <= 0)
         {
             // Only the part before '=' is quoted: the value may be sensitive.
-            diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, "--var needs NAME=VALUE", location));
+            diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, Texts.Canonical("reasons.var-needs-name-value"), location));
             return;
         }
 
         var name = assignment[..equals].Trim();
         if (!module.Variables.ContainsKey(name))
         {
-            diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, $"--var {name}: no variable \"{name}\" is declared in {module.Directory}", location));
+            diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, Texts.Canonical("reasons.var-undeclared", ("name", name), ("directory", module.Directory)), location));
             return;
         }
 
@@ -111,7 +112,7 @@ internal static class RootVariables
                 var location = new SourceLocation(path, line);
                 if (!module.Variables.ContainsKey(name))
                 {
-                    diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Warning, $"a value is given for \"{name}\", which {module.Directory} does not declare", location));
+                    diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Warning, Texts.Canonical("reasons.value-for-undeclared", ("name", name), ("directory", module.Directory)), location));
                     continue;
                 }
 
@@ -120,11 +121,11 @@ internal static class RootVariables
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, $"cannot read the variables file: {error.Message}", new SourceLocation(path, 1)));
+            diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, Texts.Canonical("reasons.cannot-read-var-file", ("error", error.Message)), new SourceLocation(path, 1)));
         }
         catch (JsonException error)
         {
-            diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, "the variables file is not valid JSON", new SourceLocation(path, (int)(error.LineNumber ?? 0) + 1)));
+            diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, Texts.Canonical("reasons.var-file-not-json"), new SourceLocation(path, (int)(error.LineNumber ?? 0) + 1)));
         }
         catch (HclParseException error)
         {

@@ -48,16 +48,17 @@ public sealed class ScanAwsCommandTests : IClassFixture<FakeEndpoint>
     [Fact]
     public void A_japanese_live_scan_reports_its_progress_and_findings_in_japanese()
     {
-        // When a region that reads and one that is denied are scanned in Japanese
-        string[] scan = ["scan", "aws", "--endpoint-url", _endpoint, "--region", Scenarios.Verdicts, "--region", Scenarios.Denied, "--lang", "ja"];
-        var (_, output, error) = Kagi(scan);
-        var (_, json, _) = Kagi([.. scan, "--format", "json"]);
+        // When a region that reads, and regions where calls are denied, throttled, cut short, fail or find KMS down, are
+        // scanned in Japanese
+        var (_, output, error) = Kagi(
+            "scan", "aws", "--endpoint-url", _endpoint, "--lang", "ja", "--region", Scenarios.Verdicts, "--region", Scenarios.Denied,
+            "--region", Scenarios.Throttled, "--region", Scenarios.Truncated, "--region", Scenarios.Unavailable, "--region", Scenarios.KmsDown);
 
-        // Then the progress lines and the table hold no English sentence of Kagi's own; excused are the rules' texts,
-        // the not-yet-localised UNKNOWN and ERROR messages (JapaneseOutput says why) and the fix command
+        // Then the progress lines and the table, UNKNOWN reasons and ERROR summaries included, hold no English sentence
+        // of Kagi's own; excused are the rules' texts and the fix command
         Assert.Contains($"kagi: {Scenarios.Verdicts} をスキャンしています", error, StringComparison.Ordinal);
-        var excused = JapaneseOutput.RuleTexts().Concat(JapaneseOutput.NotYetLocalised(json)).Append("kagi scan aws");
-        Assert.Empty(JapaneseOutput.EnglishLines(error + output, excused));
+        Assert.Contains("が失敗しました: アクセスが拒否されました", output, StringComparison.Ordinal);
+        Assert.Empty(JapaneseOutput.EnglishLines(error + output, JapaneseOutput.RuleTexts().Append("kagi scan aws")));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Kagi.Core.Localization;
 using Kagi.Core.Model;
 using Kagi.Core.Rules;
 
@@ -21,7 +22,7 @@ public sealed class KmsKeyPolicyNotPublic : Rule<KmsKey>
         var statements = KeyPolicyStatements.OpenToEveryone(key.Policy.Value);
         return statements switch
         {
-            null => Unknown("the key policy is not a JSON policy document"),
+            null => Unknown(Texts.Canonical("reasons.key-policy-not-json")),
             [] => Pass(),
             _ => Fail(("statements", string.Join(", ", statements))),
         };

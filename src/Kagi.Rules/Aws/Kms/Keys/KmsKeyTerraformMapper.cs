@@ -1,3 +1,4 @@
+using Kagi.Core.Localization;
 using Kagi.Core.Model;
 using Kagi.Terraform.Mapping;
 using Kagi.Terraform.Values;
@@ -18,7 +19,7 @@ internal sealed class KmsKeyTerraformMapper : ResourceMapper<KmsKey>
         {
             Id = view.Address,
             Name = Fact.Known(view.Get("description") is TfString { Value.Length: > 0 } description ? description.Value : view.Address),
-            Arn = view.Get("arn") is TfString arn ? Fact.Known(arn.Value) : Fact.Unknown<string>($"{view.Address}.arn is known only after apply"),
+            Arn = view.Get("arn") is TfString arn ? Fact.Known(arn.Value) : Fact.Unknown<string>(Texts.Canonical("reasons.known-after-apply", ("address", $"{view.Address}.arn"))),
             Manager = Fact.Known(KeyManager.Customer),
             InCustomKeyStore = inCustomKeyStore,
             State = Facts.Bool(view, "is_enabled", whenNotSet: true).Map(enabled => enabled ? "Enabled" : "Disabled"),
@@ -37,7 +38,8 @@ internal sealed class KmsKeyTerraformMapper : ResourceMapper<KmsKey>
                 Policy = Facts.OptionalString(policy, "policy") switch
                 {
                     { IsKnown: true, Value: { } text } => Fact.Known(text),
-                    var unknown => Fact.Unknown<string>($"{policy.Address} sets the policy, known only after apply: {unknown.Reason ?? "no policy given"}"),
+                    { IsKnown: true } => Fact.Unknown<string>(Texts.Canonical("reasons.key-policy-not-given", ("address", policy.Address))),
+                    var unknown => Fact.Unknown<string>(Texts.Canonical("reasons.argument-after-apply", ("argument", $"{policy.Address}.policy"), ("reason", unknown.Reason))),
                 },
             }
             : resource;
@@ -46,7 +48,7 @@ internal sealed class KmsKeyTerraformMapper : ResourceMapper<KmsKey>
     // The account is not known offline; the policy's shape is what rules judge.
     private static Fact<string> Policy(IResourceView view) => Facts.OptionalString(view, "policy") switch
     {
-        { IsKnown: false } policy => Fact.Unknown<string>($"the policy is known only after apply: {policy.Reason}"),
+        { IsKnown: false } policy => Fact.Unknown<string>(Texts.Canonical("reasons.argument-after-apply", ("argument", "policy"), ("reason", policy.Reason))),
         { Value: null } => Fact.Known(DefaultPolicy),
         var policy => Fact.Known(policy.Value!),
     };
@@ -58,7 +60,7 @@ internal sealed class KmsKeyTerraformMapper : ResourceMapper<KmsKey>
     private static Fact<bool> InCustomKeyStore(TfValue storeId) => storeId switch
     {
         TfNull or TfString { Value: "" } => Fact.Known(false),
-        TfUnknown { Origin: null } unknown => Fact.Unknown<bool>($"custom_key_store_id is not known before apply ({unknown.Reason})"),
+        TfUnknown { Origin: null } unknown => Fact.Unknown<bool>(Texts.Canonical("reasons.argument-after-apply", ("argument", "custom_key_store_id"), ("reason", unknown.Reason))),
         _ => Fact.Known(true),
     };
 }

@@ -1,3 +1,4 @@
+using Kagi.Core.Localization;
 using Kagi.Core.Model;
 
 namespace Kagi.Rules.Aws.Neptune.ClusterSnapshots;
@@ -11,11 +12,11 @@ public sealed record NeptuneClusterSnapshot : CloudResource
     public required Fact<bool> StorageEncrypted { get; init; }
 
     /// <summary>The key that encrypts the snapshot, resolved as far as the source allows.</summary>
-    public KeyReference Key { get; init; } = new KeyReference.Undetermined("the source does not report the snapshot's key");
+    public KeyReference Key { get; init; } = new KeyReference.Undetermined(Texts.Canonical("reasons.not-reported", ("fact", nameof(Key))));
 
     /// <summary>True for a snapshot a person took; automated snapshots cannot be shared.</summary>
-    public Fact<bool> IsManual { get; init; } = Fact.Unknown<bool>("the source does not report the snapshot type");
+    public Fact<bool> IsManual { get; init; } = Fact.NotReported<bool>(nameof(IsManual));
 
     /// <summary>True when the snapshot's <c>restore</c> attribute holds <c>all</c>: any AWS account may restore it.</summary>
-    public Fact<bool> SharedWithAll { get; init; } = Fact.Unknown<bool>("the source does not report who may restore the snapshot");
+    public Fact<bool> SharedWithAll { get; init; } = Fact.NotReported<bool>(nameof(SharedWithAll));
 }

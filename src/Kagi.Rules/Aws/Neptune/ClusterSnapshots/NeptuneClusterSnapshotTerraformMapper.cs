@@ -1,3 +1,4 @@
+using Kagi.Core.Localization;
 using Kagi.Core.Model;
 using Kagi.Rules.Aws.Neptune.Clusters;
 using Kagi.Terraform.Mapping;
@@ -18,9 +19,12 @@ internal sealed class NeptuneClusterSnapshotTerraformMapper : ResourceMapper<Nep
         Id = view.Address,
         Name = view.Get("db_cluster_snapshot_identifier") is TfString { Value.Length: > 0 } name
             ? Fact.Known(name.Value)
-            : Fact.Unknown<string>("db_cluster_snapshot_identifier is not known before apply"),
-        StorageEncrypted = Fact.Unknown<bool>(
-            $"db_cluster_identifier = {view.Describe("db_cluster_identifier")} names no aws_neptune_cluster of this configuration; only AWS knows whether that cluster is encrypted"),
+            : Fact.Unknown<string>(Texts.Canonical("reasons.known-after-apply", ("address", "db_cluster_snapshot_identifier"))),
+        StorageEncrypted = Fact.Unknown<bool>(Texts.Canonical(
+            "reasons.snapshot-cluster-outside",
+            ("argument", "db_cluster_identifier"),
+            ("written", view.Describe("db_cluster_identifier")),
+            ("type", NeptuneClusterTerraformMapper.ClusterType))),
         IsManual = Fact.Known(true),
         SharedWithAll = Fact.Known(false),
     };

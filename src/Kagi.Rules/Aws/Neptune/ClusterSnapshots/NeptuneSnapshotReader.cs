@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using Kagi.Aws;
+using Kagi.Core.Localization;
 using Kagi.Core.Model;
 using Kagi.Rules.Aws.Neptune;
 
@@ -81,7 +82,7 @@ public sealed class NeptuneSnapshotReader
             Region = _region.Region,
             Account = _region.Account,
             StorageEncrypted = answer.Bool("StorageEncrypted"),
-            IsManual = type is null ? Fact.Unknown<bool>($"{Call} returned no SnapshotType for {arn}") : Fact.Known(type == "manual"),
+            IsManual = type is null ? Fact.Unknown<bool>(Texts.Canonical("reasons.member-missing", ("call", Call), ("member", "SnapshotType"), ("subject", arn))) : Fact.Known(type == "manual"),
         };
         return new ListedNeptuneSnapshot(mapped, identifier, snapshot.Text("KmsKeyId"));
     }

@@ -19,25 +19,23 @@ public sealed record NeptuneCluster : CloudResource
     public Fact<KeyLevel> KeyLevel => KeyLevelClassifier.Classify(StorageEncrypted, Key);
 
     [AbsentFromOlderInventories]
-    public Fact<bool> DeletionProtection { get; init; } = NotReported<bool>("deletion protection");
+    public Fact<bool> DeletionProtection { get; init; } = Fact.NotReported<bool>(nameof(DeletionProtection));
 
     /// <summary>Days automated backups are kept.</summary>
     [AbsentFromOlderInventories]
-    public Fact<int> BackupRetentionPeriod { get; init; } = NotReported<int>("the backup retention period");
+    public Fact<int> BackupRetentionPeriod { get; init; } = Fact.NotReported<int>(nameof(BackupRetentionPeriod));
 
     [AbsentFromOlderInventories]
-    public Fact<bool> IamDatabaseAuthentication { get; init; } = NotReported<bool>("IAM database authentication");
+    public Fact<bool> IamDatabaseAuthentication { get; init; } = Fact.NotReported<bool>(nameof(IamDatabaseAuthentication));
 
     /// <summary>The log types exported to CloudWatch Logs (<c>audit</c>, <c>slowquery</c>).</summary>
     [AbsentFromOlderInventories]
-    public Fact<IReadOnlyList<string>> EnabledCloudwatchLogsExports { get; init; } = NotReported<IReadOnlyList<string>>("the log exports");
+    public Fact<IReadOnlyList<string>> EnabledCloudwatchLogsExports { get; init; } = Fact.NotReported<IReadOnlyList<string>>(nameof(EnabledCloudwatchLogsExports));
 
     [AbsentFromOlderInventories]
-    public Fact<bool> CopyTagsToSnapshot { get; init; } = NotReported<bool>("whether tags are copied to snapshots");
+    public Fact<bool> CopyTagsToSnapshot { get; init; } = Fact.NotReported<bool>(nameof(CopyTagsToSnapshot));
 
     /// <summary>Whether the cluster's instances sit in more than one Availability Zone (the API's <c>MultiAZ</c>).</summary>
     [AbsentFromOlderInventories]
-    public Fact<bool> MultiAz { get; init; } = NotReported<bool>("the Availability Zones of the instances");
-
-    private static Fact<T> NotReported<T>(string what) => Fact.Unknown<T>($"the source does not report {what}");
+    public Fact<bool> MultiAz { get; init; } = Fact.NotReported<bool>(nameof(MultiAz));
 }

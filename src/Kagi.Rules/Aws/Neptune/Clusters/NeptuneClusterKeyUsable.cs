@@ -1,3 +1,4 @@
+using Kagi.Core.Localization;
 using Kagi.Core.Model;
 using Kagi.Core.Rules;
 
@@ -35,7 +36,7 @@ public sealed class NeptuneClusterKeyUsable : Rule<NeptuneCluster>
                 [("keyState", described.Key.State.Value), kmsKeyId, ("keyTfName", described.Key.Declaration is { Source: ResourceSources.Terraform } declared ? declared.Name : null)],
                 Variant(described.Key.State.Value)),
             KeyReference.Undetermined undetermined => Unknown(undetermined.Reason, kmsKeyId),
-            _ => Unknown("only KMS can tell the state of a key named by identifier or alias; scan the account, or declare the key in the configuration", kmsKeyId),
+            _ => Unknown(Texts.Canonical("reasons.key-state-needs-kms"), kmsKeyId),
         };
     }
 

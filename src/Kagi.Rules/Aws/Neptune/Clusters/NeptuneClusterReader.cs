@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using Kagi.Aws;
+using Kagi.Core.Localization;
 using Kagi.Core.Model;
 using Kagi.Rules.Aws.Neptune;
 
@@ -46,7 +47,7 @@ public sealed class NeptuneClusterReader
             Account = _region.Account,
             StorageEncrypted = answer.Bool("StorageEncrypted"),
             KmsKeyId = Fact.Known(cluster.Text("KmsKeyId")),
-            Key = new KeyReference.Undetermined("the key has not been resolved"),
+            Key = new KeyReference.Undetermined(Texts.Canonical("reasons.key-not-resolved")),
             DeletionProtection = answer.Bool("DeletionProtection"),
             BackupRetentionPeriod = answer.Int("BackupRetentionPeriod"),
             IamDatabaseAuthentication = answer.Bool("IAMDatabaseAuthenticationEnabled"),

@@ -1,3 +1,4 @@
+using Kagi.Core.Localization;
 using Kagi.Core.Model;
 using Kagi.Terraform.Mapping;
 using Kagi.Terraform.Values;
@@ -29,7 +30,7 @@ internal sealed class NeptuneClusterTerraformMapper : ResourceMapper<NeptuneClus
         CopyTagsToSnapshot = Facts.Bool(view, "copy_tags_to_snapshot", whenNotSet: false),
 
         // Joined from the cluster's aws_neptune_cluster_instance resources.
-        MultiAz = Fact.Unknown<bool>("no aws_neptune_cluster_instance in the configuration belongs to this cluster"),
+        MultiAz = Fact.Unknown<bool>(Texts.Canonical("reasons.cluster-instance-not-found", ("type", InstanceType))),
     };
 
     public override NeptuneCluster Join(NeptuneCluster resource, JoinScope scope)
@@ -64,8 +65,8 @@ internal sealed class NeptuneClusterTerraformMapper : ResourceMapper<NeptuneClus
 
         return zones.FirstOrDefault(z => z.zone is not TfString) is var (open, zone) && open is not null
             ? Fact.Unknown<bool>(zone is TfNull
-                ? $"{open.Address} sets no availability_zone; AWS chooses the zone at apply time"
-                : $"{open.Address}: availability_zone = {open.Describe("availability_zone")} is not known before apply")
+                ? Texts.Canonical("reasons.zone-chosen-at-apply", ("address", open.Address), ("argument", "availability_zone"))
+                : Texts.Canonical("reasons.argument-value-after-apply", ("address", open.Address), ("argument", "availability_zone"), ("written", open.Describe("availability_zone"))))
             : Fact.Known(false);
     }
 }
