@@ -71,8 +71,10 @@ internal sealed class NeptuneClusterTerraformMapper : ResourceMapper<NeptuneClus
         Texts.Canonical("reasons.restored-from-unknown-snapshot", ("snapshot", view.Describe("snapshot_identifier")));
 
     // The snapshot of this configuration a cluster restored without a key is restored from, with its own cluster's encryption.
+    // Only such a cluster was mapped with its encryption unknown and its key undetermined: the others skip the look-up.
     private static NeptuneClusterSnapshot? RestoredFrom(NeptuneCluster cluster, JoinScope scope) =>
-        scope.ViewOf(cluster) is { } view && IsRestored(view) && !NamesKey(view)
+        cluster is { StorageEncrypted.IsKnown: false, Key: KeyReference.Undetermined }
+        && scope.ViewOf(cluster) is { } view && IsRestored(view) && !NamesKey(view)
         && SnapshotView(view, scope.OfType(SnapshotType).ToList()) is { } source
         && scope.Mapped.OfType<NeptuneClusterSnapshot>().FirstOrDefault(snapshot => snapshot.Id == source.Address) is { } snapshot
             ? NeptuneClusterSnapshotTerraformMapper.WithSourceEncryption(snapshot, scope)
