@@ -45,9 +45,11 @@ internal sealed class BlockExpansion(ModuleEvaluator module, EvaluationContext c
             var instances = count is not null ? InstanceExpansion.FromCount(value, context.Budget, module.Multiplicity) : InstanceExpansion.FromForEach(value, context.Budget, module.Multiplicity);
             if (instances is [{ Key: null }] && !context.Budget.Spent)
             {
+                // The reason says what is unknown: a resource known only after apply, or a data source Terraform reads at plan time.
+                var why = ValueOps.FirstUnknown(value)?.Reason;
                 context.Diagnostics.Add(new ScanDiagnostic(
                     DiagnosticSeverity.Warning,
-                    $"{address}: {meta.Name} is known only after apply, so it is scanned once under its plain address; what depends on {(count is not null ? "count.index" : "each")} is unknown",
+                    $"{address}: {meta.Name} is not known when Kagi scans{(why is null ? string.Empty : $" ({why})")}, so it is scanned once under its plain address; what depends on {(count is not null ? "count.index" : "each")} is unknown",
                     meta.Range.ToLocation()));
             }
 
