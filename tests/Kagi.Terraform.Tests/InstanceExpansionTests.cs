@@ -139,7 +139,7 @@ public sealed class InstanceExpansionTests
         var warning = Assert.Single(inventory.Diagnostics);
         Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
         Assert.Equal(5, warning.Location?.Line);
-        Assert.Contains("count is known only after apply", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("count is not known when Kagi scans (the condition is known only after apply: aws_kms_key.k.arn is known only after apply)", warning.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -169,5 +169,27 @@ public sealed class InstanceExpansionTests
 
         var error = Assert.Single(inventory.Diagnostics);
         Assert.Contains("only in a block that sets for_each", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("length(data.aws_availability_zones.available.names)", "data.aws_availability_zones.available.names is read from the provider when Terraform plans")]
+    [InlineData("length(aws_kms_key.k.id)", "aws_kms_key.k.id is known only after apply")]
+    public void An_unknown_count_says_what_is_unknown_a_data_source_read_at_plan_or_a_value_known_after_apply(string count, string reason)
+    {
+        // Given (issue 16 item 8's reproduction) a count from a data source Terraform reads at plan time, or from a new resource
+        var inventory = Scan($$"""
+            data "aws_availability_zones" "available" {}
+
+            resource "aws_kms_key" "k" {}
+
+            resource "aws_neptune_cluster" "c" {
+              count             = {{count}}
+              storage_encrypted = true
+            }
+            """);
+
+        // Then the warning names what is unknown, and does not call a plan-time read "after apply"
+        var warning = Assert.Single(inventory.Diagnostics);
+        Assert.StartsWith($"aws_neptune_cluster.c: count is not known when Kagi scans ({reason}", warning.Message, StringComparison.Ordinal);
     }
 }

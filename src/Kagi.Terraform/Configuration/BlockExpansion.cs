@@ -45,9 +45,13 @@ internal sealed class BlockExpansion(ModuleEvaluator module, EvaluationContext c
             var instances = count is not null ? InstanceExpansion.FromCount(value, context.Budget, module.Multiplicity) : InstanceExpansion.FromForEach(value, context.Budget, module.Multiplicity);
             if (instances is [{ Key: null }] && !context.Budget.Spent)
             {
+                // The reason says what is unknown: a resource known only after apply, or a data source Terraform reads at plan time.
+                var why = ValueOps.FirstUnknown(value)?.Reason;
                 context.Diagnostics.Add(new ScanDiagnostic(
                     DiagnosticSeverity.Warning,
-                    Texts.Canonical("reasons.expanded-once", ("address", address), ("metaArgument", meta.Name), ("symbol", count is not null ? "count.index" : "each")),
+                    why is null
+                        ? Texts.Canonical("reasons.expanded-once", ("address", address), ("metaArgument", meta.Name), ("symbol", count is not null ? "count.index" : "each"))
+                        : Texts.Canonical("reasons.expanded-once-because", ("address", address), ("metaArgument", meta.Name), ("reason", why), ("symbol", count is not null ? "count.index" : "each")),
                     meta.Range.ToLocation()));
             }
 

@@ -3,7 +3,7 @@ namespace Kagi.Hcl.Tests.Oracle;
 
 /// <summary>
 /// The .tf files compared with HashiCorp's parser, as paths relative to the repository root with '/':
-/// our corpus, the examples, and the fixtures of other test projects.
+/// our corpus, the published modules the evaluator's corpus copies, the examples, and the fixtures of other test projects.
 /// </summary>
 internal static class CorpusFiles
 {
@@ -22,6 +22,7 @@ internal static class CorpusFiles
         var files = new List<string>();
         files.AddRange(Under("tests/corpus/hcl", _ => true));
         files.AddRange(Under("tests/corpus/terraform-modules", _ => true));
+        files.AddRange(Under("tests/Kagi.Terraform.Tests/Corpus", _ => true));
         files.AddRange(Under("examples", _ => true));
         files.AddRange(Under("tests", file => file.Contains("/Fixtures/", StringComparison.Ordinal)));
         return [.. files.Distinct().Order(StringComparer.Ordinal)];

@@ -29,7 +29,10 @@ internal sealed class NeptuneClusterSnapshotTerraformMapper : ResourceMapper<Nep
         SharedWithAll = Fact.Known(false),
     };
 
-    public override NeptuneClusterSnapshot Join(NeptuneClusterSnapshot resource, JoinScope scope) =>
+    public override NeptuneClusterSnapshot Join(NeptuneClusterSnapshot resource, JoinScope scope) => WithSourceEncryption(resource, scope);
+
+    /// <summary>The snapshot with its cluster's encryption, when that cluster is of the same configuration.</summary>
+    internal static NeptuneClusterSnapshot WithSourceEncryption(NeptuneClusterSnapshot resource, JoinScope scope) =>
         scope.ViewOf(resource) is { } view
         && JoinScope.Referenced(view, "db_cluster_identifier", scope.OfType(NeptuneClusterTerraformMapper.ClusterType), "cluster_identifier") is { } source
         && scope.Mapped.OfType<NeptuneCluster>().FirstOrDefault(cluster => cluster.Id == source.Address) is { } cluster

@@ -98,3 +98,33 @@ resource "aws_neptune_cluster" "unknown_encryption_from_variable" {
   storage_encrypted = var.encrypt_without_default
   kms_key_arn       = aws_kms_key.app.arn
 }
+
+# Restored from a snapshot: the key named on restore protects the cluster; without one, the snapshot's.
+resource "aws_neptune_cluster_snapshot" "of_key_resource" {
+  db_cluster_identifier          = aws_neptune_cluster.pass_key_resource.id
+  db_cluster_snapshot_identifier = "of-key-resource"
+}
+
+resource "aws_neptune_cluster" "pass_restored_from_snapshot_of_cmk_cluster" {
+  snapshot_identifier = aws_neptune_cluster_snapshot.of_key_resource.db_cluster_snapshot_arn
+}
+
+resource "aws_neptune_cluster_snapshot" "of_unencrypted" {
+  db_cluster_identifier          = aws_neptune_cluster.fail_not_encrypted.id
+  db_cluster_snapshot_identifier = "of-unencrypted"
+}
+
+resource "aws_neptune_cluster" "pass_restored_with_a_cmk" {
+  snapshot_identifier = aws_neptune_cluster_snapshot.of_unencrypted.id
+  kms_key_arn         = aws_kms_key.app.arn
+}
+
+resource "aws_neptune_cluster" "fail_restored_from_unencrypted_snapshot" {
+  snapshot_identifier = aws_neptune_cluster_snapshot.of_unencrypted.id
+  storage_encrypted   = true
+}
+
+resource "aws_neptune_cluster" "unknown_restored_from_snapshot_outside_the_configuration" {
+  snapshot_identifier = "arn:aws:rds:eu-west-1:111122223333:cluster-snapshot:elsewhere"
+  storage_encrypted   = true
+}

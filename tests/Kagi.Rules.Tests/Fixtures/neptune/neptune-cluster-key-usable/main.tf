@@ -46,3 +46,24 @@ resource "aws_neptune_cluster" "unknown_key_from_variable" {
 resource "aws_neptune_cluster" "none_unencrypted" {
   kms_key_arn = aws_kms_key.disabled.arn
 }
+
+# Restored from a snapshot: a key named on restore protects the cluster; without one, an unencrypted snapshot gives an
+# unencrypted cluster, which has no key to judge.
+resource "aws_neptune_cluster" "none_restore_source" {
+  cluster_identifier = "none-restore-source"
+}
+
+resource "aws_neptune_cluster_snapshot" "of_unencrypted" {
+  db_cluster_identifier          = aws_neptune_cluster.none_restore_source.id
+  db_cluster_snapshot_identifier = "of-unencrypted"
+}
+
+resource "aws_neptune_cluster" "none_restored_from_unencrypted_snapshot" {
+  snapshot_identifier = aws_neptune_cluster_snapshot.of_unencrypted.id
+  storage_encrypted   = true
+}
+
+resource "aws_neptune_cluster" "fail_restored_with_disabled_key" {
+  snapshot_identifier = aws_neptune_cluster_snapshot.of_unencrypted.id
+  kms_key_arn         = aws_kms_key.disabled.arn
+}
