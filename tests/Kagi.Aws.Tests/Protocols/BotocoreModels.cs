@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Diagnostics;
 using System.IO.Compression;
 using System.Text.Json;
@@ -50,12 +51,27 @@ internal static class BotocoreModels
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("python3 did not start");
+        using var process = Start(start);
         var output = process.StandardOutput.ReadToEnd();
         var error = process.StandardError.ReadToEnd();
         process.WaitForExit();
         return process.ExitCode == 0
             ? Path.Combine(output.Trim(), "data")
-            : throw new InvalidOperationException($"botocore is not installed, so the operation descriptors cannot be checked against its models (pip install boto3): {error}");
+            : throw Missing(error);
     }
+
+    private static Process Start(ProcessStartInfo start)
+    {
+        try
+        {
+            return Process.Start(start) ?? throw Missing("python3 did not start");
+        }
+        catch (Win32Exception exception)
+        {
+            throw Missing(exception.Message);
+        }
+    }
+
+    private static InvalidOperationException Missing(string why) =>
+        new($"botocore is not installed, so the operation descriptors cannot be checked against its models (pip install boto3): {why}");
 }
