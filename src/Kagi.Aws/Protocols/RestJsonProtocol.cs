@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Kagi.Aws.Protocols;
 
 /// <summary>REST-JSON: the operation's own method and path, query-string members in the URI, the others in a JSON body.</summary>
