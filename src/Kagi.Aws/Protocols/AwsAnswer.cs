@@ -54,7 +54,7 @@ public abstract class AwsAnswer
     private string Declared(string member)
     {
         var path = _path.Length == 0 ? member : $"{_path}.{member}";
-        return Operation.ReadablePaths.Contains(path)
+        return Operation.Reads(path)
             ? path
             : throw new InvalidOperationException($"{Operation} does not declare the output path {path}");
     }

@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace Kagi.Aws.Protocols;
 
 /// <summary>How an operation pages, as botocore's <c>paginators-1.json</c> says.</summary>
@@ -29,10 +27,9 @@ public sealed record AwsOperation(
     string RequestUri = "/",
     IReadOnlyDictionary<string, string>? QueryString = null)
 {
-    /// <summary>The declared output paths and every path on the way to one: what an <see cref="AwsAnswer"/> lets a caller read.</summary>
-    internal FrozenSet<string> ReadablePaths { get; } = Outputs
-        .SelectMany(path => path.Split('.').Select((_, index) => string.Join('.', path.Split('.').Take(index + 1))))
-        .ToFrozenSet(StringComparer.Ordinal);
+    /// <summary>Whether a path is a declared output or on the way to one: what an <see cref="AwsAnswer"/> lets a caller read.</summary>
+    internal bool Reads(string path) =>
+        Outputs.Any(output => output.StartsWith(path, StringComparison.Ordinal) && (output.Length == path.Length || output[path.Length] == '.'));
 
     public override string ToString() => $"{Api} {Name}";
 }
