@@ -3,8 +3,8 @@ using Amazon;
 using Amazon.EC2;
 using Amazon.KeyManagementService;
 using Amazon.Runtime;
-using Amazon.Runtime.Signing;
 using Amazon.SecurityToken;
+using Kagi.Aws.Protocols;
 
 namespace Kagi.Aws;
 
@@ -14,7 +14,8 @@ public sealed class AwsClientFactory : IDisposable
     private readonly AWSCredentials _credentials;
     private readonly AwsEndpoints _endpoints;
     private readonly RetryPolicy _retry;
-    private readonly ConcurrentDictionary<(string Service, string Region), Lazy<IDisposable>> _clients = new();
+    // Keyed by the AwsService of an SDK client or the AwsApi of a protocol client: RDS has one of each.
+    private readonly ConcurrentDictionary<(object Api, string Region), Lazy<IDisposable>> _clients = new();
 
     public AwsClientFactory(AWSCredentials credentials, AwsEndpoints endpoints, RetryPolicy retry)
     {
@@ -36,7 +37,11 @@ public sealed class AwsClientFactory : IDisposable
         Get(AwsService.Kms, region, () => new AmazonKeyManagementServiceClient(_credentials, Configure(new AmazonKeyManagementServiceConfig(), AwsService.Kms, region)));
 
     public RdsQueryClient Rds(string region) =>
-        Get(AwsService.Rds, region, () => new RdsQueryClient(SignedHttpClient(region), _endpoints.Rds(region), _retry));
+        Get(AwsService.Rds, region, () => new RdsQueryClient(SignedHttp.Client(_credentials, AwsService.Rds.SigningName, region), _endpoints.Rds(region), _retry));
+
+    /// <summary>The protocol client of an API without an SDK package on our feed.</summary>
+    public AwsApiClient Api(AwsApi api, string region) =>
+        Get(api, region, () => new AwsApiClient(api, SignedHttp.Client(_credentials, api.Service.SigningName, region), AwsApiClient.EndpointFor(api, region, _endpoints), _retry));
 
     public void Dispose()
     {
@@ -46,19 +51,9 @@ public sealed class AwsClientFactory : IDisposable
         }
     }
 
-    private HttpClient SignedHttpClient(string region)
-    {
-        // Redirects must not be followed below the signer: a followed hop would carry a stale signature.
-        var transport = new SocketsHttpHandler { AllowAutoRedirect = false, MaxConnectionsPerServer = 16 };
-        var signer = new SigV4SigningHandler(_credentials, RegionEndpoint.GetBySystemName(region), AwsService.Rds.SigningName, transport);
-
-        // Each attempt has its own timeout in RetryPolicy; a client-wide one would cut a slow scan short.
-        return new HttpClient(signer) { Timeout = Timeout.InfiniteTimeSpan };
-    }
-
-    private T Get<T>(AwsService service, string region, Func<T> create)
+    private T Get<T>(object api, string region, Func<T> create)
         where T : IDisposable =>
-        (T)_clients.GetOrAdd((service.SigningName, region), _ => new Lazy<IDisposable>(() => create())).Value;
+        (T)_clients.GetOrAdd((api, region), _ => new Lazy<IDisposable>(() => create())).Value;
 
     private TConfig Configure<TConfig>(TConfig config, AwsService service, string region)
         where TConfig : ClientConfig

@@ -1,0 +1,128 @@
+namespace Kagi.Aws.Protocols;
+
+/// <summary>Every operation the protocol clients may call. Read-only, all of them: a test holds them to Describe, List and Get.</summary>
+public static class AwsOperations
+{
+    private static readonly AwsPaging Marker = new("Marker", "Marker", "MaxRecords");
+
+    public static AwsOperation RdsDescribeDBInstances { get; } = new(
+        AwsApi.Rds,
+        "DescribeDBInstances",
+        ["MaxRecords", "Marker"],
+        Members("DBInstances", "DBInstanceIdentifier", "DBInstanceArn", "DBClusterIdentifier", "Engine", "StorageEncrypted", "KmsKeyId", "TagList.Key", "TagList.Value"),
+        Marker);
+
+    public static AwsOperation RdsDescribeDBClusters { get; } = new(
+        AwsApi.Rds,
+        "DescribeDBClusters",
+        ["MaxRecords", "Marker"],
+        Members("DBClusters", "DBClusterIdentifier", "DBClusterArn", "Engine", "StorageEncrypted", "KmsKeyId", "TagList.Key", "TagList.Value"),
+        Marker);
+
+    public static AwsOperation RedshiftDescribeClusters { get; } = new(
+        AwsApi.Redshift,
+        "DescribeClusters",
+        ["MaxRecords", "Marker"],
+        Members("Clusters", "ClusterIdentifier", "ClusterNamespaceArn", "Encrypted", "KmsKeyId", "Tags.Key", "Tags.Value"),
+        Marker);
+
+    public static AwsOperation ElastiCacheDescribeReplicationGroups { get; } = new(
+        AwsApi.ElastiCache,
+        "DescribeReplicationGroups",
+        ["MaxRecords", "Marker"],
+        Members("ReplicationGroups", "ReplicationGroupId", "ARN", "AtRestEncryptionEnabled", "KmsKeyId"),
+        Marker);
+
+    public static AwsOperation SnsListTopics { get; } = new(
+        AwsApi.Sns,
+        "ListTopics",
+        ["NextToken"],
+        ["Topics.TopicArn"],
+        new("NextToken", "NextToken"));
+
+    /// <summary>The attributes come as a map: <c>KmsMasterKeyId</c> is a key of it, not a member.</summary>
+    public static AwsOperation SnsGetTopicAttributes { get; } = new(AwsApi.Sns, "GetTopicAttributes", ["TopicArn"], ["Attributes"]);
+
+    public static AwsOperation SecretsManagerListSecrets { get; } = new(
+        AwsApi.SecretsManager,
+        "ListSecrets",
+        ["MaxResults", "NextToken"],
+        Members("SecretList", "ARN", "Name", "KmsKeyId", "Tags.Key", "Tags.Value"),
+        new("NextToken", "NextToken", "MaxResults"));
+
+    public static AwsOperation LogsDescribeLogGroups { get; } = new(
+        AwsApi.Logs,
+        "DescribeLogGroups",
+        ["limit", "nextToken"],
+        Members("logGroups", "logGroupName", "logGroupArn", "kmsKeyId"),
+        new("nextToken", "nextToken", "limit"));
+
+    /// <summary>Kinesis pages by <c>NextToken</c> and says whether more follow with <c>HasMoreStreams</c>.</summary>
+    public static AwsOperation KinesisListStreams { get; } = new(
+        AwsApi.Kinesis,
+        "ListStreams",
+        ["Limit", "NextToken"],
+        ["StreamNames", .. Members("StreamSummaries", "StreamName", "StreamARN")],
+        new("NextToken", "NextToken", "Limit", "HasMoreStreams"));
+
+    public static AwsOperation KinesisDescribeStreamSummary { get; } = new(
+        AwsApi.Kinesis,
+        "DescribeStreamSummary",
+        ["StreamName"],
+        Members("StreamDescriptionSummary", "StreamName", "StreamARN", "EncryptionType", "KeyId"));
+
+    public static AwsOperation EcrDescribeRepositories { get; } = new(
+        AwsApi.Ecr,
+        "DescribeRepositories",
+        ["maxResults", "nextToken"],
+        Members("repositories", "repositoryName", "repositoryArn", "encryptionConfiguration.encryptionType", "encryptionConfiguration.kmsKey"),
+        new("nextToken", "nextToken", "maxResults"));
+
+    public static AwsOperation BackupListBackupVaults { get; } = new(
+        AwsApi.Backup,
+        "ListBackupVaults",
+        ["MaxResults", "NextToken"],
+        Members("BackupVaultList", "BackupVaultName", "BackupVaultArn", "EncryptionKeyArn"),
+        new("NextToken", "NextToken", "MaxResults"),
+        "GET",
+        "/backup-vaults/",
+        new Dictionary<string, string>(StringComparer.Ordinal) { ["MaxResults"] = "maxResults", ["NextToken"] = "nextToken" });
+
+    /// <summary>Not paginated: one answer names every domain of the region.</summary>
+    public static AwsOperation OpenSearchListDomainNames { get; } = new(
+        AwsApi.OpenSearch,
+        "ListDomainNames",
+        [],
+        Members("DomainNames", "DomainName", "EngineType"),
+        Method: "GET",
+        RequestUri: "/2021-01-01/domain");
+
+    /// <summary>At most five domains a call (the model's <c>DomainNameList</c> limit): callers batch the names.</summary>
+    public static AwsOperation OpenSearchDescribeDomains { get; } = new(
+        AwsApi.OpenSearch,
+        "DescribeDomains",
+        ["DomainNames"],
+        Members("DomainStatusList", "DomainName", "ARN", "EncryptionAtRestOptions.Enabled", "EncryptionAtRestOptions.KmsKeyId"),
+        Method: "POST",
+        RequestUri: "/2021-01-01/opensearch/domain-info");
+
+    public static AwsOperation EfsDescribeFileSystems { get; } = new(
+        AwsApi.Efs,
+        "DescribeFileSystems",
+        ["MaxItems", "Marker"],
+        Members("FileSystems", "FileSystemId", "FileSystemArn", "Encrypted", "KmsKeyId", "Tags.Key", "Tags.Value"),
+        new("Marker", "NextMarker", "MaxItems"),
+        "GET",
+        "/2015-02-01/file-systems",
+        new Dictionary<string, string>(StringComparer.Ordinal) { ["MaxItems"] = "MaxItems", ["Marker"] = "Marker" });
+
+    public static IReadOnlyList<AwsOperation> All { get; } =
+    [
+        RdsDescribeDBInstances, RdsDescribeDBClusters, RedshiftDescribeClusters, ElastiCacheDescribeReplicationGroups,
+        SnsListTopics, SnsGetTopicAttributes, SecretsManagerListSecrets, LogsDescribeLogGroups, KinesisListStreams,
+        KinesisDescribeStreamSummary, EcrDescribeRepositories, BackupListBackupVaults, OpenSearchListDomainNames,
+        OpenSearchDescribeDomains, EfsDescribeFileSystems,
+    ];
+
+    private static string[] Members(string list, params string[] members) => [.. members.Select(member => $"{list}.{member}")];
+}
