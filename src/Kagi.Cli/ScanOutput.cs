@@ -76,7 +76,18 @@ internal static class ScanOutput
             return ExitCodes.BadInput;
         }
 
-        FixWriter.Write(chosen, settings.Language, output);
+        // A passing finding has no fix: its remediation template would only print placeholders nobody needs to fill.
+        foreach (var passed in chosen.Where(finding => finding.Status == ResultStatus.Pass))
+        {
+            output.WriteLine(TerminalText.Line(Texts.Get(
+                settings.Language,
+                "cli.nothing-to-fix",
+                ("fingerprint", passed.Fingerprint[..12]),
+                ("rule", passed.Rule.Id),
+                ("resource", passed.Resource.Id))));
+        }
+
+        FixWriter.Write([.. chosen.Where(finding => finding.Status != ResultStatus.Pass)], settings.Language, output);
         return ScanStore.ExitCode(report, settings, error);
     }
 }

@@ -117,6 +117,23 @@ public sealed class ScanIacCommandTests
         Assert.Contains("resource \"aws_neptune_cluster\" \"graph\"", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_fix_of_a_passing_finding_says_there_is_nothing_to_fix()
+    {
+        var (_, json, _) = Kagi.Run("scan", "iac", RepoPaths.Examples, "--format", "json");
+        using var document = JsonDocument.Parse(json);
+        var passed = document.RootElement.GetProperty("findings").EnumerateArray()
+            .First(f => f.GetProperty("status").GetString() == "PASS" && f.GetProperty("ruleId").GetString() == "neptune-cluster-cmk-encryption");
+        var fingerprint = passed.GetProperty("fingerprint").GetString()!;
+
+        var (exitCode, output, _) = Kagi.Run("scan", "iac", RepoPaths.Examples, "--fix", fingerprint[..12]);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"{fingerprint[..12]} (neptune-cluster-cmk-encryption on {passed.GetProperty("resource").GetProperty("id").GetString()}) passed: there is nothing to fix.", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("aws neptune", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("<", output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("scan", "iac")]
     [InlineData("scan", "iac", "examples", "--format", "xml")]
