@@ -32,18 +32,5 @@ public static class KeyLevelNames
         _ => throw new ArgumentOutOfRangeException(nameof(level), level, null),
     };
 
-    public static bool TryParse(string? name, out KeyLevel level)
-    {
-        foreach (var candidate in Enum.GetValues<KeyLevel>())
-        {
-            if (string.Equals(candidate.ToName(), name, StringComparison.OrdinalIgnoreCase))
-            {
-                level = candidate;
-                return true;
-            }
-        }
-
-        level = default;
-        return false;
-    }
+    public static bool TryParse(string? name, out KeyLevel level) => EnumNames.TryParse(name, ToName, out level);
 }

@@ -32,24 +32,7 @@ public static class StatusNames
 
     public static string ToName(this ResultStatus status) => status.ToString().ToUpperInvariant();
 
-    public static bool TryParseSeverity(string? name, out Severity severity) => TryParseName(name, out severity);
+    public static bool TryParseSeverity(string? name, out Severity severity) => EnumNames.TryParse(name, ToName, out severity);
 
-    public static bool TryParseStatus(string? name, out ResultStatus status) => TryParseName(name, out status);
-
-    // By name only, in any case: Enum.TryParse would also take "1" or "1, 2".
-    private static bool TryParseName<T>(string? name, out T value)
-        where T : struct, Enum
-    {
-        foreach (var candidate in Enum.GetValues<T>())
-        {
-            if (string.Equals(candidate.ToString(), name, StringComparison.OrdinalIgnoreCase))
-            {
-                value = candidate;
-                return true;
-            }
-        }
-
-        value = default;
-        return false;
-    }
+    public static bool TryParseStatus(string? name, out ResultStatus status) => EnumNames.TryParse(name, ToName, out status);
 }
