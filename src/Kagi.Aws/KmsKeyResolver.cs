@@ -7,16 +7,17 @@ using Kagi.Core.Model;
 namespace Kagi.Aws;
 
 /// <summary>
-/// Tells which key protects a resource by asking KMS, once per distinct key per region however many resources share it.
-/// The account's <c>alias/aws/…</c> keys are recognised from <c>ListAliases</c>: <c>DescribeKey</c> on such an alias
-/// could create the AWS-managed key, and a key behind a reserved alias needs no further question.
+/// Tells which key protects a resource by asking KMS, once per distinct key per region however many resources share it,
+/// and whichever way they name it (key ID, key ARN, alias name, alias ARN). The region's aliases are read once with
+/// <c>ListAliases</c>: a customer alias names its key's ARN, and the account's <c>alias/aws/…</c> keys need no further
+/// question (<c>DescribeKey</c> on such an alias could even create the AWS-managed key).
 /// </summary>
 public sealed class KmsKeyResolver
 {
     private readonly IAmazonKeyManagementService _kms;
     private readonly RegionContext _region;
     private readonly ConcurrentDictionary<string, Lazy<Task<KeyReference>>> _keys = new(StringComparer.Ordinal);
-    private readonly Lazy<Task<IReadOnlyDictionary<string, string>>> _awsManagedAliases;
+    private readonly Lazy<Task<RegionAliases>> _aliases;
 
     public KmsKeyResolver(IAmazonKeyManagementService kms, RegionContext region)
     {
@@ -24,7 +25,7 @@ public sealed class KmsKeyResolver
         ArgumentNullException.ThrowIfNull(region);
         _kms = kms;
         _region = region;
-        _awsManagedAliases = new(() => ListAwsManagedAliasesAsync(region.CancellationToken));
+        _aliases = new(() => ListAliasesAsync(region.CancellationToken));
     }
 
     /// <summary>The keys described so far, for the saved inventory.</summary>
@@ -38,12 +39,33 @@ public sealed class KmsKeyResolver
     /// The key as a reference: described, or undetermined (with the reason) when KMS will not tell us,
     /// e.g. a key in another account whose policy does not let us describe it.
     /// </summary>
+    /// <param name="key">A key ARN, key ID, alias name or alias ARN, as the resource names it.</param>
     /// <exception cref="AwsCallException">KMS failed for a reason other than a refusal (throttled out, unavailable).</exception>
-    public Task<KeyReference> ResolveAsync(string keyArn)
+    public async Task<KeyReference> ResolveAsync(string key)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(keyArn);
-        return _keys.GetOrAdd(keyArn, arn => new Lazy<Task<KeyReference>>(() => DescribeAsync(arn))).Value;
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        if (KeyLevelClassifier.FromIdentifier(key) is not KeyReference.Alias alias)
+        {
+            return await Describe(key.StartsWith("arn:", StringComparison.Ordinal) ? key : OwnKeyArn(key)).ConfigureAwait(false);
+        }
+
+        var aliases = await _aliases.Value.ConfigureAwait(false);
+        var inThisAccount = !key.StartsWith("arn:", StringComparison.Ordinal) || KeyArn.AccountOf(key) == _region.Account;
+        return (inThisAccount ? aliases.TargetOf(alias.Name) : null) switch
+        {
+            { } target => await Describe(OwnKeyArn(target)).ConfigureAwait(false),
+
+            // A reserved alias not yet listed names a key AWS creates on first use: AWS-managed by its name alone.
+            null when KeyLevelClassifier.IsAwsManagedAlias(alias.Name) => alias,
+
+            // Another account's alias, or aliases that could not be listed: KMS resolves the alias itself.
+            null => await Describe(key).ConfigureAwait(false),
+        };
     }
+
+    private Task<KeyReference> Describe(string key) => _keys.GetOrAdd(key, arn => new Lazy<Task<KeyReference>>(() => DescribeAsync(arn))).Value;
+
+    private string OwnKeyArn(string keyId) => $"arn:{_region.Partition}:kms:{_region.Region}:{_region.Account}:key/{keyId}";
 
     /// <summary>The key that protects a resource's storage, given whether it is encrypted and the key ID it names.</summary>
     /// <exception cref="AwsCallException">KMS failed for a reason other than a refusal.</exception>
@@ -70,7 +92,7 @@ public sealed class KmsKeyResolver
     private async Task<KeyReference> DescribeAsync(string keyArn)
     {
         var arn = KeyArn.Parse(keyArn);
-        if (arn?.Account == _region.Account && (await _awsManagedAliases.Value.ConfigureAwait(false)).TryGetValue(arn.KeyId, out var alias))
+        if (arn?.Account == _region.Account && (await _aliases.Value.ConfigureAwait(false)).AwsManagedAliasOf(arn.KeyId) is { } alias)
         {
             return new KeyReference.Described(AwsManagedKey(keyArn, alias));
         }
@@ -116,10 +138,10 @@ public sealed class KmsKeyResolver
         }
     }
 
-    // A failed ListAliases costs only the shortcut: DescribeKey still answers for every key.
-    private async Task<IReadOnlyDictionary<string, string>> ListAwsManagedAliasesAsync(CancellationToken cancellationToken)
+    // A failed ListAliases costs only the shortcuts: DescribeKey still answers for every key and every alias.
+    private async Task<RegionAliases> ListAliasesAsync(CancellationToken cancellationToken)
     {
-        var byKeyId = new Dictionary<string, string>(StringComparer.Ordinal);
+        var targets = new Dictionary<string, string>(StringComparer.Ordinal);
         try
         {
             string? marker = null;
@@ -128,9 +150,9 @@ public sealed class KmsKeyResolver
                 var page = await _region.Call(AwsService.Kms, "ListAliases", token => _kms.ListAliasesAsync(new ListAliasesRequest { Marker = marker, Limit = 100 }, token)).ConfigureAwait(false);
                 foreach (var alias in page.Aliases ?? [])
                 {
-                    if (alias.TargetKeyId is { } keyId && alias.AliasName is { } name && KeyLevelClassifier.IsAwsManagedAlias(name))
+                    if (alias.TargetKeyId is { } keyId && alias.AliasName is { } name)
                     {
-                        byKeyId[keyId] = name;
+                        targets[name] = keyId;
                     }
                 }
 
@@ -140,10 +162,10 @@ public sealed class KmsKeyResolver
         }
         catch (AwsCallException)
         {
-            return new Dictionary<string, string>();
+            return new RegionAliases(new Dictionary<string, string>());
         }
 
-        return byKeyId;
+        return new RegionAliases(targets);
     }
 
     private KmsKey AwsManagedKey(string keyArn, string alias) => new()
@@ -192,9 +214,25 @@ public sealed class KmsKeyResolver
         Fact.Unknown<T>(Texts.Canonical("reasons.member-missing", ("call", "DescribeKey"), ("member", member), ("subject", keyArn)));
 }
 
+/// <summary>One region's aliases: each alias name's target key ID.</summary>
+internal sealed class RegionAliases(IReadOnlyDictionary<string, string> targets)
+{
+    private readonly Dictionary<string, string> _awsManagedByKeyId = targets
+        .Where(alias => KeyLevelClassifier.IsAwsManagedAlias(alias.Key))
+        .ToDictionary(alias => alias.Value, alias => alias.Key, StringComparer.Ordinal);
+
+    public string? TargetOf(string aliasName) => targets.GetValueOrDefault(aliasName);
+
+    /// <summary>The <c>alias/aws/…</c> name of an AWS-managed key, or null for any other key.</summary>
+    public string? AwsManagedAliasOf(string keyId) => _awsManagedByKeyId.GetValueOrDefault(keyId);
+}
+
 /// <summary>The parts of a KMS key ARN, <c>arn:aws:kms:eu-west-1:111122223333:key/1234abcd-…</c>.</summary>
 internal sealed record KeyArn(string Region, string Account, string KeyId)
 {
+    /// <summary>The account field of any KMS ARN (key or alias), or null.</summary>
+    public static string? AccountOf(string value) => value.Split(':', 6) is ["arn", _, "kms", _, var account, _] ? account : null;
+
     public static KeyArn? Parse(string value)
     {
         var parts = value.Split(':', 6);

@@ -15,14 +15,15 @@ using Microsoft.Extensions.Logging;
 namespace Kagi.Aws.Tests.Fake;
 
 /// <summary>
-/// A wire-level fake of the AWS APIs Kagi calls (RDS Query, KMS JSON, STS and EC2 Query) on a loopback port,
+/// A wire-level fake of the AWS APIs Kagi calls (RDS Query, KMS JSON, STS and EC2 Query built in; every other API as an
+/// <see cref="IFakeApi"/> handler) on a loopback port,
 /// routed by the SigV4 credential scope as AWS routes by host. It does what moto does not: pages, throttles,
 /// denies, fails and stalls on demand, and it records every call so tests can count them.
 /// </summary>
 public sealed partial class FakeAws : IAsyncDisposable
 {
     // A member AWS does not return is left out of the answer, not sent as null (a typed object, not a dictionary of boxed values: cheaper per call).
-    private static readonly JsonSerializerOptions OmitNulls = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+    internal static readonly JsonSerializerOptions OmitNulls = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
 
     private readonly WebApplication _app;
     private readonly FakeScenario _scenario;
@@ -81,6 +82,12 @@ public sealed partial class FakeAws : IAsyncDisposable
             await Task.Delay(_scenario.Latency);
         }
 
+        if (FakeApis.For(service) is { } api)
+        {
+            await HandleApiAsync(context, api, region, service);
+            return;
+        }
+
         if (service == "kms")
         {
             using var json = await JsonDocument.ParseAsync(context.Request.Body);
@@ -117,7 +124,7 @@ public sealed partial class FakeAws : IAsyncDisposable
         };
         if (fault is not null)
         {
-            await ReplyFault(context, fault.Kind, json: false);
+            await ReplyFault(context, fault.Kind, FakeWire.Query);
         }
         else if (body is null)
         {
@@ -135,13 +142,13 @@ public sealed partial class FakeAws : IAsyncDisposable
         _calls.Enqueue(new FakeCall("kms", region, action, keyId));
         if (!_scenario.Regions.TryGetValue(region, out var fake))
         {
-            await Reply(context, 400, "application/x-amz-json-1.1", KmsError("UnrecognizedClientException", "The security token included in the request is invalid."));
+            await Reply(context, FakeReply.Error(FakeWire.Json, "UnrecognizedClientException", "The security token included in the request is invalid."));
             return;
         }
 
         if (fake.Faults.FirstOrDefault(f => f.Strikes("kms", action)) is { } fault)
         {
-            await ReplyFault(context, fault.Kind, json: true);
+            await ReplyFault(context, fault.Kind, FakeWire.Json);
             return;
         }
 
@@ -149,7 +156,7 @@ public sealed partial class FakeAws : IAsyncDisposable
         {
             case "DescribeKey" when Key(fake, keyId) is { } key:
                 await (key.Denied
-                    ? Reply(context, 400, "application/x-amz-json-1.1", KmsError("AccessDeniedException", $"User is not authorized to perform: kms:DescribeKey on resource: {key.Arn}"))
+                    ? Reply(context, FakeReply.Error(FakeWire.Json, "AccessDeniedException", $"User is not authorized to perform: kms:DescribeKey on resource: {key.Arn}"))
                     : Reply(context, 200, "application/x-amz-json-1.1", KmsKey(key)));
                 break;
             case "GetKeyRotationStatus" when Key(fake, keyId) is { Denied: false } key:
@@ -159,15 +166,50 @@ public sealed partial class FakeAws : IAsyncDisposable
                 await Reply(context, 200, "application/x-amz-json-1.1", JsonSerializer.Serialize(new { Policy = KeyPolicy(key), PolicyName = "default" }));
                 break;
             case "DescribeKey" or "GetKeyRotationStatus" or "GetKeyPolicy":
-                await Reply(context, 400, "application/x-amz-json-1.1", KmsError("NotFoundException", $"Key '{keyId}' does not exist"));
+                await Reply(context, FakeReply.Error(FakeWire.Json, "NotFoundException", $"Key '{keyId}' does not exist"));
                 break;
             case "ListAliases":
                 await Reply(context, 200, "application/x-amz-json-1.1", KmsAliases(fake, request));
                 break;
             default:
-                await Reply(context, 400, "application/x-amz-json-1.1", KmsError("UnknownOperationException", action));
+                await Reply(context, FakeReply.Error(FakeWire.Json, "UnknownOperationException", action));
                 break;
         }
+    }
+
+    private async Task HandleApiAsync(HttpContext context, IFakeApi api, string region, string service)
+    {
+        var request = await ReadAsync(context, region, service);
+        var action = api.ActionOf(request);
+        _calls.Enqueue(new FakeCall(service, region, action, request.JsonString("NextToken") ?? request.JsonString("nextToken") ?? request.JsonString("Marker") ?? request.Query["marker"].FirstOrDefault()));
+        if (!_scenario.Regions.TryGetValue(region, out var fake))
+        {
+            // What AWS answers in a region that is not enabled for the account.
+            await Reply(context, FakeReply.Error(api.Wire, "UnrecognizedClientException", "The security token included in the request is invalid."));
+        }
+        else if (fake.Faults.FirstOrDefault(f => f.Strikes(service, action)) is { } fault)
+        {
+            await ReplyFault(context, fault.Kind, api.Wire);
+        }
+        else
+        {
+            await Reply(context, api.Answer(request, fake, _scenario) ?? FakeReply.Error(api.Wire, "InvalidAction", $"{service} {action} is not served by the fake"));
+        }
+    }
+
+    private static async Task<FakeRequest> ReadAsync(HttpContext context, string region, string service)
+    {
+        var http = context.Request;
+        var target = http.Headers["X-Amz-Target"].FirstOrDefault()?.Split('.').Last();
+        if (http.HasFormContentType)
+        {
+            return new(service, region, http.Method, http.Path, http.Query, target, null, await http.ReadFormAsync());
+        }
+
+        using var body = new StreamReader(http.Body, Encoding.UTF8);
+        var text = await body.ReadToEndAsync();
+        JsonElement? json = text.TrimStart().StartsWith('{') ? JsonDocument.Parse(text).RootElement.Clone() : null;
+        return new(service, region, http.Method, Uri.UnescapeDataString(http.Path.Value ?? "/"), http.Query, target, json, null);
     }
 
     private string Sts() => $"""
@@ -331,7 +373,7 @@ public sealed partial class FakeAws : IAsyncDisposable
         });
     }
 
-    private static async Task ReplyFault(HttpContext context, FaultKind kind, bool json)
+    private static async Task ReplyFault(HttpContext context, FaultKind kind, FakeWire wire)
     {
         if (kind == FaultKind.Stall)
         {
@@ -345,26 +387,28 @@ public sealed partial class FakeAws : IAsyncDisposable
             }
         }
 
-        await FaultBody(context, kind, json);
+        await Reply(context, FaultBody(kind, wire));
     }
 
-    private static Task FaultBody(HttpContext context, FaultKind kind, bool json) => (kind, json) switch
+    private static FakeReply FaultBody(FaultKind kind, FakeWire wire) => (kind, wire) switch
     {
-        (FaultKind.Stall, _) => Reply(context, 200, "text/xml", "<Stalled/>"),
-        (FaultKind.Throttle, false) => Reply(context, 400, "text/xml", QueryError("Throttling", "Rate exceeded")),
-        (FaultKind.Throttle, true) => Reply(context, 400, "application/x-amz-json-1.1", KmsError("ThrottlingException", "Rate exceeded")),
-        (FaultKind.ServerError, false) => Reply(context, 500, "text/xml", QueryError("InternalFailure", "We encountered an internal error.", "Receiver")),
-        (FaultKind.ServerError, true) => Reply(context, 500, "application/x-amz-json-1.1", KmsError("KMSInternalException", "We encountered an internal error.")),
-        (FaultKind.AccessDenied, false) => Reply(context, 403, "text/xml", QueryError("AccessDenied", "User: arn:aws:iam::111122223333:user/kagi-scanner is not authorized to perform this action")),
-        (FaultKind.AccessDenied, true) => Reply(context, 400, "application/x-amz-json-1.1", KmsError("AccessDeniedException", "not authorized")),
-        (FaultKind.TruncatedXml, _) => Reply(context, 200, "text/xml", "<DescribeDBClustersResponse xmlns=\"http://rds.amazonaws.com/doc/2014-10-31/\"><DescribeDBClustersResult><DBClusters><DBCluster><DBClusterIdent"),
+        (FaultKind.Stall, _) => new(200, "text/xml", "<Stalled/>"),
+        (FaultKind.Throttle, FakeWire.Query) => FakeReply.Error(wire, "Throttling", "Rate exceeded"),
+        (FaultKind.Throttle, _) => FakeReply.Error(wire, "ThrottlingException", "Rate exceeded"),
+        (FaultKind.ServerError, FakeWire.Json) => FakeReply.Error(wire, "KMSInternalException", "We encountered an internal error.", 500),
+        (FaultKind.ServerError, _) => FakeReply.Error(wire, "InternalFailure", "We encountered an internal error.", 500),
+        (FaultKind.AccessDenied, FakeWire.Query) => FakeReply.Error(wire, "AccessDenied", "User: arn:aws:iam::111122223333:user/kagi-scanner is not authorized to perform this action", 403),
+        (FaultKind.AccessDenied, FakeWire.Json) => FakeReply.Error(wire, "AccessDeniedException", "not authorized"),
+        (FaultKind.AccessDenied, _) => FakeReply.Error(wire, "AccessDeniedException", "not authorized", 403),
+        (FaultKind.TruncatedXml, FakeWire.Query or FakeWire.RestXml) => new(200, "text/xml", "<DescribeDBClustersResponse xmlns=\"http://rds.amazonaws.com/doc/2014-10-31/\"><DescribeDBClustersResult><DBClusters><DBCluster><DBClusterIdent"),
+        (FaultKind.TruncatedXml, _) => new(200, "application/x-amz-json-1.1", "{\"Items\": [{\"Name\": \"trunc"),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
-    private static string QueryError(string code, string message, string type = "Sender") =>
+    internal static string QueryError(string code, string message, string type = "Sender") =>
         $"""<ErrorResponse xmlns="http://rds.amazonaws.com/doc/2014-10-31/"><Error><Type>{type}</Type><Code>{code}</Code><Message>{SecurityElement.Escape(message)}</Message></Error><RequestId>{Guid.NewGuid()}</RequestId></ErrorResponse>""";
 
-    private static string KmsError(string type, string message) => JsonSerializer.Serialize(new Dictionary<string, string> { ["__type"] = type, ["message"] = message });
+    private static Task Reply(HttpContext context, FakeReply reply) => Reply(context, reply.Status, reply.ContentType, reply.Body);
 
     private static async Task Reply(HttpContext context, int status, string contentType, string body)
     {

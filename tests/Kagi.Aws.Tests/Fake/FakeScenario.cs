@@ -24,6 +24,12 @@ public sealed class FakeRegion
 
     public List<FakeSnapshot> Snapshots { get; init; } = [];
 
+    /// <summary>The data stores served by the <see cref="IFakeApi"/> handlers, of every kind.</summary>
+    public List<FakeStore> Stores { get; init; } = [];
+
+    /// <summary>The stores of one kind (its CloudFormation type), in order.</summary>
+    public IReadOnlyList<FakeStore> StoresOf(string kind) => [.. Stores.Where(store => store.Kind == kind)];
+
     /// <summary>The most clusters one page holds, whatever MaxRecords asks (the real API caps at 100).</summary>
     public int MaxPageSize { get; init; } = 100;
 }
@@ -81,5 +87,5 @@ public sealed record FakeFault(string Service, FaultKind Kind, int Times = int.M
 }
 
 /// <summary>One request the fake received.</summary>
-/// <param name="Subject">The key of a KMS call, the marker of an RDS page; null otherwise.</param>
+/// <param name="Subject">The key of a KMS call, the marker or token of a page; null otherwise.</param>
 public sealed record FakeCall(string Service, string Region, string Action, string? Subject);

@@ -3,7 +3,7 @@ using Kagi.Core.Model;
 namespace Kagi.Rules.Aws.Neptune.Clusters;
 
 /// <summary>An Amazon Neptune DB cluster.</summary>
-public sealed record NeptuneCluster : CloudResource
+public sealed record NeptuneCluster : CloudResource, IEncryptedAtRest
 {
     // Neptune clusters are RDS-API ones; ASFF has no Neptune types of its own.
     public static ResourceKind Descriptor { get; } = new("AWS::Neptune::DBCluster", AsffType: "AwsRdsDbCluster", OcsfType: "AWS::Neptune::DBCluster", Service: "neptune");
@@ -15,8 +15,6 @@ public sealed record NeptuneCluster : CloudResource
 
     /// <summary>The key, resolved as far as the source allows.</summary>
     public required KeyReference Key { get; init; }
-
-    public Fact<KeyLevel> KeyLevel => KeyLevelClassifier.Classify(StorageEncrypted, Key);
 
     [AbsentFromOlderInventories]
     public Fact<bool> DeletionProtection { get; init; } = Fact.NotReported<bool>(nameof(DeletionProtection));
