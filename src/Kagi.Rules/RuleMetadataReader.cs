@@ -47,7 +47,7 @@ public static class RuleMetadataReader
             Messages = messages.Children.Keys.Cast<YamlScalarNode>().ToDictionary(key => key.Value!, key => context.Message(messages, key.Value!)),
             Remediation = context.Remediation(remediation),
             Equivalents = [.. context.Sequence(root, "equivalents").Children.Cast<YamlMappingNode>()
-                .Select(item => new Equivalent(context.Scalar(item, "tool"), context.Scalar(item, "id")))],
+                .Select(item => new Equivalent(context.Scalar(item, "tool"), context.Scalar(item, "id"), context.OptionalBool(item, "keyManager")))],
             References = [.. context.Sequence(root, "references").Children.Select(node => ((YamlScalarNode)node).Value!)],
             Compliance = [.. context.Sequence(root, "compliance").Children.Cast<YamlMappingNode>().Select(context.Compliance)],
         };
@@ -66,6 +66,15 @@ public static class RuleMetadataReader
             Node(parent, key) is YamlScalarNode { Value: { Length: > 0 } value }
                 ? value
                 : throw Error($"'{key}' must be a non-empty text");
+
+        public bool? OptionalBool(YamlMappingNode parent, string key) =>
+            !parent.Children.ContainsKey(new YamlScalarNode(key)) ? null
+            : Scalar(parent, key) switch
+            {
+                "true" => true,
+                "false" => false,
+                _ => throw Error($"'{key}' must be true or false (at line {parent.Start.Line})"),
+            };
 
         public YamlMappingNode Mapping(YamlMappingNode parent, string key) =>
             Node(parent, key) as YamlMappingNode ?? throw Error($"'{key}' must be a mapping");

@@ -107,6 +107,27 @@ public sealed partial class RuleConventionTests
     }
 
     [Fact]
+    public void Every_key_rule_says_of_each_peer_whether_it_asks_kms_who_manages_the_key()
+    {
+        // The README's rule table tells users which peers' CMK checks pass on any key at all; that comes from here.
+        var keyRules = RuleCatalog.All.Where(entry => entry.Metadata.Id.EndsWith("-cmk-encryption", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(keyRules);
+        foreach (var metadata in keyRules.Select(entry => entry.Metadata))
+        {
+            Assert.All(metadata.Equivalents, peer => Assert.True(peer.ChecksKeyManager.HasValue, $"{metadata.Id}: say whether {peer.Tool} {peer.Id} asks KMS who manages the key (keyManager: true|false)"));
+        }
+    }
+
+    [Fact]
+    public void A_key_manager_flag_that_is_not_a_boolean_is_rejected_naming_the_field()
+    {
+        var yaml = File.ReadAllText(Path.Combine(RepoPaths.Root, "src", "Kagi.Rules", "Aws", "Neptune", "Clusters", "NeptuneClusterCmkEncryption.rule.yaml"))
+            .Replace("keyManager: false", "keyManager: maybe", StringComparison.Ordinal);
+        var error = Assert.Throws<InvalidOperationException>(() => RuleMetadataReader.Read(yaml, "test.rule.yaml", NeptuneCluster.Descriptor.Type));
+        Assert.Contains("'keyManager' must be true or false", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Metadata_without_a_compliance_list_is_rejected_naming_the_field()
     {
         var yaml = File.ReadAllText(Path.Combine(RepoPaths.Root, "src", "Kagi.Rules", "Aws", "Neptune", "Clusters", "NeptuneClusterDeletionProtection.rule.yaml"));

@@ -41,7 +41,11 @@ public sealed record Remediation(IReadOnlyDictionary<RemediationMedium, VariantT
 }
 
 /// <summary>The same check in another tool or standard.</summary>
-public sealed record Equivalent(string Tool, string Id);
+/// <param name="ChecksKeyManager">
+/// For a key check: whether the peer asks KMS who manages the key (true), or passes on any key set or any alias not under
+/// <c>alias/aws/</c> (false); null where it does not apply or was not recorded.
+/// </param>
+public sealed record Equivalent(string Tool, string Id, bool? ChecksKeyManager = null);
 
 /// <summary>One control of one standard, e.g. <c>aws-security-hub: Neptune.4</c> or <c>nist-800-53-r5: SC-28</c>.</summary>
 public sealed record ComplianceMapping(string Framework, string Control)
