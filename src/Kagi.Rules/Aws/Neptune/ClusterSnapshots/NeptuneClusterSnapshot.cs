@@ -7,7 +7,7 @@ namespace Kagi.Rules.Aws.Neptune.ClusterSnapshots;
 public sealed record NeptuneClusterSnapshot : CloudResource, IKeyProtected
 {
     // ASFF has no Neptune types of its own: a Neptune snapshot is an RDS-API one.
-    public static ResourceKind Descriptor { get; } = new("AWS::Neptune::DBClusterSnapshot", AsffType: "AwsRdsDbClusterSnapshot", OcsfType: "AWS::Neptune::DBClusterSnapshot", Service: "neptune");
+    public static ResourceKind Descriptor { get; } = new("AWS::Neptune::DBClusterSnapshot", AsffType: "AwsRdsDbClusterSnapshot", OcsfType: "AWS::Neptune::DBClusterSnapshot", Service: "neptune", ServiceKeyAlias: "alias/aws/rds");
 
     public required Fact<bool> StorageEncrypted { get; init; }
 
