@@ -81,6 +81,12 @@ public sealed partial class FakeAws : IAsyncDisposable
             await Task.Delay(_scenario.Latency);
         }
 
+        if (service == "tagging")
+        {
+            await HandleTaggingAsync(context, region);
+            return;
+        }
+
         if (service == "kms")
         {
             using var json = await JsonDocument.ParseAsync(context.Request.Body);
@@ -158,7 +164,10 @@ public sealed partial class FakeAws : IAsyncDisposable
             case "GetKeyPolicy" when Key(fake, keyId) is { Denied: false } key && key.Account == _scenario.Account:
                 await Reply(context, 200, "application/x-amz-json-1.1", JsonSerializer.Serialize(new { Policy = KeyPolicy(key), PolicyName = "default" }));
                 break;
-            case "DescribeKey" or "GetKeyRotationStatus" or "GetKeyPolicy":
+            case "ListResourceTags" when Key(fake, keyId) is { Denied: false } key && key.Account == _scenario.Account:
+                await Reply(context, 200, "application/x-amz-json-1.1", KmsTags(key));
+                break;
+            case "DescribeKey" or "GetKeyRotationStatus" or "GetKeyPolicy" or "ListResourceTags":
                 await Reply(context, 400, "application/x-amz-json-1.1", KmsError("NotFoundException", $"Key '{keyId}' does not exist"));
                 break;
             case "ListAliases":
