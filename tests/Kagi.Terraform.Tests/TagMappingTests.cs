@@ -90,13 +90,14 @@ public sealed class TagMappingTests
     }
 
     [Fact]
-    public void A_module_given_an_aliased_provider_through_its_providers_map_takes_its_default_tags()
+    public void A_module_given_an_aliased_provider_through_its_providers_map_takes_its_default_tags_read_in_the_callers_module()
     {
         var tags = Tags(
             ("root/main.tf", """
+                variable "owner" { default = "default" }
                 provider "aws" {
                   region = "eu-west-1"
-                  default_tags { tags = { owner = "default" } }
+                  default_tags { tags = { owner = var.owner } }
                 }
                 provider "aws" {
                   alias  = "shared"

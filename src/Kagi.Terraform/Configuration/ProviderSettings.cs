@@ -30,7 +30,7 @@ internal sealed class ProviderSettings(ModuleEvaluator module)
     /// </summary>
     public TfValue? DefaultTags(string provider) => Setting(provider, "default_tags", DefaultTagsOf);
 
-    private TfValue? DefaultTagsOf(Block provider)
+    private static TfValue? DefaultTagsOf(ModuleEvaluator module, Block provider)
     {
         var blocks = provider.Body.Attributes.FirstOrDefault(a => a.Name == "default_tags") is { } written
             ? module.Evaluate(written.Value, Scope.Empty)
@@ -45,11 +45,12 @@ internal sealed class ProviderSettings(ModuleEvaluator module)
         };
     }
 
-    private Func<Block, TfValue?> Attribute(string name) => block =>
+    private static Func<ModuleEvaluator, Block, TfValue?> Attribute(string name) => (module, block) =>
         block.Body.Attributes.FirstOrDefault(a => a.Name == name) is { } attribute ? module.Evaluate(attribute.Value, Scope.Empty) : null;
 
-    // Null when no configuration in the chain sets it; a configuration's own block decides, whatever its caller's says.
-    private TfValue? Setting(string provider, string setting, Func<Block, TfValue?> read)
+    // Null when no configuration in the chain sets it; a configuration's own block decides, whatever its caller's says,
+    // and is read in its own module.
+    private TfValue? Setting(string provider, string setting, Func<ModuleEvaluator, Block, TfValue?> read)
     {
         var key = $"{provider} {setting}";
         if (_settings.TryGetValue(key, out var cached))
@@ -60,7 +61,7 @@ internal sealed class ProviderSettings(ModuleEvaluator module)
         var caller = module.Parent?.Providers;
         var passed = module.PassedProviders;
         var value = module.Module.Providers.TryGetValue(provider, out var block)
-            ? read(block)
+            ? read(module, block)
             : caller is null ? null
             : passed is null ? (provider.Contains('.', StringComparison.Ordinal) ? null : caller.Setting(provider, setting, read))
             : passed.TryGetValue(provider, out var name) ? caller.Setting(name, setting, read) : null;
