@@ -23,6 +23,9 @@ public sealed class AwsScanner
     // Every kind there is, read in every region and named in the ERROR of a region or account that could not be read.
     private readonly IReadOnlyList<ILiveCollector> _collectors;
 
+    // What a region's tag listing asks for: the resource types of every collector's kind.
+    private readonly IReadOnlyList<string> _taggedTypes;
+
     /// <param name="collectors">Every live collector there is: the catalogue's.</param>
     public AwsScanner(AwsClientFactory clients, IReadOnlyList<ILiveCollector> collectors, IScanProgress progress)
     {
@@ -32,6 +35,7 @@ public sealed class AwsScanner
         _clients = clients;
         _collectors = collectors;
         _progress = progress;
+        _taggedTypes = [.. collectors.Select(collector => ResourceTagIndex.ResourceTypeOf(collector.WildcardArn("aws", "*", "*"))).Distinct(StringComparer.Ordinal)];
     }
 
     /// <summary>How many calls to one service may be in flight in one region; well under every service's rate limits.</summary>
@@ -86,7 +90,7 @@ public sealed class AwsScanner
     {
         _progress.RegionStarted(region);
         var context = new RegionContext(account, region, _progress, MaxCallsInFlightPerService, cancellationToken);
-        var scanner = new RegionScanner(_collectors, new RegionServices(_clients, new KmsKeyResolver(_clients.Kms(region), context)), context);
+        var scanner = new RegionScanner(_collectors, new RegionServices(_clients, new KmsKeyResolver(_clients.Kms(region), context), new ResourceTagIndex(_clients, context, _taggedTypes)), context);
         var result = await scanner.ScanAsync().ConfigureAwait(false);
         _progress.RegionFinished(region, result.Unscanned.Count);
         return result;

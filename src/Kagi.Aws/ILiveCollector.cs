@@ -28,8 +28,11 @@ public interface ILiveCollector
     Task<RegionInventory> CollectAsync(RegionContext region, RegionServices services);
 }
 
-/// <summary>What every collector in one region shares: the clients, and the resolver that asks KMS once per key.</summary>
-public sealed record RegionServices(AwsClientFactory Clients, KmsKeyResolver Keys);
+/// <summary>
+/// What every collector in one region shares: the clients, the resolver that asks KMS once per key, and the region's
+/// tags for kinds whose listing leaves them out (a collector sets <c>Tags = await services.Tags.OfAsync(arn)</c>).
+/// </summary>
+public sealed record RegionServices(AwsClientFactory Clients, KmsKeyResolver Keys, ResourceTagIndex Tags);
 
 /// <summary>What one region gave: its resources, and what could not be read there.</summary>
 public sealed record RegionInventory(IReadOnlyList<CloudResource> Resources, IReadOnlyList<UnscannedScope> Unscanned);

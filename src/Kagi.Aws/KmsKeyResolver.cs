@@ -113,8 +113,8 @@ public sealed class KmsKeyResolver
         }
     }
 
-    // Rotation and policy describe the key further but decide no key level: a failure leaves them unknown, with the reason.
-    // KMS serves GetKeyPolicy only to the key's own account.
+    // Rotation, policy and tags describe the key further but decide no key level: a failure leaves them unknown, with the
+    // reason. KMS serves GetKeyPolicy and ListResourceTags only to the key's own account.
     private async Task<KmsKey> WithRotationAndPolicyAsync(KmsKey key, KeyArn? arn)
     {
         var keyId = key.Arn.Value;
@@ -124,7 +124,10 @@ public sealed class KmsKeyResolver
             ? Task.FromResult(Fact.Unknown<string>(Texts.Canonical("reasons.kms-policy-other-account", ("key", keyId), ("account", arn.Account))))
             : Optional("GetKeyPolicy", async token =>
                 (await _kms.GetKeyPolicyAsync(new GetKeyPolicyRequest { KeyId = keyId, PolicyName = "default" }, token).ConfigureAwait(false)).Policy);
-        return key with { RotationEnabled = await rotation.ConfigureAwait(false), Policy = await policy.ConfigureAwait(false) };
+        var tags = arn is not null && arn.Account != _region.Account
+            ? Task.FromResult(Fact.Unknown<IReadOnlyDictionary<string, string>>(Texts.Canonical("reasons.kms-tags-other-account", ("key", keyId), ("account", arn.Account))))
+            : Optional<IReadOnlyDictionary<string, string>>("ListResourceTags", token => ListTagsAsync(keyId, token));
+        return key with { RotationEnabled = await rotation.ConfigureAwait(false), Policy = await policy.ConfigureAwait(false), Tags = await tags.ConfigureAwait(false) };
 
         async Task<Fact<T>> Optional<T>(string call, Func<CancellationToken, Task<T>> send)
         {
@@ -137,6 +140,25 @@ public sealed class KmsKeyResolver
                 return Fact.Unknown<T>(Texts.Canonical("reasons.kms-key-call-failed", ("key", keyId), ("failure", _region.Failed(exception))));
             }
         }
+    }
+
+    // A key holds at most 50 tags, one page by default; the pages are followed all the same.
+    private async Task<IReadOnlyDictionary<string, string>> ListTagsAsync(string keyId, CancellationToken cancellationToken)
+    {
+        var tags = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? marker = null;
+        do
+        {
+            var page = await _kms.ListResourceTagsAsync(new ListResourceTagsRequest { KeyId = keyId, Marker = marker }, cancellationToken).ConfigureAwait(false);
+            foreach (var tag in page.Tags ?? [])
+            {
+                tags[tag.TagKey] = tag.TagValue ?? string.Empty;
+            }
+
+            marker = page.Truncated == true ? page.NextMarker : null;
+        }
+        while (!string.IsNullOrEmpty(marker));
+        return tags;
     }
 
     // A failed ListAliases costs only the shortcuts: DescribeKey still answers for every key and every alias.
@@ -186,6 +208,7 @@ public sealed class KmsKeyResolver
         State = Fact.Known("Enabled"),
         DeletionDate = Fact.Known<string?>(null),
         MultiRegion = Fact.Known(false),
+        Tags = Fact.Known<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>()),
     };
 
     private KmsKey ToKey(KeyMetadata metadata, string keyArn)
@@ -213,6 +236,11 @@ public sealed class KmsKeyResolver
             KeySpec = metadata.KeySpec?.Value is { } spec ? Fact.Known(spec) : NotDescribed<string>("KeySpec", keyArn),
             DeletionDate = Fact.Known<string?>(metadata.DeletionDate?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture)),
             MultiRegion = Fact.Known(metadata.MultiRegion == true),
+
+            // An AWS-managed key cannot be tagged; a customer key's tags are read with its rotation and policy.
+            Tags = manager is { IsKnown: true, Value: KeyManager.Aws }
+                ? Fact.Known<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>())
+                : Fact.NotReported<IReadOnlyDictionary<string, string>>("tags"),
         };
     }
 

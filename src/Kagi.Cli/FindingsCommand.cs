@@ -84,12 +84,17 @@ internal static class FindingsCommand
 
     private static Command Mute(TextWriter output, TextWriter error, TimeProvider time)
     {
-        var pattern = OptionLikeArguments.Refused(new Argument<string>("PATTERN") { Description = "A fingerprint (or its first 6+ characters), a rule ID, or a resource ID glob (* and ?)." });
+        var pattern = OptionLikeArguments.Refused(new Argument<string?>("PATTERN")
+        {
+            Description = "A fingerprint (or its first 6+ characters), a rule ID, or a resource ID glob (* and ?); or give --tag instead.",
+            Arity = ArgumentArity.ZeroOrOne,
+        });
+        var tag = new Option<string?>("--tag") { Description = "Mute the findings of resources with this tag instead of a PATTERN (not those whose tags are unknown).", HelpName = "KEY=VALUE" };
         var reason = new Option<string>("--reason") { Description = "Why the finding is accepted; kept in the audit trail and shown in reports.", Required = true };
         var until = new Option<string?>("--until") { Description = "Unmute after this date (ISO 8601; a bare date means the end of that day, UTC).", HelpName = "DATE" };
         var force = new Option<bool>("--force") { Description = "Mute even when the pattern is no rule ID and matches no stored finding (for findings still to come)." };
         var (by, store, lang) = (ByOption(), StoreOption(), LangOption());
-        var command = new Command("mute", "Mute findings: they still appear, as MUTED with the reason, and stop failing scans.") { pattern, reason, until, force, by, store, lang };
+        var command = new Command("mute", "Mute findings: they still appear, as MUTED with the reason, and stop failing scans.") { pattern, tag, reason, until, force, by, store, lang };
         command.SetAction(parsed => WithStore(parsed, store, lang, time, error, (opened, language) =>
         {
             if (!TryParseTime(parsed.GetValue(until), endOfDay: true, out var untilTime))
@@ -98,8 +103,21 @@ internal static class FindingsCommand
                 return ExitCodes.BadInput;
             }
 
-            var text = parsed.GetValue(pattern)!;
-            var kind = MuteRule.KindOf(text, id => RuleCatalog.Find(id) is not null);
+            var (text, tagText) = (parsed.GetValue(pattern), parsed.GetValue(tag));
+            if ((text is null) == (tagText is null))
+            {
+                error.WriteLine($"kagi: {Texts.Get(language, "cli.mute-pattern-or-tag", ("option", tag.Name))}");
+                return ExitCodes.BadInput;
+            }
+
+            if (tagText is not null && !TagCondition.TryParse(tagText, out _))
+            {
+                error.WriteLine($"kagi: {Texts.Get(language, "cli.not-a-tag", ("option", tag.Name), ("value", tagText))}");
+                return ExitCodes.BadInput;
+            }
+
+            var kind = tagText is not null ? MuteKind.Tag : MuteRule.KindOf(text!, id => RuleCatalog.Find(id) is not null);
+            text ??= tagText!;
 
             // A mistyped rule ID reads as a resource glob that mutes nothing: say so rather than keep a mute that does no work.
             if (kind != MuteKind.Rule && !parsed.GetValue(force) && !MatchesAnyStored(opened, kind, text))
@@ -118,7 +136,7 @@ internal static class FindingsCommand
     private static bool MatchesAnyStored(IFindingStore store, MuteKind kind, string pattern)
     {
         var probe = new MuteRule(0, kind, pattern, string.Empty, null, string.Empty, DateTimeOffset.MinValue);
-        return store.ListFindings(new FindingQuery()).Any(finding => probe.Matches(finding.Fingerprint, finding.RuleId, finding.ResourceId));
+        return store.ListFindings(new FindingQuery()).Any(probe.Matches);
     }
 
     private static Command Unmute(TextWriter output, TextWriter error, TimeProvider time)

@@ -52,6 +52,18 @@ internal sealed class ScanOptionSet
 
     private readonly Option<string?> _skipRules = new("--skip-rules") { Description = "Do not run these rule IDs (comma-separated)." };
 
+    private readonly Option<string[]> _tag = new("--tag")
+    {
+        Description = "Judge only resources with this tag; repeat it: every key named must match, and one key given twice matches either value. Resources whose tags are unknown are judged all the same, with a warning.",
+        HelpName = "KEY=VALUE",
+    };
+
+    private readonly Option<string[]> _excludeTag = new("--exclude-tag")
+    {
+        Description = "Do not judge resources with this tag; repeat it for more.",
+        HelpName = "KEY=VALUE",
+    };
+
     private readonly Option<string> _failOn = new("--fail-on")
     {
         Description = "Exit with 1 when a FAIL at or above this severity is found.",
@@ -111,6 +123,21 @@ internal sealed class ScanOptionSet
             }
         });
 
+        foreach (var option in new[] { _tag, _excludeTag })
+        {
+            option.Validators.Add(result =>
+            {
+                foreach (var text in result.GetValueOrDefault<string[]>() ?? [])
+                {
+                    if (!TagCondition.TryParse(text, out _))
+                    {
+                        // A parse error: reported before --lang is read, so in English.
+                        result.AddError(Texts.Get(Language.En, "cli.not-a-tag", ("option", option.Name), ("value", text)));
+                    }
+                }
+            });
+        }
+
         // AWS keeps automated backups 1 to 35 days; a bar outside that could never pass or never fail.
         _minBackupRetentionDays.Validators.Add(result =>
         {
@@ -124,7 +151,7 @@ internal sealed class ScanOptionSet
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _format, _output, _lang, _minKeyLevel, _minBackupRetentionDays, _rules, _skipRules, _severity, _status, _failOn, _allowIncomplete, _noStore, _store, _baseline, _writeBaseline, _fix })
+        foreach (var option in new Option[] { _format, _output, _lang, _minKeyLevel, _minBackupRetentionDays, _rules, _skipRules, _tag, _excludeTag, _severity, _status, _failOn, _allowIncomplete, _noStore, _store, _baseline, _writeBaseline, _fix })
         {
             command.Options.Add(option);
         }
@@ -161,6 +188,7 @@ internal sealed class ScanOptionSet
             MinBackupRetentionDays = parsed.GetValue(_minBackupRetentionDays),
             Rules = Current(rules),
             SkipRules = Current(skipRules),
+            Tags = new TagFilter { Required = Conditions(parsed.GetValue(_tag)), Excluded = Conditions(parsed.GetValue(_excludeTag)) },
         };
         var reports = ReportRequest.Pair([.. OptionOrder.InOrderTyped(parsed, _format, _output).Select(typed => new ReportOption(typed.Option == _format, typed.Value))], language, out var problem);
         if (reports is null)
@@ -198,6 +226,10 @@ internal sealed class ScanOptionSet
             StatusNames.TryParseSeverity(parsed.GetValue(_severity), out var minimum) ? minimum : null,
             statuses.Count > 0 ? statuses : null);
     }
+
+    // Every value was checked by the option's validator.
+    private static TagCondition[] Conditions(string[]? values) =>
+        [.. (values ?? []).Select(text => TagCondition.TryParse(text, out var condition) ? condition : throw new InvalidOperationException($"unchecked tag '{text}'"))];
 
     private static IEnumerable<string> StatusList(string[]? values) =>
         (values ?? []).SelectMany(value => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

@@ -7,15 +7,20 @@ namespace Kagi.Cli;
 /// <summary>Judges an inventory from any source with the shipped rules, the same way for every <c>kagi scan</c> command.</summary>
 internal static class ScanReports
 {
-    public static ScanReport Judge(ScanSource source, IReadOnlyList<string> targets, Inventory inventory, ScanSettings settings, DateTimeOffset startedAt, TimeProvider time) => new()
+    public static ScanReport Judge(ScanSource source, IReadOnlyList<string> targets, Inventory inventory, ScanSettings settings, DateTimeOffset startedAt, TimeProvider time)
     {
-        Source = source,
-        Targets = targets,
-        StartedAt = startedAt,
-        Findings = RuleEngine.Run(inventory, RuleCatalog.All, settings.Options),
-        Diagnostics = inventory.Diagnostics,
-        FinishedAt = time.GetUtcNow(),
-        Options = settings.Options,
-        Language = settings.Language,
-    };
+        // Only the resources --tag and --exclude-tag select are judged; a saved inventory keeps them all.
+        var judged = settings.Options.Tags.Apply(inventory);
+        return new()
+        {
+            Source = source,
+            Targets = targets,
+            StartedAt = startedAt,
+            Findings = RuleEngine.Run(judged, RuleCatalog.All, settings.Options),
+            Diagnostics = judged.Diagnostics,
+            FinishedAt = time.GetUtcNow(),
+            Options = settings.Options,
+            Language = settings.Language,
+        };
+    }
 }

@@ -75,13 +75,14 @@ public sealed class AsffReportWriter : IReportWriter
                 ["kagi/ResourceId"] = resource.Id,
                 ["kagi/Location"] = resource.Location?.ToString() ?? string.Empty,
             },
-            ["Resources"] = new JsonArray(new JsonObject
+            ["Resources"] = new JsonArray(ReportJson.Compact(new JsonObject
             {
                 ["Type"] = resource.Kind.AsffType,
                 ["Id"] = resource.Id,
                 ["Partition"] = partition,
                 ["Region"] = region,
-            }),
+                ["Tags"] = resource.Tags is { IsKnown: true, Value.Count: > 0 } tags ? ReportJson.Map(tags.Value) : null,
+            })),
             ["Compliance"] = new JsonObject { ["Status"] = ComplianceStatus(finding.Status) },
             ["Workflow"] = new JsonObject { ["Status"] = WorkflowStatus(finding.Status) },
             ["RecordState"] = "ACTIVE",

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Kagi.Core.Findings;
+using Kagi.Core.Model;
 using Kagi.Core.Rules;
 
 namespace Kagi.Reporting;
@@ -17,7 +18,7 @@ public sealed class CsvReportWriter : IReportWriter
     private static readonly string[] Header =
     [
         "status", "severity", "rule_id", "title", "resource_id", "resource_type", "resource_name", "account", "region",
-        "file", "line", "message", "mute_reason", "fingerprint",
+        "file", "line", "message", "mute_reason", "fingerprint", "tags",
     ];
 
     public string Format => "csv";
@@ -48,6 +49,7 @@ public sealed class CsvReportWriter : IReportWriter
                 text.Message,
                 finding.MutedBy?.Reason ?? string.Empty,
                 finding.Fingerprint,
+                ResourceTags.Joined(resource.Tags),
             ]);
         }
     }

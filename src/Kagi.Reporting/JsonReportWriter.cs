@@ -87,6 +87,24 @@ public sealed class JsonReportWriter : IReportWriter
         json.WriteEndObject();
     }
 
+    // Null when the source could not tell, so a reader never takes unknown tags for none.
+    private static void WriteTags(Utf8JsonWriter json, Fact<IReadOnlyDictionary<string, string>> tags)
+    {
+        if (!tags.IsKnown)
+        {
+            json.WriteNull("tags");
+            return;
+        }
+
+        json.WriteStartObject("tags");
+        foreach (var (key, value) in ResourceTags.Sorted(tags.Value))
+        {
+            json.WriteString(key, value);
+        }
+
+        json.WriteEndObject();
+    }
+
     private static void WriteFinding(Utf8JsonWriter json, Finding finding, Language language)
     {
         var text = FindingText.Render(finding, language);
@@ -103,6 +121,7 @@ public sealed class JsonReportWriter : IReportWriter
         json.WriteString("region", finding.Resource.Region);
         json.WriteString("account", finding.Resource.Account);
         WriteLocation(json, finding.Resource.Location);
+        WriteTags(json, finding.Resource.Tags);
         json.WriteEndObject();
         json.WriteString("message", text.Message);
         json.WriteStartObject("evidence");

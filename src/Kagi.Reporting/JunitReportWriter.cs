@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml;
 using Kagi.Core.Findings;
 using Kagi.Core.Localization;
+using Kagi.Core.Model;
 using Kagi.Core.Rules;
 
 namespace Kagi.Reporting;
@@ -101,7 +102,13 @@ public sealed class JunitReportWriter : IReportWriter
     {
         var where = finding.Resource.Location?.ToString() ?? string.Join(" ", new[] { finding.Resource.Account, finding.Resource.Region }.Where(part => part is not null));
         var details = new StringBuilder();
-        details.Append(CultureInfo.InvariantCulture, $"{finding.Resource.Id} ({where})\n{text.Message}\n{Texts.Get(language, "reports.fingerprint")}: {finding.Fingerprint}\n");
+        details.Append(CultureInfo.InvariantCulture, $"{finding.Resource.Id} ({where})\n");
+        if (ResourceTags.Joined(finding.Resource.Tags) is { Length: > 0 } tags)
+        {
+            details.Append(CultureInfo.InvariantCulture, $"{Texts.Get(language, "reports.tags")}: {tags}\n");
+        }
+
+        details.Append(CultureInfo.InvariantCulture, $"{text.Message}\n{Texts.Get(language, "reports.fingerprint")}: {finding.Fingerprint}\n");
         if (finding.Status == ResultStatus.Fail)
         {
             details.Append(CultureInfo.InvariantCulture, $"\n{RemediationMedium.Terraform.Label.En}:\n{text.FixIn(RemediationMedium.Terraform).TrimEnd()}\n");

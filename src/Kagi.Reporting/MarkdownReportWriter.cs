@@ -58,6 +58,11 @@ public sealed class MarkdownReportWriter : IReportWriter
         var where = finding.Resource.Location is { } location ? $" ({location})" : string.Empty;
         md.Append(CultureInfo.InvariantCulture, $"<details><summary>{Icon(finding.Status)} <b>{finding.Status.ToName()}</b> {finding.Severity.ToName()} · {MarkdownText.Escape(finding.Rule.Id)} · <code>{MarkdownText.Escape(finding.Resource.Id)}</code>{MarkdownText.Escape(where)}</summary>\n\n");
         md.Append(CultureInfo.InvariantCulture, $"{MarkdownText.Escape(text.Message)}\n\n");
+        if (ResourceTags.Joined(finding.Resource.Tags) is { Length: > 0 } tags)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"{MarkdownText.Escape(Texts.Get(language, "reports.tags"))}: {MarkdownText.Escape(tags)}\n\n");
+        }
+
         if (finding.Status is ResultStatus.Fail or ResultStatus.Muted)
         {
             // One fix keeps the comment compact: Terraform for what came from code, the CLI for live resources.

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Kagi.Core.Findings;
+using Kagi.Core.Model;
 using Kagi.Core.Rules;
 
 namespace Kagi.Reporting;
@@ -67,6 +68,9 @@ public sealed class OcsfReportWriter : IReportWriter
                 ["type"] = resource.Kind.OcsfType,
                 ["region"] = resource.Region,
                 ["cloud_partition"] = AwsResourceNames.Partition(resource),
+                ["tags"] = resource.Tags.IsKnown
+                    ? new JsonArray([.. ResourceTags.Sorted(resource.Tags.Value).Select(tag => (JsonNode)new JsonObject { ["name"] = tag.Key, ["value"] = tag.Value })])
+                    : null,
             })),
             ["cloud"] = ReportJson.Compact(new JsonObject
             {

@@ -26,6 +26,10 @@ internal static class ReportJson
     public static string Timestamp(DateTimeOffset time) =>
         time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
+    /// <summary>A map of strings as a JSON object, keys in ordinal order.</summary>
+    public static JsonObject Map(IReadOnlyDictionary<string, string> map) =>
+        new(Kagi.Core.Model.ResourceTags.Sorted(map).Select(entry => KeyValuePair.Create(entry.Key, (JsonNode?)JsonValue.Create(entry.Value))));
+
     /// <summary>Drops null members so optional fields are absent rather than null, as the schemas expect.</summary>
     public static JsonObject Compact(JsonObject node)
     {

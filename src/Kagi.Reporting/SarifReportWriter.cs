@@ -141,6 +141,9 @@ public sealed class SarifReportWriter : IReportWriter
                 ["resourceType"] = resource.Type,
                 ["account"] = resource.Account,
                 ["region"] = resource.Region,
+
+                // "tags" in a SARIF property bag is SARIF's own list of strings: the resource's tags are a map of their own.
+                ["resourceTags"] = resource.Tags.IsKnown ? ReportJson.Map(resource.Tags.Value) : null,
             }),
         });
     }

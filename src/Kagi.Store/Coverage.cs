@@ -28,6 +28,9 @@ internal sealed class Coverage
     /// <summary>Scans with the same scope key looked at the same things: diff compares them by default.</summary>
     public string ScopeKey => _report.Source.ToString().ToLowerInvariant() + ":" + string.Join("|", IsLive ? [.. _report.Targets.Order(StringComparer.Ordinal)] : _iacTargets);
 
+    /// <summary>The scan's <see cref="ScopeKey"/>, narrowed by its tag filter: it is compared only with scans that judged the same resources.</summary>
+    public string ScanScopeKey => _report.Options.Tags.IsEmpty ? ScopeKey : $"{ScopeKey} {_report.Options.Tags}";
+
     /// <summary>What the scan looked at: live accounts ("aws") or Terraform ("iac"); the prefix of every coverage key.</summary>
     public string Source => IsLive ? "aws" : "iac";
 

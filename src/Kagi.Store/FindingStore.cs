@@ -17,12 +17,12 @@ public sealed partial class FindingStore : IFindingStore
     [
         "fingerprint", "source", "coverage_key", "rule_id", "resource_id", "resource_type", "account", "region", "file", "line", "severity",
         "state", "last_status", "first_seen_at", "first_scan_id", "last_seen_at", "last_scan_id", "changed_at", "changed_scan_id",
-        "resource_name", "detail",
+        "resource_name", "detail", "resource_tags",
     ];
 
     private const string TrackedColumns =
         "fingerprint, source, rule_id, resource_id, resource_type, account, region, file, line, severity, state, last_status, " +
-        "first_seen_at, first_scan_id, last_seen_at, last_scan_id, changed_at, changed_scan_id, resource_name";
+        "first_seen_at, first_scan_id, last_seen_at, last_scan_id, changed_at, changed_scan_id, resource_name, resource_tags";
 
     // Lists leave each finding's detail out: sorting wide rows is what makes a deep page slow, and only one finding's page shows it.
     private const string FindingSelect = "SELECT " + TrackedColumns + ", NULL AS detail FROM findings";
@@ -98,7 +98,7 @@ public sealed partial class FindingStore : IFindingStore
             "INSERT INTO scans (source, scope_key, targets, coverage, options, started_at, finished_at, stored_at, pass_count, fail_count, error_count, muted_count, unknown_count) " +
             "VALUES (@source, @scope, @targets, @coverage, @options, @started, @finished, @stored, 0, 0, 0, 0, 0) RETURNING id",
             ("@source", report.Source.ToString().ToLowerInvariant()),
-            ("@scope", coverage.ScopeKey),
+            ("@scope", coverage.ScanScopeKey),
             ("@targets", JsonSerializer.Serialize(report.Targets)),
             ("@coverage", JsonSerializer.Serialize(coverage.Keys.Order(StringComparer.Ordinal))),
             ("@options", OptionsJson(report.Options)),
@@ -123,7 +123,7 @@ public sealed partial class FindingStore : IFindingStore
             ("@id", id));
         UpdateLifecycle(sql, report, coverage, id, storedAt, _dialect.RowsPerInsert);
         transaction.Commit();
-        return new StoredScan(id, report.Source.ToString().ToLowerInvariant(), coverage.ScopeKey, report.Targets, report.StartedAt, report.FinishedAt, storedAt, counts);
+        return new StoredScan(id, report.Source.ToString().ToLowerInvariant(), coverage.ScanScopeKey, report.Targets, report.StartedAt, report.FinishedAt, storedAt, counts);
     }
 
     public IReadOnlyList<StoredScan> Scans() => new Sql(_connection, null).Query(ScanSelect + " ORDER BY id", ReadScan);
@@ -191,6 +191,13 @@ public sealed partial class FindingStore : IFindingStore
                 case MuteKind.Rule:
                     parameters.Add((name, mute.Pattern));
                     return $"rule_id = {name}";
+                case MuteKind.Tag when TagCondition.TryParse(mute.Pattern, out var tag):
+                    parameters.Add((name, StoredTags.Line(tag.Key, tag.Value)));
+
+                    // Unknown tags (null) match no mute, in SQL as in MuteRule.Matches.
+                    return _dialect.Contains("COALESCE(resource_tags, '')", name);
+                case MuteKind.Tag:
+                    return "(1 = 0)";
                 default:
                     var (condition, value) = _dialect.GlobMatch("resource_id", name, mute.Pattern);
                     parameters.Add((name, value));
@@ -322,7 +329,7 @@ public sealed partial class FindingStore : IFindingStore
                 state.ToName(), finding.Status.ToName(), at.Millis(), scanId,
                 failing || before is null ? at.Millis() : before.LastSeenAt, failing || before is null ? scanId : before.LastScanId,
                 changed ? at.Millis() : before!.ChangedAt, changed ? scanId : before!.ChangedScanId,
-                finding.Resource.Name.IsKnown ? finding.Resource.Name.Value : null, ResultDetail.Of(finding).ToJson(),
+                finding.Resource.Name.IsKnown ? finding.Resource.Name.Value : null, ResultDetail.Of(finding).ToJson(), StoredTags.Encode(finding.Resource.Tags),
             ]);
         }
 
@@ -333,8 +340,9 @@ public sealed partial class FindingStore : IFindingStore
         var reported = seen.Select(finding => finding.Fingerprint).ToHashSet(StringComparer.Ordinal);
         foreach (var row in prior.Values.Where(row => !reported.Contains(row.Fingerprint)))
         {
-            // A scan looked for a finding only where it read (coverage) and with the finding's rule (--rules, --skip-rules).
-            var covered = coverage.Keys.Contains(row.CoverageKey) && report.Options.Selects(row.RuleId);
+            // A scan looked for a finding only where it read (coverage) and with the finding's rule (--rules, --skip-rules);
+            // one that judged only some resources by their tags cannot say the others' findings are gone.
+            var covered = coverage.Keys.Contains(row.CoverageKey) && report.Options.Selects(row.RuleId) && report.Options.Tags.IsEmpty;
             if (Lifecycle.Absent(row.State, covered) is var state && state != row.State)
             {
                 sql.Execute(
@@ -378,7 +386,7 @@ public sealed partial class FindingStore : IFindingStore
             .ToDictionary(result => result.Fingerprint, StringComparer.Ordinal);
 
     private static TrackedFinding WithMute(TrackedFinding finding, IReadOnlyList<MuteRule> mutes) =>
-        finding with { MutedBy = mutes.FirstOrDefault(mute => mute.Matches(finding.Fingerprint, finding.RuleId, finding.ResourceId)) };
+        finding with { MutedBy = mutes.FirstOrDefault(mute => mute.Matches(finding)) };
 
     private static TrackedFinding ReadFinding(DbDataReader reader) => new(
         reader.RequiredText("fingerprint"),
@@ -401,6 +409,7 @@ public sealed partial class FindingStore : IFindingStore
         reader.Number("changed_scan_id")!.Value)
     {
         ResourceName = reader.Text("resource_name"),
+        Tags = StoredTags.Decode(reader.Text("resource_tags")),
         Detail = ResultDetail.FromJson(reader.Text("detail")),
     };
 
@@ -426,6 +435,8 @@ public sealed partial class FindingStore : IFindingStore
         ["minKeyLevel"] = options.MinKeyLevel.ToName(),
         ["rules"] = options.Rules.Order(StringComparer.Ordinal).ToArray(),
         ["skipRules"] = options.SkipRules.Order(StringComparer.Ordinal).ToArray(),
+        ["tags"] = options.Tags.Required.Select(condition => condition.ToString()).ToArray(),
+        ["excludeTags"] = options.Tags.Excluded.Select(condition => condition.ToString()).ToArray(),
     });
 
     private sealed record Prior(string Fingerprint, FindingState State, string CoverageKey, long LastSeenAt, long LastScanId, long ChangedAt, long ChangedScanId, string RuleId);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Kagi.Core.Findings;
 using Kagi.Core.Model;
+using Kagi.Core.Rules;
 
 namespace Kagi.Store;
 
@@ -16,6 +17,12 @@ public enum MuteKind
 
     /// <summary>Findings whose resource ID matches a glob (<c>*</c> any run of characters, <c>?</c> one).</summary>
     Resource,
+
+    /// <summary>
+    /// Findings whose resource carries the tag <c>KEY=VALUE</c> (split at the first <c>=</c>; the value must match exactly).
+    /// A resource whose tags were unknown is not muted by it: muting what cannot be told apart would hide it.
+    /// </summary>
+    Tag,
 }
 
 /// <summary>A muting decision and its audit trail: who muted, when, why, until when, and who lifted it.</summary>
@@ -40,17 +47,26 @@ public sealed record MuteRule(
 
     public bool IsActive(DateTimeOffset now) => RemovedAt is null && (Until is null || Until > now);
 
-    public bool Matches(string fingerprint, string ruleId, string resourceId) => Kind switch
+    /// <param name="tags">The resource's tags; null when they are unknown.</param>
+    public bool Matches(string fingerprint, string ruleId, string resourceId, IReadOnlyDictionary<string, string>? tags) => Kind switch
     {
         MuteKind.Fingerprint => fingerprint.StartsWith(Pattern, StringComparison.OrdinalIgnoreCase),
         MuteKind.Rule => string.Equals(ruleId, Pattern, StringComparison.Ordinal),
+        MuteKind.Tag => tags is not null && TagCondition.TryParse(Pattern, out var tag) && tag.HeldBy(tags),
         _ => (_glob ??= Glob(Pattern)).IsMatch(resourceId),
     };
 
     public bool Matches(Finding finding)
     {
         ArgumentNullException.ThrowIfNull(finding);
-        return Matches(finding.Fingerprint, finding.Rule.Id, finding.Resource.Id);
+        var tags = finding.Resource.Tags;
+        return Matches(finding.Fingerprint, finding.Rule.Id, finding.Resource.Id, tags.IsKnown ? tags.Value : null);
+    }
+
+    public bool Matches(TrackedFinding finding)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        return Matches(finding.Fingerprint, finding.RuleId, finding.ResourceId, finding.Tags);
     }
 
     /// <summary>
@@ -91,7 +107,7 @@ public static class MuteApplication
 
     // An in-code suppression already muting the finding stays; only FAIL results can be muted, so a PASS stays a PASS.
     private static Finding Apply(Finding finding, IReadOnlyList<MuteRule> mutes) =>
-        finding.MutedBy is null && finding.Result.Status == Core.Rules.ResultStatus.Fail && mutes.FirstOrDefault(mute => mute.Matches(finding)) is { } mute
+        finding.MutedBy is null && finding.Result.Status == ResultStatus.Fail && mutes.FirstOrDefault(mute => mute.Matches(finding)) is { } mute
             ? finding with { MutedBy = new Suppression(finding.Rule.Id, mute.Describe(), null) }
             : finding;
 }

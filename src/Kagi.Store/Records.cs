@@ -57,6 +57,9 @@ public sealed record TrackedFinding(
     /// <summary>The name a person uses for the resource (the cluster identifier), when the scan knew it.</summary>
     public string? ResourceName { get; init; }
 
+    /// <summary>The resource's tags as the latest scan saw them; null when it could not tell, or the store did not keep them yet.</summary>
+    public IReadOnlyDictionary<string, string>? Tags { get; init; }
+
     /// <summary>The latest result's detail; null for findings stored before the store kept it.</summary>
     public ResultDetail? Detail { get; init; }
 

@@ -59,6 +59,7 @@ public sealed record ResultDetail(
             Id = tracked.ResourceId,
             StoredType = tracked.ResourceType,
             Name = tracked.ResourceName is { } name ? Fact.Known(name) : Fact.Unknown<string>(Texts.Canonical("reasons.name-not-recorded")),
+            Tags = tracked.Tags is { } tags ? Fact.Known(tags) : Fact.NotReported<IReadOnlyDictionary<string, string>>("tags"),
             Scope = Scope,
             Account = tracked.Account,
             Region = tracked.Region,

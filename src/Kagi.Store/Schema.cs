@@ -85,6 +85,11 @@ internal static class Schema
         ALTER TABLE findings ADD COLUMN detail TEXT NULL;
         CREATE INDEX scan_results_fingerprint ON scan_results (fingerprint, scan_id);
         """,
+
+        // The resource's tags as the latest scan saw them (StoredTags), for mutes by tag and the dashboard; null when unknown.
+        """
+        ALTER TABLE findings ADD COLUMN resource_tags TEXT NULL;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

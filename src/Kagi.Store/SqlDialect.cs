@@ -20,10 +20,13 @@ internal abstract class SqlDialect
 
     /// <summary>
     /// A condition that <paramref name="column"/> matches a mute's glob (<c>*</c> any run, <c>?</c> one character,
-    /// everything else literal and case-sensitive, as <see cref="MuteRule.Matches(string, string, string)"/> has it),
+    /// everything else literal and case-sensitive, as <see cref="MuteRule.Matches(string, string, string, IReadOnlyDictionary{string, string})"/> has it),
     /// and the parameter value that goes with it.
     /// </summary>
     public abstract (string Condition, string Value) GlobMatch(string column, string parameter, string glob);
+
+    /// <summary>A condition true when the text of <paramref name="column"/> holds the parameter's text, taken literally.</summary>
+    public abstract string Contains(string column, string parameter);
 
     /// <summary>A transaction that holds the store's write lock, so concurrent scans apply one after the other, each whole.</summary>
     public abstract DbTransaction BeginWrite(DbConnection connection);
@@ -70,6 +73,8 @@ internal sealed class SqliteDialect : SqlDialect
     public override (string Condition, string Value) GlobMatch(string column, string parameter, string glob) =>
         ($"{column} GLOB {parameter}", glob.Replace("[", "[[]", StringComparison.Ordinal));
 
+    public override string Contains(string column, string parameter) => $"instr({column}, {parameter}) > 0";
+
     // BEGIN IMMEDIATE takes the write lock up front: two deferred transactions that both read then write would deadlock.
     public override DbTransaction BeginWrite(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction(deferred: false);
 }
@@ -103,6 +108,8 @@ internal sealed class PostgresDialect : SqlDialect
     // LIKE is case-sensitive here; its own wildcards and the escape character are escaped before * and ? become them.
     public override (string Condition, string Value) GlobMatch(string column, string parameter, string glob) =>
         ($"{column} LIKE {parameter} {Like.EscapeClause}", Like.Literal(glob).Replace('*', '%').Replace('?', '_'));
+
+    public override string Contains(string column, string parameter) => $"strpos({column}, {parameter}) > 0";
 
     // Lifecycle updates read then write the same rows; one writer at a time keeps them exact without serialisation retries.
     public override DbTransaction BeginWrite(DbConnection connection)

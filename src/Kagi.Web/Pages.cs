@@ -84,7 +84,7 @@ internal sealed class Pages(StoreGate gate, TimeProvider time, string identity)
             [nameof(FindingView.Finding)] = finding,
             [nameof(FindingView.Rule)] = RuleCatalog.Find(finding.RuleId)?.Metadata,
             [nameof(FindingView.History)] = history,
-            [nameof(FindingView.Trail)] = mutes.Where(mute => mute.Matches(finding.Fingerprint, finding.RuleId, finding.ResourceId)).ToList(),
+            [nameof(FindingView.Trail)] = mutes.Where(mute => mute.Matches(finding)).ToList(),
             [nameof(FindingView.Antiforgery)] = antiforgery,
         });
     }

@@ -13,10 +13,11 @@ public sealed class MotoScanTests : IClassFixture<MotoServer>
     private const string Setup = """
         import boto3, json
         kms = boto3.client("kms"); neptune = boto3.client("neptune"); rds = boto3.client("rds")
-        cmk = kms.create_key(Description="neptune cmk")["KeyMetadata"]["Arn"]
+        cmk = kms.create_key(Description="neptune cmk", Tags=[{"TagKey": "owner", "TagValue": "security"}])["KeyMetadata"]["Arn"]
         aws_rds = next(a for a in kms.list_aliases()["Aliases"] if a["AliasName"] == "alias/aws/rds")
         aws_rds_arn = aws_rds["AliasArn"].replace("alias/aws/rds", "key/" + aws_rds["TargetKeyId"])
-        neptune.create_db_cluster(DBClusterIdentifier="pass-cmk", Engine="neptune", StorageEncrypted=True, KmsKeyId=cmk)
+        neptune.create_db_cluster(DBClusterIdentifier="pass-cmk", Engine="neptune", StorageEncrypted=True, KmsKeyId=cmk, Tags=[{"Key": "owner", "Value": "team-a"}])
+        neptune.add_tags_to_resource(ResourceName="arn:aws:rds:eu-west-1:123456789012:cluster:pass-cmk", Tags=[{"Key": "env", "Value": "prod"}])
         neptune.create_db_cluster(DBClusterIdentifier="pass-cmk-shared", Engine="neptune", StorageEncrypted=True, KmsKeyId=cmk)
         neptune.create_db_cluster(DBClusterIdentifier="fail-unencrypted", Engine="neptune", StorageEncrypted=False)
         neptune.create_db_cluster(DBClusterIdentifier="fail-aws-managed", Engine="neptune", StorageEncrypted=True, KmsKeyId=aws_rds_arn)
@@ -77,6 +78,19 @@ public sealed class MotoScanTests : IClassFixture<MotoServer>
         Assert.Equal("Enabled", key.Key.State.Value);
         Assert.False(key.Key.RotationEnabled.Value);
         Assert.Contains("kms:*", key.Key.Policy.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Clusters_and_keys_carry_the_tags_moto_holds_for_them()
+    {
+        var result = Scans.Run(_moto.Endpoint, null, Region);
+
+        var clusters = result.Inventory.Resources.OfType<NeptuneCluster>().ToDictionary(cluster => cluster.Name.Value);
+        Assert.True(clusters["pass-cmk"].Tags.IsKnown, clusters["pass-cmk"].Tags.Reason);
+        Assert.Equal(new Dictionary<string, string> { ["env"] = "prod", ["owner"] = "team-a" }, clusters["pass-cmk"].Tags.Value);
+        Assert.Empty(clusters["fail-unencrypted"].Tags.Value);
+        var key = Assert.IsType<KeyReference.Described>(clusters["pass-cmk"].Key).Key;
+        Assert.Equal(new Dictionary<string, string> { ["owner"] = "security" }, key.Tags.Value);
     }
 
     [Fact]

@@ -6,11 +6,13 @@ using Kagi.Rules.Aws.Neptune.Clusters;
 
 namespace Kagi.Reporting.Tests;
 
-/// <summary>A fixed scan with every status, a hostile resource name and a parse error, for golden-file tests.</summary>
+/// <summary>A fixed scan with every status, a hostile resource name and tag value, tags known and unknown, and a parse error, for golden-file tests.</summary>
 internal static class SampleReport
 {
     public static string GoldenDirectory([CallerFilePath] string source = "") =>
         Path.Combine(Path.GetDirectoryName(source)!, "Golden");
+
+    public const string HostileTagValue = "<script>alert(1)</script>";
 
     // The two encryption rules only: golden files must not change each time a rule joins the catalogue.
     private static readonly ScanOptions Options = ScanOptions.Default with
@@ -32,9 +34,9 @@ internal static class SampleReport
         };
         var resources = new CloudResource[]
         {
-            Cluster("good", "good-graph", Fact.Known(true), new KeyReference.Described(key), 10),
-            Cluster("aws_managed", "aws-managed-graph", Fact.Known(true), new KeyReference.ServiceDefault(), 20),
-            Cluster("hostile", "<script>alert(1)</script>", Fact.Known(false), new KeyReference.ServiceDefault(), 30),
+            Cluster("good", "good-graph", Fact.Known(true), new KeyReference.Described(key), 10) with { Tags = Tags(("owner", "team-a"), ("env", "prod")) },
+            Cluster("aws_managed", "aws-managed-graph", Fact.Known(true), new KeyReference.ServiceDefault(), 20) with { Tags = Tags() },
+            Cluster("hostile", "<script>alert(1)</script>", Fact.Known(false), new KeyReference.ServiceDefault(), 30) with { Tags = Tags(("owner", HostileTagValue)) },
             Cluster("literal", "literal-graph", Fact.Known(true), new KeyReference.KeyIdentifier("arn:aws:kms:eu-west-1:111122223333:key/abcd"), 40),
             Cluster("accepted", "accepted-graph", Fact.Known(true), new KeyReference.ServiceDefault(), 50) with
             {
@@ -54,6 +56,9 @@ internal static class SampleReport
             Language = language,
         };
     }
+
+    private static Fact<IReadOnlyDictionary<string, string>> Tags(params (string Key, string Value)[] tags) =>
+        Fact.Known<IReadOnlyDictionary<string, string>>(tags.ToDictionary(tag => tag.Key, tag => tag.Value, StringComparer.Ordinal));
 
     private static NeptuneCluster Cluster(string tfName, string identifier, Fact<bool> encrypted, KeyReference key, int line) => new()
     {

@@ -150,6 +150,7 @@ public sealed partial class KindRegistryTests
         _ when type == typeof(bool) => true,
         _ when type == typeof(int) => 17,
         _ when type == typeof(IReadOnlyList<string>) => new[] { $"{name} one", $"{name} two" },
+        _ when type == typeof(IReadOnlyDictionary<string, string>) => new Dictionary<string, string> { [$"{name} key"] = $"{name} one", ["owner"] = $"{name} two" },
         { IsEnum: true } => Enum.GetValues(type).Cast<object>().Last(),
         _ => throw new NotSupportedException($"the round-trip test cannot build a {type.Name} for {name}: teach it, and the inventory file, that type"),
     };

@@ -151,6 +151,53 @@ public sealed class CliTests
         Assert.Contains("Port=6543", StoreLocation.Parse("postgres://u:secret@db.example:6543/kagi").ConnectionString, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void A_mute_by_tag_mutes_the_findings_of_the_resources_with_that_tag_only(StoreKind kind)
+    {
+        // Given a store that holds a scan of two failing clusters, one owned by team A
+        var store = TestStores.NewLocation(kind).ConnectionString;
+        var folder = Directory.CreateTempSubdirectory("kagi-tag-mute-").FullName;
+        File.WriteAllText(Path.Combine(folder, "main.tf"), """
+            resource "aws_neptune_cluster" "team_a" {
+              cluster_identifier = "team-a"
+              tags               = { owner = "team-a" }
+            }
+            resource "aws_neptune_cluster" "team_b" {
+              cluster_identifier = "team-b"
+              tags               = { owner = "team-b" }
+            }
+            """);
+        Run("scan", "iac", folder, "--store", store, "--rules", MutedRule);
+
+        // When team A's findings are muted by tag and the folder is scanned again
+        var mute = Run("findings", "mute", "--tag", "owner=team-a", "--reason", "team A accepts", "--by", "alice", "--store", store);
+        var after = Run("scan", "iac", folder, "--store", store, "--format", "json", "--rules", MutedRule);
+
+        // Then only team A's cluster is muted, and the mute says it matches by tag
+        Assert.Equal(0, mute.ExitCode);
+        Assert.Contains("tag", mute.Output, StringComparison.Ordinal);
+        using var json = System.Text.Json.JsonDocument.Parse(after.Output);
+        var statuses = json.RootElement.GetProperty("findings").EnumerateArray()
+            .ToDictionary(finding => finding.GetProperty("resource").GetProperty("id").GetString()!, finding => finding.GetProperty("status").GetString());
+        Assert.Equal("MUTED", statuses["aws_neptune_cluster.team_a"]);
+        Assert.Equal("FAIL", statuses["aws_neptune_cluster.team_b"]);
+    }
+
+    [Theory]
+    [InlineData("--tag", "owner")]
+    [InlineData("neptune-cluster-cmk-encryption", "--tag", "owner=team-a")]
+    [InlineData]
+    public void A_mute_needs_either_a_pattern_or_a_well_formed_tag(params string[] what)
+    {
+        var store = TestStores.NewLocation(StoreKind.Sqlite).ConnectionString;
+
+        var mute = Run(["findings", "mute", .. what, "--reason", "r", "--by", "alice", "--store", store]);
+
+        Assert.Equal(ExitCodes.BadInput, mute.ExitCode);
+        Assert.Contains(what.Length == 2 ? "--tag takes KEY=VALUE" : "either PATTERN or --tag", mute.Error, StringComparison.Ordinal);
+    }
+
     internal static (int ExitCode, string Output, string Error) Run(params string[] args)
     {
         using var output = new StringWriter();

@@ -1,3 +1,5 @@
+using Kagi.Core.Findings;
+using Kagi.Core.Model;
 using Kagi.Core.Rules;
 using Kagi.Testing;
 using static Kagi.Store.Tests.Scans;
@@ -84,8 +86,51 @@ public sealed class MutingTests
     {
         var mute = new MuteRule(1, MuteKind.Resource, "module.db.*", "r", null, "a", DateTimeOffset.UnixEpoch);
 
-        Assert.True(mute.Matches("f", "r", "module.db.aws_neptune_cluster.this[0]"));
-        Assert.False(mute.Matches("f", "r", "module.dbx"));
-        Assert.False(mute.Matches("f", "r", "x.module.db.y"));
+        Assert.True(mute.Matches("f", "r", "module.db.aws_neptune_cluster.this[0]", null));
+        Assert.False(mute.Matches("f", "r", "module.dbx", null));
+        Assert.False(mute.Matches("f", "r", "x.module.db.y", null));
     }
+
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void A_mute_by_tag_mutes_the_findings_of_resources_with_that_tag_only_in_reports_and_in_the_store(StoreKind kind)
+    {
+        var clock = new ManualClock(DateTimeOffset.UnixEpoch.AddYears(56));
+        using var store = TestStores.Open(kind, clock);
+        store.Mute(MuteKind.Tag, "owner=team-a", "team A accepts the risk", until: null, by: "alice");
+        var findings = new[]
+        {
+            Tagged(Live("a", ResultStatus.Fail), ("owner", "team-a"), ("env", "prod")),
+            Tagged(Live("b", ResultStatus.Fail), ("owner", "team-b")),
+            Tagged(Live("c", ResultStatus.Fail), ("owner", "team-a\nx")),
+            Live("unknown", ResultStatus.Fail),
+        };
+
+        var report = MuteApplication.Apply(LiveScan(Ireland, findings), store.Mutes(includeInactive: false));
+        store.SaveScan(report);
+
+        var muted = Assert.Single(report.Findings, finding => finding.Status == ResultStatus.Muted);
+        Assert.EndsWith(":a", muted.Resource.Id, StringComparison.Ordinal);
+        var listed = Assert.Single(store.ListFindings(new FindingQuery { Muted = true }));
+        Assert.EndsWith(":a", listed.ResourceId, StringComparison.Ordinal);
+        Assert.Equal(new Dictionary<string, string> { ["env"] = "prod", ["owner"] = "team-a" }, listed.Tags);
+        Assert.Equal(3, store.ListFindings(new FindingQuery { Muted = false }).Count);
+        Assert.Null(store.ListFindings(new FindingQuery()).Single(finding => finding.ResourceId.EndsWith(":unknown", StringComparison.Ordinal)).Tags);
+    }
+
+    [Fact]
+    public void A_tag_mute_matches_the_exact_value_and_never_unknown_tags()
+    {
+        var mute = new MuteRule(1, MuteKind.Tag, "owner=team=a", "r", null, "a", DateTimeOffset.UnixEpoch);
+
+        Assert.True(mute.Matches("f", "r", "id", new Dictionary<string, string> { ["owner"] = "team=a" }));
+        Assert.False(mute.Matches("f", "r", "id", new Dictionary<string, string> { ["owner"] = "team=A" }));
+        Assert.False(mute.Matches("f", "r", "id", new Dictionary<string, string> { ["owner=team"] = "a" }));
+        Assert.False(mute.Matches("f", "r", "id", null));
+    }
+
+    private static Finding Tagged(Finding finding, params (string Key, string Value)[] tags) => finding with
+    {
+        Resource = finding.Resource with { Tags = Fact.Known<IReadOnlyDictionary<string, string>>(tags.ToDictionary(tag => tag.Key, tag => tag.Value)) },
+    };
 }

@@ -54,7 +54,7 @@ internal sealed class Dashboard : IAsyncDisposable
             // Real verdicts of the real rule, so the pages show the evidence and fixes a scan would.
             var cmk = LiveResources.Key("cmk", KeyManager.Customer);
             var awsManaged = LiveResources.Key("aws-rds", KeyManager.Aws);
-            var hostileFinding = Judge(Cluster(HostileResource, null));
+            var hostileFinding = Judge(Cluster(HostileResource, null) with { Tags = Fact.Known<IReadOnlyDictionary<string, string>>(new Dictionary<string, string> { ["owner"] = HostileResource }) });
             hostile = hostileFinding.Fingerprint;
             // A Terraform scan first, so the live scans stay the latest pair the overview compares.
             var planned = Cluster(TerraformClusterName, awsManaged) with

@@ -97,7 +97,7 @@ public sealed class SecurityTests
     }
 
     [Fact]
-    public async Task A_hostile_resource_id_is_encoded_everywhere()
+    public async Task A_hostile_resource_id_and_tag_value_are_encoded_everywhere()
     {
         await using var dashboard = await Dashboard.StartAsync();
         using var client = new HttpClient { BaseAddress = dashboard.Address };
@@ -109,7 +109,9 @@ public sealed class SecurityTests
 
         var detail = await client.GetStringAsync(new Uri($"/findings/{dashboard.HostileFingerprint}", UriKind.Relative));
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", detail, StringComparison.Ordinal);
+        Assert.Contains("<dd id=\"tags\">owner=&lt;script&gt;alert(1)&lt;/script&gt;</dd>", detail, StringComparison.Ordinal);
     }
+
     [Fact]
     public async Task The_login_form_sets_an_http_only_strict_cookie_that_opens_the_pages()
     {

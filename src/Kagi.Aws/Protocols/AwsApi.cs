@@ -50,5 +50,9 @@ public sealed record AwsApi(AwsService Service, string EndpointPrefix, AwsProtoc
 
     public static AwsApi Efs { get; } = new(new("elasticfilesystem", ["EFS"]), "elasticfilesystem", AwsProtocol.RestJson, "2015-02-01");
 
+    /// <summary>The Resource Groups Tagging API: the tags of a region's resources in one paged listing. Its IAM prefix is <c>tag</c>.</summary>
+    public static AwsApi Tagging { get; } = new(
+        new("tagging", ["RESOURCE_GROUPS_TAGGING_API"]), "tagging", AwsProtocol.Json, "2017-01-26", "ResourceGroupsTaggingAPI_20170126", "1.1");
+
     public override string ToString() => Service.SigningName;
 }

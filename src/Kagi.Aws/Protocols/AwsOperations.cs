@@ -116,12 +116,20 @@ public static class AwsOperations
         "/2015-02-01/file-systems",
         new Dictionary<string, string>(StringComparer.Ordinal) { ["MaxItems"] = "MaxItems", ["Marker"] = "Marker" });
 
+    /// <summary>Every tagged (or once tagged) resource of the given types in a region, with its tags; untagged ones are left out.</summary>
+    public static AwsOperation TaggingGetResources { get; } = new(
+        AwsApi.Tagging,
+        "GetResources",
+        ["PaginationToken", "ResourcesPerPage", "ResourceTypeFilters"],
+        Members("ResourceTagMappingList", "ResourceARN", "Tags.Key", "Tags.Value"),
+        new("PaginationToken", "PaginationToken", "ResourcesPerPage"));
+
     public static IReadOnlyList<AwsOperation> All { get; } =
     [
         RdsDescribeDBInstances, RdsDescribeDBClusters, RedshiftDescribeClusters, ElastiCacheDescribeReplicationGroups,
         SnsListTopics, SnsGetTopicAttributes, SecretsManagerListSecrets, LogsDescribeLogGroups, KinesisListStreams,
         KinesisDescribeStreamSummary, EcrDescribeRepositories, BackupListBackupVaults, OpenSearchListDomainNames,
-        OpenSearchDescribeDomains, EfsDescribeFileSystems,
+        OpenSearchDescribeDomains, EfsDescribeFileSystems, TaggingGetResources,
     ];
 
     private static string[] Members(string list, params string[] members) => [.. members.Select(member => $"{list}.{member}")];

@@ -28,6 +28,14 @@ public abstract record CloudResource
     /// <summary>In-code suppressions found on the resource.</summary>
     public IReadOnlyList<Suppression> Suppressions { get; init; } = [];
 
+    /// <summary>
+    /// The resource's tags, key to value, as AWS holds them (from Terraform: <c>tags_all</c>, the provider's
+    /// <c>default_tags</c> under the resource's own). A source that sets none leaves them unknown, so a tag filter
+    /// judges the resource and says so rather than dropping it.
+    /// </summary>
+    [AbsentFromOlderInventories]
+    public Fact<IReadOnlyDictionary<string, string>> Tags { get; init; } = Fact.NotReported<IReadOnlyDictionary<string, string>>("tags");
+
     /// <summary>What kind of resource this is: the record's <see cref="ResourceKind"/>, declared once as its static <c>Descriptor</c>.</summary>
     public virtual ResourceKind Kind => ResourceKinds.Of(GetType());
 

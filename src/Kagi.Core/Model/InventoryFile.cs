@@ -17,6 +17,9 @@ public static class InventoryFile
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
+    // The facts every kind has, saved beside the kind's own (InventoryShape): older files without them read the defaults.
+    private static readonly InventoryField TagsField = InventoryField.For(typeof(CloudResource).GetProperty(nameof(CloudResource.Tags))!);
+
     public static string Write(SavedInventory saved)
     {
         ArgumentNullException.ThrowIfNull(saved);
@@ -135,6 +138,7 @@ public static class InventoryFile
         }
 
         node["suppressions"] = new JsonArray([.. resource.Suppressions.Select(WriteSuppression)]);
+        node[TagsField.JsonName] = TagsField.Write(resource);
         InventoryShape.Of(resource.GetType()).Write(resource, node);
         return node;
     }
@@ -150,7 +154,9 @@ public static class InventoryFile
     {
         var id = resource.Property("id").Text();
         var name = FactField<string>.Read(resource.Property("name"), value => value.Text());
-        return InventoryShape.Of(record).Read(resource, ReadKeyReference) with
+        var read = InventoryShape.Of(record).Read(resource, ReadKeyReference);
+        TagsField.Read(read, resource.Property(TagsField.JsonName), ReadKeyReference);
+        return read with
         {
             Id = id,
             Name = name,

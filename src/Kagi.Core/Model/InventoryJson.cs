@@ -32,6 +32,13 @@ internal readonly record struct InventoryJson(JsonElement? Element, string Path)
             .Select((item, index) => new InventoryJson(item, string.Create(CultureInfo.InvariantCulture, $"{path}[{index}]")));
     }
 
+    /// <summary>The properties of an object, in the file's order, each with its path.</summary>
+    public IEnumerable<KeyValuePair<string, InventoryJson>> Entries()
+    {
+        var path = Path;
+        return Object().EnumerateObject().Select(property => KeyValuePair.Create(property.Name, new InventoryJson(property.Value, $"{path}.{property.Name}")));
+    }
+
     public string Text() => Expect(JsonValueKind.String, "a string").GetString()!;
 
     public string? OptionalText() => IsAbsent ? null : Text();

@@ -130,9 +130,12 @@ internal static class FactValues
         _ when type == typeof(string) => new FactValue<string>(value => JsonValue.Create(value), json => json.Text()),
         _ when type == typeof(IReadOnlyList<string>) => new FactValue<IReadOnlyList<string>>(
             value => new JsonArray([.. value.Select(item => JsonValue.Create(item))]), json => [.. json.Items().Select(item => item.Text())]),
+        _ when type == typeof(IReadOnlyDictionary<string, string>) => new FactValue<IReadOnlyDictionary<string, string>>(
+            value => new JsonObject(value.Select(entry => KeyValuePair.Create(entry.Key, (JsonNode?)JsonValue.Create(entry.Value)))),
+            json => json.Entries().ToDictionary(entry => entry.Key, entry => entry.Value.Text(), StringComparer.Ordinal)),
         { IsEnum: true } => typeof(FactValues).GetMethod(nameof(EnumName), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(type).Invoke(null, null)!,
         _ => throw new NotSupportedException(
-            $"{property.DeclaringType!.Name}.{property.Name} is a fact of {type.Name}: a saved inventory holds facts of bool, int, string, a list of strings or an enum"),
+            $"{property.DeclaringType!.Name}.{property.Name} is a fact of {type.Name}: a saved inventory holds facts of bool, int, string, a list of strings, a map of strings or an enum"),
     };
 
     // An enum is saved by its name; a number or an unknown name is refused on reading.

@@ -18,6 +18,9 @@ public sealed record ScanOptions
 
     public IReadOnlySet<string> SkipRules { get; init; } = new HashSet<string>();
 
+    /// <summary>Which resources are judged, by their tags; by default every one.</summary>
+    public TagFilter Tags { get; init; } = TagFilter.None;
+
     public bool Selects(string ruleId) =>
         (Rules.Count == 0 || Rules.Contains(ruleId)) && !SkipRules.Contains(ruleId);
 }

@@ -74,10 +74,17 @@ public static class KeyInventoryWriter
         }
     }
 
-    private static readonly string[] ColumnNames = ["key", "aliases", "where", "level", "state", "rotation", "policy-public", "protects"];
-
     private static IReadOnlyList<string> Columns(Language language) =>
-        [.. ColumnNames.Select(column => Texts.Get(language, $"reports.key-column-{column}"))];
+    [
+        Texts.Get(language, "reports.key-column-key"),
+        Texts.Get(language, "reports.key-column-aliases"),
+        Texts.Get(language, "reports.key-column-where"),
+        Texts.Get(language, "reports.key-column-level"),
+        Texts.Get(language, "reports.key-column-state"),
+        Texts.Get(language, "reports.key-column-rotation"),
+        Texts.Get(language, "reports.key-column-policy-public"),
+        Texts.Get(language, "reports.key-column-protects"),
+    ];
 
     private static IEnumerable<string> Cells(KeyRow row, Language language)
     {

@@ -24,6 +24,8 @@ internal sealed class ConfigResourceView(ResourceInstance instance, ModuleEvalua
     // Nested blocks (static and dynamic) read as a list of objects, as a plan shows them.
     public TfValue Get(string attribute) => evaluator.Argument(instance, attribute) ?? evaluator.Blocks(instance, attribute) ?? TfValue.Null;
 
+    public TfValue TagsAll => Facts.MergeTags(evaluator.Providers.DefaultTags(ProviderReferences.UsedBy(Resource)), Get("tags"));
+
     public ValueOrigin? Origin(string attribute) => Get(attribute) is TfUnknown { Origin: var origin } ? origin : null;
 
     public string Describe(string attribute) =>

@@ -45,6 +45,33 @@ internal static class Facts
         var value => Fact.Unknown<IReadOnlyList<string>>(Texts.Canonical("reasons.attribute-not-string-list", Found(attribute, value))),
     };
 
+    /// <summary>
+    /// The resource's tags as Terraform gives them (<see cref="IResourceView.TagsAll"/>): a mapper sets
+    /// <c>Tags = Facts.Tags(view)</c>. A tag whose value is known only after apply makes them all unknown, since a
+    /// filter may ask for any of them; a null value sets no tag.
+    /// </summary>
+    public static Fact<IReadOnlyDictionary<string, string>> Tags(IResourceView view) => view.TagsAll switch
+    {
+        TfNull => Fact.Known<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>()),
+        TfUnknown unknown => Fact.Unknown<IReadOnlyDictionary<string, string>>(Texts.Canonical("reasons.tags-after-apply", ("reason", unknown.Reason))),
+        TfObject tags when tags.Attributes.Values.OfType<TfUnknown>().FirstOrDefault() is { } unknown =>
+            Fact.Unknown<IReadOnlyDictionary<string, string>>(Texts.Canonical("reasons.tags-after-apply", ("reason", unknown.Reason))),
+        TfObject tags when tags.Attributes.Where(tag => tag.Value is not TfNull).ToList() is var set && set.All(tag => ValueOps.TryString(tag.Value) is not null) =>
+            Fact.Known<IReadOnlyDictionary<string, string>>(set.ToDictionary(tag => tag.Key, tag => ValueOps.TryString(tag.Value)!, StringComparer.Ordinal)),
+        var value => Fact.Unknown<IReadOnlyDictionary<string, string>>(Texts.Canonical("reasons.tags-not-map", ("type", value.TypeName))),
+    };
+
+    /// <summary>A provider configuration's default tags with a resource's own over them, as the provider computes <c>tags_all</c>.</summary>
+    /// <param name="defaults">The provider's <c>default_tags</c> tags; null when it has none.</param>
+    public static TfValue MergeTags(TfValue? defaults, TfValue own) => (defaults, own) switch
+    {
+        (null or TfNull, _) => own,
+        (_, TfNull) => defaults,
+        (TfObject provider, TfObject resource) => new TfObject(provider.Attributes.Concat(resource.Attributes)),
+        (_, TfObject) => defaults,
+        _ => own,
+    };
+
     /// <summary>A name that Terraform generates when the configuration leaves it out.</summary>
     public static Fact<string> Name(IResourceView view, string attribute, string prefixAttribute) =>
         (view.Get(attribute), view.Get(prefixAttribute)) switch

@@ -26,6 +26,12 @@ internal interface IResourceView
     /// <summary>The attribute's value; null when it is not set.</summary>
     TfValue Get(string attribute);
 
+    /// <summary>
+    /// The tags Terraform gives the resource, as its <c>tags_all</c> attribute holds them: the <c>default_tags</c> of
+    /// the provider configuration it uses with its own <c>tags</c> over them. Read through <see cref="Facts.Tags"/>.
+    /// </summary>
+    TfValue TagsAll { get; }
+
     /// <summary>The one resource or data source the attribute's expression refers to, if it names exactly one.</summary>
     ValueOrigin? Origin(string attribute);
 

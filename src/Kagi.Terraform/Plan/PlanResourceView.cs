@@ -76,6 +76,19 @@ internal sealed class PlanResourceView : IResourceView
             : TfValue.Null;
     }
 
+    // The provider plans tags_all itself, default_tags included; a plan from a provider too old to have it shows tags only.
+    public TfValue TagsAll => PlanJson.Property(_afterUnknown, "tags_all") is { } unknown && AnyUnknown(unknown)
+        ? new TfUnknown(Texts.Canonical("reasons.known-after-apply", ("address", $"{Address}.tags_all")))
+        : PlanJson.Property(_values, "tags_all") is { ValueKind: not JsonValueKind.Null } all ? JsonValues.FromJson(all) : Get("tags");
+
+    // after_unknown marks a whole value true, or the unknown entries of a map.
+    private static bool AnyUnknown(JsonElement marks) => marks.ValueKind switch
+    {
+        JsonValueKind.True => true,
+        JsonValueKind.Object => marks.EnumerateObject().Any(entry => AnyUnknown(entry.Value)),
+        _ => false,
+    };
+
     public string Describe(string attribute)
     {
         var references = References(attribute);

@@ -82,6 +82,12 @@ public sealed partial class FakeAws : IAsyncDisposable
             await Task.Delay(_scenario.Latency);
         }
 
+        if (service == "tagging")
+        {
+            await HandleTaggingAsync(context, region);
+            return;
+        }
+
         if (FakeApis.For(service) is { } api)
         {
             await HandleApiAsync(context, api, region, service);
@@ -165,7 +171,10 @@ public sealed partial class FakeAws : IAsyncDisposable
             case "GetKeyPolicy" when Key(fake, keyId) is { Denied: false } key && key.Account == _scenario.Account:
                 await Reply(context, 200, "application/x-amz-json-1.1", JsonSerializer.Serialize(new { Policy = KeyPolicy(key), PolicyName = "default" }));
                 break;
-            case "DescribeKey" or "GetKeyRotationStatus" or "GetKeyPolicy":
+            case "ListResourceTags" when Key(fake, keyId) is { Denied: false } key && key.Account == _scenario.Account:
+                await Reply(context, 200, "application/x-amz-json-1.1", KmsTags(key));
+                break;
+            case "DescribeKey" or "GetKeyRotationStatus" or "GetKeyPolicy" or "ListResourceTags":
                 await Reply(context, FakeReply.Error(FakeWire.Json, "NotFoundException", $"Key '{keyId}' does not exist"));
                 break;
             case "ListKeys":

@@ -44,6 +44,8 @@ public sealed record FakeCluster(string Identifier, string Engine, bool Encrypte
     public bool IamAuth { get; init; } = true;
 
     public bool CopyTags { get; init; } = true;
+
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>A DB cluster snapshot of any engine; <paramref name="Public"/> ones may be restored by any account.</summary>
@@ -51,6 +53,8 @@ public sealed record FakeSnapshot(string Identifier, string Engine, bool Encrypt
 {
     /// <summary>The account that owns it, when not the scenario's: a private one is shared with the scenario's account.</summary>
     public string? Owner { get; init; }
+
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>A KMS key; <paramref name="Denied"/> keys answer AccessDeniedException, as another account's key does when its policy leaves us out.</summary>
@@ -61,6 +65,8 @@ public sealed record FakeKey(string Arn, string Manager = "CUSTOMER", string Ori
 
     /// <summary>When a key pending deletion goes, as DescribeKey's ISO 8601 date.</summary>
     public string? DeletionDate { get; init; }
+
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 
     public string KeyId => Arn[(Arn.LastIndexOf('/') + 1)..];
 

@@ -60,7 +60,7 @@ internal static class Scenarios
         {
             Keys =
             [
-                new(Key(1)),
+                new(Key(1)) { Tags = new Dictionary<string, string> { ["owner"] = "security" } },
                 new(Key(2), Origin: "AWS_CLOUDHSM"),
                 new(Key(3), Origin: "EXTERNAL_KEY_STORE"),
                 new(Key(4), State: "Disabled"),
@@ -77,7 +77,7 @@ internal static class Scenarios
             ],
             Clusters =
             [
-                new("pass_cmk", "neptune", true, Key(1)),
+                new("pass_cmk", "neptune", true, Key(1)) { Tags = new Dictionary<string, string> { ["owner"] = "team-a", ["env"] = "prod" } },
                 new("pass_cmk_shared", "neptune", true, Key(1), DeletionProtection: false, AuditLogs: false),
                 new("pass_cloudhsm", "neptune", true, Key(2)) { BackupRetentionDays = 1, MultiAz = true },
                 new("pass_external_key_store", "neptune", true, Key(3)) { IamAuth = false, CopyTags = false },
@@ -95,7 +95,7 @@ internal static class Scenarios
             ],
             Snapshots =
             [
-                new("public-cmk", "neptune", true, Key(1), Public: true),
+                new("public-cmk", "neptune", true, Key(1), Public: true) { Tags = new Dictionary<string, string> { ["owner"] = "team-b" } },
                 new("private-unencrypted", "neptune", false, null),
                 new("automated-aws-managed", "neptune", true, Key(6), Manual: false),
                 new("aurora-snapshot", "aurora-postgresql", true, Key(1), Public: true),
@@ -108,7 +108,11 @@ internal static class Scenarios
     private static FakeRegion PagingRegion()
     {
         var keys = Enumerable.Range(1, PagingKeys).Select(number => new FakeKey(KeyArn(Paging, number))).ToList();
-        var neptune = Enumerable.Range(0, PagingClusters).Select(i => new FakeCluster($"pass_graph_{i:D3}", "neptune", true, keys[i % PagingKeys].Arn));
+        // Every cluster tagged, so the region's tag listing takes several pages too.
+        var neptune = Enumerable.Range(0, PagingClusters).Select(i => new FakeCluster($"pass_graph_{i:D3}", "neptune", true, keys[i % PagingKeys].Arn)
+        {
+            Tags = new Dictionary<string, string> { ["index"] = $"{i:D3}" },
+        });
         var aurora = Enumerable.Range(0, 30).Select(i => new FakeCluster($"aurora_{i:D3}", "aurora-mysql", true, keys[0].Arn));
         return new FakeRegion { Keys = keys, Clusters = [.. aurora.Concat(neptune)] };
     }

@@ -25,6 +25,7 @@ internal static class BotocoreModels
         _ when api == AwsApi.Backup => "backup",
         _ when api == AwsApi.OpenSearch => "opensearch",
         _ when api == AwsApi.Efs => "efs",
+        _ when api == AwsApi.Tagging => "resourcegroupstaggingapi",
         _ => throw new ArgumentException($"no botocore name for {api}", nameof(api)),
     };
 

@@ -45,6 +45,8 @@ internal static class TerraformArguments
 
         public TfValue Get(string attribute) => Asked(attribute, value);
 
+        public TfValue TagsAll => Asked("tags", value);
+
         public ValueOrigin? Origin(string attribute) => Asked<ValueOrigin?>(attribute, null);
 
         public string Describe(string attribute) => Asked(attribute, attribute);

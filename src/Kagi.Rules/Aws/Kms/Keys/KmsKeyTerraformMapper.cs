@@ -21,6 +21,7 @@ internal sealed class KmsKeyTerraformMapper : ResourceMapper<KmsKey>
             Id = view.Address,
             Name = Fact.Known(view.Get("description") is TfString { Value.Length: > 0 } description ? description.Value : view.Address),
             Arn = view.Get("arn") is TfString arn ? Fact.Known(arn.Value) : Fact.Unknown<string>(Texts.Canonical("reasons.known-after-apply", ("address", $"{view.Address}.arn"))),
+            Tags = Facts.Tags(view),
             Manager = Fact.Known(KeyManager.Customer),
             InCustomKeyStore = inCustomKeyStore,
             State = Facts.Bool(view, "is_enabled", whenNotSet: true).Map(enabled => enabled ? "Enabled" : "Disabled"),

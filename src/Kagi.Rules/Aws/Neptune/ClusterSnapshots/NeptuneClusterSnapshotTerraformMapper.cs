@@ -25,6 +25,7 @@ internal sealed class NeptuneClusterSnapshotTerraformMapper : ResourceMapper<Nep
             ("argument", "db_cluster_identifier"),
             ("written", view.Describe("db_cluster_identifier")),
             ("type", NeptuneClusterTerraformMapper.ClusterType))),
+        Tags = Fact.Unknown<IReadOnlyDictionary<string, string>>(Texts.Canonical("reasons.snapshot-tags-from-cluster")),
         IsManual = Fact.Known(true),
         SharedWithAll = Fact.Known(false),
     };

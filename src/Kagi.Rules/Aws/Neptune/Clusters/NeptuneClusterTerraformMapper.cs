@@ -25,6 +25,7 @@ internal sealed class NeptuneClusterTerraformMapper : ResourceMapper<NeptuneClus
     {
         Id = view.Address,
         Name = Facts.Name(view, "cluster_identifier", "cluster_identifier_prefix"),
+        Tags = Facts.Tags(view),
 
         // Restored without a key, the snapshot decides; the join finds it when the configuration creates it.
         StorageEncrypted = !IsRestored(view) ? Facts.Bool(view, "storage_encrypted", whenNotSet: false)
