@@ -7,7 +7,7 @@ using Kagi.Core.Rules;
 namespace Kagi.Aws.Tests;
 
 /// <summary>
-/// The kinds read through the JSON-protocol client (Secrets Manager secrets, CloudWatch Logs log groups) on the fake:
+/// The kinds read through the JSON-protocol client (Secrets Manager secrets, CloudWatch Logs log groups, Kinesis streams, ECR repositories; Backup vaults through the REST-JSON one) on the fake:
 /// each judged by its real key, every page read, throttling retried, and a refused listing an ERROR, never a silence.
 /// </summary>
 public sealed class JsonApiKindTests(FakeAccountScan scan) : IClassFixture<FakeAccountScan>
@@ -22,6 +22,9 @@ public sealed class JsonApiKindTests(FakeAccountScan scan) : IClassFixture<FakeA
     {
         new("secretsmanager-secret-cmk-encryption", Scenarios.Secret, "secretsmanager", "ListSecrets", "secretsmanager:{0}:111122223333:secret:*", Scenarios.PagingSecrets, SecretsManagerApi.MaxPageSize),
         new("logs-log-group-cmk-encryption", Scenarios.LogGroup, "logs", "DescribeLogGroups", "logs:{0}:111122223333:log-group:*", Scenarios.PagingLogGroups, LogsApi.MaxPageSize),
+        new("kinesis-stream-cmk-encryption", Scenarios.Stream, "kinesis", "ListStreams", "kinesis:{0}:111122223333:stream/*", Scenarios.PagingStreams, KinesisApi.MaxPageSize),
+        new("ecr-repository-cmk-encryption", Scenarios.Repository, "ecr", "DescribeRepositories", "ecr:{0}:111122223333:repository/*", Scenarios.PagingRepositories, EcrApi.MaxPageSize),
+        new("backup-vault-cmk-encryption", Scenarios.Vault, "backup", "ListBackupVaults", "backup:{0}:111122223333:backup-vault:*", Scenarios.PagingVaults, BackupApi.MaxPageSize),
     }.ToDictionary(kind => kind.RuleId);
 
     public static TheoryData<string> RuleIds => [.. Kinds.Keys];
@@ -114,6 +117,37 @@ public sealed class JsonApiKindTests(FakeAccountScan scan) : IClassFixture<FakeA
 
         // AccessDenied is not retried
         Assert.Equal(1, fake.Count(kind.Service, kind.Call, Scenarios.Denied));
+    }
+
+    [Fact]
+    public void Only_a_stream_without_server_side_encryption_fails_the_storage_rule_and_the_cmk_rule_shows_it_the_unencrypted_fix()
+    {
+        var verdicts = Verdicts(scan.Result.Inventory, "kinesis-stream-storage-encrypted", Scenarios.Verdicts);
+
+        Assert.Equal(["fail_stream_unencrypted"], verdicts.Where(verdict => verdict.Value == ResultStatus.Fail).Select(verdict => verdict.Key));
+        Assert.Equal(ResultStatus.Pass, verdicts["fail_stream_aws_managed_alias"]);
+        var cmk = Scans.Judge(scan.Result.Inventory).Single(f => f.Rule.Id == "kinesis-stream-cmk-encryption" && f.Resource.Name is { IsKnown: true, Value: "fail_stream_unencrypted" });
+        Assert.Equal("unencrypted", cmk.Result.RemediationVariant);
+    }
+
+    [Fact]
+    public async Task A_stream_whose_summary_is_denied_is_an_error_of_its_own_and_the_others_are_judged()
+    {
+        // Given two streams, the summary of the first denied
+        var region = new FakeRegion
+        {
+            Stores = [new(Scenarios.Stream, "denied"), new(Scenarios.Stream, "fail_readable", Encrypted: false)],
+            Faults = [new("kinesis", FaultKind.AccessDenied, Times: 1, Action: "DescribeStreamSummary")],
+        };
+        await using var fake = await FakeAws.StartAsync(new FakeScenario { Regions = { [Scenarios.Denied] = region } });
+
+        var findings = Scans.Judge(Scans.Run(fake.Endpoint, null, Scenarios.Denied).Inventory).Where(f => f.Rule.Id == "kinesis-stream-cmk-encryption").ToList();
+
+        // Then the stream whose summary could not be read is an ERROR naming it and the call; the other is judged
+        var error = Assert.Single(findings, f => f.Status == ResultStatus.Error);
+        Assert.Matches(@"^arn:aws:kinesis:ap-northeast-1:111122223333:stream/(denied|fail_readable)$", error.Resource.Id);
+        Assert.Contains("kinesis:DescribeStreamSummary", error.Result.Reason, StringComparison.Ordinal);
+        Assert.Equal(2, findings.Count);
     }
 
     private static ResultStatus Expected(string name) => name.Split('_')[0] switch

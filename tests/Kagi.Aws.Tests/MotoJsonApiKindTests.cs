@@ -1,13 +1,15 @@
 using System.Text.Json;
 using Kagi.Core.Model;
 using Kagi.Core.Rules;
+using Kagi.Rules.Aws.Ecr.Repositories;
+using Kagi.Rules.Aws.Kinesis.Streams;
 using Kagi.Rules.Aws.Logs.LogGroups;
 using Kagi.Rules.Aws.SecretsManager.Secrets;
 
 namespace Kagi.Aws.Tests;
 
 /// <summary>
-/// The kinds read through the JSON-protocol client against moto, an independent emulator: secrets and log groups made with
+/// The kinds read through the JSON-protocol client against moto, an independent emulator: secrets, log groups, streams, repositories and vaults made with
 /// boto3, then scanned. moto reports its alias/aws/* keys as KeyManager=CUSTOMER; a resource naming such a key by its
 /// ARN fails only because Kagi recognises the key by its alias in ListAliases, without asking DescribeKey.
 /// </summary>
@@ -26,6 +28,17 @@ public sealed class MotoJsonApiKindTests : IClassFixture<MotoServer>
         secrets.create_secret(Name="fail-aws-managed-by-arn", SecretString="s", KmsKeyId=managed_arn)
         logs.create_log_group(logGroupName="pass-cmk", kmsKeyId=cmk)
         logs.create_log_group(logGroupName="fail-service-owned")
+        kinesis = boto3.client("kinesis")
+        for name in ["pass-cmk", "fail-aws-managed", "fail-unencrypted"] + ["paging-%03d" % i for i in range(105)]:
+            kinesis.create_stream(StreamName=name, ShardCount=1)
+        kinesis.start_stream_encryption(StreamName="pass-cmk", EncryptionType="KMS", KeyId=cmk)
+        kinesis.start_stream_encryption(StreamName="fail-aws-managed", EncryptionType="KMS", KeyId="alias/aws/kinesis")
+        ecr = boto3.client("ecr")
+        ecr.create_repository(repositoryName="pass-cmk", encryptionConfiguration={"encryptionType": "KMS", "kmsKey": cmk})
+        ecr.create_repository(repositoryName="fail-aws-owned")
+        backup = boto3.client("backup")
+        backup.create_backup_vault(BackupVaultName="pass-cmk", EncryptionKeyArn=cmk)
+        backup.create_backup_vault(BackupVaultName="fail-service-default")
         print(json.dumps({"cmk": cmk}))
         """;
 
@@ -43,11 +56,14 @@ public sealed class MotoJsonApiKindTests : IClassFixture<MotoServer>
     [Theory]
     [InlineData("secretsmanager-secret-cmk-encryption", "fail-service-default", "fail-aws-managed-by-arn")]
     [InlineData("logs-log-group-cmk-encryption", "fail-service-owned", null)]
+    [InlineData("kinesis-stream-cmk-encryption", "fail-unencrypted", "fail-aws-managed")]
+    [InlineData("ecr-repository-cmk-encryption", "fail-aws-owned", null)]
+    [InlineData("backup-vault-cmk-encryption", "fail-service-default", null)]
     public void A_resource_on_a_cmk_passes_and_one_on_the_service_default_fails(string ruleId, string onDefault, string? onAwsManaged)
     {
         var result = Scans.Run(_moto.Endpoint, null, Region);
 
-        var verdicts = Scans.Verdicts(result.Inventory, ruleId);
+        var verdicts = Scans.Verdicts(result.Inventory, ruleId).Where(verdict => !verdict.Key.StartsWith("paging-", StringComparison.Ordinal)).ToDictionary();
         Assert.Equal(ResultStatus.Pass, verdicts["pass-cmk"]);
         Assert.Equal(ResultStatus.Fail, verdicts[onDefault]);
         if (onAwsManaged is not null)
@@ -74,6 +90,34 @@ public sealed class MotoJsonApiKindTests : IClassFixture<MotoServer>
         Assert.Equal("arn:aws:logs:eu-west-1:123456789012:log-group:pass-cmk", groups["pass-cmk"].Id);
         Assert.Equal(KeyLevel.Customer, groups["pass-cmk"].KeyLevel.Value);
         Assert.Equal(KeyLevel.AwsOwned, groups["fail-service-owned"].KeyLevel.Value);
+    }
+
+    [Fact]
+    public void Kinesis_streams_beyond_one_page_are_all_listed_though_moto_answers_without_a_next_token()
+    {
+        // moto pages ListStreams only by ExclusiveStartStreamName: more than the 100 a page asks for are all found
+        var inventory = Scans.Run(_moto.Endpoint, null, Region).Inventory;
+
+        var streams = inventory.Resources.OfType<KinesisStream>().Select(stream => stream.Name.Value).ToList();
+        Assert.Equal(108, streams.Count);
+        Assert.Equal(streams.Count, streams.Distinct(StringComparer.Ordinal).Count());
+        Assert.Empty(inventory.Unscanned);
+        var verdicts = Scans.Verdicts(inventory, "kinesis-stream-storage-encrypted");
+        Assert.Equal(ResultStatus.Pass, verdicts["pass-cmk"]);
+        Assert.Equal(ResultStatus.Pass, verdicts["fail-aws-managed"]);
+        Assert.Equal(ResultStatus.Fail, verdicts["fail-unencrypted"]);
+    }
+
+    // moto gives a KMS repository created without a key a made-up key ARN that KMS cannot describe, so aws/ecr is proven on the fake only.
+    [Fact]
+    public void An_ecr_repository_is_judged_by_its_encryption_type_and_key()
+    {
+        var repositories = Scans.Run(_moto.Endpoint, null, Region).Inventory.Resources.OfType<EcrRepository>().ToDictionary(repository => repository.Name.Value);
+
+        Assert.Equal("arn:aws:ecr:eu-west-1:123456789012:repository/pass-cmk", repositories["pass-cmk"].Id);
+        Assert.Equal(_cmk, repositories["pass-cmk"].KmsKeyId.Value);
+        Assert.Equal(KeyLevel.Customer, repositories["pass-cmk"].KeyLevel.Value);
+        Assert.IsType<KeyReference.AwsOwned>(repositories["fail-aws-owned"].Key);
     }
 
     // xUnit makes a test class instance per test; the emulator is set up once per server.
