@@ -85,7 +85,8 @@ public sealed class FaultScanTests
         {
             Assert.StartsWith("arn:aws:", scope.ResourceId, StringComparison.Ordinal);
             Assert.Contains($":{scope.Region}:{account}:", scope.ResourceId, StringComparison.Ordinal);
-            Assert.EndsWith("*", scope.ResourceId, StringComparison.Ordinal);
+            // Every resource of the kind: arn:…:cluster:* or, where the resource part has a slash, arn:…:stream/*
+            Assert.Matches(@"[:/]\*$", scope.ResourceId);
             Assert.Equal(call, scope.Call);
         });
     }

@@ -57,12 +57,15 @@ public static class AwsOperations
         Members("logGroups", "logGroupName", "logGroupArn", "kmsKeyId"),
         new("nextToken", "nextToken", "limit"));
 
-    /// <summary>Kinesis pages by <c>NextToken</c> and says whether more follow with <c>HasMoreStreams</c>.</summary>
+    /// <summary>
+    /// Kinesis pages by <c>NextToken</c> and says whether more follow with <c>HasMoreStreams</c>; before NextToken (and
+    /// in moto) the next page was asked for by <c>ExclusiveStartStreamName</c>, which the stream collector falls back on.
+    /// </summary>
     public static AwsOperation KinesisListStreams { get; } = new(
         AwsApi.Kinesis,
         "ListStreams",
-        ["Limit", "NextToken"],
-        ["StreamNames", .. Members("StreamSummaries", "StreamName", "StreamARN")],
+        ["Limit", "NextToken", "ExclusiveStartStreamName"],
+        ["StreamNames", "HasMoreStreams", "NextToken", .. Members("StreamSummaries", "StreamName", "StreamARN")],
         new("NextToken", "NextToken", "Limit", "HasMoreStreams"));
 
     public static AwsOperation KinesisDescribeStreamSummary { get; } = new(

@@ -82,6 +82,14 @@ internal static class Facts
             _ => Fact.Unknown<string>(Texts.Canonical("reasons.name-unusable", ("attribute", attribute))),
         };
 
+    /// <summary>A name the resource requires, with no generated alternative.</summary>
+    public static Fact<string> RequiredName(IResourceView view, string attribute) => view.Get(attribute) switch
+    {
+        TfString { Value.Length: > 0 } name => Fact.Known(name.Value),
+        TfUnknown unknown => Fact.Unknown<string>(unknown.Reason),
+        _ => Fact.Unknown<string>(Texts.Canonical("reasons.name-unusable", ("attribute", attribute))),
+    };
+
     // The arguments of a reason that names the attribute and the type of value it holds instead.
     private static (string Name, object? Value)[] Found(string attribute, TfValue value) => [("attribute", attribute), ("type", value.TypeName)];
 }

@@ -15,7 +15,7 @@ public sealed class ProfileTests : IClassFixture<FakeEndpoint>
     {
         // Given credentials and a region only in a profile's files, none in the environment
         var home = Directory.CreateTempSubdirectory("kagi-profile-").FullName;
-        File.WriteAllText(Path.Combine(home, "credentials"), "[auditor]\naws_access_key_id = AKIDPROFILE\naws_secret_access_key = secret\n");
+        File.WriteAllText(Path.Combine(home, "credentials"), "[auditor]\naws_access_key_id = AKIDPROFILE\naws_secret_access_key = PROFILESECRETKEY\n");
         File.WriteAllText(Path.Combine(home, "config"), $"[profile auditor]\nregion = {Scenarios.Verdicts}\n");
 
         // When kagi runs with --profile and no --region
@@ -26,7 +26,7 @@ public sealed class ProfileTests : IClassFixture<FakeEndpoint>
         Assert.Contains($"arn:aws:rds:{Scenarios.Verdicts}:111122223333:cluster:fail_aws_managed", output, StringComparison.Ordinal);
         Assert.Contains($"kagi: scanning {Scenarios.Verdicts}", error, StringComparison.Ordinal);
         Assert.Contains("AKIDPROFILE", _fake.AccessKeyIds);
-        Assert.DoesNotContain("secret", output + error, StringComparison.Ordinal);
+        Assert.DoesNotContain("PROFILESECRETKEY", output + error, StringComparison.Ordinal);
     }
 
     [Fact]

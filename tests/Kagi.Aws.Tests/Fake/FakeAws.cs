@@ -193,7 +193,7 @@ public sealed partial class FakeAws : IAsyncDisposable
     {
         var request = await ReadAsync(context, region, service);
         var action = api.ActionOf(request);
-        _calls.Enqueue(new FakeCall(service, region, action, request.JsonString("NextToken") ?? request.JsonString("nextToken") ?? request.JsonString("Marker") ?? request.Query["marker"].FirstOrDefault()));
+        _calls.Enqueue(new FakeCall(service, region, action, request.JsonString("NextToken") ?? request.JsonString("nextToken") ?? request.JsonString("Marker") ?? request.Query["marker"].FirstOrDefault() ?? request.Query["nextToken"].FirstOrDefault()));
         if (!_scenario.Regions.TryGetValue(region, out var fake))
         {
             // What AWS answers in a region that is not enabled for the account.

@@ -1,0 +1,38 @@
+using Kagi.Rules.Aws.Logs.LogGroups;
+
+namespace Kagi.Aws.Tests.Fake.Apis;
+
+/// <summary>CloudWatch Logs' <c>DescribeLogGroups</c> over the region's log groups: <c>kmsKeyId</c> only where a key is associated.</summary>
+public sealed class LogsApi : IFakeApi
+{
+    /// <summary>The most log groups a page holds (the API's <c>limit</c> bound).</summary>
+    public const int MaxPageSize = 50;
+
+    public string SigningName => "logs";
+
+    public FakeWire Wire => FakeWire.Json;
+
+    public FakeReply? Answer(FakeRequest request, FakeRegion region, FakeScenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(region);
+        ArgumentNullException.ThrowIfNull(scenario);
+        if (request.Target != "DescribeLogGroups")
+        {
+            return null;
+        }
+
+        var (groups, next) = FakePaging.Page(region.StoresOf(LogsLogGroup.Descriptor.Type), request.JsonString("nextToken"), request.JsonInt("limit"), MaxPageSize);
+        return FakeReply.Json(new
+        {
+            logGroups = groups.Select(group => new
+            {
+                logGroupName = group.Name,
+                arn = $"arn:aws:logs:{request.Region}:{scenario.Account}:log-group:{group.Name}:*",
+                logGroupArn = $"arn:aws:logs:{request.Region}:{scenario.Account}:log-group:{group.Name}",
+                kmsKeyId = group.KmsKeyId,
+            }),
+            nextToken = next,
+        });
+    }
+}
