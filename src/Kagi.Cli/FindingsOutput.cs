@@ -124,7 +124,17 @@ internal static class FindingsOutput
         ruleId = finding.RuleId,
         severity = finding.Severity.ToName(),
         lastStatus = finding.LastStatus.ToName(),
-        resource = new { id = finding.ResourceId, type = finding.ResourceType, region = finding.Region, account = finding.Account, location = finding.File is null ? null : new { file = finding.File, line = finding.Line } },
+        resource = new
+        {
+            id = finding.ResourceId,
+            type = finding.ResourceType,
+            region = finding.Region,
+            account = finding.Account,
+            location = finding.File is null ? null : new { file = finding.File, line = finding.Line },
+
+            // Null when the latest scan could not tell them, or the store did not keep them yet.
+            tags = finding.Tags is { } tags ? new SortedDictionary<string, string>(tags.ToDictionary(), StringComparer.Ordinal) : null,
+        },
         firstSeen = new { at = finding.FirstSeenAt, scan = finding.FirstScanId },
         lastSeen = new { at = finding.LastSeenAt, scan = finding.LastScanId },
         changed = new { at = finding.ChangedAt, scan = finding.ChangedScanId },

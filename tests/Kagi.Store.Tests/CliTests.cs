@@ -182,6 +182,10 @@ public sealed class CliTests
             .ToDictionary(finding => finding.GetProperty("resource").GetProperty("id").GetString()!, finding => finding.GetProperty("status").GetString());
         Assert.Equal("MUTED", statuses["aws_neptune_cluster.team_a"]);
         Assert.Equal("FAIL", statuses["aws_neptune_cluster.team_b"]);
+        var listed = Run("findings", "list", "--store", store, "--format", "json", "--status", "muted");
+        using var list = System.Text.Json.JsonDocument.Parse(listed.Output);
+        var tags = Assert.Single(list.RootElement.GetProperty("findings").EnumerateArray()).GetProperty("resource").GetProperty("tags");
+        Assert.Equal("team-a", tags.GetProperty("owner").GetString());
     }
 
     [Theory]
