@@ -101,6 +101,7 @@ public sealed class KmsKeyResolver
         {
             var response = await _region.Call(AwsService.Kms, "DescribeKey", token => _kms.DescribeKeyAsync(new DescribeKeyRequest { KeyId = keyArn }, token)).ConfigureAwait(false);
             var key = ToKey(response.KeyMetadata, keyArn);
+            key = key with { Aliases = (await _aliases.Value.ConfigureAwait(false)).NamesOf(response.KeyMetadata.KeyId, key.Account == _region.Account) };
             return new KeyReference.Described(key.Manager is { IsKnown: true, Value: KeyManager.Customer } ? await WithRotationAndPolicyAsync(key, arn).ConfigureAwait(false) : key);
         }
         catch (AwsCallException exception) when (exception.Kind is AwsFailureKind.AccessDenied or AwsFailureKind.NotFound)
@@ -160,9 +161,9 @@ public sealed class KmsKeyResolver
             }
             while (!string.IsNullOrEmpty(marker) && !cancellationToken.IsCancellationRequested);
         }
-        catch (AwsCallException)
+        catch (AwsCallException exception)
         {
-            return new RegionAliases(new Dictionary<string, string>());
+            return new RegionAliases(new Dictionary<string, string>(), _region.Failed(exception));
         }
 
         return new RegionAliases(targets);
@@ -172,6 +173,7 @@ public sealed class KmsKeyResolver
     {
         Id = keyArn,
         Name = Fact.Known(alias),
+        Aliases = Fact.Known<IReadOnlyList<string>>([alias]),
         Region = _region.Region,
         Account = _region.Account,
         Arn = Fact.Known(keyArn),
@@ -179,8 +181,11 @@ public sealed class KmsKeyResolver
         InCustomKeyStore = Fact.Known(false),
         Origin = Fact.Known("AWS_KMS"),
 
-        // AWS rotates every AWS-managed key every year; it cannot be turned off.
+        // AWS rotates every AWS-managed key every year, and no one can disable or delete one.
         RotationEnabled = Fact.Known(true),
+        State = Fact.Known("Enabled"),
+        DeletionDate = Fact.Known<string?>(null),
+        MultiRegion = Fact.Known(false),
     };
 
     private KmsKey ToKey(KeyMetadata metadata, string keyArn)
@@ -206,6 +211,8 @@ public sealed class KmsKeyResolver
             State = metadata.KeyState?.Value is { } state ? Fact.Known(state) : NotDescribed<string>("KeyState", keyArn),
             Origin = origin is null ? NotDescribed<string>("Origin", keyArn) : Fact.Known(origin),
             KeySpec = metadata.KeySpec?.Value is { } spec ? Fact.Known(spec) : NotDescribed<string>("KeySpec", keyArn),
+            DeletionDate = Fact.Known<string?>(metadata.DeletionDate?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture)),
+            MultiRegion = Fact.Known(metadata.MultiRegion == true),
         };
     }
 
@@ -215,13 +222,22 @@ public sealed class KmsKeyResolver
 }
 
 /// <summary>One region's aliases: each alias name's target key ID.</summary>
-internal sealed class RegionAliases(IReadOnlyDictionary<string, string> targets)
+/// <param name="failure">Why the aliases could not be listed, or null when they were.</param>
+internal sealed class RegionAliases(IReadOnlyDictionary<string, string> targets, string? failure = null)
 {
+    private readonly ILookup<string, string> _namesByKeyId = targets.ToLookup(alias => alias.Value, alias => alias.Key, StringComparer.Ordinal);
+
     private readonly Dictionary<string, string> _awsManagedByKeyId = targets
         .Where(alias => KeyLevelClassifier.IsAwsManagedAlias(alias.Key))
         .ToDictionary(alias => alias.Value, alias => alias.Key, StringComparer.Ordinal);
 
     public string? TargetOf(string aliasName) => targets.GetValueOrDefault(aliasName);
+
+    /// <summary>The alias names of one key; another account's aliases are not ours to list.</summary>
+    public Fact<IReadOnlyList<string>> NamesOf(string? keyId, bool ownAccount) =>
+        !ownAccount ? Fact.Unknown<IReadOnlyList<string>>(Texts.Canonical("reasons.kms-aliases-other-account"))
+        : failure is not null ? Fact.Unknown<IReadOnlyList<string>>(Texts.Canonical("reasons.kms-aliases-not-listed", ("failure", failure)))
+        : Fact.Known<IReadOnlyList<string>>([.. _namesByKeyId[keyId ?? string.Empty].Order(StringComparer.Ordinal)]);
 
     /// <summary>The <c>alias/aws/…</c> name of an AWS-managed key, or null for any other key.</summary>
     public string? AwsManagedAliasOf(string keyId) => _awsManagedByKeyId.GetValueOrDefault(keyId);

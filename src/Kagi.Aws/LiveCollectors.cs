@@ -1,17 +1,10 @@
 using System.Reflection;
-using Kagi.Core.Model;
 
 namespace Kagi.Aws;
 
 /// <summary>Finds the live collectors by reflection, as rules are found: adding a kind adds its collector and nothing else.</summary>
 public static class LiveCollectors
 {
-    /// <summary>
-    /// Kinds no collector lists: they are described while another kind's key is looked up (a KMS key is read because a
-    /// cluster names it), and their failures are reported through that kind's (<see cref="KmsKeyResolver.UnreadWithKey"/>).
-    /// </summary>
-    public static IReadOnlyList<string> DescribedThroughKeyLookup { get; } = [KmsKey.Descriptor.Type];
-
     /// <summary>Every collector in <paramref name="assemblies"/> (the catalogue's), one instance each, in the order of the kinds they produce.</summary>
     /// <exception cref="InvalidOperationException">A collector has no public parameterless constructor.</exception>
     public static IReadOnlyList<ILiveCollector> Discover(IEnumerable<Assembly> assemblies)

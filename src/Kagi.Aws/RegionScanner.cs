@@ -23,8 +23,12 @@ public sealed class RegionScanner
     public async Task<RegionInventory> ScanAsync()
     {
         var parts = await Task.WhenAll(_collectors.Select(collector => collector.CollectAsync(_region, _services))).ConfigureAwait(false);
+        var resources = parts.SelectMany(part => part.Resources).ToList();
+
+        // The key collector lists the region's own keys; resources may name others (another account's): each key once.
+        var listed = resources.OfType<Core.Model.KmsKey>().Select(key => key.Id).ToHashSet(StringComparer.Ordinal);
         return new RegionInventory(
-            [.. parts.SelectMany(part => part.Resources), .. _services.Keys.DescribedKeys],
+            [.. resources, .. _services.Keys.DescribedKeys.Where(key => !listed.Contains(key.Id))],
 
             // A key two kinds share, unread, is one ERROR.
             [.. parts.SelectMany(part => part.Unscanned).DistinctBy(scope => (scope.ResourceType, scope.ResourceId))]);

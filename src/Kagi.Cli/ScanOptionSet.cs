@@ -130,6 +130,10 @@ internal sealed class ScanOptionSet
         }
     }
 
+    // A rule named by a previous ID selects the rule that took it over.
+    private static HashSet<string> Current(HashSet<string> ids) =>
+        new(ids.Select(id => RuleCatalog.Find(id)!.Metadata.Id), StringComparer.Ordinal);
+
     /// <summary>Reads the options; null (with the reason written to <paramref name="error"/>) when they do not make sense together.</summary>
     public ScanSettings? Read(ParseResult parsed, TextWriter error)
     {
@@ -155,8 +159,8 @@ internal sealed class ScanOptionSet
         {
             MinKeyLevel = minKeyLevel,
             MinBackupRetentionDays = parsed.GetValue(_minBackupRetentionDays),
-            Rules = rules,
-            SkipRules = skipRules,
+            Rules = Current(rules),
+            SkipRules = Current(skipRules),
         };
         var reports = ReportRequest.Pair([.. OptionOrder.InOrderTyped(parsed, _format, _output).Select(typed => new ReportOption(typed.Option == _format, typed.Value))], language, out var problem);
         if (reports is null)

@@ -12,7 +12,7 @@ namespace Kagi.Reporting;
 /// </summary>
 public sealed class CsvReportWriter : IReportWriter
 {
-    private const char ByteOrderMark = '\uFEFF';
+    internal const char ByteOrderMark = '\uFEFF';
 
     private static readonly string[] Header =
     [
@@ -59,7 +59,7 @@ public sealed class CsvReportWriter : IReportWriter
         return cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + cell : cell;
     }
 
-    private static void WriteRow(TextWriter output, IEnumerable<string> cells)
+    internal static void WriteRow(TextWriter output, IEnumerable<string> cells)
     {
         var row = new StringBuilder();
         foreach (var cell in cells)

@@ -27,7 +27,10 @@ internal static partial class MarkdownText
                 '>' => "&gt;",
                 '&' => "&amp;",
                 '"' or '\'' or '|' or '`' or '*' or '_' or '[' or ']' or '\\' or '~' or '#' or '!' => $"&#{(int)c};",
-                '\r' or '\n' => " ",
+                '\r' or '\n' or '\t' => " ",
+
+                // A terminal escape or other control character would act on whoever cats the file.
+                _ when char.IsControl(c) => "\uFFFD",
                 _ => c.ToString(),
             });
         }

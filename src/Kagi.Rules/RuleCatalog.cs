@@ -12,7 +12,9 @@ public static class RuleCatalog
 
     public static IReadOnlyList<CatalogEntry> All => Entries.Value;
 
-    public static CatalogEntry? Find(string id) => All.FirstOrDefault(entry => entry.Metadata.Id == id);
+    /// <summary>The rule with this ID, or the rule that took it over (its previous IDs).</summary>
+    public static CatalogEntry? Find(string id) =>
+        All.FirstOrDefault(entry => entry.Metadata.Id == id) ?? All.FirstOrDefault(entry => entry.Metadata.PreviousIds.Contains(id, StringComparer.Ordinal));
 
     /// <summary>The embedded metadata resource for a rule class, e.g. <c>Aws/Neptune/Clusters/NeptuneClusterCmkEncryption.rule.yaml</c>.</summary>
     public static string MetadataResourceName(Type ruleType)

@@ -39,6 +39,9 @@ public static class RuleMetadataReader
         return new RuleMetadata
         {
             Id = context.Scalar(root, "id"),
+            PreviousIds = root.Children.ContainsKey(new YamlScalarNode("aliases"))
+                ? [.. context.Sequence(root, "aliases").Children.Select(node => ((YamlScalarNode)node).Value!)]
+                : [],
             Service = context.Scalar(root, "service"),
             ResourceType = resourceType,
             Severity = severity,

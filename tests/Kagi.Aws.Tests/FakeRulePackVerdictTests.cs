@@ -54,30 +54,46 @@ public sealed class FakeRulePackVerdictTests : IClassFixture<FakeAccountScan>
     }
 
     [Fact]
-    public void The_key_of_a_cluster_must_be_enabled_and_another_accounts_key_that_kms_will_not_describe_is_unknown()
+    public void A_key_that_protects_clusters_must_be_enabled_and_the_finding_counts_what_it_protects()
     {
-        var verdicts = Verdicts("neptune-cluster-key-usable");
+        var findings = Scans.Judge(_scan.Result.Inventory)
+            .Where(f => f.Rule.Id == "kms-key-in-use-usable" && f.Resource.Region == Scenarios.Verdicts)
+            .ToDictionary(f => f.Resource.Name.Value);
 
-        Assert.Equal(ResultStatus.Pass, verdicts["pass_cmk"]);
-        Assert.Equal(ResultStatus.Pass, verdicts["fail_aws_managed"]);
-        Assert.Equal(ResultStatus.Pass, verdicts["pass_cross_account_shared"]);
-        Assert.Equal(ResultStatus.Fail, verdicts["pass_disabled_cmk"]);
-        Assert.Equal(ResultStatus.Fail, verdicts["pass_pending_deletion_cmk"]);
-        Assert.Equal(ResultStatus.Unknown, verdicts["unknown_cross_account_denied"]);
+        // The CMK shared by three clusters (two Neptune, one Aurora that no kind judges yet is not counted) passes
+        Assert.Equal(ResultStatus.Pass, findings[CmkKeyId].Status);
+        Assert.Equal(ResultStatus.Fail, findings[KeyId(4)].Status);
+        Assert.Equal(ResultStatus.Fail, findings[KeyId(5)].Status);
+        Assert.Equal("pendingImport", findings[KeyId(12)].Result.RemediationVariant);
+        Assert.Equal("1", findings[KeyId(4)].Result.Evidence["dependentCount"]);
+        Assert.Equal("1 AWS::Neptune::DBCluster", findings[KeyId(4)].Result.Evidence["dependentKinds"]);
 
-        // An unencrypted cluster has no key: no finding
-        Assert.DoesNotContain("fail_unencrypted", verdicts.Keys);
+        // AWS-managed keys cannot be disabled; a key nothing scanned uses is kms-key-unused's
+        Assert.DoesNotContain("alias/aws/rds", findings.Keys);
+        Assert.DoesNotContain(KeyId(10), findings.Keys);
     }
 
     [Fact]
-    public void A_key_pending_deletion_gets_the_fix_that_cancels_the_deletion()
+    public void A_key_pending_deletion_names_the_date_and_gets_the_fix_that_cancels_the_deletion()
     {
         var finding = Scans.Judge(_scan.Result.Inventory)
-            .Single(f => f.Rule.Id == "neptune-cluster-key-usable" && f.Resource.Name is { IsKnown: true, Value: "pass_pending_deletion_cmk" });
+            .Single(f => f.Rule.Id == "kms-key-in-use-usable" && f.Resource.Region == Scenarios.Verdicts && f.Resource.Name is { IsKnown: true } name && name.Value == KeyId(5));
 
-        var cli = Core.Findings.FindingText.Render(finding, Language.En).FixIn(RemediationMedium.AwsCli);
+        var text = Core.Findings.FindingText.Render(finding, Language.En);
 
-        Assert.Contains($"aws kms cancel-key-deletion --region {Scenarios.Verdicts} --key-id {Scenarios.KeyArn(Scenarios.Verdicts, 5)}", cli, StringComparison.Ordinal);
+        Assert.Contains($"scheduled for deletion on {Scenarios.DeletionDate}", text.Message, StringComparison.Ordinal);
+        Assert.Contains($"aws kms cancel-key-deletion --region {Scenarios.Verdicts} --key-id {Scenarios.KeyArn(Scenarios.Verdicts, 5)}", text.FixIn(RemediationMedium.AwsCli), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_customer_key_that_protects_nothing_scanned_is_unused_and_one_that_protects_a_snapshot_is_not()
+    {
+        var verdicts = Verdicts("kms-key-unused");
+
+        Assert.Equal(ResultStatus.Fail, verdicts[KeyId(10)]);
+        Assert.Equal(ResultStatus.Pass, verdicts[CmkKeyId]);
+        Assert.Equal(ResultStatus.Unknown, verdicts[KeyId(11)]);
+        Assert.DoesNotContain("alias/aws/rds", verdicts.Keys);
     }
 
     [Fact]

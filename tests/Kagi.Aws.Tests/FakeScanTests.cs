@@ -58,7 +58,7 @@ public sealed class FakeScanTests : IClassFixture<FakeAccountScan>
             Assert.True(expected == status, $"{name}: expected {expected}, got {status}");
         }
 
-        Assert.Equal(16, verdicts.Count);
+        Assert.Equal(17, verdicts.Count);
     }
 
     [Fact]
@@ -168,8 +168,8 @@ public sealed class FakeScanTests : IClassFixture<FakeAccountScan>
         Assert.DoesNotContain(Scenarios.KeyArn(Scenarios.Verdicts, 6), describedKeys);
         Assert.DoesNotContain(describedKeys, key => key!.StartsWith("alias/", StringComparison.Ordinal));
 
-        // keys 1-5 and 7-9: one call each, the shared key 1 included once
-        Assert.Equal(8, describedKeys.Count);
+        // keys 1-5 and 7-12: one call each, the shared key 1 included once, whether a cluster or the key listing named it
+        Assert.Equal(11, describedKeys.Count);
     }
 
     [Fact]
@@ -178,8 +178,8 @@ public sealed class FakeScanTests : IClassFixture<FakeAccountScan>
         string[] Subjects(string action) => [.. _scan.Fake.Calls.Where(call => call.Service == "kms" && call.Action == action && call.Region == Scenarios.Verdicts).Select(call => call.Subject!.Split('/')[^1][..8]).Order(StringComparer.Ordinal)];
 
         // Keys 1-5 and 9 are the account's customer keys; key 8 is another account's, whose policy KMS serves only to its owner
-        Assert.Equal(["00000001", "00000002", "00000003", "00000004", "00000005", "00000008", "00000009"], Subjects("GetKeyRotationStatus"));
-        Assert.Equal(["00000001", "00000002", "00000003", "00000004", "00000005", "00000009"], Subjects("GetKeyPolicy"));
+        Assert.Equal(["00000001", "00000002", "00000003", "00000004", "00000005", "00000008", "00000009", "00000010", "00000012"], Subjects("GetKeyRotationStatus"));
+        Assert.Equal(["00000001", "00000002", "00000003", "00000004", "00000005", "00000009", "00000010", "00000012"], Subjects("GetKeyPolicy"));
         Assert.Equal(Scenarios.PagingKeys, _scan.Fake.Count("kms", "GetKeyPolicy", Scenarios.Paging));
     }
 
@@ -274,8 +274,9 @@ public sealed class FakeScanTests : IClassFixture<FakeAccountScan>
     public void Progress_hears_every_region_and_every_cluster_found()
     {
         Assert.Equal(_scan.Result.Regions.Order(StringComparer.Ordinal), _scan.Progress.FinishedRegions.Order(StringComparer.Ordinal));
-        // every cluster and snapshot found, the one whose key KMS could not describe included
-        Assert.Equal(Inventory.Resources.Count(resource => resource is not KmsKey) + 1, _scan.Progress.Resources);
+        // every resource of every kind found, the cluster whose key KMS could not describe included, and every key of the account listed
+        var listedKeys = Inventory.Resources.OfType<KmsKey>().Count(key => key.Account == Scenarios.Account);
+        Assert.Equal(Inventory.Resources.Count(resource => resource is not KmsKey) + 1 + listedKeys, _scan.Progress.Resources);
         Assert.True(_scan.Progress.Calls >= _scan.Fake.Calls.Count / 3, "calls are reported to the progress display");
     }
 }

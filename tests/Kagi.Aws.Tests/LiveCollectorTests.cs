@@ -10,27 +10,16 @@ public sealed class LiveCollectorTests
     private const string Account = "111122223333";
 
     [Fact]
-    public void Every_resource_kind_is_listed_by_a_collector_or_declared_as_described_through_another_kinds_key_lookup()
+    public void Every_resource_kind_is_listed_by_a_collector()
     {
         // Given every kind of the catalogue and the kinds the collectors list
         var listed = KindCatalog.LiveCollectors.Select(collector => collector.ResourceType).ToHashSet(StringComparer.Ordinal);
 
-        // Then each one is either listed, or read while another kind's key is looked up
+        // Then each one is listed: a kind only looked up (as KMS keys once were) would miss what nothing names
         var missing = Kinds()
-            .Where(kind => !listed.Contains(kind.ResourceType) && !LiveCollectors.DescribedThroughKeyLookup.Contains(kind.ResourceType))
-            .Select(kind => $"{kind.Record.Name} ({kind.ResourceType}) has no live collector: an ILiveCollector in its folder, or a key lookup that describes it (LiveCollectors.DescribedThroughKeyLookup)");
+            .Where(kind => !listed.Contains(kind.ResourceType))
+            .Select(kind => $"{kind.Record.Name} ({kind.ResourceType}) has no live collector: an ILiveCollector in its folder");
         Assert.Empty(missing);
-    }
-
-    [Fact]
-    public void A_kind_declared_as_described_through_a_key_lookup_is_a_resource_kind_that_no_collector_lists()
-    {
-        var kinds = Kinds().Select(kind => kind.ResourceType).ToHashSet(StringComparer.Ordinal);
-        var listed = KindCatalog.LiveCollectors.Select(collector => collector.ResourceType);
-
-        Assert.NotEmpty(LiveCollectors.DescribedThroughKeyLookup);
-        Assert.Empty(LiveCollectors.DescribedThroughKeyLookup.Where(kind => !kinds.Contains(kind)).Select(kind => $"{kind} is no resource record"));
-        Assert.Empty(LiveCollectors.DescribedThroughKeyLookup.Intersect(listed).Select(kind => $"{kind} is listed by a collector too"));
     }
 
     [Fact]

@@ -79,6 +79,13 @@ public sealed partial class RuleConventionTests
     }
 
     [Fact]
+    public void A_rule_that_took_over_another_is_found_by_its_previous_id()
+    {
+        Assert.Equal("kms-key-in-use-usable", RuleCatalog.Find("neptune-cluster-key-usable")!.Metadata.Id);
+        Assert.Null(RuleCatalog.Find("neptune-cluster-key-usable-typo"));
+    }
+
+    [Fact]
     public void Every_rule_has_every_required_remediation_medium_in_every_variant_it_names()
     {
         foreach (var metadata in RuleCatalog.All.Select(entry => entry.Metadata))

@@ -20,6 +20,7 @@ public sealed partial class TerraformFixAppliedTests
         ["neptune-snapshot-not-public"] = "Terraform cannot express the failure, so there is nothing to fix",
         ["neptune-snapshot-encrypted"] = "the fix changes the snapshot's source cluster, whose address the snapshot's finding does not carry",
         ["kms-key-policy-not-public"] = "the fixed policy names the account through data.aws_caller_identity, known only after apply",
+        ["kms-key-unused"] = "the fix retires the key (disable, then remove it): it ends in no finding, not a PASS; KmsKeyUnusedFixTests proves it",
     };
 
     public static TheoryData<string> RuleIds()

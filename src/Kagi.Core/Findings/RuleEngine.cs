@@ -14,6 +14,9 @@ public static class RuleEngine
         ArgumentNullException.ThrowIfNull(inventory);
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(options);
+
+        // A key is judged by what it protects, which only the whole inventory tells.
+        inventory = KeyDependents.Attach(inventory);
         var findings = new List<Finding>();
         foreach (var entry in catalog.Where(entry => options.Selects(entry.Metadata.Id)))
         {

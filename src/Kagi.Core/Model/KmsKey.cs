@@ -35,4 +35,22 @@ public sealed record KmsKey : CloudResource
     /// <summary>The key spec as KMS names it (<c>SYMMETRIC_DEFAULT</c>, <c>RSA_2048</c>, <c>HMAC_256</c>, …); only symmetric keys rotate automatically.</summary>
     [AbsentFromOlderInventories]
     public Fact<string> KeySpec { get; init; } = Fact.NotReported<string>(nameof(KeySpec));
+
+    /// <summary>When KMS deletes a key pending deletion (ISO 8601); null for a key that is not.</summary>
+    [AbsentFromOlderInventories]
+    public Fact<string?> DeletionDate { get; init; } = Fact.NotReported<string?>(nameof(DeletionDate));
+
+    /// <summary>Whether the key is a multi-Region key (primary or replica).</summary>
+    [AbsentFromOlderInventories]
+    public Fact<bool> MultiRegion { get; init; } = Fact.NotReported<bool>(nameof(MultiRegion));
+
+    /// <summary>The aliases that name the key (<c>alias/app-data</c>).</summary>
+    [AbsentFromOlderInventories]
+    public Fact<IReadOnlyList<string>> Aliases { get; init; } = Fact.NotReported<IReadOnlyList<string>>(nameof(Aliases));
+
+    /// <summary>
+    /// The resources whose data the key protects, among those scanned with it: derived from the whole inventory
+    /// (<see cref="KeyDependents.Attach"/>) before judging, never read from a source or saved.
+    /// </summary>
+    public Fact<IReadOnlyList<KeyDependent>> Dependents { get; internal init; } = Fact.Unknown<IReadOnlyList<KeyDependent>>(Localization.Texts.Canonical("reasons.dependents-not-joined"));
 }

@@ -9,8 +9,15 @@ namespace Kagi.Core.Model;
 /// <param name="AsffType">The AWS Security Finding Format type, e.g. <c>AwsRdsDbCluster</c>; <c>Other</c> where ASFF has none.</param>
 /// <param name="OcsfType">The type OCSF resources carry, e.g. <c>AWS::Neptune::DBCluster</c>.</param>
 /// <param name="Service">The AWS service, as rules name it (<c>neptune</c>, <c>kms</c>).</param>
-public sealed record ResourceKind(string Type, string AsffType, string OcsfType, string Service)
+/// <param name="ServiceKeyAlias">
+/// The alias of the AWS-managed key the service uses when encryption is on and no key is named, where it is not
+/// <c>alias/aws/</c> + <paramref name="Service"/> (Neptune and DocumentDB use <c>alias/aws/rds</c>).
+/// </param>
+public sealed record ResourceKind(string Type, string AsffType, string OcsfType, string Service, string? ServiceKeyAlias = null)
 {
+    /// <summary>The AWS-managed key a data store of this kind is on when encryption is on and it names no key.</summary>
+    public string AwsManagedKeyAlias => ServiceKeyAlias ?? $"{KeyLevelClassifier.AwsManagedAliasPrefix}{Service}";
+
     /// <summary>The ASFF type of a kind ASFF has no type for.</summary>
     public const string OtherAsffType = "Other";
 

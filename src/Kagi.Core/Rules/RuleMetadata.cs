@@ -5,6 +5,9 @@ public sealed record RuleMetadata
 {
     public required string Id { get; init; }
 
+    /// <summary>The IDs the rule had before it was generalised, e.g. <c>neptune-cluster-key-usable</c>; still found by them.</summary>
+    public IReadOnlyList<string> PreviousIds { get; init; } = [];
+
     public required string Service { get; init; }
 
     /// <summary>The normalised resource type the rule judges, e.g. <c>AWS::Neptune::DBCluster</c>: the kind of the rule class's resource record.</summary>

@@ -42,8 +42,8 @@ public sealed class ScanAwsCommandTests : IClassFixture<FakeEndpoint>
 
         // And without a terminal, progress is plain lines on standard error
         Assert.Contains("kagi: scanning eu-central-1", error, StringComparison.Ordinal);
-        var paging = Scenarios.All()[Scenarios.Paging];
-        Assert.Contains($"kagi: {Scenarios.Paging}: {paging.Clusters.Count + paging.Stores.Count} resources", error, StringComparison.Ordinal);
+        var paging = Fake.Scenarios.All()[Fake.Scenarios.Paging];
+        Assert.Contains($"kagi: eu-central-1: {paging.Clusters.Count + paging.Stores.Count + Fake.Scenarios.PagingKeys} resources", error, StringComparison.Ordinal);
     }
 
     [Fact]

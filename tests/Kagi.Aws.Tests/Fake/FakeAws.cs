@@ -169,6 +169,9 @@ public sealed partial class FakeAws : IAsyncDisposable
             case "DescribeKey" or "GetKeyRotationStatus" or "GetKeyPolicy":
                 await Reply(context, FakeReply.Error(FakeWire.Json, "NotFoundException", $"Key '{keyId}' does not exist"));
                 break;
+            case "ListKeys":
+                await Reply(context, 200, "application/x-amz-json-1.1", KmsKeys(fake, request));
+                break;
             case "ListAliases":
                 await Reply(context, 200, "application/x-amz-json-1.1", KmsAliases(fake, request));
                 break;
@@ -376,6 +379,7 @@ public sealed partial class FakeAws : IAsyncDisposable
                 KeyManager = key.Manager,
                 KeySpec = "SYMMETRIC_DEFAULT",
                 CustomKeyStoreId = key.Origin is "AWS_CLOUDHSM" or "EXTERNAL_KEY_STORE" ? "cks-1234567890abcdef0" : null,
+                DeletionDate = key.DeletionDate is { } date ? DateTimeOffset.Parse(date, System.Globalization.CultureInfo.InvariantCulture).ToUnixTimeSeconds() : (long?)null,
             },
         },
         OmitNulls);
@@ -388,6 +392,14 @@ public sealed partial class FakeAws : IAsyncDisposable
         Statement = new[] { new { Sid = "Enable IAM User Permissions", Effect = "Allow", Principal = new { AWS = $"arn:aws:iam::{key.Account}:root" }, Action = "kms:*", Resource = "*" } }
             .Concat(key.PublicPolicy ? [new { Sid = "Everyone", Effect = "Allow", Principal = new { AWS = "*" }, Action = "kms:Decrypt", Resource = "*" }] : []),
     });
+
+    // The account's own keys only, as KMS lists them; another account's key is known only when a resource names it.
+    private string KmsKeys(FakeRegion fake, JsonElement request)
+    {
+        var own = fake.Keys.Where(key => key.Account == _scenario.Account).Select(key => new { key.KeyId, KeyArn = key.Arn }).ToList();
+        var (page, next) = FakePaging.Page(own, request.TryGetProperty("Marker", out var m) ? m.GetString() : null, request.TryGetProperty("Limit", out var l) ? l.GetInt32() : null, 1000);
+        return JsonSerializer.Serialize(new { Keys = page, Truncated = next is not null, NextMarker = next }, OmitNulls);
+    }
 
     private string KmsAliases(FakeRegion fake, JsonElement request)
     {

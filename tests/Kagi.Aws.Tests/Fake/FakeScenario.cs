@@ -59,6 +59,9 @@ public sealed record FakeKey(string Arn, string Manager = "CUSTOMER", string Ori
     /// <summary>Adds a statement that allows everyone, with no condition, to the key's policy.</summary>
     public bool PublicPolicy { get; init; }
 
+    /// <summary>When a key pending deletion goes, as DescribeKey's ISO 8601 date.</summary>
+    public string? DeletionDate { get; init; }
+
     public string KeyId => Arn[(Arn.LastIndexOf('/') + 1)..];
 
     public string Account => Arn.Split(':')[4];

@@ -13,6 +13,7 @@ internal static partial class Scenarios
     public const string KmsDown = "ca-central-1";
     public const int PagingClusters = 250;
     public const int PagingKeys = 20;
+    public const string DeletionDate = "2027-01-15T00:00:00Z";
 
     public static string KeyArn(string region, int number, string account = Account) =>
         $"arn:aws:kms:{region}:{account}:key/{number:D8}-0000-4000-8000-000000000000";
@@ -64,11 +65,16 @@ internal static partial class Scenarios
                 new(Key(2), Origin: "AWS_CLOUDHSM"),
                 new(Key(3), Origin: "EXTERNAL_KEY_STORE"),
                 new(Key(4), State: "Disabled"),
-                new(Key(5), State: "PendingDeletion"),
+                new(Key(5), State: "PendingDeletion") { DeletionDate = DeletionDate },
                 new(Key(6), Manager: "AWS", Alias: "alias/aws/rds"),
                 new(Key(7, "999988887777"), Denied: true),
                 new(Key(8, "444455556666")),
                 new(Key(9), Alias: "alias/app-data", Rotation: false) { PublicPolicy = true },
+
+                // Protects nothing the scan reads; one that KMS will not describe; imported material that expired.
+                new(Key(10)),
+                new(Key(11), Denied: true),
+                new(Key(12), Origin: "EXTERNAL", State: "PendingImport"),
             ],
             Clusters =
             [
@@ -84,6 +90,7 @@ internal static partial class Scenarios
                 new("unknown_cross_account_denied", "neptune", true, Key(7, "999988887777")),
                 new("pass_cross_account_shared", "neptune", true, Key(8, "444455556666")),
                 new("pass_aliased_cmk", "neptune", true, Key(9)),
+                new("pass_imported_material_expired", "neptune", true, Key(12)),
                 new("aurora", "aurora-postgresql", true, Key(1)),
                 new("docdb", "docdb", false, null),
             ],

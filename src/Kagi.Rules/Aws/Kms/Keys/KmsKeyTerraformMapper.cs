@@ -9,6 +9,7 @@ namespace Kagi.Rules.Aws.Kms.Keys;
 internal sealed class KmsKeyTerraformMapper : ResourceMapper<KmsKey>
 {
     private const string KeyPolicyType = "aws_kms_key_policy";
+    private const string AliasType = "aws_kms_alias";
 
     public override string TerraformType => "aws_kms_key";
 
@@ -27,11 +28,32 @@ internal sealed class KmsKeyTerraformMapper : ResourceMapper<KmsKey>
             RotationEnabled = Facts.Bool(view, "enable_key_rotation", whenNotSet: false),
             Policy = Policy(view),
             KeySpec = Facts.OptionalString(view, "customer_master_key_spec").Map(spec => spec ?? "SYMMETRIC_DEFAULT"),
+            MultiRegion = Facts.Bool(view, "multi_region", whenNotSet: false),
+
+            // A key the configuration keeps is not being deleted; destroying it is a plan's business.
+            DeletionDate = Fact.Known<string?>(null),
+            Aliases = Fact.Known<IReadOnlyList<string>>([]),
         };
     }
 
-    /// <summary>An <c>aws_kms_key_policy</c> that names the key replaces its policy wholesale, whatever the key itself says.</summary>
-    public override KmsKey Join(KmsKey resource, JoinScope scope) =>
+    /// <summary>
+    /// Its <c>aws_kms_alias</c> resources name it; an <c>aws_kms_key_policy</c> that names the key replaces its policy
+    /// wholesale, whatever the key itself says.
+    /// </summary>
+    public override KmsKey Join(KmsKey resource, JoinScope scope) => WithPolicy(WithAliases(resource, scope), scope);
+
+    private static KmsKey WithAliases(KmsKey key, JoinScope scope)
+    {
+        var names = scope.OfType(AliasType)
+            .Where(alias => alias.Origin("target_key_id")?.Address is { } address && JoinScope.Names(address, key))
+            .Select(alias => Facts.OptionalString(alias, "name"))
+            .ToList();
+        return names.Where(name => !name.IsKnown).Select(name => name.Reason).FirstOrDefault() is { } reason
+            ? key with { Aliases = Fact.Unknown<IReadOnlyList<string>>(reason) }
+            : key with { Aliases = Fact.Known<IReadOnlyList<string>>([.. names.Select(name => name.Value).OfType<string>().Order(StringComparer.Ordinal)]) };
+    }
+
+    private static KmsKey WithPolicy(KmsKey resource, JoinScope scope) =>
         scope.OfType(KeyPolicyType).FirstOrDefault(policy => policy.Origin("key_id")?.Address is { } address && JoinScope.Names(address, resource)) is { } policy
             ? resource with
             {

@@ -4,10 +4,10 @@ using Kagi.Core.Model;
 namespace Kagi.Rules.Aws.Neptune.ClusterSnapshots;
 
 /// <summary>A snapshot of an Amazon Neptune DB cluster, manual or automated.</summary>
-public sealed record NeptuneClusterSnapshot : CloudResource
+public sealed record NeptuneClusterSnapshot : CloudResource, IKeyProtected
 {
     // ASFF has no Neptune types of its own: a Neptune snapshot is an RDS-API one.
-    public static ResourceKind Descriptor { get; } = new("AWS::Neptune::DBClusterSnapshot", AsffType: "AwsRdsDbClusterSnapshot", OcsfType: "AWS::Neptune::DBClusterSnapshot", Service: "neptune");
+    public static ResourceKind Descriptor { get; } = new("AWS::Neptune::DBClusterSnapshot", AsffType: "AwsRdsDbClusterSnapshot", OcsfType: "AWS::Neptune::DBClusterSnapshot", Service: "neptune", ServiceKeyAlias: "alias/aws/rds");
 
     public required Fact<bool> StorageEncrypted { get; init; }
 

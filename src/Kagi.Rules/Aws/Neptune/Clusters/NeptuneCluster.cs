@@ -6,7 +6,7 @@ namespace Kagi.Rules.Aws.Neptune.Clusters;
 public sealed record NeptuneCluster : CloudResource, IEncryptedAtRest
 {
     // Neptune clusters are RDS-API ones; ASFF has no Neptune types of its own.
-    public static ResourceKind Descriptor { get; } = new("AWS::Neptune::DBCluster", AsffType: "AwsRdsDbCluster", OcsfType: "AWS::Neptune::DBCluster", Service: "neptune");
+    public static ResourceKind Descriptor { get; } = new("AWS::Neptune::DBCluster", AsffType: "AwsRdsDbCluster", OcsfType: "AWS::Neptune::DBCluster", Service: "neptune", ServiceKeyAlias: "alias/aws/rds");
 
     public required Fact<bool> StorageEncrypted { get; init; }
 
