@@ -27,58 +27,41 @@ internal static class ExternalProcess
     }
 
     /// <summary>Runs a Python script with boto3 against <paramref name="endpoint"/> and returns what it printed; fails the test on a non-zero exit.</summary>
-    public static string RunPython(string script, Uri endpoint, string region = "eu-west-1")
+    public static string RunPython(string script, Uri endpoint, string region = "eu-west-1") =>
+        Run("python3", ["-c", script], endpoint, TimeSpan.FromSeconds(60), new Dictionary<string, string> { ["AWS_DEFAULT_REGION"] = region });
+
+    /// <summary>
+    /// Runs shell commands as a user of the AWS CLI would (stopping at the first that fails), with only the endpoint
+    /// taken from the environment, and returns what they printed; fails the test on a non-zero exit.
+    /// </summary>
+    public static string RunShell(string script, Uri endpoint) =>
+        Run("bash", ["-e", "-u", "-o", "pipefail", "-c", script], endpoint, TimeSpan.FromSeconds(120), new Dictionary<string, string>());
+
+    private static string Run(string program, IEnumerable<string> arguments, Uri endpoint, TimeSpan timeout, Dictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo("python3", ["-c", script])
+        var start = new ProcessStartInfo(program, arguments)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var (name, value) in DummyCredentials)
+        foreach (var (name, value) in DummyCredentials.Concat(environment))
         {
             start.Environment[name] = value;
         }
 
         start.Environment["AWS_ENDPOINT_URL"] = endpoint.ToString();
-        start.Environment["AWS_DEFAULT_REGION"] = region;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
+        if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException("python3 did not finish within 60 s");
+            throw new TimeoutException($"{program} did not finish within {timeout.TotalSeconds} s");
         }
 
         return process.ExitCode == 0
             ? output.Result
-            : throw new InvalidOperationException($"python3 exited {process.ExitCode}: {error.Result}");
-    }
-
-    /// <summary>Runs a printed fix with bash (-e -u -o pipefail) against <paramref name="endpoint"/>, as a CLI user would; fails the test on a non-zero exit.</summary>
-    public static void RunShell(string script, Uri endpoint)
-    {
-        var start = new ProcessStartInfo("bash", ["-e", "-u", "-o", "pipefail", "-c", script])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var (name, value) in DummyCredentials)
-        {
-            start.Environment[name] = value;
-        }
-
-        start.Environment["AWS_ENDPOINT_URL"] = endpoint.ToString();
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(120)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("the remediation commands did not finish within 120 s");
-        }
-
-        Assert.True(process.ExitCode == 0, $"the remediation commands failed ({process.ExitCode}):\n{error.Result}\n{output.Result}");
+            : throw new InvalidOperationException($"{program} exited {process.ExitCode}: {error.Result}\n{output.Result}");
     }
 
     public static int FreeLoopbackPort()

@@ -33,6 +33,9 @@ public sealed class FakeScanTests : IClassFixture<FakeAccountScan>
 
     private Inventory Inventory => _scan.Result.Inventory;
 
+    /// <summary>How many kinds are listed with DescribeDBClusters, each with its own engines (Neptune, RDS, DocumentDB).</summary>
+    internal static int ClusterListings => KindCatalog.LiveCollectors.Count(collector => collector.Calls.Contains("DescribeDBClusters"));
+
     [Fact]
     public void Every_cluster_of_the_verdict_scenarios_gets_the_verdict_its_name_says()
     {
@@ -140,7 +143,7 @@ public sealed class FakeScanTests : IClassFixture<FakeAccountScan>
     [Fact]
     public void More_clusters_than_one_page_are_read_in_exactly_the_pages_needed_each_once()
     {
-        var pages = _scan.Fake.Calls.Where(call => call is { Service: "rds", Action: "DescribeDBClusters", Region: Scenarios.Paging }).ToList();
+        var pages = _scan.Fake.Calls.Where(call => call is { Service: "rds", Action: "DescribeDBClusters", Region: Scenarios.Paging, Engines: "neptune" }).ToList();
 
         Assert.Equal(3, pages.Count);
         Assert.Equal([null, "100", "200"], pages.Select(page => page.Subject));
@@ -198,20 +201,24 @@ public sealed class FakeScanTests : IClassFixture<FakeAccountScan>
     {
         var errors = Scans.Judge(Inventory).Where(f => f.Resource.Region == Scenarios.Denied).ToList();
 
-        Assert.Equal(RuleCatalog.All.Count(rule => rule.Metadata.ResourceType == NeptuneCluster.Descriptor.Type || rule.Metadata.ResourceType == NeptuneClusterSnapshot.Descriptor.Type), errors.Count);
+        // Every rule of every kind the RDS API lists (Neptune's, RDS's and DocumentDB's)
+        var listedByRds = KindCatalog.LiveCollectors.Where(collector => collector.Service == AwsService.Rds).Select(collector => collector.ResourceType).ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(RuleCatalog.All.Count(rule => listedByRds.Contains(rule.Metadata.ResourceType)), errors.Count);
         Assert.Contains(errors, error => error.Rule.Id == Scans.CmkRule);
         Assert.All(errors, error =>
         {
             Assert.Equal(ResultStatus.Error, error.Status);
-            Assert.Matches(@"^arn:aws:rds:ap-northeast-1:111122223333:(cluster|cluster-snapshot):\*$", error.Resource.Id);
+            Assert.Matches(@"^arn:aws:rds:ap-northeast-1:111122223333:(cluster|cluster-snapshot|db):\*$", error.Resource.Id);
             // Kagi's summary of the failure, with AWS's error code and not AWS's own message
             Assert.Matches(
-                @"^could not read arn:\S+: rds:DescribeDBCluster(s|Snapshots) in 111122223333/ap-northeast-1 failed: access denied \(AccessDenied\)$",
+                @"^could not read arn:\S+: rds:DescribeDB(Clusters|ClusterSnapshots|Instances) in 111122223333/ap-northeast-1 failed: access denied \(AccessDenied\)$",
                 error.Result.Reason);
         });
 
-        // AccessDenied is not retried
-        Assert.Equal(1, _scan.Fake.Count("rds", "DescribeDBClusters", Scenarios.Denied));
+        // AccessDenied is not retried: each kind's listing is called once
+        var listings = _scan.Fake.Calls.Where(call => call is { Service: "rds", Action: "DescribeDBClusters", Region: Scenarios.Denied }).ToList();
+        Assert.Equal(ClusterListings, listings.Count);
+        Assert.Equal(ClusterListings, listings.Select(call => call.Engines).Distinct().Count());
     }
 
     [Theory]
@@ -224,7 +231,7 @@ public sealed class FakeScanTests : IClassFixture<FakeAccountScan>
         Assert.Equal(ResultStatus.Error, error.Status);
         Assert.Equal($"arn:aws:rds:{region}:111122223333:cluster:*", error.Resource.Id);
         Assert.EndsWith($"failed: {summary}", error.Result.Reason, StringComparison.Ordinal);
-        Assert.Equal(calls, _scan.Fake.Count("rds", "DescribeDBClusters", region));
+        Assert.Equal(calls, _scan.Fake.Calls.Count(call => call is { Service: "rds", Action: "DescribeDBClusters", Engines: "neptune" } && call.Region == region));
     }
 
     [Fact]
@@ -234,7 +241,8 @@ public sealed class FakeScanTests : IClassFixture<FakeAccountScan>
 
         Assert.Equal(ResultStatus.Pass, verdicts["pass_after_throttling"]);
         Assert.Equal(ResultStatus.Fail, verdicts["fail_after_throttling"]);
-        Assert.Equal(3, _scan.Fake.Count("rds", "DescribeDBClusters", Scenarios.Throttled));
+        // Two throttled answers, retried, besides one answer to each kind's cluster listing
+        Assert.Equal(ClusterListings + 2, _scan.Fake.Count("rds", "DescribeDBClusters", Scenarios.Throttled));
     }
 
     [Fact]

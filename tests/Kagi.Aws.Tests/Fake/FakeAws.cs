@@ -109,7 +109,7 @@ public sealed partial class FakeAws : IAsyncDisposable
     private async Task HandleQueryAsync(HttpContext context, string region, string service, IFormCollection form)
     {
         var action = form["Action"].ToString();
-        _calls.Enqueue(new FakeCall(service, region, action, form.TryGetValue("Marker", out var marker) ? marker.ToString() : null));
+        _calls.Enqueue(new FakeCall(service, region, action, form.TryGetValue("Marker", out var marker) ? marker.ToString() : null) { Engines = EngineFilter(form) });
         if (!_scenario.Regions.TryGetValue(region, out var fake) && service != "sts" && !(service == "ec2" && action == "DescribeRegions"))
         {
             // What AWS answers in a region that is not enabled for the account.
@@ -124,6 +124,7 @@ public sealed partial class FakeAws : IAsyncDisposable
             ("sts", "GetCallerIdentity") => Sts(),
             ("ec2", "DescribeRegions") => Ec2Regions(),
             ("rds", "DescribeDBClusters") => RdsClusters(fake!, form, region),
+            ("rds", "DescribeDBInstances") => RdsInstances(fake!, form, region),
             ("rds", "DescribeDBClusterSnapshots") => RdsSnapshots(fake!, form, region),
             ("rds", "DescribeDBClusterSnapshotAttributes") => RdsSnapshotAttributes(fake!, form),
             _ => null,
@@ -252,8 +253,8 @@ public sealed partial class FakeAws : IAsyncDisposable
     // One page of a listing, filtered by engine as the real API does, the marker being the offset of the next page.
     private static string RdsPage<T>(string action, string list, IEnumerable<T> all, Func<T, string> engineOf, Func<T, string> xml, int maxPageSize, IFormCollection form)
     {
-        var engine = form["Filters.Filter.1.Name"] == "engine" ? form["Filters.Filter.1.Values.Value.1"].ToString() : null;
-        var matching = all.Where(item => engine is null || engineOf(item) == engine).ToList();
+        var engines = EngineFilter(form)?.Split(',');
+        var matching = all.Where(item => engines is null || engines.Contains(engineOf(item))).ToList();
         var pageSize = Math.Min(maxPageSize, int.TryParse(form["MaxRecords"], out var max) ? max : 100);
         var start = int.TryParse(form["Marker"], out var offset) ? offset : 0;
         var next = start + pageSize < matching.Count ? $"<Marker>{start + pageSize}</Marker>" : string.Empty;
@@ -266,6 +267,37 @@ public sealed partial class FakeAws : IAsyncDisposable
               </{action}Result>
               <ResponseMetadata><RequestId>{Guid.NewGuid()}</RequestId></ResponseMetadata>
             </{action}Response>
+            """;
+    }
+
+    // The engines an RDS listing asks for (Filters.Filter.1.Values.Value.N), comma-separated; null when it asks for all.
+    private static string? EngineFilter(IFormCollection form) =>
+        form["Filters.Filter.1.Name"] == "engine"
+            ? string.Join(',', form.Where(pair => pair.Key.StartsWith("Filters.Filter.1.Values.Value.", StringComparison.Ordinal)).OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => pair.Value.ToString()))
+            : null;
+
+    // DB instances are stores of kind AWS::RDS::DBInstance: Extra["Engine"], and Extra["DBClusterIdentifier"] for a cluster's member.
+    private string RdsInstances(FakeRegion fake, IFormCollection form, string region) =>
+        RdsPage("DescribeDBInstances", "DBInstances", fake.StoresOf(Kagi.Rules.Aws.Rds.Instances.RdsInstance.Descriptor.Type), instance => instance.Extra["Engine"], instance => Instance(instance, region), fake.MaxPageSize, form);
+
+    private string Instance(FakeStore instance, string region)
+    {
+        var name = SecurityElement.Escape(instance.Name);
+        var key = instance.KmsKeyId is null ? string.Empty : $"<KmsKeyId>{SecurityElement.Escape(instance.KmsKeyId)}</KmsKeyId>";
+        var cluster = instance.Extra.TryGetValue("DBClusterIdentifier", out var member) ? $"<DBClusterIdentifier>{SecurityElement.Escape(member)}</DBClusterIdentifier>" : string.Empty;
+        return $"""
+            <DBInstance>
+              <DBInstanceIdentifier>{name}</DBInstanceIdentifier>
+              <DBInstanceClass>db.t3.micro</DBInstanceClass>
+              <Engine>{instance.Extra["Engine"]}</Engine>
+              <DBInstanceStatus>available</DBInstanceStatus>
+              <Endpoint><Address>{name}.abc.{region}.rds.amazonaws.com</Address><Port>5432</Port></Endpoint>
+              <VpcSecurityGroups><VpcSecurityGroupMembership><VpcSecurityGroupId>sg-1</VpcSecurityGroupId><Status>active</Status></VpcSecurityGroupMembership></VpcSecurityGroups>
+              {cluster}
+              <StorageEncrypted>{(instance.Encrypted ? "true" : "false")}</StorageEncrypted>
+              {key}
+              <DBInstanceArn>arn:aws:rds:{region}:{_scenario.Account}:db:{name}</DBInstanceArn>
+            </DBInstance>
             """;
     }
 

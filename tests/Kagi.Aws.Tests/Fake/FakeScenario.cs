@@ -97,4 +97,8 @@ public sealed record FakeFault(string Service, FaultKind Kind, int Times = int.M
 
 /// <summary>One request the fake received.</summary>
 /// <param name="Subject">The key of a KMS call, the marker or token of a page; null otherwise.</param>
-public sealed record FakeCall(string Service, string Region, string Action, string? Subject);
+public sealed record FakeCall(string Service, string Region, string Action, string? Subject)
+{
+    /// <summary>The engines an RDS listing asked for, comma-separated; null for any other call or a listing of every engine.</summary>
+    public string? Engines { get; init; }
+}

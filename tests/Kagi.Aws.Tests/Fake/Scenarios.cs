@@ -51,6 +51,7 @@ internal static partial class Scenarios
             Faults = [new("kms", FaultKind.ServerError)],
         };
         AddJsonApiStores(scenario);
+        AddRdsKinds(scenario);
         return scenario;
     }
 

@@ -11,6 +11,7 @@ internal sealed class BackupVaultTerraformMapper : ResourceMapper<BackupVault>
     {
         Id = view.Address,
         Name = Facts.RequiredName(view, "name"),
+        Tags = Facts.Tags(view),
         KmsKeyId = Facts.OptionalString(view, "kms_key_arn"),
 
         // No key named resolves to the service's default, the AWS-managed aws/backup.

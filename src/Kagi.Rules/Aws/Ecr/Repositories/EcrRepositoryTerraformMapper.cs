@@ -19,6 +19,7 @@ internal sealed class EcrRepositoryTerraformMapper : ResourceMapper<EcrRepositor
         {
             Id = view.Address,
             Name = Facts.RequiredName(view, "name"),
+            Tags = Facts.Tags(view),
             KmsKeyId = Facts.OptionalString(encryption, "kms_key"),
             Key = kms switch
             {

@@ -11,6 +11,7 @@ internal sealed class KinesisStreamTerraformMapper : ResourceMapper<KinesisStrea
     {
         Id = view.Address,
         Name = Facts.RequiredName(view, "name"),
+        Tags = Facts.Tags(view),
         StorageEncrypted = Facts.OptionalString(view, "encryption_type").Map(type => string.Equals(type, "KMS", StringComparison.OrdinalIgnoreCase)),
         KmsKeyId = Facts.OptionalString(view, "kms_key_id"),
         Key = keys.Resolve(view, "kms_key_id"),

@@ -15,6 +15,7 @@ internal sealed class LogsLogGroupTerraformMapper : ResourceMapper<LogsLogGroup>
     {
         Id = view.Address,
         Name = Facts.Name(view, "name", "name_prefix"),
+        Tags = Facts.Tags(view),
         KmsKeyId = Facts.OptionalString(view, KeyArgument),
         Key = view.Get(KeyArgument) is TfNull or TfString { Value.Length: 0 } ? new KeyReference.AwsOwned() : keys.Resolve(view, KeyArgument),
     };

@@ -2,7 +2,6 @@ using System.Xml.Linq;
 using Kagi.Aws;
 using Kagi.Core.Localization;
 using Kagi.Core.Model;
-using Kagi.Rules.Aws.Neptune;
 
 namespace Kagi.Rules.Aws.Neptune.ClusterSnapshots;
 
@@ -24,7 +23,7 @@ public sealed class NeptuneSnapshotReader
 
     /// <summary>Neptune's own snapshots of the account, said explicitly rather than left to the API's defaults.</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> OwnNeptuneSnapshots { get; } =
-        [.. NeptuneListing.NeptuneOnly, new("IncludeShared", "false"), new("IncludePublic", "false")];
+        [.. RdsEngines.Neptune.Filter, new("IncludeShared", "false"), new("IncludePublic", "false")];
 
     private readonly RdsQueryClient _rds;
     private readonly RegionContext _region;
@@ -42,7 +41,7 @@ public sealed class NeptuneSnapshotReader
     {
         await foreach (var page in _rds.PagesAsync(_region, Call, OwnNeptuneSnapshots).ConfigureAwait(false))
         {
-            var snapshots = page.Child("DBClusterSnapshots")?.Elements().Where(NeptuneListing.IsNeptune).Select(Read).ToList() ?? [];
+            var snapshots = page.Child("DBClusterSnapshots")?.Elements().Where(RdsEngines.Neptune.Owns).Select(Read).ToList() ?? [];
             _region.ResourcesFound(snapshots.Count);
             yield return snapshots;
         }

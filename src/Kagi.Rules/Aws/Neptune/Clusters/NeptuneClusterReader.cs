@@ -2,7 +2,6 @@ using System.Xml.Linq;
 using Kagi.Aws;
 using Kagi.Core.Localization;
 using Kagi.Core.Model;
-using Kagi.Rules.Aws.Neptune;
 
 namespace Kagi.Rules.Aws.Neptune.Clusters;
 
@@ -26,9 +25,9 @@ public sealed class NeptuneClusterReader
     /// <remarks>The engine filter spares pages of Aurora and DocumentDB clusters.</remarks>
     public async IAsyncEnumerable<IReadOnlyList<NeptuneCluster>> PagesAsync()
     {
-        await foreach (var page in _rds.PagesAsync(_region, Call, NeptuneListing.NeptuneOnly).ConfigureAwait(false))
+        await foreach (var page in _rds.PagesAsync(_region, Call, RdsEngines.Neptune.Filter).ConfigureAwait(false))
         {
-            var clusters = page.Child("DBClusters")?.Elements().Where(NeptuneListing.IsNeptune).Select(Read).ToList() ?? [];
+            var clusters = page.Child("DBClusters")?.Elements().Where(RdsEngines.Neptune.Owns).Select(Read).ToList() ?? [];
             _region.ResourcesFound(clusters.Count);
             yield return clusters;
         }

@@ -11,6 +11,7 @@ internal sealed class SecretsManagerSecretTerraformMapper : ResourceMapper<Secre
     {
         Id = view.Address,
         Name = Facts.Name(view, "name", "name_prefix"),
+        Tags = Facts.Tags(view),
         KmsKeyId = Facts.OptionalString(view, "kms_key_id"),
 
         // No key named resolves to the service's default, the AWS-managed aws/secretsmanager.
