@@ -12,5 +12,11 @@ public sealed record AwsService(string SigningName, IReadOnlyList<string> Endpoi
 
     public static AwsService Ec2 { get; } = new("ec2", ["EC2"]);
 
+    public static AwsService DynamoDb { get; } = new("dynamodb", ["DYNAMODB"]);
+
+    public static AwsService Sqs { get; } = new("sqs", ["SQS"]);
+
+    public static AwsService S3 { get; } = new("s3", ["S3"]);
+
     public override string ToString() => SigningName;
 }

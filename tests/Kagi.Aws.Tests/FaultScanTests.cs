@@ -85,7 +85,7 @@ public sealed class FaultScanTests
         {
             Assert.StartsWith("arn:aws:", scope.ResourceId, StringComparison.Ordinal);
             Assert.Contains($":{scope.Region}:{account}:", scope.ResourceId, StringComparison.Ordinal);
-            Assert.EndsWith(":*", scope.ResourceId, StringComparison.Ordinal);
+            Assert.Matches(@"[:/]\*$", scope.ResourceId); // table/*, cluster:*
             Assert.Equal(call, scope.Call);
         });
     }

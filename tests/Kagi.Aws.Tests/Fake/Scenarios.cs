@@ -1,7 +1,7 @@
 namespace Kagi.Aws.Tests.Fake;
 
 /// <summary>The scenarios of issue 4, one per region of one account, so one scan covers them all.</summary>
-internal static class Scenarios
+internal static partial class Scenarios
 {
     public const string Account = "111122223333";
     public const string Verdicts = "eu-west-1";
@@ -49,6 +49,7 @@ internal static class Scenarios
             Keys = [new(KeyArn(KmsDown, 1))],
             Faults = [new("kms", FaultKind.ServerError)],
         };
+        AddSdkStores(scenario);
         return scenario;
     }
 

@@ -1,0 +1,42 @@
+using System.Text.Json;
+using Kagi.Aws.Tests.Fake;
+
+namespace Kagi.Aws.Tests;
+
+/// <summary>The fake's DynamoDB, SQS and S3 checked by boto3, so that Kagi's SDK clients and the fake cannot agree on a wrong wire format.</summary>
+public sealed class SdkStoreFakeAwsTests
+{
+    private const string Script = """
+        import boto3, botocore, json
+        session = boto3.session.Session()
+        out = {}
+        dynamodb = session.client("dynamodb", region_name="eu-central-1")
+        pages = list(dynamodb.get_paginator("list_tables").paginate(PaginationConfig={"PageSize": 100}))
+        out["table_pages"] = len(pages)
+        out["tables"] = sum(len(p["TableNames"]) for p in pages)
+        verdicts = session.client("dynamodb", region_name="eu-west-1")
+        out["table_sse"] = verdicts.describe_table(TableName="pass_table_cmk")["Table"]["SSEDescription"]
+        out["table_owned"] = "SSEDescription" in verdicts.describe_table(TableName="fail_table_aws_owned")["Table"]
+        try:
+            session.client("dynamodb", region_name="eu-north-1").list_tables()
+        except botocore.exceptions.ClientError as e:
+            out["tables_denied"] = e.response["Error"]["Code"]
+        print(json.dumps(out))
+        """;
+
+    [Fact]
+    public async Task Boto3_reads_the_fakes_data_stores_as_it_reads_aws()
+    {
+        await using var fake = await FakeAws.StartAsync(Scenarios.All());
+
+        using var json = JsonDocument.Parse(ExternalProcess.RunPython(Script, fake.Endpoint));
+        var result = json.RootElement;
+
+        Assert.Equal(2, result.GetProperty("table_pages").GetInt32());
+        Assert.Equal(Scenarios.PagingStores, result.GetProperty("tables").GetInt32());
+        Assert.Equal("KMS", result.GetProperty("table_sse").GetProperty("SSEType").GetString());
+        Assert.Equal(Scenarios.KeyArn(Scenarios.Verdicts, 1), result.GetProperty("table_sse").GetProperty("KMSMasterKeyArn").GetString());
+        Assert.False(result.GetProperty("table_owned").GetBoolean());
+        Assert.Equal("AccessDeniedException", result.GetProperty("tables_denied").GetString());
+    }
+}
