@@ -55,6 +55,32 @@ internal static class ExternalProcess
             : throw new InvalidOperationException($"python3 exited {process.ExitCode}: {error.Result}");
     }
 
+    /// <summary>Runs shell commands as a user of the AWS CLI would (strict mode), the endpoint from the environment; fails the test on a non-zero exit.</summary>
+    public static void RunShell(string script, Uri endpoint)
+    {
+        var start = new ProcessStartInfo("bash", ["-e", "-u", "-o", "pipefail", "-c", script])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (name, value) in DummyCredentials)
+        {
+            start.Environment[name] = value;
+        }
+
+        start.Environment["AWS_ENDPOINT_URL"] = endpoint.ToString();
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromSeconds(120)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("the remediation commands did not finish within 120 s");
+        }
+
+        Assert.True(process.ExitCode == 0, $"the remediation commands failed ({process.ExitCode}):\n{error.Result}\n{output.Result}");
+    }
+
     public static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Kagi.Core.Findings;
 using Kagi.Core.Model;
 using Kagi.Core.Rules;
@@ -39,7 +38,7 @@ public sealed class RemediationEndToEndTests : IClassFixture<MotoServer>
         // When the finding's AWS CLI commands run as Kagi printed them
         var cli = FindingText.Render(finding, Language.En).FixIn(RemediationMedium.AwsCli);
         Assert.Contains("--source-db-cluster-identifier graph", cli, StringComparison.Ordinal);
-        RunShell(cli);
+        ExternalProcess.RunShell(cli, _moto.Endpoint);
 
         // Then a rescan finds the new cluster under a customer-managed key, with rotation on, and it passes;
         // the old cluster is still there (kept until the new one is verified) and still fails
@@ -73,34 +72,9 @@ public sealed class RemediationEndToEndTests : IClassFixture<MotoServer>
         Assert.Equal(ResultStatus.Fail, finding.Status);
 
         // When the finding's AWS CLI commands run as printed
-        RunShell(FindingText.Render(finding, Language.En).FixIn(RemediationMedium.AwsCli));
+        ExternalProcess.RunShell(FindingText.Render(finding, Language.En).FixIn(RemediationMedium.AwsCli), _moto.Endpoint);
 
         // Then the same cluster passes, changed in place
         Assert.Equal(ResultStatus.Pass, Scans.Verdicts(Scans.Run(_moto.Endpoint, null, Region).Inventory, ruleId, options)[name]);
-    }
-
-    private void RunShell(string script)
-    {
-        var start = new ProcessStartInfo("bash", ["-e", "-u", "-o", "pipefail", "-c", script])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var (name, value) in ExternalProcess.DummyCredentials)
-        {
-            start.Environment[name] = value;
-        }
-
-        start.Environment["AWS_ENDPOINT_URL"] = _moto.Endpoint.ToString();
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(120)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("the remediation commands did not finish within 120 s");
-        }
-
-        Assert.True(process.ExitCode == 0, $"the remediation commands failed ({process.ExitCode}):\n{error.Result}\n{output.Result}");
     }
 }

@@ -21,6 +21,17 @@ public sealed class SdkStoreFakeAwsTests
             session.client("dynamodb", region_name="eu-north-1").list_tables()
         except botocore.exceptions.ClientError as e:
             out["tables_denied"] = e.response["Error"]["Code"]
+        sqs = session.client("sqs", region_name="eu-central-1")
+        pages = list(sqs.get_paginator("list_queues").paginate(PaginationConfig={"PageSize": 100}))
+        out["queue_pages"] = len(pages)
+        out["queues"] = sum(len(p["QueueUrls"]) for p in pages)
+        verdict_queues = session.client("sqs", region_name="eu-west-1")
+        url = next(u for u in verdict_queues.list_queues()["QueueUrls"] if u.endswith("/pass_queue_customer_alias"))
+        out["queue_key"] = verdict_queues.get_queue_attributes(QueueUrl=url, AttributeNames=["KmsMasterKeyId", "SqsManagedSseEnabled"])["Attributes"]
+        try:
+            session.client("sqs", region_name="eu-north-1").list_queues()
+        except botocore.exceptions.ClientError as e:
+            out["queues_denied"] = e.response["Error"]["Code"]
         print(json.dumps(out))
         """;
 
@@ -38,5 +49,10 @@ public sealed class SdkStoreFakeAwsTests
         Assert.Equal(Scenarios.KeyArn(Scenarios.Verdicts, 1), result.GetProperty("table_sse").GetProperty("KMSMasterKeyArn").GetString());
         Assert.False(result.GetProperty("table_owned").GetBoolean());
         Assert.Equal("AccessDeniedException", result.GetProperty("tables_denied").GetString());
+        Assert.Equal(2, result.GetProperty("queue_pages").GetInt32());
+        Assert.Equal(Scenarios.PagingStores, result.GetProperty("queues").GetInt32());
+        Assert.Equal("alias/app-data", result.GetProperty("queue_key").GetProperty("KmsMasterKeyId").GetString());
+        Assert.Equal("false", result.GetProperty("queue_key").GetProperty("SqsManagedSseEnabled").GetString());
+        Assert.Equal("AccessDeniedException", result.GetProperty("queues_denied").GetString());
     }
 }

@@ -2,6 +2,8 @@ using Kagi.Aws.Tests.Fake;
 using Kagi.Core.Findings;
 using Kagi.Core.Model;
 using Kagi.Core.Rules;
+using Kagi.Rules;
+using Kagi.Rules.Aws.Sqs.Queues;
 
 namespace Kagi.Aws.Tests;
 
@@ -34,7 +36,7 @@ public sealed class SdkStoreFakeScanTests : IClassFixture<FakeAccountScan>
         var findings = CmkFindings(kind, Scenarios.Verdicts);
 
         // Then each is judged by the key that really protects it
-        Assert.Equal(4, findings.Count);
+        Assert.Equal(Scenarios.All()[Scenarios.Verdicts].StoresOf(kind).Count, findings.Count);
         Assert.All(findings, finding => Assert.True(Expected(finding.Resource.Name.Value) == finding.Status, $"{finding.Resource.Name.Value}: {finding.Status} ({finding.Result.Reason}) through {service} {listCall}"));
         var denied = Assert.Single(findings, finding => finding.Status == ResultStatus.Unknown);
         Assert.Contains("999988887777", denied.Result.Reason, StringComparison.Ordinal);
@@ -79,6 +81,22 @@ public sealed class SdkStoreFakeScanTests : IClassFixture<FakeAccountScan>
 
         // AccessDenied is not retried
         Assert.Equal(1, _scan.Fake.Count(service, listCall, Scenarios.StoresDenied));
+    }
+
+    [Fact]
+    public void An_unencrypted_queue_fails_both_rules_the_key_rule_with_the_fix_that_encrypts_it()
+    {
+        var findings = Scans.Judge(_scan.Result.Inventory).Where(f => f.Resource.Region == Scenarios.Verdicts && f.Resource is SqsQueue).ToList();
+
+        var unencrypted = findings.Where(f => f.Resource.Name.Value == "fail_queue_unencrypted").ToDictionary(f => f.Rule.Id);
+        Assert.Equal(ResultStatus.Fail, unencrypted["sqs-queue-storage-encrypted"].Status);
+        Assert.Equal(ResultStatus.Fail, unencrypted["sqs-queue-cmk-encryption"].Status);
+        Assert.Equal(CmkEncryptionRule<SqsQueue>.UnencryptedVariant, unencrypted["sqs-queue-cmk-encryption"].Result.RemediationVariant);
+
+        // SSE-SQS and every KMS key encrypt: only the unencrypted queue fails the storage rule
+        Assert.Equal(
+            ["fail_queue_unencrypted"],
+            findings.Where(f => f.Rule.Id == "sqs-queue-storage-encrypted" && f.Status != ResultStatus.Pass).Select(f => f.Resource.Name.Value));
     }
 
     private List<Finding> CmkFindings(string kind, string region) =>

@@ -21,6 +21,13 @@ public sealed class SdkStoreMotoScanTests : IClassFixture<MotoServer>
         dynamodb.create_table(TableName="pass-table-cmk", SSESpecification={"Enabled": True, "SSEType": "KMS", "KMSMasterKeyId": cmk}, **table)
         dynamodb.create_table(TableName="fail-table-aws-owned", **table)
         dynamodb.create_table(TableName="fail-table-aws-managed", SSESpecification={"Enabled": True, "SSEType": "KMS"}, **table)
+        sqs = boto3.client("sqs")
+        kms.create_alias(AliasName="alias/queue-app", TargetKeyId=cmk)
+        sqs.create_queue(QueueName="pass-queue-cmk", Attributes={"KmsMasterKeyId": cmk})
+        sqs.create_queue(QueueName="pass-queue-customer-alias", Attributes={"KmsMasterKeyId": "alias/queue-app"})
+        sqs.create_queue(QueueName="fail-queue-sse-sqs")
+        sqs.create_queue(QueueName="fail-queue-aws-managed-alias", Attributes={"KmsMasterKeyId": "alias/aws/sqs"})
+        sqs.create_queue(QueueName="fail-queue-unencrypted", Attributes={"SqsManagedSseEnabled": "false"})
         """;
 
     private static readonly Dictionary<Uri, bool> Prepared = [];
@@ -54,6 +61,23 @@ public sealed class SdkStoreMotoScanTests : IClassFixture<MotoServer>
         Assert.Equal("arn:aws:dynamodb:eu-west-1:123456789012:table/pass-table-cmk", tables["pass-table-cmk"].Id);
         Assert.IsType<KeyReference.AwsOwned>(tables["fail-table-aws-owned"].Key);
         Assert.Equal(KeyLevel.AwsManaged, tables["fail-table-aws-managed"].KeyLevel.Value);
+        Assert.Empty(result.Inventory.Unscanned);
+    }
+
+    [Fact]
+    public void Sqs_queues_are_judged_by_their_real_key_and_only_the_unencrypted_one_fails_the_storage_rule()
+    {
+        var result = Scans.Run(_moto.Endpoint, null, Region);
+
+        var verdicts = Scans.Verdicts(result.Inventory, "sqs-queue-cmk-encryption");
+        Assert.Equal(ResultStatus.Pass, verdicts["pass-queue-cmk"]);
+        Assert.Equal(ResultStatus.Pass, verdicts["pass-queue-customer-alias"]);
+        Assert.Equal(ResultStatus.Fail, verdicts["fail-queue-sse-sqs"]);
+        Assert.Equal(ResultStatus.Fail, verdicts["fail-queue-aws-managed-alias"]);
+        Assert.Equal(ResultStatus.Fail, verdicts["fail-queue-unencrypted"]);
+        Assert.Equal(5, verdicts.Count);
+        var encrypted = Scans.Verdicts(result.Inventory, "sqs-queue-storage-encrypted");
+        Assert.Equal(["fail-queue-unencrypted"], encrypted.Where(v => v.Value != ResultStatus.Pass).Select(v => v.Key));
         Assert.Empty(result.Inventory.Unscanned);
     }
 }

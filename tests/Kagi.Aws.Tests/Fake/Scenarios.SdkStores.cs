@@ -1,4 +1,5 @@
 using Kagi.Rules.Aws.DynamoDb.Tables;
+using Kagi.Rules.Aws.Sqs.Queues;
 
 namespace Kagi.Aws.Tests.Fake;
 
@@ -19,6 +20,7 @@ internal static partial class Scenarios
     public static IReadOnlyList<(string Kind, string Service, string ListCall)> SdkStoreKinds { get; } =
     [
         (DynamoDbTable.Descriptor.Type, "dynamodb", "ListTables"),
+        (SqsQueue.Descriptor.Type, "sqs", "ListQueues"),
     ];
 
     private static void AddSdkStores(FakeScenario scenario)
@@ -33,6 +35,17 @@ internal static partial class Scenarios
                 new(kind, $"fail_{noun}_aws_owned"),
                 new(kind, $"unknown_{noun}_cross_account_denied", KmsKeyId: KeyArn(Verdicts, 7, "999988887777")),
             ]);
+            if (kind == SqsQueue.Descriptor.Type)
+            {
+                // Queues may also be unencrypted, or name their key by alias: a customer alias and the reserved AWS-managed one.
+                scenario[Verdicts].Stores.AddRange(
+                [
+                    new(kind, "fail_queue_unencrypted", Encrypted: false),
+                    new(kind, "pass_queue_customer_alias", KmsKeyId: "alias/app-data"),
+                    new(kind, "fail_queue_aws_managed_alias", KmsKeyId: "alias/aws/sqs"),
+                ]);
+            }
+
             scenario[Paging].Stores.AddRange(Enumerable.Range(0, PagingStores).Select(i => new FakeStore(kind, $"pass_{noun}_{i:D3}", KmsKeyId: KeyArn(Paging, (i % PagingKeys) + 1))));
             scenario[Throttled].Stores.AddRange([new(kind, $"pass_{noun}_after_throttling", KmsKeyId: KeyArn(Throttled, 1)), new(kind, $"fail_{noun}_after_throttling")]);
             scenario[Throttled].Faults.Add(new(service, FaultKind.Throttle, Times: 2, Action: listCall));
