@@ -7,7 +7,7 @@ namespace Kagi.Aws.Tests;
 public sealed class SdkStoreFakeAwsTests
 {
     private const string Script = """
-        import boto3, botocore, json
+        import boto3, botocore, botocore.config, json
         session = boto3.session.Session()
         out = {}
         dynamodb = session.client("dynamodb", region_name="eu-central-1")
@@ -32,6 +32,21 @@ public sealed class SdkStoreFakeAwsTests
             session.client("sqs", region_name="eu-north-1").list_queues()
         except botocore.exceptions.ClientError as e:
             out["queues_denied"] = e.response["Error"]["Code"]
+        s3 = session.client("s3", region_name="eu-central-1", config=botocore.config.Config(s3={"addressing_style": "path"}))
+        pages = list(s3.get_paginator("list_buckets").paginate(BucketRegion="eu-central-1", PaginationConfig={"PageSize": 100}))
+        out["bucket_pages"] = len(pages)
+        out["buckets"] = sum(len(p["Buckets"]) for p in pages)
+        out["bucket_regions"] = sorted({b["BucketRegion"] for b in s3.list_buckets(MaxBuckets=10000)["Buckets"]})
+        verdict_s3 = session.client("s3", region_name="eu-west-1", config=botocore.config.Config(s3={"addressing_style": "path"}))
+        out["bucket_sse"] = verdict_s3.get_bucket_encryption(Bucket="pass_bucket_dsse")["ServerSideEncryptionConfiguration"]["Rules"][0]["ApplyServerSideEncryptionByDefault"]
+        try:
+            verdict_s3.get_bucket_encryption(Bucket="fail_bucket_never_configured")
+        except botocore.exceptions.ClientError as e:
+            out["bucket_unconfigured"] = e.response["Error"]["Code"]
+        try:
+            session.client("s3", region_name="eu-north-1", config=botocore.config.Config(s3={"addressing_style": "path"})).list_buckets()
+        except botocore.exceptions.ClientError as e:
+            out["buckets_denied"] = e.response["Error"]["Code"]
         print(json.dumps(out))
         """;
 
@@ -54,5 +69,13 @@ public sealed class SdkStoreFakeAwsTests
         Assert.Equal("alias/app-data", result.GetProperty("queue_key").GetProperty("KmsMasterKeyId").GetString());
         Assert.Equal("false", result.GetProperty("queue_key").GetProperty("SqsManagedSseEnabled").GetString());
         Assert.Equal("AccessDeniedException", result.GetProperty("queues_denied").GetString());
+        Assert.Equal(2, result.GetProperty("bucket_pages").GetInt32());
+        Assert.Equal(Scenarios.PagingStores, result.GetProperty("buckets").GetInt32());
+        Assert.Contains(Scenarios.Verdicts, result.GetProperty("bucket_regions").EnumerateArray().Select(region => region.GetString()));
+        Assert.Contains(Scenarios.Paging, result.GetProperty("bucket_regions").EnumerateArray().Select(region => region.GetString()));
+        Assert.Equal("aws:kms:dsse", result.GetProperty("bucket_sse").GetProperty("SSEAlgorithm").GetString());
+        Assert.Equal(Scenarios.KeyArn(Scenarios.Verdicts, 1), result.GetProperty("bucket_sse").GetProperty("KMSMasterKeyID").GetString());
+        Assert.Equal("ServerSideEncryptionConfigurationNotFoundError", result.GetProperty("bucket_unconfigured").GetString());
+        Assert.Equal("AccessDeniedException", result.GetProperty("buckets_denied").GetString());
     }
 }

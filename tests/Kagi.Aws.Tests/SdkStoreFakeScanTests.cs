@@ -3,6 +3,7 @@ using Kagi.Core.Findings;
 using Kagi.Core.Model;
 using Kagi.Core.Rules;
 using Kagi.Rules;
+using Kagi.Rules.Aws.S3.Buckets;
 using Kagi.Rules.Aws.Sqs.Queues;
 
 namespace Kagi.Aws.Tests;
@@ -97,6 +98,20 @@ public sealed class SdkStoreFakeScanTests : IClassFixture<FakeAccountScan>
         Assert.Equal(
             ["fail_queue_unencrypted"],
             findings.Where(f => f.Rule.Id == "sqs-queue-storage-encrypted" && f.Status != ResultStatus.Pass).Select(f => f.Resource.Name.Value));
+    }
+
+    [Fact]
+    public void A_bucket_is_judged_once_in_its_own_region_though_aws_lists_every_regions_buckets()
+    {
+        // Given buckets in several regions, which an unfiltered ListBuckets returns from every region's endpoint
+        var homes = Scenarios.All().Regions.SelectMany(region => region.Value.StoresOf(S3Bucket.Descriptor.Type).Select(bucket => (bucket.Name, Region: region.Key)))
+            .Where(bucket => bucket.Region != Scenarios.StoresDenied)
+            .ToList();
+        Assert.True(homes.Select(bucket => bucket.Region).Distinct().Count() > 1);
+
+        // Then each is judged once, in the region it lives in
+        var judged = Scans.Judge(_scan.Result.Inventory).Where(f => f.Rule.Id == "s3-bucket-cmk-encryption" && f.Resource is S3Bucket).ToList();
+        Assert.Equal(homes.Order(), judged.Select(f => (f.Resource.Name.Value, f.Resource.Region!)).Order());
     }
 
     private List<Finding> CmkFindings(string kind, string region) =>

@@ -1,6 +1,7 @@
 using Kagi.Core.Model;
 using Kagi.Core.Rules;
 using Kagi.Rules.Aws.DynamoDb.Tables;
+using Kagi.Rules.Aws.S3.Buckets;
 
 namespace Kagi.Aws.Tests;
 
@@ -28,6 +29,18 @@ public sealed class SdkStoreMotoScanTests : IClassFixture<MotoServer>
         sqs.create_queue(QueueName="fail-queue-sse-sqs")
         sqs.create_queue(QueueName="fail-queue-aws-managed-alias", Attributes={"KmsMasterKeyId": "alias/aws/sqs"})
         sqs.create_queue(QueueName="fail-queue-unencrypted", Attributes={"SqsManagedSseEnabled": "false"})
+        def bucket(name, region="eu-west-1", algorithm=None, key=None):
+            s3 = boto3.client("s3", region_name=region)
+            s3.create_bucket(Bucket=name, CreateBucketConfiguration={"LocationConstraint": region})
+            if algorithm:
+                default = {"SSEAlgorithm": algorithm} | ({"KMSMasterKeyID": key} if key else {})
+                s3.put_bucket_encryption(Bucket=name, ServerSideEncryptionConfiguration={"Rules": [{"ApplyServerSideEncryptionByDefault": default}]})
+        bucket("pass-bucket-cmk", algorithm="aws:kms", key=cmk)
+        bucket("pass-bucket-dsse", algorithm="aws:kms:dsse", key=cmk)
+        bucket("fail-bucket-sse-s3", algorithm="AES256")
+        bucket("fail-bucket-never-configured")
+        bucket("fail-bucket-kms-without-key", algorithm="aws:kms")
+        bucket("elsewhere-bucket-cmk", region="us-west-2", algorithm="aws:kms", key=cmk)
         """;
 
     private static readonly Dictionary<Uri, bool> Prepared = [];
@@ -78,6 +91,23 @@ public sealed class SdkStoreMotoScanTests : IClassFixture<MotoServer>
         Assert.Equal(5, verdicts.Count);
         var encrypted = Scans.Verdicts(result.Inventory, "sqs-queue-storage-encrypted");
         Assert.Equal(["fail-queue-unencrypted"], encrypted.Where(v => v.Value != ResultStatus.Pass).Select(v => v.Key));
+        Assert.Empty(result.Inventory.Unscanned);
+    }
+
+    [Fact]
+    public void S3_buckets_of_the_scanned_region_are_judged_by_their_default_encryption_key()
+    {
+        var result = Scans.Run(_moto.Endpoint, null, Region);
+
+        // the bucket in us-west-2 waits for a scan of its own region
+        var verdicts = Scans.Verdicts(result.Inventory, "s3-bucket-cmk-encryption");
+        Assert.Equal(ResultStatus.Pass, verdicts["pass-bucket-cmk"]);
+        Assert.Equal(ResultStatus.Pass, verdicts["pass-bucket-dsse"]);
+        Assert.Equal(ResultStatus.Fail, verdicts["fail-bucket-sse-s3"]);
+        Assert.Equal(ResultStatus.Fail, verdicts["fail-bucket-never-configured"]);
+        Assert.Equal(ResultStatus.Fail, verdicts["fail-bucket-kms-without-key"]);
+        Assert.Equal(5, verdicts.Count);
+        Assert.Equal("arn:aws:s3:::pass-bucket-cmk", Assert.Single(result.Inventory.Resources.OfType<S3Bucket>(), bucket => bucket.Name.Value == "pass-bucket-cmk").Id);
         Assert.Empty(result.Inventory.Unscanned);
     }
 }

@@ -37,6 +37,21 @@ public sealed class SdkStoreRemediationTests : IClassFixture<MotoServer>
         AssertPrintedFixMakesItPass(ruleId, name);
     }
 
+    [Theory]
+    [InlineData("bucket-on-sse-s3", "AES256")]
+    [InlineData("bucket-on-aws-s3", "aws:kms")]
+    public void The_printed_cli_fix_of_a_bucket_makes_it_pass_and_breaks_nothing(string name, string algorithm)
+    {
+        ExternalProcess.RunPython($"""
+            import boto3
+            s3 = boto3.client("s3")
+            s3.create_bucket(Bucket="{name}", CreateBucketConfiguration=dict(LocationConstraint="{Region}"))
+            default = dict(SSEAlgorithm="{algorithm}")
+            s3.put_bucket_encryption(Bucket="{name}", ServerSideEncryptionConfiguration=dict(Rules=[dict(ApplyServerSideEncryptionByDefault=default)]))
+            """, _moto.Endpoint, Region);
+        AssertPrintedFixMakesItPass("s3-bucket-cmk-encryption", name);
+    }
+
     private void AssertPrintedFixMakesItPass(string ruleId, string name)
     {
         // Given the store failing the rule, and everything that passes beside it

@@ -1,4 +1,6 @@
+using Kagi.Aws.Tests.Fake.Apis;
 using Kagi.Rules.Aws.DynamoDb.Tables;
+using Kagi.Rules.Aws.S3.Buckets;
 using Kagi.Rules.Aws.Sqs.Queues;
 
 namespace Kagi.Aws.Tests.Fake;
@@ -21,6 +23,7 @@ internal static partial class Scenarios
     [
         (DynamoDbTable.Descriptor.Type, "dynamodb", "ListTables"),
         (SqsQueue.Descriptor.Type, "sqs", "ListQueues"),
+        (S3Bucket.Descriptor.Type, "s3", "ListBuckets"),
     ];
 
     private static void AddSdkStores(FakeScenario scenario)
@@ -43,6 +46,17 @@ internal static partial class Scenarios
                     new(kind, "fail_queue_unencrypted", Encrypted: false),
                     new(kind, "pass_queue_customer_alias", KmsKeyId: "alias/app-data"),
                     new(kind, "fail_queue_aws_managed_alias", KmsKeyId: "alias/aws/sqs"),
+                ]);
+            }
+
+            if (kind == S3Bucket.Descriptor.Type)
+            {
+                // DSSE-KMS counts as KMS; KMS without a key is aws/s3; a bucket never configured is SSE-S3.
+                scenario[Verdicts].Stores.AddRange(
+                [
+                    new(kind, "pass_bucket_dsse", KmsKeyId: KeyArn(Verdicts, 1)) { Extra = new Dictionary<string, string> { [S3Api.SseAlgorithm] = "aws:kms:dsse" } },
+                    new(kind, "fail_bucket_kms_without_key") { Extra = new Dictionary<string, string> { [S3Api.SseAlgorithm] = "aws:kms" } },
+                    new(kind, "fail_bucket_never_configured") { Extra = new Dictionary<string, string> { [S3Api.NoConfiguration] = "true" } },
                 ]);
             }
 
