@@ -42,7 +42,7 @@ public sealed class ScanAwsCommandTests : IClassFixture<FakeEndpoint>
 
         // And without a terminal, progress is plain lines on standard error
         Assert.Contains("kagi: scanning eu-central-1", error, StringComparison.Ordinal);
-        Assert.Contains("kagi: eu-central-1: 250 Neptune clusters", error, StringComparison.Ordinal);
+        Assert.Contains($"kagi: eu-central-1: {Scenarios.PagingClusters + (Scenarios.SdkStoreKinds.Count * Scenarios.PagingStores)} resources", error, StringComparison.Ordinal);
     }
 
     [Fact]
