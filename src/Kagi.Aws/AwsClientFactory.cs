@@ -1,9 +1,12 @@
 using System.Collections.Concurrent;
 using Amazon;
+using Amazon.DynamoDBv2;
 using Amazon.EC2;
 using Amazon.KeyManagementService;
 using Amazon.Runtime;
+using Amazon.S3;
 using Amazon.SecurityToken;
+using Amazon.SQS;
 using Kagi.Aws.Protocols;
 
 namespace Kagi.Aws;
@@ -35,6 +38,16 @@ public sealed class AwsClientFactory : IDisposable
 
     public IAmazonKeyManagementService Kms(string region) =>
         Get(AwsService.Kms, region, () => new AmazonKeyManagementServiceClient(_credentials, Configure(new AmazonKeyManagementServiceConfig(), AwsService.Kms, region)));
+
+    public IAmazonDynamoDB DynamoDb(string region) =>
+        Get(AwsService.DynamoDb, region, () => new AmazonDynamoDBClient(_credentials, Configure(new AmazonDynamoDBConfig(), AwsService.DynamoDb, region)));
+
+    public IAmazonSQS Sqs(string region) =>
+        Get(AwsService.Sqs, region, () => new AmazonSQSClient(_credentials, Configure(new AmazonSQSConfig(), AwsService.Sqs, region)));
+
+    // A custom endpoint (moto, the fake, LocalStack) serves buckets on its path, not as virtual hosts of its name.
+    public IAmazonS3 S3(string region) =>
+        Get(AwsService.S3, region, () => new AmazonS3Client(_credentials, Configure(new AmazonS3Config { ForcePathStyle = _endpoints.For(AwsService.S3) is not null }, AwsService.S3, region)));
 
     public RdsQueryClient Rds(string region) =>
         Get(AwsService.Rds, region, () => new RdsQueryClient(SignedHttp.Client(_credentials, AwsService.Rds.SigningName, region), _endpoints.Rds(region), _retry));

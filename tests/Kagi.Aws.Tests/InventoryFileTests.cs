@@ -90,7 +90,7 @@ public sealed class InventoryFileTests
     [Theory]
     [InlineData("")]
     [InlineData("{\"kagiInventory\": \"2\"}")]
-    [InlineData("{\"kagiInventory\": \"1\", \"resources\": [{\"type\": \"AWS::S3::Bucket\", \"id\": \"b\"}]}")]
+    [InlineData("{\"kagiInventory\": \"1\", \"resources\": [{\"type\": \"AWS::GameLift::Fleet\", \"id\": \"b\"}]}")]
     public void What_is_not_a_version_1_inventory_is_refused_with_a_reason(string json)
     {
         var refusal = Assert.Throws<InvalidDataException>(() => InventoryFile.Read(json, KindCatalog.Kinds));

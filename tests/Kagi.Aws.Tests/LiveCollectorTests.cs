@@ -51,8 +51,9 @@ public sealed class LiveCollectorTests
         Assert.Empty(shared);
     }
 
+    // A service whose ARNs name no resource type (SQS: arn:aws:sqs:REGION:ACCOUNT:QUEUE) has the bare ":*" as its wildcard.
     private static bool IsWildcardArn(string arn, string service) =>
-        arn.StartsWith($"arn:aws:{service}:{Region}:{Account}:", StringComparison.Ordinal) && arn.EndsWith('*') && arn.Length > $"arn:aws:{service}:{Region}:{Account}:*".Length;
+        arn.StartsWith($"arn:aws:{service}:{Region}:{Account}:", StringComparison.Ordinal) && arn.EndsWith('*');
 
     private static IEnumerable<(Type Record, string ResourceType)> Kinds() =>
         KindCatalog.Kinds.Records.Select(record => (record, ResourceKinds.Of(record).Type));

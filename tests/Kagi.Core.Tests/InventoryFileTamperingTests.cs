@@ -76,9 +76,9 @@ public sealed class InventoryFileTamperingTests
     [Fact]
     public void Given_an_unknown_resource_type_when_read_then_that_resource_is_left_out()
     {
-        var read = ReadTampered(root => root["resources"]![1]!["type"] = "AWS::S3::Bucket");
+        var read = ReadTampered(root => root["resources"]![1]!["type"] = "AWS::GameLift::Fleet");
 
-        AssertLeftOut(read, "$.resources[1].type: unknown resource type 'AWS::S3::Bucket'", ClusterId, KeyId);
+        AssertLeftOut(read, "$.resources[1].type: unknown resource type 'AWS::GameLift::Fleet'", ClusterId, KeyId);
     }
 
     [Fact]

@@ -7,10 +7,13 @@ namespace Kagi.Terraform.Mapping;
 /// What a mapper may join a record to: every resource of the module or plan, and the records mapped from them before
 /// any join. A reference (<c>aws_neptune_cluster.db.id</c>) or the same literal identifier ties two resources together.
 /// </summary>
-internal sealed class JoinScope(IReadOnlyList<IResourceView> views, IReadOnlyList<CloudResource> mapped)
+internal sealed class JoinScope(IReadOnlyList<IResourceView> views, IReadOnlyList<CloudResource> mapped, KeyResolver keys)
 {
     /// <summary>The records as mapped, before any join.</summary>
     public IReadOnlyList<CloudResource> Mapped => mapped;
+
+    /// <summary>Resolves a key argument of a resource declared apart (an S3 bucket's encryption configuration).</summary>
+    public KeyResolver Keys => keys;
 
     /// <summary>The managed resources of a Terraform type, in source order.</summary>
     public IEnumerable<IResourceView> OfType(string terraformType) => views.Where(view => view.Type == terraformType);

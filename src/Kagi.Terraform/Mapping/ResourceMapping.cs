@@ -20,7 +20,7 @@ internal static class ResourceMapping
         var resources = mapped
             .Select(view => (View: view, Resource: keys.TryGetValue(view.Address, out var key) ? key : Complete(mappers.ByTerraformType[view.Type].Map(view, resolver), view)))
             .ToList();
-        var scope = new JoinScope(views, [.. resources.Select(pair => pair.Resource)]);
+        var scope = new JoinScope(views, [.. resources.Select(pair => pair.Resource)], resolver);
         return [.. resources.Select(pair => mappers.ByTerraformType[pair.View.Type].Join(pair.Resource, scope))];
     }
 

@@ -89,6 +89,21 @@ internal sealed class PlanResourceView : IResourceView
         _ => false,
     };
 
+    // A nested block's values, unknowns and expressions are each the first item of the resource's list of that block.
+    public IResourceView? Block(string type) =>
+        PlanJson.Property(_values, type) is { ValueKind: JsonValueKind.Array } blocks && blocks.GetArrayLength() > 0 && blocks[0].ValueKind == JsonValueKind.Object
+            ? new PlanResourceView(
+                new PlanResourceParts($"{Address}.{type}[0]", Type, Name, blocks[0], FirstOf(_afterUnknown, type), FirstOf(_expressions, type), string.Empty),
+                _modulePrefix,
+                _outputReferences,
+                Location,
+                Region,
+                Account)
+            : null;
+
+    private static JsonElement? FirstOf(JsonElement? parent, string type) =>
+        PlanJson.Property(parent, type) is { ValueKind: JsonValueKind.Array } list && list.GetArrayLength() > 0 ? list[0] : null;
+
     public string Describe(string attribute)
     {
         var references = References(attribute);

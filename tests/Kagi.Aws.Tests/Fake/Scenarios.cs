@@ -52,6 +52,7 @@ internal static partial class Scenarios
         };
         AddJsonApiStores(scenario);
         AddRdsKinds(scenario);
+        AddSdkStores(scenario);
         return scenario;
     }
 

@@ -1,5 +1,6 @@
 using Kagi.Core.Model;
 using Kagi.Terraform.Mapping;
+using Kagi.Terraform.Values;
 
 namespace Kagi.Rules.Aws.Ecr.Repositories;
 
@@ -9,22 +10,26 @@ namespace Kagi.Rules.Aws.Ecr.Repositories;
 /// </summary>
 internal sealed class EcrRepositoryTerraformMapper : ResourceMapper<EcrRepository>
 {
+    private const string EncryptionBlock = "encryption_configuration";
+
     public override string TerraformType => "aws_ecr_repository";
 
     public override EcrRepository Map(IResourceView view, KeyResolver keys)
     {
-        var encryption = new NestedBlockView(view, "encryption_configuration");
-        var kms = Facts.OptionalString(encryption, "encryption_type").Map(type => type is not (null or "AES256"));
+        var encryption = view.Block(EncryptionBlock);
+        var kms = encryption is not null ? Facts.OptionalString(encryption, "encryption_type").Map(type => type is not (null or "AES256"))
+            : view.Get(EncryptionBlock) is TfUnknown unknown ? Fact.Unknown<bool>(unknown.Reason)
+            : Fact.Known(false);
         return new()
         {
             Id = view.Address,
             Name = Facts.RequiredName(view, "name"),
             Tags = Facts.Tags(view),
-            KmsKeyId = Facts.OptionalString(encryption, "kms_key"),
+            KmsKeyId = encryption is null ? Fact.Known<string?>(null) : Facts.OptionalString(encryption, "kms_key"),
             Key = kms switch
             {
                 { IsKnown: false } => new KeyReference.Undetermined(kms.Reason!),
-                { Value: true } => keys.Resolve(encryption, "kms_key"),
+                { Value: true } => keys.Resolve(encryption!, "kms_key"),
                 _ => new KeyReference.AwsOwned(),
             },
         };
