@@ -118,14 +118,15 @@ public sealed class KmsKeyResolver
     private async Task<KmsKey> WithRotationAndPolicyAsync(KmsKey key, KeyArn? arn)
     {
         var keyId = key.Arn.Value;
+        var otherAccount = arn is not null && arn.Account != _region.Account;
         var rotation = Optional("GetKeyRotationStatus", async token =>
             (await _kms.GetKeyRotationStatusAsync(new GetKeyRotationStatusRequest { KeyId = keyId }, token).ConfigureAwait(false)).KeyRotationEnabled == true);
-        var policy = arn is not null && arn.Account != _region.Account
-            ? Task.FromResult(Fact.Unknown<string>(Texts.Canonical("reasons.kms-policy-other-account", ("key", keyId), ("account", arn.Account))))
+        var policy = otherAccount
+            ? Task.FromResult(Fact.Unknown<string>(Texts.Canonical("reasons.kms-policy-other-account", ("key", keyId), ("account", arn!.Account))))
             : Optional("GetKeyPolicy", async token =>
                 (await _kms.GetKeyPolicyAsync(new GetKeyPolicyRequest { KeyId = keyId, PolicyName = "default" }, token).ConfigureAwait(false)).Policy);
-        var tags = arn is not null && arn.Account != _region.Account
-            ? Task.FromResult(Fact.Unknown<IReadOnlyDictionary<string, string>>(Texts.Canonical("reasons.kms-tags-other-account", ("key", keyId), ("account", arn.Account))))
+        var tags = otherAccount
+            ? Task.FromResult(Fact.Unknown<IReadOnlyDictionary<string, string>>(Texts.Canonical("reasons.kms-tags-other-account", ("key", keyId), ("account", arn!.Account))))
             : Optional<IReadOnlyDictionary<string, string>>("ListResourceTags", token => ListTagsAsync(keyId, token));
         return key with { RotationEnabled = await rotation.ConfigureAwait(false), Policy = await policy.ConfigureAwait(false), Tags = await tags.ConfigureAwait(false) };
 
