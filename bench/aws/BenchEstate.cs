@@ -7,10 +7,12 @@ using Kagi.Rules.Aws.Ecr.Repositories;
 using Kagi.Rules.Aws.Kinesis.Streams;
 using Kagi.Rules.Aws.Logs.LogGroups;
 using Kagi.Rules.Aws.Neptune.Clusters;
+using Kagi.Rules.Aws.OpenSearch.Domains;
 using Kagi.Rules.Aws.Rds.Clusters;
 using Kagi.Rules.Aws.Rds.Instances;
 using Kagi.Rules.Aws.S3.Buckets;
 using Kagi.Rules.Aws.SecretsManager.Secrets;
+using Kagi.Rules.Aws.Sns.Topics;
 using Kagi.Rules.Aws.Sqs.Queues;
 
 /// <summary>
@@ -34,6 +36,8 @@ internal sealed class BenchEstate(int regions, int perKind, int keysPerRegion)
         Store(KinesisStream.Descriptor.Type),
         Store(EcrRepository.Descriptor.Type),
         Store(BackupVault.Descriptor.Type),
+        Store(SnsTopic.Descriptor.Type),
+        Store(OpenSearchDomain.Descriptor.Type),
     ];
 
     public int Resources => regions * perKind * Kinds.Count;
