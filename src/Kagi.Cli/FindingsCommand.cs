@@ -119,6 +119,12 @@ internal static class FindingsCommand
             var kind = tagText is not null ? MuteKind.Tag : MuteRule.KindOf(text!, id => RuleCatalog.Find(id) is not null);
             text ??= tagText!;
 
+            // A rule muted by an ID it went by before is muted under the ID its findings carry now.
+            if (kind == MuteKind.Rule)
+            {
+                text = RuleCatalog.Find(text)!.Metadata.Id;
+            }
+
             // A mistyped rule ID reads as a resource glob that mutes nothing: say so rather than keep a mute that does no work.
             if (kind != MuteKind.Rule && !parsed.GetValue(force) && !MatchesAnyStored(opened, kind, text))
             {
@@ -202,7 +208,7 @@ internal static class FindingsCommand
                 return ExitCodes.BadInput;
             }
 
-            using var store = use == StoreUse.Read ? FindingStore.OpenForReading(resolved, time) : FindingStore.Open(resolved, time);
+            using var store = use == StoreUse.Read ? FindingStore.OpenForReading(resolved, time, RuleCatalog.Renamed) : FindingStore.Open(resolved, time, RuleCatalog.Renamed);
             return action(store, language);
         }
         catch (Exception exception) when (ScanStore.IsStoreFailure(exception))

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Kagi.Core.Findings;
 using Kagi.Core.Localization;
+using Kagi.Rules;
 using Kagi.Store;
 
 namespace Kagi.Cli;
@@ -36,7 +37,7 @@ internal static class ScanStore
         try
         {
             var location = StoreLocation.Resolve(store.Location, Environment.GetEnvironmentVariable);
-            using var opened = FindingStore.Open(location, time);
+            using var opened = FindingStore.Open(location, time, RuleCatalog.Renamed);
             muted = MuteApplication.Apply(report, opened.Mutes(includeInactive: false));
             opened.SaveScan(muted);
             return new StoredReport(muted, true);

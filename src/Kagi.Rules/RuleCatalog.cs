@@ -16,6 +16,11 @@ public static class RuleCatalog
     public static CatalogEntry? Find(string id) =>
         All.FirstOrDefault(entry => entry.Metadata.Id == id) ?? All.FirstOrDefault(entry => entry.Metadata.PreviousIds.Contains(id, StringComparer.Ordinal));
 
+    /// <summary>Every previous rule ID, to the ID its rule has now.</summary>
+    public static IReadOnlyDictionary<string, string> Renamed =>
+        All.SelectMany(entry => entry.Metadata.PreviousIds.Select(previous => (Previous: previous, Current: entry.Metadata.Id)))
+            .ToDictionary(pair => pair.Previous, pair => pair.Current, StringComparer.Ordinal);
+
     /// <summary>The embedded metadata resource for a rule class, e.g. <c>Aws/Neptune/Clusters/NeptuneClusterCmkEncryption.rule.yaml</c>.</summary>
     public static string MetadataResourceName(Type ruleType)
     {

@@ -44,17 +44,26 @@ public sealed partial class FindingStore : IFindingStore
 
     public StoreLocation Location { get; private init; } = null!;
 
+    /// <summary>
+    /// Rule IDs a rule went by before, to the ID it has now: a mute of a rule by its old ID mutes the rule's findings
+    /// under its new one, as the user meant when muting it.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> RenamedRules { get; private init; } = new Dictionary<string, string>();
+
     /// <summary>Opens (creating if needed) the store and brings its schema up to date.</summary>
-    public static FindingStore Open(StoreLocation location, TimeProvider time) => Open(location, time, forReading: false);
+    /// <param name="renamedRules">See <see cref="RenamedRules"/>: the rule catalogue's previous IDs.</param>
+    public static FindingStore Open(StoreLocation location, TimeProvider time, IReadOnlyDictionary<string, string>? renamedRules = null) =>
+        Open(location, time, forReading: false, renamedRules);
 
     /// <summary>
     /// Opens an existing store only to read it (<c>findings list</c>, <c>diff</c>, <c>mutes</c>, <c>scans</c>): nothing is
     /// written, not even a migration or a switch of SQLite's journal mode, so a store on read-only media or shared
     /// read-only can be queried. A store whose schema is older than this Kagi's is refused: a scan upgrades it.
     /// </summary>
-    public static FindingStore OpenForReading(StoreLocation location, TimeProvider time) => Open(location, time, forReading: true);
+    public static FindingStore OpenForReading(StoreLocation location, TimeProvider time, IReadOnlyDictionary<string, string>? renamedRules = null) =>
+        Open(location, time, forReading: true, renamedRules);
 
-    private static FindingStore Open(StoreLocation location, TimeProvider time, bool forReading)
+    private static FindingStore Open(StoreLocation location, TimeProvider time, bool forReading, IReadOnlyDictionary<string, string>? renamedRules)
     {
         ArgumentNullException.ThrowIfNull(location);
         ArgumentNullException.ThrowIfNull(time);
@@ -73,7 +82,7 @@ public sealed partial class FindingStore : IFindingStore
                 Schema.Migrate(connection, dialect);
             }
 
-            return new FindingStore(connection, dialect, time) { Location = location };
+            return new FindingStore(connection, dialect, time) { Location = location, RenamedRules = renamedRules ?? new Dictionary<string, string>() };
         }
         catch (StoreException)
         {
@@ -285,7 +294,9 @@ public sealed partial class FindingStore : IFindingStore
                 reader.RequiredText("created_by"),
                 reader.Time("created_at")!.Value,
                 reader.Text("removed_by"),
-                reader.Time("removed_at")));
+                reader.Time("removed_at")))
+            .Select(mute => mute.Kind == MuteKind.Rule && RenamedRules.TryGetValue(mute.Pattern, out var current) ? mute with { Pattern = current } : mute)
+            .ToList();
         return includeInactive ? all : [.. all.Where(mute => mute.IsActive(now))];
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Kagi.Core.Localization;
 using Kagi.Reporting;
+using Kagi.Rules;
 using Kagi.Store;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
@@ -60,7 +61,7 @@ public static class DashboardServer
             antiforgery.Cookie.SameSite = SameSiteMode.Strict;
             antiforgery.SuppressXFrameOptionsHeader = true;
         });
-        var gate = new StoreGate(FindingStore.Open(options.Store, time));
+        var gate = new StoreGate(FindingStore.Open(options.Store, time, RuleCatalog.Renamed));
         builder.Services.AddSingleton(gate);
         var app = builder.Build();
         app.Use(Guard(new HostAllowList(options)));

@@ -67,6 +67,18 @@ public sealed class CliTests
     }
 
     [Fact]
+    public void A_rule_muted_by_the_id_it_had_before_is_muted_under_its_id_now()
+    {
+        var store = TestStores.NewLocation(StoreKind.Sqlite).ConnectionString;
+
+        var mute = Run("findings", "mute", "neptune-cluster-key-usable", "--reason", "r", "--by", "alice", "--store", store);
+
+        Assert.Equal(0, mute.ExitCode);
+        Assert.Contains("kms-key-in-use-usable", mute.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("neptune-cluster-key-usable", mute.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_mute_that_matches_nothing_stored_is_refused_unless_forced()
     {
         // Given a store holding the failures of one scan

@@ -56,6 +56,32 @@ public sealed class MutingTests
 
     [Theory]
     [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void A_mute_of_a_rule_by_the_id_it_had_before_mutes_its_findings_under_the_new_id(StoreKind kind)
+    {
+        // Given a mute made when the rule was called neptune-cluster-key-usable, and a store opened with the catalogue's renames
+        var location = TestStores.NewLocation(kind);
+        var current = Kagi.Rules.RuleCatalog.Find("neptune-cluster-key-usable")!.Metadata;
+        using (var before = FindingStore.Open(location, TimeProvider.System))
+        {
+            before.Mute(MuteKind.Rule, "neptune-cluster-key-usable", "key rotation planned", null, "alice");
+        }
+
+        using var store = FindingStore.Open(location, TimeProvider.System, Kagi.Rules.RuleCatalog.Renamed);
+        var finding = Live("db", ResultStatus.Fail) with { Rule = current };
+
+        // When a scan with the rule's finding under its new ID is stored
+        var report = MuteApplication.Apply(LiveScan(Ireland, finding), store.Mutes(includeInactive: false));
+        store.SaveScan(report);
+
+        // Then the old mute mutes it, in the report and in the store's muted filter
+        Assert.Equal("kms-key-in-use-usable", current.Id);
+        Assert.Equal(ResultStatus.Muted, Assert.Single(report.Findings).Status);
+        Assert.Equal("kms-key-in-use-usable", Assert.Single(store.Mutes(includeInactive: false)).Pattern);
+        Assert.Single(store.ListFindings(new FindingQuery { Muted = true }));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
     public void Unmute_records_who_lifted_the_mute_and_when(StoreKind kind)
     {
         var clock = new ManualClock(DateTimeOffset.UnixEpoch.AddYears(56));
