@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 namespace Kagi.Aws.Tests.Fake;
 
 /// <summary>
-/// One AWS API the fake serves besides the built-in RDS, KMS, STS and EC2: found by reflection like Kagi's collectors, so a
+/// One AWS API the fake serves besides the built-in RDS, KMS and STS: found by reflection like Kagi's collectors, so a
 /// new kind adds its API as one file (<c>Fake/Apis/…</c>) and its resources as <see cref="FakeStore"/>s of a region.
 /// </summary>
 /// <remarks>An implementation has a public parameterless constructor and holds no state: the scenario is passed in.</remarks>
@@ -19,6 +19,9 @@ public interface IFakeApi
 
     /// <summary>The operation a request calls; REST APIs name it from the method and path.</summary>
     string ActionOf(FakeRequest request) => request.Target ?? request.Form?["Action"].ToString() ?? $"{request.Method} {request.Path}";
+
+    /// <summary>Whether an operation answers from any region, enabled or not, as an account-wide call does (EC2 <c>DescribeRegions</c>).</summary>
+    bool IsAccountWide(string action) => false;
 
     /// <summary>The answer, or null for an operation the fake does not serve.</summary>
     FakeReply? Answer(FakeRequest request, FakeRegion region, FakeScenario scenario);
@@ -35,6 +38,9 @@ public enum FakeWire
 {
     /// <summary>Form-encoded requests, XML answers (RDS, SNS, Redshift, ElastiCache).</summary>
     Query,
+
+    /// <summary>EC2's own Query dialect: form-encoded requests, XML answers without a result wrapper, errors under <c>Response/Errors</c>.</summary>
+    Ec2,
 
     /// <summary>JSON 1.0/1.1 with <c>X-Amz-Target</c> (DynamoDB, Secrets Manager, Logs, Kinesis, ECR, SQS).</summary>
     Json,
@@ -80,6 +86,7 @@ public sealed record FakeReply(int Status, string ContentType, string Body)
     public static FakeReply Error(FakeWire wire, string code, string message, int status = 400) => wire switch
     {
         FakeWire.Query => new(status, "text/xml", FakeAws.QueryError(code, message, status >= 500 ? "Receiver" : "Sender")),
+        FakeWire.Ec2 => new(status, "text/xml", $"<Response><Errors><Error><Code>{code}</Code><Message>{SecurityElement.Escape(message)}</Message></Error></Errors><RequestID>{Guid.NewGuid()}</RequestID></Response>"),
         FakeWire.Json => new(status, "application/x-amz-json-1.1", JsonSerializer.Serialize(new Dictionary<string, string> { ["__type"] = code, ["message"] = message })),
         FakeWire.RestJson => new(status, "application/json", JsonSerializer.Serialize(new Dictionary<string, string> { ["__type"] = code, ["message"] = message })),
         FakeWire.RestXml => new(status, "application/xml", $"<Error><Code>{code}</Code><Message>{SecurityElement.Escape(message)}</Message><RequestId>{Guid.NewGuid()}</RequestId></Error>"),

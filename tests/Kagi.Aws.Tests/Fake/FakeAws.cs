@@ -15,7 +15,7 @@ using Microsoft.Extensions.Logging;
 namespace Kagi.Aws.Tests.Fake;
 
 /// <summary>
-/// A wire-level fake of the AWS APIs Kagi calls (RDS Query, KMS JSON, STS and EC2 Query built in; every other API as an
+/// A wire-level fake of the AWS APIs Kagi calls (RDS Query, KMS JSON and STS built in; every other API as an
 /// <see cref="IFakeApi"/> handler) on a loopback port,
 /// routed by the SigV4 credential scope as AWS routes by host. It does what moto does not: pages, throttles,
 /// denies, fails and stalls on demand, and it records every call so tests can count them.
@@ -110,7 +110,7 @@ public sealed partial class FakeAws : IAsyncDisposable
     {
         var action = form["Action"].ToString();
         _calls.Enqueue(new FakeCall(service, region, action, form.TryGetValue("Marker", out var marker) ? marker.ToString() : null) { Engines = EngineFilter(form) });
-        if (!_scenario.Regions.TryGetValue(region, out var fake) && service != "sts" && !(service == "ec2" && action == "DescribeRegions"))
+        if (!_scenario.Regions.TryGetValue(region, out var fake) && service != "sts")
         {
             // What AWS answers in a region that is not enabled for the account.
             await Reply(context, 403, "text/xml", QueryError("InvalidClientTokenId", "The security token included in the request is invalid."));
@@ -122,7 +122,6 @@ public sealed partial class FakeAws : IAsyncDisposable
         {
             _ when fault is not null => null,
             ("sts", "GetCallerIdentity") => Sts(),
-            ("ec2", "DescribeRegions") => Ec2Regions(),
             ("rds", "DescribeDBClusters") => RdsClusters(fake!, form, region),
             ("rds", "DescribeDBInstances") => RdsInstances(fake!, form, region),
             ("rds", "DescribeDBClusterSnapshots") => RdsSnapshots(fake!, form, region),
@@ -195,18 +194,18 @@ public sealed partial class FakeAws : IAsyncDisposable
         var request = await ReadAsync(context, region, service);
         var action = api.ActionOf(request);
         _calls.Enqueue(new FakeCall(service, region, action, request.JsonString("NextToken") ?? request.JsonString("nextToken") ?? request.JsonString("Marker") ?? request.Query["marker"].FirstOrDefault() ?? request.Query["nextToken"].FirstOrDefault()));
-        if (!_scenario.Regions.TryGetValue(region, out var fake))
+        if (!_scenario.Regions.TryGetValue(region, out var fake) && !api.IsAccountWide(action))
         {
             // What AWS answers in a region that is not enabled for the account.
             await Reply(context, FakeReply.Error(api.Wire, "UnrecognizedClientException", "The security token included in the request is invalid."));
         }
-        else if (fake.Faults.FirstOrDefault(f => f.Strikes(service, action)) is { } fault)
+        else if (fake?.Faults.FirstOrDefault(f => f.Strikes(service, action)) is { } fault)
         {
             await ReplyFault(context, fault.Kind, api.Wire);
         }
         else
         {
-            await Reply(context, api.Answer(request, fake, _scenario) ?? FakeReply.Error(api.Wire, "InvalidAction", $"{service} {action} is not served by the fake"));
+            await Reply(context, api.Answer(request, fake ?? new FakeRegion(), _scenario) ?? FakeReply.Error(api.Wire, "InvalidAction", $"{service} {action} is not served by the fake"));
         }
     }
 
@@ -235,13 +234,6 @@ public sealed partial class FakeAws : IAsyncDisposable
           <ResponseMetadata><RequestId>{Guid.NewGuid()}</RequestId></ResponseMetadata>
         </GetCallerIdentityResponse>
         """;
-
-    private string Ec2Regions()
-    {
-        var items = string.Concat(_scenario.Regions.Keys.Select(name =>
-            $"<item><regionName>{name}</regionName><regionEndpoint>ec2.{name}.amazonaws.com</regionEndpoint><optInStatus>opt-in-not-required</optInStatus></item>"));
-        return $"""<DescribeRegionsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>{Guid.NewGuid()}</requestId><regionInfo>{items}</regionInfo></DescribeRegionsResponse>""";
-    }
 
     private string RdsClusters(FakeRegion fake, IFormCollection form, string region) =>
         RdsPage("DescribeDBClusters", "DBClusters", fake.Clusters, cluster => cluster.Engine, cluster => Cluster(cluster, region), fake.MaxPageSize, form);
@@ -447,14 +439,20 @@ public sealed partial class FakeAws : IAsyncDisposable
     {
         (FaultKind.Stall, _) => new(200, "text/xml", "<Stalled/>"),
         (FaultKind.Throttle, FakeWire.Query) => FakeReply.Error(wire, "Throttling", "Rate exceeded"),
+        (FaultKind.Throttle, FakeWire.Ec2) => FakeReply.Error(wire, "RequestLimitExceeded", "Request limit exceeded."),
         (FaultKind.Throttle, _) => FakeReply.Error(wire, "ThrottlingException", "Rate exceeded"),
         (FaultKind.ServerError, FakeWire.Json) => FakeReply.Error(wire, "KMSInternalException", "We encountered an internal error.", 500),
         (FaultKind.ServerError, _) => FakeReply.Error(wire, "InternalFailure", "We encountered an internal error.", 500),
         (FaultKind.AccessDenied, FakeWire.Query) => FakeReply.Error(wire, "AccessDenied", "User: arn:aws:iam::111122223333:user/kagi-scanner is not authorized to perform this action", 403),
+        (FaultKind.AccessDenied, FakeWire.Ec2) => FakeReply.Error(wire, "UnauthorizedOperation", "You are not authorized to perform this operation.", 403),
         (FaultKind.AccessDenied, FakeWire.Json) => FakeReply.Error(wire, "AccessDeniedException", "not authorized"),
         (FaultKind.AccessDenied, _) => FakeReply.Error(wire, "AccessDeniedException", "not authorized", 403),
+<<<<<<< HEAD
         (FaultKind.NotOffered, _) => FakeReply.Error(wire, "UnrecognizedClientException", "The security token included in the request is invalid."),
         (FaultKind.TruncatedXml, FakeWire.Query or FakeWire.RestXml) => new(200, "text/xml", "<DescribeDBClustersResponse xmlns=\"http://rds.amazonaws.com/doc/2014-10-31/\"><DescribeDBClustersResult><DBClusters><DBCluster><DBClusterIdent"),
+=======
+        (FaultKind.TruncatedXml, FakeWire.Query or FakeWire.Ec2 or FakeWire.RestXml) => new(200, "text/xml", "<DescribeDBClustersResponse xmlns=\"http://rds.amazonaws.com/doc/2014-10-31/\"><DescribeDBClustersResult><DBClusters><DBCluster><DBClusterIdent"),
+>>>>>>> h-ebsefs
         (FaultKind.TruncatedXml, _) => new(200, "application/x-amz-json-1.1", "{\"Items\": [{\"Name\": \"trunc"),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };

@@ -54,6 +54,7 @@ internal static partial class Scenarios
         AddRdsKinds(scenario);
         AddSdkStores(scenario);
         AddSnsOpenSearchStores(scenario);
+        AddEbsAndEfs(scenario);
         return scenario;
     }
 
