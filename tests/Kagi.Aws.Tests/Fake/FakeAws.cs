@@ -447,12 +447,8 @@ public sealed partial class FakeAws : IAsyncDisposable
         (FaultKind.AccessDenied, FakeWire.Ec2) => FakeReply.Error(wire, "UnauthorizedOperation", "You are not authorized to perform this operation.", 403),
         (FaultKind.AccessDenied, FakeWire.Json) => FakeReply.Error(wire, "AccessDeniedException", "not authorized"),
         (FaultKind.AccessDenied, _) => FakeReply.Error(wire, "AccessDeniedException", "not authorized", 403),
-<<<<<<< HEAD
         (FaultKind.NotOffered, _) => FakeReply.Error(wire, "UnrecognizedClientException", "The security token included in the request is invalid."),
-        (FaultKind.TruncatedXml, FakeWire.Query or FakeWire.RestXml) => new(200, "text/xml", "<DescribeDBClustersResponse xmlns=\"http://rds.amazonaws.com/doc/2014-10-31/\"><DescribeDBClustersResult><DBClusters><DBCluster><DBClusterIdent"),
-=======
         (FaultKind.TruncatedXml, FakeWire.Query or FakeWire.Ec2 or FakeWire.RestXml) => new(200, "text/xml", "<DescribeDBClustersResponse xmlns=\"http://rds.amazonaws.com/doc/2014-10-31/\"><DescribeDBClustersResult><DBClusters><DBCluster><DBClusterIdent"),
->>>>>>> h-ebsefs
         (FaultKind.TruncatedXml, _) => new(200, "application/x-amz-json-1.1", "{\"Items\": [{\"Name\": \"trunc"),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
