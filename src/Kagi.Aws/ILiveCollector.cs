@@ -30,7 +30,8 @@ public interface ILiveCollector
 
 /// <summary>
 /// What every collector in one region shares: the clients, the resolver that asks KMS once per key, and the region's
-/// tags for kinds whose listing leaves them out (a collector sets <c>Tags = await services.Tags.OfAsync(arn)</c>).
+/// tags for kinds whose listing leaves them out (<see cref="LiveListing"/> attaches them to every resource collected
+/// without its tags).
 /// </summary>
 public sealed record RegionServices(AwsClientFactory Clients, KmsKeyResolver Keys, ResourceTagIndex Tags);
 

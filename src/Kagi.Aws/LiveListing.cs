@@ -4,7 +4,8 @@ namespace Kagi.Aws;
 
 /// <summary>
 /// The shape every listed kind is collected in: pages read one after another, each resource's description (its key, its
-/// attributes) started as soon as its page arrives, so those lookups overlap the remaining pages.
+/// attributes) started as soon as its page arrives, so those lookups overlap the remaining pages. A resource whose
+/// description did not carry its tags gets them from the region's tag index.
 /// </summary>
 public static class LiveListing
 {
@@ -31,7 +32,7 @@ public static class LiveListing
         {
             await foreach (var page in pages.ConfigureAwait(false))
             {
-                found.AddRange(page.Select(listed => (listed, describe(listed))));
+                found.AddRange(page.Select(listed => (listed, DescribeWithTagsAsync(listed, describe, services.Tags))));
             }
         }
         catch (AwsCallException exception)
@@ -55,5 +56,11 @@ public static class LiveListing
         }
 
         return new RegionInventory(resources, unscanned);
+    }
+
+    private static async Task<CloudResource> DescribeWithTagsAsync<TListed>(TListed listed, Func<TListed, Task<CloudResource>> describe, ResourceTagIndex tags)
+    {
+        var resource = await describe(listed).ConfigureAwait(false);
+        return resource.Tags != CloudResource.TagsNotRead ? resource : resource with { Tags = await tags.OfAsync(resource.Id).ConfigureAwait(false) };
     }
 }

@@ -58,7 +58,8 @@ public sealed class ResourceTagIndex
     public async Task<Fact<IReadOnlyDictionary<string, string>>> OfAsync(string arn)
     {
         ArgumentNullException.ThrowIfNull(arn);
-        if (arn.Split(':') is [_, _, _, _, var owner, ..] && owner != _region.Account)
+        // An ARN without an account (an S3 bucket's) is global to the partition, not another account's.
+        if (arn.Split(':') is [_, _, _, _, { Length: > 0 } owner, ..] && owner != _region.Account)
         {
             return Fact.Unknown<IReadOnlyDictionary<string, string>>(Texts.Canonical("reasons.tags-other-account", ("resource", arn), ("account", owner)));
         }

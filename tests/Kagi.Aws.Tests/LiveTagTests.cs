@@ -1,6 +1,7 @@
 using Kagi.Aws.Tests.Fake;
 using Kagi.Core.Model;
 using Kagi.Core.Rules;
+using Kagi.Rules.Aws.Logs.LogGroups;
 using Kagi.Rules.Aws.Neptune.Clusters;
 using Kagi.Rules.Aws.Neptune.ClusterSnapshots;
 
@@ -33,6 +34,26 @@ public sealed class LiveTagTests : IClassFixture<FakeAccountScan>
         Assert.Equal(new Dictionary<string, string> { ["env"] = "prod", ["owner"] = "team-a" }, Known(clusters["pass_cmk"].Tags));
         Assert.Empty(Known(clusters["fail_aws_owned"].Tags));
         Assert.Equal(new Dictionary<string, string> { ["owner"] = "team-b" }, Known(snapshots["public-cmk"].Tags));
+    }
+
+    [Fact]
+    public void A_kind_whose_listing_leaves_tags_out_gets_them_from_the_region_listing()
+    {
+        var groups = Inventory.Resources.OfType<LogsLogGroup>().Where(group => group.Region == Scenarios.Verdicts).ToDictionary(group => group.Name.Value);
+
+        Assert.Equal(new Dictionary<string, string> { ["owner"] = "team-logs" }, Known(groups["pass_log_group_cmk"].Tags));
+        Assert.Empty(Known(groups["fail_log_group_service_owned"].Tags));
+    }
+
+    [Fact]
+    public void No_live_kind_leaves_its_resources_tags_unread()
+    {
+        var unread = Inventory.Resources
+            .Where(resource => !resource.Tags.IsKnown && !resource.Tags.Reason!.Contains("belongs to account", StringComparison.Ordinal))
+            .Select(resource => $"{resource.GetType().Name} {resource.Id}: {resource.Tags.Reason}")
+            .ToList();
+
+        Assert.Empty(unread);
     }
 
     [Fact]

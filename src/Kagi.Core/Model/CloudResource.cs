@@ -34,7 +34,10 @@ public abstract record CloudResource
     /// judges the resource and says so rather than dropping it.
     /// </summary>
     [AbsentFromOlderInventories]
-    public Fact<IReadOnlyDictionary<string, string>> Tags { get; init; } = Fact.NotReported<IReadOnlyDictionary<string, string>>("tags");
+    public Fact<IReadOnlyDictionary<string, string>> Tags { get; init; } = TagsNotRead;
+
+    /// <summary>The tags of a resource whose source has not read them (as opposed to having tried and failed).</summary>
+    public static Fact<IReadOnlyDictionary<string, string>> TagsNotRead { get; } = Fact.NotReported<IReadOnlyDictionary<string, string>>("tags");
 
     /// <summary>What kind of resource this is: the record's <see cref="ResourceKind"/>, declared once as its static <c>Descriptor</c>.</summary>
     public virtual ResourceKind Kind => ResourceKinds.Of(GetType());

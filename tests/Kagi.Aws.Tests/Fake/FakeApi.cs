@@ -22,6 +22,12 @@ public interface IFakeApi
 
     /// <summary>The answer, or null for an operation the fake does not serve.</summary>
     FakeReply? Answer(FakeRequest request, FakeRegion region, FakeScenario scenario);
+
+    /// <summary>
+    /// The ARN of a store this API serves, as the tagging API's <c>GetResources</c> names it; null for a store of another
+    /// kind, or for an API whose stores the fake's tag listing does not hold.
+    /// </summary>
+    string? ArnOf(FakeStore store, string region, string account) => null;
 }
 
 /// <summary>The wire protocols of the APIs Kagi calls.</summary>
@@ -116,4 +122,8 @@ internal static class FakeApis
         .ToDictionary(api => api.SigningName, StringComparer.Ordinal);
 
     public static IFakeApi? For(string signingName) => BySigningName.GetValueOrDefault(signingName);
+
+    /// <summary>The ARN a store goes by, from whichever API serves its kind; null when none says.</summary>
+    public static string? ArnOf(FakeStore store, string region, string account) =>
+        BySigningName.Values.Select(api => api.ArnOf(store, region, account)).FirstOrDefault(arn => arn is not null);
 }

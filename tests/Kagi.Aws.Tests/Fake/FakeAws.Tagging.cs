@@ -38,7 +38,7 @@ public sealed partial class FakeAws
             : Reply(context, FakeReply.Error(FakeWire.Json, "UnknownOperationException", action)));
     }
 
-    // The region's tagged clusters and snapshots of the types asked for, paged by offset; untagged ones are left out, as AWS leaves them.
+    // The region's tagged clusters, snapshots and stores of the types asked for, paged by offset; untagged ones are left out, as AWS leaves them.
     private string TaggedResources(FakeRegion fake, string region, JsonElement request)
     {
         var types = request.TryGetProperty("ResourceTypeFilters", out var filters) ? filters.EnumerateArray().Select(type => type.GetString()).ToHashSet() : [];
@@ -47,6 +47,9 @@ public sealed partial class FakeAws
             .Concat(Wanted("rds:cluster-snapshot")
                 ? fake.Snapshots.Where(snapshot => OwnerOf(snapshot) == _scenario.Account).Select(snapshot => (Arn: $"arn:aws:rds:{region}:{_scenario.Account}:cluster-snapshot:{snapshot.Identifier}", snapshot.Tags))
                 : [])
+            .Concat(fake.Stores.Select(store => (Arn: FakeApis.ArnOf(store, region, _scenario.Account), store.Tags))
+                .Where(store => store.Arn is not null && Wanted(ResourceTagIndex.ResourceTypeOf(store.Arn)))
+                .Select(store => (Arn: store.Arn!, store.Tags)))
             .Where(resource => resource.Tags.Count > 0)
             .ToList();
         var pageSize = Math.Min(fake.MaxPageSize, request.TryGetProperty("ResourcesPerPage", out var perPage) ? perPage.GetInt32() : 50);

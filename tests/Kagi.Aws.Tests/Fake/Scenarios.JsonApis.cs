@@ -45,7 +45,7 @@ internal static partial class Scenarios
             new(Secret, "fail_secret_aws_managed_default"),
             new(Secret, "fail_secret_aws_managed_alias", KmsKeyId: "alias/aws/secretsmanager"),
             new(Secret, "unknown_secret_cross_account_denied", KmsKeyId: Key(7, "999988887777")),
-            new(LogGroup, "pass_log_group_cmk", KmsKeyId: Key(1)),
+            new(LogGroup, "pass_log_group_cmk", KmsKeyId: Key(1)) { Tags = new Dictionary<string, string> { ["owner"] = "team-logs" } },
             new(LogGroup, "pass_log_group_hsm", KmsKeyId: Key(2)),
             new(LogGroup, "fail_log_group_service_owned"),
             new(LogGroup, "unknown_log_group_cross_account_denied", KmsKeyId: Key(7, "999988887777")),

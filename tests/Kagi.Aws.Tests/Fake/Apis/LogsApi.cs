@@ -29,10 +29,13 @@ public sealed class LogsApi : IFakeApi
             {
                 logGroupName = group.Name,
                 arn = $"arn:aws:logs:{request.Region}:{scenario.Account}:log-group:{group.Name}:*",
-                logGroupArn = $"arn:aws:logs:{request.Region}:{scenario.Account}:log-group:{group.Name}",
+                logGroupArn = ArnOf(group, request.Region, scenario.Account),
                 kmsKeyId = group.KmsKeyId,
             }),
             nextToken = next,
         });
     }
+
+    public string? ArnOf(FakeStore store, string region, string account) =>
+        store?.Kind == LogsLogGroup.Descriptor.Type ? $"arn:aws:logs:{region}:{account}:log-group:{store.Name}" : null;
 }

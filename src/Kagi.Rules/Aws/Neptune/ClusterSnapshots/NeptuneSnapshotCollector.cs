@@ -29,8 +29,7 @@ public sealed class NeptuneSnapshotCollector : ILiveCollector
             // Both questions are asked at once; the key is awaited first, as its failure also names the key.
             var key = services.Keys.ResolveStorageKeyAsync(listed.Snapshot.StorageEncrypted, listed.KmsKeyId);
             var sharedWithAll = reader.SharedWithAllAsync(listed);
-            var tags = services.Tags.OfAsync(listed.Snapshot.Id);
-            return listed.Snapshot with { Key = await key.ConfigureAwait(false), SharedWithAll = await sharedWithAll.ConfigureAwait(false), Tags = await tags.ConfigureAwait(false) };
+            return listed.Snapshot with { Key = await key.ConfigureAwait(false), SharedWithAll = await sharedWithAll.ConfigureAwait(false) };
         }
     }
 }

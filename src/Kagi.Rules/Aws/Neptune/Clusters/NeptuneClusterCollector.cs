@@ -23,11 +23,7 @@ public sealed class NeptuneClusterCollector : ILiveCollector
             region,
             services,
             reader.PagesAsync(),
-            async cluster => cluster with
-            {
-                Key = await services.Keys.ResolveStorageKeyAsync(cluster.StorageEncrypted, cluster.KmsKeyId.Value).ConfigureAwait(false),
-                Tags = await services.Tags.OfAsync(cluster.Id).ConfigureAwait(false),
-            },
+            async cluster => cluster with { Key = await services.Keys.ResolveStorageKeyAsync(cluster.StorageEncrypted, cluster.KmsKeyId.Value).ConfigureAwait(false) },
             cluster => (cluster.Id, cluster.KmsKeyId.Value));
     }
 }
