@@ -23,6 +23,9 @@ public enum AwsFailureKind
     /// <summary>The named resource does not exist (or is not visible to this account).</summary>
     NotFound,
 
+    /// <summary>The service has no endpoint where it was called: the endpoint's name does not resolve.</summary>
+    NotOffered,
+
     /// <summary>Any other error AWS returned.</summary>
     Other,
 }
@@ -64,6 +67,7 @@ public sealed class AwsCallException : Exception
         AwsFailureKind.Unreachable => Texts.Canonical("reasons.aws-unreachable", ("code", Code)),
         AwsFailureKind.Unparseable => Texts.Canonical("reasons.aws-unreadable", ("code", Code)),
         AwsFailureKind.NotFound => Texts.Canonical("reasons.aws-not-found", ("code", Code)),
+        AwsFailureKind.NotOffered => Texts.Canonical("reasons.aws-not-offered", ("code", Code)),
         _ => Texts.Canonical("reasons.aws-other-error", ("code", Code)),
     };
 
@@ -76,6 +80,13 @@ public sealed class AwsCallException : Exception
     public static bool IsAccessDeniedCode(string code) => code is "AccessDenied" or "AccessDeniedException" or "UnauthorizedOperation"
         or "AuthFailure" or "UnrecognizedClientException" or "InvalidClientTokenId" or "OptInRequired" or "SignatureDoesNotMatch"
         or "ExpiredToken" or "ExpiredTokenException";
+
+    /// <summary>
+    /// Whether the call failed because its service is not offered in the region: no endpoint there, or the region does
+    /// not know the credentials (a region not enabled for the account, or a service not yet offered in it). Only a call
+    /// made after STS accepted the credentials can tell: to STS itself these codes mean the credentials are bad.
+    /// </summary>
+    public bool ServiceNotOffered => Kind == AwsFailureKind.NotOffered || Code is "UnrecognizedClientException" or "InvalidClientTokenId" or "OptInRequired";
 
     public static AwsFailureKind Classify(string code, int statusCode) => code switch
     {

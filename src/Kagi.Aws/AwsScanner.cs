@@ -72,7 +72,7 @@ public sealed class AwsScanner
         }
 
         var regionInventories = await Task.WhenAll(targets.Select(region => ScanRegionAsync(account, region, cancellationToken))).ConfigureAwait(false);
-        var inventory = new Inventory([.. regionInventories.SelectMany(region => region.Resources)], [])
+        var inventory = new Inventory([.. regionInventories.SelectMany(region => region.Resources)], [.. regionInventories.SelectMany(region => region.NotOffered)])
         {
             Unscanned = [.. regionInventories.SelectMany(region => region.Unscanned)],
         };

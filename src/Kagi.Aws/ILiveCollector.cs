@@ -36,4 +36,8 @@ public interface ILiveCollector
 public sealed record RegionServices(AwsClientFactory Clients, KmsKeyResolver Keys, ResourceTagIndex Tags);
 
 /// <summary>What one region gave: its resources, and what could not be read there.</summary>
-public sealed record RegionInventory(IReadOnlyList<CloudResource> Resources, IReadOnlyList<UnscannedScope> Unscanned);
+public sealed record RegionInventory(IReadOnlyList<CloudResource> Resources, IReadOnlyList<UnscannedScope> Unscanned)
+{
+    /// <summary>Kinds not scanned because their service is not offered in the region: warnings, not ERRORs.</summary>
+    public IReadOnlyList<ScanDiagnostic> NotOffered { get; init; } = [];
+}

@@ -1,3 +1,4 @@
+using Kagi.Core.Localization;
 using Kagi.Core.Model;
 
 namespace Kagi.Aws;
@@ -27,6 +28,7 @@ public static class LiveListing
         ArgumentNullException.ThrowIfNull(describe);
         ArgumentNullException.ThrowIfNull(subject);
         var unscanned = new List<UnscannedScope>();
+        var notOffered = new List<ScanDiagnostic>();
         var found = new List<(TListed Listed, Task<CloudResource> Described)>();
         try
         {
@@ -34,6 +36,20 @@ public static class LiveListing
             {
                 found.AddRange(page.Select(listed => (listed, DescribeWithTagsAsync(listed, describe, services.Tags))));
             }
+        }
+        catch (AwsCallException exception) when (exception.ServiceNotOffered)
+        {
+            // Nothing of the kind can exist where its service is not offered: a note, not an ERROR that fails CI.
+            notOffered.Add(new ScanDiagnostic(
+                DiagnosticSeverity.Warning,
+                Texts.Canonical(
+                    "reasons.kind-not-offered",
+                    ("kind", collector.ResourceType),
+                    ("account", region.Account),
+                    ("region", region.Region),
+                    ("service", exception.Service.SigningName),
+                    ("call", exception.Call),
+                    ("code", exception.Code))));
         }
         catch (AwsCallException exception)
         {
@@ -55,7 +71,7 @@ public static class LiveListing
             }
         }
 
-        return new RegionInventory(resources, unscanned);
+        return new RegionInventory(resources, unscanned) { NotOffered = notOffered };
     }
 
     private static async Task<CloudResource> DescribeWithTagsAsync<TListed>(TListed listed, Func<TListed, Task<CloudResource>> describe, ResourceTagIndex tags)

@@ -31,6 +31,9 @@ public sealed class RegionScanner
             [.. resources, .. _services.Keys.DescribedKeys.Where(key => !listed.Contains(key.Id))],
 
             // A key two kinds share, unread, is one ERROR.
-            [.. parts.SelectMany(part => part.Unscanned).DistinctBy(scope => (scope.ResourceType, scope.ResourceId))]);
+            [.. parts.SelectMany(part => part.Unscanned).DistinctBy(scope => (scope.ResourceType, scope.ResourceId))])
+        {
+            NotOffered = [.. parts.SelectMany(part => part.NotOffered)],
+        };
     }
 }

@@ -12,19 +12,57 @@ public sealed class FaultScanTests
     private const string Home = "eu-west-1";
 
     [Fact]
-    public async Task A_region_not_enabled_for_the_account_is_an_error_and_the_enabled_one_is_still_scanned()
+    public async Task A_region_not_enabled_for_the_account_is_a_note_for_each_kind_not_an_error_and_the_enabled_one_is_still_scanned()
     {
-        // Given an account with eu-west-1 only, and a scan that also names me-south-1
+        // Given an account with eu-west-1 only, and a scan that also names me-south-1 (every service there rejects the credentials)
         await using var fake = await FakeAws.StartAsync(OneCluster());
 
         var result = Scans.Run(new LiveScanOptions { Regions = [Home, "me-south-1"], EndpointUrl = fake.Endpoint });
 
+        // Then eu-west-1 is judged, and me-south-1 gives no ERROR but one warning per kind naming the call that said so
         var verdicts = Scans.Verdicts(result.Inventory, Scans.CmkRule);
         Assert.Equal(ResultStatus.Pass, verdicts["pass_cmk"]);
-        Assert.Equal(ResultStatus.Error, verdicts["arn:aws:rds:me-south-1:111122223333:cluster:*"]);
-        var scope = Assert.Single(result.Inventory.Unscanned, scope => scope.ResourceType == NeptuneCluster.Descriptor.Type);
-        Assert.Equal(("rds", "DescribeDBClusters"), (scope.Service, scope.Call));
-        Assert.Equal("access denied (InvalidClientTokenId)", scope.Reason);
+        Assert.Empty(result.Inventory.Unscanned);
+        Assert.All(result.Inventory.Diagnostics, note => Assert.Equal(DiagnosticSeverity.Warning, note.Severity));
+        var notes = result.Inventory.Diagnostics.Select(note => note.Message).ToList();
+        Assert.Equal(KindCatalog.LiveCollectors.Count, notes.Count);
+        Assert.Contains(
+            $"{NeptuneCluster.Descriptor.Type} not scanned in 111122223333/me-south-1: the service is not offered there, or the region is not enabled for the account (rds:DescribeDBClusters: InvalidClientTokenId)",
+            notes);
+    }
+
+    [Fact]
+    public async Task A_service_not_offered_in_a_region_is_a_note_and_every_other_kind_there_is_judged()
+    {
+        // Given a region whose CloudWatch Logs endpoint answers as for a service it does not offer
+        var scenario = OneCluster();
+        scenario[Home].Stores.Add(new FakeStore(Scenarios.LogGroup, "not_listed", KmsKeyId: Scenarios.KeyArn(Home, 1)));
+        scenario[Home].Faults.Add(new FakeFault("logs", FaultKind.NotOffered));
+        await using var fake = await FakeAws.StartAsync(scenario);
+
+        var result = Scans.Run(new LiveScanOptions { Regions = [Home], EndpointUrl = fake.Endpoint });
+
+        // Then the cluster is judged, log groups are one note, and nothing is an ERROR
+        Assert.Equal(ResultStatus.Pass, Scans.Verdicts(result.Inventory, Scans.CmkRule)["pass_cmk"]);
+        Assert.Empty(result.Inventory.Unscanned);
+        var note = Assert.Single(result.Inventory.Diagnostics);
+        Assert.Equal(DiagnosticSeverity.Warning, note.Severity);
+        Assert.StartsWith($"{Scenarios.LogGroup} not scanned in 111122223333/{Home}", note.Message, StringComparison.Ordinal);
+        Assert.EndsWith("(logs:DescribeLogGroups: UnrecognizedClientException)", note.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_service_whose_listing_is_denied_is_still_an_error_not_a_note()
+    {
+        var scenario = OneCluster();
+        scenario[Home].Faults.Add(new FakeFault("logs", FaultKind.AccessDenied));
+        await using var fake = await FakeAws.StartAsync(scenario);
+
+        var result = Scans.Run(new LiveScanOptions { Regions = [Home], EndpointUrl = fake.Endpoint });
+
+        Assert.Empty(result.Inventory.Diagnostics);
+        var scope = Assert.Single(result.Inventory.Unscanned);
+        Assert.Equal(("logs", "DescribeLogGroups"), (scope.Service, scope.Call));
     }
 
     [Fact]

@@ -71,6 +71,10 @@ public sealed class AwsApiClient : IDisposable
         {
             throw Failure(operation, AwsFailureKind.Unavailable, "Timeout", "no answer within the per-call timeout", exception);
         }
+        catch (HttpRequestException exception) when (exception.HttpRequestError == HttpRequestError.NameResolutionError)
+        {
+            throw Failure(operation, AwsFailureKind.NotOffered, "NoEndpoint", exception.Message, exception);
+        }
         catch (Exception exception) when (exception is HttpRequestException or IOException)
         {
             throw Failure(operation, AwsFailureKind.Unavailable, "ConnectionFailed", exception.Message, exception);
@@ -116,6 +120,9 @@ public sealed class AwsApiClient : IDisposable
     private static bool IsRetryable(Exception exception) => exception switch
     {
         AwsCallException failure => failure.Kind is AwsFailureKind.Throttled or AwsFailureKind.Unavailable,
+
+        // A name that does not resolve is a service with no endpoint in the region, not a passing fault.
+        HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } => false,
         HttpRequestException or IOException => true,
         _ => false,
     };

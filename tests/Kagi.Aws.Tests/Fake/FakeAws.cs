@@ -453,6 +453,7 @@ public sealed partial class FakeAws : IAsyncDisposable
         (FaultKind.AccessDenied, FakeWire.Query) => FakeReply.Error(wire, "AccessDenied", "User: arn:aws:iam::111122223333:user/kagi-scanner is not authorized to perform this action", 403),
         (FaultKind.AccessDenied, FakeWire.Json) => FakeReply.Error(wire, "AccessDeniedException", "not authorized"),
         (FaultKind.AccessDenied, _) => FakeReply.Error(wire, "AccessDeniedException", "not authorized", 403),
+        (FaultKind.NotOffered, _) => FakeReply.Error(wire, "UnrecognizedClientException", "The security token included in the request is invalid."),
         (FaultKind.TruncatedXml, FakeWire.Query or FakeWire.RestXml) => new(200, "text/xml", "<DescribeDBClustersResponse xmlns=\"http://rds.amazonaws.com/doc/2014-10-31/\"><DescribeDBClustersResult><DBClusters><DBCluster><DBClusterIdent"),
         (FaultKind.TruncatedXml, _) => new(200, "application/x-amz-json-1.1", "{\"Items\": [{\"Name\": \"trunc"),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),

@@ -83,6 +83,9 @@ public enum FaultKind
 
     /// <summary>Answers only after two seconds, longer than any per-call timeout the tests set.</summary>
     Stall,
+
+    /// <summary>What a region answers for a service it does not offer (or when it is not enabled for the account).</summary>
+    NotOffered,
 }
 
 /// <summary>Breaks the first <paramref name="Times"/> calls of <paramref name="Service"/> (and of <paramref name="Action"/>, when given) in a region.</summary>

@@ -54,6 +54,7 @@ internal static partial class Scenarios
         AddRdsKinds(scenario);
         AddSdkStores(scenario);
         AddQueryStores(scenario);
+        AddSnsOpenSearchStores(scenario);
         return scenario;
     }
 

@@ -62,6 +62,31 @@ public sealed class AwsApiClientTests
     }
 
     [Fact]
+    public async Task An_endpoint_whose_name_does_not_resolve_is_a_service_not_offered_asked_once()
+    {
+        // .invalid never resolves (RFC 6761): as a service's endpoint in a region it does not reach
+        using var client = new AwsApiClient(AwsApi.Efs, Signed(AwsApi.Efs), new Uri("https://elasticfilesystem.kagi-test.invalid/"), Retry());
+
+        var failure = await Assert.ThrowsAsync<AwsCallException>(() => client.CallAsync(AwsOperations.EfsDescribeFileSystems, [], CancellationToken.None));
+
+        Assert.Equal((AwsFailureKind.NotOffered, "NoEndpoint"), (failure.Kind, failure.Code));
+        Assert.True(failure.ServiceNotOffered);
+    }
+
+    [Theory]
+    [InlineData(400, """{"__type":"UnrecognizedClientException","message":"The security token included in the request is invalid."}""", true)]
+    [InlineData(400, """{"__type":"AccessDeniedException","message":"no"}""", false)]
+    public async Task Only_a_region_that_does_not_know_the_credentials_says_the_service_is_not_offered(int status, string body, bool notOffered)
+    {
+        using var aws = LocalAws.Answering(status, body, "application/x-amz-json-1.1");
+        using var client = ClientOf(AwsApi.Logs, aws);
+
+        var failure = await Assert.ThrowsAsync<AwsCallException>(() => client.CallAsync(AwsOperations.LogsDescribeLogGroups, [], CancellationToken.None));
+
+        Assert.Equal(notOffered, failure.ServiceNotOffered);
+    }
+
+    [Fact]
     public async Task Throttling_is_retried_and_each_attempt_is_signed()
     {
         var attempts = 0;
