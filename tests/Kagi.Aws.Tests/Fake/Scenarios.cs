@@ -53,6 +53,7 @@ internal static partial class Scenarios
         AddJsonApiStores(scenario);
         AddRdsKinds(scenario);
         AddSdkStores(scenario);
+        AddQueryStores(scenario);
         AddSnsOpenSearchStores(scenario);
         AddEbsAndEfs(scenario);
         return scenario;
