@@ -3,13 +3,17 @@ using Kagi.Core.Model;
 using Kagi.Rules.Aws.Backup.Vaults;
 using Kagi.Rules.Aws.DocDb.Clusters;
 using Kagi.Rules.Aws.DynamoDb.Tables;
+using Kagi.Rules.Aws.Ebs.Volumes;
 using Kagi.Rules.Aws.Ecr.Repositories;
+using Kagi.Rules.Aws.Efs.FileSystems;
+using Kagi.Rules.Aws.ElastiCache.ReplicationGroups;
 using Kagi.Rules.Aws.Kinesis.Streams;
 using Kagi.Rules.Aws.Logs.LogGroups;
 using Kagi.Rules.Aws.Neptune.Clusters;
 using Kagi.Rules.Aws.OpenSearch.Domains;
 using Kagi.Rules.Aws.Rds.Clusters;
 using Kagi.Rules.Aws.Rds.Instances;
+using Kagi.Rules.Aws.Redshift.Clusters;
 using Kagi.Rules.Aws.S3.Buckets;
 using Kagi.Rules.Aws.SecretsManager.Secrets;
 using Kagi.Rules.Aws.Sns.Topics;
@@ -38,6 +42,10 @@ internal sealed class BenchEstate(int regions, int perKind, int keysPerRegion)
         Store(BackupVault.Descriptor.Type),
         Store(SnsTopic.Descriptor.Type),
         Store(OpenSearchDomain.Descriptor.Type),
+        Store(RedshiftCluster.Descriptor.Type),
+        Store(ElastiCacheReplicationGroup.Descriptor.Type),
+        Store(EbsVolume.Descriptor.Type),
+        Store(EfsFileSystem.Descriptor.Type),
     ];
 
     public int Resources => regions * perKind * Kinds.Count;
