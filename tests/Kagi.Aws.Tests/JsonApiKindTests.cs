@@ -13,18 +13,18 @@ namespace Kagi.Aws.Tests;
 public sealed class JsonApiKindTests(FakeAccountScan scan) : IClassFixture<FakeAccountScan>
 {
     /// <summary>One kind: its rule, CloudFormation type, service and listing call, and how its paging region pages.</summary>
-    public sealed record Kind(string RuleId, string Type, string Service, string Call, string WildcardArn, int PagingCount, int PageSize)
+    public sealed record Kind(string RuleId, string Type, string Service, string Call, int PagingCount, int PageSize)
     {
         public override string ToString() => RuleId;
     }
 
     private static readonly Dictionary<string, Kind> Kinds = new Kind[]
     {
-        new("secretsmanager-secret-cmk-encryption", Scenarios.Secret, "secretsmanager", "ListSecrets", "secretsmanager:{0}:111122223333:secret:*", Scenarios.PagingSecrets, SecretsManagerApi.MaxPageSize),
-        new("logs-log-group-cmk-encryption", Scenarios.LogGroup, "logs", "DescribeLogGroups", "logs:{0}:111122223333:log-group:*", Scenarios.PagingLogGroups, LogsApi.MaxPageSize),
-        new("kinesis-stream-cmk-encryption", Scenarios.Stream, "kinesis", "ListStreams", "kinesis:{0}:111122223333:stream/*", Scenarios.PagingStreams, KinesisApi.MaxPageSize),
-        new("ecr-repository-cmk-encryption", Scenarios.Repository, "ecr", "DescribeRepositories", "ecr:{0}:111122223333:repository/*", Scenarios.PagingRepositories, EcrApi.MaxPageSize),
-        new("backup-vault-cmk-encryption", Scenarios.Vault, "backup", "ListBackupVaults", "backup:{0}:111122223333:backup-vault:*", Scenarios.PagingVaults, BackupApi.MaxPageSize),
+        new("secretsmanager-secret-cmk-encryption", Scenarios.Secret, "secretsmanager", "ListSecrets", Scenarios.PagingSecrets, SecretsManagerApi.MaxPageSize),
+        new("logs-log-group-cmk-encryption", Scenarios.LogGroup, "logs", "DescribeLogGroups", Scenarios.PagingLogGroups, LogsApi.MaxPageSize),
+        new("kinesis-stream-cmk-encryption", Scenarios.Stream, "kinesis", "ListStreams", Scenarios.PagingStreams, KinesisApi.MaxPageSize),
+        new("ecr-repository-cmk-encryption", Scenarios.Repository, "ecr", "DescribeRepositories", Scenarios.PagingRepositories, EcrApi.MaxPageSize),
+        new("backup-vault-cmk-encryption", Scenarios.Vault, "backup", "ListBackupVaults", Scenarios.PagingVaults, BackupApi.MaxPageSize),
     }.ToDictionary(kind => kind.RuleId);
 
     public static TheoryData<string> RuleIds => [.. Kinds.Keys];
@@ -70,53 +70,6 @@ public sealed class JsonApiKindTests(FakeAccountScan scan) : IClassFixture<FakeA
         var verdicts = Verdicts(scan.Result.Inventory, ruleId, Scenarios.Paging);
         Assert.Equal(kind.PagingCount, verdicts.Count);
         Assert.All(verdicts.Values, status => Assert.Equal(ResultStatus.Pass, status));
-    }
-
-    [Theory]
-    [MemberData(nameof(RuleIds))]
-    public async Task A_throttled_listing_is_retried_and_then_judged(string ruleId)
-    {
-        var kind = Kinds[ruleId];
-        var region = new FakeRegion
-        {
-            Keys = [new(Scenarios.KeyArn(Scenarios.Throttled, 1))],
-            Stores = [new(kind.Type, "pass_after_throttling", KmsKeyId: Scenarios.KeyArn(Scenarios.Throttled, 1)), new(kind.Type, "fail_after_throttling")],
-            Faults = [new(kind.Service, FaultKind.Throttle, Times: 2, Action: kind.Call)],
-        };
-        await using var fake = await FakeAws.StartAsync(new FakeScenario { Regions = { [Scenarios.Throttled] = region } });
-
-        var inventory = Scans.Run(fake.Endpoint, null, Scenarios.Throttled).Inventory;
-
-        var verdicts = Verdicts(inventory, ruleId, Scenarios.Throttled);
-        Assert.Equal(ResultStatus.Pass, verdicts["pass_after_throttling"]);
-        Assert.Equal(ResultStatus.Fail, verdicts["fail_after_throttling"]);
-        Assert.Equal(3, fake.Count(kind.Service, kind.Call, Scenarios.Throttled));
-        Assert.Empty(inventory.Unscanned);
-    }
-
-    [Theory]
-    [MemberData(nameof(RuleIds))]
-    public async Task A_denied_listing_is_an_error_naming_account_region_service_and_call(string ruleId)
-    {
-        var kind = Kinds[ruleId];
-        var region = new FakeRegion
-        {
-            Stores = [new(kind.Type, "never_seen")],
-            Faults = [new(kind.Service, FaultKind.AccessDenied)],
-        };
-        await using var fake = await FakeAws.StartAsync(new FakeScenario { Regions = { [Scenarios.Denied] = region } });
-
-        var findings = Scans.Judge(Scans.Run(fake.Endpoint, null, Scenarios.Denied).Inventory).Where(f => f.Rule.Id == ruleId).ToList();
-
-        var error = Assert.Single(findings);
-        Assert.Equal(ResultStatus.Error, error.Status);
-        Assert.Equal($"arn:aws:{string.Format(System.Globalization.CultureInfo.InvariantCulture, kind.WildcardArn, Scenarios.Denied)}", error.Resource.Id);
-        Assert.Equal(
-            $"could not read {error.Resource.Id}: {kind.Service}:{kind.Call} in 111122223333/{Scenarios.Denied} failed: access denied (AccessDeniedException)",
-            error.Result.Reason);
-
-        // AccessDenied is not retried
-        Assert.Equal(1, fake.Count(kind.Service, kind.Call, Scenarios.Denied));
     }
 
     [Fact]

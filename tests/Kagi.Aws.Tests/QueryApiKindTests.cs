@@ -16,7 +16,7 @@ namespace Kagi.Aws.Tests;
 public sealed class QueryApiKindTests(FakeAccountScan scan) : IClassFixture<FakeAccountScan>
 {
     /// <summary>One kind: its rules, CloudFormation type, service and listing call, and how its paging region pages.</summary>
-    public sealed record Kind(string Prefix, string Type, string Service, string Call, string WildcardArn, int PagingCount, int PageSize)
+    public sealed record Kind(string Prefix, string Type, string Service, string Call, int PagingCount, int PageSize)
     {
         public string CmkRule => $"{Prefix}-cmk-encryption";
 
@@ -27,8 +27,8 @@ public sealed class QueryApiKindTests(FakeAccountScan scan) : IClassFixture<Fake
 
     private static readonly Dictionary<string, Kind> Kinds = new Kind[]
     {
-        new("redshift-cluster", Scenarios.RedshiftCluster, "redshift", "DescribeClusters", "redshift:{0}:111122223333:cluster:*", Scenarios.PagingRedshiftClusters, RedshiftApi.MaxPageSize),
-        new("elasticache-replication-group", Scenarios.ReplicationGroup, "elasticache", "DescribeReplicationGroups", "elasticache:{0}:111122223333:replicationgroup:*", Scenarios.PagingReplicationGroups, ElastiCacheApi.MaxPageSize),
+        new("redshift-cluster", Scenarios.RedshiftCluster, "redshift", "DescribeClusters", Scenarios.PagingRedshiftClusters, RedshiftApi.MaxPageSize),
+        new("elasticache-replication-group", Scenarios.ReplicationGroup, "elasticache", "DescribeReplicationGroups", Scenarios.PagingReplicationGroups, ElastiCacheApi.MaxPageSize),
     }.ToDictionary(kind => kind.Prefix);
 
     public static TheoryData<string> Prefixes => [.. Kinds.Keys];
@@ -116,56 +116,6 @@ public sealed class QueryApiKindTests(FakeAccountScan scan) : IClassFixture<Fake
         var verdicts = Verdicts(scan.Result.Inventory, kind.CmkRule, Scenarios.Paging);
         Assert.Equal(kind.PagingCount, verdicts.Count);
         Assert.All(verdicts.Values, status => Assert.Equal(ResultStatus.Pass, status));
-    }
-
-    [Theory]
-    [MemberData(nameof(Prefixes))]
-    public async Task A_throttled_listing_is_retried_and_then_judged(string prefix)
-    {
-        var kind = Kinds[prefix];
-        var region = new FakeRegion
-        {
-            Keys = [new(Scenarios.KeyArn(Scenarios.Throttled, 1))],
-            Stores = [new(kind.Type, "pass_after_throttling", KmsKeyId: Scenarios.KeyArn(Scenarios.Throttled, 1)), new(kind.Type, "fail_after_throttling")],
-            Faults = [new(kind.Service, FaultKind.Throttle, Times: 2, Action: kind.Call)],
-        };
-        await using var fake = await FakeAws.StartAsync(new FakeScenario { Regions = { [Scenarios.Throttled] = region } });
-
-        var inventory = Scans.Run(fake.Endpoint, null, Scenarios.Throttled).Inventory;
-
-        var verdicts = Verdicts(inventory, kind.CmkRule, Scenarios.Throttled);
-        Assert.Equal(ResultStatus.Pass, verdicts["pass_after_throttling"]);
-        Assert.Equal(ResultStatus.Fail, verdicts["fail_after_throttling"]);
-        Assert.Equal(3, fake.Count(kind.Service, kind.Call, Scenarios.Throttled));
-        Assert.Empty(inventory.Unscanned);
-    }
-
-    [Theory]
-    [MemberData(nameof(Prefixes))]
-    public async Task A_denied_listing_is_an_error_naming_account_region_service_and_call_for_both_rules(string prefix)
-    {
-        var kind = Kinds[prefix];
-        var region = new FakeRegion
-        {
-            Stores = [new(kind.Type, "never_seen")],
-            Faults = [new(kind.Service, FaultKind.AccessDenied)],
-        };
-        await using var fake = await FakeAws.StartAsync(new FakeScenario { Regions = { [Scenarios.Denied] = region } });
-
-        var findings = Scans.Judge(Scans.Run(fake.Endpoint, null, Scenarios.Denied).Inventory).Where(f => f.Rule.Id.StartsWith(prefix, StringComparison.Ordinal)).ToList();
-
-        Assert.Equal([kind.CmkRule, kind.StorageRule], findings.Select(f => f.Rule.Id).Order(StringComparer.Ordinal));
-        Assert.All(findings, error =>
-        {
-            Assert.Equal(ResultStatus.Error, error.Status);
-            Assert.Equal($"arn:aws:{string.Format(System.Globalization.CultureInfo.InvariantCulture, kind.WildcardArn, Scenarios.Denied)}", error.Resource.Id);
-            Assert.Equal(
-                $"could not read {error.Resource.Id}: {kind.Service}:{kind.Call} in 111122223333/{Scenarios.Denied} failed: access denied (AccessDenied)",
-                error.Result.Reason);
-        });
-
-        // AccessDenied is not retried
-        Assert.Equal(1, fake.Count(kind.Service, kind.Call, Scenarios.Denied));
     }
 
     private static T Named<T>(Inventory inventory, string name)

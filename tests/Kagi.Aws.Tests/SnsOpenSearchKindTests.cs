@@ -16,15 +16,15 @@ namespace Kagi.Aws.Tests;
 public sealed class SnsOpenSearchKindTests(FakeAccountScan scan) : IClassFixture<FakeAccountScan>
 {
     /// <summary>One kind: its rules, CloudFormation type, IAM service prefix, listing and description calls.</summary>
-    public sealed record Kind(string RuleId, string StorageRuleId, string Type, string Service, string List, string Describe, string WildcardArn)
+    public sealed record Kind(string RuleId, string StorageRuleId, string Type, string Service)
     {
         public override string ToString() => RuleId;
     }
 
     private static readonly Dictionary<string, Kind> Kinds = new Kind[]
     {
-        new("sns-topic-cmk-encryption", "sns-topic-storage-encrypted", Scenarios.Topic, "sns", "ListTopics", "GetTopicAttributes", "arn:aws:sns:{0}:111122223333:*"),
-        new("opensearch-domain-cmk-encryption", "opensearch-domain-storage-encrypted", Scenarios.Domain, "es", "ListDomainNames", "DescribeDomains", "arn:aws:es:{0}:111122223333:domain/*"),
+        new("sns-topic-cmk-encryption", "sns-topic-storage-encrypted", Scenarios.Topic, "sns"),
+        new("opensearch-domain-cmk-encryption", "opensearch-domain-storage-encrypted", Scenarios.Domain, "es"),
     }.ToDictionary(kind => kind.RuleId);
 
     public static TheoryData<string> RuleIds => [.. Kinds.Keys];
@@ -102,52 +102,6 @@ public sealed class SnsOpenSearchKindTests(FakeAccountScan scan) : IClassFixture
         Assert.IsType<KeyReference.ServiceDefault>(domains["fail_domain_aws_managed_unnamed"].Key);
         Assert.Equal(KeyLevel.AwsManaged, domains["fail_domain_aws_managed_key"].KeyLevel.Value);
         Assert.Equal(KeyLevel.Hsm, domains["pass_domain_hsm"].KeyLevel.Value);
-    }
-
-    [Theory]
-    [MemberData(nameof(RuleIds))]
-    public async Task A_throttled_listing_is_retried_and_then_judged(string ruleId)
-    {
-        var kind = Kinds[ruleId];
-        var region = new FakeRegion
-        {
-            Keys = [new(Scenarios.KeyArn(Scenarios.Throttled, 1))],
-            Stores = [new(kind.Type, "pass_after_throttling", KmsKeyId: Scenarios.KeyArn(Scenarios.Throttled, 1)), new(kind.Type, "fail_after_throttling", Encrypted: false)],
-            Faults = [new(kind.Service, FaultKind.Throttle, Times: 2, Action: kind.List)],
-        };
-        await using var fake = await FakeAws.StartAsync(new FakeScenario { Regions = { [Scenarios.Throttled] = region } });
-
-        var inventory = Scans.Run(fake.Endpoint, null, Scenarios.Throttled).Inventory;
-
-        var verdicts = Verdicts(inventory, ruleId, Scenarios.Throttled);
-        Assert.Equal(ResultStatus.Pass, verdicts["pass_after_throttling"]);
-        Assert.Equal(ResultStatus.Fail, verdicts["fail_after_throttling"]);
-        Assert.Equal(3, fake.Count(kind.Service, kind.List, Scenarios.Throttled));
-        Assert.Empty(inventory.Unscanned);
-    }
-
-    [Theory]
-    [MemberData(nameof(RuleIds))]
-    public async Task A_denied_listing_is_an_error_naming_account_region_service_and_call(string ruleId)
-    {
-        var kind = Kinds[ruleId];
-        var region = new FakeRegion
-        {
-            Stores = [new(kind.Type, "never_seen")],
-            Faults = [new(kind.Service, FaultKind.AccessDenied)],
-        };
-        await using var fake = await FakeAws.StartAsync(new FakeScenario { Regions = { [Scenarios.Denied] = region } });
-
-        var findings = Scans.Judge(Scans.Run(fake.Endpoint, null, Scenarios.Denied).Inventory).Where(f => f.Rule.Id == ruleId).ToList();
-
-        var error = Assert.Single(findings);
-        Assert.Equal(ResultStatus.Error, error.Status);
-        Assert.Equal(string.Format(System.Globalization.CultureInfo.InvariantCulture, kind.WildcardArn, Scenarios.Denied), error.Resource.Id);
-        Assert.StartsWith($"could not read {error.Resource.Id}: {kind.Service}:{kind.List} in 111122223333/{Scenarios.Denied} failed: access denied", error.Result.Reason, StringComparison.Ordinal);
-
-        // AccessDenied is not retried, and nothing is described
-        Assert.Equal(1, fake.Count(kind.Service, kind.List, Scenarios.Denied));
-        Assert.Equal(0, fake.Count(kind.Service, kind.Describe, Scenarios.Denied));
     }
 
     [Fact]
