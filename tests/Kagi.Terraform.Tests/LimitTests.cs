@@ -145,7 +145,7 @@ public sealed class LimitTests
     }
 
     [Fact]
-    public void Given_modules_that_each_call_the_next_twice_25_deep_then_the_step_budget_stops_them_in_time()
+    public void Given_modules_that_each_call_the_next_twice_25_deep_then_the_step_budget_stops_them()
     {
         // Given 2^25 module instances without a single count: each folder calls the next one twice
         using var directory = new TempDirectory();
@@ -156,11 +156,10 @@ public sealed class LimitTests
         }
 
         // When their folder is scanned (m0 is its only root: every other folder is called by one)
-        var started = Stopwatch.StartNew();
         var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([directory.Path]);
 
-        // Then the scan ends in time, with the budget named, and as many clusters as it allowed
-        Assert.True(started.Elapsed < Generous, $"took {started.Elapsed}");
+        // Then the scan ends with the budget named, and as many clusters as it allowed: a bounded amount of work, not
+        // 2^25 instances (how long that takes is the shared machine's business, as measured in bench/, not a test's)
         Assert.All(inventory.Diagnostics, d => Assert.Contains("--max-evaluation-steps", d.Message, StringComparison.Ordinal));
         Assert.InRange(inventory.Resources.OfType<NeptuneCluster>().Count(), 1_000, 20_000);
     }
