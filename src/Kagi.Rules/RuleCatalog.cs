@@ -16,10 +16,12 @@ public static class RuleCatalog
     public static CatalogEntry? Find(string id) =>
         All.FirstOrDefault(entry => entry.Metadata.Id == id) ?? All.FirstOrDefault(entry => entry.Metadata.PreviousIds.Contains(id, StringComparer.Ordinal));
 
-    /// <summary>Every previous rule ID, to the ID its rule has now.</summary>
-    public static IReadOnlyDictionary<string, string> Renamed =>
+    private static readonly Lazy<IReadOnlyDictionary<string, string>> Renames = new(() =>
         All.SelectMany(entry => entry.Metadata.PreviousIds.Select(previous => (Previous: previous, Current: entry.Metadata.Id)))
-            .ToDictionary(pair => pair.Previous, pair => pair.Current, StringComparer.Ordinal);
+            .ToDictionary(pair => pair.Previous, pair => pair.Current, StringComparer.Ordinal));
+
+    /// <summary>Every previous rule ID, to the ID its rule has now; built once, as the catalogue is.</summary>
+    public static IReadOnlyDictionary<string, string> Renamed => Renames.Value;
 
     /// <summary>The embedded metadata resource for a rule class, e.g. <c>Aws/Neptune/Clusters/NeptuneClusterCmkEncryption.rule.yaml</c>.</summary>
     public static string MetadataResourceName(Type ruleType)
