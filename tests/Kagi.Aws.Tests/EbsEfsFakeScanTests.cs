@@ -49,7 +49,7 @@ public sealed class EbsEfsFakeScanTests : IClassFixture<FakeAccountScan>
 
         // Then each is judged by the key that really protects it
         Assert.Equal(Scenarios.All()[Scenarios.Verdicts].StoresOf(kind).Count, findings.Count);
-        Assert.All(findings, finding => Assert.True(Expected(finding.Resource.Name.Value) == finding.Status, $"{finding.Resource.Name.Value}: {finding.Status} ({finding.Result.Reason}) through {service} {listCall}"));
+        Assert.All(findings, finding => Assert.True(Scans.Expected(finding.Resource.Name.Value) == finding.Status, $"{finding.Resource.Name.Value}: {finding.Status} ({finding.Result.Reason}) through {service} {listCall}"));
         var denied = Assert.Single(findings, finding => finding.Status == ResultStatus.Unknown);
         Assert.Equal($"unknown_{noun}_cross_account_denied", denied.Resource.Name.Value);
         Assert.Contains("999988887777", denied.Result.Reason, StringComparison.Ordinal);
@@ -134,12 +134,4 @@ public sealed class EbsEfsFakeScanTests : IClassFixture<FakeAccountScan>
 
     private List<Finding> Findings(string kind, string region, string ruleSuffix) =>
         [.. Scans.Judge(_scan.Result.Inventory).Where(f => f.Resource.Region == region && f.Rule.ResourceType == kind && f.Rule.Id.EndsWith(ruleSuffix, StringComparison.Ordinal))];
-
-    private static ResultStatus Expected(string name) => name.Split('_')[0] switch
-    {
-        "pass" => ResultStatus.Pass,
-        "fail" => ResultStatus.Fail,
-        "unknown" => ResultStatus.Unknown,
-        var other => throw new InvalidOperationException($"unexpected store name {other}"),
-    };
 }

@@ -34,11 +34,11 @@ public sealed class JsonApiKindTests(FakeAccountScan scan) : IClassFixture<FakeA
     public void Every_resource_of_the_verdict_region_gets_the_verdict_its_name_says(string ruleId)
     {
         var kind = Kinds[ruleId];
-        var verdicts = Verdicts(scan.Result.Inventory, ruleId, Scenarios.Verdicts);
+        var verdicts = Scans.Verdicts(scan.Result.Inventory, ruleId, Scenarios.Verdicts);
 
         var names = Scenarios.All()[Scenarios.Verdicts].StoresOf(kind.Type).Select(store => store.Name).ToList();
         Assert.Equal(names.Order(StringComparer.Ordinal), verdicts.Keys.Order(StringComparer.Ordinal));
-        Assert.All(names, name => Assert.Equal(Expected(name), verdicts[name]));
+        Assert.All(names, name => Assert.Equal(Scans.Expected(name), verdicts[name]));
         Assert.Contains(ResultStatus.Unknown, verdicts.Values);
     }
 
@@ -67,7 +67,7 @@ public sealed class JsonApiKindTests(FakeAccountScan scan) : IClassFixture<FakeA
         Assert.True(expectedPages > 1, "the paging region must need more than one page");
         Assert.Equal(expectedPages, pages.Count);
         Assert.Equal([null, .. Enumerable.Range(1, expectedPages - 1).Select(page => (page * kind.PageSize).ToString(System.Globalization.CultureInfo.InvariantCulture))], pages.Select(page => page.Subject));
-        var verdicts = Verdicts(scan.Result.Inventory, ruleId, Scenarios.Paging);
+        var verdicts = Scans.Verdicts(scan.Result.Inventory, ruleId, Scenarios.Paging);
         Assert.Equal(kind.PagingCount, verdicts.Count);
         Assert.All(verdicts.Values, status => Assert.Equal(ResultStatus.Pass, status));
     }
@@ -75,7 +75,7 @@ public sealed class JsonApiKindTests(FakeAccountScan scan) : IClassFixture<FakeA
     [Fact]
     public void Only_a_stream_without_server_side_encryption_fails_the_storage_rule_and_the_cmk_rule_shows_it_the_unencrypted_fix()
     {
-        var verdicts = Verdicts(scan.Result.Inventory, "kinesis-stream-storage-encrypted", Scenarios.Verdicts);
+        var verdicts = Scans.Verdicts(scan.Result.Inventory, "kinesis-stream-storage-encrypted", Scenarios.Verdicts);
 
         Assert.Equal(["fail_stream_unencrypted"], verdicts.Where(verdict => verdict.Value == ResultStatus.Fail).Select(verdict => verdict.Key));
         Assert.Equal(ResultStatus.Pass, verdicts["fail_stream_aws_managed_alias"]);
@@ -102,17 +102,4 @@ public sealed class JsonApiKindTests(FakeAccountScan scan) : IClassFixture<FakeA
         Assert.Contains("kinesis:DescribeStreamSummary", error.Result.Reason, StringComparison.Ordinal);
         Assert.Equal(2, findings.Count);
     }
-
-    private static ResultStatus Expected(string name) => name.Split('_')[0] switch
-    {
-        "pass" => ResultStatus.Pass,
-        "fail" => ResultStatus.Fail,
-        "unknown" => ResultStatus.Unknown,
-        var other => throw new InvalidOperationException($"unexpected resource name {other}"),
-    };
-
-    private static Dictionary<string, ResultStatus> Verdicts(Inventory inventory, string ruleId, string region) =>
-        Scans.Judge(inventory)
-            .Where(finding => finding.Rule.Id == ruleId && finding.Resource.Region == region && finding.Resource is not UnscannedResource)
-            .ToDictionary(finding => finding.Resource.Name.Value, finding => finding.Status);
 }

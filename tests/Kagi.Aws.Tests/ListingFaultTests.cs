@@ -50,9 +50,7 @@ public sealed class ListingFaultTests
 
         var inventory = Scans.Run(fake.Endpoint, null, Scenarios.Throttled).Inventory;
 
-        var verdicts = Scans.Judge(inventory)
-            .Where(finding => finding.Rule.Id == CmkRuleOf(type) && finding.Resource is not UnscannedResource)
-            .ToDictionary(finding => finding.Resource.Name.Value, finding => finding.Status);
+        var verdicts = Scans.Verdicts(inventory, CmkRuleOf(type), Scenarios.Throttled);
         Assert.Equal(ResultStatus.Pass, verdicts["pass_after_throttling"]);
         Assert.Equal(ResultStatus.Fail, verdicts["fail_after_throttling"]);
         Assert.Equal(3, fake.Count(collector.Service.SigningName, listing, Scenarios.Throttled));

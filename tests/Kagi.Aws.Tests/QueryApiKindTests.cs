@@ -38,11 +38,11 @@ public sealed class QueryApiKindTests(FakeAccountScan scan) : IClassFixture<Fake
     public void Every_resource_of_the_verdict_region_gets_the_cmk_verdict_its_name_says(string prefix)
     {
         var kind = Kinds[prefix];
-        var verdicts = Verdicts(scan.Result.Inventory, kind.CmkRule, Scenarios.Verdicts);
+        var verdicts = Scans.Verdicts(scan.Result.Inventory, kind.CmkRule, Scenarios.Verdicts);
 
         var names = Scenarios.All()[Scenarios.Verdicts].StoresOf(kind.Type).Select(store => store.Name).ToList();
         Assert.Equal(names.Order(StringComparer.Ordinal), verdicts.Keys.Order(StringComparer.Ordinal));
-        Assert.All(names, name => Assert.Equal(Expected(name), verdicts[name]));
+        Assert.All(names, name => Assert.Equal(Scans.Expected(name), verdicts[name]));
     }
 
     [Theory]
@@ -50,7 +50,7 @@ public sealed class QueryApiKindTests(FakeAccountScan scan) : IClassFixture<Fake
     public void The_storage_rule_fails_only_the_unencrypted_resource_and_the_cmk_rule_shows_it_the_unencrypted_fix(string prefix)
     {
         var kind = Kinds[prefix];
-        var verdicts = Verdicts(scan.Result.Inventory, kind.StorageRule, Scenarios.Verdicts);
+        var verdicts = Scans.Verdicts(scan.Result.Inventory, kind.StorageRule, Scenarios.Verdicts);
 
         var unencrypted = Assert.Single(verdicts, verdict => verdict.Value == ResultStatus.Fail).Key;
         Assert.EndsWith("_unencrypted", unencrypted, StringComparison.Ordinal);
@@ -113,7 +113,7 @@ public sealed class QueryApiKindTests(FakeAccountScan scan) : IClassFixture<Fake
         var expectedPages = (kind.PagingCount + kind.PageSize - 1) / kind.PageSize;
         Assert.True(expectedPages > 1, "the paging region must need more than one page");
         Assert.Equal(expectedPages, pages);
-        var verdicts = Verdicts(scan.Result.Inventory, kind.CmkRule, Scenarios.Paging);
+        var verdicts = Scans.Verdicts(scan.Result.Inventory, kind.CmkRule, Scenarios.Paging);
         Assert.Equal(kind.PagingCount, verdicts.Count);
         Assert.All(verdicts.Values, status => Assert.Equal(ResultStatus.Pass, status));
     }
@@ -121,17 +121,4 @@ public sealed class QueryApiKindTests(FakeAccountScan scan) : IClassFixture<Fake
     private static T Named<T>(Inventory inventory, string name)
         where T : CloudResource =>
         inventory.Resources.OfType<T>().Single(resource => resource.Name is { IsKnown: true } named && named.Value == name);
-
-    private static ResultStatus Expected(string name) => name.Split('_')[0] switch
-    {
-        "pass" => ResultStatus.Pass,
-        "fail" => ResultStatus.Fail,
-        "unknown" => ResultStatus.Unknown,
-        var other => throw new InvalidOperationException($"unexpected resource name {other}"),
-    };
-
-    private static Dictionary<string, ResultStatus> Verdicts(Inventory inventory, string ruleId, string region) =>
-        Scans.Judge(inventory)
-            .Where(finding => finding.Rule.Id == ruleId && finding.Resource.Region == region && finding.Resource is not UnscannedResource)
-            .ToDictionary(finding => finding.Resource.Name.Value, finding => finding.Status);
 }

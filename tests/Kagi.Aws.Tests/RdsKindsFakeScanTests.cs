@@ -31,7 +31,7 @@ public sealed class RdsKindsFakeScanTests : IClassFixture<FakeAccountScan>
         // Then each gets it: a CMK (or one in an external or CloudHSM key store) passes, aws/rds and no encryption fail,
         // and another account's key that KMS will not describe is unknown
         Assert.True(verdicts.Count >= 2, $"{ruleId}: too few {infix} stores judged");
-        Assert.All(verdicts, verdict => Assert.Equal(Expected(verdict.Key), verdict.Value));
+        Assert.All(verdicts, verdict => Assert.Equal(Scans.Expected(verdict.Key), verdict.Value));
     }
 
     [Theory]
@@ -136,13 +136,6 @@ public sealed class RdsKindsFakeScanTests : IClassFixture<FakeAccountScan>
         Assert.Equal(1, _scan.Fake.Count("rds", "DescribeDBInstances", Scenarios.Denied));
     }
 
-    private static ResultStatus Expected(string name) => name.Split('_')[0] switch
-    {
-        "pass" => ResultStatus.Pass,
-        "fail" => ResultStatus.Fail,
-        "unknown" => ResultStatus.Unknown,
-        var other => throw new InvalidOperationException($"unexpected store name {other}"),
-    };
 
     private Finding Finding(string ruleId, string name) =>
         Scans.Judge(Inventory).Single(f => f.Rule.Id == ruleId && f.Resource.Region == Scenarios.Verdicts && f.Resource.Name is { IsKnown: true } known && known.Value == name);

@@ -38,6 +38,21 @@ internal static class Scans
     public static Dictionary<string, ResultStatus> Verdicts(Inventory inventory, string ruleId, ScanOptions? options = null) =>
         Judge(inventory, options).Where(finding => finding.Rule.Id == ruleId)
             .ToDictionary(finding => finding.Resource.Name.IsKnown ? finding.Resource.Name.Value : finding.Resource.Id, finding => finding.Status);
+
+    /// <summary>Each resource's status under one rule in one region, by name; what was not read (an ERROR scope) is left out.</summary>
+    public static Dictionary<string, ResultStatus> Verdicts(Inventory inventory, string ruleId, string region) =>
+        Judge(inventory)
+            .Where(finding => finding.Rule.Id == ruleId && finding.Resource.Region == region && finding.Resource is not UnscannedResource)
+            .ToDictionary(finding => finding.Resource.Name.Value, finding => finding.Status);
+
+    /// <summary>The status a scenario resource's name says it must get: <c>pass_…</c>, <c>fail_…</c> or <c>unknown_…</c>.</summary>
+    public static ResultStatus Expected(string name) => name.Split('_')[0] switch
+    {
+        "pass" => ResultStatus.Pass,
+        "fail" => ResultStatus.Fail,
+        "unknown" => ResultStatus.Unknown,
+        var other => throw new InvalidOperationException($"unexpected resource name {other}"),
+    };
 }
 
 /// <summary>Keeps what a scan reported, to check the progress display is fed.</summary>

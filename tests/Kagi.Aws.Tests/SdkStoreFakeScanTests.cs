@@ -38,7 +38,7 @@ public sealed class SdkStoreFakeScanTests : IClassFixture<FakeAccountScan>
 
         // Then each is judged by the key that really protects it
         Assert.Equal(Scenarios.All()[Scenarios.Verdicts].StoresOf(kind).Count, findings.Count);
-        Assert.All(findings, finding => Assert.True(Expected(finding.Resource.Name.Value) == finding.Status, $"{finding.Resource.Name.Value}: {finding.Status} ({finding.Result.Reason}) through {service} {listCall}"));
+        Assert.All(findings, finding => Assert.True(Scans.Expected(finding.Resource.Name.Value) == finding.Status, $"{finding.Resource.Name.Value}: {finding.Status} ({finding.Result.Reason}) through {service} {listCall}"));
         var denied = Assert.Single(findings, finding => finding.Status == ResultStatus.Unknown);
         Assert.Contains("999988887777", denied.Result.Reason, StringComparison.Ordinal);
         Assert.Contains("AccessDeniedException", denied.Result.Reason, StringComparison.Ordinal);
@@ -62,7 +62,7 @@ public sealed class SdkStoreFakeScanTests : IClassFixture<FakeAccountScan>
         var findings = CmkFindings(kind, Scenarios.Throttled);
 
         Assert.Equal([ResultStatus.Fail, ResultStatus.Pass], findings.OrderBy(f => f.Resource.Name.Value, StringComparer.Ordinal).Select(f => f.Status));
-        Assert.All(findings, finding => Assert.Equal(Expected(finding.Resource.Name.Value), finding.Status));
+        Assert.All(findings, finding => Assert.Equal(Scans.Expected(finding.Resource.Name.Value), finding.Status));
         Assert.Equal(3, _scan.Fake.Count(service, listCall, Scenarios.Throttled));
     }
 
@@ -116,12 +116,4 @@ public sealed class SdkStoreFakeScanTests : IClassFixture<FakeAccountScan>
 
     private List<Finding> CmkFindings(string kind, string region) =>
         [.. Scans.Judge(_scan.Result.Inventory).Where(f => f.Resource.Region == region && f.Rule.ResourceType == kind && f.Rule.Id.EndsWith("-cmk-encryption", StringComparison.Ordinal))];
-
-    private static ResultStatus Expected(string name) => name.Split('_')[0] switch
-    {
-        "pass" => ResultStatus.Pass,
-        "fail" => ResultStatus.Fail,
-        "unknown" => ResultStatus.Unknown,
-        var other => throw new InvalidOperationException($"unexpected store name {other}"),
-    };
 }

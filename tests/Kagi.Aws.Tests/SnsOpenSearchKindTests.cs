@@ -34,11 +34,11 @@ public sealed class SnsOpenSearchKindTests(FakeAccountScan scan) : IClassFixture
     public void Every_resource_of_the_verdict_region_gets_the_verdict_its_name_says(string ruleId)
     {
         var kind = Kinds[ruleId];
-        var verdicts = Verdicts(scan.Result.Inventory, ruleId, Scenarios.Verdicts);
+        var verdicts = Scans.Verdicts(scan.Result.Inventory, ruleId, Scenarios.Verdicts);
 
         var names = Scenarios.All()[Scenarios.Verdicts].StoresOf(kind.Type).Select(store => store.Name).ToList();
         Assert.Equal(names.Order(StringComparer.Ordinal), verdicts.Keys.Order(StringComparer.Ordinal));
-        Assert.All(names, name => Assert.Equal(Expected(name), verdicts[name]));
+        Assert.All(names, name => Assert.Equal(Scans.Expected(name), verdicts[name]));
         Assert.Contains(ResultStatus.Unknown, verdicts.Values);
     }
 
@@ -47,7 +47,7 @@ public sealed class SnsOpenSearchKindTests(FakeAccountScan scan) : IClassFixture
     public void Only_the_unencrypted_resource_fails_the_storage_rule_and_the_cmk_rule_shows_it_the_unencrypted_fix(string ruleId)
     {
         var kind = Kinds[ruleId];
-        var storage = Verdicts(scan.Result.Inventory, kind.StorageRuleId, Scenarios.Verdicts);
+        var storage = Scans.Verdicts(scan.Result.Inventory, kind.StorageRuleId, Scenarios.Verdicts);
 
         var unencrypted = Assert.Single(storage, verdict => verdict.Value == ResultStatus.Fail).Key;
         Assert.EndsWith("_unencrypted", unencrypted, StringComparison.Ordinal);
@@ -76,7 +76,7 @@ public sealed class SnsOpenSearchKindTests(FakeAccountScan scan) : IClassFixture
 
         Assert.Equal((Scenarios.PagingTopics + SnsApi.MaxPageSize - 1) / SnsApi.MaxPageSize, calls.Count(call => call.Action == "ListTopics"));
         Assert.Equal(Scenarios.PagingTopics, calls.Count(call => call.Action == "GetTopicAttributes"));
-        var verdicts = Verdicts(scan.Result.Inventory, "sns-topic-cmk-encryption", Scenarios.Paging);
+        var verdicts = Scans.Verdicts(scan.Result.Inventory, "sns-topic-cmk-encryption", Scenarios.Paging);
         Assert.Equal(Scenarios.PagingTopics, verdicts.Count);
         Assert.All(verdicts.Values, status => Assert.Equal(ResultStatus.Pass, status));
     }
@@ -90,7 +90,7 @@ public sealed class SnsOpenSearchKindTests(FakeAccountScan scan) : IClassFixture
         Assert.Equal((Scenarios.PagingDomains + OpenSearchApi.MaxDescribed - 1) / OpenSearchApi.MaxDescribed, calls.Count(call => call.Action == "DescribeDomains"));
         var domains = scan.Result.Inventory.Resources.OfType<OpenSearchDomain>().Where(domain => domain.Region == Scenarios.Paging).ToList();
         Assert.Equal(Scenarios.PagingDomains, domains.Select(domain => domain.Name.Value).Distinct(StringComparer.Ordinal).Count());
-        Assert.All(Verdicts(scan.Result.Inventory, "opensearch-domain-cmk-encryption", Scenarios.Paging).Values, status => Assert.Equal(ResultStatus.Pass, status));
+        Assert.All(Scans.Verdicts(scan.Result.Inventory, "opensearch-domain-cmk-encryption", Scenarios.Paging).Values, status => Assert.Equal(ResultStatus.Pass, status));
     }
 
     [Fact]
@@ -148,17 +148,4 @@ public sealed class SnsOpenSearchKindTests(FakeAccountScan scan) : IClassFixture
         Assert.Equal(names.Count, findings.Count);
         Assert.Equal(2, fake.Count("es", "DescribeDomains", Scenarios.Denied));
     }
-
-    private static ResultStatus Expected(string name) => name.Split('_')[0] switch
-    {
-        "pass" => ResultStatus.Pass,
-        "fail" => ResultStatus.Fail,
-        "unknown" => ResultStatus.Unknown,
-        var other => throw new InvalidOperationException($"unexpected resource name {other}"),
-    };
-
-    private static Dictionary<string, ResultStatus> Verdicts(Inventory inventory, string ruleId, string region) =>
-        Scans.Judge(inventory)
-            .Where(finding => finding.Rule.Id == ruleId && finding.Resource.Region == region && finding.Resource is not UnscannedResource)
-            .ToDictionary(finding => finding.Resource.Name.Value, finding => finding.Status);
 }
