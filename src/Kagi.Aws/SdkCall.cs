@@ -30,8 +30,9 @@ internal static class SdkCall
         {
             throw new AwsCallException(service, call, AwsFailureKind.Unreachable, "ConnectionFailed", exception.Message, exception);
         }
-        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (exception is TimeoutException || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
+            // The SDK reports its own per-call timeout as TimeoutException, HttpClient's as a cancellation nobody asked for.
             throw new AwsCallException(service, call, AwsFailureKind.Unreachable, "Timeout", "no answer within the per-call timeout", exception);
         }
         finally

@@ -80,6 +80,26 @@ public sealed class FaultScanTests
         Assert.Equal(3 * FakeScanTests.ClusterListings, fake.Count("rds", "DescribeDBClusters"));
     }
 
+    [Theory]
+    [InlineData("dynamodb")]
+    [InlineData("sqs")]
+    public async Task A_stalled_call_of_an_sdk_served_service_is_an_error_of_its_kinds_not_a_crash(string service)
+    {
+        // Given a region where the SDK-served service never answers in time (the SDK reports that as TimeoutException)
+        var scenario = OneCluster();
+        scenario[Home].Faults.Add(new FakeFault(service, FaultKind.Stall));
+        await using var fake = await FakeAws.StartAsync(scenario);
+
+        var result = Scans.Run(new LiveScanOptions { Regions = [Home], EndpointUrl = fake.Endpoint }, attemptTimeout: TimeSpan.FromMilliseconds(200));
+
+        // Then each kind of that service is one ERROR with the timeout as its reason, and the cluster is still judged
+        var stalled = KindCatalog.LiveCollectors.Where(collector => collector.Service.SigningName == service).Select(collector => collector.ResourceType).ToHashSet();
+        Assert.NotEmpty(stalled);
+        Assert.Equal(stalled, result.Inventory.Unscanned.Select(scope => scope.ResourceType).ToHashSet());
+        Assert.All(result.Inventory.Unscanned, scope => Assert.Equal("AWS could not be reached or did not answer in time (Timeout)", scope.Reason));
+        Assert.Single(result.Inventory.Resources.OfType<Kagi.Rules.Aws.Neptune.Clusters.NeptuneCluster>());
+    }
+
     [Fact]
     public async Task Credentials_sts_rejects_make_every_collected_kind_an_error_in_every_region_and_no_region_is_called()
     {
