@@ -69,17 +69,24 @@ async Task<List<Measured>> MeasureAsync(TimeSpan callLatency)
         var endpoint = await fake.StartAsync();
         var scan = new LiveScan(KindCatalog.LiveCollectors, Environment.GetEnvironmentVariable, TimeProvider.System, new NoProgress());
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes();
+        var paused = GC.GetTotalPauseDuration();
+        var collections = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
         var watch = Stopwatch.StartNew();
         var result = await scan.RunAsync(new LiveScanOptions { AllRegions = true, EndpointUrl = endpoint, Regions = ["us-east-1"] }, CancellationToken.None);
         watch.Stop();
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        allocated = GC.GetTotalAllocatedBytes() - allocated;
+        paused = GC.GetTotalPauseDuration() - paused;
+        var gcs = string.Join('/', Enumerable.Range(0, 3).Select(generation => GC.CollectionCount(generation) - collections[generation]));
+        var heap = GC.GetGCMemoryInfo().HeapSizeBytes;
         estate.Check(result.Inventory);
         var served = await fake.StopAsync();
         if (run > 0)
         {
             // Run 0 warms up the JIT and the connection pools.
             measured.Add(new(watch.Elapsed, cpu, served));
-            Console.WriteLine($"{callLatency.TotalMilliseconds} ms latency, run {run}: {watch.Elapsed.TotalMilliseconds:F0} ms wall, scanner {cpu.TotalMilliseconds:F0} ms CPU, fake {served.CpuMilliseconds:F0} ms CPU, {served.Calls} calls ({served.Repeated} repeated)");
+            Console.WriteLine($"{callLatency.TotalMilliseconds} ms latency, run {run}: {watch.Elapsed.TotalMilliseconds:F0} ms wall, scanner {cpu.TotalMilliseconds:F0} ms CPU, fake {served.CpuMilliseconds:F0} ms CPU, {served.Calls} calls ({served.Repeated} repeated), {allocated / (1024 * 1024):N0} MiB allocated, GCs gen0/1/2 {gcs} pausing {paused.TotalMilliseconds:F0} ms, heap after {heap / (1024 * 1024):N0} MiB");
         }
     }
 

@@ -39,7 +39,7 @@ public sealed class AwsScanner
     }
 
     /// <summary>How many calls to one service may be in flight in one region; well under every service's rate limits.</summary>
-    public int MaxCallsInFlightPerService { get; init; } = 25;
+    public int MaxCallsInFlightPerService { get; init; } = 10;
 
     public async Task<AwsScanResult> ScanAsync(AwsScanRequest request, CancellationToken cancellationToken)
     {

@@ -1,17 +1,20 @@
+using System.Threading.Channels;
 using Kagi.Core.Localization;
 using Kagi.Core.Model;
 
 namespace Kagi.Aws;
 
 /// <summary>
-/// The shape every listed kind is collected in: pages read one after another, each resource's description (its key, its
-/// attributes) started as soon as its page arrives, so those lookups overlap the remaining pages. A resource whose
+/// The shape every listed kind is collected in: pages read one after another while listed resources are described (their
+/// key, their attributes), so those lookups overlap the remaining pages. At most twice the service's calls in flight are
+/// being described at once: the rest wait as the listing gave them, not as thousands of started lookups queued on the
+/// service's limit, which the garbage collector would have to trace and promote on every collection. A resource whose
 /// description did not carry its tags gets them from the region's tag index.
 /// </summary>
 public static class LiveListing
 {
     /// <summary>Collects one kind from its pages.</summary>
-    /// <param name="describe">Finishes a listed resource; started as soon as its page arrives.</param>
+    /// <param name="describe">Finishes a listed resource.</param>
     /// <param name="subject">The listed resource's ID and key ARN, for the ERROR of one whose description failed.</param>
     public static async Task<RegionInventory> CollectPagesAsync<TListed>(
         this ILiveCollector collector,
@@ -27,14 +30,51 @@ public static class LiveListing
         ArgumentNullException.ThrowIfNull(pages);
         ArgumentNullException.ThrowIfNull(describe);
         ArgumentNullException.ThrowIfNull(subject);
+        var listed = Channel.CreateUnbounded<Listed<TListed>>(new UnboundedChannelOptions { SingleWriter = true });
+        var found = new List<Listed<TListed>>();
+        var describers = Enumerable.Range(0, 2 * region.MaxCallsInFlightPerService)
+            .Select(_ => DescribeEachAsync(listed.Reader, describe, services.Tags))
+            .ToList();
+        var (unscanned, notOffered) = await ListAsync(collector, region, pages, found, listed.Writer).ConfigureAwait(false);
+        await Task.WhenAll(describers).ConfigureAwait(false);
+
+        var resources = new List<CloudResource>(found.Count);
+        foreach (var resource in found)
+        {
+            if (resource.Failure is { } failure)
+            {
+                var (id, keyArn) = subject(resource.Item);
+                unscanned.AddRange(services.Keys.UnreadWithKey(collector.ResourceType, id, keyArn, failure));
+            }
+            else
+            {
+                resources.Add(resource.Described!);
+            }
+        }
+
+        return new RegionInventory(resources, unscanned) { NotOffered = notOffered };
+    }
+
+    /// <summary>Reads every page into <paramref name="found"/> (in listing order) and hands each resource to the describers.</summary>
+    private static async Task<(List<UnscannedScope> Unscanned, List<ScanDiagnostic> NotOffered)> ListAsync<TListed>(
+        ILiveCollector collector,
+        RegionContext region,
+        IAsyncEnumerable<IReadOnlyList<TListed>> pages,
+        List<Listed<TListed>> found,
+        ChannelWriter<Listed<TListed>> describers)
+    {
         var unscanned = new List<UnscannedScope>();
         var notOffered = new List<ScanDiagnostic>();
-        var found = new List<(TListed Listed, Task<CloudResource> Described)>();
         try
         {
             await foreach (var page in pages.ConfigureAwait(false))
             {
-                found.AddRange(page.Select(listed => (listed, DescribeWithTagsAsync(listed, describe, services.Tags))));
+                foreach (var item in page)
+                {
+                    var resource = new Listed<TListed>(item);
+                    found.Add(resource);
+                    describers.TryWrite(resource);
+                }
             }
         }
         catch (AwsCallException exception) when (exception.ServiceNotOffered)
@@ -56,27 +96,42 @@ public static class LiveListing
             // Resources on the pages already read are still judged; the rest of the region is an ERROR.
             unscanned.Add(region.Unscanned(collector.ResourceType, collector.WildcardArn(region.Partition, region.Region, region.Account), exception));
         }
-
-        var resources = new List<CloudResource>();
-        foreach (var (listed, described) in found)
+        finally
         {
-            try
-            {
-                resources.Add(await described.ConfigureAwait(false));
-            }
-            catch (AwsCallException exception)
-            {
-                var (id, keyArn) = subject(listed);
-                unscanned.AddRange(services.Keys.UnreadWithKey(collector.ResourceType, id, keyArn, exception));
-            }
+            describers.Complete();
         }
 
-        return new RegionInventory(resources, unscanned) { NotOffered = notOffered };
+        return (unscanned, notOffered);
     }
 
-    private static async Task<CloudResource> DescribeWithTagsAsync<TListed>(TListed listed, Func<TListed, Task<CloudResource>> describe, ResourceTagIndex tags)
+    private static async Task DescribeEachAsync<TListed>(ChannelReader<Listed<TListed>> listed, Func<TListed, Task<CloudResource>> describe, ResourceTagIndex tags)
     {
-        var resource = await describe(listed).ConfigureAwait(false);
-        return resource.Tags != CloudResource.TagsNotRead ? resource : resource with { Tags = await tags.OfAsync(resource.Id).ConfigureAwait(false) };
+        while (await listed.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (listed.TryRead(out var resource))
+            {
+                try
+                {
+                    var described = await describe(resource.Item).ConfigureAwait(false);
+                    resource.Described = described.Tags != CloudResource.TagsNotRead
+                        ? described
+                        : described with { Tags = await tags.OfAsync(described.Id).ConfigureAwait(false) };
+                }
+                catch (AwsCallException exception)
+                {
+                    resource.Failure = exception;
+                }
+            }
+        }
+    }
+
+    /// <summary>A listed resource and, once described, what it is or why it could not be read.</summary>
+    private sealed class Listed<TListed>(TListed item)
+    {
+        public TListed Item { get; } = item;
+
+        public CloudResource? Described { get; set; }
+
+        public AwsCallException? Failure { get; set; }
     }
 }

@@ -29,6 +29,9 @@ public sealed class RegionContext
 
     public CancellationToken CancellationToken { get; }
 
+    /// <summary>How many calls one service of this region has in flight at most.</summary>
+    public int MaxCallsInFlightPerService => _maxCallsInFlightPerService;
+
     /// <summary>The ARN partition of the region: <c>aws</c>, <c>aws-cn</c>, <c>aws-us-gov</c>, …</summary>
     public string Partition => AwsPartitions.Of(Region);
 

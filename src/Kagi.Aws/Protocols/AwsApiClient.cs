@@ -144,26 +144,48 @@ public sealed class AwsApiClient : IDisposable
 
     private async Task<byte[]> ReadBoundedAsync(AwsOperation operation, HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        if (response.Content.Headers.ContentLength > MaxAnswerBytes)
+        var declared = response.Content.Headers.ContentLength;
+        if (declared > MaxAnswerBytes)
         {
             throw TooLarge(operation);
         }
 
+        // The answer is read into one array of the declared length where there is one (every AWS answer has it), so a
+        // call allocates its body once rather than a read buffer, a growing copy and the final copy besides.
         using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        var body = new byte[declared ?? 4096];
+        var length = 0;
+        while (true)
         {
-            if (buffer.Length + read > MaxAnswerBytes)
+            if (length == body.Length)
             {
-                throw TooLarge(operation);
+                // Full: one more byte tells whether the answer goes on, and only then is the array grown.
+                var next = new byte[1];
+                if (await stream.ReadAsync(next, cancellationToken).ConfigureAwait(false) == 0)
+                {
+                    break;
+                }
+
+                if (length >= MaxAnswerBytes)
+                {
+                    throw TooLarge(operation);
+                }
+
+                Array.Resize(ref body, (int)Math.Min(MaxAnswerBytes, body.Length * 2L + 1));
+                body[length++] = next[0];
+                continue;
             }
 
-            buffer.Write(chunk, 0, read);
+            var read = await stream.ReadAsync(body.AsMemory(length), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                break;
+            }
+
+            length += read;
         }
 
-        return buffer.ToArray();
+        return length == body.Length ? body : body[..length];
     }
 
     private AwsCallException TooLarge(AwsOperation operation) =>

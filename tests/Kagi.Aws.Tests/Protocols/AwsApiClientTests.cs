@@ -208,6 +208,32 @@ public sealed class AwsApiClientTests
         Assert.Single(aws.Requests);
     }
 
+    [Theory]
+    [InlineData(4096, 4096, true)]
+    [InlineData(4096, 4096, false)]
+    [InlineData(4096, 4097, true)]
+    [InlineData(4096, 4097, false)]
+    [InlineData(65536, 10000, false)]
+    [InlineData(65536, 65536, false)]
+    [InlineData(65536, 60, true)]
+    public async Task An_answer_up_to_the_bound_is_read_whole_whether_its_length_is_declared_or_chunked(int bound, int size, bool declaresLength)
+    {
+        const string Frame = """{"repositories":[{"repositoryName":""}]}""";
+        var name = new string('x', size - Frame.Length);
+        using var aws = new LocalAws(_ => new CannedAnswer(200, $$"""{"repositories":[{"repositoryName":"{{name}}"}]}""", DeclaresLength: declaresLength));
+        using var client = new AwsApiClient(AwsApi.Ecr, Signed(AwsApi.Ecr), aws.Endpoint, Retry()) { MaxAnswerBytes = bound };
+
+        if (size > bound)
+        {
+            var failure = await Assert.ThrowsAsync<AwsCallException>(() => client.CallAsync(AwsOperations.EcrDescribeRepositories, [], CancellationToken.None));
+            Assert.Equal((AwsFailureKind.Unparseable, "AnswerTooLarge"), (failure.Kind, failure.Code));
+            return;
+        }
+
+        var answer = await client.CallAsync(AwsOperations.EcrDescribeRepositories, [], CancellationToken.None);
+        Assert.Equal(name, Assert.Single(answer.Items("repositories")).Text("repositoryName"));
+    }
+
     [Fact]
     public async Task Query_answers_are_read_by_local_name_with_lists_and_maps()
     {

@@ -6,8 +6,8 @@ namespace Kagi.Aws.Tests.Protocols;
 /// <summary>A request as it reached <see cref="LocalAws"/>, after the client signed it.</summary>
 internal sealed record ReceivedRequest(string Method, string PathAndQuery, IReadOnlyDictionary<string, string> Headers, string Body);
 
-/// <summary>What <see cref="LocalAws"/> answers.</summary>
-internal sealed record CannedAnswer(int Status, string Body, string ContentType = "application/json", string? ErrorType = null);
+/// <summary>What <see cref="LocalAws"/> answers: with a <c>Content-Length</c> header where <paramref name="DeclaresLength"/>, chunked otherwise.</summary>
+internal sealed record CannedAnswer(int Status, string Body, string ContentType = "application/json", string? ErrorType = null, bool DeclaresLength = false);
 
 /// <summary>An HTTP server on a loopback port that answers each request as told and keeps what it received: the wire, without AWS.</summary>
 internal sealed class LocalAws : IDisposable
@@ -79,6 +79,11 @@ internal sealed class LocalAws : IDisposable
             if (answer.ErrorType is not null)
             {
                 context.Response.Headers["x-amzn-ErrorType"] = answer.ErrorType;
+            }
+
+            if (answer.DeclaresLength)
+            {
+                context.Response.ContentLength64 = bytes.Length;
             }
 
             await context.Response.OutputStream.WriteAsync(bytes);
