@@ -194,7 +194,7 @@ internal static class FindingsCommand
     }
 
     /// <summary>Opens the store <paramref name="storeOption"/> names and runs <paramref name="action"/> with it, in the language <paramref name="langOption"/> chose.</summary>
-    private static int WithStore(ParseResult parsed, Option<string?> storeOption, Option<string> langOption, TimeProvider time, TextWriter error, Func<IFindingStore, Language, int> action, StoreUse use = StoreUse.Read)
+    internal static int WithStore(ParseResult parsed, Option<string?> storeOption, Option<string> langOption, TimeProvider time, TextWriter error, Func<IFindingStore, Language, int> action, StoreUse use = StoreUse.Read)
     {
         var language = LanguageOption.Read(parsed, langOption);
         try
@@ -236,7 +236,7 @@ internal static class FindingsCommand
         return true;
     }
 
-    private static Option<string?> StoreOption() => new("--store")
+    internal static Option<string?> StoreOption() => new("--store")
     {
         Description = $"The findings store: a SQLite file, or a PostgreSQL URL or connection string (default ${StoreLocation.EnvironmentVariable}, else ~/.kagi/kagi.db).",
         HelpName = "PATH-or-URL",
@@ -258,7 +258,7 @@ internal static class FindingsCommand
     };
 
     // Queries open the store read-only; unmute changes a store that must already exist; a mute may be the first thing stored.
-    private enum StoreUse
+    internal enum StoreUse
     {
         Read,
         Change,

@@ -21,7 +21,7 @@ public static class KagiCommandLine
         root.Subcommands.Add(scan);
         root.Subcommands.Add(RulesCommand.Create(output, error));
         root.Subcommands.Add(FindingsCommand.Create(output, error, time));
-        root.Subcommands.Add(KeysCommand.Create(output, error));
+        root.Subcommands.Add(KeysCommand.Create(output, error, time));
         root.Subcommands.Add(ServeCommand.Create(output, error, time));
 
         var parsed = root.Parse(args);

@@ -5,6 +5,7 @@ using Kagi.Core.Model;
 using Kagi.Core.Rules;
 using Kagi.Reporting.Keys;
 using Kagi.Rules;
+using Kagi.Store;
 using Kagi.Terraform;
 
 namespace Kagi.Cli;
@@ -15,19 +16,21 @@ namespace Kagi.Cli;
 /// </summary>
 internal static class KeysCommand
 {
-    private const string PolicyRule = "kms-key-policy-not-public";
-
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, TimeProvider time)
     {
         var inventory = new Option<string?>("--inventory") { Description = "An inventory written by 'kagi scan aws --save-inventory FILE'." };
         var iac = new Option<string[]>("--iac") { Description = "Terraform files or folders to read keys and their dependents from; repeat for more." };
+        var store = FindingsCommand.StoreOption();
+        store.Description = $"Read the keys of every scope's latest scan in the findings store: this one, or with no value ${StoreLocation.EnvironmentVariable}, else ~/.kagi/kagi.db.";
+        store.Arity = ArgumentArity.ZeroOrOne;
         var format = new Option<string>("--format") { Description = "table, json, csv or md.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong([.. KeyInventoryWriter.Formats]);
         var lang = LanguageOption.Create("Language of the output.");
+        var sources = new KeySources(inventory, iac, store, lang, time);
 
         var key = OptionLikeArguments.Refused(new Argument<string>("KEY") { Description = "A key ARN, key ID, alias or Terraform address." });
-        var show = new Command("show", "Show one key and every resource it protects.") { key, inventory, iac, lang };
-        show.SetAction(parsed => Run(parsed, inventory, iac, lang, error, rows =>
+        var show = new Command("show", "Show one key and every resource it protects.") { key, inventory, iac, store, lang };
+        show.SetAction(parsed => Run(parsed, sources, error, rows =>
         {
             var name = parsed.GetValue(key)!;
             var language = LanguageOption.Read(parsed, lang);
@@ -41,8 +44,8 @@ internal static class KeysCommand
             return ExitCodes.Clean;
         }));
 
-        var keys = new Command("keys", "Every KMS key a scan saw and the data each protects.") { inventory, iac, format, lang, show };
-        keys.SetAction(parsed => Run(parsed, inventory, iac, lang, error, rows =>
+        var keys = new Command("keys", "Every KMS key a scan saw and the data each protects.") { inventory, iac, store, format, lang, show };
+        keys.SetAction(parsed => Run(parsed, sources, error, rows =>
         {
             KeyInventoryWriter.Write(rows, parsed.GetValue(format)!, LanguageOption.Read(parsed, lang), output);
             return ExitCodes.Clean;
@@ -50,15 +53,21 @@ internal static class KeysCommand
         return keys;
     }
 
-    private static int Run(ParseResult parsed, Option<string?> inventoryOption, Option<string[]> iacOption, Option<string> lang, TextWriter error, Func<IReadOnlyList<KeyRow>, int> write)
+    private static int Run(ParseResult parsed, KeySources sources, TextWriter error, Func<IReadOnlyList<KeyRow>, int> write)
     {
-        var language = LanguageOption.Read(parsed, lang);
-        var path = parsed.GetValue(inventoryOption);
-        var folders = parsed.GetValue(iacOption) ?? [];
-        if ((path is null) == (folders.Length == 0))
+        var language = LanguageOption.Read(parsed, sources.Lang);
+        var path = parsed.GetValue(sources.Inventory);
+        var folders = parsed.GetValue(sources.Iac) ?? [];
+        var fromStore = parsed.GetResult(sources.Store) is not null;
+        if ((path is null ? 0 : 1) + (folders.Length == 0 ? 0 : 1) + (fromStore ? 1 : 0) != 1)
         {
             error.WriteLine($"kagi: {Texts.Get(language, "cli.keys-source")}");
             return ExitCodes.BadInput;
+        }
+
+        if (fromStore)
+        {
+            return FindingsCommand.WithStore(parsed, sources.Store, sources.Lang, sources.Time, error, (store, _) => write(ScanKeys.Latest(store)));
         }
 
         Inventory inventory;
@@ -83,15 +92,9 @@ internal static class KeysCommand
             }
         }
 
-        var policyRule = RuleCatalog.Find(PolicyRule)!.Rule;
-        return write(KeyInventory.Build(inventory, key => PolicyPublic(policyRule, key)));
+        return write(ScanKeys.Of(inventory));
     }
 
-    private static bool? PolicyPublic(IRule rule, KmsKey key) =>
-        !rule.AppliesTo(key) ? null : rule.Evaluate(key, ScanOptions.Default).Status switch
-        {
-            ResultStatus.Fail => true,
-            ResultStatus.Pass => false,
-            _ => null,
-        };
+    /// <summary>Where <c>kagi keys</c> reads keys from: exactly one of a saved inventory, Terraform paths or the findings store.</summary>
+    private sealed record KeySources(Option<string?> Inventory, Option<string[]> Iac, Option<string?> Store, Option<string> Lang, TimeProvider Time);
 }

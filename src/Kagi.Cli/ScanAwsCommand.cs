@@ -75,7 +75,7 @@ internal static class ScanAwsCommand
         var targets = result.Regions.Prepend($"account {result.Account}").ToList();
         var saved = savePath is null || Save(savePath, new SavedInventory("aws", targets, result.Inventory), language, error);
         var report = ScanReports.Judge(ScanSource.Aws, targets, result.Inventory, settings, startedAt, time);
-        var exitCode = ScanOutput.Write(report, settings, time, FixCommandFor(request, settings), output, error);
+        var exitCode = ScanOutput.Write(report, result.Inventory, settings, time, FixCommandFor(request, settings), output, error);
 
         // The findings are still worth printing when the inventory could not be saved; the exit code says it was not.
         return saved ? exitCode : ExitCodes.BadInput;

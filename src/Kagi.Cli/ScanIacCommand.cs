@@ -56,7 +56,7 @@ internal static class ScanIacCommand
             };
             var inventory = new TerraformScanner(KindCatalog.TerraformMappers, scanOptions).Scan(targets);
             var report = ScanReports.Judge(ScanSource.Iac, targets, inventory, settings, startedAt, time);
-            return ScanOutput.Write(report, settings, time, FixCommandFor(targets, scanOptions, settings), output, error);
+            return ScanOutput.Write(report, inventory, settings, time, FixCommandFor(targets, scanOptions, settings), output, error);
         });
         return command;
     }

@@ -46,7 +46,7 @@ internal static class ScanInventoryCommand
 
             var report = ScanReports.Judge(ScanSource.Inventory, saved.Targets, saved.Inventory, settings, startedAt, time);
             var language = settings.Language == Language.Ja ? " --lang ja" : string.Empty;
-            return ScanOutput.Write(report, settings, time, finding => $"kagi scan inventory {Placeholders.ShellWord(path)}{language} --fix {finding.Fingerprint[..12]}", output, error);
+            return ScanOutput.Write(report, saved.Inventory, settings, time, finding => $"kagi scan inventory {Placeholders.ShellWord(path)}{language} --fix {finding.Fingerprint[..12]}", output, error);
         });
         return command;
     }

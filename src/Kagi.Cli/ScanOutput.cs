@@ -1,5 +1,6 @@
 using Kagi.Core.Findings;
 using Kagi.Core.Localization;
+using Kagi.Core.Model;
 using Kagi.Core.Rules;
 using Kagi.Reporting;
 
@@ -8,10 +9,11 @@ namespace Kagi.Cli;
 /// <summary>Writes a finished scan where the user asked, and decides the exit code.</summary>
 internal static class ScanOutput
 {
-    public static int Write(ScanReport report, ScanSettings settings, TimeProvider time, Func<Finding, string> fixCommand, TextWriter output, TextWriter error)
+    /// <param name="inventory">What the scan read: its keys and what each protects are stored with the scan.</param>
+    public static int Write(ScanReport report, Inventory inventory, ScanSettings settings, TimeProvider time, Func<Finding, string> fixCommand, TextWriter output, TextWriter error)
     {
         // Mutes from the store must show in every report, so the scan is stored before anything is written.
-        var stored = ScanStore.Record(report, settings, time, error);
+        var stored = ScanStore.Record(report, inventory, settings, time, error);
         report = stored.Report;
         var code = WriteReports(report, settings, fixCommand, output, error);
         return stored.Succeeded ? code : Math.Max(code, ExitCodes.BadInput);

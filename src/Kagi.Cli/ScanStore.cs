@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Kagi.Core.Findings;
 using Kagi.Core.Localization;
+using Kagi.Core.Model;
 using Kagi.Rules;
 using Kagi.Store;
 
@@ -25,7 +26,7 @@ internal static class ScanStore
     /// Applies the store's mutes and stores the scan. A store that fails (locked, unreachable) is reported as an
     /// error and the scan goes on: its findings are still printed.
     /// </summary>
-    public static StoredReport Record(ScanReport report, ScanSettings settings, TimeProvider time, TextWriter error)
+    public static StoredReport Record(ScanReport report, Inventory inventory, ScanSettings settings, TimeProvider time, TextWriter error)
     {
         var store = settings.Store;
         if (store.NoStore)
@@ -39,7 +40,7 @@ internal static class ScanStore
             var location = StoreLocation.Resolve(store.Location, Environment.GetEnvironmentVariable);
             using var opened = FindingStore.Open(location, time, RuleCatalog.Renamed);
             muted = MuteApplication.Apply(report, opened.Mutes(includeInactive: false));
-            opened.SaveScan(muted);
+            opened.SaveScan(muted, [.. ScanKeys.Of(inventory).Select(ScanKeys.ToStored)]);
             return new StoredReport(muted, true);
         }
         catch (Exception exception) when (IsStoreFailure(exception))

@@ -96,7 +96,10 @@ public sealed partial class FindingStore : IFindingStore
         }
     }
 
-    public StoredScan SaveScan(ScanReport report)
+    public StoredScan SaveScan(ScanReport report) => SaveScan(report, null);
+
+    /// <summary>Stores the scan as <see cref="SaveScan(ScanReport)"/> does, with the keys it saw and what each protects.</summary>
+    public StoredScan SaveScan(ScanReport report, IReadOnlyList<ScanKey>? keys)
     {
         ArgumentNullException.ThrowIfNull(report);
         var coverage = new Coverage(report);
@@ -131,6 +134,11 @@ public sealed partial class FindingStore : IFindingStore
             ("@unknown", counts[ResultStatus.Unknown]),
             ("@id", id));
         UpdateLifecycle(sql, report, coverage, id, storedAt, _dialect.RowsPerInsert);
+        if (keys is not null)
+        {
+            InsertKeys(sql, id, keys, _dialect.RowsPerInsert);
+        }
+
         transaction.Commit();
         return new StoredScan(id, report.Source.ToString().ToLowerInvariant(), coverage.ScanScopeKey, report.Targets, report.StartedAt, report.FinishedAt, storedAt, counts);
     }

@@ -8,6 +8,18 @@ public interface IFindingStore : IDisposable
     /// <summary>Stores the scan and every result row of it, and moves each finding's lifecycle on, in one transaction.</summary>
     StoredScan SaveScan(ScanReport report);
 
+    /// <summary>
+    /// Stores the scan as <see cref="SaveScan(ScanReport)"/> does, with the keys it saw and what each protects; null keys
+    /// record nothing about keys, so the scope's keys stay those of its last scan that recorded them.
+    /// </summary>
+    StoredScan SaveScan(ScanReport report, IReadOnlyList<ScanKey>? keys);
+
+    /// <summary>The keys of every scope's latest scan that recorded keys (none if it saw none), most dependents first.</summary>
+    IReadOnlyList<StoredScanKey> LatestKeys();
+
+    /// <summary>Every scan that recorded keys, oldest first, with its data stores on AWS-managed keys counted by kind.</summary>
+    IReadOnlyList<KeyBacklog> AwsManagedBacklog();
+
     IReadOnlyList<StoredScan> Scans();
 
     IReadOnlyList<TrackedFinding> ListFindings(FindingQuery query);

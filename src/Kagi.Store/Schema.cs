@@ -90,6 +90,26 @@ internal static class Schema
         """
         ALTER TABLE findings ADD COLUMN resource_tags TEXT NULL;
         """,
+
+        // Each scan's keys and what they protect (ScanKey): `kagi keys --store`, the dashboard's Keys pages and the trend of
+        // data on AWS-managed keys. keys_recorded tells a scan that saw no keys from one stored without them (NULL), e.g.
+        // before this version: readers skip the latter.
+        """
+        ALTER TABLE scans ADD COLUMN keys_recorded BIGINT NULL;
+        CREATE TABLE scan_keys (
+            scan_id BIGINT NOT NULL REFERENCES scans (id),
+            seq BIGINT NOT NULL,
+            key_name TEXT NOT NULL,
+            account TEXT NULL,
+            region TEXT NULL,
+            level TEXT NULL,
+            state TEXT NULL,
+            dependents BIGINT NOT NULL,
+            dependents_by_kind TEXT NOT NULL,
+            detail TEXT NOT NULL,
+            PRIMARY KEY (scan_id, seq)
+        );
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

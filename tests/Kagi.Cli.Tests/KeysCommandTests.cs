@@ -40,10 +40,57 @@ public sealed class KeysCommandTests
         Assert.Contains("AWS::Neptune::DBCluster", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_store_keeps_each_scans_keys_and_tells_the_same_inventory_as_the_scan_itself()
+    {
+        // Given the examples scanned into a store, and then the estate folder scanned into it as its own scope
+        var folder = Directory.CreateTempSubdirectory("kagi-keys-store-").FullName;
+        var store = Path.Combine(folder, "kagi.db");
+        var estate = Path.Combine(Examples, "estate");
+        Assert.Equal(ExitCodes.Failing, Kagi.Run("scan", "iac", Examples, "--store", store, "--format", "json", "--output", Path.Combine(folder, "a.json")).ExitCode);
+        Assert.Equal(ExitCodes.Failing, Kagi.Run("scan", "iac", estate, "--store", store, "--format", "json", "--output", Path.Combine(folder, "b.json")).ExitCode);
+
+        // When the keys are read from the store
+        var (exitCode, stored, _) = Kagi.Run("keys", "--store", store, "--format", "json");
+
+        // Then they are every key of both scopes' latest scans, each row as the scan of that folder tells it
+        Assert.Equal(ExitCodes.Clean, exitCode);
+        var expected = Rows(Kagi.Run("keys", "--iac", Examples, "--format", "json").Output)
+            .Concat(Rows(Kagi.Run("keys", "--iac", estate, "--format", "json").Output))
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(expected, Rows(stored).Order(StringComparer.Ordinal));
+        var show = Kagi.Run("keys", "show", "alias/neptune-hsm", "--store", store);
+        Assert.Contains("aws_neptune_cluster.", show.Output, StringComparison.Ordinal);
+
+        static IEnumerable<string> Rows(string json) =>
+            JsonDocument.Parse(json).RootElement.GetProperty("keys").EnumerateArray().Select(row => row.GetRawText()).ToList();
+    }
+
+    [Fact]
+    public void A_stored_key_row_that_cannot_be_read_is_an_error_naming_the_key_and_scan_not_a_crash()
+    {
+        var store = Path.Combine(Directory.CreateTempSubdirectory("kagi-keys-corrupt-").FullName, "kagi.db");
+        Kagi.Run("scan", "iac", Path.Combine(Examples, "estate"), "--store", store, "--format", "json", "--output", store + ".json");
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={store};Pooling=False"))
+        {
+            connection.Open();
+            using var corrupt = connection.CreateCommand();
+            corrupt.CommandText = "UPDATE scan_keys SET detail = '{\"key\": 1' WHERE seq = 0";
+            Assert.Equal(1, corrupt.ExecuteNonQuery());
+        }
+
+        var (exitCode, output, error) = Kagi.Run("keys", "--store", store);
+
+        Assert.Equal(ExitCodes.BadInput, exitCode);
+        Assert.Empty(output);
+        Assert.Matches("kagi: error: the key .+ of scan #1 is unreadable in the store", error);
+    }
+
     [Theory]
     [InlineData("keys", "show", "alias/nothing-like-it", "--iac", "EXAMPLES")]
     [InlineData("keys")]
     [InlineData("keys", "--iac", "EXAMPLES", "--inventory", "inventory.json")]
+    [InlineData("keys", "--iac", "EXAMPLES", "--store")]
     public void A_key_not_in_the_scan_or_no_single_source_is_a_usage_error_that_says_what_to_do(params string[] args)
     {
         var (exitCode, output, error) = Kagi.Run([.. args.Select(arg => arg == "EXAMPLES" ? Examples : arg)]);

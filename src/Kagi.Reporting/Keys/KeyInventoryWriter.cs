@@ -107,48 +107,7 @@ public static class KeyInventoryWriter
             json.WriteStartArray("keys");
             foreach (var row in rows)
             {
-                json.WriteStartObject();
-                json.WriteString("key", row.Key);
-                WriteFact(json, "aliases", row.Aliases, (w, name, aliases) => { w.WriteStartArray(name); aliases.ToList().ForEach(w.WriteStringValue); w.WriteEndArray(); });
-                json.WriteString("account", row.Account);
-                json.WriteString("region", row.Region);
-                WriteFact(json, "level", row.Level, (w, name, level) => w.WriteString(name, level.ToName()));
-                WriteFact(json, "origin", row.Origin, (w, name, origin) => w.WriteString(name, origin));
-                WriteFact(json, "state", row.State, (w, name, state) => w.WriteString(name, state));
-                WriteFact(json, "deletionDate", row.DeletionDate, (w, name, date) => w.WriteString(name, date));
-                WriteFact(json, "rotationEnabled", row.RotationEnabled, (w, name, on) => w.WriteBoolean(name, on));
-                if (row.PolicyPublic is { } isPublic)
-                {
-                    json.WriteBoolean("policyPublic", isPublic);
-                }
-                else
-                {
-                    json.WriteNull("policyPublic");
-                }
-
-                WriteFact(json, "multiRegion", row.MultiRegion, (w, name, multi) => w.WriteBoolean(name, multi));
-                json.WriteStartObject("dependents");
-                json.WriteNumber("count", row.Dependents.Count);
-                json.WriteStartObject("byKind");
-                foreach (var (kind, count) in row.DependentsByKind)
-                {
-                    json.WriteNumber(kind, count);
-                }
-
-                json.WriteEndObject();
-                json.WriteStartArray("resources");
-                foreach (var dependent in row.Dependents)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("type", dependent.ResourceType);
-                    json.WriteString("id", dependent.Id);
-                    json.WriteString("name", dependent.Name);
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
-                json.WriteEndObject();
-                json.WriteEndObject();
+                KeyRowJson.Write(json, row);
             }
 
             json.WriteEndArray();
@@ -156,23 +115,6 @@ public static class KeyInventoryWriter
         }
 
         output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
-    }
-
-    // A known value under its name; an unknown one as null, with its reason under NAME + "Unknown".
-    private static void WriteFact<T>(Utf8JsonWriter json, string name, Fact<T> fact, Action<Utf8JsonWriter, string, T> write)
-    {
-        if (fact.IsKnown && fact.Value is not null)
-        {
-            write(json, name, fact.Value);
-        }
-        else
-        {
-            json.WriteNull(name);
-            if (!fact.IsKnown)
-            {
-                json.WriteString(name + "Unknown", fact.Reason);
-            }
-        }
     }
 
     private static string Count(KeyRow row) => row.Dependents.Count.ToString(CultureInfo.InvariantCulture);
