@@ -7,6 +7,7 @@ using Kagi.Reporting.Keys;
 using Kagi.Rules;
 using Kagi.Store;
 using Kagi.Terraform;
+using Kagi.Web;
 
 namespace Kagi.Cli;
 
@@ -67,7 +68,7 @@ internal static class KeysCommand
 
         if (fromStore)
         {
-            return FindingsCommand.WithStore(parsed, sources.Store, sources.Lang, sources.Time, error, (store, _) => write(ScanKeys.Latest(store)));
+            return FindingsCommand.WithStore(parsed, sources.Store, sources.Lang, sources.Time, error, (store, _) => write([.. StoredKeys.Latest(store).Select(pair => pair.Row)]));
         }
 
         Inventory inventory;
@@ -92,7 +93,7 @@ internal static class KeysCommand
             }
         }
 
-        return write(ScanKeys.Of(inventory));
+        return write(StoredKeys.Of(inventory));
     }
 
     /// <summary>Where <c>kagi keys</c> reads keys from: exactly one of a saved inventory, Terraform paths or the findings store.</summary>

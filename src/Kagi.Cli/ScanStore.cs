@@ -4,6 +4,7 @@ using Kagi.Core.Localization;
 using Kagi.Core.Model;
 using Kagi.Rules;
 using Kagi.Store;
+using Kagi.Web;
 
 namespace Kagi.Cli;
 
@@ -40,7 +41,7 @@ internal static class ScanStore
             var location = StoreLocation.Resolve(store.Location, Environment.GetEnvironmentVariable);
             using var opened = FindingStore.Open(location, time, RuleCatalog.Renamed);
             muted = MuteApplication.Apply(report, opened.Mutes(includeInactive: false));
-            opened.SaveScan(muted, [.. ScanKeys.Of(inventory).Select(ScanKeys.ToStored)]);
+            opened.SaveScan(muted, [.. StoredKeys.Of(inventory).Select(StoredKeys.ToStored)]);
             return new StoredReport(muted, true);
         }
         catch (Exception exception) when (IsStoreFailure(exception))

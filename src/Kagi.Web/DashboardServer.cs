@@ -75,6 +75,9 @@ public static class DashboardServer
         var pages = new Pages(gate, time, tokens?.Identity ?? LocalIdentity);
         app.MapGet("/static/dashboard.css", () => Results.Text(Css, "text/css; charset=utf-8"));
         app.MapGet("/static/dashboard.js", () => Results.Text(Script, "text/javascript; charset=utf-8"));
+
+        // Browsers ask for it on every first visit; no icon is an answer, not an error in their console.
+        app.MapGet("/favicon.ico", () => Results.NoContent());
         app.MapGet("/login", context => Html(context, Pages.Login(Language(context), Antiforgery(context), failed: false)));
         app.MapPost("/login", async context =>
         {
@@ -114,6 +117,18 @@ public static class DashboardServer
             }
 
             return Html(context, pages.Findings(context.Request.Query, page, language));
+        });
+        app.MapGet("/keys", context => Html(context, pages.Keys(context.Request.Query, Language(context))));
+        app.MapGet("/key", context =>
+        {
+            var query = context.Request.Query;
+            if (!long.TryParse(query["scan"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var scan)
+                || pages.Key(scan, query["key"].ToString(), Language(context)) is not { } html)
+            {
+                return NotFound(context);
+            }
+
+            return Html(context, html);
         });
         app.MapGet("/findings/{fingerprint}", context =>
         {

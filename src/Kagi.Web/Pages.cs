@@ -27,9 +27,9 @@ internal sealed class Pages(StoreGate gate, TimeProvider time, string identity)
 
     public string Overview(Language language)
     {
-        var (states, severities, rules, accounts, regions, scans, changes) = gate.Use(store => (
+        var (states, severities, rules, accounts, regions, scans, changes, backlog) = gate.Use(store => (
             store.CountOpen("state"), store.CountOpen("severity"), store.CountOpen("rule_id"), store.CountOpen("account"), store.CountOpen("region"),
-            store.Scans(), store.LatestChanges(sample: 10)));
+            store.Scans(), store.LatestChanges(sample: 10), store.AwsManagedBacklog()));
         return HtmlView.Render<OverviewView>(new Dictionary<string, object?>
         {
             [nameof(OverviewView.Language)] = language,
@@ -40,8 +40,44 @@ internal sealed class Pages(StoreGate gate, TimeProvider time, string identity)
             [nameof(OverviewView.Regions)] = regions,
             [nameof(OverviewView.Scans)] = scans,
             [nameof(OverviewView.Changes)] = changes,
+            [nameof(OverviewView.Backlog)] = backlog,
         });
     }
+
+    public string Keys(IQueryCollection query, Language language) =>
+        HtmlView.Render<KeysView>(new Dictionary<string, object?>
+        {
+            [nameof(KeysView.Language)] = language,
+            [nameof(KeysView.Query)] = query,
+            [nameof(KeysView.Filters)] = KeyFilters.From(query),
+            [nameof(KeysView.Keys)] = gate.Use(StoredKeys.Latest),
+        });
+
+    /// <summary>One key of one stored scan with every resource it protects; null when that scan has no such key.</summary>
+    public string? Key(long scanId, string key, Language language)
+    {
+        var found = gate.Use(StoredKeys.Latest).FirstOrDefault(pair => pair.Stored.ScanId == scanId && pair.Row.Key == key);
+        return found.Row is null ? null : HtmlView.Render<KeyView>(new Dictionary<string, object?>
+        {
+            [nameof(KeyView.Language)] = language,
+            [nameof(KeyView.Stored)] = found.Stored,
+            [nameof(KeyView.Row)] = found.Row,
+        });
+    }
+
+    public static string KeyUrl(long scanId, string key, Language language) =>
+        "/key" + QueryString.Create([
+            new KeyValuePair<string, string?>("scan", scanId.ToString(CultureInfo.InvariantCulture)),
+            new KeyValuePair<string, string?>("key", key),
+            .. language == Language.Ja ? [new KeyValuePair<string, string?>("lang", "ja")] : Array.Empty<KeyValuePair<string, string?>>(),
+        ]).Value;
+
+    /// <summary>The findings page searching for one resource: where a key's dependent leads.</summary>
+    public static string FindingsOf(string resourceId, Language language) =>
+        "/findings" + QueryString.Create([
+            new KeyValuePair<string, string?>("q", resourceId),
+            .. language == Language.Ja ? [new KeyValuePair<string, string?>("lang", "ja")] : Array.Empty<KeyValuePair<string, string?>>(),
+        ]).Value;
 
     /// <summary>The page number asked for: 1 when none, null when it is not a number from 1 to <see cref="MaxPage"/>.</summary>
     public static int? RequestedPage(IQueryCollection query)

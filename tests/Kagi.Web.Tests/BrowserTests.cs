@@ -13,27 +13,13 @@ public sealed class BrowserTests
     [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
     public async Task Overview_filter_detail_japanese_and_mute_in_chromium(StoreKind kind)
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium package");
         await using var dashboard = await Dashboard.StartAsync(kind: kind);
-        var profile = Directory.CreateTempSubdirectory("kagi-chromium-");
-        var screenshots = Environment.GetEnvironmentVariable("KAGI_SCREENSHOTS") is { Length: > 0 } folder ? folder : profile.FullName;
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchPersistentContextAsync(profile.FullName, new BrowserTypeLaunchPersistentContextOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-        });
+        var (browser, profile, playwright) = await LaunchAsync();
+        var screenshots = Screenshots(profile);
         try
         {
             var page = browser.Pages.Count > 0 ? browser.Pages[0] : await browser.NewPageAsync();
-            var dialogs = 0;
-            page.Dialog += (_, dialog) =>
-            {
-                dialogs++;
-                _ = dialog.DismissAsync();
-            };
+            var (errors, dialogs) = Watch(page);
 
             await page.GotoAsync(new Uri(dashboard.Address, "/").ToString());
             Assert.Contains("Overview", await page.TitleAsync(), StringComparison.Ordinal);
@@ -78,18 +64,123 @@ public sealed class BrowserTests
             Assert.Equal("ja", await page.GetAttributeAsync("html", "lang"));
             Assert.Equal(1, await page.Locator("#audit tr").CountAsync());
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "finding.png"), FullPage = true });
-            Assert.Equal(0, dialogs);
+            Assert.Equal(0, dialogs());
+            Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
         }
         finally
         {
             await browser.CloseAsync();
-            try
+            playwright.Dispose();
+            Delete(profile);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public async Task Keys_page_filters_and_leads_to_a_key_and_its_dependents_findings_in_chromium(StoreKind kind)
+    {
+        await using var dashboard = await Dashboard.StartAsync(kind: kind);
+        var (browser, profile, playwright) = await LaunchAsync();
+        try
+        {
+            var page = browser.Pages.Count > 0 ? browser.Pages[0] : await browser.NewPageAsync();
+            var (errors, dialogs) = Watch(page);
+
+            // The overview counts the data on AWS-managed keys as the latest scan saw it: aws-rds protects two clusters
+            await page.GotoAsync(new Uri(dashboard.Address, "/").ToString());
+            Assert.Equal("2", await page.Locator("#backlog-count").TextContentAsync());
+            Assert.Equal(2, await page.Locator("#backlog-trend circle").CountAsync());
+
+            // The Keys page lists the latest scan's keys, the hostile alias as text, and filters by level and state
+            await page.ClickAsync("#nav-keys");
+            Assert.Equal(3, await page.Locator("tr.key").CountAsync());
+            Assert.Contains(Dashboard.HostileAlias, await page.Locator("#keys").InnerTextAsync(), StringComparison.Ordinal);
+            Assert.Equal(0, await page.Locator("main img").CountAsync());
+            await page.SelectOptionAsync("#k-level", "aws-managed");
+            await page.ClickAsync("#apply");
+            Assert.Equal(["aws-managed"], await page.Locator("tr.key td.level").AllTextContentsAsync());
+            await page.SelectOptionAsync("#k-level", string.Empty);
+            await page.SelectOptionAsync("#k-state", "PendingDeletion");
+            await page.ClickAsync("#apply");
+            Assert.Contains("2027-01-15", await page.Locator("tr.key td.state").InnerTextAsync(), StringComparison.Ordinal);
+            await page.SelectOptionAsync("#k-state", string.Empty);
+            await page.SelectOptionAsync("#k-sort", "key");
+            await page.SelectOptionAsync("#k-dir", "asc");
+            await page.ClickAsync("#apply");
+            var keys = await page.Locator("tr.key td.res").AllTextContentsAsync();
+            Assert.Equal(keys.Order(StringComparer.Ordinal), keys);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots(profile), "keys.png"), FullPage = true });
+
+            // The aws-rds key's page lists its two clusters, each leading to that cluster's findings
+            await page.ClickAsync("tr.key a:has-text('aws-rds')");
+            Assert.Equal(2, await page.Locator("tr.dependent").CountAsync());
+            await page.ClickAsync("tr.dependent a:has-text('cluster:audit')");
+            Assert.Equal(1, await page.Locator("tr.finding").CountAsync());
+            Assert.Contains("cluster:audit", await page.Locator("tr.finding").InnerTextAsync(), StringComparison.Ordinal);
+
+            // In Japanese the Keys page keeps its filters and speaks Japanese
+            await page.GotoAsync(new Uri(dashboard.Address, "/keys?level=customer&lang=ja").ToString());
+            Assert.Equal("ja", await page.GetAttributeAsync("html", "lang"));
+            Assert.Contains("キー", await page.TitleAsync(), StringComparison.Ordinal);
+            Assert.Equal(2, await page.Locator("tr.key").CountAsync());
+            Assert.Equal(0, dialogs());
+            Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
+        }
+        finally
+        {
+            await browser.CloseAsync();
+            playwright.Dispose();
+            Delete(profile);
+        }
+    }
+
+    private static async Task<(IBrowserContext Browser, DirectoryInfo Profile, IPlaywright Playwright)> LaunchAsync()
+    {
+        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium package");
+        var profile = Directory.CreateTempSubdirectory("kagi-chromium-");
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchPersistentContextAsync(profile.FullName, new BrowserTypeLaunchPersistentContextOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        return (browser, profile, playwright);
+    }
+
+    // Script errors and console errors the page raised, and a count of dialogs (an injected alert would open one).
+    private static (List<string> Errors, Func<int> Dialogs) Watch(IPage page)
+    {
+        var errors = new List<string>();
+        var dialogs = 0;
+        page.PageError += (_, error) => errors.Add(error);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
             {
-                profile.Delete(recursive: true);
+                errors.Add($"{message.Text} ({message.Location})");
             }
-            catch (IOException)
-            {
-            }
+        };
+        page.Dialog += (_, dialog) =>
+        {
+            dialogs++;
+            _ = dialog.DismissAsync();
+        };
+        return (errors, () => dialogs);
+    }
+
+    private static string Screenshots(DirectoryInfo profile) =>
+        Environment.GetEnvironmentVariable("KAGI_SCREENSHOTS") is { Length: > 0 } folder ? folder : profile.FullName;
+
+    private static void Delete(DirectoryInfo profile)
+    {
+        try
+        {
+            profile.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
         }
     }
 }

@@ -17,6 +17,9 @@ internal sealed class Dashboard : IAsyncDisposable
 {
     public const string HostileResource = "<script>alert(1)</script>";
 
+    /// <summary>The alias of the one key pending deletion: a name that would run if rendered as markup.</summary>
+    public const string HostileAlias = "alias/<img src=x onerror=alert(2)>";
+
     /// <summary>An access token long enough to be accepted.</summary>
     public const string Token = "s3cret-token-for-tests";
 
@@ -65,8 +68,18 @@ internal sealed class Dashboard : IAsyncDisposable
                 Declaration = new SourceAddress(ResourceSources.Terraform, "aws_neptune_cluster", "graph"),
             };
             store.SaveScan(Report([Judge(planned)]) with { Source = ScanSource.Iac, Targets = ["infra"] });
-            store.SaveScan(Report([Judge(Cluster("orders", awsManaged)), Judge(Cluster("billing", cmk))]));
-            store.SaveScan(Report([Judge(Cluster("orders", cmk)), Judge(Cluster("billing", awsManaged)), hostileFinding, Judge(Cluster("audit", awsManaged, "us-east-1"))]));
+            store.SaveScan(Report([Judge(Cluster("orders", awsManaged)), Judge(Cluster("billing", cmk))]), Keys(Cluster("orders", awsManaged), Cluster("billing", cmk), awsManaged, cmk));
+
+            // The latest scan: aws-rds protects two clusters, the CMK one, and a key with a hostile alias is pending deletion.
+            var retiring = LiveResources.Key("retiring", KeyManager.Customer) with
+            {
+                Aliases = Fact.Known<IReadOnlyList<string>>([HostileAlias]),
+                State = Fact.Known("PendingDeletion"),
+                DeletionDate = Fact.Known<string?>("2027-01-15T00:00:00Z"),
+            };
+            store.SaveScan(
+                Report([Judge(Cluster("orders", cmk)), Judge(Cluster("billing", awsManaged)), hostileFinding, Judge(Cluster("audit", awsManaged, "us-east-1"))]),
+                Keys(Cluster("orders", cmk), Cluster("billing", awsManaged), Cluster("audit", awsManaged, "us-east-1"), awsManaged, cmk, retiring));
         }
 
         var (options, error) = DashboardOptions.Create(location, "127.0.0.1:0", token, allowedHosts);
@@ -100,6 +113,10 @@ internal sealed class Dashboard : IAsyncDisposable
         {
         }
     }
+
+    // The keys of a scan's resources as a real scan stores them: joined to their dependents, the policy judged.
+    private static IReadOnlyList<ScanKey> Keys(params CloudResource[] resources) =>
+        [.. StoredKeys.Of(new Inventory(resources, [])).Select(StoredKeys.ToStored)];
 
     private static Finding Judge(NeptuneCluster cluster) => LiveResources.Judge(RuleCatalog.Find(RuleId)!, cluster);
 

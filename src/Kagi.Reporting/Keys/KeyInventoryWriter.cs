@@ -121,7 +121,8 @@ public static class KeyInventoryWriter
 
     private static string ByKind(KeyRow row) => string.Join(", ", row.DependentsByKind.Select(kind => $"{kind.Count} {kind.ResourceType}"));
 
-    private static string Text<T>(Fact<T> fact) => !fact.IsKnown ? "?" : fact.Value switch
+    /// <summary>A fact as a cell: "?" when unknown, "-" when known to be nothing, lists space-separated.</summary>
+    public static string Text<T>(Fact<T> fact) => !fact.IsKnown ? "?" : fact.Value switch
     {
         null => "-",
         bool value => value ? "yes" : "no",
@@ -136,7 +137,8 @@ public static class KeyInventoryWriter
         false => "no",
     };
 
-    private static string YesNo(bool? value, Language language) => value switch
+    /// <summary>Yes, no or "?" in the reader's language.</summary>
+    public static string YesNo(bool? value, Language language) => value switch
     {
         null => "?",
         true => Texts.Get(language, "reports.yes"),
