@@ -5,8 +5,10 @@ using Kagi.Core.Rules;
 namespace Kagi.Rules.Aws.Kms.Keys;
 
 /// <summary>
-/// No statement of a customer-managed key's policy allows everyone (<c>Principal: "*"</c>) without a condition that
-/// narrows the callers to known accounts, organisations, networks or principals. AWS writes AWS-managed keys' policies.
+/// No statement of a customer-managed key's policy allows everyone (<c>Principal: "*"</c>) — for any action, metadata
+/// reads included — without a condition that pins the callers to known accounts, organisations, networks or
+/// principals (see <see cref="KeyPolicyStatements"/> for what pins). A statement whose condition Kagi cannot read is
+/// UNKNOWN, not PASS. AWS writes AWS-managed keys' policies.
 /// </summary>
 public sealed class KmsKeyPolicyNotPublic : Rule<KmsKey>
 {
@@ -19,12 +21,12 @@ public sealed class KmsKeyPolicyNotPublic : Rule<KmsKey>
             return Unknown(key.Policy.Reason!);
         }
 
-        var statements = KeyPolicyStatements.OpenToEveryone(key.Policy.Value);
-        return statements switch
+        return KeyPolicyStatements.Read(key.Policy.Value) switch
         {
             null => Unknown(Texts.Canonical("reasons.key-policy-not-json")),
-            [] => Pass(),
-            _ => Fail(("statements", string.Join(", ", statements))),
+            { Open.Count: > 0 } exposure => Fail(("statements", string.Join(", ", exposure.Open))),
+            { Unjudged.Count: > 0 } exposure => Unknown(Texts.Canonical("reasons.key-policy-condition-not-judged", ("statements", string.Join(", ", exposure.Unjudged)))),
+            _ => Pass(),
         };
     }
 }
