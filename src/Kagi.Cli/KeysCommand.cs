@@ -27,7 +27,7 @@ internal static class KeysCommand
 
         var key = OptionLikeArguments.Refused(new Argument<string>("KEY") { Description = "A key ARN, key ID, alias or Terraform address." });
         var show = new Command("show", "Show one key and every resource it protects.") { key, inventory, iac, lang };
-        show.SetAction(parsed => Run(parsed, inventory, iac, lang, error, rows =>
+        show.SetAction(parsed => Run(parsed, inventory, iac, lang, error, (rows, _) =>
         {
             var name = parsed.GetValue(key)!;
             var language = LanguageOption.Read(parsed, lang);
@@ -41,8 +41,8 @@ internal static class KeysCommand
             return ExitCodes.Clean;
         }));
 
-        var keys = new Command("keys", "Every KMS key a scan saw and the data each protects.") { inventory, iac, format, lang, show };
-        keys.SetAction(parsed => Run(parsed, inventory, iac, lang, error, rows =>
+        var keys = new Command("keys", "Every KMS key a scan saw and the data each protects.") { inventory, iac, format, lang, show, KeysPlanCommand.Create(inventory, iac, lang, output, error) };
+        keys.SetAction(parsed => Run(parsed, inventory, iac, lang, error, (rows, _) =>
         {
             KeyInventoryWriter.Write(rows, parsed.GetValue(format)!, LanguageOption.Read(parsed, lang), output);
             return ExitCodes.Clean;
@@ -50,7 +50,8 @@ internal static class KeysCommand
         return keys;
     }
 
-    private static int Run(ParseResult parsed, Option<string?> inventoryOption, Option<string[]> iacOption, Option<string> lang, TextWriter error, Func<IReadOnlyList<KeyRow>, int> write)
+    /// <summary>Reads the keys from the one source given and hands them, with the inventory they come from, to <paramref name="write"/>.</summary>
+    internal static int Run(ParseResult parsed, Option<string?> inventoryOption, Option<string[]> iacOption, Option<string> lang, TextWriter error, Func<IReadOnlyList<KeyRow>, Inventory, int> write)
     {
         var language = LanguageOption.Read(parsed, lang);
         var path = parsed.GetValue(inventoryOption);
@@ -84,7 +85,7 @@ internal static class KeysCommand
         }
 
         var policyRule = RuleCatalog.Find(PolicyRule)!.Rule;
-        return write(KeyInventory.Build(inventory, key => PolicyPublic(policyRule, key)));
+        return write(KeyInventory.Build(inventory, key => PolicyPublic(policyRule, key)), inventory);
     }
 
     private static bool? PolicyPublic(IRule rule, KmsKey key) =>
