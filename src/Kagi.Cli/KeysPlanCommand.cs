@@ -29,19 +29,36 @@ internal static partial class KeysPlanCommand
         {
             var language = LanguageOption.Read(parsed, lang);
             var source = parsed.GetValue(from)!;
-            var keys = rows.Where(row => row.IsNamed(source)).ToList();
+            var target = parsed.GetValue(to)!;
+            var named = rows.Where(row => row.IsNamed(source)).ToList();
+            var keys = named.Where(row => CanUse(row, target)).ToList();
             if (keys.Count == 0)
             {
-                error.WriteLine($"kagi: {Texts.Get(language, "cli.no-such-key", ("key", TerminalText.Line(source)))}");
+                error.WriteLine(named.Count == 0
+                    ? $"kagi: {Texts.Get(language, "cli.no-such-key", ("key", TerminalText.Line(source)))}"
+                    : $"kagi: {Texts.Get(language, "cli.plan-elsewhere", ("from", TerminalText.Line(source)), ("to", TerminalText.Line(target)))}");
                 return ExitCodes.BadInput;
             }
 
-            var steps = Steps(keys, scanned, parsed.GetValue(to)!, language);
+            var steps = Steps(keys, scanned, target, language);
             return parsed.GetValue(outputDir) is { } directory
                 ? WriteFiles(steps, directory, language, error)
-                : WriteScript(steps, source, parsed.GetValue(to)!, language, output);
+                : WriteScript(steps, source, target, language, output);
         }));
         return plan;
+    }
+
+    // A KMS key serves its own account and region: an alias such as alias/aws/rds names one key in each, and only those
+    // where a target given by ARN lives (or whose place the scan did not learn) can move to it.
+    private static bool CanUse(KeyRow row, string target)
+    {
+        var arn = target.Split(':');
+        if (arn is not ["arn", _, "kms", var region, var account, ..])
+        {
+            return true;
+        }
+
+        return (row.Region is null || row.Region == region) && (row.Account is null || row.Account == account);
     }
 
     // Each dependent of the keys, in kind then ID order, with its rule's fix rewritten for the target key.

@@ -10,7 +10,7 @@ namespace Kagi.Cli;
 /// made by <c>aws kms create-key</c>, and its Terraform fix declares an <c>aws_kms_key</c> named after the resource
 /// with a <c>_cmk</c> suffix; <c>TargetKeyFixTests</c> holds every rule to that shape.
 /// </summary>
-internal static partial class TargetKeyFix
+public static partial class TargetKeyFix
 {
     /// <summary>The fix in <paramref name="medium"/>, its new key replaced by <paramref name="target"/> (an ARN, alias or Terraform address).</summary>
     public static string Apply(RemediationMedium medium, string fix, string target, string keyStep)
