@@ -87,7 +87,9 @@ internal static partial class KeysPlanCommand
         var plan = new StringBuilder($"{finding.Rule.Id}: {text.Title}\n");
         foreach (var fix in text.Fixes.Where(fix => fix.Medium != RemediationMedium.Terraform || source == ResourceSources.Terraform))
         {
-            var step = Texts.Get(language, fix.Medium == RemediationMedium.AwsCli ? "cli.plan-cli-key" : "cli.plan-use-key", ("key", target));
+            var step = fix.Medium == RemediationMedium.AwsCli
+                ? Texts.Get(language, "cli.plan-cli-key", ("key", target))
+                : Texts.Get(language, "cli.plan-use-key", ("key", target));
             plan.Append(CultureInfo.InvariantCulture, $"\n-- {fix.Medium.Label.Get(language)}\n{TargetKeyFix.Apply(fix.Medium, fix.Text, target, step).TrimEnd()}\n");
         }
 

@@ -21,29 +21,28 @@ public static class KeySummary
 
         var customer = rows.Where(row => row.Level is { IsKnown: true, Value: KeyLevel.Customer or KeyLevel.Hsm }).ToList();
         var pendingDeletion = customer.Where(row => row.State is { IsKnown: true, Value: "PendingDeletion" } && row.Dependents.Count > 0).ToList();
+        var onCustomer = customer.Sum(row => row.Dependents.Count);
+        var onUnknown = rows.Where(row => !row.Level.IsKnown).Sum(row => row.Dependents.Count);
+        var unused = customer.Count(row => row.Dependents.Count == 0);
         var parts = new List<string>();
-        Add(parts, language, "reports.key-summary-aws-managed", Stores(rows, level => level == KeyLevel.AwsManaged));
-        Add(parts, language, "reports.key-summary-aws-owned", Stores(rows, level => level == KeyLevel.AwsOwned));
-        Add(parts, language, "reports.key-summary-customer", customer.Sum(row => row.Dependents.Count));
-        Add(parts, language, "reports.key-summary-unknown-level", rows.Where(row => !row.Level.IsKnown).Sum(row => row.Dependents.Count));
-        if (pendingDeletion.Count > 0)
-        {
-            parts.Add(Texts.Get(language, "reports.key-summary-pending-deletion", ("keys", pendingDeletion.Count), ("stores", pendingDeletion.Sum(row => row.Dependents.Count))));
-        }
-
-        Add(parts, language, "reports.key-summary-unused", customer.Count(row => row.Dependents.Count == 0));
+        Add(parts, Stores(rows, KeyLevel.AwsManaged), count => Texts.Get(language, "reports.key-summary-aws-managed", ("count", count)));
+        Add(parts, Stores(rows, KeyLevel.AwsOwned), count => Texts.Get(language, "reports.key-summary-aws-owned", ("count", count)));
+        Add(parts, onCustomer, count => Texts.Get(language, "reports.key-summary-customer", ("count", count)));
+        Add(parts, onUnknown, count => Texts.Get(language, "reports.key-summary-unknown-level", ("count", count)));
+        Add(parts, pendingDeletion.Count, count => Texts.Get(language, "reports.key-summary-pending-deletion", ("keys", count), ("stores", pendingDeletion.Sum(row => row.Dependents.Count))));
+        Add(parts, unused, count => Texts.Get(language, "reports.key-summary-unused", ("count", count)));
         var line = parts.Count > 0 ? string.Join(Texts.Get(language, "reports.key-summary-separator"), parts) : Texts.Get(language, "reports.key-summary-none", ("count", rows.Count));
         return Texts.Get(language, "reports.key-summary", ("summary", line));
     }
 
-    private static int Stores(IReadOnlyList<KeyRow> rows, Func<KeyLevel, bool> level) =>
-        rows.Where(row => row.Level.IsKnown && level(row.Level.Value)).Sum(row => row.Dependents.Count);
+    private static int Stores(IReadOnlyList<KeyRow> rows, KeyLevel level) =>
+        rows.Where(row => row.Level is { IsKnown: true } known && known.Value == level).Sum(row => row.Dependents.Count);
 
-    private static void Add(List<string> parts, Language language, string text, int count)
+    private static void Add(List<string> parts, int count, Func<int, string> text)
     {
         if (count > 0)
         {
-            parts.Add(Texts.Get(language, text, ("count", count)));
+            parts.Add(text(count));
         }
     }
 }
