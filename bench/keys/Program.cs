@@ -16,6 +16,7 @@ using Kagi.Rules.Aws.Redshift.Clusters;
 using Kagi.Rules.Aws.S3.Buckets;
 using Kagi.Rules.Aws.Sns.Topics;
 using Kagi.Rules.Aws.Sqs.Queues;
+using Kagi.Web;
 
 // `kagi keys` on a saved inventory of RESOURCES data stores, across the key-protected kinds, over KEYS KMS keys: the time
 // to load the inventory, and the time the command takes beyond loading (the join of keys to their dependents, the key
@@ -49,7 +50,6 @@ Func<string, string, KeyReference, CloudResource>[] kinds =
     (id, name, key) => new RedshiftCluster { Id = id, Name = Fact.Known(name), StorageEncrypted = Fact.Known(true), KmsKeyId = KeyId(key), Key = key },
 ];
 
-var policyRule = RuleCatalog.Find("kms-key-policy-not-public")!.Rule;
 var path = Path.Combine(Directory.CreateTempSubdirectory("kagi-bench-keys-").FullName, "inventory.json");
 File.WriteAllText(path, InventoryFile.Write(new SavedInventory("aws", [$"account {Account}"], Estate())));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -60,7 +60,7 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
 // measurements drowns a sub-second part in noise.
 var inventory = InventoryFile.Read(File.ReadAllText(path), KindCatalog.Kinds, path).Inventory;
 var load = Best("load the inventory", () => InventoryFile.Read(File.ReadAllText(path), KindCatalog.Kinds, path));
-var beyond = Best("key inventory and its JSON, beyond loading", () => KeyInventoryWriter.Write(KeyInventory.Build(inventory, PolicyPublic), "json", Language.En, TextWriter.Null));
+var beyond = Best("key inventory and its JSON, beyond loading", () => KeyInventoryWriter.Write(StoredKeys.Of(inventory), "json", Language.En, TextWriter.Null));
 var command = Best("kagi keys --format json, load included", Keys);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"target: CPU beyond loading under 1 s: {(beyond.Cpu < 1 ? "met" : "MISSED")} ({beyond.Cpu:F2} s); the whole command takes {command.Cpu:F2} s of CPU, loading {load.Cpu:F2} s"));
@@ -73,14 +73,6 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{what}: best of {runs}: CPU {best.Cpu:F2} s, wall {best.Wall:F2} s"));
     return best;
 }
-
-// The key policy verdict kagi keys shows, from the rule itself.
-bool? PolicyPublic(KmsKey key) => policyRule.Evaluate(key, ScanOptions.Default).Status switch
-{
-    ResultStatus.Fail => true,
-    ResultStatus.Pass => false,
-    _ => null,
-};
 
 void Keys()
 {

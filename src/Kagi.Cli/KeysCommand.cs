@@ -31,7 +31,7 @@ internal static class KeysCommand
 
         var key = OptionLikeArguments.Refused(new Argument<string>("KEY") { Description = "A key ARN, key ID, alias or Terraform address." });
         var show = new Command("show", "Show one key and every resource it protects.") { key, inventory, iac, store, lang };
-        show.SetAction(parsed => Run(parsed, sources, error, rows =>
+        show.SetAction(parsed => Run(parsed, sources, error, (rows, _) =>
         {
             var name = parsed.GetValue(key)!;
             var language = LanguageOption.Read(parsed, lang);
@@ -45,8 +45,8 @@ internal static class KeysCommand
             return ExitCodes.Clean;
         }));
 
-        var keys = new Command("keys", "Every KMS key a scan saw and the data each protects.") { inventory, iac, store, format, lang, show };
-        keys.SetAction(parsed => Run(parsed, sources, error, rows =>
+        var keys = new Command("keys", "Every KMS key a scan saw and the data each protects.") { inventory, iac, store, format, lang, show, KeysPlanCommand.Create(sources with { Store = null }, output, error) };
+        keys.SetAction(parsed => Run(parsed, sources, error, (rows, _) =>
         {
             KeyInventoryWriter.Write(rows, parsed.GetValue(format)!, LanguageOption.Read(parsed, lang), output);
             return ExitCodes.Clean;
@@ -54,21 +54,25 @@ internal static class KeysCommand
         return keys;
     }
 
-    private static int Run(ParseResult parsed, KeySources sources, TextWriter error, Func<IReadOnlyList<KeyRow>, int> write)
+    /// <summary>
+    /// Reads the keys from the one source given and hands them to <paramref name="write"/> with the inventory they come
+    /// from; keys read from the store come without one.
+    /// </summary>
+    internal static int Run(ParseResult parsed, KeySources sources, TextWriter error, Func<IReadOnlyList<KeyRow>, Inventory?, int> write)
     {
         var language = LanguageOption.Read(parsed, sources.Lang);
         var path = parsed.GetValue(sources.Inventory);
         var folders = parsed.GetValue(sources.Iac) ?? [];
-        var fromStore = parsed.GetResult(sources.Store) is not null;
-        if ((path is null ? 0 : 1) + (folders.Length == 0 ? 0 : 1) + (fromStore ? 1 : 0) != 1)
+        var store = sources.Store is { } option && parsed.GetResult(option) is not null ? option : null;
+        if ((path is null ? 0 : 1) + (folders.Length == 0 ? 0 : 1) + (store is null ? 0 : 1) != 1)
         {
             error.WriteLine($"kagi: {Texts.Get(language, "cli.keys-source")}");
             return ExitCodes.BadInput;
         }
 
-        if (fromStore)
+        if (store is not null)
         {
-            return FindingsCommand.WithStore(parsed, sources.Store, sources.Lang, sources.Time, error, (store, _) => write([.. StoredKeys.Latest(store).Select(pair => pair.Row)]));
+            return FindingsCommand.WithStore(parsed, store, sources.Lang, sources.Time, error, (store, _) => write([.. StoredKeys.Latest(store).Select(pair => pair.Row)], null));
         }
 
         Inventory inventory;
@@ -93,9 +97,12 @@ internal static class KeysCommand
             }
         }
 
-        return write(StoredKeys.Of(inventory));
+        return write(StoredKeys.Of(inventory), inventory);
     }
 
-    /// <summary>Where <c>kagi keys</c> reads keys from: exactly one of a saved inventory, Terraform paths or the findings store.</summary>
-    private sealed record KeySources(Option<string?> Inventory, Option<string[]> Iac, Option<string?> Store, Option<string> Lang, TimeProvider Time);
+    /// <summary>
+    /// Where <c>kagi keys</c> reads keys from: exactly one of a saved inventory, Terraform paths or the findings store (none
+    /// for a command that needs the inventory itself).
+    /// </summary>
+    internal sealed record KeySources(Option<string?> Inventory, Option<string[]> Iac, Option<string?>? Store, Option<string> Lang, TimeProvider Time);
 }

@@ -21,6 +21,7 @@ internal static class ScanReports
             FinishedAt = time.GetUtcNow(),
             Options = settings.Options,
             Language = settings.Language,
+            Inventory = judged,
         };
     }
 }

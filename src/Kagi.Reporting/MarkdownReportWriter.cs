@@ -4,6 +4,7 @@ using Kagi.Core.Findings;
 using Kagi.Core.Localization;
 using Kagi.Core.Model;
 using Kagi.Core.Rules;
+using Kagi.Reporting.Keys;
 
 namespace Kagi.Reporting;
 
@@ -27,6 +28,11 @@ public sealed class MarkdownReportWriter : IReportWriter
         foreach (var status in Enum.GetValues<ResultStatus>().OrderBy(FindingOrder.Rank))
         {
             md.Append(CultureInfo.InvariantCulture, $"| {Icon(status)} {status.ToName()} | {report.Count(status)} |\n");
+        }
+
+        if (KeySummary.Line(ReportKeys.Of(report), language) is { } keys)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"\n🔑 {MarkdownText.Escape(keys)}\n");
         }
 
         if (report.Diagnostics.Count > 0)

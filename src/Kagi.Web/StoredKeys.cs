@@ -60,10 +60,5 @@ public static class StoredKeys
     }
 
     private static bool? PolicyPublic(IRule rule, KmsKey key) =>
-        !rule.AppliesTo(key) ? null : rule.Evaluate(key, ScanOptions.Default).Status switch
-        {
-            ResultStatus.Fail => true,
-            ResultStatus.Pass => false,
-            _ => null,
-        };
+        rule.AppliesTo(key) ? KeyInventory.PolicyPublic(rule.Evaluate(key, ScanOptions.Default).Status) : null;
 }

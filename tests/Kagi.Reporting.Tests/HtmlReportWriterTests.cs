@@ -35,7 +35,7 @@ public sealed class HtmlReportWriterTests
     [Fact]
     public void Headless_chromium_shows_injected_markup_as_text_and_runs_only_the_reports_script()
     {
-        // Given the report of a scan with an <img onerror> and a <script> resource name, saved to a file
+        // Given the report of a scan with an <img onerror> and a <script> resource name and key alias, saved to a file
         var directory = Directory.CreateTempSubdirectory("kagi-html-");
         try
         {
@@ -51,6 +51,7 @@ public sealed class HtmlReportWriterTests
             Assert.Matches($"<span id=\"f-count\"[^>]*>{report.Findings.Count} of {report.Findings.Count} shown</span>", dom);
             Assert.Contains("&lt;img src=x onerror=\"document.title='pwned'\"&gt;", dom, StringComparison.Ordinal);
             Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", dom, StringComparison.Ordinal);
+            Assert.Contains("alias/&lt;script&gt;alert('key')&lt;/script&gt;", dom, StringComparison.Ordinal);
             Assert.DoesNotContain("<img", dom, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain("pwned</title>", dom, StringComparison.Ordinal);
             Assert.Single(Regex.Matches(dom, "<script>"));

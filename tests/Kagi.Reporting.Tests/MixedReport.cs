@@ -17,6 +17,8 @@ internal static class MixedReport
 
     /// <summary>A for_each key may hold any character, and it is part of the resource ID.</summary>
     public const string MarkdownKey = "markdown[\"a|b`c\"]";
+    /// <summary>An alias is the key owner's free text: the HTML Keys section must show it as text.</summary>
+    public const string HostileKeyAlias = "alias/<script>alert('key')</script>";
     public const string LiveArn = "arn:aws:rds:ap-northeast-1:111122223333:cluster:live-graph";
 
     public static ScanReport Create(Language language = Language.En)
@@ -43,7 +45,19 @@ internal static class MixedReport
         var findings = RuleEngine.Run(new Inventory(extra, []), [cmk], ScanOptions.Default).ToList();
         var denied = live with { Id = "arn:aws:rds:ap-northeast-1:111122223333:cluster:denied-graph", Name = Fact.Known("denied-graph") };
         findings.Add(new Finding(cmk.Metadata, denied, RuleResult.Error("AccessDenied: rds:DescribeDBClusters")));
-        return sample with { Findings = [.. sample.Findings, .. findings] };
+        var keyArn = "arn:aws:kms:ap-northeast-1:111122223333:key/hostile";
+        var key = new KmsKey
+        {
+            Id = keyArn,
+            Name = Fact.Known(HostileKeyAlias),
+            Region = "ap-northeast-1",
+            Account = "111122223333",
+            Arn = Fact.Known(keyArn),
+            Manager = Fact.Known(KeyManager.Customer),
+            InCustomKeyStore = Fact.Known(false),
+            Aliases = Fact.Known<IReadOnlyList<string>>([HostileKeyAlias]),
+        };
+        return sample with { Findings = [.. sample.Findings, .. findings], Inventory = new Inventory([.. sample.Inventory!.Resources, .. extra, key], []) };
     }
 
     private static NeptuneCluster Cluster(string tfName, string identifier, int line) => new()

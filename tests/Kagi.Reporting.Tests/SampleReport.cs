@@ -43,7 +43,7 @@ internal static class SampleReport
                 Suppressions = [new Suppression("neptune-cluster-cmk-encryption", "migrating in Q3", new SourceLocation("examples/app/main.tf", 49))],
             },
         };
-        var inventory = new Inventory(resources, []);
+        var inventory = new Inventory([key, .. resources], []);
         return new ScanReport
         {
             Source = ScanSource.Iac,
@@ -54,6 +54,7 @@ internal static class SampleReport
             Diagnostics = [new ScanDiagnostic(DiagnosticSeverity.Error, "expected '=' after attribute name 'kms_key_arn'", new SourceLocation("examples/app/broken.tf", 3, 15))],
             Options = Options,
             Language = language,
+            Inventory = inventory,
         };
     }
 

@@ -31,5 +31,11 @@ public sealed record ScanReport
 
     public Language Language { get; init; } = Language.En;
 
+    /// <summary>
+    /// The resources the scan judged, for reports that describe more than findings (the keys and what each protects);
+    /// null when the report was not built from an inventory.
+    /// </summary>
+    public Inventory? Inventory { get; init; }
+
     public int Count(ResultStatus status) => Findings.Count(finding => finding.Status == status);
 }

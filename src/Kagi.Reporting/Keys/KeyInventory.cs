@@ -1,5 +1,6 @@
 using Kagi.Core.Localization;
 using Kagi.Core.Model;
+using Kagi.Core.Rules;
 
 namespace Kagi.Reporting.Keys;
 
@@ -42,6 +43,14 @@ public sealed record KeyRow(
 /// <summary>Builds the key inventory of one scan: every key, each with its dependents.</summary>
 public static class KeyInventory
 {
+    /// <summary>A verdict of kms-key-policy-not-public as whether the key's policy is public (a muted failure still is); null when not judged.</summary>
+    public static bool? PolicyPublic(ResultStatus status) => status switch
+    {
+        ResultStatus.Fail or ResultStatus.Muted => true,
+        ResultStatus.Pass => false,
+        _ => null,
+    };
+
     /// <param name="policyPublic">Whether a key's policy is public (the kms-key-policy-not-public verdict); null when unknown.</param>
     public static IReadOnlyList<KeyRow> Build(Inventory inventory, Func<KmsKey, bool?> policyPublic)
     {

@@ -74,7 +74,8 @@ public static class KeyInventoryWriter
         }
     }
 
-    private static IReadOnlyList<string> Columns(Language language) =>
+    /// <summary>The column headings every format shows, the HTML report's Keys section too.</summary>
+    internal static IReadOnlyList<string> Columns(Language language) =>
     [
         Texts.Get(language, "reports.key-column-key"),
         Texts.Get(language, "reports.key-column-aliases"),
@@ -86,7 +87,8 @@ public static class KeyInventoryWriter
         Texts.Get(language, "reports.key-column-protects"),
     ];
 
-    private static IEnumerable<string> Cells(KeyRow row, Language language)
+    /// <summary>One key's cells under <see cref="Columns"/>, as plain text for each format to escape.</summary>
+    internal static IEnumerable<string> Cells(KeyRow row, Language language)
     {
         yield return TextTranslation.Translate(row.Key, language);
         yield return Text(row.Aliases);
@@ -119,7 +121,8 @@ public static class KeyInventoryWriter
 
     private static string Count(KeyRow row) => row.Dependents.Count.ToString(CultureInfo.InvariantCulture);
 
-    private static string ByKind(KeyRow row) => string.Join(", ", row.DependentsByKind.Select(kind => $"{kind.Count} {kind.ResourceType}"));
+    /// <summary>The dependents counted by kind: <c>2 AWS::RDS::DBInstance, 1 AWS::SQS::Queue</c>.</summary>
+    internal static string ByKind(KeyRow row) => string.Join(", ", row.DependentsByKind.Select(kind => $"{kind.Count} {kind.ResourceType}"));
 
     /// <summary>A fact as a cell: "?" when unknown, "-" when known to be nothing, lists space-separated.</summary>
     public static string Text<T>(Fact<T> fact) => !fact.IsKnown ? "?" : fact.Value switch
