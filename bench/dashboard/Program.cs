@@ -28,9 +28,10 @@ long followed;
 using (var store = FindingStore.Open(location, TimeProvider.System))
 {
     // Two daily scans, the second with a few clusters fixed, so the overview has new and resolved findings to show.
-    var first = Scan(fixedEvery: 0);
-    store.SaveScan(first);
-    store.SaveScan(Scan(fixedEvery: 50));
+    var (first, firstKeys) = Scan(fixedEvery: 0);
+    store.SaveScan(first, firstKeys);
+    var (second, secondKeys) = Scan(fixedEvery: 50);
+    store.SaveScan(second, secondKeys);
     someFingerprint = first.Findings.First(finding => finding.Status == ResultStatus.Fail).Fingerprint;
 
     // Mutes of every kind, as a team accumulates them: a rule, fingerprints, and resource globs.
@@ -70,6 +71,9 @@ var pages = new (string Name, string Path)[]
     ("findings, muted (41 mutes incl. 20 globs)", "/findings?status=muted"),
     ("findings, not resolved, sorted by resource", "/findings?status=open&sort=resource&dir=asc"),
     ("finding detail", "/findings/" + someFingerprint),
+    ($"keys, all {CustomerKeys + 1:N0} of the latest scan", "/keys"),
+    ("keys, customer keys by name", "/keys?level=customer&sort=key&dir=asc"),
+    ("one key: aws/rds and its 14,286 clusters", "/key?scan=2&key=" + Uri.EscapeDataString(AwsRdsArn)),
 };
 
 Console.WriteLine($"| page ({kind}, {followed:N0} findings) | median | best | rows on page |");
@@ -92,10 +96,16 @@ foreach (var (name, path) in pages)
     }
 
     times.Sort();
-    var rows = FindingRow().Count(body);
+    var rows = ListRow().Count(body);
     if (path.StartsWith("/findings", StringComparison.Ordinal) && !path.StartsWith("/findings/", StringComparison.Ordinal) && rows == 0)
     {
         throw new InvalidOperationException($"{path} listed no findings: the bench would time an empty page");
+    }
+
+    if (path.StartsWith("/key", StringComparison.Ordinal) && rows == 0)
+    {
+        Console.Error.WriteLine($"bench: {name} listed no keys or dependents");
+        return 1;
     }
 
     if (path.StartsWith("/findings/", StringComparison.Ordinal) && !body.Contains("id=\"evidence\"", StringComparison.Ordinal))
@@ -115,8 +125,8 @@ await app.StopAsync();
 return 0;
 
 // Seven failing rules per cluster: on aws/rds, one day of backups, no deletion protection, IAM auth, audit log,
-// tag copying or Multi-AZ.
-ScanReport Scan(int fixedEvery)
+// tag copying or Multi-AZ. The scan's keys: aws/rds protecting every cluster, and 5,000 customer keys protecting nothing.
+(ScanReport Report, IReadOnlyList<ScanKey> Keys) Scan(int fixedEvery)
 {
     const int FailingRulesPerCluster = 7;
     var awsManaged = new KmsKey
@@ -125,7 +135,7 @@ ScanReport Scan(int fixedEvery)
         Name = Fact.Known("aws/rds"),
         Account = "111122223333",
         Region = "eu-west-1",
-        Arn = Fact.Known("arn:aws:kms:eu-west-1:111122223333:key/0c1d2e3f-aaaa-bbbb-cccc-123456789012"),
+        Arn = Fact.Known(AwsRdsArn),
         Manager = Fact.Known(KeyManager.Aws),
         InCustomKeyStore = Fact.Known(false),
     };
@@ -152,7 +162,20 @@ ScanReport Scan(int fixedEvery)
         });
     }
 
-    return new ScanReport
+    var customerKeys = Enumerable.Range(0, CustomerKeys).Select(index => new KmsKey
+    {
+        Id = $"arn:aws:kms:{regions[index % regions.Length]}:111122223333:key/cmk-{index:D4}",
+        Name = Fact.Known($"cmk-{index:D4}"),
+        Account = "111122223333",
+        Region = regions[index % regions.Length],
+        Arn = Fact.Known($"arn:aws:kms:{regions[index % regions.Length]}:111122223333:key/cmk-{index:D4}"),
+        Manager = Fact.Known(KeyManager.Customer),
+        InCustomKeyStore = Fact.Known(false),
+        State = Fact.Known(index % 100 == 0 ? "PendingDeletion" : "Enabled"),
+        Aliases = Fact.Known<IReadOnlyList<string>>([$"alias/app-{index:D4}"]),
+    });
+    var keys = StoredKeys.Of(new Inventory([.. clusters, awsManaged, .. customerKeys], [])).Select(StoredKeys.ToStored).ToList();
+    return (new ScanReport
     {
         Source = ScanSource.Aws,
         Targets = [.. regions.Prepend("account 111122223333")],
@@ -161,11 +184,15 @@ ScanReport Scan(int fixedEvery)
         Findings = RuleEngine.Run(new Inventory(clusters, []), RuleCatalog.All, ScanOptions.Default),
         Diagnostics = [],
         Options = ScanOptions.Default,
-    };
+    }, keys);
 }
 
 internal static partial class Program
 {
-    [GeneratedRegex("<tr class=\"finding")]
-    private static partial Regex FindingRow();
+    private const int CustomerKeys = 5_000;
+
+    private const string AwsRdsArn = "arn:aws:kms:eu-west-1:111122223333:key/0c1d2e3f-aaaa-bbbb-cccc-123456789012";
+
+    [GeneratedRegex("<tr class=\"(finding|key|dependent)")]
+    private static partial Regex ListRow();
 }

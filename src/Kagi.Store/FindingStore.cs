@@ -278,12 +278,14 @@ public sealed partial class FindingStore : IFindingStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(patternOrId);
         ArgumentException.ThrowIfNullOrWhiteSpace(by);
+        // A rule's mute is listed under the rule's current ID, so that ID lifts one stored under an ID the rule had before.
+        var previousIds = RenamedRules.Where(rename => rename.Value == patternOrId).Select(rename => rename.Key).ToList();
+        var previous = previousIds.Select((_, index) => $"@previous{index.ToString(CultureInfo.InvariantCulture)}").ToList();
+        var byPreviousId = previous.Count == 0 ? string.Empty : $" OR (kind = @rule AND pattern IN ({string.Join(", ", previous)}))";
         using var transaction = _dialect.BeginWrite(_connection);
         var lifted = new Sql(_connection, transaction).Execute(
-            "UPDATE mutes SET removed_by = @by, removed_at = @at WHERE removed_at IS NULL AND (pattern = @pattern OR CAST(id AS TEXT) = @pattern)",
-            ("@by", by),
-            ("@at", _time.GetUtcNow().Millis()),
-            ("@pattern", patternOrId));
+            $"UPDATE mutes SET removed_by = @by, removed_at = @at WHERE removed_at IS NULL AND (pattern = @pattern OR CAST(id AS TEXT) = @pattern{byPreviousId})",
+            [("@by", by), ("@at", _time.GetUtcNow().Millis()), ("@pattern", patternOrId), ("@rule", "rule"), .. previous.Zip(previousIds, (name, id) => (name, (object?)id))]);
         transaction.Commit();
         return lifted;
     }

@@ -78,6 +78,10 @@ public sealed class MutingTests
         Assert.Equal(ResultStatus.Muted, Assert.Single(report.Findings).Status);
         Assert.Equal("kms-key-in-use-usable", Assert.Single(store.Mutes(includeInactive: false)).Pattern);
         Assert.Single(store.ListFindings(new FindingQuery { Muted = true }));
+
+        // And the ID it is listed under lifts it
+        Assert.Equal(1, store.Unmute("kms-key-in-use-usable", "bob"));
+        Assert.Empty(store.Mutes(includeInactive: false));
     }
 
     [Theory]
