@@ -37,18 +37,22 @@ public sealed record KeyFilters(string? Level, string? State, string? Account, s
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(row);
-        var kept = rows.Where(item => Matches(row(item))).ToList();
-        Func<T, IComparable> key = Sort switch
-        {
-            KeySort.Key => item => row(item).Key,
-            KeySort.Level => item => LevelOf(row(item)),
-            KeySort.State => item => StateOf(row(item)),
-            KeySort.Where => item => $"{row(item).Account} {row(item).Region}",
-            _ => item => row(item).Dependents.Count,
-        };
-        var comparer = Comparer<IComparable>.Create((left, right) => left is string a && right is string b ? string.CompareOrdinal(a, b) : left.CompareTo(right));
-        return Descending ? [.. kept.OrderByDescending(key, comparer)] : [.. kept.OrderBy(key, comparer)];
+        var kept = rows.Where(item => Matches(row(item)));
+        return Sort == KeySort.Dependents
+            ? [.. Ordered(kept, item => row(item).Dependents.Count, Comparer<int>.Default)]
+            : [.. Ordered(kept, item => SortText(row(item)), StringComparer.Ordinal)];
     }
+
+    private IEnumerable<T> Ordered<T, TKey>(IEnumerable<T> items, Func<T, TKey> key, IComparer<TKey> comparer) =>
+        Descending ? items.OrderByDescending(key, comparer) : items.OrderBy(key, comparer);
+
+    private string SortText(KeyRow row) => Sort switch
+    {
+        KeySort.Key => row.Key,
+        KeySort.Level => LevelOf(row),
+        KeySort.State => StateOf(row),
+        _ => $"{row.Account} {row.Region}",
+    };
 
     private bool Matches(KeyRow row) =>
         (Level is null || Level == LevelOf(row))

@@ -30,6 +30,10 @@ public sealed record KeyRow(
             .OrderBy(kind => kind.Key, StringComparer.Ordinal)
             .Select(kind => (kind.Key, kind.Count()))];
 
+    /// <summary>The dependents in the order every view lists them: by resource type, then ID.</summary>
+    public IEnumerable<KeyDependent> SortedDependents =>
+        Dependents.OrderBy(dependent => dependent.ResourceType, StringComparer.Ordinal).ThenBy(dependent => dependent.Id, StringComparer.Ordinal);
+
     /// <summary>Whether <paramref name="name"/> names this key: its ARN or address, its key ID, or one of its aliases.</summary>
     public bool IsNamed(string name)
     {

@@ -56,7 +56,7 @@ public static class KeyInventoryWriter
         }
 
         output.WriteLine();
-        foreach (var dependent in row.Dependents.OrderBy(d => d.ResourceType, StringComparer.Ordinal).ThenBy(d => d.Id, StringComparer.Ordinal))
+        foreach (var dependent in row.SortedDependents)
         {
             output.WriteLine($"  {TerminalText.Line(dependent.ResourceType),-28} {TerminalText.Line(dependent.Id)}");
         }
@@ -74,8 +74,8 @@ public static class KeyInventoryWriter
         }
     }
 
-    /// <summary>The column headings every format shows, the HTML report's Keys section too.</summary>
-    internal static IReadOnlyList<string> Columns(Language language) =>
+    /// <summary>The column headings every format shows, the HTML report's Keys section and the dashboard's Keys pages too.</summary>
+    public static IReadOnlyList<string> Columns(Language language) =>
     [
         Texts.Get(language, "reports.key-column-key"),
         Texts.Get(language, "reports.key-column-aliases"),
@@ -88,7 +88,7 @@ public static class KeyInventoryWriter
     ];
 
     /// <summary>One key's cells under <see cref="Columns"/>, as plain text for each format to escape.</summary>
-    internal static IEnumerable<string> Cells(KeyRow row, Language language)
+    public static IEnumerable<string> Cells(KeyRow row, Language language)
     {
         yield return TextTranslation.Translate(row.Key, language);
         yield return Text(row.Aliases);
@@ -124,8 +124,7 @@ public static class KeyInventoryWriter
     /// <summary>The dependents counted by kind: <c>2 AWS::RDS::DBInstance, 1 AWS::SQS::Queue</c>.</summary>
     internal static string ByKind(KeyRow row) => string.Join(", ", row.DependentsByKind.Select(kind => $"{kind.Count} {kind.ResourceType}"));
 
-    /// <summary>A fact as a cell: "?" when unknown, "-" when known to be nothing, lists space-separated.</summary>
-    public static string Text<T>(Fact<T> fact) => !fact.IsKnown ? "?" : fact.Value switch
+    private static string Text<T>(Fact<T> fact) => !fact.IsKnown ? "?" : fact.Value switch
     {
         null => "-",
         bool value => value ? "yes" : "no",
@@ -140,8 +139,7 @@ public static class KeyInventoryWriter
         false => "no",
     };
 
-    /// <summary>Yes, no or "?" in the reader's language.</summary>
-    public static string YesNo(bool? value, Language language) => value switch
+    private static string YesNo(bool? value, Language language) => value switch
     {
         null => "?",
         true => Texts.Get(language, "reports.yes"),
