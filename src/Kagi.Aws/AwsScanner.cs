@@ -53,8 +53,7 @@ public sealed class AwsScanner
         }
         catch (AwsCallException exception)
         {
-            var regions = request.AllRegions ? ["*"] : request.Regions;
-            return new AwsScanResult(UnknownAccount, regions, Failed(regions.SelectMany(region => Unscanned(UnknownAccount, region, exception))));
+            return Unreachable(UnknownAccount, request, exception.Service, exception.Call, exception.Summary);
         }
 
         home = new RegionContext(account, request.HomeRegion, _progress, MaxCallsInFlightPerService, cancellationToken);
@@ -67,7 +66,7 @@ public sealed class AwsScanner
             }
             catch (AwsCallException exception)
             {
-                return new AwsScanResult(account, ["*"], Failed(Unscanned(account, "*", exception)));
+                return new AwsScanResult(account, ["*"], Failed(Unscanned(account, "*", exception.Service, exception.Call, exception.Summary)));
             }
         }
 
@@ -96,16 +95,25 @@ public sealed class AwsScanner
         return result;
     }
 
+    /// <summary>An account none of whose requested regions could be read, because <paramref name="call"/> failed for <paramref name="reason"/>.</summary>
+    public AwsScanResult Unreachable(string account, AwsScanRequest request, AwsService service, string call, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(service);
+        var regions = request.AllRegions ? ["*"] : request.Regions;
+        return new AwsScanResult(account, regions, Failed(regions.SelectMany(region => Unscanned(account, region, service, call, reason))));
+    }
+
     private static Inventory Failed(IEnumerable<UnscannedScope> unscanned) => new([], []) { Unscanned = [.. unscanned] };
 
     // Nothing of the region was read: one ERROR per kind, so a kind added later cannot fail open.
-    private IEnumerable<UnscannedScope> Unscanned(string account, string region, AwsCallException exception) =>
+    private IEnumerable<UnscannedScope> Unscanned(string account, string region, AwsService service, string call, string reason) =>
         _collectors.Select(collector => new UnscannedScope(
             collector.ResourceType,
             collector.WildcardArn(AwsPartitions.Of(region), region, account == UnknownAccount ? "*" : account),
             account,
             region,
-            exception.Service.SigningName,
-            exception.Call,
-            exception.Summary));
+            service.SigningName,
+            call,
+            reason));
 }

@@ -1,4 +1,5 @@
 using Amazon.Runtime;
+using Kagi.Aws.Organizations;
 
 namespace Kagi.Aws;
 
@@ -49,11 +50,30 @@ public sealed class LiveScan
     public async Task<AwsScanResult> RunAsync(LiveScanOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var (request, endpoints, retry) = Prepare(options);
+        using var clients = new AwsClientFactory(AwsCredentialSource.Resolve(options.Profile), endpoints, retry);
+        var scanner = new AwsScanner(clients, _collectors, _progress);
+        return await scanner.ScanAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Scans the accounts <paramref name="selection"/> names, from the credentials the options name.</summary>
+    /// <exception cref="AmazonClientException">No credentials could be found.</exception>
+    public async Task<OrganizationScanResult> RunAsync(LiveScanOptions options, AccountSelection selection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(selection);
+        var (request, endpoints, retry) = Prepare(options);
+        using var clients = new AwsClientFactory(AwsCredentialSource.Resolve(options.Profile), endpoints, retry);
+        var scanner = new OrganizationScanner(clients, credentials => new AwsClientFactory(credentials, endpoints, retry), _collectors, _progress);
+        return await scanner.ScanAsync(selection, request, cancellationToken).ConfigureAwait(false);
+    }
+
+    private (AwsScanRequest Request, AwsEndpoints Endpoints, RetryPolicy Retry) Prepare(LiveScanOptions options)
+    {
         var home = DefaultRegion(options) ?? "us-east-1";
         var regions = options.Regions.Count > 0 ? options.Regions : [home];
         var retry = ConfigureRetry(new RetryPolicy(_time, Random.Shared.NextDouble));
-        using var clients = new AwsClientFactory(AwsCredentialSource.Resolve(options.Profile), new AwsEndpoints(options.EndpointUrl, _environment), retry);
-        var scanner = new AwsScanner(clients, _collectors, _progress);
-        return await scanner.ScanAsync(new AwsScanRequest([.. regions.Distinct(StringComparer.Ordinal)], options.AllRegions, home), cancellationToken).ConfigureAwait(false);
+        var request = new AwsScanRequest([.. regions.Distinct(StringComparer.Ordinal)], options.AllRegions, home);
+        return (request, new AwsEndpoints(options.EndpointUrl, _environment), retry);
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Amazon.Runtime;
 using Kagi.Aws;
+using Kagi.Aws.Organizations;
 using Kagi.Core.Findings;
 using Kagi.Core.Localization;
 using Kagi.Core.Model;
@@ -20,8 +21,10 @@ internal static class ScanAwsCommand
         var allRegions = new Option<bool>("--all-regions") { Description = "Scan every region enabled for the account (EC2 DescribeRegions)." };
         var endpointUrl = new Option<string?>("--endpoint-url") { Description = "Send every AWS call to this URL (an emulator); overrides AWS_ENDPOINT_URL." };
         var saveInventory = new Option<string?>("--save-inventory") { Description = "Also write what was found to FILE, for 'kagi scan inventory FILE'." };
+        var accounts = new AccountOptions();
         var options = new ScanOptionSet();
-        var command = new Command("aws", "Scan a live AWS account with read-only credentials.") { profile, regions, allRegions, endpointUrl, saveInventory };
+        var command = new Command("aws", "Scan a live AWS account, or the accounts of an organization, with read-only credentials.") { profile, regions, allRegions, endpointUrl, saveInventory };
+        accounts.AddTo(command);
         options.AddTo(command);
         command.SetAction(parsed =>
         {
@@ -39,6 +42,13 @@ internal static class ScanAwsCommand
                 return ExitCodes.BadInput;
             }
 
+            var (selection, problem) = accounts.Read(parsed);
+            if (problem is not null)
+            {
+                error.WriteLine($"kagi: {problem(settings.Language)}");
+                return ExitCodes.BadInput;
+            }
+
             var request = new LiveScanOptions
             {
                 Profile = parsed.GetValue(profile),
@@ -46,20 +56,20 @@ internal static class ScanAwsCommand
                 AllRegions = parsed.GetValue(allRegions),
                 EndpointUrl = endpointUri,
             };
-            return Scan(request, parsed.GetValue(saveInventory), settings, time, output, error);
+            return Scan(request, selection, parsed.GetValue(saveInventory), settings, time, output, error);
         });
         return command;
     }
 
-    private static int Scan(LiveScanOptions request, string? savePath, ScanSettings settings, TimeProvider time, TextWriter output, TextWriter error)
+    private static int Scan(LiveScanOptions request, AccountSelection? selection, string? savePath, ScanSettings settings, TimeProvider time, TextWriter output, TextWriter error)
     {
         var language = settings.Language;
         var startedAt = time.GetUtcNow();
         var onTerminal = ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected;
-        AwsScanResult result;
+        LiveScanned result;
         try
         {
-            result = onTerminal ? ScanWithLiveProgress(request, time, language) : Run(request, time, new LogLineProgress(error, language));
+            result = onTerminal ? ScanWithLiveProgress(request, selection, time, language) : Run(request, selection, time, new LogLineProgress(error, language));
         }
         catch (MissingRegionException)
         {
@@ -72,10 +82,10 @@ internal static class ScanAwsCommand
             return ExitCodes.BadInput;
         }
 
-        var targets = result.Regions.Prepend($"account {result.Account}").ToList();
+        var targets = result.Targets;
         var saved = savePath is null || Save(savePath, new SavedInventory("aws", targets, result.Inventory), language, error);
         var report = ScanReports.Judge(ScanSource.Aws, targets, result.Inventory, settings, startedAt, time);
-        var exitCode = ScanOutput.Write(report, result.Inventory, settings, time, FixCommandFor(request, settings), output, error);
+        var exitCode = ScanOutput.Write(report, result.Inventory, settings, time, FixCommandFor(request, selection, settings), output, error);
 
         // The findings are still worth printing when the inventory could not be saved; the exit code says it was not.
         return saved ? exitCode : ExitCodes.BadInput;
@@ -96,7 +106,7 @@ internal static class ScanAwsCommand
         }
     }
 
-    private static AwsScanResult ScanWithLiveProgress(LiveScanOptions request, TimeProvider time, Language language)
+    private static LiveScanned ScanWithLiveProgress(LiveScanOptions request, AccountSelection? selection, TimeProvider time, Language language)
     {
         // Standard error is known to be a terminal here; Spectre would otherwise judge by standard output, which may be piped.
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -105,15 +115,15 @@ internal static class ScanAwsCommand
             Ansi = AnsiSupport.Yes,
             Interactive = InteractionSupport.Yes,
         });
-        AwsScanResult? result = null;
+        LiveScanned? result = null;
         console.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new SpinnerColumn(), new ElapsedTimeColumn())
-            .Start(context => result = Run(request, time, new LiveProgress(context, language)));
+            .Start(context => result = Run(request, selection, time, new LiveProgress(context, language)));
         return result!;
     }
 
-    private static AwsScanResult Run(LiveScanOptions request, TimeProvider time, IScanProgress progress)
+    private static LiveScanned Run(LiveScanOptions request, AccountSelection? selection, TimeProvider time, IScanProgress progress)
     {
         var scan = new LiveScan(KindCatalog.LiveCollectors, Environment.GetEnvironmentVariable, time, progress);
         if (!request.AllRegions && scan.DefaultRegion(request) is null)
@@ -121,15 +131,31 @@ internal static class ScanAwsCommand
             throw new MissingRegionException();
         }
 
-        return scan.RunAsync(request, CancellationToken.None).GetAwaiter().GetResult();
+        if (selection is null)
+        {
+            var result = scan.RunAsync(request, CancellationToken.None).GetAwaiter().GetResult();
+            return new([$"account {result.Account}", .. result.Regions], result.Inventory);
+        }
+
+        var organization = scan.RunAsync(request, selection, CancellationToken.None).GetAwaiter().GetResult();
+
+        // Each account, named as Organizations names it, followed by the regions read in it: the store's scopes.
+        var targets = organization.Accounts.SelectMany(account => account.Result.Regions.Prepend(
+            account.Name is null ? $"account {account.Account}" : $"account {account.Account} ({account.Name})"));
+        return new([.. targets], organization.Inventory);
     }
 
-    private static Func<Finding, string> FixCommandFor(LiveScanOptions request, ScanSettings settings)
+    private static Func<Finding, string> FixCommandFor(LiveScanOptions request, AccountSelection? selection, ScanSettings settings)
     {
         var words = new List<string> { "kagi", "scan", "aws" };
         if (request.Profile is { } profile)
         {
             words.AddRange(["--profile", Placeholders.ShellWord(profile)]);
+        }
+
+        if (selection is not null)
+        {
+            words.AddRange(AccountOptions.Words(selection));
         }
 
         words.AddRange(request.AllRegions ? ["--all-regions"] : request.Regions.SelectMany(region => new[] { "--region", Placeholders.ShellWord(region) }));
@@ -148,6 +174,9 @@ internal static class ScanAwsCommand
     }
 
     private sealed class MissingRegionException : Exception;
+
+    /// <summary>What a live scan read: its targets (each account, then the regions read in it) and the inventory.</summary>
+    private sealed record LiveScanned(IReadOnlyList<string> Targets, Inventory Inventory);
 
     /// <summary>Plain lines on standard error when it is not a terminal: one when a region starts, one when it ends.</summary>
     private sealed class LogLineProgress(TextWriter error, Language language) : IScanProgress

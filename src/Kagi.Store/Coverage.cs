@@ -65,10 +65,18 @@ internal sealed class Coverage
 
         // A region counts as covered when the scan read it and nothing in it went unread.
         var unread = _report.Findings.Where(finding => finding.Resource is UnscannedResource).Select(finding => KeyOf(finding.Resource)).ToHashSet(StringComparer.Ordinal);
-        var account = _report.Targets.FirstOrDefault(IsAccountTarget)?["account ".Length..];
-        foreach (var region in _report.Targets.Where(target => !IsAccountTarget(target)))
+        // Targets list each account ("account ID" or "account ID (name)") followed by the regions read in it.
+        string? account = null;
+        foreach (var target in _report.Targets)
         {
-            keys.Add($"{Source}:{account}:{region}");
+            if (IsAccountTarget(target))
+            {
+                account = target["account ".Length..].Split(' ')[0];
+            }
+            else
+            {
+                keys.Add($"{Source}:{account}:{target}");
+            }
         }
 
         foreach (var finding in _report.Findings)

@@ -1,3 +1,4 @@
+using Kagi.Aws.Organizations;
 using Kagi.Core.Findings;
 using Kagi.Core.Model;
 using Kagi.Core.Rules;
@@ -16,9 +17,15 @@ internal static class Scans
     public static AwsScanResult Run(Uri endpoint, IScanProgress? progress = null, params string[] regions) =>
         Run(new LiveScanOptions { Regions = regions, EndpointUrl = endpoint }, progress);
 
-    public static AwsScanResult Run(LiveScanOptions options, IScanProgress? progress = null, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? attemptTimeout = null)
-    {
-        var scan = new LiveScan(KindCatalog.LiveCollectors, name => environment?.GetValueOrDefault(name), TimeProvider.System, progress ?? new RecordingProgress())
+    public static AwsScanResult Run(LiveScanOptions options, IScanProgress? progress = null, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? attemptTimeout = null) =>
+        Scanner(progress, environment, attemptTimeout).RunAsync(options, CancellationToken.None).GetAwaiter().GetResult();
+
+    /// <summary>A scan of the accounts <paramref name="selection"/> names, from the emulator's management account.</summary>
+    public static OrganizationScanResult Run(LiveScanOptions options, AccountSelection selection, IScanProgress? progress = null) =>
+        Scanner(progress, environment: null, attemptTimeout: null).RunAsync(options, selection, CancellationToken.None).GetAwaiter().GetResult();
+
+    private static LiveScan Scanner(IScanProgress? progress, IReadOnlyDictionary<string, string>? environment, TimeSpan? attemptTimeout) =>
+        new(KindCatalog.LiveCollectors, name => environment?.GetValueOrDefault(name), TimeProvider.System, progress ?? new RecordingProgress())
         {
             // Quick retries keep fault-injection tests fast; the policy itself is what is tested.
             ConfigureRetry = policy => new RetryPolicy(TimeProvider.System, () => 0.5)
@@ -28,8 +35,6 @@ internal static class Scans
                 AttemptTimeout = attemptTimeout ?? TimeSpan.FromSeconds(5),
             },
         };
-        return scan.RunAsync(options, CancellationToken.None).GetAwaiter().GetResult();
-    }
 
     public static IReadOnlyList<Finding> Judge(Inventory inventory, ScanOptions? options = null) =>
         RuleEngine.Run(inventory, RuleCatalog.All, options ?? ScanOptions.Default);

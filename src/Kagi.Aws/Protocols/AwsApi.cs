@@ -54,5 +54,17 @@ public sealed record AwsApi(AwsService Service, string EndpointPrefix, AwsProtoc
     public static AwsApi Tagging { get; } = new(
         new("tagging", ["RESOURCE_GROUPS_TAGGING_API"]), "tagging", AwsProtocol.Json, "2017-01-26", "ResourceGroupsTaggingAPI_20170126", "1.1");
 
+    /// <summary>AWS Organizations: one endpoint per partition (<c>organizations.us-east-1</c> in <c>aws</c>), reached through <see cref="OrganizationsRegion"/>.</summary>
+    public static AwsApi Organizations { get; } = new(
+        new("organizations", ["ORGANIZATIONS"]), "organizations", AwsProtocol.Json, "2016-11-28", "AWSOrganizationsV20161128", "1.1");
+
+    /// <summary>The region whose endpoint serves Organizations in a partition, as botocore's endpoints say.</summary>
+    public static string OrganizationsRegion(string partition) => partition switch
+    {
+        "aws-cn" => "cn-northwest-1",
+        "aws-us-gov" => "us-gov-west-1",
+        _ => "us-east-1",
+    };
+
     public override string ToString() => Service.SigningName;
 }

@@ -127,13 +127,40 @@ public static class AwsOperations
         Members("ResourceTagMappingList", "ResourceARN", "Tags.Key", "Tags.Value"),
         new("PaginationToken", "PaginationToken", "ResourcesPerPage"));
 
+    /// <summary>The organization's accounts; <c>State</c> replaces the deprecated <c>Status</c>, which older emulators still send alone.</summary>
+    public static AwsOperation OrganizationsListAccounts { get; } = new(
+        AwsApi.Organizations,
+        "ListAccounts",
+        ["NextToken", "MaxResults"],
+        AccountMembers,
+        new("NextToken", "NextToken", "MaxResults"));
+
+    /// <summary>The accounts directly under a root or organizational unit.</summary>
+    public static AwsOperation OrganizationsListAccountsForParent { get; } = new(
+        AwsApi.Organizations,
+        "ListAccountsForParent",
+        ["ParentId", "NextToken", "MaxResults"],
+        AccountMembers,
+        new("NextToken", "NextToken", "MaxResults"));
+
+    /// <summary>The organizational units directly under a root or organizational unit.</summary>
+    public static AwsOperation OrganizationsListOrganizationalUnitsForParent { get; } = new(
+        AwsApi.Organizations,
+        "ListOrganizationalUnitsForParent",
+        ["ParentId", "NextToken", "MaxResults"],
+        ["OrganizationalUnits.Id"],
+        new("NextToken", "NextToken", "MaxResults"));
+
     public static IReadOnlyList<AwsOperation> All { get; } =
     [
         RdsDescribeDBInstances, RdsDescribeDBClusters, RedshiftDescribeClusters, ElastiCacheDescribeReplicationGroups,
         SnsListTopics, SnsGetTopicAttributes, SecretsManagerListSecrets, LogsDescribeLogGroups, KinesisListStreams,
         KinesisDescribeStreamSummary, EcrDescribeRepositories, BackupListBackupVaults, OpenSearchListDomainNames,
-        OpenSearchDescribeDomains, EfsDescribeFileSystems, TaggingGetResources,
+        OpenSearchDescribeDomains, EfsDescribeFileSystems, TaggingGetResources, OrganizationsListAccounts,
+        OrganizationsListAccountsForParent, OrganizationsListOrganizationalUnitsForParent,
     ];
+
+    private static string[] AccountMembers => Members("Accounts", "Id", "Name", "State", "Status");
 
     private static string[] Members(string list, params string[] members) => [.. members.Select(member => $"{list}.{member}")];
 }

@@ -20,7 +20,7 @@ public sealed partial class FakeAws
         var request = json.RootElement;
         var action = context.Request.Headers["X-Amz-Target"].ToString().Split('.').Last();
         var token = request.TryGetProperty("PaginationToken", out var given) ? given.GetString() : null;
-        _calls.Enqueue(new FakeCall(TaggingService, region, action, token));
+        Record(new FakeCall(TaggingService, region, action, token));
         if (!_scenario.Regions.TryGetValue(region, out var fake))
         {
             await Reply(context, FakeReply.Error(FakeWire.Json, "UnrecognizedClientException", "The security token included in the request is invalid."));

@@ -27,13 +27,24 @@ public sealed partial class FakeAws : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly FakeScenario _scenario;
-    private readonly ConcurrentQueue<FakeCall> _calls = new();
-    private readonly ConcurrentDictionary<string, bool> _accessKeyIds = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<FakeCall> _calls;
+    private readonly ConcurrentDictionary<string, bool> _accessKeyIds;
 
-    private FakeAws(WebApplication app, FakeScenario scenario)
+    // With an organization: the member accounts, each served as its own fake on the same port and reached by the keys AssumeRole hands out.
+    private readonly FakeOrganization? _organization;
+    private readonly Dictionary<string, FakeAws> _members = new(StringComparer.Ordinal);
+
+    private FakeAws(WebApplication app, FakeScenario scenario, FakeOrganization? organization = null, FakeAws? root = null)
     {
         _app = app;
         _scenario = scenario;
+        _organization = organization;
+        _calls = root?._calls ?? new();
+        _accessKeyIds = root?._accessKeyIds ?? new(StringComparer.Ordinal);
+        foreach (var member in root is null ? organization?.Members ?? [] : [])
+        {
+            _members[member.Scenario.Account] = new FakeAws(app, member.Scenario, organization, this);
+        }
     }
 
     public Uri Endpoint { get; private set; } = null!;
@@ -43,13 +54,22 @@ public sealed partial class FakeAws : IAsyncDisposable
     /// <summary>The access key IDs requests were signed with.</summary>
     public IReadOnlyCollection<string> AccessKeyIds => [.. _accessKeyIds.Keys];
 
-    public static async Task<FakeAws> StartAsync(FakeScenario scenario)
+    public static Task<FakeAws> StartAsync(FakeScenario scenario) => StartAsync(scenario, organization: null);
+
+    /// <summary>An organization: its management account answers the credentials the tests use, each member the keys its AssumeRole hands out.</summary>
+    public static Task<FakeAws> StartAsync(FakeOrganization organization)
+    {
+        ArgumentNullException.ThrowIfNull(organization);
+        return StartAsync(organization.Management, organization);
+    }
+
+    private static async Task<FakeAws> StartAsync(FakeScenario scenario, FakeOrganization? organization)
     {
         // The empty builder: no configuration files to watch, no logging; Kestrel alone serves the fake.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
-        var fake = new FakeAws(app, scenario);
+        var fake = new FakeAws(app, scenario, organization);
         app.Run(fake.HandleAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -77,9 +97,20 @@ public sealed partial class FakeAws : IAsyncDisposable
 
         var (region, service) = (scope.Groups["region"].Value, scope.Groups["service"].Value);
         _accessKeyIds[scope.Groups["key"].Value] = true;
+        if (Member(scope.Groups["key"].Value) is { } member)
+        {
+            await member.HandleAsync(context);
+            return;
+        }
         if (_scenario.Latency > TimeSpan.Zero)
         {
             await Task.Delay(_scenario.Latency);
+        }
+
+        if (service == "organizations" && _organization is not null)
+        {
+            await HandleOrganizationsAsync(context, region);
+            return;
         }
 
         if (service == "tagging")
@@ -109,7 +140,14 @@ public sealed partial class FakeAws : IAsyncDisposable
     private async Task HandleQueryAsync(HttpContext context, string region, string service, IFormCollection form)
     {
         var action = form["Action"].ToString();
-        _calls.Enqueue(new FakeCall(service, region, action, form.TryGetValue("Marker", out var marker) ? marker.ToString() : null) { Engines = EngineFilter(form) });
+        var subject = form.TryGetValue("Marker", out var marker) ? marker.ToString() : form.TryGetValue("RoleArn", out var role) ? role.ToString() : null;
+        Record(new FakeCall(service, region, action, subject) { Engines = EngineFilter(form) });
+        if ((service, action) == ("sts", "AssumeRole") && _organization is not null)
+        {
+            await AssumeRoleAsync(context, form);
+            return;
+        }
+
         if (!_scenario.Regions.TryGetValue(region, out var fake) && service != "sts")
         {
             // What AWS answers in a region that is not enabled for the account.
@@ -145,7 +183,7 @@ public sealed partial class FakeAws : IAsyncDisposable
     private async Task HandleKmsAsync(HttpContext context, string region, string action, JsonElement request)
     {
         var keyId = request.TryGetProperty("KeyId", out var id) ? id.GetString() : null;
-        _calls.Enqueue(new FakeCall("kms", region, action, keyId));
+        Record(new FakeCall("kms", region, action, keyId));
         if (!_scenario.Regions.TryGetValue(region, out var fake))
         {
             await Reply(context, FakeReply.Error(FakeWire.Json, "UnrecognizedClientException", "The security token included in the request is invalid."));
@@ -193,7 +231,7 @@ public sealed partial class FakeAws : IAsyncDisposable
     {
         var request = await ReadAsync(context, region, service);
         var action = api.ActionOf(request);
-        _calls.Enqueue(new FakeCall(service, region, action, request.JsonString("NextToken") ?? request.JsonString("nextToken") ?? request.JsonString("Marker") ?? request.Query["marker"].FirstOrDefault() ?? request.Query["nextToken"].FirstOrDefault()));
+        Record(new FakeCall(service, region, action, request.JsonString("NextToken") ?? request.JsonString("nextToken") ?? request.JsonString("Marker") ?? request.Query["marker"].FirstOrDefault() ?? request.Query["nextToken"].FirstOrDefault()));
         if (!_scenario.Regions.TryGetValue(region, out var fake) && !api.IsAccountWide(action))
         {
             // What AWS answers in a region that is not enabled for the account.

@@ -104,4 +104,7 @@ public sealed record FakeCall(string Service, string Region, string Action, stri
 {
     /// <summary>The engines an RDS listing asked for, comma-separated; null for any other call or a listing of every engine.</summary>
     public string? Engines { get; init; }
+
+    /// <summary>The account whose credentials signed the call.</summary>
+    public string Account { get; init; } = string.Empty;
 }

@@ -26,6 +26,7 @@ internal static class BotocoreModels
         _ when api == AwsApi.OpenSearch => "opensearch",
         _ when api == AwsApi.Efs => "efs",
         _ when api == AwsApi.Tagging => "resourcegroupstaggingapi",
+        _ when api == AwsApi.Organizations => "organizations",
         _ => throw new ArgumentException($"no botocore name for {api}", nameof(api)),
     };
 

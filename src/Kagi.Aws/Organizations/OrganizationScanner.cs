@@ -1,0 +1,171 @@
+using System.Globalization;
+using Amazon.Runtime;
+using Amazon.SecurityToken.Model;
+using Kagi.Aws.Protocols;
+using Kagi.Core.Localization;
+using Kagi.Core.Model;
+
+namespace Kagi.Aws.Organizations;
+
+/// <summary>One account's scan, with the name Organizations gives it (null when the account was named on the command line alone).</summary>
+public sealed record AccountScan(string Account, string? Name, AwsScanResult Result);
+
+/// <summary>A scan of several accounts: each account's result, and the notes of accounts passed over (suspended, closed).</summary>
+public sealed record OrganizationScanResult(IReadOnlyList<AccountScan> Accounts, IReadOnlyList<ScanDiagnostic> Notes)
+{
+    /// <summary>Every account's resources, notes and unread scopes in one inventory, accounts in the order scanned.</summary>
+    public Inventory Inventory => new(
+        [.. Accounts.SelectMany(account => account.Result.Inventory.Resources)],
+        [.. Notes, .. Accounts.SelectMany(account => account.Result.Inventory.Diagnostics)])
+    {
+        Unscanned = [.. Accounts.SelectMany(account => account.Result.Inventory.Unscanned)],
+    };
+}
+
+/// <summary>
+/// Scans the accounts an <see cref="AccountSelection"/> names: the caller's own with its own credentials, every other by
+/// assuming a role there. An account whose role cannot be assumed is an ERROR of every kind in every requested region of
+/// that account, naming the role and the failure, while the others are scanned; a few accounts are scanned at once.
+/// </summary>
+public sealed class OrganizationScanner
+{
+    private readonly AwsClientFactory _callerClients;
+    private readonly Func<AWSCredentials, AwsClientFactory> _clientsFor;
+    private readonly IReadOnlyList<ILiveCollector> _collectors;
+    private readonly IScanProgress _progress;
+
+    /// <param name="callerClients">Clients with the caller's own credentials: Organizations, STS and the caller's own account.</param>
+    /// <param name="clientsFor">Clients for another account's credentials, with the same endpoints and retries.</param>
+    public OrganizationScanner(AwsClientFactory callerClients, Func<AWSCredentials, AwsClientFactory> clientsFor, IReadOnlyList<ILiveCollector> collectors, IScanProgress progress)
+    {
+        ArgumentNullException.ThrowIfNull(callerClients);
+        ArgumentNullException.ThrowIfNull(clientsFor);
+        ArgumentNullException.ThrowIfNull(collectors);
+        ArgumentNullException.ThrowIfNull(progress);
+        _callerClients = callerClients;
+        _clientsFor = clientsFor;
+        _collectors = collectors;
+        _progress = progress;
+    }
+
+    /// <summary>How many accounts are scanned at once; each has its own per-service, per-region call limit.</summary>
+    public int MaxAccountsInFlight { get; init; } = 4;
+
+    public int MaxCallsInFlightPerService { get; init; } = 10;
+
+    public async Task<OrganizationScanResult> ScanAsync(AccountSelection selection, AwsScanRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(selection);
+        ArgumentNullException.ThrowIfNull(request);
+        var home = Context(AwsScanner.UnknownAccount, request.HomeRegion, cancellationToken);
+        string caller;
+        string partition;
+        try
+        {
+            var identity = await home.Call(AwsService.Sts, "GetCallerIdentity", token => _callerClients.Sts(request.HomeRegion).GetCallerIdentityAsync(new GetCallerIdentityRequest(), token)).ConfigureAwait(false);
+            (caller, partition) = (identity.Account, identity.Arn.Split(':')[1]);
+        }
+        catch (AwsCallException exception)
+        {
+            return new([new AccountScan(AwsScanner.UnknownAccount, null, Scanner(_callerClients).Unreachable(AwsScanner.UnknownAccount, request, exception.Service, exception.Call, exception.Summary))], []);
+        }
+
+        IReadOnlyList<OrganizationAccount> listed = [];
+        if (selection.ListsOrganization)
+        {
+            var region = AwsApi.OrganizationsRegion(partition);
+            var organizations = new OrganizationAccounts(_callerClients.Api(AwsApi.Organizations, region), Context(caller, region, cancellationToken));
+            try
+            {
+                listed = selection.AllAccounts ? await organizations.AllAsync().ConfigureAwait(false) : await organizations.UnderAsync(selection.OrganizationalUnits).ConfigureAwait(false);
+            }
+            catch (AwsCallException exception)
+            {
+                // Which accounts exist is itself unknown: one ERROR per kind for every account, none passed off as scanned.
+                return new([new AccountScan("*", null, Scanner(_callerClients).Unreachable("*", request, exception.Service, exception.Call, exception.Summary))], []);
+            }
+        }
+
+        var (targets, notes) = Targets(selection, listed);
+        using var inFlight = new SemaphoreSlim(MaxAccountsInFlight);
+        var scans = await Task.WhenAll(targets.Select(async target =>
+        {
+            await inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await ScanAccountAsync(target, caller, partition, selection, request, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                inFlight.Release();
+            }
+        })).ConfigureAwait(false);
+        return new(scans, notes);
+    }
+
+    private static (IReadOnlyList<OrganizationAccount> Targets, IReadOnlyList<ScanDiagnostic> Notes) Targets(AccountSelection selection, IReadOnlyList<OrganizationAccount> listed)
+    {
+        var excluded = selection.ExcludedAccounts.ToHashSet(StringComparer.Ordinal);
+        var byId = listed.ToDictionary(account => account.Id, StringComparer.Ordinal);
+        var named = selection.Accounts.Where(id => !byId.ContainsKey(id)).Select(id => new OrganizationAccount(id, null, OrganizationAccount.Active));
+        var candidates = listed.Concat(named).Where(account => !excluded.Contains(account.Id)).DistinctBy(account => account.Id).ToList();
+        var notes = candidates.Where(account => !account.IsActive)
+            .Select(account => new ScanDiagnostic(DiagnosticSeverity.Warning, Texts.Canonical("reasons.account-skipped", ("account", Label(account)), ("state", account.State))))
+            .ToList();
+        return ([.. candidates.Where(account => account.IsActive)], notes);
+    }
+
+    private async Task<AccountScan> ScanAccountAsync(OrganizationAccount target, string caller, string partition, AccountSelection selection, AwsScanRequest request, CancellationToken cancellationToken)
+    {
+        var progress = new AccountProgress(_progress, target.Name is null ? target.Id : $"{target.Id} {target.Name}");
+        if (target.Id == caller)
+        {
+            return new(target.Id, target.Name, await Scanner(_callerClients, progress).ScanAsync(request, cancellationToken).ConfigureAwait(false));
+        }
+
+        var role = selection.RoleArn(partition, target.Id);
+        var credentials = new AssumedRoleCredentials(_callerClients.Sts(request.HomeRegion), new AssumeRoleRequest
+        {
+            RoleArn = role,
+            RoleSessionName = selection.RoleSessionName,
+            ExternalId = selection.ExternalId,
+        });
+        var context = Context(target.Id, request.HomeRegion, cancellationToken);
+        try
+        {
+            // Assumed once here, so a role that cannot be assumed is this account's ERROR and not a failure of its first call.
+            await context.Call(AwsService.Sts, "AssumeRole", async _ => await credentials.GetCredentialsAsync().ConfigureAwait(false)).ConfigureAwait(false);
+        }
+        catch (AwsCallException exception)
+        {
+            var reason = Texts.Canonical("reasons.role-not-assumed", ("role", role), ("failure", exception.Summary));
+            return new(target.Id, target.Name, Scanner(_callerClients).Unreachable(target.Id, request, exception.Service, exception.Call, reason));
+        }
+
+        using var clients = _clientsFor(credentials);
+        return new(target.Id, target.Name, await Scanner(clients, progress).ScanAsync(request, cancellationToken).ConfigureAwait(false));
+    }
+
+    private static string Label(OrganizationAccount account) =>
+        account.Name is null ? account.Id : string.Create(CultureInfo.InvariantCulture, $"{account.Id} ({account.Name})");
+
+    private RegionContext Context(string account, string region, CancellationToken cancellationToken) =>
+        new(account, region, _progress, MaxCallsInFlightPerService, cancellationToken);
+
+    private AwsScanner Scanner(AwsClientFactory clients, IScanProgress? progress = null) =>
+        new(clients, _collectors, progress ?? _progress) { MaxCallsInFlightPerService = MaxCallsInFlightPerService };
+
+    /// <summary>Names each region of an account with the account in front, so two accounts' regions stay apart on the progress display.</summary>
+    private sealed class AccountProgress(IScanProgress inner, string account) : IScanProgress
+    {
+        public void RegionStarted(string region) => inner.RegionStarted(Scope(region));
+
+        public void CallFinished(string region, AwsService service, string call, bool succeeded) => inner.CallFinished(Scope(region), service, call, succeeded);
+
+        public void ResourcesFound(string region, int count) => inner.ResourcesFound(Scope(region), count);
+
+        public void RegionFinished(string region, int failures) => inner.RegionFinished(Scope(region), failures);
+
+        private string Scope(string region) => $"{account}/{region}";
+    }
+}

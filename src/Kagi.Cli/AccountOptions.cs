@@ -1,0 +1,89 @@
+using System.CommandLine;
+using Kagi.Aws.Organizations;
+using Kagi.Core.Findings;
+using Kagi.Core.Localization;
+using Kagi.Core.Rules;
+
+namespace Kagi.Cli;
+
+/// <summary>The options of <c>kagi scan aws</c> that choose the accounts of an organization and the role that reaches them.</summary>
+internal sealed class AccountOptions
+{
+    private readonly Option<bool> _allAccounts = new("--all-accounts") { Description = "Scan every active account of the organization (organizations:ListAccounts, from the management or a delegated administrator account)." };
+    private readonly Option<string[]> _accounts = new("--account") { Description = "An account to scan by assuming the role; repeat for more." };
+    private readonly Option<string[]> _units = new("--ou") { Description = "Scan the active accounts under this organizational unit or root, at any depth; repeat for more." };
+    private readonly Option<string[]> _excluded = new("--exclude-account") { Description = "An account not to scan; repeat for more." };
+    private readonly Option<string?> _roleName = new("--role-name") { Description = "The role to assume in each account (arn:PARTITION:iam::ACCOUNT:role/NAME)." };
+    private readonly Option<string?> _roleArn = new("--role-arn") { Description = "A role ARN template for roles not named the same everywhere: {account} (and {partition}) are replaced." };
+    private readonly Option<string?> _externalId = new("--external-id") { Description = "The external ID the roles' trust policies require." };
+    private readonly Option<string?> _sessionName = new("--role-session-name") { Description = "The session name of the assumed roles, as CloudTrail shows it (default kagi-scan)." };
+
+    private static readonly string DefaultSessionName = new AccountSelection().RoleSessionName;
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { _allAccounts, _accounts, _units, _excluded, _roleName, _roleArn, _externalId, _sessionName })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    /// <summary>The selection (null: the caller's account alone, as before), or the problem with the options.</summary>
+    public (AccountSelection? Selection, Func<Language, string>? Problem) Read(ParseResult parsed)
+    {
+        var selection = new AccountSelection
+        {
+            AllAccounts = parsed.GetValue(_allAccounts),
+            Accounts = parsed.GetValue(_accounts) ?? [],
+            OrganizationalUnits = parsed.GetValue(_units) ?? [],
+            ExcludedAccounts = parsed.GetValue(_excluded) ?? [],
+            RoleName = parsed.GetValue(_roleName),
+            RoleArnTemplate = parsed.GetValue(_roleArn),
+            ExternalId = parsed.GetValue(_externalId),
+            RoleSessionName = parsed.GetValue(_sessionName) ?? DefaultSessionName,
+        };
+        var choosesAccounts = selection.AllAccounts || selection.Accounts.Count > 0 || selection.OrganizationalUnits.Count > 0;
+        var reachesAccounts = selection.ExcludedAccounts.Count > 0 || selection.RoleName is not null || selection.RoleArnTemplate is not null
+            || selection.ExternalId is not null || parsed.GetValue(_sessionName) is not null;
+        if (!choosesAccounts)
+        {
+            return (null, reachesAccounts ? language => Texts.Get(language, "cli.accounts-not-chosen") : null);
+        }
+
+        return selection.Problem() is { } problem ? (null, problem) : (selection, null);
+    }
+
+    /// <summary>The options again, as words of a command that repeats the scan.</summary>
+    public static IEnumerable<string> Words(AccountSelection selection)
+    {
+        ArgumentNullException.ThrowIfNull(selection);
+        if (selection.AllAccounts)
+        {
+            yield return "--all-accounts";
+        }
+
+        foreach (var (option, values) in new[] { ("--account", selection.Accounts), ("--ou", selection.OrganizationalUnits), ("--exclude-account", selection.ExcludedAccounts) })
+        {
+            foreach (var value in values)
+            {
+                yield return option;
+                yield return Placeholders.ShellWord(value);
+            }
+        }
+
+        foreach (var (option, value) in new[]
+        {
+            ("--role-name", selection.RoleName),
+            ("--role-arn", selection.RoleArnTemplate),
+            ("--external-id", selection.ExternalId),
+            ("--role-session-name", selection.RoleSessionName == DefaultSessionName ? null : selection.RoleSessionName),
+        })
+        {
+            if (value is not null)
+            {
+                yield return option;
+                yield return Placeholders.ShellWord(value);
+            }
+        }
+    }
+}

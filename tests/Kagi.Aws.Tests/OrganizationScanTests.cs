@@ -1,0 +1,215 @@
+using Kagi.Aws.Organizations;
+using Kagi.Aws.Tests.Cli;
+using Kagi.Aws.Tests.Fake;
+using Kagi.Core.Findings;
+using Kagi.Core.Model;
+using Kagi.Core.Rules;
+using Kagi.Testing;
+
+namespace Kagi.Aws.Tests;
+
+/// <summary>
+/// Scans of several accounts on the fake organization: each member reached by assuming its role, every resource under
+/// its own account, an account whose role cannot be assumed an ERROR of that account alone, suspended accounts passed
+/// over with a note, and a listing that fails an ERROR of everything rather than a scan of nothing that passes.
+/// </summary>
+public sealed class OrganizationScanTests
+{
+    private const string Region = "eu-west-1";
+    private const string Management = "111122223333";
+    private const string Prod = "222233334444";
+    private const string Denied = "333344445555";
+    private const string Suspended = "444455556666";
+    private const string Nested = "555566667777";
+    private const string Role = "KagiReadOnly";
+
+    private static readonly AccountSelection AllAccounts = new() { AllAccounts = true, RoleName = Role };
+
+    [Fact]
+    public async Task Every_active_account_is_scanned_under_its_own_account_through_its_role()
+    {
+        // Given an organization of five accounts: the caller's own, two members that let the role be assumed, one that
+        // denies it, and one suspended; listed two to a page
+        await using var fake = await FakeAws.StartAsync(Organization());
+
+        // When every account is scanned
+        var result = Scans.Run(Options(fake), AllAccounts);
+        var findings = Scans.Judge(result.Inventory).Where(finding => finding.Rule.Id == Scans.CmkRule).ToList();
+
+        // Then each reachable account's cluster is judged under that account's ARN, with the verdict its key gives
+        Assert.Equal(ResultStatus.Pass, Status(findings, $"arn:aws:rds:{Region}:{Management}:cluster:pass_management"));
+        Assert.Equal(ResultStatus.Fail, Status(findings, $"arn:aws:rds:{Region}:{Prod}:cluster:fail_prod"));
+        Assert.Equal(ResultStatus.Pass, Status(findings, $"arn:aws:rds:{Region}:{Nested}:cluster:pass_nested"));
+
+        // And no account's resources leak into another's: each scanned account's resources carry its own ID
+        Assert.All(result.Accounts, account => Assert.All(account.Result.Inventory.Resources, resource => Assert.Equal(account.Account, resource.Account)));
+
+        // And the account that denies the role is an ERROR in its own scope, naming the account, role and failure
+        var denied = Assert.Single(findings, finding => finding.Resource.Account == Denied);
+        Assert.Equal(ResultStatus.Error, denied.Status);
+        Assert.Contains($"arn:aws:iam::{Denied}:role/{Role}", denied.Result.Reason, StringComparison.Ordinal);
+        Assert.Contains("AccessDenied", denied.Result.Reason, StringComparison.Ordinal);
+        Assert.Contains("sts:AssumeRole", denied.Result.Reason, StringComparison.Ordinal);
+
+        // And the suspended account is passed over with a note, not scanned and not an ERROR
+        Assert.DoesNotContain(findings, finding => finding.Resource.Account == Suspended);
+        Assert.Contains(result.Inventory.Diagnostics, note => note.Message.Contains(Suspended, StringComparison.Ordinal) && note.Message.Contains("SUSPENDED", StringComparison.Ordinal));
+
+        // And the calls were the minimum: every page of the listing once, one AssumeRole per active member, none for the caller
+        Assert.Equal(3, fake.Count("organizations", "ListAccounts"));
+        Assert.Equal([Prod, Denied, Nested], AssumedAccounts(fake));
+
+        // And the accounts keep the names Organizations gives them
+        Assert.Equal("prod", result.Accounts.Single(account => account.Account == Prod).Name);
+    }
+
+    [Fact]
+    public async Task Named_accounts_are_scanned_without_listing_the_organization_and_excluded_ones_are_not()
+    {
+        await using var fake = await FakeAws.StartAsync(Organization());
+
+        var result = Scans.Run(Options(fake), new AccountSelection { Accounts = [Prod, Nested, Management], ExcludedAccounts = [Nested], RoleName = Role });
+
+        Assert.Equal([Management, Prod], result.Accounts.Select(account => account.Account).Order(StringComparer.Ordinal));
+        Assert.Equal(0, fake.Count("organizations", "ListAccounts"));
+        Assert.Equal([Prod], AssumedAccounts(fake));
+    }
+
+    [Fact]
+    public async Task An_organizational_unit_covers_the_accounts_under_it_at_any_depth()
+    {
+        // Given a member two units below the root
+        await using var fake = await FakeAws.StartAsync(Organization());
+
+        // When the outer unit is scanned
+        var result = Scans.Run(Options(fake), new AccountSelection { OrganizationalUnits = ["ou-fake-outer000"], RoleName = Role });
+
+        // Then the nested member is scanned, and no account outside the unit
+        Assert.Equal([Nested], result.Accounts.Select(account => account.Account));
+    }
+
+    [Fact]
+    public async Task A_role_arn_template_names_each_accounts_role()
+    {
+        await using var fake = await FakeAws.StartAsync(Organization());
+
+        Scans.Run(Options(fake), new AccountSelection { Accounts = [Prod], RoleArnTemplate = "arn:{partition}:iam::{account}:role/audit/Kagi-{account}" });
+
+        Assert.Equal($"arn:aws:iam::{Prod}:role/audit/Kagi-{Prod}", Assert.Single(fake.Calls, call => call.Action == "AssumeRole").Subject);
+    }
+
+    [Fact]
+    public async Task A_listing_throttled_once_is_retried_and_the_scan_is_complete()
+    {
+        await using var fake = await FakeAws.StartAsync(Organization([new FakeFault("organizations", FaultKind.Throttle, Times: 1, Action: "ListAccounts")]));
+
+        var result = Scans.Run(Options(fake), AllAccounts);
+
+        Assert.Equal(4, result.Accounts.Count);
+        Assert.Equal(4, fake.Count("organizations", "ListAccounts"));
+    }
+
+    [Fact]
+    public async Task A_listing_that_fails_for_good_is_an_error_of_every_kind_and_nothing_passes()
+    {
+        // Given Organizations throttles every attempt to list the accounts
+        await using var fake = await FakeAws.StartAsync(Organization([new FakeFault("organizations", FaultKind.Throttle, Action: "ListAccounts")]));
+
+        // When every account is to be scanned
+        var result = Scans.Run(Options(fake), AllAccounts);
+        var findings = Scans.Judge(result.Inventory);
+
+        // Then no account is scanned, nothing passes, and every rule's kind is an ERROR naming the listing call
+        Assert.DoesNotContain(fake.Calls, call => call.Action == "AssumeRole");
+        Assert.NotEmpty(findings);
+        Assert.All(findings, finding => Assert.Equal(ResultStatus.Error, finding.Status));
+        Assert.All(findings, finding => Assert.Contains("organizations:ListAccounts", finding.Result.Reason, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_command_line_refuses_role_options_without_accounts_and_accounts_without_a_role()
+    {
+        var (noAccounts, _, noAccountsError) = ScanAwsCommandTests.Kagi("scan", "aws", "--region", Region, "--role-name", Role);
+        var (noRole, _, noRoleError) = ScanAwsCommandTests.Kagi("scan", "aws", "--region", Region, "--all-accounts");
+        var (badAccount, _, badAccountError) = ScanAwsCommandTests.Kagi("scan", "aws", "--region", Region, "--account", "12345", "--role-name", Role, "--lang", "ja");
+
+        Assert.Equal((2, 2, 2), (noAccounts, noRole, badAccount));
+        Assert.Contains("--all-accounts, --ou or --account", noAccountsError, StringComparison.Ordinal);
+        Assert.Contains("--role-name or --role-arn", noRoleError, StringComparison.Ordinal);
+        Assert.Contains("'12345' は AWS アカウント ID", badAccountError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_command_line_reports_each_account_and_exits_one_for_the_account_it_could_not_reach()
+    {
+        await using var fake = await FakeAws.StartAsync(Organization());
+
+        var (exitCode, output, error) = ScanAwsCommandTests.Kagi(
+            "scan", "aws", "--endpoint-url", fake.Endpoint.ToString(), "--region", Region, "--all-accounts", "--role-name", Role, "--format", "json");
+
+        Assert.Equal(1, exitCode);
+        var findings = ScanAwsCommandTests.Findings(output);
+        Assert.Equal("FAIL", findings[(Scans.CmkRule, $"arn:aws:rds:{Region}:{Prod}:cluster:fail_prod")]);
+        Assert.Equal("ERROR", findings[(Scans.CmkRule, $"arn:aws:rds:{Region}:{Denied}:cluster:*")]);
+
+        // Progress names each account's region apart
+        Assert.Contains($"kagi: scanning {Prod} prod/{Region}", error, StringComparison.Ordinal);
+        Assert.Contains(Suspended, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_organization_policy_grants_exactly_what_the_caller_calls_beyond_its_own_account()
+    {
+        // Given scans through every path: the whole organization, and an organizational unit
+        await using var fake = await FakeAws.StartAsync(Organization());
+        Scans.Run(Options(fake), AllAccounts);
+        Scans.Run(Options(fake), new AccountSelection { OrganizationalUnits = ["ou-fake-outer000"], RoleName = Role });
+
+        // Then what the caller's credentials called beyond a one-account scan is what docs/iam-policy-organization.json grants
+        var oneAccount = new HashSet<string>(StringComparer.Ordinal) { "sts:GetCallerIdentity" };
+        var called = fake.Calls.Where(call => call.Account == Management && (call.Service is "organizations" || call.Action == "AssumeRole"))
+            .Select(call => $"{call.Service}:{call.Action}").ToHashSet(StringComparer.Ordinal);
+        var granted = IamPolicyTests.PolicyActions("iam-policy-organization.json");
+        Assert.Equal(granted.Order(StringComparer.Ordinal), called.Except(oneAccount).Order(StringComparer.Ordinal));
+    }
+
+    private static LiveScanOptions Options(FakeAws fake) => new() { Regions = [Region], EndpointUrl = fake.Endpoint };
+
+    private static ResultStatus Status(IEnumerable<Finding> findings, string id) => findings.Single(finding => finding.Resource.Id == id).Status;
+
+    private static List<string> AssumedAccounts(FakeAws fake) =>
+        [.. fake.Calls.Where(call => call.Action == "AssumeRole").Select(call => call.Subject!.Split(':')[4]).Order(StringComparer.Ordinal)];
+
+    private static FakeOrganization Organization(List<FakeFault>? faults = null) => new()
+    {
+        Management = Account(Management, "pass_management", Key(Management)),
+        Members =
+        [
+            new FakeMember(Account(Prod, "fail_prod", kmsKeyArn: null), "prod"),
+            new FakeMember(Account(Denied, "pass_denied", Key(Denied)), "denied") { DeniesAssumeRole = true },
+            new FakeMember(Account(Suspended, "pass_suspended", Key(Suspended)), "old", "SUSPENDED"),
+            new FakeMember(Account(Nested, "pass_nested", Key(Nested)), "nested") { Parent = "ou-fake-inner000" },
+        ],
+        Units = [("ou-fake-outer000", FakeOrganization.Root), ("ou-fake-inner000", "ou-fake-outer000")],
+        PageSize = 2,
+        Faults = faults ?? [],
+    };
+
+    private static string Key(string account) => $"arn:aws:kms:{Region}:{account}:key/{account}-0000-0000-0000-000000000000";
+
+    // One Neptune cluster per account: on a CMK of the account, or with no key (the AWS-managed default).
+    private static FakeScenario Account(string account, string cluster, string? kmsKeyArn) => new()
+    {
+        Account = account,
+        Regions =
+        {
+            [Region] = new FakeRegion
+            {
+                Clusters = [new FakeCluster(cluster, "neptune", Encrypted: true, kmsKeyArn ?? $"arn:aws:kms:{Region}:{account}:key/aws-managed-{account}")],
+                Keys = kmsKeyArn is null
+                    ? [new FakeKey($"arn:aws:kms:{Region}:{account}:key/aws-managed-{account}", Manager: "AWS", Alias: "alias/aws/rds")]
+                    : [new FakeKey(kmsKeyArn)],
+            },
+        },
+    };
+}
