@@ -1,3 +1,4 @@
+using Kagi.Core.Findings;
 using Kagi.Core.Rules;
 using Kagi.Testing;
 using static Kagi.Store.Tests.Scans;
@@ -64,6 +65,30 @@ public sealed class LifecycleTests
 
         var finding = Assert.Single(store.ListFindings(new FindingQuery()));
         Assert.Equal(FindingState.New, finding.State);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void An_organization_scan_resolves_a_finding_only_in_an_account_and_region_it_read(StoreKind kind)
+    {
+        // Given an organization scan that found a failing cluster in each of two accounts
+        const string Prod = "222233334444";
+        const string Dev = "333344445555";
+        using var store = TestStores.Open(kind);
+        string[] both = [$"account {Prod} (prod)", "eu-west-1", $"account {Dev} (dev)", "eu-west-1"];
+        store.SaveScan(Report(ScanSource.Aws, both, [Live("prod-db", ResultStatus.Fail, account: Prod), Live("dev-db", ResultStatus.Fail, account: Dev)]));
+
+        // When a later scan reads the prod account alone, where the cluster is gone
+        store.SaveScan(Report(ScanSource.Aws, [$"account {Prod} (prod)", "eu-west-1"], [Live("other", ResultStatus.Pass, account: Prod)]));
+
+        // Then only prod's finding is resolved: the dev account was not looked at
+        var findings = store.ListFindings(new FindingQuery()).ToDictionary(finding => finding.ResourceId.Split(':')[^1]);
+        Assert.Equal(FindingState.Resolved, findings["prod-db"].State);
+        Assert.Equal(FindingState.New, findings["dev-db"].State);
+
+        // And a scan of both that no longer finds dev's cluster resolves it too
+        store.SaveScan(Report(ScanSource.Aws, both, [Live("other", ResultStatus.Pass, account: Prod)]));
+        Assert.Equal(FindingState.Resolved, store.ListFindings(new FindingQuery()).Single(finding => finding.ResourceId.EndsWith(":dev-db", StringComparison.Ordinal)).State);
     }
 
     [Theory]
