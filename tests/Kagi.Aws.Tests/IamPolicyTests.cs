@@ -68,6 +68,22 @@ public sealed partial class IamPolicyTests : IClassFixture<FakeAccountScan>
     }
 
     [Fact]
+    public void The_member_role_template_grants_the_per_account_policy_and_cfn_lint_accepts_it()
+    {
+        // The role a StackSet deploys in every member account carries docs/iam-policy.json itself, not a copy that can drift
+        var template = Path.Combine(RepoPaths.Root, "docs", "kagi-member-role.template.json");
+        using var document = JsonDocument.Parse(File.ReadAllText(template));
+        var inline = document.RootElement.GetProperty("Resources").GetProperty("KagiReadOnlyRole").GetProperty("Properties").GetProperty("Policies")[0].GetProperty("PolicyDocument");
+        using var policy = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "iam-policy.json")));
+        Assert.True(JsonElement.DeepEquals(policy.RootElement, inline), "the template's policy differs from docs/iam-policy.json");
+
+        using var lint = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("cfn-lint", [template]) { RedirectStandardOutput = true })!;
+        var findings = lint.StandardOutput.ReadToEnd();
+        lint.WaitForExit();
+        Assert.True(lint.ExitCode == 0, findings);
+    }
+
+    [Fact]
     public void No_code_anywhere_makes_a_write_call()
     {
         var writes = Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "src"), "*.cs", SearchOption.AllDirectories)
