@@ -99,6 +99,56 @@ public sealed class OrganizationScanTests
     }
 
     [Fact]
+    public async Task Credentials_that_expire_mid_scan_are_renewed_before_they_lapse()
+    {
+        // Given a member whose assumed-role credentials last one second, and answers slow enough that its scan outlasts them
+        var organization = new FakeOrganization
+        {
+            Management = new FakeScenario { Account = Management, Regions = { [Region] = new FakeRegion() } },
+            Members = [new FakeMember(Account(Prod, "fail_prod", kmsKeyArn: null, TimeSpan.FromMilliseconds(300)), "prod")],
+            CredentialLifetime = TimeSpan.FromSeconds(1),
+        };
+        await using var fake = await FakeAws.StartAsync(organization);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        // When it is scanned
+        var result = Scans.Run(Options(fake), new AccountSelection { Accounts = [Prod], RoleName = Role });
+
+        // Then the scan outlasted the first credentials, the role was assumed again, no request went out on lapsed
+        // credentials, and the account was read in full
+        Assert.True(watch.Elapsed > TimeSpan.FromSeconds(1), $"the scan took {watch.Elapsed}, shorter than the credentials last");
+        Assert.True(fake.Count("sts", "AssumeRole") > 1);
+        Assert.Equal(0, fake.ExpiredRequests);
+        Assert.Empty(result.Inventory.Unscanned);
+        Assert.Equal(ResultStatus.Fail, Status(Scans.Judge(result.Inventory).Where(finding => finding.Rule.Id == Scans.CmkRule), $"arn:aws:rds:{Region}:{Prod}:cluster:fail_prod"));
+    }
+
+    [Fact]
+    public async Task A_region_an_scp_denies_is_an_error_of_that_account_and_region_alone()
+    {
+        // Given a member where a service control policy denies every call in one region
+        var denied = Account(Prod, "fail_prod", kmsKeyArn: null);
+        denied.Regions["eu-central-1"] = new FakeRegion { Faults = [.. Services().Select(service => new FakeFault(service, FaultKind.AccessDenied))] };
+        var organization = Organization();
+        organization.Members[0] = new FakeMember(denied, "prod");
+        await using var fake = await FakeAws.StartAsync(organization);
+
+        // When both regions of the organization are scanned
+        var result = Scans.Run(new LiveScanOptions { Regions = [Region, "eu-central-1"], EndpointUrl = fake.Endpoint }, AllAccounts);
+        var findings = Scans.Judge(result.Inventory);
+
+        // Then the denied region is an ERROR of every kind there, for that account only, each naming account and region
+        var errors = findings.Where(finding => finding.Status == ResultStatus.Error && finding.Resource.Account != Denied).ToList();
+        Assert.NotEmpty(errors);
+        Assert.All(errors, finding => Assert.Equal((Prod, "eu-central-1"), (finding.Resource.Account, finding.Resource.Region)));
+        Assert.All(errors, finding => Assert.Contains($"{Prod}/eu-central-1", finding.Result.Reason, StringComparison.Ordinal));
+
+        // And the member's other region, and every other account, were read in full
+        Assert.Equal(ResultStatus.Fail, Status(findings.Where(finding => finding.Rule.Id == Scans.CmkRule), $"arn:aws:rds:{Region}:{Prod}:cluster:fail_prod"));
+        Assert.Equal(ResultStatus.Pass, Status(findings.Where(finding => finding.Rule.Id == Scans.CmkRule), $"arn:aws:rds:{Region}:{Nested}:cluster:pass_nested"));
+    }
+
+    [Fact]
     public async Task A_listing_throttled_once_is_retried_and_the_scan_is_complete()
     {
         await using var fake = await FakeAws.StartAsync(Organization([new FakeFault("organizations", FaultKind.Throttle, Times: 1, Action: "ListAccounts")]));
@@ -195,12 +245,17 @@ public sealed class OrganizationScanTests
         Faults = faults ?? [],
     };
 
+    // Every service a scan of one region calls: a service control policy that denies the region denies them all.
+    private static IEnumerable<string> Services() =>
+        Kagi.Rules.KindCatalog.LiveCollectors.Select(collector => collector.Service.SigningName).Concat(["kms", "tagging", "sts", "ec2"]).Distinct(StringComparer.Ordinal);
+
     private static string Key(string account) => $"arn:aws:kms:{Region}:{account}:key/{account}-0000-0000-0000-000000000000";
 
     // One Neptune cluster per account: on a CMK of the account, or with no key (the AWS-managed default).
-    private static FakeScenario Account(string account, string cluster, string? kmsKeyArn) => new()
+    private static FakeScenario Account(string account, string cluster, string? kmsKeyArn, TimeSpan latency = default) => new()
     {
         Account = account,
+        Latency = latency,
         Regions =
         {
             [Region] = new FakeRegion

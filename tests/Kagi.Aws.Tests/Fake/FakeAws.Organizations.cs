@@ -12,9 +12,31 @@ public sealed partial class FakeAws
 
     private int _issuedKeys;
 
+    // When each assumed-role key lapses; a request signed with a lapsed key is refused, as AWS refuses it.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> _keyExpiry = new(StringComparer.Ordinal);
+
+    /// <summary>Requests refused because their assumed-role key had expired.</summary>
+    public int ExpiredRequests => _expiredRequests;
+
+    private int _expiredRequests;
+
     /// <summary>The member account whose assumed-role key signed a request, or null for the management account's own credentials.</summary>
     private FakeAws? Member(string accessKeyId) =>
         accessKeyId.StartsWith(AssumedKeyPrefix, StringComparison.Ordinal) && _members.TryGetValue(accessKeyId[AssumedKeyPrefix.Length..][..12], out var member) ? member : null;
+
+    /// <summary>Whether a member's request was signed with a key past its expiry (and answered so).</summary>
+    private async Task<bool> RefusedAsExpiredAsync(HttpContext context, string accessKeyId, string service)
+    {
+        if (!_keyExpiry.TryGetValue(accessKeyId, out var expires) || DateTimeOffset.UtcNow <= expires)
+        {
+            return false;
+        }
+
+        Interlocked.Increment(ref _expiredRequests);
+        var wire = FakeApis.For(service)?.Wire ?? (service == "kms" ? FakeWire.Json : FakeWire.Query);
+        await Reply(context, FakeReply.Error(wire, "ExpiredTokenException", "The security token included in the request is expired", 403));
+        return true;
+    }
 
     private async Task HandleOrganizationsAsync(HttpContext context, string region)
     {
@@ -73,7 +95,9 @@ public sealed partial class FakeAws
         }
 
         var key = $"{AssumedKeyPrefix}{member._scenario.Account}{Interlocked.Increment(ref _issuedKeys):D4}";
-        var expiration = DateTimeOffset.UtcNow.Add(_organization.CredentialLifetime).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        var expires = DateTimeOffset.UtcNow.Add(_organization.CredentialLifetime);
+        _keyExpiry[key] = expires;
+        var expiration = expires.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
         await Reply(context, 200, "text/xml", $"""
             <AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
               <AssumeRoleResult>

@@ -99,7 +99,11 @@ public sealed partial class FakeAws : IAsyncDisposable
         _accessKeyIds[scope.Groups["key"].Value] = true;
         if (Member(scope.Groups["key"].Value) is { } member)
         {
-            await member.HandleAsync(context);
+            if (!await RefusedAsExpiredAsync(context, scope.Groups["key"].Value, service))
+            {
+                await member.HandleAsync(context);
+            }
+
             return;
         }
         if (_scenario.Latency > TimeSpan.Zero)
