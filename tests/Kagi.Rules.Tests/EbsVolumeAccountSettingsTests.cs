@@ -30,6 +30,18 @@ public sealed class EbsVolumeAccountSettingsTests
         Assert.Contains("aws_ebs_default_kms_key", tokyo.Reason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("aws_ebs_volume.pass_region_argument_takes_its_regions_default_cmk")]
+    [InlineData("aws_ebs_volume.pass_json_region_argument_takes_its_regions_default_cmk")]
+    public void A_volume_that_names_its_own_region_is_in_that_region_and_takes_its_settings(string address)
+    {
+        // Provider 6's per-resource region: declared under the us-east-1 provider, which manages no EBS setting
+        var volume = KeyFixtures[address];
+
+        Assert.Equal("eu-west-1", volume.Region);
+        Assert.Equal("aws_kms_key.ebs_default", Assert.IsType<KeyReference.Described>(volume.Key).Key.Id);
+    }
+
     [Fact]
     public void Settings_the_configuration_does_not_manage_are_unknown_with_the_setting_named()
     {

@@ -17,7 +17,8 @@ internal sealed class ConfigResourceView(ResourceInstance instance, ModuleEvalua
 
     public SourceLocation Location => Resource.Location;
 
-    public string? Region => evaluator.Region(ProviderReferences.UsedBy(Resource));
+    // Provider 6 lets each resource name its region; without it, the resource is in its provider configuration's region.
+    public string? Region => Get("region") is TfString { Value.Length: > 0 } own ? own.Value : evaluator.Region(ProviderReferences.UsedBy(Resource));
 
     public string? Account => evaluator.Account(ProviderReferences.UsedBy(Resource));
 

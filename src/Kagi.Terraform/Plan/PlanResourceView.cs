@@ -34,8 +34,10 @@ internal sealed class PlanResourceView : IResourceView
         _expressions = parts.Expressions;
         _modulePrefix = modulePrefix;
         Location = location;
-        Region = region;
         Account = account;
+
+        // Provider 6 lets each resource name its region (and plans show the one it resolved); otherwise the provider's.
+        Region = Get("region") is TfString { Value.Length: > 0 } own ? own.Value : region;
     }
 
     public string Address { get; }

@@ -74,3 +74,11 @@ resource "aws_ebs_volume" "unknown_variable_without_default" {
   encrypted         = true
   kms_key_id        = var.key_arn_without_default
 }
+
+# Provider 6's per-resource region: under the us-east-1 provider, yet in eu-west-1, so eu-west-1's default CMK applies.
+resource "aws_ebs_volume" "pass_region_argument_takes_its_regions_default_cmk" {
+  provider          = aws.virginia
+  region            = "eu-west-1"
+  availability_zone = "eu-west-1a"
+  size              = 8
+}
