@@ -6,8 +6,8 @@ using Kagi.Rules.Aws.Neptune.Clusters;
 namespace Kagi.Aws.Tests;
 
 /// <summary>
-/// The fix Kagi prints works: in moto, a cluster on the AWS-managed key fails, the AWS CLI commands of its finding run
-/// exactly as printed (only the endpoint comes from the environment, as for any CLI user), and the scan after them passes.
+/// The fixes Kagi prints for Neptune clusters work in moto (<see cref="PrintedCliFix"/>): a cluster on the AWS-managed key
+/// is restored into a new one under a CMK, and a setting is changed in place.
 /// </summary>
 public sealed class RemediationEndToEndTests : IClassFixture<MotoServer>
 {
@@ -29,26 +29,15 @@ public sealed class RemediationEndToEndTests : IClassFixture<MotoServer>
     [Fact]
     public void The_printed_cli_fix_moves_a_cluster_on_the_aws_managed_key_to_a_new_cluster_under_a_cmk_that_passes()
     {
-        // Given a Neptune cluster on aws/rds, which the CMK rule fails
+        // Given a Neptune cluster on aws/rds, which the CMK rule fails, when its printed fix runs
         ExternalProcess.RunPython(Setup, _moto.Endpoint, Region);
-        var before = Scans.Judge(Scans.Run(_moto.Endpoint, null, Region).Inventory);
-        var finding = Assert.Single(before, f => f.Rule.Id == Scans.CmkRule && f.Resource.Name is { IsKnown: true, Value: "graph" });
-        Assert.Equal(ResultStatus.Fail, finding.Status);
-
-        // When the finding's AWS CLI commands run as Kagi printed them
-        var cli = FindingText.Render(finding, Language.En).FixIn(RemediationMedium.AwsCli);
-        Assert.Contains("--source-db-cluster-identifier graph", cli, StringComparison.Ordinal);
-        ExternalProcess.RunShell(cli, _moto.Endpoint);
+        var fix = PrintedCliFix.Run(_moto.Endpoint, Region, Scans.CmkRule, "graph");
 
         // Then a rescan finds the new cluster under a customer-managed key, with rotation on, and it passes;
         // the old cluster is still there (kept until the new one is verified) and still fails
-        var after = Scans.Run(_moto.Endpoint, null, Region).Inventory;
-        var verdicts = Scans.Verdicts(after, Scans.CmkRule);
-        Assert.Equal(ResultStatus.Pass, verdicts["graph-cmk"]);
-        Assert.Equal(ResultStatus.Fail, verdicts["graph"]);
-        var key = Assert.IsType<KeyReference.Described>(after.Resources.OfType<NeptuneCluster>().Single(c => c.Name.Value == "graph-cmk").Key).Key;
-        Assert.Equal(KeyManager.Customer, key.Manager.Value);
-        Assert.Equal(ResultStatus.Pass, Scans.Verdicts(after, "kms-key-rotation-enabled")[key.Name.Value]);
+        Assert.Contains("--source-db-cluster-identifier graph", fix.Cli, StringComparison.Ordinal);
+        fix.AssertProtectedByARotatedCmk(fix.Named("graph-cmk"));
+        Assert.Equal(ResultStatus.Fail, fix.StatusOf(Scans.CmkRule, fix.Named("graph").Id));
     }
 
     // moto keeps these settings when they are modified; it ignores IAM authentication and log exports, so those fixes are
@@ -66,15 +55,10 @@ public sealed class RemediationEndToEndTests : IClassFixture<MotoServer>
             boto3.client("neptune").create_db_cluster(DBClusterIdentifier="{name}", Engine="neptune", StorageEncrypted=True, BackupRetentionPeriod=1)
             """, _moto.Endpoint, Region);
         var options = new ScanOptions { Rules = new HashSet<string> { ruleId } };
-        var finding = Assert.Single(
-            Scans.Judge(Scans.Run(_moto.Endpoint, null, Region).Inventory, options),
-            f => f.Rule.Id == ruleId && f.Resource.Name.IsKnown && f.Resource.Name.Value == name);
-        Assert.Equal(ResultStatus.Fail, finding.Status);
 
-        // When the finding's AWS CLI commands run as printed
-        ExternalProcess.RunShell(FindingText.Render(finding, Language.En).FixIn(RemediationMedium.AwsCli), _moto.Endpoint);
+        // When the finding's AWS CLI commands run as printed, then the same cluster passes, changed in place
+        var fix = PrintedCliFix.Run(_moto.Endpoint, Region, ruleId, name, options);
 
-        // Then the same cluster passes, changed in place
-        Assert.Equal(ResultStatus.Pass, Scans.Verdicts(Scans.Run(_moto.Endpoint, null, Region).Inventory, ruleId, options)[name]);
+        Assert.Equal(ResultStatus.Pass, fix.StatusOf(ruleId, fix.Named(name).Id));
     }
 }
