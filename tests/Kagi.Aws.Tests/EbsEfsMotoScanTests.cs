@@ -12,13 +12,10 @@ namespace Kagi.Aws.Tests;
 /// leaves the key of such a file system out, which Kagi reads as aws/elasticfilesystem. moto does not apply EBS
 /// encryption by default to new volumes, nor serve GetEbsDefaultKmsKeyId, neither of which Kagi needs live.
 /// </summary>
-public sealed class EbsEfsMotoScanTests : IClassFixture<MotoServer>
+public sealed class EbsEfsMotoScanTests(MotoServer moto) : MotoScenarioTests(moto, Setup)
 {
-    private const string Region = "eu-west-1";
-
     private const string Setup = """
-        import boto3
-        kms = boto3.client("kms"); ec2 = boto3.client("ec2"); efs = boto3.client("efs")
+        ec2 = boto3.client("ec2"); efs = boto3.client("efs")
         cmk = kms.create_key(Description="volume and file system cmk")["KeyMetadata"]["Arn"]
         def volume(name, **encryption):
             ec2.create_volume(AvailabilityZone="eu-west-1a", Size=8, TagSpecifications=[{"ResourceType": "volume", "Tags": [{"Key": "Name", "Value": name}]}], **encryption)
@@ -30,27 +27,10 @@ public sealed class EbsEfsMotoScanTests : IClassFixture<MotoServer>
         efs.create_file_system(CreationToken="fail-file-system-unencrypted", Tags=[{"Key": "Name", "Value": "fail-file-system-unencrypted"}])
         """;
 
-    private static readonly Dictionary<Uri, bool> Prepared = [];
-
-    private readonly MotoServer _moto;
-
-    public EbsEfsMotoScanTests(MotoServer moto)
-    {
-        ArgumentNullException.ThrowIfNull(moto);
-        _moto = moto;
-        lock (Prepared)
-        {
-            if (Prepared.TryAdd(moto.Endpoint, true))
-            {
-                ExternalProcess.RunPython(Setup, moto.Endpoint, Region);
-            }
-        }
-    }
-
     [Fact]
     public void Ebs_volumes_are_judged_by_their_real_key_and_only_the_unencrypted_one_fails_the_storage_rule()
     {
-        var result = Scans.Run(_moto.Endpoint, null, Region);
+        var result = Scan();
 
         // Volume IDs are moto's own: each volume is found by the Name tag, which the listing itself carries
         var volumes = result.Inventory.Resources.OfType<EbsVolume>().ToDictionary(volume => volume.Tags.Value["Name"]);
@@ -71,7 +51,7 @@ public sealed class EbsEfsMotoScanTests : IClassFixture<MotoServer>
     [Fact]
     public void Efs_file_systems_are_judged_by_their_real_key_and_only_the_unencrypted_one_fails_the_storage_rule()
     {
-        var result = Scans.Run(_moto.Endpoint, null, Region);
+        var result = Scan();
 
         var fileSystems = result.Inventory.Resources.OfType<EfsFileSystem>().ToDictionary(fileSystem => fileSystem.Tags.Value["Name"]);
         Assert.Equal(3, fileSystems.Count);

@@ -8,39 +8,17 @@ namespace Kagi.Aws.Tests;
 /// replacement of the failing instance or cluster. Not provable here: DocumentDB (moto 5.2 refuses the docdb engine), and
 /// a cluster's "unencrypted" variant (moto restores a snapshot with --kms-key-id but leaves StorageEncrypted false).
 /// </summary>
-public sealed class RdsRemediationEndToEndTests : IClassFixture<MotoServer>
+public sealed class RdsRemediationEndToEndTests(MotoServer moto) : MotoScenarioTests(moto, Setup)
 {
-    private const string Region = "eu-west-1";
-
     private const string Setup = """
-        import boto3
-        kms = boto3.client("kms"); rds = boto3.client("rds")
-        aws_rds = next(a for a in kms.list_aliases()["Aliases"] if a["AliasName"] == "alias/aws/rds")
-        aws_rds_arn = aws_rds["AliasArn"].replace("alias/aws/rds", "key/" + aws_rds["TargetKeyId"])
+        rds = boto3.client("rds")
+        aws_rds_arn = aws_managed_key("rds")
         db = dict(DBInstanceClass="db.t3.micro", MasterUsername="admin1", MasterUserPassword="password123", AllocatedStorage=20, Engine="postgres")
         rds.create_db_instance(DBInstanceIdentifier="orders", StorageEncrypted=True, KmsKeyId=aws_rds_arn, **db)
         rds.create_db_instance(DBInstanceIdentifier="ledger", **db)
         rds.create_db_cluster(DBClusterIdentifier="catalog", Engine="aurora-postgresql", MasterUsername="admin1", MasterUserPassword="password123", StorageEncrypted=True, KmsKeyId=aws_rds_arn)
         rds.create_db_instance(DBInstanceIdentifier="catalog-1", DBClusterIdentifier="catalog", Engine="aurora-postgresql", DBInstanceClass="db.r6g.large")
         """;
-
-    private static readonly HashSet<Uri> Prepared = [];
-
-    private readonly MotoServer _moto;
-
-    public RdsRemediationEndToEndTests(MotoServer moto)
-    {
-        ArgumentNullException.ThrowIfNull(moto);
-        _moto = moto;
-        lock (Prepared)
-        {
-            if (!Prepared.Contains(moto.Endpoint))
-            {
-                ExternalProcess.RunPython(Setup, moto.Endpoint, Region);
-                Prepared.Add(moto.Endpoint);
-            }
-        }
-    }
 
     [Theory]
     [InlineData("rds-instance-cmk-encryption", "orders", null)]
@@ -49,7 +27,7 @@ public sealed class RdsRemediationEndToEndTests : IClassFixture<MotoServer>
     public void The_printed_cli_fix_makes_a_replacement_that_passes_and_breaks_nothing_that_passed(string ruleId, string name, string? variant)
     {
         // Given a store on aws/rds, or unencrypted, which the CMK rule fails, when its printed fix runs
-        var fix = PrintedCliFix.Run(_moto.Endpoint, Region, ruleId, name);
+        var fix = PrintedCliFix.Run(Endpoint, Region, ruleId, name);
 
         // Then the rescan finds the replacement under a customer-managed key with rotation on, and it passes
         Assert.Equal(variant, fix.Finding.Result.RemediationVariant);

@@ -10,13 +10,10 @@ namespace Kagi.Aws.Tests;
 /// and on the AWS-managed key, then scanned by Kagi. moto reports its <c>aws/*</c> keys as KeyManager=CUSTOMER: the
 /// AWS-managed answer comes from the alias alone (ListAliases), which is what these tests rely on.
 /// </summary>
-public sealed class SdkStoreMotoScanTests : IClassFixture<MotoServer>
+public sealed class SdkStoreMotoScanTests(MotoServer moto) : MotoScenarioTests(moto, Setup)
 {
-    private const string Region = "eu-west-1";
-
     private const string Setup = """
-        import boto3
-        kms = boto3.client("kms"); dynamodb = boto3.client("dynamodb")
+        dynamodb = boto3.client("dynamodb")
         cmk = kms.create_key(Description="data store cmk")["KeyMetadata"]["Arn"]
         table = dict(AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}], KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}], BillingMode="PAY_PER_REQUEST")
         dynamodb.create_table(TableName="pass-table-cmk", SSESpecification={"Enabled": True, "SSEType": "KMS", "KMSMasterKeyId": cmk}, **table)
@@ -43,26 +40,10 @@ public sealed class SdkStoreMotoScanTests : IClassFixture<MotoServer>
         bucket("elsewhere-bucket-cmk", region="us-west-2", algorithm="aws:kms", key=cmk)
         """;
 
-    private static readonly Dictionary<Uri, bool> Prepared = [];
-
-    private readonly MotoServer _moto;
-
-    public SdkStoreMotoScanTests(MotoServer moto)
-    {
-        _moto = moto;
-        lock (Prepared)
-        {
-            if (Prepared.TryAdd(moto.Endpoint, true))
-            {
-                ExternalProcess.RunPython(Setup, moto.Endpoint, Region);
-            }
-        }
-    }
-
     [Fact]
     public void Dynamodb_tables_are_judged_by_their_real_key()
     {
-        var result = Scans.Run(_moto.Endpoint, null, Region);
+        var result = Scan();
 
         var verdicts = Scans.Verdicts(result.Inventory, "dynamodb-table-cmk-encryption");
         Assert.Equal(ResultStatus.Pass, verdicts["pass-table-cmk"]);
@@ -80,7 +61,7 @@ public sealed class SdkStoreMotoScanTests : IClassFixture<MotoServer>
     [Fact]
     public void Sqs_queues_are_judged_by_their_real_key_and_only_the_unencrypted_one_fails_the_storage_rule()
     {
-        var result = Scans.Run(_moto.Endpoint, null, Region);
+        var result = Scan();
 
         var verdicts = Scans.Verdicts(result.Inventory, "sqs-queue-cmk-encryption");
         Assert.Equal(ResultStatus.Pass, verdicts["pass-queue-cmk"]);
@@ -97,7 +78,7 @@ public sealed class SdkStoreMotoScanTests : IClassFixture<MotoServer>
     [Fact]
     public void S3_buckets_of_the_scanned_region_are_judged_by_their_default_encryption_key()
     {
-        var result = Scans.Run(_moto.Endpoint, null, Region);
+        var result = Scan();
 
         // the bucket in us-west-2 waits for a scan of its own region
         var verdicts = Scans.Verdicts(result.Inventory, "s3-bucket-cmk-encryption");
