@@ -30,7 +30,9 @@ public sealed class StoreKindScanTests(FakeAccountScan scan) : IClassFixture<Fak
         Assert.All(names, name => Assert.True(Scans.Expected(name) == verdicts[name], $"{name}: {verdicts[name]}"));
 
         // The scenario holds each verdict: a CMK, the service's default, a key that may not be described
-        Assert.Superset(new HashSet<ResultStatus> { ResultStatus.Pass, ResultStatus.Fail, ResultStatus.Unknown }, verdicts.Values.ToHashSet());
+        Assert.True(
+            verdicts.Values.ToHashSet().IsSupersetOf([ResultStatus.Pass, ResultStatus.Fail, ResultStatus.Unknown]),
+            $"the verdict region must hold a {type} on a CMK (pass_…), one on the service's default (fail_…) and one on another account's key KMS will not describe (unknown_…_cross_account_denied)");
     }
 
     [Theory]
@@ -56,12 +58,14 @@ public sealed class StoreKindScanTests(FakeAccountScan scan) : IClassFixture<Fak
     {
         var storage = Scans.Verdicts(scan.Result.Inventory, StoreKinds.StorageRuleOf(type)!, Scenarios.Verdicts);
 
-        var unencrypted = Assert.Single(StoresOf(type, Scenarios.Verdicts), name => name.EndsWith("_unencrypted", StringComparison.Ordinal));
-        Assert.Equal(ResultStatus.Fail, storage[unencrypted]);
+        var unencrypted = StoresOf(type, Scenarios.Verdicts).Where(name => name.EndsWith("_unencrypted", StringComparison.Ordinal)).ToList();
+        Assert.True(unencrypted.Count == 1, $"the verdict region must hold one unencrypted {type} (fail_…_unencrypted), holds {unencrypted.Count}");
+        var store = unencrypted[0];
+        Assert.Equal(ResultStatus.Fail, storage[store]);
 
         // Every key encrypts, whoever manages it, and so does a key KMS will not describe
-        Assert.All(storage.Where(verdict => verdict.Key != unencrypted), verdict => Assert.True(verdict.Value == ResultStatus.Pass, $"{verdict.Key}: {verdict.Value}"));
-        var cmk = Scans.Judge(scan.Result.Inventory).Single(f => f.Rule.Id == StoreKinds.CmkRuleOf(type) && f.Resource.Name is { IsKnown: true } name && name.Value == unencrypted);
+        Assert.All(storage.Where(verdict => verdict.Key != store), verdict => Assert.True(verdict.Value == ResultStatus.Pass, $"{verdict.Key}: {verdict.Value}"));
+        var cmk = Scans.Judge(scan.Result.Inventory).Single(f => f.Rule.Id == StoreKinds.CmkRuleOf(type) && f.Resource.Name is { IsKnown: true } name && name.Value == store);
         Assert.Equal(ResultStatus.Fail, cmk.Status);
         Assert.Equal(UnencryptedFix, cmk.Result.RemediationVariant);
     }
