@@ -24,20 +24,10 @@ public sealed class MotoScanTests(MotoServer moto) : MotoScenarioTests(moto, Set
     [Fact]
     public void Every_neptune_cluster_gets_the_verdict_its_real_key_deserves()
     {
-        // When the region is scanned
-        var result = Scan();
-
-        // Then moto's account is named, and each Neptune cluster is judged by what KMS says of its key
-        Assert.Equal("123456789012", result.Account);
-        var verdicts = Scans.Verdicts(result.Inventory, Scans.CmkRule);
-        Assert.Equal(ResultStatus.Pass, verdicts["pass-cmk"]);
-        Assert.Equal(ResultStatus.Pass, verdicts["pass-cmk-shared"]);
-        Assert.Equal(ResultStatus.Fail, verdicts["fail-unencrypted"]);
-        Assert.Equal(ResultStatus.Fail, verdicts["fail-aws-managed"]);
-
-        // moto gives an encrypted cluster without a key the made-up KmsKeyId "default_kms_key_id": KMS cannot describe it
-        Assert.Equal(ResultStatus.Unknown, verdicts["unknown-unresolvable-key"]);
-        Assert.Equal(5, verdicts.Count);
+        // moto's account is named, and each Neptune cluster is judged by what KMS says of its key; moto gives an encrypted
+        // cluster without a key the made-up KmsKeyId "default_kms_key_id", which KMS cannot describe
+        Assert.Equal("123456789012", Scan().Account);
+        AssertEachGetsTheVerdictItsNameSays(Scans.CmkRule, "pass-cmk", "pass-cmk-shared", "fail-unencrypted", "fail-aws-managed", "unknown-unresolvable-key");
     }
 
     [Fact]

@@ -43,4 +43,19 @@ public abstract class MotoScenarioTests : IClassFixture<MotoServer>
 
     /// <summary>A live scan of the script's region.</summary>
     protected AwsScanResult Scan() => Scans.Run(Endpoint, null, Region);
+
+    /// <summary>
+    /// In a scan of the region, the resources <paramref name="ruleId"/> judged whose names say a verdict (<c>pass-…</c>,
+    /// <c>fail-…</c>, <c>unknown-…</c>) are exactly <paramref name="names"/>, each with the status its name says; nothing
+    /// was left unread.
+    /// </summary>
+    protected void AssertEachGetsTheVerdictItsNameSays(string ruleId, params string[] names)
+    {
+        var result = Scan();
+
+        var verdicts = Scans.Verdicts(result.Inventory, ruleId).Where(verdict => Scans.SaidBy(verdict.Key) is not null).ToDictionary();
+        Assert.Equal(names.Order(StringComparer.Ordinal), verdicts.Keys.Order(StringComparer.Ordinal));
+        Scans.AssertEachAsNamed(verdicts);
+        Assert.Empty(result.Inventory.Unscanned);
+    }
 }

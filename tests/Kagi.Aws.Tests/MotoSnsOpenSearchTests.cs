@@ -31,17 +31,10 @@ public sealed class MotoSnsOpenSearchTests(MotoServer moto) : MotoScenarioTests(
         """;
 
     [Theory]
-    [InlineData("sns-topic-cmk-encryption", new[] { "pass-cmk", "pass-cmk-by-id" }, new[] { "fail-aws-managed", "fail-unencrypted" })]
-    [InlineData("opensearch-domain-cmk-encryption", new[] { "pass-cmk", "pass-legacy-cmk" }, new[] { "fail-aws-managed", "fail-unencrypted" })]
-    public void A_resource_on_a_cmk_passes_and_one_on_the_aws_managed_key_or_none_fails(string ruleId, string[] passing, string[] failing)
-    {
-        var result = Scan();
-
-        var verdicts = Scans.Verdicts(result.Inventory, ruleId);
-        Assert.All(passing, name => Assert.Equal(ResultStatus.Pass, verdicts[name]));
-        Assert.All(failing, name => Assert.Equal(ResultStatus.Fail, verdicts[name]));
-        Assert.Empty(result.Inventory.Unscanned);
-    }
+    [InlineData("sns-topic-cmk-encryption", new[] { "pass-cmk", "pass-cmk-by-id", "fail-aws-managed", "fail-unencrypted" })]
+    [InlineData("opensearch-domain-cmk-encryption", new[] { "pass-cmk", "pass-legacy-cmk", "fail-aws-managed", "fail-unencrypted" })]
+    public void A_resource_on_a_cmk_passes_and_one_on_the_aws_managed_key_or_none_fails(string ruleId, string[] names) =>
+        AssertEachGetsTheVerdictItsNameSays(ruleId, names);
 
     [Theory]
     [InlineData("sns-topic-storage-encrypted")]

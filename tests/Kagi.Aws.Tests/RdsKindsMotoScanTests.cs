@@ -36,17 +36,10 @@ public sealed class RdsKindsMotoScanTests : MotoScenarioTests
         : base(moto, Setup) => _result = Scan();
 
     [Theory]
-    [InlineData("rds-instance-cmk-encryption", "pass-db-cmk", "fail-db-aws-managed", "fail-db-unencrypted")]
-    [InlineData("rds-cluster-cmk-encryption", "pass-aurora-cmk", "fail-aurora-aws-managed", "fail-aurora-unencrypted")]
-    public void A_cmk_passes_and_the_aws_managed_key_or_no_encryption_fails(string ruleId, string cmk, string awsManaged, string unencrypted)
-    {
-        var verdicts = Scans.Verdicts(_result.Inventory, ruleId);
-
-        Assert.Equal(ResultStatus.Pass, verdicts[cmk]);
-        Assert.Equal(ResultStatus.Fail, verdicts[awsManaged]);
-        Assert.Equal(ResultStatus.Fail, verdicts[unencrypted]);
-        Assert.Equal(3, verdicts.Count);
-    }
+    [InlineData("rds-instance-cmk-encryption", new[] { "pass-db-cmk", "fail-db-aws-managed", "fail-db-unencrypted" })]
+    [InlineData("rds-cluster-cmk-encryption", new[] { "pass-aurora-cmk", "fail-aurora-aws-managed", "fail-aurora-unencrypted" })]
+    public void A_cmk_passes_and_the_aws_managed_key_or_no_encryption_fails(string ruleId, string[] names) =>
+        AssertEachGetsTheVerdictItsNameSays(ruleId, names);
 
     [Theory]
     [InlineData("rds-instance-storage-encrypted", "fail-db-unencrypted")]

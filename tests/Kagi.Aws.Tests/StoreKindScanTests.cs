@@ -27,7 +27,7 @@ public sealed class StoreKindScanTests(FakeAccountScan scan) : IClassFixture<Fak
 
         var names = StoresOf(type, Scenarios.Verdicts);
         Assert.Equal(names.Order(StringComparer.Ordinal), verdicts.Keys.Order(StringComparer.Ordinal));
-        Assert.All(names, name => Assert.True(Scans.Expected(name) == verdicts[name], $"{name}: {verdicts[name]}"));
+        Scans.AssertEachAsNamed(verdicts);
 
         // The scenario holds each verdict: a CMK, the service's default, a key that may not be described
         Assert.True(
