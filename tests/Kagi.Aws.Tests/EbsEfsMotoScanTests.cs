@@ -12,13 +12,10 @@ namespace Kagi.Aws.Tests;
 /// leaves the key of such a file system out, which Kagi reads as aws/elasticfilesystem. moto does not apply EBS
 /// encryption by default to new volumes, nor serve GetEbsDefaultKmsKeyId, neither of which Kagi needs live.
 /// </summary>
-public sealed class EbsEfsMotoScanTests : IClassFixture<MotoServer>
+public sealed class EbsEfsMotoScanTests(MotoServer moto) : MotoScenarioTests(moto, Setup)
 {
-    private const string Region = "eu-west-1";
-
     private const string Setup = """
-        import boto3
-        kms = boto3.client("kms"); ec2 = boto3.client("ec2"); efs = boto3.client("efs")
+        ec2 = boto3.client("ec2"); efs = boto3.client("efs")
         cmk = kms.create_key(Description="volume and file system cmk")["KeyMetadata"]["Arn"]
         def volume(name, **encryption):
             ec2.create_volume(AvailabilityZone="eu-west-1a", Size=8, TagSpecifications=[{"ResourceType": "volume", "Tags": [{"Key": "Name", "Value": name}]}], **encryption)
@@ -30,61 +27,47 @@ public sealed class EbsEfsMotoScanTests : IClassFixture<MotoServer>
         efs.create_file_system(CreationToken="fail-file-system-unencrypted", Tags=[{"Key": "Name", "Value": "fail-file-system-unencrypted"}])
         """;
 
-    private static readonly Dictionary<Uri, bool> Prepared = [];
-
-    private readonly MotoServer _moto;
-
-    public EbsEfsMotoScanTests(MotoServer moto)
+    [Theory]
+    [InlineData("AWS::EC2::Volume", "volume", "^arn:aws:ec2:eu-west-1:123456789012:volume/vol-[0-9a-f]+$")]
+    [InlineData("AWS::EFS::FileSystem", "file-system", "^arn:aws:elasticfilesystem:eu-west-1:123456789012:file-system/fs-[0-9a-f]+$")]
+    public void Each_store_is_judged_by_its_real_key_and_only_the_unencrypted_one_fails_the_storage_rule(string type, string noun, string arnPattern)
     {
-        ArgumentNullException.ThrowIfNull(moto);
-        _moto = moto;
-        lock (Prepared)
-        {
-            if (Prepared.TryAdd(moto.Endpoint, true))
-            {
-                ExternalProcess.RunPython(Setup, moto.Endpoint, Region);
-            }
-        }
+        var (stores, inventory) = StoresByNameTag(type);
+
+        Assert.Equal([$"fail-{noun}-default-key", $"fail-{noun}-unencrypted", $"pass-{noun}-cmk"], stores.Keys.Order(StringComparer.Ordinal));
+        var cmk = Scans.Verdicts(inventory, StoreKinds.CmkRuleOf(type));
+        Assert.Equal(ResultStatus.Pass, cmk[stores[$"pass-{noun}-cmk"].Name.Value]);
+        Assert.Equal(ResultStatus.Fail, cmk[stores[$"fail-{noun}-default-key"].Name.Value]);
+        Assert.Equal(ResultStatus.Fail, cmk[stores[$"fail-{noun}-unencrypted"].Name.Value]);
+        Assert.Matches(arnPattern, stores[$"pass-{noun}-cmk"].Id);
+
+        var storage = Scans.Verdicts(inventory, StoreKinds.StorageRuleOf(type)!);
+        Assert.Equal([stores[$"fail-{noun}-unencrypted"].Name.Value], storage.Where(v => v.Value != ResultStatus.Pass).Select(v => v.Key));
+        Assert.DoesNotContain(inventory.Unscanned, scope => scope.ResourceType == type);
     }
 
     [Fact]
-    public void Ebs_volumes_are_judged_by_their_real_key_and_only_the_unencrypted_one_fails_the_storage_rule()
+    public void A_volume_encrypted_without_a_key_is_on_aws_ebs_and_an_unencrypted_one_on_none()
     {
-        var result = Scans.Run(_moto.Endpoint, null, Region);
+        var volumes = StoresByNameTag(EbsVolume.Descriptor.Type).Stores.ToDictionary(pair => pair.Key, pair => (EbsVolume)pair.Value);
 
-        // Volume IDs are moto's own: each volume is found by the Name tag, which the listing itself carries
-        var volumes = result.Inventory.Resources.OfType<EbsVolume>().ToDictionary(volume => volume.Tags.Value["Name"]);
-        Assert.Equal(3, volumes.Count);
-        var cmk = Scans.Verdicts(result.Inventory, "ebs-volume-cmk-encryption");
-        Assert.Equal(ResultStatus.Pass, cmk[volumes["pass-volume-cmk"].Name.Value]);
-        Assert.Equal(ResultStatus.Fail, cmk[volumes["fail-volume-default-key"].Name.Value]);
-        Assert.Equal(ResultStatus.Fail, cmk[volumes["fail-volume-unencrypted"].Name.Value]);
         Assert.Equal(KeyLevel.AwsManaged, volumes["fail-volume-default-key"].KeyLevel.Value);
         Assert.Equal(KeyLevel.None, volumes["fail-volume-unencrypted"].KeyLevel.Value);
-        Assert.Matches("^arn:aws:ec2:eu-west-1:123456789012:volume/vol-[0-9a-f]+$", volumes["pass-volume-cmk"].Id);
-
-        var storage = Scans.Verdicts(result.Inventory, "ebs-volume-storage-encrypted");
-        Assert.Equal([volumes["fail-volume-unencrypted"].Name.Value], storage.Where(v => v.Value != ResultStatus.Pass).Select(v => v.Key));
-        Assert.DoesNotContain(result.Inventory.Unscanned, scope => scope.ResourceType == EbsVolume.Descriptor.Type);
     }
 
     [Fact]
-    public void Efs_file_systems_are_judged_by_their_real_key_and_only_the_unencrypted_one_fails_the_storage_rule()
+    public void A_file_system_encrypted_without_a_key_is_on_the_service_default_and_one_on_a_cmk_on_a_customer_managed_key()
     {
-        var result = Scans.Run(_moto.Endpoint, null, Region);
+        var fileSystems = StoresByNameTag(EfsFileSystem.Descriptor.Type).Stores.ToDictionary(pair => pair.Key, pair => (EfsFileSystem)pair.Value);
 
-        var fileSystems = result.Inventory.Resources.OfType<EfsFileSystem>().ToDictionary(fileSystem => fileSystem.Tags.Value["Name"]);
-        Assert.Equal(3, fileSystems.Count);
-        var cmk = Scans.Verdicts(result.Inventory, "efs-file-system-cmk-encryption");
-        Assert.Equal(ResultStatus.Pass, cmk[fileSystems["pass-file-system-cmk"].Name.Value]);
-        Assert.Equal(ResultStatus.Fail, cmk[fileSystems["fail-file-system-default-key"].Name.Value]);
-        Assert.Equal(ResultStatus.Fail, cmk[fileSystems["fail-file-system-unencrypted"].Name.Value]);
         Assert.IsType<KeyReference.ServiceDefault>(fileSystems["fail-file-system-default-key"].Key);
         Assert.Equal(KeyManager.Customer, Assert.IsType<KeyReference.Described>(fileSystems["pass-file-system-cmk"].Key).Key.Manager.Value);
-        Assert.Matches("^arn:aws:elasticfilesystem:eu-west-1:123456789012:file-system/fs-[0-9a-f]+$", fileSystems["pass-file-system-cmk"].Id);
+    }
 
-        var storage = Scans.Verdicts(result.Inventory, "efs-file-system-storage-encrypted");
-        Assert.Equal([fileSystems["fail-file-system-unencrypted"].Name.Value], storage.Where(v => v.Value != ResultStatus.Pass).Select(v => v.Key));
-        Assert.DoesNotContain(result.Inventory.Unscanned, scope => scope.ResourceType == EfsFileSystem.Descriptor.Type);
+    // IDs are moto's own: each store is found by the Name tag, which the listing itself carries.
+    private (Dictionary<string, CloudResource> Stores, Inventory Inventory) StoresByNameTag(string type)
+    {
+        var inventory = Scan().Inventory;
+        return (inventory.Resources.Where(resource => resource.Type == type).ToDictionary(resource => resource.Tags.Value["Name"]), inventory);
     }
 }

@@ -1,4 +1,3 @@
-using Kagi.Core.Findings;
 using Kagi.Core.Model;
 using Kagi.Core.Rules;
 using Kagi.Rules;
@@ -8,9 +7,8 @@ using Kagi.Rules.Aws.Efs.FileSystems;
 namespace Kagi.Aws.Tests;
 
 /// <summary>
-/// The AWS CLI fixes of the EBS and EFS rules work as printed: in moto, a failing volume or file system is replaced by
-/// running its finding's commands (only the endpoint comes from the environment); the rescan finds the replacement by
-/// the tag the commands give it, and it passes, while every finding that passed before still passes.
+/// The AWS CLI fixes of the EBS and EFS rules work as printed in moto (<see cref="PrintedCliFix"/>): a failing volume or
+/// file system is replaced, and the rescan finds the replacement by the tag the commands give it, and it passes.
 /// </summary>
 /// <remarks>
 /// Not run here: the commented steps that move an instance to the new volume (detach-volume / attach-volume) and the
@@ -58,29 +56,17 @@ public sealed class EbsEfsRemediationTests : IClassFixture<MotoServer>
 
     private CloudResource AssertPrintedFixMakesAReplacementThatPasses(string ruleId, string id, string? variant, string replacesTag)
     {
-        // Given the store failing the rule, and everything that passes beside it
-        var before = Scans.Judge(Scans.Run(_moto.Endpoint, null, Region).Inventory);
-        var finding = Assert.Single(before, f => f.Rule.Id == ruleId && f.Resource.Name is { IsKnown: true } named && named.Value == id);
-        Assert.Equal(ResultStatus.Fail, finding.Status);
-        Assert.Equal(variant, finding.Result.RemediationVariant);
+        var fix = PrintedCliFix.Run(_moto.Endpoint, Region, ruleId, id);
 
-        // When its AWS CLI commands run as Kagi printed them
-        ExternalProcess.RunShell(FindingText.Render(finding, Language.En).FixIn(RemediationMedium.AwsCli), _moto.Endpoint);
-
-        // Then the replacement the commands tagged passes, a key rule's under a customer-managed key with rotation on
-        var after = Scans.Run(_moto.Endpoint, null, Region).Inventory;
-        var replacement = Assert.Single(after.Resources, r => r.Tags.Value.GetValueOrDefault(replacesTag) == id);
-        var verdicts = Scans.Judge(after).ToDictionary(f => (f.Rule.Id, f.Resource.Id), f => f.Status);
-        Assert.Equal(ResultStatus.Pass, verdicts[(ruleId, replacement.Id)]);
+        // The replacement the commands tagged passes, a key rule's under a customer-managed key with rotation on
+        Assert.Equal(variant, fix.Finding.Result.RemediationVariant);
+        var replacement = Assert.Single(fix.After.Resources, r => r.Tags.Value.GetValueOrDefault(replacesTag) == id);
+        Assert.Equal(ResultStatus.Pass, fix.StatusOf(ruleId, replacement.Id));
         if (ruleId.EndsWith("-cmk-encryption", StringComparison.Ordinal))
         {
-            var key = Assert.IsType<KeyReference.Described>(((IEncryptedAtRest)replacement).Key).Key;
-            Assert.Equal(KeyManager.Customer, key.Manager.Value);
-            Assert.Equal(ResultStatus.Pass, Scans.Verdicts(after, "kms-key-rotation-enabled")[key.Name.Value]);
+            fix.AssertProtectedByARotatedCmk(replacement);
         }
 
-        // and every finding that passed before still passes
-        Assert.All(before.Where(f => f.Status == ResultStatus.Pass), f => Assert.True(verdicts.GetValueOrDefault((f.Rule.Id, f.Resource.Id)) == ResultStatus.Pass, $"{(f.Rule.Id, f.Resource.Id)} passed before the fix"));
         return replacement;
     }
 }

@@ -9,13 +9,9 @@ namespace Kagi.Aws.Tests;
 /// reads live policies as it reads Terraform ones. moto reports its <c>aws/*</c> keys as KeyManager=CUSTOMER; no
 /// assertion here concerns them (each names the keys this setup made), so that does not matter.
 /// </summary>
-public sealed class KeyBlastRadiusMotoTests : IClassFixture<MotoServer>
+public sealed class KeyBlastRadiusMotoTests(MotoServer moto) : MotoScenarioTests(moto, Setup)
 {
-    private const string Region = "eu-west-1";
-
     private const string Setup = """
-        import boto3, json
-        kms = boto3.client("kms")
         def key(description, alias, policy=None):
             arn = kms.create_key(Description=description)["KeyMetadata"]["Arn"]
             kms.create_alias(AliasName=alias, TargetKeyId=arn)
@@ -37,27 +33,6 @@ public sealed class KeyBlastRadiusMotoTests : IClassFixture<MotoServer>
         print(json.dumps(dict(blast=blast, idle=idle, describe_only=describe_only, org_pinned=org_pinned, unjudged=unjudged)))
         """;
 
-    private static readonly Dictionary<Uri, Dictionary<string, string>> KeysByEndpoint = [];
-
-    private readonly MotoServer _moto;
-    private readonly Dictionary<string, string> _keys;
-
-    public KeyBlastRadiusMotoTests(MotoServer moto)
-    {
-        ArgumentNullException.ThrowIfNull(moto);
-        _moto = moto;
-        lock (KeysByEndpoint)
-        {
-            if (!KeysByEndpoint.TryGetValue(moto.Endpoint, out var keys))
-            {
-                keys = JsonSerializer.Deserialize<Dictionary<string, string>>(ExternalProcess.RunPython(Setup, moto.Endpoint, Region))!;
-                KeysByEndpoint.Add(moto.Endpoint, keys);
-            }
-
-            _keys = keys;
-        }
-    }
-
     [Fact]
     public void Keys_show_lists_the_three_stores_a_cmk_protects_and_the_json_counts_them_by_kind()
     {
@@ -78,11 +53,11 @@ public sealed class KeyBlastRadiusMotoTests : IClassFixture<MotoServer>
         var rows = document.RootElement.GetProperty("keys").EnumerateArray().ToDictionary(row => row.GetProperty("key").GetString()!, row => row.GetProperty("dependents").Clone());
 
         Assert.Equal(0, jsonExit);
-        Assert.Equal(3, rows[_keys["blast"]].GetProperty("count").GetInt32());
+        Assert.Equal(3, rows[Keys["blast"]].GetProperty("count").GetInt32());
         Assert.Equal(
             [("AWS::DynamoDB::Table", 1), ("AWS::RDS::DBInstance", 1), ("AWS::SQS::Queue", 1)],
-            rows[_keys["blast"]].GetProperty("byKind").EnumerateObject().Select(kind => (kind.Name, kind.Value.GetInt32())).Order());
-        Assert.Equal(0, rows[_keys["idle"]].GetProperty("count").GetInt32());
+            rows[Keys["blast"]].GetProperty("byKind").EnumerateObject().Select(kind => (kind.Name, kind.Value.GetInt32())).Order());
+        Assert.Equal(0, rows[Keys["idle"]].GetProperty("count").GetInt32());
     }
 
     [Fact]
@@ -90,19 +65,19 @@ public sealed class KeyBlastRadiusMotoTests : IClassFixture<MotoServer>
     {
         var findings = Findings();
 
-        Assert.Equal("FAIL", findings[("kms-key-unused", _keys["idle"])].Status);
-        Assert.Equal("PASS", findings[("kms-key-unused", _keys["blast"])].Status);
-        Assert.DoesNotContain(("kms-key-in-use-usable", _keys["idle"]), findings.Keys);
+        Assert.Equal("FAIL", findings[("kms-key-unused", Keys["idle"])].Status);
+        Assert.Equal("PASS", findings[("kms-key-unused", Keys["blast"])].Status);
+        Assert.DoesNotContain(("kms-key-in-use-usable", Keys["idle"]), findings.Keys);
     }
 
     [Fact]
     public void Disabling_the_key_then_scheduling_its_deletion_fails_in_use_usable_naming_the_three_dependents_and_the_date()
     {
-        var blast = _keys["blast"];
+        var blast = Keys["blast"];
         var keyId = blast.Split('/')[^1]; // moto 5.2 answers DisableKey by ARN with a 500
         Assert.Equal("PASS", Findings()[("kms-key-in-use-usable", blast)].Status);
 
-        ExternalProcess.RunShell($"aws kms disable-key --region {Region} --key-id {keyId}", _moto.Endpoint);
+        ExternalProcess.RunShell($"aws kms disable-key --region {Region} --key-id {keyId}", Endpoint);
         var disabled = Findings()[("kms-key-in-use-usable", blast)];
 
         Assert.Equal("FAIL", disabled.Status);
@@ -111,7 +86,7 @@ public sealed class KeyBlastRadiusMotoTests : IClassFixture<MotoServer>
 
         // The CLI prints the date as epoch seconds.
         var deletionSeconds = double.Parse(ExternalProcess.RunShell(
-            $"aws kms schedule-key-deletion --region {Region} --key-id {keyId} --pending-window-in-days 7 --query DeletionDate --output text", _moto.Endpoint), System.Globalization.CultureInfo.InvariantCulture);
+            $"aws kms schedule-key-deletion --region {Region} --key-id {keyId} --pending-window-in-days 7 --query DeletionDate --output text", Endpoint), System.Globalization.CultureInfo.InvariantCulture);
         var deletionDate = DateTimeOffset.FromUnixTimeSeconds((long)deletionSeconds).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
         var pending = Findings()[("kms-key-in-use-usable", blast)];
 
@@ -125,23 +100,23 @@ public sealed class KeyBlastRadiusMotoTests : IClassFixture<MotoServer>
     {
         var findings = Findings();
 
-        Assert.Equal("FAIL", findings[("kms-key-policy-not-public", _keys["describe_only"])].Status);
-        Assert.Contains("DescribeForAnyone", findings[("kms-key-policy-not-public", _keys["describe_only"])].Message, StringComparison.Ordinal);
-        Assert.Equal("PASS", findings[("kms-key-policy-not-public", _keys["org_pinned"])].Status);
-        Assert.Equal("UNKNOWN", findings[("kms-key-policy-not-public", _keys["unjudged"])].Status);
-        Assert.Contains("Odd (aws:PrincipalAccount)", findings[("kms-key-policy-not-public", _keys["unjudged"])].Message, StringComparison.Ordinal);
-        Assert.Equal("PASS", findings[("kms-key-policy-not-public", _keys["blast"])].Status);
+        Assert.Equal("FAIL", findings[("kms-key-policy-not-public", Keys["describe_only"])].Status);
+        Assert.Contains("DescribeForAnyone", findings[("kms-key-policy-not-public", Keys["describe_only"])].Message, StringComparison.Ordinal);
+        Assert.Equal("PASS", findings[("kms-key-policy-not-public", Keys["org_pinned"])].Status);
+        Assert.Equal("UNKNOWN", findings[("kms-key-policy-not-public", Keys["unjudged"])].Status);
+        Assert.Contains("Odd (aws:PrincipalAccount)", findings[("kms-key-policy-not-public", Keys["unjudged"])].Message, StringComparison.Ordinal);
+        Assert.Equal("PASS", findings[("kms-key-policy-not-public", Keys["blast"])].Status);
     }
 
     private void Scan(string inventory)
     {
-        var (exitCode, _, error) = Cli.ScanAwsCommandTests.Kagi("scan", "aws", "--endpoint-url", _moto.Endpoint.ToString(), "--region", Region, "--format", "json", "--save-inventory", inventory);
+        var (exitCode, _, error) = Cli.ScanAwsCommandTests.Kagi("scan", "aws", "--endpoint-url", Endpoint.ToString(), "--region", Region, "--format", "json", "--save-inventory", inventory);
         Assert.True(exitCode is 0 or 1, error);
     }
 
     private Dictionary<(string Rule, string Resource), (string Status, string Message)> Findings()
     {
-        var (exitCode, output, error) = Cli.ScanAwsCommandTests.Kagi("scan", "aws", "--endpoint-url", _moto.Endpoint.ToString(), "--region", Region, "--format", "json");
+        var (exitCode, output, error) = Cli.ScanAwsCommandTests.Kagi("scan", "aws", "--endpoint-url", Endpoint.ToString(), "--region", Region, "--format", "json");
         Assert.True(exitCode is 0 or 1, error);
         using var document = JsonDocument.Parse(output);
         return document.RootElement.GetProperty("findings").EnumerateArray().ToDictionary(

@@ -1,13 +1,7 @@
 using Kagi.Aws.Tests.Fake;
 using Kagi.Core.Findings;
-using Kagi.Core.Model;
 using Kagi.Core.Rules;
 using Kagi.Rules;
-using Kagi.Rules.Aws.DocDb.Clusters;
-using Kagi.Rules.Aws.Neptune.Clusters;
-using Kagi.Rules.Aws.Neptune.ClusterSnapshots;
-using Kagi.Rules.Aws.Rds.Clusters;
-using Kagi.Rules.Aws.Rds.Instances;
 
 namespace Kagi.Aws.Tests;
 
@@ -18,27 +12,17 @@ namespace Kagi.Aws.Tests;
 /// </summary>
 public sealed class ListingFaultTests
 {
-    // Served from the fake's own cluster, snapshot, instance and key models, with their faults tested in FakeScanTests,
-    // FaultScanTests and RdsKindsFakeScanTests.
-    private static readonly HashSet<string> OwnModels =
-    [
-        NeptuneCluster.Descriptor.Type, NeptuneClusterSnapshot.Descriptor.Type, RdsCluster.Descriptor.Type, DocDbCluster.Descriptor.Type,
-        RdsInstance.Descriptor.Type, KmsKey.Descriptor.Type,
-    ];
-
-    public static TheoryData<string> StoreKinds => [.. KindCatalog.LiveCollectors.Select(collector => collector.ResourceType).Where(type => !OwnModels.Contains(type))];
-
     [Fact]
     public void Every_kind_of_issue_14_is_among_them()
     {
-        Assert.True(StoreKinds.Count >= 14, $"{StoreKinds.Count} kinds");
+        Assert.True(StoreKinds.Types.Count >= 14, $"{StoreKinds.Types.Count} kinds");
     }
 
     [Theory]
-    [MemberData(nameof(StoreKinds))]
+    [MemberData(nameof(StoreKinds.All), MemberType = typeof(StoreKinds))]
     public async Task A_throttled_listing_is_retried_and_then_judged(string type)
     {
-        var (collector, listing) = CollectorOf(type);
+        var (collector, listing) = StoreKinds.CollectorOf(type);
         var key = Scenarios.KeyArn(Scenarios.Throttled, 1);
         var region = new FakeRegion
         {
@@ -50,7 +34,7 @@ public sealed class ListingFaultTests
 
         var inventory = Scans.Run(fake.Endpoint, null, Scenarios.Throttled).Inventory;
 
-        var verdicts = Scans.Verdicts(inventory, CmkRuleOf(type), Scenarios.Throttled);
+        var verdicts = Scans.Verdicts(inventory, StoreKinds.CmkRuleOf(type), Scenarios.Throttled);
         Assert.Equal(ResultStatus.Pass, verdicts["pass_after_throttling"]);
         Assert.Equal(ResultStatus.Fail, verdicts["fail_after_throttling"]);
         Assert.Equal(3, fake.Count(collector.Service.SigningName, listing, Scenarios.Throttled));
@@ -58,10 +42,10 @@ public sealed class ListingFaultTests
     }
 
     [Theory]
-    [MemberData(nameof(StoreKinds))]
+    [MemberData(nameof(StoreKinds.All), MemberType = typeof(StoreKinds))]
     public async Task A_denied_listing_is_an_error_of_every_rule_of_the_kind_naming_account_region_service_and_call(string type)
     {
-        var (collector, listing) = CollectorOf(type);
+        var (collector, listing) = StoreKinds.CollectorOf(type);
         var service = collector.Service.SigningName;
         var region = new FakeRegion
         {
@@ -84,14 +68,4 @@ public sealed class ListingFaultTests
         // AccessDenied is not retried
         Assert.Equal(1, fake.Count(service, listing, Scenarios.Denied));
     }
-
-    // A collector's first call is its listing.
-    private static (ILiveCollector Collector, string Listing) CollectorOf(string type)
-    {
-        var collector = KindCatalog.LiveCollectors.Single(collector => collector.ResourceType == type);
-        return (collector, collector.Calls[0]);
-    }
-
-    private static string CmkRuleOf(string type) =>
-        RuleCatalog.All.Single(entry => entry.Metadata.ResourceType == type && entry.Metadata.Id.EndsWith("-cmk-encryption", StringComparison.Ordinal)).Metadata.Id;
 }

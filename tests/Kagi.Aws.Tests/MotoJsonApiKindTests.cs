@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Kagi.Core.Model;
 using Kagi.Core.Rules;
 using Kagi.Rules.Aws.Ecr.Repositories;
@@ -13,16 +12,12 @@ namespace Kagi.Aws.Tests;
 /// boto3, then scanned. moto reports its alias/aws/* keys as KeyManager=CUSTOMER; a resource naming such a key by its
 /// ARN fails only because Kagi recognises the key by its alias in ListAliases, without asking DescribeKey.
 /// </summary>
-public sealed class MotoJsonApiKindTests : IClassFixture<MotoServer>
+public sealed class MotoJsonApiKindTests(MotoServer moto) : MotoScenarioTests(moto, Setup)
 {
-    private const string Region = "eu-west-1";
-
     private const string Setup = """
-        import boto3, json
-        kms = boto3.client("kms"); secrets = boto3.client("secretsmanager"); logs = boto3.client("logs")
+        secrets = boto3.client("secretsmanager"); logs = boto3.client("logs")
         cmk = kms.create_key(Description="json kinds cmk")["KeyMetadata"]["Arn"]
-        managed = next(a for a in kms.list_aliases()["Aliases"] if a["AliasName"] == "alias/aws/secretsmanager")
-        managed_arn = managed["AliasArn"].replace("alias/aws/secretsmanager", "key/" + managed["TargetKeyId"])
+        managed_arn = aws_managed_key("secretsmanager")
         secrets.create_secret(Name="pass-cmk", SecretString="s", KmsKeyId=cmk)
         secrets.create_secret(Name="fail-service-default", SecretString="s")
         secrets.create_secret(Name="fail-aws-managed-by-arn", SecretString="s", KmsKeyId=managed_arn)
@@ -42,47 +37,23 @@ public sealed class MotoJsonApiKindTests : IClassFixture<MotoServer>
         print(json.dumps({"cmk": cmk}))
         """;
 
-    private static readonly Dictionary<Uri, string> Prepared = [];
-
-    private readonly MotoServer _moto;
-    private readonly string _cmk;
-
-    public MotoJsonApiKindTests(MotoServer moto)
-    {
-        _moto = moto;
-        _cmk = SetUpOnce(moto);
-    }
-
     [Theory]
-    [InlineData("secretsmanager-secret-cmk-encryption", "fail-service-default", "fail-aws-managed-by-arn")]
-    [InlineData("logs-log-group-cmk-encryption", "fail-service-owned", null)]
-    [InlineData("kinesis-stream-cmk-encryption", "fail-unencrypted", "fail-aws-managed")]
-    [InlineData("ecr-repository-cmk-encryption", "fail-aws-owned", null)]
-    [InlineData("backup-vault-cmk-encryption", "fail-service-default", null)]
-    public void A_resource_on_a_cmk_passes_and_one_on_the_service_default_fails(string ruleId, string onDefault, string? onAwsManaged)
-    {
-        var result = Scans.Run(_moto.Endpoint, null, Region);
-
-        var verdicts = Scans.Verdicts(result.Inventory, ruleId).Where(verdict => !verdict.Key.StartsWith("paging-", StringComparison.Ordinal)).ToDictionary();
-        Assert.Equal(ResultStatus.Pass, verdicts["pass-cmk"]);
-        Assert.Equal(ResultStatus.Fail, verdicts[onDefault]);
-        if (onAwsManaged is not null)
-        {
-            Assert.Equal(ResultStatus.Fail, verdicts[onAwsManaged]);
-        }
-
-        Assert.Equal(onAwsManaged is null ? 2 : 3, verdicts.Count);
-        Assert.Empty(result.Inventory.Unscanned);
-    }
+    [InlineData("secretsmanager-secret-cmk-encryption", new[] { "pass-cmk", "fail-service-default", "fail-aws-managed-by-arn" })]
+    [InlineData("logs-log-group-cmk-encryption", new[] { "pass-cmk", "fail-service-owned" })]
+    [InlineData("kinesis-stream-cmk-encryption", new[] { "pass-cmk", "fail-unencrypted", "fail-aws-managed" })]
+    [InlineData("ecr-repository-cmk-encryption", new[] { "pass-cmk", "fail-aws-owned" })]
+    [InlineData("backup-vault-cmk-encryption", new[] { "pass-cmk", "fail-service-default" })]
+    public void A_resource_on_a_cmk_passes_and_one_on_the_service_default_fails(string ruleId, string[] names) =>
+        AssertEachGetsTheVerdictItsNameSays(ruleId, names);
 
     [Fact]
     public void Each_resource_is_identified_by_its_arn_and_judged_by_the_level_of_its_real_key()
     {
-        var inventory = Scans.Run(_moto.Endpoint, null, Region).Inventory;
+        var inventory = Scan().Inventory;
 
         var secrets = inventory.Resources.OfType<SecretsManagerSecret>().ToDictionary(secret => secret.Name.Value);
         Assert.StartsWith("arn:aws:secretsmanager:eu-west-1:123456789012:secret:pass-cmk-", secrets["pass-cmk"].Id, StringComparison.Ordinal);
-        Assert.Equal(_cmk, Assert.IsType<KeyReference.Described>(secrets["pass-cmk"].Key).Key.Arn.Value);
+        Assert.Equal(Cmk, Assert.IsType<KeyReference.Described>(secrets["pass-cmk"].Key).Key.Arn.Value);
         Assert.IsType<KeyReference.ServiceDefault>(secrets["fail-service-default"].Key);
         Assert.Equal(KeyLevel.AwsManaged, secrets["fail-aws-managed-by-arn"].KeyLevel.Value);
 
@@ -96,7 +67,7 @@ public sealed class MotoJsonApiKindTests : IClassFixture<MotoServer>
     public void Kinesis_streams_beyond_one_page_are_all_listed_though_moto_answers_without_a_next_token()
     {
         // moto pages ListStreams only by ExclusiveStartStreamName: more than the 100 a page asks for are all found
-        var inventory = Scans.Run(_moto.Endpoint, null, Region).Inventory;
+        var inventory = Scan().Inventory;
 
         var streams = inventory.Resources.OfType<KinesisStream>().Select(stream => stream.Name.Value).ToList();
         Assert.Equal(108, streams.Count);
@@ -112,27 +83,11 @@ public sealed class MotoJsonApiKindTests : IClassFixture<MotoServer>
     [Fact]
     public void An_ecr_repository_is_judged_by_its_encryption_type_and_key()
     {
-        var repositories = Scans.Run(_moto.Endpoint, null, Region).Inventory.Resources.OfType<EcrRepository>().ToDictionary(repository => repository.Name.Value);
+        var repositories = Scan().Inventory.Resources.OfType<EcrRepository>().ToDictionary(repository => repository.Name.Value);
 
         Assert.Equal("arn:aws:ecr:eu-west-1:123456789012:repository/pass-cmk", repositories["pass-cmk"].Id);
-        Assert.Equal(_cmk, repositories["pass-cmk"].KmsKeyId.Value);
+        Assert.Equal(Cmk, repositories["pass-cmk"].KmsKeyId.Value);
         Assert.Equal(KeyLevel.Customer, repositories["pass-cmk"].KeyLevel.Value);
         Assert.IsType<KeyReference.AwsOwned>(repositories["fail-aws-owned"].Key);
-    }
-
-    // xUnit makes a test class instance per test; the emulator is set up once per server.
-    private static string SetUpOnce(MotoServer moto)
-    {
-        lock (Prepared)
-        {
-            if (!Prepared.TryGetValue(moto.Endpoint, out var cmk))
-            {
-                using var json = JsonDocument.Parse(ExternalProcess.RunPython(Setup, moto.Endpoint, Region));
-                cmk = json.RootElement.GetProperty("cmk").GetString()!;
-                Prepared[moto.Endpoint] = cmk;
-            }
-
-            return cmk;
-        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Kagi.Core.Model;
 using Kagi.Core.Rules;
 using Kagi.Rules.Aws.ElastiCache.ReplicationGroups;
@@ -12,16 +11,12 @@ namespace Kagi.Aws.Tests;
 /// <c>CreateReplicationGroup</c>), then scanned. moto reports its alias/aws/* keys as KeyManager=CUSTOMER; the cluster naming
 /// aws/redshift's key by its ARN fails only because Kagi recognises the key by its alias in ListAliases, without DescribeKey.
 /// </summary>
-public sealed class MotoQueryApiKindTests : IClassFixture<MotoServer>
+public sealed class MotoQueryApiKindTests(MotoServer moto) : MotoScenarioTests(moto, Setup)
 {
-    private const string Region = "eu-west-1";
-
     private const string Setup = """
-        import boto3, json
-        kms = boto3.client("kms"); redshift = boto3.client("redshift"); elasticache = boto3.client("elasticache")
+        redshift = boto3.client("redshift"); elasticache = boto3.client("elasticache")
         cmk = kms.create_key(Description="query kinds cmk")["KeyMetadata"]["Arn"]
-        managed = next(a for a in kms.list_aliases()["Aliases"] if a["AliasName"] == "alias/aws/redshift")
-        managed_arn = managed["AliasArn"].replace("alias/aws/redshift", "key/" + managed["TargetKeyId"])
+        managed_arn = aws_managed_key("redshift")
         def cluster(name, **encryption):
             redshift.create_cluster(ClusterIdentifier=name, NodeType="ra3.xlplus", MasterUsername="admin", MasterUserPassword="Passw0rd1", **encryption)
         cluster("pass-cmk", Encrypted=True, KmsKeyId=cmk, Tags=[{"Key": "owner", "Value": "analytics"}])
@@ -36,37 +31,18 @@ public sealed class MotoQueryApiKindTests : IClassFixture<MotoServer>
         print(json.dumps({"cmk": cmk}))
         """;
 
-    private static readonly Dictionary<Uri, string> Prepared = [];
-
-    private readonly MotoServer _moto;
-    private readonly string _cmk;
-
-    public MotoQueryApiKindTests(MotoServer moto)
-    {
-        _moto = moto;
-        _cmk = SetUpOnce(moto);
-    }
-
     [Theory]
-    [InlineData("redshift-cluster-cmk-encryption", new[] { "fail-service-default", "fail-aws-managed-by-arn", "fail-unencrypted" })]
-    [InlineData("elasticache-replication-group-cmk-encryption", new[] { "fail-service-owned", "fail-unencrypted" })]
-    public void A_resource_on_a_cmk_passes_and_those_on_the_service_default_or_unencrypted_fail(string ruleId, string[] failing)
-    {
-        var result = Scans.Run(_moto.Endpoint, null, Region);
-
-        var verdicts = Scans.Verdicts(result.Inventory, ruleId);
-        Assert.Equal(failing.Append("pass-cmk").Order(StringComparer.Ordinal), verdicts.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal(ResultStatus.Pass, verdicts["pass-cmk"]);
-        Assert.All(failing, name => Assert.Equal(ResultStatus.Fail, verdicts[name]));
-        Assert.Empty(result.Inventory.Unscanned);
-    }
+    [InlineData("redshift-cluster-cmk-encryption", new[] { "pass-cmk", "fail-service-default", "fail-aws-managed-by-arn", "fail-unencrypted" })]
+    [InlineData("elasticache-replication-group-cmk-encryption", new[] { "pass-cmk", "fail-service-owned", "fail-unencrypted" })]
+    public void A_resource_on_a_cmk_passes_and_those_on_the_service_default_or_unencrypted_fail(string ruleId, string[] names) =>
+        AssertEachGetsTheVerdictItsNameSays(ruleId, names);
 
     [Theory]
     [InlineData("redshift-cluster-storage-encrypted")]
     [InlineData("elasticache-replication-group-storage-encrypted")]
     public void Only_the_unencrypted_resource_fails_the_storage_rule(string ruleId)
     {
-        var verdicts = Scans.Verdicts(Scans.Run(_moto.Endpoint, null, Region).Inventory, ruleId);
+        var verdicts = Scans.Verdicts(Scan().Inventory, ruleId);
 
         Assert.Equal(["fail-unencrypted"], verdicts.Where(verdict => verdict.Value == ResultStatus.Fail).Select(verdict => verdict.Key));
         Assert.All(verdicts.Where(verdict => verdict.Key != "fail-unencrypted"), verdict => Assert.Equal(ResultStatus.Pass, verdict.Value));
@@ -75,11 +51,11 @@ public sealed class MotoQueryApiKindTests : IClassFixture<MotoServer>
     [Fact]
     public void Each_resource_is_identified_by_its_arn_and_judged_by_the_level_of_its_real_key()
     {
-        var inventory = Scans.Run(_moto.Endpoint, null, Region).Inventory;
+        var inventory = Scan().Inventory;
 
         var clusters = inventory.Resources.OfType<RedshiftCluster>().ToDictionary(cluster => cluster.Name.Value);
         Assert.Equal("arn:aws:redshift:eu-west-1:123456789012:cluster:pass-cmk", clusters["pass-cmk"].Id);
-        Assert.Equal(_cmk, Assert.IsType<KeyReference.Described>(clusters["pass-cmk"].Key).Key.Arn.Value);
+        Assert.Equal(Cmk, Assert.IsType<KeyReference.Described>(clusters["pass-cmk"].Key).Key.Arn.Value);
         Assert.Equal(new Dictionary<string, string> { ["owner"] = "analytics" }, clusters["pass-cmk"].Tags.Value);
         Assert.IsType<KeyReference.ServiceDefault>(clusters["fail-service-default"].Key);
         Assert.Equal(KeyLevel.AwsManaged, clusters["fail-aws-managed-by-arn"].KeyLevel.Value);
@@ -90,21 +66,5 @@ public sealed class MotoQueryApiKindTests : IClassFixture<MotoServer>
         Assert.Equal(KeyLevel.Customer, groups["pass-cmk"].KeyLevel.Value);
         Assert.IsType<KeyReference.AwsOwned>(groups["fail-service-owned"].Key);
         Assert.Equal(KeyLevel.None, groups["fail-unencrypted"].KeyLevel.Value);
-    }
-
-    // xUnit makes a test class instance per test; the emulator is set up once per server.
-    private static string SetUpOnce(MotoServer moto)
-    {
-        lock (Prepared)
-        {
-            if (!Prepared.TryGetValue(moto.Endpoint, out var cmk))
-            {
-                using var json = JsonDocument.Parse(ExternalProcess.RunPython(Setup, moto.Endpoint, Region));
-                cmk = json.RootElement.GetProperty("cmk").GetString()!;
-                Prepared[moto.Endpoint] = cmk;
-            }
-
-            return cmk;
-        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Kagi.Core.Model;
 using Kagi.Core.Rules;
 using Kagi.Rules.Aws.Neptune.Clusters;
@@ -6,16 +5,12 @@ using Kagi.Rules.Aws.Neptune.Clusters;
 namespace Kagi.Aws.Tests;
 
 /// <summary>Integration against moto, an independent AWS emulator: clusters and keys are made with boto3, then scanned by Kagi.</summary>
-public sealed class MotoScanTests : IClassFixture<MotoServer>
+public sealed class MotoScanTests(MotoServer moto) : MotoScenarioTests(moto, Setup)
 {
-    private const string Region = "eu-west-1";
-
     private const string Setup = """
-        import boto3, json
-        kms = boto3.client("kms"); neptune = boto3.client("neptune"); rds = boto3.client("rds")
+        neptune = boto3.client("neptune"); rds = boto3.client("rds")
         cmk = kms.create_key(Description="neptune cmk", Tags=[{"TagKey": "owner", "TagValue": "security"}])["KeyMetadata"]["Arn"]
-        aws_rds = next(a for a in kms.list_aliases()["Aliases"] if a["AliasName"] == "alias/aws/rds")
-        aws_rds_arn = aws_rds["AliasArn"].replace("alias/aws/rds", "key/" + aws_rds["TargetKeyId"])
+        aws_rds_arn = aws_managed_key("rds")
         neptune.create_db_cluster(DBClusterIdentifier="pass-cmk", Engine="neptune", StorageEncrypted=True, KmsKeyId=cmk, Tags=[{"Key": "owner", "Value": "team-a"}])
         neptune.add_tags_to_resource(ResourceName="arn:aws:rds:eu-west-1:123456789012:cluster:pass-cmk", Tags=[{"Key": "env", "Value": "prod"}])
         neptune.create_db_cluster(DBClusterIdentifier="pass-cmk-shared", Engine="neptune", StorageEncrypted=True, KmsKeyId=cmk)
@@ -26,38 +21,19 @@ public sealed class MotoScanTests : IClassFixture<MotoServer>
         print(json.dumps({"cmk": cmk}))
         """;
 
-    private readonly MotoServer _moto;
-    private readonly string _cmk;
-
-    public MotoScanTests(MotoServer moto)
-    {
-        _moto = moto;
-        _cmk = SetUpOnce(moto);
-    }
-
     [Fact]
     public void Every_neptune_cluster_gets_the_verdict_its_real_key_deserves()
     {
-        // When the region is scanned
-        var result = Scans.Run(_moto.Endpoint, null, Region);
-
-        // Then moto's account is named, and each Neptune cluster is judged by what KMS says of its key
-        Assert.Equal("123456789012", result.Account);
-        var verdicts = Scans.Verdicts(result.Inventory, Scans.CmkRule);
-        Assert.Equal(ResultStatus.Pass, verdicts["pass-cmk"]);
-        Assert.Equal(ResultStatus.Pass, verdicts["pass-cmk-shared"]);
-        Assert.Equal(ResultStatus.Fail, verdicts["fail-unencrypted"]);
-        Assert.Equal(ResultStatus.Fail, verdicts["fail-aws-managed"]);
-
-        // moto gives an encrypted cluster without a key the made-up KmsKeyId "default_kms_key_id": KMS cannot describe it
-        Assert.Equal(ResultStatus.Unknown, verdicts["unknown-unresolvable-key"]);
-        Assert.Equal(5, verdicts.Count);
+        // moto's account is named, and each Neptune cluster is judged by what KMS says of its key; moto gives an encrypted
+        // cluster without a key the made-up KmsKeyId "default_kms_key_id", which KMS cannot describe
+        Assert.Equal("123456789012", Scan().Account);
+        AssertEachGetsTheVerdictItsNameSays(Scans.CmkRule, "pass-cmk", "pass-cmk-shared", "fail-unencrypted", "fail-aws-managed", "unknown-unresolvable-key");
     }
 
     [Fact]
     public void Only_neptune_engines_are_neptune_clusters()
     {
-        var result = Scans.Run(_moto.Endpoint, null, Region);
+        var result = Scan();
 
         var names = result.Inventory.Resources.OfType<NeptuneCluster>().Select(cluster => cluster.Name.Value).ToList();
         Assert.DoesNotContain("aurora", names);
@@ -67,14 +43,14 @@ public sealed class MotoScanTests : IClassFixture<MotoServer>
     [Fact]
     public void A_cluster_is_identified_by_its_arn_with_account_and_region()
     {
-        var result = Scans.Run(_moto.Endpoint, null, Region);
+        var result = Scan();
 
         var cluster = result.Inventory.Resources.OfType<NeptuneCluster>().Single(c => c.Name.Value == "pass-cmk");
         Assert.Equal("arn:aws:rds:eu-west-1:123456789012:cluster:pass-cmk", cluster.Id);
         Assert.Equal("123456789012", cluster.Account);
         Assert.Equal(Region, cluster.Region);
         var key = Assert.IsType<KeyReference.Described>(cluster.Key);
-        Assert.Equal(_cmk, key.Key.Arn.Value);
+        Assert.Equal(Cmk, key.Key.Arn.Value);
         Assert.Equal("Enabled", key.Key.State.Value);
         Assert.False(key.Key.RotationEnabled.Value);
         Assert.Contains("kms:*", key.Key.Policy.Value, StringComparison.Ordinal);
@@ -83,7 +59,7 @@ public sealed class MotoScanTests : IClassFixture<MotoServer>
     [Fact]
     public void Clusters_and_keys_carry_the_tags_moto_holds_for_them()
     {
-        var result = Scans.Run(_moto.Endpoint, null, Region);
+        var result = Scan();
 
         var clusters = result.Inventory.Resources.OfType<NeptuneCluster>().ToDictionary(cluster => cluster.Name.Value);
         Assert.True(clusters["pass-cmk"].Tags.IsKnown, clusters["pass-cmk"].Tags.Reason);
@@ -96,7 +72,7 @@ public sealed class MotoScanTests : IClassFixture<MotoServer>
     [Fact]
     public void The_storage_encrypted_rule_fails_only_the_unencrypted_cluster()
     {
-        var result = Scans.Run(_moto.Endpoint, null, Region);
+        var result = Scan();
 
         var failing = Scans.Verdicts(result.Inventory, Scans.EncryptedRule).Where(v => v.Value == ResultStatus.Fail).Select(v => v.Key);
         Assert.Equal(["fail-unencrypted"], failing);
@@ -106,7 +82,7 @@ public sealed class MotoScanTests : IClassFixture<MotoServer>
     public void The_endpoint_can_come_from_the_environment_as_the_aws_cli_reads_it()
     {
         // Given no --endpoint-url but AWS_ENDPOINT_URL set, as a user of the AWS CLI would
-        var environment = new Dictionary<string, string> { ["AWS_ENDPOINT_URL"] = _moto.Endpoint.ToString(), ["AWS_REGION"] = Region };
+        var environment = new Dictionary<string, string> { ["AWS_ENDPOINT_URL"] = Endpoint.ToString(), ["AWS_REGION"] = Region };
 
         var result = Scans.Run(new LiveScanOptions(), null, environment);
 
@@ -117,7 +93,7 @@ public sealed class MotoScanTests : IClassFixture<MotoServer>
     [Fact]
     public void Kagi_scan_aws_against_moto_prints_the_verdicts_and_exits_one_for_the_failures()
     {
-        var (exitCode, output, _) = Cli.ScanAwsCommandTests.Kagi("scan", "aws", "--endpoint-url", _moto.Endpoint.ToString(), "--region", Region, "--format", "json");
+        var (exitCode, output, _) = Cli.ScanAwsCommandTests.Kagi("scan", "aws", "--endpoint-url", Endpoint.ToString(), "--region", Region, "--format", "json");
 
         Assert.Equal(1, exitCode);
         var findings = Cli.ScanAwsCommandTests.Findings(output);
@@ -125,23 +101,5 @@ public sealed class MotoScanTests : IClassFixture<MotoServer>
         Assert.Equal("FAIL", findings[(Scans.CmkRule, "arn:aws:rds:eu-west-1:123456789012:cluster:fail-aws-managed")]);
         Assert.Equal("FAIL", findings[(Scans.EncryptedRule, "arn:aws:rds:eu-west-1:123456789012:cluster:fail-unencrypted")]);
         Assert.Equal(5, findings.Keys.Count(key => key.Rule == Scans.CmkRule));
-    }
-
-    private static readonly Dictionary<Uri, string> Prepared = [];
-
-    // xUnit makes a test class instance per test; the emulator is set up once per server.
-    private static string SetUpOnce(MotoServer moto)
-    {
-        lock (Prepared)
-        {
-            if (!Prepared.TryGetValue(moto.Endpoint, out var cmk))
-            {
-                using var json = JsonDocument.Parse(ExternalProcess.RunPython(Setup, moto.Endpoint, Region));
-                cmk = json.RootElement.GetProperty("cmk").GetString()!;
-                Prepared[moto.Endpoint] = cmk;
-            }
-
-            return cmk;
-        }
     }
 }

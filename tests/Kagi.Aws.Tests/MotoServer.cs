@@ -10,6 +10,8 @@ namespace Kagi.Aws.Tests;
 public sealed class MotoServer : IDisposable
 {
     private readonly Process _process;
+    private readonly Lock _setUpGate = new();
+    private (string Script, string Printed)? _setUp;
 
     public MotoServer()
     {
@@ -30,6 +32,19 @@ public sealed class MotoServer : IDisposable
     }
 
     public Uri Endpoint { get; }
+
+    /// <summary>
+    /// Runs the boto3 script that sets this server up, the first time it is asked, and returns what it printed; one
+    /// server serves one script.
+    /// </summary>
+    public string SetUpOnce(string script, string region)
+    {
+        lock (_setUpGate)
+        {
+            _setUp ??= (script, ExternalProcess.RunPython(script, Endpoint, region));
+            return _setUp.Value.Script == script ? _setUp.Value.Printed : throw new InvalidOperationException("this moto server is set up by another script");
+        }
+    }
 
     public void Dispose()
     {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Kagi.Core.Model;
 using Kagi.Core.Rules;
 using Kagi.Rules.Aws.OpenSearch.Domains;
@@ -11,13 +10,10 @@ namespace Kagi.Aws.Tests;
 /// alias/aws/sns, so a topic naming that alias is recognised as AWS-managed by the alias name alone; a domain encrypted
 /// without a key names none in moto's answer, so it is judged on aws/es, the service default.
 /// </summary>
-public sealed class MotoSnsOpenSearchTests : IClassFixture<MotoServer>
+public sealed class MotoSnsOpenSearchTests(MotoServer moto) : MotoScenarioTests(moto, Setup)
 {
-    private const string Region = "eu-west-1";
-
     private const string Setup = """
-        import boto3, json
-        kms = boto3.client("kms"); sns = boto3.client("sns"); search = boto3.client("opensearch")
+        sns = boto3.client("sns"); search = boto3.client("opensearch")
         cmk = kms.create_key(Description="sns and opensearch cmk")["KeyMetadata"]["Arn"]
         sns.create_topic(Name="pass-cmk", Attributes={"KmsMasterKeyId": cmk})
         sns.create_topic(Name="pass-cmk-by-id", Attributes={"KmsMasterKeyId": cmk.split("/")[-1]})
@@ -34,36 +30,18 @@ public sealed class MotoSnsOpenSearchTests : IClassFixture<MotoServer>
         print(json.dumps({"cmk": cmk}))
         """;
 
-    private static readonly Dictionary<Uri, string> Prepared = [];
-
-    private readonly MotoServer _moto;
-    private readonly string _cmk;
-
-    public MotoSnsOpenSearchTests(MotoServer moto)
-    {
-        _moto = moto;
-        _cmk = SetUpOnce(moto);
-    }
-
     [Theory]
-    [InlineData("sns-topic-cmk-encryption", new[] { "pass-cmk", "pass-cmk-by-id" }, new[] { "fail-aws-managed", "fail-unencrypted" })]
-    [InlineData("opensearch-domain-cmk-encryption", new[] { "pass-cmk", "pass-legacy-cmk" }, new[] { "fail-aws-managed", "fail-unencrypted" })]
-    public void A_resource_on_a_cmk_passes_and_one_on_the_aws_managed_key_or_none_fails(string ruleId, string[] passing, string[] failing)
-    {
-        var result = Scans.Run(_moto.Endpoint, null, Region);
-
-        var verdicts = Scans.Verdicts(result.Inventory, ruleId);
-        Assert.All(passing, name => Assert.Equal(ResultStatus.Pass, verdicts[name]));
-        Assert.All(failing, name => Assert.Equal(ResultStatus.Fail, verdicts[name]));
-        Assert.Empty(result.Inventory.Unscanned);
-    }
+    [InlineData("sns-topic-cmk-encryption", new[] { "pass-cmk", "pass-cmk-by-id", "fail-aws-managed", "fail-unencrypted" })]
+    [InlineData("opensearch-domain-cmk-encryption", new[] { "pass-cmk", "pass-legacy-cmk", "fail-aws-managed", "fail-unencrypted" })]
+    public void A_resource_on_a_cmk_passes_and_one_on_the_aws_managed_key_or_none_fails(string ruleId, string[] names) =>
+        AssertEachGetsTheVerdictItsNameSays(ruleId, names);
 
     [Theory]
     [InlineData("sns-topic-storage-encrypted")]
     [InlineData("opensearch-domain-storage-encrypted")]
     public void Only_the_unencrypted_resource_fails_the_storage_rule(string ruleId)
     {
-        var verdicts = Scans.Verdicts(Scans.Run(_moto.Endpoint, null, Region).Inventory, ruleId);
+        var verdicts = Scans.Verdicts(Scan().Inventory, ruleId);
 
         Assert.Equal(ResultStatus.Fail, verdicts["fail-unencrypted"]);
         Assert.Equal(ResultStatus.Pass, verdicts["fail-aws-managed"]);
@@ -73,12 +51,12 @@ public sealed class MotoSnsOpenSearchTests : IClassFixture<MotoServer>
     [Fact]
     public void Topics_beyond_one_page_are_all_listed_each_by_its_arn_and_judged_by_its_real_key()
     {
-        var inventory = Scans.Run(_moto.Endpoint, null, Region).Inventory;
+        var inventory = Scan().Inventory;
 
         var topics = inventory.Resources.OfType<SnsTopic>().ToDictionary(topic => topic.Name.Value);
         Assert.Equal(109, topics.Count);
         Assert.Equal("arn:aws:sns:eu-west-1:123456789012:pass-cmk", topics["pass-cmk"].Id);
-        Assert.Equal(_cmk, Assert.IsType<KeyReference.Described>(topics["pass-cmk-by-id"].Key).Key.Arn.Value);
+        Assert.Equal(Cmk, Assert.IsType<KeyReference.Described>(topics["pass-cmk-by-id"].Key).Key.Arn.Value);
         Assert.Equal(KeyLevel.AwsManaged, topics["fail-aws-managed"].KeyLevel.Value);
         Assert.Equal(KeyLevel.None, topics["fail-unencrypted"].KeyLevel.Value);
     }
@@ -86,29 +64,13 @@ public sealed class MotoSnsOpenSearchTests : IClassFixture<MotoServer>
     [Fact]
     public void Domains_of_both_engines_are_described_in_batches_and_judged_by_their_real_key()
     {
-        var inventory = Scans.Run(_moto.Endpoint, null, Region).Inventory;
+        var inventory = Scan().Inventory;
 
         var domains = inventory.Resources.OfType<OpenSearchDomain>().ToDictionary(domain => domain.Name.Value);
         Assert.Equal(10, domains.Count);
         Assert.Equal("arn:aws:es:eu-west-1:123456789012:domain/pass-legacy-cmk", domains["pass-legacy-cmk"].Id);
-        Assert.Equal(_cmk, Assert.IsType<KeyReference.Described>(domains["pass-cmk"].Key).Key.Arn.Value);
+        Assert.Equal(Cmk, Assert.IsType<KeyReference.Described>(domains["pass-cmk"].Key).Key.Arn.Value);
         Assert.IsType<KeyReference.ServiceDefault>(domains["fail-aws-managed"].Key);
         Assert.Equal(KeyLevel.None, domains["batch-5"].KeyLevel.Value);
-    }
-
-    // xUnit makes a test class instance per test; the emulator is set up once per server.
-    private static string SetUpOnce(MotoServer moto)
-    {
-        lock (Prepared)
-        {
-            if (!Prepared.TryGetValue(moto.Endpoint, out var cmk))
-            {
-                using var json = JsonDocument.Parse(ExternalProcess.RunPython(Setup, moto.Endpoint, Region));
-                cmk = json.RootElement.GetProperty("cmk").GetString()!;
-                Prepared[moto.Endpoint] = cmk;
-            }
-
-            return cmk;
-        }
     }
 }

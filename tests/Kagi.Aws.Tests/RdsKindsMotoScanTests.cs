@@ -12,16 +12,12 @@ namespace Kagi.Aws.Tests;
 /// (recognised without DescribeKey). moto 5.2 refuses the docdb engine, so DocumentDB clusters are proven on the fake
 /// only; here their listing is shown to read moto's answer cleanly.
 /// </summary>
-public sealed class RdsKindsMotoScanTests : IClassFixture<MotoServer>
+public sealed class RdsKindsMotoScanTests : MotoScenarioTests
 {
-    private const string Region = "eu-west-1";
-
     private const string Setup = """
-        import boto3
-        kms = boto3.client("kms"); rds = boto3.client("rds")
+        rds = boto3.client("rds")
         cmk = kms.create_key(Description="rds cmk")["KeyMetadata"]["Arn"]
-        aws_rds = next(a for a in kms.list_aliases()["Aliases"] if a["AliasName"] == "alias/aws/rds")
-        aws_rds_arn = aws_rds["AliasArn"].replace("alias/aws/rds", "key/" + aws_rds["TargetKeyId"])
+        aws_rds_arn = aws_managed_key("rds")
         db = dict(DBInstanceClass="db.t3.micro", MasterUsername="admin1", MasterUserPassword="password123", AllocatedStorage=20)
         rds.create_db_instance(DBInstanceIdentifier="pass-db-cmk", Engine="postgres", StorageEncrypted=True, KmsKeyId=cmk, **db)
         rds.create_db_instance(DBInstanceIdentifier="fail-db-aws-managed", Engine="mysql", StorageEncrypted=True, KmsKeyId=aws_rds_arn, **db)
@@ -34,37 +30,16 @@ public sealed class RdsKindsMotoScanTests : IClassFixture<MotoServer>
         boto3.client("neptune").create_db_cluster(DBClusterIdentifier="graph", Engine="neptune", StorageEncrypted=True, KmsKeyId=cmk)
         """;
 
-    private static readonly HashSet<Uri> Prepared = [];
-
     private readonly AwsScanResult _result;
 
     public RdsKindsMotoScanTests(MotoServer moto)
-    {
-        ArgumentNullException.ThrowIfNull(moto);
-        lock (Prepared)
-        {
-            if (!Prepared.Contains(moto.Endpoint))
-            {
-                ExternalProcess.RunPython(Setup, moto.Endpoint, Region);
-                Prepared.Add(moto.Endpoint);
-            }
-        }
-
-        _result = Scans.Run(moto.Endpoint, null, Region);
-    }
+        : base(moto, Setup) => _result = Scan();
 
     [Theory]
-    [InlineData("rds-instance-cmk-encryption", "pass-db-cmk", "fail-db-aws-managed", "fail-db-unencrypted")]
-    [InlineData("rds-cluster-cmk-encryption", "pass-aurora-cmk", "fail-aurora-aws-managed", "fail-aurora-unencrypted")]
-    public void A_cmk_passes_and_the_aws_managed_key_or_no_encryption_fails(string ruleId, string cmk, string awsManaged, string unencrypted)
-    {
-        var verdicts = Scans.Verdicts(_result.Inventory, ruleId);
-
-        Assert.Equal(ResultStatus.Pass, verdicts[cmk]);
-        Assert.Equal(ResultStatus.Fail, verdicts[awsManaged]);
-        Assert.Equal(ResultStatus.Fail, verdicts[unencrypted]);
-        Assert.Equal(3, verdicts.Count);
-    }
+    [InlineData("rds-instance-cmk-encryption", new[] { "pass-db-cmk", "fail-db-aws-managed", "fail-db-unencrypted" })]
+    [InlineData("rds-cluster-cmk-encryption", new[] { "pass-aurora-cmk", "fail-aurora-aws-managed", "fail-aurora-unencrypted" })]
+    public void A_cmk_passes_and_the_aws_managed_key_or_no_encryption_fails(string ruleId, string[] names) =>
+        AssertEachGetsTheVerdictItsNameSays(ruleId, names);
 
     [Theory]
     [InlineData("rds-instance-storage-encrypted", "fail-db-unencrypted")]

@@ -1,27 +1,18 @@
-using Kagi.Core.Findings;
-using Kagi.Core.Model;
-using Kagi.Core.Rules;
 using Kagi.Rules;
-using Kagi.Rules.Aws.Rds.Clusters;
 using Kagi.Rules.Aws.Rds.Instances;
 
 namespace Kagi.Aws.Tests;
 
 /// <summary>
-/// The AWS CLI fixes of the RDS key rules work as printed: in moto, a failing instance or cluster is fixed by running
-/// its finding's commands (only the endpoint comes from the environment), and the rescan passes its replacement while
-/// every finding that passed before still passes. Not provable here: DocumentDB (moto 5.2 refuses the docdb engine), and
+/// The AWS CLI fixes of the RDS key rules work as printed in moto (<see cref="PrintedCliFix"/>): the rescan passes the
+/// replacement of the failing instance or cluster. Not provable here: DocumentDB (moto 5.2 refuses the docdb engine), and
 /// a cluster's "unencrypted" variant (moto restores a snapshot with --kms-key-id but leaves StorageEncrypted false).
 /// </summary>
-public sealed class RdsRemediationEndToEndTests : IClassFixture<MotoServer>
+public sealed class RdsRemediationEndToEndTests(MotoServer moto) : MotoScenarioTests(moto, Setup)
 {
-    private const string Region = "eu-west-1";
-
     private const string Setup = """
-        import boto3
-        kms = boto3.client("kms"); rds = boto3.client("rds")
-        aws_rds = next(a for a in kms.list_aliases()["Aliases"] if a["AliasName"] == "alias/aws/rds")
-        aws_rds_arn = aws_rds["AliasArn"].replace("alias/aws/rds", "key/" + aws_rds["TargetKeyId"])
+        rds = boto3.client("rds")
+        aws_rds_arn = aws_managed_key("rds")
         db = dict(DBInstanceClass="db.t3.micro", MasterUsername="admin1", MasterUserPassword="password123", AllocatedStorage=20, Engine="postgres")
         rds.create_db_instance(DBInstanceIdentifier="orders", StorageEncrypted=True, KmsKeyId=aws_rds_arn, **db)
         rds.create_db_instance(DBInstanceIdentifier="ledger", **db)
@@ -29,50 +20,17 @@ public sealed class RdsRemediationEndToEndTests : IClassFixture<MotoServer>
         rds.create_db_instance(DBInstanceIdentifier="catalog-1", DBClusterIdentifier="catalog", Engine="aurora-postgresql", DBInstanceClass="db.r6g.large")
         """;
 
-    private static readonly HashSet<Uri> Prepared = [];
-
-    private readonly MotoServer _moto;
-
-    public RdsRemediationEndToEndTests(MotoServer moto)
-    {
-        ArgumentNullException.ThrowIfNull(moto);
-        _moto = moto;
-        lock (Prepared)
-        {
-            if (!Prepared.Contains(moto.Endpoint))
-            {
-                ExternalProcess.RunPython(Setup, moto.Endpoint, Region);
-                Prepared.Add(moto.Endpoint);
-            }
-        }
-    }
-
     [Theory]
     [InlineData("rds-instance-cmk-encryption", "orders", null)]
     [InlineData("rds-instance-cmk-encryption", "ledger", CmkEncryptionRule<RdsInstance>.UnencryptedVariant)]
     [InlineData("rds-cluster-cmk-encryption", "catalog", null)]
     public void The_printed_cli_fix_makes_a_replacement_that_passes_and_breaks_nothing_that_passed(string ruleId, string name, string? variant)
     {
-        // Given a store on aws/rds, or unencrypted, which the CMK rule fails
-        var before = Scans.Judge(Scans.Run(_moto.Endpoint, null, Region).Inventory);
-        var finding = Assert.Single(before, f => f.Rule.Id == ruleId && f.Resource.Name is { IsKnown: true } known && known.Value == name);
-        Assert.Equal(ResultStatus.Fail, finding.Status);
-        Assert.Equal(variant, finding.Result.RemediationVariant);
-
-        // When the finding's AWS CLI commands run as Kagi printed them
-        ExternalProcess.RunShell(FindingText.Render(finding, Language.En).FixIn(RemediationMedium.AwsCli), _moto.Endpoint);
+        // Given a store on aws/rds, or unencrypted, which the CMK rule fails, when its printed fix runs
+        var fix = PrintedCliFix.Run(Endpoint, Region, ruleId, name);
 
         // Then the rescan finds the replacement under a customer-managed key with rotation on, and it passes
-        var after = Scans.Run(_moto.Endpoint, null, Region).Inventory;
-        var verdicts = Scans.Verdicts(after, ruleId);
-        Assert.Equal(ResultStatus.Pass, verdicts[$"{name}-cmk"]);
-        var replacement = (IEncryptedAtRest)after.Resources.Single(r => r is RdsInstance or RdsCluster && r.Name is { IsKnown: true } known && known.Value == $"{name}-cmk");
-        var key = Assert.IsType<KeyReference.Described>(replacement.Key).Key;
-        Assert.Equal(KeyManager.Customer, key.Manager.Value);
-        Assert.Equal(ResultStatus.Pass, Scans.Verdicts(after, "kms-key-rotation-enabled")[key.Name.Value]);
-
-        // and every finding that passed before still passes
-        var passedAfter = Scans.Judge(after).Where(f => f.Status == ResultStatus.Pass).Select(f => (f.Rule.Id, f.Resource.Id)).ToHashSet();
-        Assert.All(before.Where(f => f.Status == ResultStatus.Pass), f => Assert.Contains((f.Rule.Id, f.Resource.Id), passedAfter));
+        Assert.Equal(variant, fix.Finding.Result.RemediationVariant);
+        fix.AssertProtectedByARotatedCmk(fix.Named($"{name}-cmk"));
     }
 }

@@ -50,14 +50,21 @@ internal static class Scans
             .Where(finding => finding.Rule.Id == ruleId && finding.Resource.Region == region && finding.Resource is not UnscannedResource)
             .ToDictionary(finding => finding.Resource.Name.Value, finding => finding.Status);
 
-    /// <summary>The status a scenario resource's name says it must get: <c>pass_…</c>, <c>fail_…</c> or <c>unknown_…</c>.</summary>
-    public static ResultStatus Expected(string name) => name.Split('_')[0] switch
+    /// <summary>The status a scenario resource's name says it must get: <c>pass_…</c>, <c>fail_…</c> or <c>unknown_…</c> (or <c>pass-…</c> …).</summary>
+    public static ResultStatus Expected(string name) => SaidBy(name) ?? throw new InvalidOperationException($"unexpected resource name {name}");
+
+    /// <summary>The status a resource's name says it must get; null for a name that says none.</summary>
+    public static ResultStatus? SaidBy(string name) => name.Split('_', '-')[0] switch
     {
         "pass" => ResultStatus.Pass,
         "fail" => ResultStatus.Fail,
         "unknown" => ResultStatus.Unknown,
-        var other => throw new InvalidOperationException($"unexpected resource name {other}"),
+        _ => null,
     };
+
+    /// <summary>Each resource got the status its name says, by name; a failure names the resource and what it got.</summary>
+    public static void AssertEachAsNamed(IReadOnlyDictionary<string, ResultStatus> verdicts) =>
+        Assert.All(verdicts, verdict => Assert.True(Expected(verdict.Key) == verdict.Value, $"{verdict.Key}: {verdict.Value}"));
 }
 
 /// <summary>Keeps what a scan reported, to check the progress display is fed.</summary>

@@ -10,13 +10,10 @@ namespace Kagi.Aws.Tests;
 /// and on the AWS-managed key, then scanned by Kagi. moto reports its <c>aws/*</c> keys as KeyManager=CUSTOMER: the
 /// AWS-managed answer comes from the alias alone (ListAliases), which is what these tests rely on.
 /// </summary>
-public sealed class SdkStoreMotoScanTests : IClassFixture<MotoServer>
+public sealed class SdkStoreMotoScanTests(MotoServer moto) : MotoScenarioTests(moto, Setup)
 {
-    private const string Region = "eu-west-1";
-
     private const string Setup = """
-        import boto3
-        kms = boto3.client("kms"); dynamodb = boto3.client("dynamodb")
+        dynamodb = boto3.client("dynamodb")
         cmk = kms.create_key(Description="data store cmk")["KeyMetadata"]["Arn"]
         table = dict(AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}], KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}], BillingMode="PAY_PER_REQUEST")
         dynamodb.create_table(TableName="pass-table-cmk", SSESpecification={"Enabled": True, "SSEType": "KMS", "KMSMasterKeyId": cmk}, **table)
@@ -43,71 +40,35 @@ public sealed class SdkStoreMotoScanTests : IClassFixture<MotoServer>
         bucket("elsewhere-bucket-cmk", region="us-west-2", algorithm="aws:kms", key=cmk)
         """;
 
-    private static readonly Dictionary<Uri, bool> Prepared = [];
-
-    private readonly MotoServer _moto;
-
-    public SdkStoreMotoScanTests(MotoServer moto)
-    {
-        _moto = moto;
-        lock (Prepared)
-        {
-            if (Prepared.TryAdd(moto.Endpoint, true))
-            {
-                ExternalProcess.RunPython(Setup, moto.Endpoint, Region);
-            }
-        }
-    }
+    [Theory]
+    [InlineData("dynamodb-table-cmk-encryption", new[] { "pass-table-cmk", "fail-table-aws-owned", "fail-table-aws-managed" })]
+    [InlineData("sqs-queue-cmk-encryption", new[] { "pass-queue-cmk", "pass-queue-customer-alias", "fail-queue-sse-sqs", "fail-queue-aws-managed-alias", "fail-queue-unencrypted" })]
+    // elsewhere-bucket-cmk, in us-west-2, waits for a scan of its own region
+    [InlineData("s3-bucket-cmk-encryption", new[] { "pass-bucket-cmk", "pass-bucket-dsse", "fail-bucket-sse-s3", "fail-bucket-never-configured", "fail-bucket-kms-without-key" })]
+    public void Each_store_of_the_scanned_region_is_judged_by_its_real_key(string ruleId, string[] names) =>
+        AssertEachGetsTheVerdictItsNameSays(ruleId, names);
 
     [Fact]
-    public void Dynamodb_tables_are_judged_by_their_real_key()
+    public void A_table_is_known_by_its_arn_and_without_a_kms_key_is_on_the_aws_owned_one()
     {
-        var result = Scans.Run(_moto.Endpoint, null, Region);
+        var tables = Scan().Inventory.Resources.OfType<DynamoDbTable>().ToDictionary(table => table.Name.Value);
 
-        var verdicts = Scans.Verdicts(result.Inventory, "dynamodb-table-cmk-encryption");
-        Assert.Equal(ResultStatus.Pass, verdicts["pass-table-cmk"]);
-        Assert.Equal(ResultStatus.Fail, verdicts["fail-table-aws-owned"]);
-        Assert.Equal(ResultStatus.Fail, verdicts["fail-table-aws-managed"]);
-        Assert.Equal(3, verdicts.Count);
-
-        var tables = result.Inventory.Resources.OfType<DynamoDbTable>().ToDictionary(table => table.Name.Value);
         Assert.Equal("arn:aws:dynamodb:eu-west-1:123456789012:table/pass-table-cmk", tables["pass-table-cmk"].Id);
         Assert.IsType<KeyReference.AwsOwned>(tables["fail-table-aws-owned"].Key);
         Assert.Equal(KeyLevel.AwsManaged, tables["fail-table-aws-managed"].KeyLevel.Value);
-        Assert.Empty(result.Inventory.Unscanned);
     }
 
     [Fact]
-    public void Sqs_queues_are_judged_by_their_real_key_and_only_the_unencrypted_one_fails_the_storage_rule()
+    public void Only_the_unencrypted_queue_fails_the_storage_rule()
     {
-        var result = Scans.Run(_moto.Endpoint, null, Region);
+        var encrypted = Scans.Verdicts(Scan().Inventory, "sqs-queue-storage-encrypted");
 
-        var verdicts = Scans.Verdicts(result.Inventory, "sqs-queue-cmk-encryption");
-        Assert.Equal(ResultStatus.Pass, verdicts["pass-queue-cmk"]);
-        Assert.Equal(ResultStatus.Pass, verdicts["pass-queue-customer-alias"]);
-        Assert.Equal(ResultStatus.Fail, verdicts["fail-queue-sse-sqs"]);
-        Assert.Equal(ResultStatus.Fail, verdicts["fail-queue-aws-managed-alias"]);
-        Assert.Equal(ResultStatus.Fail, verdicts["fail-queue-unencrypted"]);
-        Assert.Equal(5, verdicts.Count);
-        var encrypted = Scans.Verdicts(result.Inventory, "sqs-queue-storage-encrypted");
         Assert.Equal(["fail-queue-unencrypted"], encrypted.Where(v => v.Value != ResultStatus.Pass).Select(v => v.Key));
-        Assert.Empty(result.Inventory.Unscanned);
     }
 
     [Fact]
-    public void S3_buckets_of_the_scanned_region_are_judged_by_their_default_encryption_key()
+    public void A_bucket_is_known_by_its_arn()
     {
-        var result = Scans.Run(_moto.Endpoint, null, Region);
-
-        // the bucket in us-west-2 waits for a scan of its own region
-        var verdicts = Scans.Verdicts(result.Inventory, "s3-bucket-cmk-encryption");
-        Assert.Equal(ResultStatus.Pass, verdicts["pass-bucket-cmk"]);
-        Assert.Equal(ResultStatus.Pass, verdicts["pass-bucket-dsse"]);
-        Assert.Equal(ResultStatus.Fail, verdicts["fail-bucket-sse-s3"]);
-        Assert.Equal(ResultStatus.Fail, verdicts["fail-bucket-never-configured"]);
-        Assert.Equal(ResultStatus.Fail, verdicts["fail-bucket-kms-without-key"]);
-        Assert.Equal(5, verdicts.Count);
-        Assert.Equal("arn:aws:s3:::pass-bucket-cmk", Assert.Single(result.Inventory.Resources.OfType<S3Bucket>(), bucket => bucket.Name.Value == "pass-bucket-cmk").Id);
-        Assert.Empty(result.Inventory.Unscanned);
+        Assert.Equal("arn:aws:s3:::pass-bucket-cmk", Assert.Single(Scan().Inventory.Resources.OfType<S3Bucket>(), bucket => bucket.Name.Value == "pass-bucket-cmk").Id);
     }
 }

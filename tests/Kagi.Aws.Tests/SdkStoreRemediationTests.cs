@@ -1,12 +1,10 @@
-using Kagi.Core.Findings;
 using Kagi.Core.Rules;
 
 namespace Kagi.Aws.Tests;
 
 /// <summary>
-/// The AWS CLI fixes Kagi prints for the data stores read through SDK clients work: in moto, a failing store's commands
-/// run exactly as printed (the endpoint from the environment, as for any CLI user), the store then passes, and nothing
-/// that passed before fails.
+/// The AWS CLI fixes Kagi prints for the data stores read through SDK clients work in moto (<see cref="PrintedCliFix"/>):
+/// the store they change in place then passes.
 /// </summary>
 /// <remarks>
 /// Not provable here: dynamodb-table-cmk-encryption's <c>aws dynamodb update-table --sse-specification …</c>. moto's
@@ -54,18 +52,8 @@ public sealed class SdkStoreRemediationTests : IClassFixture<MotoServer>
 
     private void AssertPrintedFixMakesItPass(string ruleId, string name)
     {
-        // Given the store failing the rule, and everything that passes beside it
-        var before = Scans.Judge(Scans.Run(_moto.Endpoint, null, Region).Inventory);
-        var finding = Assert.Single(before, f => f.Rule.Id == ruleId && f.Resource.Name is { IsKnown: true } named && named.Value == name);
-        Assert.Equal(ResultStatus.Fail, finding.Status);
-        var passing = before.Where(f => f.Status == ResultStatus.Pass).Select(f => (f.Rule.Id, f.Resource.Id)).ToList();
+        var fix = PrintedCliFix.Run(_moto.Endpoint, Region, ruleId, name);
 
-        // When its AWS CLI commands run as Kagi printed them
-        ExternalProcess.RunShell(FindingText.Render(finding, Language.En).FixIn(RemediationMedium.AwsCli), _moto.Endpoint);
-
-        // Then it passes, and every finding that passed still does
-        var after = Scans.Judge(Scans.Run(_moto.Endpoint, null, Region).Inventory).ToDictionary(f => (f.Rule.Id, f.Resource.Id), f => f.Status);
-        Assert.Equal(ResultStatus.Pass, after[(ruleId, finding.Resource.Id)]);
-        Assert.All(passing, passed => Assert.True(after.GetValueOrDefault(passed) == ResultStatus.Pass, $"{passed} passed before the fix, {after.GetValueOrDefault(passed)} after"));
+        Assert.Equal(ResultStatus.Pass, fix.StatusOf(ruleId, fix.Finding.Resource.Id));
     }
 }

@@ -8,89 +8,27 @@ using Kagi.Rules.Aws.OpenSearch.Domains;
 namespace Kagi.Aws.Tests;
 
 /// <summary>
-/// SNS topics (Query API: <c>ListTopics</c> + <c>GetTopicAttributes</c>) and OpenSearch domains (REST-JSON:
-/// <c>ListDomainNames</c> + <c>DescribeDomains</c> five at a time) on the fake: each judged by its real key, every
-/// topic page and domain batch read, throttling retried, a refused listing an ERROR of the region, and a refused
-/// description an ERROR of the resources it would have described only.
+/// What is particular to SNS topics (Query API: <c>ListTopics</c> + <c>GetTopicAttributes</c>) and OpenSearch domains
+/// (REST-JSON: <c>ListDomainNames</c> + <c>DescribeDomains</c> five at a time) on the fake: each topic and domain described
+/// once, their ARNs and default keys, and a refused description an ERROR of the resources it would have described only.
+/// Their verdicts, paging and listing faults are proven with every other kind's (<see cref="StoreKindScanTests"/>,
+/// <see cref="ListingFaultTests"/>).
 /// </summary>
 public sealed class SnsOpenSearchKindTests(FakeAccountScan scan) : IClassFixture<FakeAccountScan>
 {
-    /// <summary>One kind: its rules, CloudFormation type, IAM service prefix, listing and description calls.</summary>
-    public sealed record Kind(string RuleId, string StorageRuleId, string Type, string Service)
+    [Fact]
+    public void Every_topic_listed_is_described_once()
     {
-        public override string ToString() => RuleId;
-    }
-
-    private static readonly Dictionary<string, Kind> Kinds = new Kind[]
-    {
-        new("sns-topic-cmk-encryption", "sns-topic-storage-encrypted", Scenarios.Topic, "sns"),
-        new("opensearch-domain-cmk-encryption", "opensearch-domain-storage-encrypted", Scenarios.Domain, "es"),
-    }.ToDictionary(kind => kind.RuleId);
-
-    public static TheoryData<string> RuleIds => [.. Kinds.Keys];
-
-    [Theory]
-    [MemberData(nameof(RuleIds))]
-    public void Every_resource_of_the_verdict_region_gets_the_verdict_its_name_says(string ruleId)
-    {
-        var kind = Kinds[ruleId];
-        var verdicts = Scans.Verdicts(scan.Result.Inventory, ruleId, Scenarios.Verdicts);
-
-        var names = Scenarios.All()[Scenarios.Verdicts].StoresOf(kind.Type).Select(store => store.Name).ToList();
-        Assert.Equal(names.Order(StringComparer.Ordinal), verdicts.Keys.Order(StringComparer.Ordinal));
-        Assert.All(names, name => Assert.Equal(Scans.Expected(name), verdicts[name]));
-        Assert.Contains(ResultStatus.Unknown, verdicts.Values);
-    }
-
-    [Theory]
-    [MemberData(nameof(RuleIds))]
-    public void Only_the_unencrypted_resource_fails_the_storage_rule_and_the_cmk_rule_shows_it_the_unencrypted_fix(string ruleId)
-    {
-        var kind = Kinds[ruleId];
-        var storage = Scans.Verdicts(scan.Result.Inventory, kind.StorageRuleId, Scenarios.Verdicts);
-
-        var unencrypted = Assert.Single(storage, verdict => verdict.Value == ResultStatus.Fail).Key;
-        Assert.EndsWith("_unencrypted", unencrypted, StringComparison.Ordinal);
-        Assert.All(storage.Where(verdict => verdict.Key.Contains("aws_managed", StringComparison.Ordinal)), verdict => Assert.Equal(ResultStatus.Pass, verdict.Value));
-        var cmk = Scans.Judge(scan.Result.Inventory).Single(f => f.Rule.Id == ruleId && f.Resource.Name is { IsKnown: true } name && name.Value == unencrypted);
-        Assert.Equal("unencrypted", cmk.Result.RemediationVariant);
-    }
-
-    [Theory]
-    [MemberData(nameof(RuleIds))]
-    public void A_key_kms_will_not_describe_is_unknown_with_the_refusal_as_reason(string ruleId)
-    {
-        var finding = Assert.Single(
-            Scans.Judge(scan.Result.Inventory),
-            f => f.Rule.Id == ruleId && f.Resource.Region == Scenarios.Verdicts && f.Resource.Name.Value.Contains("cross_account_denied", StringComparison.Ordinal));
-
-        Assert.Equal(ResultStatus.Unknown, finding.Status);
-        Assert.Contains("kms:DescribeKey", finding.Result.Reason, StringComparison.Ordinal);
-        Assert.Contains("999988887777", finding.Result.Reason, StringComparison.Ordinal);
+        Assert.Equal(Scenarios.PagingTopics, scan.Fake.Count("sns", "GetTopicAttributes", Scenarios.Paging));
     }
 
     [Fact]
-    public void Every_topic_page_is_read_and_every_topic_described_once()
+    public void Domains_are_listed_by_one_call_and_each_is_described_once()
     {
-        var calls = scan.Fake.Calls.Where(call => call.Service == "sns" && call.Region == Scenarios.Paging).ToList();
-
-        Assert.Equal((Scenarios.PagingTopics + SnsApi.MaxPageSize - 1) / SnsApi.MaxPageSize, calls.Count(call => call.Action == "ListTopics"));
-        Assert.Equal(Scenarios.PagingTopics, calls.Count(call => call.Action == "GetTopicAttributes"));
-        var verdicts = Scans.Verdicts(scan.Result.Inventory, "sns-topic-cmk-encryption", Scenarios.Paging);
-        Assert.Equal(Scenarios.PagingTopics, verdicts.Count);
-        Assert.All(verdicts.Values, status => Assert.Equal(ResultStatus.Pass, status));
-    }
-
-    [Fact]
-    public void Domains_are_listed_once_and_described_five_at_a_time_each_of_them_seen()
-    {
-        var calls = scan.Fake.Calls.Where(call => call.Service == "es" && call.Region == Scenarios.Paging).ToList();
-
-        Assert.Equal(1, calls.Count(call => call.Action == "ListDomainNames"));
-        Assert.Equal((Scenarios.PagingDomains + OpenSearchApi.MaxDescribed - 1) / OpenSearchApi.MaxDescribed, calls.Count(call => call.Action == "DescribeDomains"));
+        Assert.Equal(1, scan.Fake.Count("es", "ListDomainNames", Scenarios.Paging));
         var domains = scan.Result.Inventory.Resources.OfType<OpenSearchDomain>().Where(domain => domain.Region == Scenarios.Paging).ToList();
+        Assert.Equal(Scenarios.PagingDomains, domains.Count);
         Assert.Equal(Scenarios.PagingDomains, domains.Select(domain => domain.Name.Value).Distinct(StringComparer.Ordinal).Count());
-        Assert.All(Scans.Verdicts(scan.Result.Inventory, "opensearch-domain-cmk-encryption", Scenarios.Paging).Values, status => Assert.Equal(ResultStatus.Pass, status));
     }
 
     [Fact]

@@ -31,7 +31,14 @@ public interface IFakeApi
     /// kind, or for an API whose stores the fake's tag listing does not hold.
     /// </summary>
     string? ArnOf(FakeStore store, string region, string account) => null;
+
+    /// <summary>How this API pages the resources of one kind (its CloudFormation type); null for a kind it does not serve.</summary>
+    FakeListing? ListingOf(string kind) => null;
 }
+
+/// <summary>The call that pages through a kind's resources and the most resources one answer holds.</summary>
+/// <param name="OffsetTokens">Whether each page after the first is asked for by the offset the previous one answered (<see cref="FakePaging"/>), as the fake records it.</param>
+public sealed record FakeListing(string Action, int PageSize, bool OffsetTokens = true);
 
 /// <summary>The wire protocols of the APIs Kagi calls.</summary>
 public enum FakeWire
@@ -133,4 +140,8 @@ internal static class FakeApis
     /// <summary>The ARN a store goes by, from whichever API serves its kind; null when none says.</summary>
     public static string? ArnOf(FakeStore store, string region, string account) =>
         BySigningName.Values.Select(api => api.ArnOf(store, region, account)).FirstOrDefault(arn => arn is not null);
+
+    /// <summary>How the API that serves a kind pages it; null when none does.</summary>
+    public static FakeListing? ListingOf(string kind) =>
+        BySigningName.Values.Select(api => api.ListingOf(kind)).FirstOrDefault(listing => listing is not null);
 }

@@ -231,11 +231,17 @@ public sealed partial class FakeAws : IAsyncDisposable
         }
     }
 
+    // The token or marker a page is asked for by, wherever its protocol carries it (body, form or query string).
+    private static string? PageToken(FakeRequest request) =>
+        new[] { "NextToken", "nextToken", "Marker" }.Select(request.JsonString).FirstOrDefault(token => token is not null)
+        ?? new[] { "NextToken", "Marker" }.Select(name => request.Form?[name].FirstOrDefault()).FirstOrDefault(token => token is not null)
+        ?? new[] { "marker", "nextToken", "continuation-token" }.Select(name => request.Query[name].FirstOrDefault()).FirstOrDefault(token => token is not null);
+
     private async Task HandleApiAsync(HttpContext context, IFakeApi api, string region, string service)
     {
         var request = await ReadAsync(context, region, service);
         var action = api.ActionOf(request);
-        Record(new FakeCall(service, region, action, request.JsonString("NextToken") ?? request.JsonString("nextToken") ?? request.JsonString("Marker") ?? request.Query["marker"].FirstOrDefault() ?? request.Query["nextToken"].FirstOrDefault()));
+        Record(new FakeCall(service, region, action, PageToken(request)));
         if (!_scenario.Regions.TryGetValue(region, out var fake) && !api.IsAccountWide(action))
         {
             // What AWS answers in a region that is not enabled for the account.

@@ -31,7 +31,9 @@ public sealed class FakeRegion
     public IReadOnlyList<FakeStore> StoresOf(string kind) => [.. Stores.Where(store => store.Kind == kind)];
 
     /// <summary>The most clusters one page holds, whatever MaxRecords asks (the real API caps at 100).</summary>
-    public int MaxPageSize { get; init; } = 100;
+    public int MaxPageSize { get; init; } = DefaultMaxPageSize;
+
+    public const int DefaultMaxPageSize = 100;
 }
 
 /// <summary>A DB cluster of any engine.</summary>

@@ -4,8 +4,8 @@ using Kagi.Rules.Aws.Efs.FileSystems;
 namespace Kagi.Aws.Tests.Fake;
 
 /// <summary>
-/// EBS volumes (EC2) and EFS file systems: verdicts, paging and throttling in the shared regions, and a denied listing in
-/// the region where the other data stores' listings are denied. They use only keys the regions already hold, so the key
+/// EBS volumes (EC2) and EFS file systems: verdicts and paging in the shared regions, and a denied listing in the region
+/// where the other data stores' listings are denied (for the boto3 tests of the fake). They use only keys the regions already hold, so the key
 /// lookups the other tests count stay as they are.
 /// </summary>
 internal static partial class Scenarios
@@ -35,8 +35,6 @@ internal static partial class Scenarios
                 new(kind, $"unknown_{noun}_cross_account_denied", KmsKeyId: KeyArn(Verdicts, 7, "999988887777")),
             ]);
             scenario[Paging].Stores.AddRange(Enumerable.Range(0, PagingVolumesAndFileSystems).Select(i => new FakeStore(kind, $"pass_{noun}_{i:D3}", KmsKeyId: KeyArn(Paging, (i % PagingKeys) + 1))));
-            scenario[Throttled].Stores.AddRange([new(kind, $"pass_{noun}_after_throttling", KmsKeyId: KeyArn(Throttled, 1)), new(kind, $"fail_{noun}_after_throttling", Encrypted: false)]);
-            scenario[Throttled].Faults.Add(new(service, FaultKind.Throttle, Times: 2, Action: listCall));
             scenario.Regions.TryAdd(StoresDenied, new FakeRegion());
             scenario[StoresDenied].Stores.Add(new(kind, $"never_seen_{noun}"));
             scenario[StoresDenied].Faults.Add(new(service, FaultKind.AccessDenied, Action: listCall));

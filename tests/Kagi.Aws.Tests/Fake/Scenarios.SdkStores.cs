@@ -6,8 +6,8 @@ using Kagi.Rules.Aws.Sqs.Queues;
 namespace Kagi.Aws.Tests.Fake;
 
 /// <summary>
-/// The data stores read through AWS SDK clients (DynamoDB tables, SQS queues, S3 buckets): verdicts, paging and
-/// throttling in the shared regions, and a region of their own where every listing is denied. They use only keys the
+/// The data stores read through AWS SDK clients (DynamoDB tables, SQS queues, S3 buckets): verdicts and paging in the
+/// shared regions, and a region of their own where every listing is denied (for the boto3 tests of the fake). They use only keys the
 /// regions already hold, so the key lookups the other tests count stay as they are.
 /// </summary>
 internal static partial class Scenarios
@@ -61,8 +61,6 @@ internal static partial class Scenarios
             }
 
             scenario[Paging].Stores.AddRange(Enumerable.Range(0, PagingStores).Select(i => new FakeStore(kind, $"pass_{noun}_{i:D3}", KmsKeyId: KeyArn(Paging, (i % PagingKeys) + 1))));
-            scenario[Throttled].Stores.AddRange([new(kind, $"pass_{noun}_after_throttling", KmsKeyId: KeyArn(Throttled, 1)), new(kind, $"fail_{noun}_after_throttling")]);
-            scenario[Throttled].Faults.Add(new(service, FaultKind.Throttle, Times: 2, Action: listCall));
             scenario.Regions.TryAdd(StoresDenied, new FakeRegion());
             scenario[StoresDenied].Stores.Add(new(kind, $"never_seen_{noun}"));
             scenario[StoresDenied].Faults.Add(new(service, FaultKind.AccessDenied, Action: listCall));

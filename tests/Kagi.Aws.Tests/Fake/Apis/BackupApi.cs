@@ -14,6 +14,8 @@ public sealed class BackupApi : IFakeApi
 
     public FakeWire Wire => FakeWire.RestJson;
 
+    public FakeListing? ListingOf(string kind) => kind == BackupVault.Descriptor.Type ? new("ListBackupVaults", MaxPageSize) : null;
+
     public string ActionOf(FakeRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);

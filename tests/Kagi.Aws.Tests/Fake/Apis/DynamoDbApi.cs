@@ -11,6 +11,8 @@ public sealed class DynamoDbApi : IFakeApi
 
     public FakeWire Wire => FakeWire.Json;
 
+    public FakeListing? ListingOf(string kind) => kind == DynamoDbTable.Descriptor.Type ? new("ListTables", FakeRegion.DefaultMaxPageSize, OffsetTokens: false) : null;
+
     public FakeReply? Answer(FakeRequest request, FakeRegion region, FakeScenario scenario)
     {
         ArgumentNullException.ThrowIfNull(request);

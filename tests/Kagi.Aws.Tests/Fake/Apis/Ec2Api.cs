@@ -16,6 +16,8 @@ public sealed class Ec2Api : IFakeApi
 
     public FakeWire Wire => FakeWire.Ec2;
 
+    public FakeListing? ListingOf(string kind) => kind == EbsVolume.Descriptor.Type ? new("DescribeVolumes", FakeRegion.DefaultMaxPageSize) : null;
+
     public bool IsAccountWide(string action) => action == "DescribeRegions";
 
     public FakeReply? Answer(FakeRequest request, FakeRegion region, FakeScenario scenario)

@@ -15,6 +15,8 @@ public sealed class EcrApi : IFakeApi
 
     public FakeWire Wire => FakeWire.Json;
 
+    public FakeListing? ListingOf(string kind) => kind == EcrRepository.Descriptor.Type ? new("DescribeRepositories", MaxPageSize) : null;
+
     public FakeReply? Answer(FakeRequest request, FakeRegion region, FakeScenario scenario)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -15,6 +15,8 @@ public sealed class EfsApi : IFakeApi
 
     public FakeWire Wire => FakeWire.RestJson;
 
+    public FakeListing? ListingOf(string kind) => kind == EfsFileSystem.Descriptor.Type ? new("DescribeFileSystems", FakeRegion.DefaultMaxPageSize) : null;
+
     public string ActionOf(FakeRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -16,6 +16,8 @@ public sealed class ElastiCacheApi : IFakeApi
 
     public FakeWire Wire => FakeWire.Query;
 
+    public FakeListing? ListingOf(string kind) => kind == ElastiCacheReplicationGroup.Descriptor.Type ? new("DescribeReplicationGroups", MaxPageSize) : null;
+
     public FakeReply? Answer(FakeRequest request, FakeRegion region, FakeScenario scenario)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -12,6 +12,8 @@ public sealed class LogsApi : IFakeApi
 
     public FakeWire Wire => FakeWire.Json;
 
+    public FakeListing? ListingOf(string kind) => kind == LogsLogGroup.Descriptor.Type ? new("DescribeLogGroups", MaxPageSize) : null;
+
     public FakeReply? Answer(FakeRequest request, FakeRegion region, FakeScenario scenario)
     {
         ArgumentNullException.ThrowIfNull(request);

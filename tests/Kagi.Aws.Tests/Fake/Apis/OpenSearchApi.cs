@@ -20,6 +20,8 @@ public sealed class OpenSearchApi : IFakeApi
 
     public FakeWire Wire => FakeWire.RestJson;
 
+    public FakeListing? ListingOf(string kind) => kind == OpenSearchDomain.Descriptor.Type ? new(DescribeDomains, MaxDescribed, OffsetTokens: false) : null;
+
     public string ActionOf(FakeRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);

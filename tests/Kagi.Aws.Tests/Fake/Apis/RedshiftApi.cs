@@ -17,6 +17,8 @@ public sealed class RedshiftApi : IFakeApi
 
     public FakeWire Wire => FakeWire.Query;
 
+    public FakeListing? ListingOf(string kind) => kind == RedshiftCluster.Descriptor.Type ? new("DescribeClusters", MaxPageSize) : null;
+
     public FakeReply? Answer(FakeRequest request, FakeRegion region, FakeScenario scenario)
     {
         ArgumentNullException.ThrowIfNull(request);

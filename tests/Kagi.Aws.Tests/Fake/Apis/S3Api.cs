@@ -22,6 +22,8 @@ public sealed class S3Api : IFakeApi
 
     public FakeWire Wire => FakeWire.RestXml;
 
+    public FakeListing? ListingOf(string kind) => kind == S3Bucket.Descriptor.Type ? new("ListBuckets", FakeRegion.DefaultMaxPageSize) : null;
+
     public string ActionOf(FakeRequest request) => (request.Method, BucketOf(request), request.Query.ContainsKey("encryption")) switch
     {
         ("GET", null, _) => "ListBuckets",

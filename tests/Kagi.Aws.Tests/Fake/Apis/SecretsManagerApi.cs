@@ -12,6 +12,8 @@ public sealed class SecretsManagerApi : IFakeApi
 
     public FakeWire Wire => FakeWire.Json;
 
+    public FakeListing? ListingOf(string kind) => kind == SecretsManagerSecret.Descriptor.Type ? new("ListSecrets", MaxPageSize) : null;
+
     public FakeReply? Answer(FakeRequest request, FakeRegion region, FakeScenario scenario)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -18,6 +18,8 @@ public sealed class SnsApi : IFakeApi
 
     public FakeWire Wire => FakeWire.Query;
 
+    public FakeListing? ListingOf(string kind) => kind == SnsTopic.Descriptor.Type ? new("ListTopics", MaxPageSize) : null;
+
     public FakeReply? Answer(FakeRequest request, FakeRegion region, FakeScenario scenario)
     {
         ArgumentNullException.ThrowIfNull(request);

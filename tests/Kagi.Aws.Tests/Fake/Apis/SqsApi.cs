@@ -12,6 +12,8 @@ public sealed class SqsApi : IFakeApi
 
     public FakeWire Wire => FakeWire.Json;
 
+    public FakeListing? ListingOf(string kind) => kind == SqsQueue.Descriptor.Type ? new("ListQueues", FakeRegion.DefaultMaxPageSize) : null;
+
     public FakeReply? Answer(FakeRequest request, FakeRegion region, FakeScenario scenario)
     {
         ArgumentNullException.ThrowIfNull(request);
