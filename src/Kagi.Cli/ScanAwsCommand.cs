@@ -31,6 +31,11 @@ internal static class ScanAwsCommand
                 return ExitCodes.BadInput;
             }
 
+            if (ScanStore.WriteStoredFix(settings, time, output, error) is { } storedFix)
+            {
+                return storedFix;
+            }
+
             var endpoint = parsed.GetValue(endpointUrl);
             Uri? endpointUri = null;
             if (endpoint is not null && (!Uri.TryCreate(endpoint, UriKind.Absolute, out endpointUri) || endpointUri.Scheme is not ("http" or "https")))
