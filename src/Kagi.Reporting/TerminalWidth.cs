@@ -22,9 +22,17 @@ public static class TerminalWidth
             : WithoutTerminal;
     }
 
-    /// <summary>The width of the terminal the process runs in, read even when standard output is redirected; null without one.</summary>
+    /// <summary>
+    /// The width of the terminal the process runs in, read even when standard output is piped; null when no standard
+    /// stream is a terminal (a CI job), where .NET would answer with the terminfo default of <c>TERM</c>, not a width.
+    /// </summary>
     public static int? Terminal()
     {
+        if (Console.IsOutputRedirected && Console.IsErrorRedirected && Console.IsInputRedirected)
+        {
+            return null;
+        }
+
         try
         {
             return Console.WindowWidth;
