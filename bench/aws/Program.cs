@@ -109,7 +109,7 @@ internal sealed class NoProgress : IScanProgress
     {
     }
 
-    public void ResourcesFound(string region, int count)
+    public void ResourcesFound(string region, string resourceType, int count)
     {
     }
 

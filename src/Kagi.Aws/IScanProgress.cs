@@ -8,7 +8,8 @@ public interface IScanProgress
     /// <summary>One API call finished, successfully or not.</summary>
     void CallFinished(string region, AwsService service, string call, bool succeeded);
 
-    void ResourcesFound(string region, int count);
+    /// <summary>A collector found <paramref name="count"/> more resources of its kind (<paramref name="resourceType"/>, e.g. <c>AWS::Neptune::DBCluster</c>).</summary>
+    void ResourcesFound(string region, string resourceType, int count);
 
     void RegionFinished(string region, int failures);
 }

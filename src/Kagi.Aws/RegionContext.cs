@@ -10,6 +10,7 @@ public sealed class RegionContext
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _inFlight = new(StringComparer.Ordinal);
     private readonly int _maxCallsInFlightPerService;
     private readonly IScanProgress _progress;
+    private readonly string? _resourceType;
 
     public RegionContext(string account, string region, IScanProgress progress, int maxCallsInFlightPerService, CancellationToken cancellationToken)
     {
@@ -21,6 +22,14 @@ public sealed class RegionContext
         _progress = progress;
         CancellationToken = cancellationToken;
         _maxCallsInFlightPerService = maxCallsInFlightPerService;
+    }
+
+    // The same region, its in-flight limits shared, reporting what it finds as one kind.
+    private RegionContext(RegionContext region, string resourceType)
+        : this(region.Account, region.Region, region._progress, region._maxCallsInFlightPerService, region.CancellationToken)
+    {
+        _inFlight = region._inFlight;
+        _resourceType = resourceType;
     }
 
     public string Account { get; }
@@ -67,7 +76,16 @@ public sealed class RegionContext
 
     public void CallFinished(AwsService service, string call, bool succeeded) => _progress.CallFinished(Region, service, call, succeeded);
 
-    public void ResourcesFound(int count) => _progress.ResourcesFound(Region, count);
+    /// <summary>The region as one collector sees it: what it finds is counted as its kind, apart from the other kinds.</summary>
+    public RegionContext ForKind(string resourceType)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(resourceType);
+        return new RegionContext(this, resourceType);
+    }
+
+    /// <summary>Reports resources found by the collector this context was made <see cref="ForKind"/>.</summary>
+    public void ResourcesFound(int count) =>
+        _progress.ResourcesFound(Region, _resourceType ?? throw new InvalidOperationException("resources are found through the context of a kind (ForKind)"), count);
 
     private SemaphoreSlim InFlight(AwsService service) =>
         _inFlight.GetOrAdd(service.SigningName, _ => new SemaphoreSlim(_maxCallsInFlightPerService));

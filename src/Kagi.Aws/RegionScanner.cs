@@ -22,7 +22,7 @@ public sealed class RegionScanner
 
     public async Task<RegionInventory> ScanAsync()
     {
-        var parts = await Task.WhenAll(_collectors.Select(collector => collector.CollectAsync(_region, _services))).ConfigureAwait(false);
+        var parts = await Task.WhenAll(_collectors.Select(collector => collector.CollectAsync(_region.ForKind(collector.ResourceType), _services))).ConfigureAwait(false);
         var resources = parts.SelectMany(part => part.Resources).ToList();
 
         // The key collector lists the region's own keys; resources may name others (another account's): each key once.

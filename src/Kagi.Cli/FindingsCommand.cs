@@ -8,7 +8,7 @@ using Kagi.Store;
 
 namespace Kagi.Cli;
 
-/// <summary><c>kagi findings list|diff|mute|unmute|mutes|scans</c>: the findings store, queried and curated.</summary>
+/// <summary><c>kagi findings list|show|diff|mute|unmute|mutes|scans</c>: the findings store, queried and curated.</summary>
 internal static class FindingsCommand
 {
     public static Command Create(TextWriter output, TextWriter error, TimeProvider time)
@@ -16,6 +16,7 @@ internal static class FindingsCommand
         var findings = new Command("findings", "Query the findings store; mute and unmute findings with a reason and an expiry.")
         {
             List(output, error, time),
+            Show(output, error, time),
             Diff(output, error, time),
             Mute(output, error, time),
             Unmute(output, error, time),
@@ -57,6 +58,31 @@ internal static class FindingsCommand
                 Since = sinceTime,
             };
             FindingsOutput.Write(opened.ListFindings(query), parsed.GetValue(format)!, language, output);
+            return ExitCodes.Clean;
+        }));
+        return command;
+    }
+
+    private static Command Show(TextWriter output, TextWriter error, TimeProvider time)
+    {
+        var fingerprint = OptionLikeArguments.Refused(new Argument<string>("FINGERPRINT") { Description = "The finding's fingerprint, or its first characters (as 'kagi findings list' shows it)." });
+        var (store, lang) = (StoreOption(), LangOption());
+        var command = new Command("show", "Show one stored finding: its state, when it was seen, and its fix, from the store alone (no scan, no AWS call).") { fingerprint, store, lang };
+        command.SetAction(parsed => WithStore(parsed, store, lang, time, error, (opened, language) =>
+        {
+            if (StoredFinding.Find(opened, parsed.GetValue(fingerprint)!, language, out var problem) is not { } finding)
+            {
+                error.WriteLine($"kagi: {problem}");
+                return ExitCodes.BadInput;
+            }
+
+            FindingsOutput.WriteHeader(finding, language, output);
+            if (!StoredFinding.WriteFix(finding, language, output))
+            {
+                error.WriteLine($"kagi: {Texts.Get(language, "cli.no-such-rule", ("ids", TerminalText.Line(finding.RuleId)))}");
+                return ExitCodes.BadInput;
+            }
+
             return ExitCodes.Clean;
         }));
         return command;
@@ -173,9 +199,9 @@ internal static class FindingsCommand
         var all = new Option<bool>("--all") { Description = "Also show expired and lifted mutes: the whole audit trail." };
         var (store, format, lang) = (StoreOption(), FormatOption(), LangOption());
         var command = new Command("mutes", "List the mutes in force.") { all, format, store, lang };
-        command.SetAction(parsed => WithStore(parsed, store, lang, time, error, (opened, _) =>
+        command.SetAction(parsed => WithStore(parsed, store, lang, time, error, (opened, language) =>
         {
-            FindingsOutput.Write(opened.Mutes(parsed.GetValue(all)), time.GetUtcNow(), parsed.GetValue(format)!, output);
+            FindingsOutput.Write(opened.Mutes(parsed.GetValue(all)), time.GetUtcNow(), parsed.GetValue(format)!, language, output);
             return ExitCodes.Clean;
         }));
         return command;

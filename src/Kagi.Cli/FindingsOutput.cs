@@ -11,6 +11,8 @@ namespace Kagi.Cli;
 /// <summary>The store's answers as a table for people or JSON for scripts; names as in the scan report's JSON.</summary>
 internal static class FindingsOutput
 {
+    private const string Absent = "ABSENT";
+
     private static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,
@@ -18,26 +20,66 @@ internal static class FindingsOutput
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>Most severe first; within a severity, what is failing (new, reopened, open) before what is resolved.</summary>
     public static void Write(IReadOnlyList<TrackedFinding> findings, string format, Language language, TextWriter output)
     {
+        var sorted = findings.OrderByDescending(finding => finding.Severity).ThenBy(finding => StateRank(finding.State))
+            .ThenBy(finding => finding.RuleId, StringComparer.Ordinal).ThenBy(finding => finding.ResourceId, StringComparer.Ordinal).ToList();
         if (format == "json")
         {
-            output.WriteLine(JsonSerializer.Serialize(new { schemaVersion = "1", findings = findings.Select(FindingJson) }, Json));
+            output.WriteLine(JsonSerializer.Serialize(new { schemaVersion = "1", findings = sorted.Select(FindingJson) }, Json));
             return;
         }
 
         Table(
             output,
-            ["FINGERPRINT", "STATE", "SEVERITY", "RULE", "RESOURCE", "REGION", "LAST", "CHANGED", "MUTED"],
-            findings.Select(finding => new[]
+            ["FINGERPRINT", "STATE", "SEVERITY", "RULE", "RESOURCE", "REGION", "RESULT", "FIRST SEEN", "LAST SEEN", "MUTED"],
+            sorted.Select(finding => new[]
             {
                 finding.Fingerprint[..12], finding.State.ToString().ToUpperInvariant(), finding.Severity.ToName(), finding.RuleId, finding.ResourceId,
-                finding.Region ?? "-", finding.LastStatus.ToName(), Time(finding.ChangedAt), finding.MutedBy?.Describe() ?? string.Empty,
+                finding.Region ?? "-", Result(finding), Time(finding.FirstSeenAt), Time(finding.LastSeenAt), finding.MutedBy?.Describe() ?? string.Empty,
             }));
         output.WriteLine(findings.Count == 1
             ? Texts.Get(language, "cli.finding-count-one", ("count", findings.Count))
             : Texts.Get(language, "cli.finding-count-many", ("count", findings.Count)));
     }
+
+    /// <summary>What <c>kagi findings show</c> prints above the fix: state, severity, when seen, how it was resolved, its mute.</summary>
+    public static void WriteHeader(TrackedFinding finding, Language language, TextWriter output)
+    {
+        output.WriteLine(Texts.Get(
+            language,
+            "cli.finding-seen",
+            ("state", finding.State.ToString().ToUpperInvariant()),
+            ("severity", finding.Severity.ToName()),
+            ("first", Time(finding.FirstSeenAt)),
+            ("firstScan", finding.FirstScanId),
+            ("last", Time(finding.LastSeenAt)),
+            ("lastScan", finding.LastScanId)));
+        if (finding.State == FindingState.Resolved)
+        {
+            var key = finding.ResolvedByAbsence ? "cli.finding-resolved-absent" : "cli.finding-resolved-passed";
+            output.WriteLine(Texts.Get(language, key, ("scan", finding.ChangedScanId), ("at", Time(finding.ChangedAt))));
+        }
+
+        if (finding.MutedBy is { } mute)
+        {
+            output.WriteLine(TerminalText.Line(Texts.Get(language, "cli.finding-muted", ("description", mute.Describe()))));
+        }
+
+        output.WriteLine();
+    }
+
+    // A resolved finding shows what resolved it: a passing result, or a scan of its scope that no longer found it.
+    private static string Result(TrackedFinding finding) => finding.ResolvedByAbsence ? Absent : finding.LastStatus.ToName();
+
+    private static int StateRank(FindingState state) => state switch
+    {
+        FindingState.New => 0,
+        FindingState.Reopened => 1,
+        FindingState.Open => 2,
+        _ => 3,
+    };
 
     public static void Write(ScanDiff diff, string format, Language language, TextWriter output)
     {
@@ -68,7 +110,7 @@ internal static class FindingsOutput
         output.WriteLine(Texts.Get(language, "cli.diff-counts", ("new", diff.New.Count), ("resolved", diff.Resolved.Count), ("open", diff.StillOpen.Count)));
     }
 
-    public static void Write(IReadOnlyList<MuteRule> mutes, DateTimeOffset now, string format, TextWriter output)
+    public static void Write(IReadOnlyList<MuteRule> mutes, DateTimeOffset now, string format, Language language, TextWriter output)
     {
         static string State(MuteRule mute, DateTimeOffset now) => mute.RemovedAt is not null ? "lifted" : mute.IsActive(now) ? "active" : "expired";
         if (format == "json")
@@ -95,10 +137,17 @@ internal static class FindingsOutput
             return;
         }
 
+        // A bare header would read as a table that failed to load.
+        if (mutes.Count == 0)
+        {
+            output.WriteLine(Texts.Get(language, "cli.no-mutes"));
+            return;
+        }
+
         Table(output, ["ID", "STATE", "KIND", "PATTERN", "REASON", "UNTIL", "BY", "AT", "LIFTED BY"], mutes.Select(mute => new[]
         {
             mute.Id.ToString(CultureInfo.InvariantCulture), State(mute, now), mute.Kind.ToString().ToLowerInvariant(), mute.Pattern, mute.Reason,
-            mute.Until is { } until ? Time(until) : "-", mute.CreatedBy, Time(mute.CreatedAt), mute.RemovedBy ?? string.Empty,
+            mute.Until is { } until ? MuteRule.UntilText(until) : "-", mute.CreatedBy, Time(mute.CreatedAt), mute.RemovedBy ?? string.Empty,
         }));
     }
 
@@ -138,6 +187,11 @@ internal static class FindingsOutput
         firstSeen = new { at = finding.FirstSeenAt, scan = finding.FirstScanId },
         lastSeen = new { at = finding.LastSeenAt, scan = finding.LastScanId },
         changed = new { at = finding.ChangedAt, scan = finding.ChangedScanId },
+
+        // For a RESOLVED finding: the scan that resolved it and how, by a PASS or by no longer finding the resource (ABSENT).
+        resolution = finding.State == FindingState.Resolved
+            ? new { result = Result(finding), at = finding.ChangedAt, scan = finding.ChangedScanId }
+            : null,
         muted = finding.MutedBy is { } mute ? new { id = mute.Id, reason = mute.Reason, by = mute.CreatedBy, until = mute.Until } : null,
     };
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Kagi.Core.Findings;
 using Kagi.Core.Localization;
 using Kagi.Core.Rules;
 using Kagi.Rules;
@@ -14,25 +15,38 @@ internal static class RulesCommand
         var service = new Option<string?>("--service") { Description = "Only rules of this service, e.g. neptune or kms." };
         var severity = new Option<string?>("--severity") { Description = "Only rules of this severity or higher." };
         severity.AcceptOnlyFromAmong([.. Enum.GetValues<Severity>().Select(level => level.ToName())]);
-        var framework = new Option<string?>("--framework") { Description = $"Only rules mapped to this framework ({string.Join(", ", ComplianceMapping.Frameworks)})." };
-        framework.AcceptOnlyFromAmong([.. ComplianceMapping.Frameworks]);
+        var framework = new Option<string?>("--framework") { Description = $"Only rules mapped to this framework ({string.Join(", ", MappedFrameworks)})." };
         var list = new Command("list", "List the rules, optionally filtered.") { lang, service, severity, framework };
         list.SetAction(parsed => List(
             LanguageOption.Read(parsed, lang),
             new RuleFilter(parsed.GetValue(service), parsed.GetValue(severity), parsed.GetValue(framework)),
-            output));
+            output,
+            error));
 
         var id = OptionLikeArguments.Refused(new Argument<string>("ID") { Description = "The rule ID, e.g. neptune-cluster-cmk-encryption." });
         var show = new Command("show", "Show one rule: risk, remediation, equivalents in other tools.") { id, lang };
         show.SetAction(parsed => Show(parsed.GetValue(id)!, LanguageOption.Read(parsed, lang), output, error));
 
         var rules = new Command("rules", "The rule catalogue.") { list, show };
-        rules.SetAction(_ => List(Language.En, new RuleFilter(null, null, null), output));
+        rules.SetAction(_ => List(Language.En, new RuleFilter(null, null, null), output, error));
         return rules;
     }
 
-    private static int List(Language language, RuleFilter filter, TextWriter output)
+    /// <summary>
+    /// The frameworks some rule of the catalogue maps a control of, by name: a framework Kagi knows but maps nothing to
+    /// is not offered as a filter that could only answer nothing.
+    /// </summary>
+    public static IReadOnlyList<string> MappedFrameworks { get; } =
+        [.. RuleCatalog.All.SelectMany(entry => entry.Metadata.Compliance).Select(mapping => mapping.Framework).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    private static int List(Language language, RuleFilter filter, TextWriter output, TextWriter error)
     {
+        if (filter.Framework is { } name && !MappedFrameworks.Contains(name, StringComparer.Ordinal))
+        {
+            error.WriteLine($"kagi: {Texts.Get(language, "cli.no-framework-mapping", ("framework", TerminalText.Line(name)), ("frameworks", string.Join(", ", MappedFrameworks)))}");
+            return ExitCodes.BadInput;
+        }
+
         foreach (var entry in RuleCatalog.All.Where(entry => filter.Selects(entry.Metadata)))
         {
             var frameworks = string.Join(" ", entry.Metadata.Compliance.Select(mapping => $"{mapping.Framework}:{mapping.Control}"));

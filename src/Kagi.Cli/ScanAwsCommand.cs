@@ -34,6 +34,11 @@ internal static class ScanAwsCommand
                 return ExitCodes.BadInput;
             }
 
+            if (ScanStore.WriteStoredFix(settings, time, output, error) is { } storedFix)
+            {
+                return storedFix;
+            }
+
             var endpoint = parsed.GetValue(endpointUrl);
             Uri? endpointUri = null;
             if (endpoint is not null && (!Uri.TryCreate(endpoint, UriKind.Absolute, out endpointUri) || endpointUri.Scheme is not ("http" or "https")))
@@ -182,37 +187,36 @@ internal static class ScanAwsCommand
     private sealed class LogLineProgress(TextWriter error, Language language) : IScanProgress
     {
         private readonly Lock _lock = new();
-        private readonly Dictionary<string, (int Calls, int Resources)> _regions = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, RegionTally> _regions = new(StringComparer.Ordinal);
 
         public void RegionStarted(string region) => Write($"kagi: {Texts.Get(language, "cli.region-started", ("region", region))}");
 
-        public void CallFinished(string region, AwsService service, string call, bool succeeded) => Update(region, calls: 1, resources: 0);
+        public void CallFinished(string region, AwsService service, string call, bool succeeded) => Update(region, tally => tally.Calls++);
 
-        public void ResourcesFound(string region, int count) => Update(region, calls: 0, resources: count);
+        public void ResourcesFound(string region, string resourceType, int count) => Update(region, tally => tally.Found(resourceType, count));
 
         public void RegionFinished(string region, int failures)
         {
-            var (calls, resources) = Totals(region);
+            string counts;
+            int calls;
+            lock (_lock)
+            {
+                (counts, calls) = (Tally(region).Describe(language), Tally(region).Calls);
+            }
+
             var unread = failures > 0 ? $", {Texts.Get(language, "cli.region-unread", ("failures", failures))}" : string.Empty;
-            Write($"kagi: {Texts.Get(language, "cli.region-finished", ("region", region), ("resources", resources), ("calls", calls))}{unread}");
+            Write($"kagi: {Texts.Get(language, "cli.region-finished", ("region", region), ("resources", counts), ("calls", calls))}{unread}");
         }
 
-        private void Update(string region, int calls, int resources)
+        private void Update(string region, Action<RegionTally> change)
         {
             lock (_lock)
             {
-                var (c, r) = _regions.GetValueOrDefault(region);
-                _regions[region] = (c + calls, r + resources);
+                change(Tally(region));
             }
         }
 
-        private (int Calls, int Resources) Totals(string region)
-        {
-            lock (_lock)
-            {
-                return _regions.GetValueOrDefault(region);
-            }
-        }
+        private RegionTally Tally(string region) => _regions.TryGetValue(region, out var tally) ? tally : _regions[region] = new RegionTally();
 
         private void Write(string line)
         {
@@ -223,27 +227,27 @@ internal static class ScanAwsCommand
         }
     }
 
-    /// <summary>A live display on a terminal: one line per region with its calls and clusters so far.</summary>
+    /// <summary>A live display on a terminal: one line per region with its calls and what it found of each kind so far.</summary>
     private sealed class LiveProgress(ProgressContext context, Language language) : IScanProgress
     {
         private readonly Lock _lock = new();
-        private readonly Dictionary<string, (ProgressTask Task, int Calls, int Resources)> _regions = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (ProgressTask Task, RegionTally Tally)> _regions = new(StringComparer.Ordinal);
 
         public void RegionStarted(string region)
         {
             lock (_lock)
             {
-                _regions[region] = (context.AddTask(Markup.Escape(region), autoStart: true, maxValue: 1).IsIndeterminate(), 0, 0);
+                _regions[region] = (context.AddTask(Markup.Escape(region), autoStart: true, maxValue: 1).IsIndeterminate(), new RegionTally());
             }
         }
 
-        public void CallFinished(string region, AwsService service, string call, bool succeeded) => Update(region, 1, 0, null);
+        public void CallFinished(string region, AwsService service, string call, bool succeeded) => Update(region, tally => tally.Calls++, null);
 
-        public void ResourcesFound(string region, int count) => Update(region, 0, count, null);
+        public void ResourcesFound(string region, string resourceType, int count) => Update(region, tally => tally.Found(resourceType, count), null);
 
-        public void RegionFinished(string region, int failures) => Update(region, 0, 0, failures);
+        public void RegionFinished(string region, int failures) => Update(region, _ => { }, failures);
 
-        private void Update(string region, int calls, int resources, int? failures)
+        private void Update(string region, Action<RegionTally> change, int? failures)
         {
             lock (_lock)
             {
@@ -252,21 +256,41 @@ internal static class ScanAwsCommand
                     return;
                 }
 
-                state = (state.Task, state.Calls + calls, state.Resources + resources);
-                _regions[region] = state;
+                change(state.Tally);
                 var status = failures switch
                 {
                     null => string.Empty,
                     0 => $" [green]{Markup.Escape(Texts.Get(language, "cli.region-done"))}[/]",
                     _ => $" [red]{Markup.Escape(Texts.Get(language, "cli.region-unread", ("failures", failures)))}[/]",
                 };
-                var counts = Texts.Get(language, "cli.region-progress", ("region", region), ("resources", state.Resources), ("calls", state.Calls));
+                var counts = Texts.Get(language, "cli.region-progress", ("region", region), ("resources", state.Tally.Describe(language)), ("calls", state.Tally.Calls));
                 state.Task.Description = $"{Markup.Escape(counts)}{status}";
                 if (failures is not null)
                 {
                     state.Task.IsIndeterminate(false).Value(1).StopTask();
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// One region's calls so far, and what it found of each kind counted apart — "3 Neptune::DBCluster,
+    /// 4 Neptune::DBClusterSnapshot", not "7 clusters". Not thread-safe: its owner locks.
+    /// </summary>
+    private sealed class RegionTally
+    {
+        private readonly SortedDictionary<string, int> _found = new(StringComparer.Ordinal);
+
+        public int Calls { get; set; }
+
+        public void Found(string resourceType, int count) => _found[resourceType] = _found.GetValueOrDefault(resourceType) + count;
+
+        public string Describe(Language language)
+        {
+            var kinds = _found.Where(kind => kind.Value > 0)
+                .Select(kind => Texts.Get(language, "cli.region-kind-count", ("kind", kind.Key.StartsWith("AWS::", StringComparison.Ordinal) ? kind.Key[5..] : kind.Key), ("count", kind.Value)))
+                .ToList();
+            return kinds.Count > 0 ? string.Join(Texts.Get(language, "cli.region-kind-separator"), kinds) : Texts.Get(language, "cli.region-nothing-found");
         }
     }
 }

@@ -44,6 +44,11 @@ internal static class ScanIacCommand
                 return ExitCodes.BadInput;
             }
 
+            if (ScanStore.WriteStoredFix(settings, time, output, error) is { } storedFix)
+            {
+                return storedFix;
+            }
+
             var targets = parsed.GetValue(paths)!;
             var startedAt = time.GetUtcNow();
             var scanOptions = new TerraformScanOptions

@@ -24,6 +24,11 @@ internal static class ScanInventoryCommand
                 return ExitCodes.BadInput;
             }
 
+            if (ScanStore.WriteStoredFix(settings, time, output, error) is { } storedFix)
+            {
+                return storedFix;
+            }
+
             var path = parsed.GetValue(file)!;
             var startedAt = time.GetUtcNow();
             SavedInventory saved;

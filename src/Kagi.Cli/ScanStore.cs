@@ -51,6 +51,49 @@ internal static class ScanStore
         }
     }
 
+    /// <summary>
+    /// <c>--fix PREFIX</c> for a finding the store holds: its fix as the scan that stored it printed it, with no scan, no
+    /// AWS call and no new stored scan; the exit code then is 0. Null when the store does not hold exactly one such
+    /// finding (or cannot be read, or its rule is gone): the scan runs and answers instead.
+    /// </summary>
+    public static int? WriteStoredFix(ScanSettings settings, TimeProvider time, TextWriter output, TextWriter error)
+    {
+        if (settings.Fix is not { } prefix || prefix == "all" || settings.Store.NoStore)
+        {
+            return null;
+        }
+
+        try
+        {
+            var location = StoreLocation.Resolve(settings.Store.Location, Environment.GetEnvironmentVariable);
+            if (location.Kind == StoreKind.Sqlite && !File.Exists(location.ConnectionString))
+            {
+                return null;
+            }
+
+            using var store = FindingStore.OpenForReading(location, time, RuleCatalog.Renamed);
+            if (StoredFinding.Find(store, prefix, settings.Language, out _) is not { } finding)
+            {
+                return null;
+            }
+
+            using var fix = new StringWriter();
+            if (!StoredFinding.WriteFix(finding, settings.Language, fix))
+            {
+                return null;
+            }
+
+            var at = finding.LastSeenAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+            error.WriteLine($"kagi: {Texts.Get(settings.Language, "cli.fix-from-store", ("fingerprint", finding.Fingerprint[..12]), ("scan", finding.LastScanId), ("at", at))}");
+            output.Write(fix.ToString());
+            return ExitCodes.Clean;
+        }
+        catch (Exception exception) when (IsStoreFailure(exception))
+        {
+            return null;
+        }
+    }
+
     /// <summary>Writes the baseline if asked, then the exit code, counting only failures the baseline does not hold.</summary>
     public static int ExitCode(ScanReport report, ScanSettings settings, TextWriter error)
     {

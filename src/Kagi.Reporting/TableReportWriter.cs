@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Kagi.Core.Findings;
 using Kagi.Core.Localization;
 using Kagi.Core.Model;
@@ -8,36 +9,46 @@ using Spectre.Console.Rendering;
 namespace Kagi.Reporting;
 
 /// <summary>
-/// The human report: one table per rule, failures first, coloured by severity where the terminal allows. Every value
+/// The human report: one table per rule, most severe first, coloured by severity where the terminal allows. Every value
 /// from the code or the cloud goes through <see cref="TerminalText"/>: the table is read on a terminal.
 /// </summary>
-public sealed class TableReportWriter : IReportWriter
+public sealed partial class TableReportWriter : IReportWriter
 {
     public string Format => "table";
 
     /// <summary>How the user asks for one finding's fix; the CLI sets it to the command that was run.</summary>
     public Func<Finding, string>? FixCommand { get; init; }
 
+    /// <summary>The columns to draw in; null for <see cref="TerminalWidth"/> on standard output and 132 elsewhere.</summary>
+    public int? Width { get; init; }
+
+    // A table's cell padding and the border characters of three columns.
+    private const int TableOverhead = 10;
+
+    private static readonly int StatusWidth = Enum.GetValues<ResultStatus>().Max(status => status.ToName().Length);
+
     public void Write(ScanReport report, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
+
+        // Drawn into a buffer first, so the padding Spectre leaves at the end of each line can be cut.
+        var onTerminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
+        using var buffer = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Out = new AnsiConsoleOutput(output),
-            Ansi = ReferenceEquals(output, Console.Out) ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = ReferenceEquals(output, Console.Out) ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Out = new AnsiConsoleOutput(buffer),
+            Ansi = onTerminal ? AnsiSupport.Yes : AnsiSupport.No,
+            ColorSystem = onTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
         });
-        if (!ReferenceEquals(output, Console.Out) || Console.IsOutputRedirected)
-        {
-            // A file or a pipe has no width of its own; wide enough for a key ARN on one line.
-            console.Profile.Width = 132;
-        }
+        console.Profile.Width = Width ?? (ReferenceEquals(output, Console.Out) ? TerminalWidth.Of(Environment.GetEnvironmentVariable, TerminalWidth.Terminal) : TerminalWidth.WithoutTerminal);
 
         var language = report.Language;
         console.MarkupLineInterpolated($"[bold]Kagi {ToolInfo.Version}[/] · {SourceName(report.Source, language)}: {TerminalText.Line(string.Join(", ", report.Targets))} · {Texts.Get(language, "reports.minimum-key-level")}: {report.Options.MinKeyLevel.ToName()}");
         console.WriteLine();
-        foreach (var group in report.Findings.GroupBy(finding => finding.Rule.Id).OrderBy(group => Rank(group)).ThenByDescending(group => group.First().Severity).ThenBy(group => group.Key, StringComparer.Ordinal))
+
+        // Most severe rule first; within a severity, the rules with failures before those that only passed.
+        foreach (var group in report.Findings.GroupBy(finding => finding.Rule.Id).OrderByDescending(group => group.First().Rule.Severity).ThenBy(Rank).ThenBy(group => group.Key, StringComparer.Ordinal))
         {
             WriteRule(console, [.. group], language);
         }
@@ -49,6 +60,11 @@ public sealed class TableReportWriter : IReportWriter
 
         WriteDiagnostics(console, report.Diagnostics, language);
         WriteSummary(console, report, language);
+        var drawn = buffer.ToString();
+        foreach (var line in (drawn.EndsWith('\n') ? drawn[..^1] : drawn).Split('\n'))
+        {
+            output.WriteLine(TrailingSpaces().Replace(line.TrimEnd('\r'), string.Empty));
+        }
     }
 
     private void WriteRule(IAnsiConsole console, IReadOnlyList<Finding> findings, Language language)
@@ -60,22 +76,28 @@ public sealed class TableReportWriter : IReportWriter
             Justification = Justify.Left,
         });
         console.WriteLine(title);
+
+        // Identifiers are broken at their separators by Kagi, at a resource column width it chose, not mid-token by Spectre.
+        var inside = console.Profile.Width - TableOverhead - StatusWidth;
+        var resourceWidth = Math.Clamp(inside * 2 / 5, 16, 64);
+        var messageWidth = Math.Max(inside - resourceWidth, 16);
         var table = new Table().Border(TableBorder.Simple).Expand();
-        table.AddColumn(Markup.Escape(Texts.Get(language, "reports.column-status")));
-        table.AddColumn(Markup.Escape(Texts.Get(language, "reports.column-resource")));
+        table.AddColumn(new TableColumn(Markup.Escape(Texts.Get(language, "reports.column-status"))) { Width = StatusWidth });
+        table.AddColumn(new TableColumn(Markup.Escape(Texts.Get(language, "reports.column-resource"))) { Width = resourceWidth });
         table.AddColumn(Markup.Escape(Texts.Get(language, "reports.column-message")));
         foreach (var finding in findings.Where(f => f.Status != ResultStatus.Pass).OrderBy(f => StatusRank(f.Status)).ThenBy(f => f.Resource.Id, StringComparer.Ordinal))
         {
             var text = FindingText.Render(finding, language);
-            var message = new List<IRenderable> { new Text(TerminalText.Block(text.Message)) };
+            var message = new List<IRenderable> { new Text(IdentifierBreaks.InText(TerminalText.Block(text.Message), messageWidth)) };
             if (finding.Status is ResultStatus.Fail && FixCommand is not null)
             {
-                message.Add(new Markup($"[dim]{Markup.Escape(Texts.Get(language, "reports.fix"))}: {Markup.Escape(TerminalText.Line(FixCommand(finding)))}[/]"));
+                var fix = IdentifierBreaks.InText($"{Texts.Get(language, "reports.fix")}: {TerminalText.Line(FixCommand(finding))}", messageWidth);
+                message.Add(new Markup($"[dim]{Markup.Escape(fix)}[/]"));
             }
 
             table.AddRow(
                 new Markup($"[{StatusStyle(finding.Status)}]{finding.Status.ToName()}[/]"),
-                new Rows(new Text(TerminalText.Line(finding.Resource.Id)), new Markup($"[dim]{Markup.Escape(TerminalText.Line(Where(finding.Resource)))}[/]")),
+                new Rows(new Text(Broken(finding.Resource.Id, resourceWidth)), new Markup($"[dim]{Markup.Escape(Broken(Where(finding.Resource), resourceWidth))}[/]")),
                 new Rows(message));
         }
 
@@ -86,11 +108,13 @@ public sealed class TableReportWriter : IReportWriter
             table.AddRow(
                 new Markup($"[{StatusStyle(ResultStatus.Pass)}]{ResultStatus.Pass.ToName()}[/]"),
                 new Text(Texts.Get(language, "reports.resource-count", ("count", passed.Count))),
-                new Text(TerminalText.Line(string.Join(", ", passed))));
+                new Text(IdentifierBreaks.InText(TerminalText.Line(string.Join(", ", passed)), messageWidth)));
         }
 
         console.Write(table);
     }
+
+    private static string Broken(string identifier, int width) => string.Join('\n', IdentifierBreaks.Lines(TerminalText.Line(identifier), width));
 
     private static void WriteDiagnostics(IAnsiConsole console, IReadOnlyList<ScanDiagnostic> diagnostics, Language language)
     {
@@ -146,6 +170,10 @@ public sealed class TableReportWriter : IReportWriter
         ResultStatus.Unknown => "yellow",
         _ => "grey",
     };
+
+    // Spaces at the end of a line, before any colour codes that close it.
+    [GeneratedRegex(@" +(?=(\u001b\[[0-9;]*m)*$)")]
+    private static partial Regex TrailingSpaces();
 
     private static string SeverityStyle(Severity severity) => severity switch
     {

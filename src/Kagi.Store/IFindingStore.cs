@@ -24,6 +24,9 @@ public interface IFindingStore : IDisposable
 
     IReadOnlyList<TrackedFinding> ListFindings(FindingQuery query);
 
+    /// <summary>One finding by its full fingerprint, with its latest result's detail; null when the store does not hold it.</summary>
+    TrackedFinding? FindFinding(string fingerprint);
+
     /// <summary>Failing results new, resolved and still open from one scan to another; defaults to the last two scans of one scope.</summary>
     ScanDiff? Diff(long? before, long? after);
 

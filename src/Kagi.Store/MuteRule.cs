@@ -40,10 +40,16 @@ public sealed record MuteRule(
     private Regex? _glob;
 
     /// <summary>The reason as reports show it, with who muted and until when.</summary>
-    public string Describe() =>
-        Until is { } until
-            ? string.Create(CultureInfo.InvariantCulture, $"{Reason} [{CreatedBy}, until {until:yyyy-MM-dd HH:mm}Z]")
-            : $"{Reason} [{CreatedBy}]";
+    public string Describe() => Until is { } until ? $"{Reason} [{CreatedBy}, until {UntilText(until)}]" : $"{Reason} [{CreatedBy}]";
+
+    /// <summary>
+    /// An expiry as the user gave it: <c>--until 2027-03-31</c> is stored as the end of that day (midnight UTC after it)
+    /// and shown as <c>2027-03-31</c>, the last day muted; any other moment as <c>2027-03-31 12:00Z</c>.
+    /// </summary>
+    public static string UntilText(DateTimeOffset until) =>
+        until.UtcDateTime.TimeOfDay == TimeSpan.Zero
+            ? until.UtcDateTime.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : until.UtcDateTime.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture);
 
     public bool IsActive(DateTimeOffset now) => RemovedAt is null && (Until is null || Until > now);
 

@@ -63,6 +63,9 @@ public sealed record TrackedFinding(
     /// <summary>The latest result's detail; null for findings stored before the store kept it.</summary>
     public ResultDetail? Detail { get; init; }
 
+    /// <summary>Resolved because a scan of its scope no longer found it, rather than by a passing result.</summary>
+    public bool ResolvedByAbsence => State == FindingState.Resolved && LastStatus != ResultStatus.Pass;
+
     /// <summary>The finding as its latest result judged it, for its texts and fixes.</summary>
     public Finding Explain(RuleMetadata rule) => (Detail ?? ResultDetail.NotRecorded(this, rule)).Rebuild(this, rule);
 }

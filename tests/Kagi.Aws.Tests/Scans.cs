@@ -85,7 +85,7 @@ public sealed class RecordingProgress : IScanProgress
 
     public void CallFinished(string region, AwsService service, string call, bool succeeded) => Interlocked.Increment(ref _calls);
 
-    public void ResourcesFound(string region, int count) => Interlocked.Add(ref _resources, count);
+    public void ResourcesFound(string region, string resourceType, int count) => Interlocked.Add(ref _resources, count);
 
     public void RegionFinished(string region, int failures) => FinishedRegions.Add(region);
 }

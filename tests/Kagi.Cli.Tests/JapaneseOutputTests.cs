@@ -97,8 +97,15 @@ public sealed class JapaneseOutputTests
         Kagi.Run("scan", "iac", RepoPaths.Examples, "--store", store, "--format", "json");
         Kagi.Run("scan", "iac", RepoPaths.Examples, "--store", store, "--format", "json");
 
+        using var listed = System.Text.Json.JsonDocument.Parse(Kagi.Run("findings", "list", "--store", store, "--format", "json").Output);
+        var fingerprint = listed.RootElement.GetProperty("findings")[0].GetProperty("fingerprint").GetString()!;
+        var emptyMutes = Kagi.Run("findings", "mutes", "--store", store, "--lang", "ja");
+        var shown = Kagi.Run("findings", "show", fingerprint, "--store", store, "--lang", "ja");
         var said = new[]
         {
+            emptyMutes,
+            Kagi.Run("findings", "show", "0000000000", "--store", store, "--lang", "ja"),
+            Kagi.Run("rules", "list", "--framework", "fisc", "--lang", "ja"),
             Kagi.Run("findings", "list", "--store", store, "--lang", "ja"),
             Kagi.Run("findings", "diff", "--store", store, "--lang", "ja"),
             Kagi.Run("findings", "mute", "aws_neptune_cluster.legacy", "--reason", "移行中のため", "--by", "tester", "--store", store, "--lang", "ja"),
@@ -109,8 +116,13 @@ public sealed class JapaneseOutputTests
             Kagi.Run("findings", "list", "--store", store + ".missing", "--lang", "ja"),
         };
 
-        Assert.Contains("新規", said[1].Output, StringComparison.Ordinal);
+        Assert.Contains("新規", said[4].Output, StringComparison.Ordinal);
+        Assert.Contains("ミュートはありません", emptyMutes.Output, StringComparison.Ordinal);
         Assert.Empty(JapaneseOutput.EnglishLines(string.Concat(said.Select(run => run.Output + run.Error)), []));
+
+        // A shown finding's fix is the rule's text, excused as in a scan's fix
+        Assert.Contains("初回検出", shown.Output, StringComparison.Ordinal);
+        Assert.Empty(JapaneseOutput.EnglishLines(shown.Output + shown.Error, ExcusedForExamples()));
     }
 
     // Identifiers: the names of the report formats, which an unknown --format lists.

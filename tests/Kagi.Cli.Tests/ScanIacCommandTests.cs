@@ -191,4 +191,16 @@ public sealed class ScanIacCommandTests
             .Where(f => f.GetProperty("ruleId").GetString() == ruleId)
             .ToDictionary(f => f.GetProperty("resource").GetProperty("id").GetString()!, f => f.GetProperty("status").GetString()!);
     }
+
+    [Fact]
+    public void The_table_gives_the_rules_most_severe_first_and_no_line_ends_in_spaces()
+    {
+        var (_, output, _) = Kagi.Run("scan", "iac", RepoPaths.Examples);
+
+        var severities = System.Text.RegularExpressions.Regex.Matches(output, "(?m)^─+ (CRITICAL|HIGH|MEDIUM|LOW) ")
+            .Select(match => Enum.Parse<global::Kagi.Core.Rules.Severity>(match.Groups[1].Value, ignoreCase: true)).ToList();
+        Assert.Equal(4, severities.Distinct().Count());
+        Assert.Equal(severities.OrderDescending(), severities);
+        Assert.DoesNotContain(output.Split(Environment.NewLine), line => line.EndsWith(' '));
+    }
 }

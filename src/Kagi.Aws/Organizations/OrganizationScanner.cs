@@ -162,7 +162,7 @@ public sealed class OrganizationScanner
 
         public void CallFinished(string region, AwsService service, string call, bool succeeded) => inner.CallFinished(Scope(region), service, call, succeeded);
 
-        public void ResourcesFound(string region, int count) => inner.ResourcesFound(Scope(region), count);
+        public void ResourcesFound(string region, string resourceType, int count) => inner.ResourcesFound(Scope(region), resourceType, count);
 
         public void RegionFinished(string region, int failures) => inner.RegionFinished(Scope(region), failures);
 

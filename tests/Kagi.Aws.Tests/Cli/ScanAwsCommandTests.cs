@@ -42,9 +42,15 @@ public sealed class ScanAwsCommandTests : IClassFixture<FakeEndpoint>
 
         // And without a terminal, progress is plain lines on standard error
         Assert.Contains("kagi: scanning eu-central-1", error, StringComparison.Ordinal);
-        // Every kind counts what it found: the region's clusters of every engine, the data stores of the other kinds, and its keys
-        var paging = Scenarios.All()[Scenarios.Paging];
-        Assert.Contains($"kagi: {Scenarios.Paging}: {paging.Clusters.Count + paging.Stores.Count + Scenarios.PagingKeys} resources", error, StringComparison.Ordinal);
+        // Each kind is counted apart: Neptune clusters apart from their snapshots, keys apart from both
+        var verdicts = Scenarios.All()[Scenarios.Verdicts];
+        var verdictsLine = FinishedLine(error, Scenarios.Verdicts);
+        Assert.Contains($" {verdicts.Clusters.Count(cluster => cluster.Engine == "neptune")} Neptune::DBCluster, ", verdictsLine, StringComparison.Ordinal);
+        Assert.Matches(@" [1-9][0-9]* Neptune::DBClusterSnapshot[,;]", verdictsLine);
+        Assert.DoesNotContain("resources", verdictsLine, StringComparison.Ordinal);
+        var pagingLine = FinishedLine(error, Scenarios.Paging);
+        Assert.Contains($" {Scenarios.PagingClusters} Neptune::DBCluster, ", pagingLine, StringComparison.Ordinal);
+        Assert.Contains($" {Scenarios.PagingKeys} KMS::Key, ", pagingLine, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -172,6 +178,10 @@ public sealed class ScanAwsCommandTests : IClassFixture<FakeEndpoint>
     }
 
     // Everything a finding says, less the scan's own times.
+    // The line that closes a region's scan: what it found of each kind, and its calls.
+    private static string FinishedLine(string error, string region) =>
+        error.Split('\n').Single(line => line.StartsWith($"kagi: {region}: ", StringComparison.Ordinal) && line.Contains("API calls", StringComparison.Ordinal));
+
     private static List<string> FindingLines(string json)
     {
         using var document = JsonDocument.Parse(json);
