@@ -17,6 +17,9 @@ public sealed partial class CliInjectionTests
     // A value that ends in one line break: .NET's $ matches before it, so a check anchored with $ once left it bare.
     private const string TrailingNewline = "graph\n";
 
+    // A name that must be quoted to stay one word.
+    private const string Spaced = "graph staging";
+
     // A window title (OSC), a bell, a screen clear and a bidi override: all must travel escaped, never raw in the text.
     private const string TerminalEscapes = "g\u001b]0;pwned\u0007\u001b[2J\u202e";
 
@@ -92,6 +95,38 @@ public sealed partial class CliInjectionTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Templates))]
+    public void Every_value_is_a_word_of_its_own_never_glued_to_a_quoted_string(string ruleId, string variant, Language language)
+    {
+        // Given every placeholder set to a plain name and to one that must be quoted
+        var template = RuleCatalog.Find(ruleId)!.Metadata.Remediation.For(RemediationMedium.AwsCli).Get(variant).Get(language);
+        var names = PlaceholderName().Matches(template).Select(match => match.Groups[1].Value).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var value in new[] { "graph", Spaced })
+        {
+            var script = Placeholders.FillCommand(template, names.ToDictionary(name => name, _ => value, StringComparer.Ordinal), language);
+            using var folder = new TempFolder();
+
+            // Then bash parses the printed commands
+            var parsed = Bash(script, folder.Path, ("KAGI_PWNED", string.Empty), "-n");
+            Assert.True(parsed.ExitCode == 0 && parsed.Error.Length == 0, $"bash -n failed ({parsed.ExitCode}): {parsed.Error}\n--- script ---\n{script}");
+
+            // and a quoted value never touches a quote: "Neptune cluster "'graph staging' is one word to bash, but a
+            // reader sees two, and "Neptune 'graph staging'" would pass the quotes themselves to aws
+            var word = Placeholders.ShellWord(value);
+            var glued = script.Split('\n').Where(line => !line.TrimStart().StartsWith('#'))
+                .Where(line => Occurrences(line, word).Any(at => (at > 0 && line[at - 1] is '"' or '\'' or '\\') || (at + word.Length < line.Length && line[at + word.Length] is '"' or '\'')))
+                .ToList();
+            Assert.True(glued.Count == 0, $"a value is glued to a quoted string:\n{string.Join("\n", glued)}");
+            var run = Bash(Stub(folder) + script, folder.Path, ("KAGI_PWNED", Path.Combine(folder.Path, "pwned")));
+            Assert.Equal(0, run.ExitCode);
+            if (word != value && File.Exists(Arguments(folder)))
+            {
+                Assert.DoesNotContain(PassedArguments(folder), argument => argument.Contains(word, StringComparison.Ordinal));
+            }
+        }
+    }
+
     [Fact]
     public void A_value_with_a_control_character_is_quoted_without_a_literal_line_break()
     {
@@ -111,9 +146,17 @@ public sealed partial class CliInjectionTests
 
     private static string[] PassedArguments(TempFolder folder) => File.ReadAllText(Arguments(folder)).Split('\0');
 
-    private static (int ExitCode, string Error) Bash(string script, string directory, (string Name, string Value) variable)
+    private static IEnumerable<int> Occurrences(string line, string word)
     {
-        var start = new ProcessStartInfo("bash", ["--noprofile", "--norc", "-c", script])
+        for (var at = line.IndexOf(word, StringComparison.Ordinal); at >= 0; at = line.IndexOf(word, at + 1, StringComparison.Ordinal))
+        {
+            yield return at;
+        }
+    }
+
+    private static (int ExitCode, string Error) Bash(string script, string directory, (string Name, string Value) variable, params string[] options)
+    {
+        var start = new ProcessStartInfo("bash", ["--noprofile", "--norc", .. options, "-c", script])
         {
             WorkingDirectory = directory,
             RedirectStandardOutput = true,
