@@ -37,11 +37,12 @@ public sealed class RemediationEndToEndTests : IClassFixture<MotoServer>
 
         // When the finding's AWS CLI commands run as Kagi printed them
         var cli = FindingText.Render(finding, Language.En).FixIn(RemediationMedium.AwsCli);
-        Assert.Contains("--source-db-cluster-identifier graph", cli, StringComparison.Ordinal);
+        Assert.Contains("\nOLD=graph\n", cli, StringComparison.Ordinal);
+        Assert.Contains("--source-db-cluster-identifier \"$OLD\"", cli, StringComparison.Ordinal);
         ExternalProcess.RunShell(cli, _moto.Endpoint);
 
         // Then a rescan finds the new cluster under a customer-managed key, with rotation on, and it passes;
-        // the old cluster is still there (kept until the new one is verified) and still fails
+        // the old cluster is still there (deleted only with CONFIRM_DELETE_OLD_CLUSTER=yes) and still fails
         var after = Scans.Run(_moto.Endpoint, null, Region).Inventory;
         var verdicts = Scans.Verdicts(after, Scans.CmkRule);
         Assert.Equal(ResultStatus.Pass, verdicts["graph-cmk"]);
