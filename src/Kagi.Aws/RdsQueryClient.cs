@@ -176,6 +176,9 @@ public sealed class QueryAnswer
             ? Fact.Known(value)
             : Missing<int>(member, _element.Text(member));
 
+    /// <summary>A text member the API always returns: absent, it is unknown, with the reason.</summary>
+    public Fact<string?> String(string member) => _element.Text(member) is { } text ? Fact.Known<string?>(text) : Missing<string?>(member, null);
+
     /// <summary>A list member; the Query API leaves an empty list out, so absence is a known empty list.</summary>
     public Fact<IReadOnlyList<string>> List(string member) =>
         Fact.Known<IReadOnlyList<string>>([.. _element.Child(member)?.Elements().Select(item => item.Value) ?? []]);

@@ -6,11 +6,14 @@ namespace Kagi.Reporting;
 
 /// <summary>
 /// A rule's texts for a catalogue entry, not for one resource: placeholders stay visible as &lt;name&gt;, except in shell
-/// commands, where they are inert capital words (<c>REGION</c>) named in a comment, as a pasted command must not redirect.
+/// commands, where they are inert capital words (<c>REGION</c>) named in a comment, as a pasted command must not redirect;
+/// built parts say what no scan has read.
 /// </summary>
 internal static class RuleHelp
 {
     private static readonly Dictionary<string, string> NoValues = [];
+
+    private static readonly Dictionary<string, string?> NoEvidence = [];
 
     public static FindingText Render(RuleMetadata rule, Language language)
     {
@@ -19,7 +22,11 @@ internal static class RuleHelp
             rule.Title.Get(language),
             rule.Title.Get(language),
             rule.Risk.Get(language).TrimEnd(),
-            [.. rule.Remediation.Media.Select(medium => new Fix(medium, medium.Fill(rule.Remediation.For(medium).Get(null).Get(language), NoValues, language)))]);
+            [.. rule.Remediation.Media.Select(medium => new Fix(medium, medium.Fill(
+                rule.Remediation.For(medium).Get(null).Get(language),
+                NoValues,
+                rule.FixBuilder?.Build(medium, NoEvidence, language) ?? Placeholders.NoParts,
+                language)))]);
     }
 
     /// <summary>Risk, then the fix in each medium, as Markdown.</summary>

@@ -21,10 +21,13 @@ public abstract class CmkEncryptionRule<TResource> : Rule<TResource>
         {
             { IsKnown: false } level => Unknown(level.Reason!, minimum, kmsKeyId),
             var level when level.Value >= options.MinKeyLevel => Pass(Level(level.Value), minimum, kmsKeyId),
-            { Value: KeyLevel.None } => Result(ResultStatus.Fail, "fail", [Level(KeyLevel.None), minimum, kmsKeyId], UnencryptedVariant),
-            var level => Fail(Level(level.Value), minimum, kmsKeyId),
+            { Value: KeyLevel.None } => Result(ResultStatus.Fail, "fail", [Level(KeyLevel.None), minimum, kmsKeyId, .. FixEvidence(resource)], UnencryptedVariant),
+            var level => Fail([Level(level.Value), minimum, kmsKeyId, .. FixEvidence(resource)]),
         };
     }
+
+    /// <summary>What a failure's fix is built from beyond the resource's identity (a rebuild's settings); none by default.</summary>
+    protected virtual IEnumerable<(string Key, string? Value)> FixEvidence(TResource resource) => [];
 
     private static (string Key, string? Value) Level(KeyLevel level) => ("keyLevel", level.ToName());
 }

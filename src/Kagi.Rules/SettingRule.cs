@@ -17,6 +17,9 @@ public abstract class SettingRule<TResource> : Rule<TResource>
         {
             { IsKnown: false } setting => Unknown(setting.Reason!),
             { Value: true } => Pass((EvidenceKey, "true")),
-            _ => Fail((EvidenceKey, "false")),
+            _ => Fail([(EvidenceKey, "false"), .. FixEvidence(resource)]),
         };
+
+    /// <summary>What a failure's fix is built from beyond the resource's identity (a rebuild's settings); none by default.</summary>
+    protected virtual IEnumerable<(string Key, string? Value)> FixEvidence(TResource resource) => [];
 }

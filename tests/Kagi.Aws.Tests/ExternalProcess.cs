@@ -34,8 +34,8 @@ internal static class ExternalProcess
     /// Runs shell commands as a user of the AWS CLI would (stopping at the first that fails), with only the endpoint
     /// taken from the environment, and returns what they printed; fails the test on a non-zero exit.
     /// </summary>
-    public static string RunShell(string script, Uri endpoint) =>
-        Run("bash", ["-e", "-u", "-o", "pipefail", "-c", script], endpoint, TimeSpan.FromSeconds(120), new Dictionary<string, string>());
+    public static string RunShell(string script, Uri endpoint, IReadOnlyDictionary<string, string>? environment = null) =>
+        Run("bash", ["-e", "-u", "-o", "pipefail", "-c", script], endpoint, TimeSpan.FromSeconds(120), new Dictionary<string, string>(environment ?? new Dictionary<string, string>()));
 
     private static string Run(string program, IEnumerable<string> arguments, Uri endpoint, TimeSpan timeout, Dictionary<string, string> environment)
     {

@@ -14,10 +14,18 @@ public sealed class MotoServer : IDisposable
     private (string Script, string Printed)? _setUp;
 
     public MotoServer()
+        : this(patch: null)
+    {
+    }
+
+    /// <summary>moto with <paramref name="patch"/> (Python, run before the server starts) mending what it gets wrong; the fixture that asks says what and why.</summary>
+    internal MotoServer(string? patch)
     {
         ExternalProcess.UseDummyCredentials();
-        var port = ExternalProcess.FreeLoopbackPort();
-        var start = new ProcessStartInfo("moto_server", ["-H", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+        var port = ExternalProcess.FreeLoopbackPort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var start = new ProcessStartInfo(
+            patch is null ? "moto_server" : "python3",
+            patch is null ? ["-H", "127.0.0.1", "-p", port] : ["-c", $"{patch}\nfrom moto.server import main\nmain(['-H', '127.0.0.1', '-p', '{port}'])"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -28,7 +36,7 @@ public sealed class MotoServer : IDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         Endpoint = new Uri($"http://127.0.0.1:{port}/");
-        WaitUntilListening(port);
+        WaitUntilListening(int.Parse(port, System.Globalization.CultureInfo.InvariantCulture));
     }
 
     public Uri Endpoint { get; }

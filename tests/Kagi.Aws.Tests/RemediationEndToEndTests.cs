@@ -25,8 +25,9 @@ public sealed class RemediationEndToEndTests(MotoServer moto) : MotoScenarioTest
         var fix = PrintedCliFix.Run(Endpoint, Region, Scans.CmkRule, "graph");
 
         // Then a rescan finds the new cluster under a customer-managed key, with rotation on, and it passes;
-        // the old cluster is still there (kept until the new one is verified) and still fails
-        Assert.Contains("--source-db-cluster-identifier graph", fix.Cli, StringComparison.Ordinal);
+        // the old cluster is still there (deleted only with CONFIRM_DELETE_OLD_CLUSTER=yes) and still fails
+        Assert.Contains("\nOLD=graph\n", fix.Cli, StringComparison.Ordinal);
+        Assert.Contains("--source-db-cluster-identifier \"$OLD\"", fix.Cli, StringComparison.Ordinal);
         fix.AssertProtectedByARotatedCmk(fix.Named("graph-cmk"));
         Assert.Equal(ResultStatus.Fail, fix.StatusOf(Scans.CmkRule, fix.Named("graph").Id));
     }

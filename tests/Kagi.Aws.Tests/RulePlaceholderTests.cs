@@ -62,6 +62,11 @@ public sealed partial class RulePlaceholderTests(FakeAccountScan scan) : IClassF
 
         var emitted = showing.SelectMany(finding => finding.Result.Evidence.Where(pair => !string.IsNullOrEmpty(pair.Value)).Select(pair => pair.Key))
             .ToHashSet(StringComparer.Ordinal);
+
+        // A {{>part}} is filled by the rule's fix builder, which builds every part whatever the evidence holds.
+        emitted.UnionWith(RuleCatalog.Find(ruleId)!.Metadata.FixBuilder is { } builder
+            ? RemediationMedium.All.SelectMany(medium => builder.Build(medium, new Dictionary<string, string?>(), Language.En).Keys.Select(part => ">" + part))
+            : []);
         foreach (var (language, template) in new[] { ("en", text.En), ("ja", text.Ja) })
         {
             foreach (var name in Placeholder().Matches(template).Select(match => match.Groups[1].Value).Distinct())

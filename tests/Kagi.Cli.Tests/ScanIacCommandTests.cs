@@ -112,8 +112,8 @@ public sealed class ScanIacCommandTests
 
         var (_, output, _) = Kagi.Run("scan", "iac", Path.Combine(RepoPaths.Examples, "no-kms-key"), "--fix", fingerprint[..10]);
 
-        Assert.Contains("--source-db-cluster-identifier graph-staging", output, StringComparison.Ordinal);
-        Assert.Contains("--region ap-northeast-1", output, StringComparison.Ordinal);
+        Assert.Contains("\nOLD=graph-staging\n", output, StringComparison.Ordinal);
+        Assert.Contains("\nREGION=ap-northeast-1\n", output, StringComparison.Ordinal);
         Assert.Contains("resource \"aws_neptune_cluster\" \"graph\"", output, StringComparison.Ordinal);
     }
 

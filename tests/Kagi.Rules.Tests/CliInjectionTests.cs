@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Kagi.Core.Findings;
 using Kagi.Core.Rules;
+using Kagi.Rules.Aws.Neptune.Clusters;
 
 namespace Kagi.Rules.Tests;
 
@@ -16,6 +18,9 @@ public sealed partial class CliInjectionTests
 
     // A value that ends in one line break: .NET's $ matches before it, so a check anchored with $ once left it bare.
     private const string TrailingNewline = "graph\n";
+
+    // A name that must be quoted to stay one word.
+    private const string Spaced = "graph staging";
 
     // A window title (OSC), a bell, a screen clear and a bidi override: all must travel escaped, never raw in the text.
     private const string TerminalEscapes = "g\u001b]0;pwned\u0007\u001b[2J\u202e";
@@ -54,7 +59,7 @@ public sealed partial class CliInjectionTests
         {
             var template = RuleCatalog.Find(ruleId)!.Metadata.Remediation.For(RemediationMedium.AwsCli).Get(variant).Get(language);
             var names = PlaceholderName().Matches(template).Select(match => match.Groups[1].Value).Distinct(StringComparer.Ordinal).ToList();
-            var script = Placeholders.FillCommand(template, names.ToDictionary(name => name, _ => hostile, StringComparer.Ordinal), language);
+            var script = Placeholders.FillCommand(template, names.ToDictionary(name => name, _ => hostile, StringComparer.Ordinal), language, Parts(ruleId, hostile, language));
             using var folder = new TempFolder();
             var pwned = Path.Combine(folder.Path, "pwned");
             var run = Bash(Stub(folder) + script, folder.Path, ("KAGI_PWNED", pwned));
@@ -75,7 +80,7 @@ public sealed partial class CliInjectionTests
     {
         // Given no value for any placeholder (a resource whose region and name Kagi could not tell)
         var template = RuleCatalog.Find(ruleId)!.Metadata.Remediation.For(RemediationMedium.AwsCli).Get(variant).Get(language);
-        var script = Placeholders.FillCommand(template, new Dictionary<string, string>(), language);
+        var script = Placeholders.FillCommand(template, new Dictionary<string, string>(), language, Parts(ruleId, null, language));
         using var folder = new TempFolder();
         var before = Directory.GetFiles(folder.Path);
 
@@ -92,6 +97,38 @@ public sealed partial class CliInjectionTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Templates))]
+    public void Every_value_is_a_word_of_its_own_never_glued_to_a_quoted_string(string ruleId, string variant, Language language)
+    {
+        // Given every placeholder set to a plain name and to one that must be quoted
+        var template = RuleCatalog.Find(ruleId)!.Metadata.Remediation.For(RemediationMedium.AwsCli).Get(variant).Get(language);
+        var names = PlaceholderName().Matches(template).Select(match => match.Groups[1].Value).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var value in new[] { "graph", Spaced })
+        {
+            var script = Placeholders.FillCommand(template, names.ToDictionary(name => name, _ => value, StringComparer.Ordinal), language, Parts(ruleId, value, language));
+            using var folder = new TempFolder();
+
+            // Then bash parses the printed commands
+            var parsed = Bash(script, folder.Path, ("KAGI_PWNED", string.Empty), "-n");
+            Assert.True(parsed.ExitCode == 0 && parsed.Error.Length == 0, $"bash -n failed ({parsed.ExitCode}): {parsed.Error}\n--- script ---\n{script}");
+
+            // and a quoted value never touches a quote: "Neptune cluster "'graph staging' is one word to bash, but a
+            // reader sees two, and "Neptune 'graph staging'" would pass the quotes themselves to aws
+            var word = Placeholders.ShellWord(value);
+            List<string> glued = word == value ? [] : script.Split('\n').Where(line => !line.TrimStart().StartsWith('#'))
+                .Where(line => Occurrences(line, word).Any(at => (at > 0 && line[at - 1] is '"' or '\'' or '\\') || (at + word.Length < line.Length && line[at + word.Length] is '"' or '\'')))
+                .ToList();
+            Assert.True(glued.Count == 0, $"a value is glued to a quoted string:\n{string.Join("\n", glued)}");
+            var run = Bash(Stub(folder) + script, folder.Path, ("KAGI_PWNED", Path.Combine(folder.Path, "pwned")));
+            Assert.Equal(0, run.ExitCode);
+            if (word != value && File.Exists(Arguments(folder)))
+            {
+                Assert.DoesNotContain(PassedArguments(folder), argument => argument.Contains(word, StringComparison.Ordinal));
+            }
+        }
+    }
+
     [Fact]
     public void A_value_with_a_control_character_is_quoted_without_a_literal_line_break()
     {
@@ -101,19 +138,59 @@ public sealed partial class CliInjectionTests
         Assert.Equal("$'a\\nb\\tc\\'d\\\\e'", quoted);
     }
 
+    // The parts a rule builds from its evidence, every value the scan read set to the given one (or nothing read at all).
+    private static IReadOnlyDictionary<string, string> Parts(string ruleId, string? value, Language language) =>
+        RuleCatalog.Find(ruleId)!.Metadata.FixBuilder?.Build(RemediationMedium.AwsCli, value is null ? new Dictionary<string, string?>() : Evidence(value), language)
+        ?? Placeholders.NoParts;
+
+    // A rebuild whose every setting, tag and instance holds the value, for the rules whose fix rebuilds a Neptune cluster.
+    private static Dictionary<string, string?> Evidence(string value)
+    {
+        var rebuild = new NeptuneClusterRebuild
+        {
+            EngineVersion = value,
+            SubnetGroup = value,
+            SecurityGroups = [value, value],
+            ClusterParameterGroup = value,
+            IamRoles = [value],
+            Port = 8182,
+            BackupRetentionPeriod = 14,
+            BackupWindow = value,
+            MaintenanceWindow = value,
+            LogExports = [value],
+            IamAuthentication = true,
+            DeletionProtection = false,
+            CopyTagsToSnapshot = true,
+            ServerlessV2Scaling = new NeptuneServerlessScaling(1, 2.5m),
+            Tags = new Dictionary<string, string> { [value] = value },
+            Instances = [new NeptuneClusterMember(value, value, value, 1, value), new NeptuneClusterMember(value, null, null, null, null)],
+            NotRead = [value],
+        };
+        return new() { [NeptuneClusterRebuild.EvidenceKey] = JsonSerializer.Serialize(rebuild, JsonSerializerOptions.Web) };
+    }
+
     private static IEnumerable<(string RuleId, string Variant)> RuleVariants() =>
         RuleCatalog.All.SelectMany(entry => entry.Metadata.Remediation.For(RemediationMedium.AwsCli).Variants.Keys.Select(variant => (entry.Metadata.Id, variant)));
 
-    // Each argument of each aws call, NUL-terminated, so an argument holding a newline stays one argument.
-    private static string Stub(TempFolder folder) => $"aws() {{ printf '%s\\0' \"$@\" >> {Placeholders.ShellWord(Arguments(folder))}; echo stub; }}\n";
+    // Each argument of each aws call, NUL-terminated, so an argument holding a newline stays one argument. Every call
+    // answers "available", so a script that waits for a status goes on.
+    private static string Stub(TempFolder folder) => $"aws() {{ printf '%s\\0' \"$@\" >> {Placeholders.ShellWord(Arguments(folder))}; echo available; }}\n";
 
     private static string Arguments(TempFolder folder) => Path.Combine(folder.Path, "arguments");
 
     private static string[] PassedArguments(TempFolder folder) => File.ReadAllText(Arguments(folder)).Split('\0');
 
-    private static (int ExitCode, string Error) Bash(string script, string directory, (string Name, string Value) variable)
+    private static IEnumerable<int> Occurrences(string line, string word)
     {
-        var start = new ProcessStartInfo("bash", ["--noprofile", "--norc", "-c", script])
+        for (var at = line.IndexOf(word, StringComparison.Ordinal); at >= 0; at = line.IndexOf(word, at + 1, StringComparison.Ordinal))
+        {
+            yield return at;
+        }
+    }
+
+    private static (int ExitCode, string Error) Bash(string script, string directory, (string Name, string Value) variable, params string[] options)
+    {
+        var start = new ProcessStartInfo("bash", ["--noprofile", "--norc", .. options, "-c", script])
         {
             WorkingDirectory = directory,
             RedirectStandardOutput = true,

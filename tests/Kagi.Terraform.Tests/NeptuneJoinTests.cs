@@ -189,4 +189,80 @@ public sealed class NeptuneJoinTests
 
         Assert.True(clusters["aws_neptune_cluster.graph"].MultiAz.Value);
     }
+
+    [Fact]
+    public void A_cluster_carries_the_settings_and_instances_a_rebuild_recreates()
+    {
+        // Given a cluster with non-default settings and two instances of different classes in two zones
+        var clusters = Clusters("""
+            resource "aws_neptune_cluster" "graph" {
+              cluster_identifier                   = "graph"
+              engine_version                       = "1.3.2.1"
+              neptune_subnet_group_name            = "graph-subnets"
+              vpc_security_group_ids               = ["sg-1", "sg-2"]
+              neptune_cluster_parameter_group_name = "graph-params"
+              iam_roles                            = ["arn:aws:iam::111122223333:role/loader"]
+              port                                 = 8183
+              preferred_backup_window              = "03:00-04:00"
+              preferred_maintenance_window         = "sun:05:00-sun:06:00"
+              serverless_v2_scaling_configuration {
+                min_capacity = 1
+                max_capacity = 2.5
+              }
+            }
+
+            resource "aws_neptune_cluster_instance" "writer" {
+              identifier                   = "graph-1"
+              cluster_identifier           = aws_neptune_cluster.graph.id
+              instance_class               = "db.r5.xlarge"
+              availability_zone            = "eu-west-1a"
+              neptune_parameter_group_name = "graph-db-params"
+            }
+
+            resource "aws_neptune_cluster_instance" "reader" {
+              identifier         = "graph-2"
+              cluster_identifier = aws_neptune_cluster.graph.id
+              instance_class     = "db.r5.large"
+              availability_zone  = "eu-west-1b"
+              promotion_tier     = 2
+            }
+            """);
+
+        // Then the record holds each of them, unset ones as the provider's defaults
+        var graph = clusters["aws_neptune_cluster.graph"];
+        Assert.Equal("1.3.2.1", graph.EngineVersion.Value);
+        Assert.Equal("graph-subnets", graph.SubnetGroup.Value);
+        Assert.Equal(["sg-1", "sg-2"], graph.VpcSecurityGroupIds.Value);
+        Assert.Equal("graph-params", graph.ClusterParameterGroup.Value);
+        Assert.Equal(["arn:aws:iam::111122223333:role/loader"], graph.IamRoles.Value);
+        Assert.Equal(8183, graph.Port.Value);
+        Assert.Equal(("03:00-04:00", "sun:05:00-sun:06:00"), (graph.PreferredBackupWindow.Value, graph.PreferredMaintenanceWindow.Value));
+        Assert.Equal(new NeptuneServerlessScaling(1m, 2.5m), graph.ServerlessV2Scaling.Value);
+        Assert.Equal(
+            [new NeptuneClusterMember("graph-1", "db.r5.xlarge", "eu-west-1a", 0, "graph-db-params"), new NeptuneClusterMember("graph-2", "db.r5.large", "eu-west-1b", 2, null)],
+            graph.Instances.Value.OrderBy(instance => instance.Name, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Instances_that_name_their_cluster_by_an_unknown_value_leave_its_instances_unknown()
+    {
+        var clusters = Clusters("""
+            resource "random_id" "suffix" {
+              byte_length = 4
+            }
+
+            resource "aws_neptune_cluster" "graph" {
+              cluster_identifier = "graph"
+            }
+
+            resource "aws_neptune_cluster_instance" "somewhere" {
+              cluster_identifier = "graph-${random_id.suffix.hex}"
+              instance_class     = "db.r5.large"
+            }
+            """);
+
+        var instances = clusters["aws_neptune_cluster.graph"].Instances;
+        Assert.False(instances.IsKnown);
+        Assert.StartsWith("aws_neptune_cluster_instance.somewhere name their cluster by a value Kagi cannot know (", instances.Reason, StringComparison.Ordinal);
+    }
 }

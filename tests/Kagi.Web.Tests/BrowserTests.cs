@@ -46,7 +46,7 @@ public sealed class BrowserTests
 
             // The fix is the one the scan printed, for this cluster: its identifier shell-quoted, shown as text.
             var cli = await page.Locator(".tabs .panel").Nth(2).Locator("code").TextContentAsync();
-            Assert.Contains($"--db-cluster-identifier '{Dashboard.HostileResource}'", cli, StringComparison.Ordinal);
+            Assert.Contains($"\nOLD='{Dashboard.HostileResource}'\n", cli, StringComparison.Ordinal);
             Assert.DoesNotContain("<name>", cli, StringComparison.Ordinal);
             await browser.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
             await page.ClickAsync("label[for=fix-2]");

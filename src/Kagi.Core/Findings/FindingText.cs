@@ -29,7 +29,11 @@ public sealed record FindingText(string Title, string Message, string Risk, IRea
             rule.Title.Get(language),
             message,
             rule.Risk.Get(language),
-            [.. rule.Remediation.Media.Select(medium => new Fix(medium, medium.Fill(rule.Remediation.For(medium).Get(variant).Get(language), values, language)))]);
+            [.. rule.Remediation.Media.Select(medium => new Fix(medium, medium.Fill(
+                rule.Remediation.For(medium).Get(variant).Get(language),
+                values,
+                rule.FixBuilder?.Build(medium, finding.Result.Evidence, language) ?? Placeholders.NoParts,
+                language)))]);
     }
 
     // Two renderings are equal when their texts are, fix by fix (a record compares a list by reference).
@@ -112,14 +116,23 @@ public static partial class Placeholders
         return escaped.ToString().Replace("${", "$${", StringComparison.Ordinal).Replace("%{", "%%{", StringComparison.Ordinal);
     }
 
-    /// <summary>Fills prose or code for a person to read; a placeholder with no value shows as <c>&lt;name&gt;</c>.</summary>
-    public static string Fill(string template, IReadOnlyDictionary<string, string> values, Func<string, string> escape)
+    /// <summary>No <c>{{&gt;part}}</c>s: for a rule with no <see cref="IFixBuilder"/>.</summary>
+    public static IReadOnlyDictionary<string, string> NoParts { get; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Fills prose or code for a person to read; a placeholder with no value shows as <c>&lt;name&gt;</c>. A
+    /// <c>{{&gt;part}}</c> takes its built part as it is (its values are escaped already), in the same pass, so nothing
+    /// a value holds is read as a placeholder; a part not built is left out.
+    /// </summary>
+    public static string Fill(string template, IReadOnlyDictionary<string, string> values, Func<string, string> escape, IReadOnlyDictionary<string, string>? parts = null)
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(escape);
-        return Placeholder().Replace(template, match =>
-            values.TryGetValue(match.Groups[1].Value, out var value) ? escape(value) : $"<{match.Groups[1].Value}>");
+        return Slot().Replace(template, match =>
+            match.Groups[1].Length > 0 ? (parts ?? NoParts).GetValueOrDefault(match.Groups[2].Value, string.Empty)
+            : values.TryGetValue(match.Groups[2].Value, out var value) ? escape(value)
+            : $"<{match.Groups[2].Value}>");
     }
 
     /// <summary>
@@ -127,19 +140,24 @@ public static partial class Placeholders
     /// word in capitals (<c>REGION</c>, <c>RESOURCE_ID</c>), named in a comment above the commands, where
     /// <c>&lt;region&gt;</c> would be a redirection from a file.
     /// </summary>
-    public static string FillCommand(string template, IReadOnlyDictionary<string, string> values, Language language)
+    public static string FillCommand(string template, IReadOnlyDictionary<string, string> values, Language language, IReadOnlyDictionary<string, string>? parts = null)
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(values);
         var missing = new SortedSet<string>(StringComparer.Ordinal);
-        var filled = Placeholder().Replace(template, match =>
+        var filled = Slot().Replace(template, match =>
         {
-            if (values.TryGetValue(match.Groups[1].Value, out var value))
+            if (match.Groups[1].Length > 0)
+            {
+                return (parts ?? NoParts).GetValueOrDefault(match.Groups[2].Value, string.Empty);
+            }
+
+            if (values.TryGetValue(match.Groups[2].Value, out var value))
             {
                 return ShellWord(value);
             }
 
-            var word = CapitalWord(match.Groups[1].Value);
+            var word = CapitalWord(match.Groups[2].Value);
             missing.Add(word);
             return word;
         });
@@ -210,8 +228,9 @@ public static partial class Placeholders
         return cleaned.Length == 0 || char.IsDigit(cleaned[0]) ? "r_" + cleaned : cleaned;
     }
 
-    [GeneratedRegex(@"\{\{([A-Za-z][A-Za-z0-9]*)\}\}")]
-    private static partial Regex Placeholder();
+    // {{name}} or {{>part}}.
+    [GeneratedRegex(@"\{\{(>?)([A-Za-z][A-Za-z0-9]*)\}\}")]
+    private static partial Regex Slot();
 
     // \A and \z, not ^ and $: in .NET, $ also matches before a final line break, which would pass "name\n" unquoted.
     [GeneratedRegex(@"\A[A-Za-z0-9_./:@%+=,-]+\z")]

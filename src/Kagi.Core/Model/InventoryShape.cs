@@ -134,9 +134,40 @@ internal static class FactValues
             value => new JsonObject(value.Select(entry => KeyValuePair.Create(entry.Key, (JsonNode?)JsonValue.Create(entry.Value)))),
             json => json.Entries().ToDictionary(entry => entry.Key, entry => entry.Value.Text(), StringComparer.Ordinal)),
         { IsEnum: true } => typeof(FactValues).GetMethod(nameof(EnumName), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(type).Invoke(null, null)!,
+        _ when IsSavedAsJson(type) => typeof(FactValues).GetMethod(nameof(Json), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(type).Invoke(null, [nullable])!,
         _ => throw new NotSupportedException(
-            $"{property.DeclaringType!.Name}.{property.Name} is a fact of {type.Name}: a saved inventory holds facts of bool, int, string, a list of strings, a map of strings or an enum"),
+            $"{property.DeclaringType!.Name}.{property.Name} is a fact of {type.Name}: a saved inventory holds facts of bool, int, string, a list of strings, a map of strings, an enum or a [SavedAsJson] record (or a list of them)"),
     };
+
+    private static readonly JsonSerializerOptions JsonRecords = new(JsonSerializerDefaults.Web)
+    {
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+    };
+
+    private static bool IsSavedAsJson(Type type) =>
+        type.GetCustomAttribute<SavedAsJsonAttribute>() is not null
+        || (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) && IsSavedAsJson(type.GetGenericArguments()[0]));
+
+    // A [SavedAsJson] record, or a list of them; a value that does not read as one is refused with its JSON path.
+    private static FactValue<T> Json<T>(bool nullable) => new(
+        value => JsonSerializer.SerializeToNode(value, JsonRecords),
+        json =>
+        {
+            if (json.IsAbsent)
+            {
+                return nullable ? default! : throw json.Invalid("missing");
+            }
+
+            try
+            {
+                return json.Element!.Value.Deserialize<T>(JsonRecords) ?? throw json.Invalid("missing");
+            }
+            catch (JsonException exception)
+            {
+                throw json.Invalid(exception.Message);
+            }
+        });
 
     // An enum is saved by its name; a number or an unknown name is refused on reading.
     private static FactValue<T> EnumName<T>()

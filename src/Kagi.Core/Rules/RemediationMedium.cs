@@ -10,7 +10,7 @@ namespace Kagi.Core.Rules;
 /// </summary>
 public sealed class RemediationMedium
 {
-    private readonly Func<string, IReadOnlyDictionary<string, string>, Language, string> _fill;
+    private readonly Func<string, IReadOnlyDictionary<string, string>, IReadOnlyDictionary<string, string>, Language, string> _fill;
 
     private RemediationMedium(
         string name,
@@ -18,7 +18,7 @@ public sealed class RemediationMedium
         LocalizedText heading,
         string? codeLanguage,
         string source,
-        Func<string, IReadOnlyDictionary<string, string>, Language, string> fill)
+        Func<string, IReadOnlyDictionary<string, string>, IReadOnlyDictionary<string, string>, Language, string> fill)
     {
         Name = name;
         Label = label;
@@ -35,7 +35,7 @@ public sealed class RemediationMedium
         Texts.Both("reports.fix-in-console"),
         codeLanguage: null,
         ResourceSources.Live,
-        (template, values, _) => Placeholders.Fill(template, values, Placeholders.AsIs));
+        (template, values, parts, _) => Placeholders.Fill(template, values, Placeholders.AsIs, parts));
 
     /// <summary>AWS CLI commands: each value one shell word, so a hostile name cannot run when pasted.</summary>
     public static RemediationMedium AwsCli { get; } = new(
@@ -44,7 +44,7 @@ public sealed class RemediationMedium
         Texts.Both("reports.fix-with-cli"),
         "sh",
         ResourceSources.Live,
-        Placeholders.FillCommand);
+        (template, values, parts, language) => Placeholders.FillCommand(template, values, language, parts));
 
     /// <summary>Terraform code: each value the inside of an HCL string, so it cannot close the string or interpolate.</summary>
     public static RemediationMedium Terraform { get; } = new(
@@ -53,7 +53,7 @@ public sealed class RemediationMedium
         Texts.Both("reports.fix-in-terraform"),
         "hcl",
         ResourceSources.Terraform,
-        (template, values, _) => Placeholders.Fill(template, values, Placeholders.HclString));
+        (template, values, parts, _) => Placeholders.Fill(template, values, Placeholders.HclString, parts));
 
     /// <summary>Every medium Kagi can fill, in the order reports show them.</summary>
     public static IReadOnlyList<RemediationMedium> All { get; } = [Console, AwsCli, Terraform];
@@ -81,8 +81,8 @@ public sealed class RemediationMedium
     public static RemediationMedium CodeFor(string source) =>
         All.First(medium => medium.Source == source && medium.CodeLanguage is not null);
 
-    /// <summary>Fills the template's <c>{{placeholders}}</c>, each value escaped for this medium.</summary>
-    public string Fill(string template, IReadOnlyDictionary<string, string> values, Language language) => _fill(template, values, language);
+    /// <summary>Fills the template's <c>{{placeholders}}</c>, each value escaped for this medium, and its <c>{{&gt;parts}}</c> as built.</summary>
+    public string Fill(string template, IReadOnlyDictionary<string, string> values, IReadOnlyDictionary<string, string> parts, Language language) => _fill(template, values, parts, language);
 
     public override string ToString() => Name;
 }

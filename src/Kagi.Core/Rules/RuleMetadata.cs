@@ -24,6 +24,9 @@ public sealed record RuleMetadata
 
     public required Remediation Remediation { get; init; }
 
+    /// <summary>Builds the <c>{{&gt;part}}</c>s of the remediation templates; null for a rule whose templates name none.</summary>
+    public IFixBuilder? FixBuilder { get; init; }
+
     /// <summary>The same check in other tools, e.g. <c>checkov: CKV_AWS_44</c>.</summary>
     public required IReadOnlyList<Equivalent> Equivalents { get; init; }
 

@@ -36,4 +36,52 @@ public sealed record NeptuneCluster : CloudResource, IEncryptedAtRest
     /// <summary>Whether the cluster's instances sit in more than one Availability Zone (the API's <c>MultiAZ</c>).</summary>
     [AbsentFromOlderInventories]
     public Fact<bool> MultiAz { get; init; } = Fact.NotReported<bool>(nameof(MultiAz));
+
+    // What a rebuild under another key must carry across: the settings a restore takes or a later modify sets.
+
+    /// <summary>The engine version; null when a Terraform configuration leaves it to AWS.</summary>
+    [AbsentFromOlderInventories]
+    public Fact<string?> EngineVersion { get; init; } = Fact.NotReported<string?>(nameof(EngineVersion));
+
+    /// <summary>The DB subnet group's name; null for the default subnet group.</summary>
+    [AbsentFromOlderInventories]
+    public Fact<string?> SubnetGroup { get; init; } = Fact.NotReported<string?>(nameof(SubnetGroup));
+
+    [AbsentFromOlderInventories]
+    public Fact<IReadOnlyList<string>> VpcSecurityGroupIds { get; init; } = Fact.NotReported<IReadOnlyList<string>>(nameof(VpcSecurityGroupIds));
+
+    /// <summary>The DB cluster parameter group's name; null for the engine's default.</summary>
+    [AbsentFromOlderInventories]
+    public Fact<string?> ClusterParameterGroup { get; init; } = Fact.NotReported<string?>(nameof(ClusterParameterGroup));
+
+    /// <summary>The ARNs of the IAM roles associated with the cluster (for bulk load, ML, export).</summary>
+    [AbsentFromOlderInventories]
+    public Fact<IReadOnlyList<string>> IamRoles { get; init; } = Fact.NotReported<IReadOnlyList<string>>(nameof(IamRoles));
+
+    [AbsentFromOlderInventories]
+    public Fact<int> Port { get; init; } = Fact.NotReported<int>(nameof(Port));
+
+    /// <summary>The daily backup window (<c>hh24:mi-hh24:mi</c>, UTC); null when AWS chooses it.</summary>
+    [AbsentFromOlderInventories]
+    public Fact<string?> PreferredBackupWindow { get; init; } = Fact.NotReported<string?>(nameof(PreferredBackupWindow));
+
+    /// <summary>The weekly maintenance window (<c>ddd:hh24:mi-ddd:hh24:mi</c>, UTC); null when AWS chooses it.</summary>
+    [AbsentFromOlderInventories]
+    public Fact<string?> PreferredMaintenanceWindow { get; init; } = Fact.NotReported<string?>(nameof(PreferredMaintenanceWindow));
+
+    /// <summary>The Neptune Serverless capacity range; null for a cluster with no serverless instances.</summary>
+    [AbsentFromOlderInventories]
+    public Fact<NeptuneServerlessScaling?> ServerlessV2Scaling { get; init; } = Fact.NotReported<NeptuneServerlessScaling?>(nameof(ServerlessV2Scaling));
+
+    /// <summary>The cluster's DB instances, the writer first where the source says which it is.</summary>
+    [AbsentFromOlderInventories]
+    public Fact<IReadOnlyList<NeptuneClusterMember>> Instances { get; init; } = Fact.NotReported<IReadOnlyList<NeptuneClusterMember>>(nameof(Instances));
 }
+
+/// <summary>One DB instance of a Neptune cluster, as a rebuild recreates it; a null setting is one the source leaves to AWS.</summary>
+[SavedAsJson]
+public sealed record NeptuneClusterMember(string Name, string? InstanceClass, string? AvailabilityZone, int? PromotionTier, string? ParameterGroup);
+
+/// <summary>Neptune Serverless capacity, in Neptune capacity units.</summary>
+[SavedAsJson]
+public sealed record NeptuneServerlessScaling(decimal MinCapacity, decimal MaxCapacity);

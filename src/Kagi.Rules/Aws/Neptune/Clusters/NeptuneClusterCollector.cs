@@ -3,7 +3,7 @@ using Kagi.Core.Model;
 
 namespace Kagi.Rules.Aws.Neptune.Clusters;
 
-/// <summary>Neptune clusters: listed page by page with <c>DescribeDBClusters</c>, each key looked up as soon as its page names it.</summary>
+/// <summary>Neptune clusters: listed page by page with <c>DescribeDBClusters</c> (their instances with <c>DescribeDBInstances</c>), each key looked up as soon as its page names it.</summary>
 public sealed class NeptuneClusterCollector : ILiveCollector
 {
     public string ResourceType => NeptuneCluster.Descriptor.Type;

@@ -39,8 +39,19 @@ internal sealed class NeptuneClusterTerraformMapper : ResourceMapper<NeptuneClus
         EnabledCloudwatchLogsExports = Facts.Strings(view, "enable_cloudwatch_logs_exports"),
         CopyTagsToSnapshot = Facts.Bool(view, "copy_tags_to_snapshot", whenNotSet: false),
 
+        EngineVersion = Facts.OptionalString(view, "engine_version"),
+        SubnetGroup = Facts.OptionalString(view, "neptune_subnet_group_name"),
+        VpcSecurityGroupIds = Facts.Strings(view, "vpc_security_group_ids"),
+        ClusterParameterGroup = Facts.OptionalString(view, "neptune_cluster_parameter_group_name"),
+        IamRoles = Facts.Strings(view, "iam_roles"),
+        Port = Facts.Int(view, "port", whenNotSet: 8182),
+        PreferredBackupWindow = Facts.OptionalString(view, "preferred_backup_window"),
+        PreferredMaintenanceWindow = Facts.OptionalString(view, "preferred_maintenance_window"),
+        ServerlessV2Scaling = Scaling(view.Block("serverless_v2_scaling_configuration")),
+
         // Joined from the cluster's aws_neptune_cluster_instance resources.
         MultiAz = Fact.Unknown<bool>(Texts.Canonical("reasons.cluster-instance-not-found", ("type", InstanceType))),
+        Instances = Fact.Known<IReadOnlyList<NeptuneClusterMember>>([]),
     };
 
     public override NeptuneCluster Join(NeptuneCluster resource, JoinScope scope)
@@ -53,16 +64,37 @@ internal sealed class NeptuneClusterTerraformMapper : ResourceMapper<NeptuneClus
 
         // An instance that names its cluster by an unknown value may belong to this cluster as well.
         var undecided = owners.Where(owner => owner.cluster is null && owner.instance.Get("cluster_identifier") is TfUnknown).Select(owner => owner.instance).ToList();
+        var undecidedReason = undecided.Count == 0 ? null : Texts.Canonical(
+            "reasons.instances-cluster-unknown",
+            ("instances", string.Join(", ", undecided.Select(instance => instance.Address))),
+            ("reason", ((TfUnknown)undecided[0].Get("cluster_identifier")).Reason));
         var matched = MultiAz(instances);
-        var multiAz = matched is { IsKnown: true, Value: true } spread ? spread
-            : undecided.Count > 0 ? Fact.Unknown<bool>(Texts.Canonical(
-                "reasons.instances-cluster-unknown",
-                ("instances", string.Join(", ", undecided.Select(instance => instance.Address))),
-                ("reason", ((TfUnknown)undecided[0].Get("cluster_identifier")).Reason)))
-            : matched ?? resource.MultiAz;
-        var joined = resource with { MultiAz = multiAz };
+        var joined = resource with
+        {
+            MultiAz = matched is { IsKnown: true, Value: true } spread ? spread
+                : undecidedReason is not null ? Fact.Unknown<bool>(undecidedReason)
+                : matched ?? resource.MultiAz,
+            Instances = undecidedReason is not null
+                ? Fact.Unknown<IReadOnlyList<NeptuneClusterMember>>(undecidedReason)
+                : Fact.Known<IReadOnlyList<NeptuneClusterMember>>([.. instances.Select(Member)]),
+        };
         return RestoredFrom(resource, scope) is { } snapshot ? joined with { StorageEncrypted = snapshot.StorageEncrypted, Key = snapshot.Key } : joined;
     }
+
+    // A setting written as an expression Kagi cannot evaluate is left null: the printed rebuild says it was not read.
+    private static NeptuneClusterMember Member(IResourceView instance) => new(
+        Facts.OptionalString(instance, "identifier") is { IsKnown: true, Value: { } name } ? name : instance.Address,
+        Known(Facts.OptionalString(instance, "instance_class")),
+        Known(Facts.OptionalString(instance, "availability_zone")),
+        Facts.Int(instance, "promotion_tier", whenNotSet: 0) is { IsKnown: true } tier ? tier.Value : null,
+        Known(Facts.OptionalString(instance, "neptune_parameter_group_name")));
+
+    private static string? Known(Fact<string?> fact) => fact.IsKnown ? fact.Value : null;
+
+    private static Fact<NeptuneServerlessScaling?> Scaling(IResourceView? block) =>
+        block is null ? Fact.Known<NeptuneServerlessScaling?>(null)
+            : (block.Get("min_capacity"), block.Get("max_capacity")) is (TfNumber min, TfNumber max) ? Fact.Known<NeptuneServerlessScaling?>(new(min.Value, max.Value))
+            : Fact.Unknown<NeptuneServerlessScaling?>(Texts.Canonical("reasons.argument-value-after-apply", ("address", block.Address), ("argument", "min_capacity"), ("written", block.Describe("min_capacity"))));
 
     private static bool IsRestored(IResourceView view) => view.Get("snapshot_identifier") is not (TfNull or TfString { Value.Length: 0 });
 
