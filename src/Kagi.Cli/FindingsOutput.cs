@@ -58,8 +58,8 @@ internal static class FindingsOutput
             ("lastScan", finding.LastScanId)));
         if (finding.State == FindingState.Resolved)
         {
-            var key = finding.ResolvedByAbsence ? "cli.finding-resolved-absent" : "cli.finding-resolved-passed";
-            output.WriteLine(Texts.Get(language, key, ("scan", finding.ChangedScanId), ("at", Time(finding.ChangedAt))));
+            (string, object?)[] when = [("scan", finding.ChangedScanId), ("at", Time(finding.ChangedAt))];
+            output.WriteLine(finding.ResolvedByAbsence ? Texts.Get(language, "cli.finding-resolved-absent", when) : Texts.Get(language, "cli.finding-resolved-passed", when));
         }
 
         if (finding.MutedBy is { } mute)

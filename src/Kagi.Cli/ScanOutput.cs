@@ -81,7 +81,7 @@ internal static class ScanOutput
         // A passing finding has no fix: its remediation template would only print placeholders nobody needs to fill.
         foreach (var passed in chosen.Where(finding => finding.Status == ResultStatus.Pass))
         {
-            output.WriteLine(StoredFinding.NothingToFix(settings.Language, "cli.nothing-to-fix", passed.Fingerprint, passed.Rule.Id, passed.Resource.Id));
+            output.WriteLine(StoredFinding.NothingToFix(settings.Language, resolved: false, passed.Fingerprint, passed.Rule.Id, passed.Resource.Id));
         }
 
         FixWriter.Write([.. chosen.Where(finding => finding.Status != ResultStatus.Pass)], settings.Language, output);

@@ -37,8 +37,7 @@ internal static class StoredFinding
 
         if (tracked.State == FindingState.Resolved || tracked.LastStatus == ResultStatus.Pass)
         {
-            var key = tracked.State == FindingState.Resolved ? "cli.nothing-to-fix-resolved" : "cli.nothing-to-fix";
-            output.WriteLine(NothingToFix(language, key, tracked.Fingerprint, tracked.RuleId, tracked.ResourceId));
+            output.WriteLine(NothingToFix(language, tracked.State == FindingState.Resolved, tracked.Fingerprint, tracked.RuleId, tracked.ResourceId));
             return true;
         }
 
@@ -46,7 +45,10 @@ internal static class StoredFinding
         return true;
     }
 
-    /// <summary>Why a finding gets no fix: <paramref name="key"/> says whether it passed or is resolved.</summary>
-    public static string NothingToFix(Language language, string key, string fingerprint, string ruleId, string resourceId) =>
-        TerminalText.Line(Texts.Get(language, key, ("fingerprint", fingerprint[..Math.Min(12, fingerprint.Length)]), ("rule", ruleId), ("resource", resourceId)));
+    /// <summary>Why a finding gets no fix: it is resolved, or it passed.</summary>
+    public static string NothingToFix(Language language, bool resolved, string fingerprint, string ruleId, string resourceId)
+    {
+        (string, object?)[] finding = [("fingerprint", fingerprint[..Math.Min(12, fingerprint.Length)]), ("rule", ruleId), ("resource", resourceId)];
+        return TerminalText.Line(resolved ? Texts.Get(language, "cli.nothing-to-fix-resolved", finding) : Texts.Get(language, "cli.nothing-to-fix", finding));
+    }
 }

@@ -123,7 +123,7 @@ public sealed class ScanAwsCommandTests : IClassFixture<FakeEndpoint>
         var (_, output, _) = Kagi("scan", "aws", "--endpoint-url", _endpoint, "--region", Scenarios.Verdicts, "--fix", fingerprint[..12]);
 
         Assert.Contains("fail_aws_managed", output, StringComparison.Ordinal);
-        Assert.Contains("--region eu-west-1", output, StringComparison.Ordinal);
+        Assert.Contains("REGION=eu-west-1", output, StringComparison.Ordinal);
     }
 
     [Theory]
