@@ -26,9 +26,6 @@ public abstract class CmkEncryptionRule<TResource> : Rule<TResource>
         };
     }
 
-    /// <summary>What a failure's fix is built from beyond the resource's identity (a rebuild's settings); none by default.</summary>
-    protected virtual IEnumerable<(string Key, string? Value)> FixEvidence(TResource resource) => [];
-
     private static (string Key, string? Value) Level(KeyLevel level) => ("keyLevel", level.ToName());
 }
 

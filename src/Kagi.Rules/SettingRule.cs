@@ -19,7 +19,4 @@ public abstract class SettingRule<TResource> : Rule<TResource>
             { Value: true } => Pass((EvidenceKey, "true")),
             _ => Fail([(EvidenceKey, "false"), .. FixEvidence(resource)]),
         };
-
-    /// <summary>What a failure's fix is built from beyond the resource's identity (a rebuild's settings); none by default.</summary>
-    protected virtual IEnumerable<(string Key, string? Value)> FixEvidence(TResource resource) => [];
 }

@@ -37,6 +37,9 @@ public abstract class Rule<TResource> : IRule
     /// </summary>
     protected virtual bool Judges(TResource resource) => true;
 
+    /// <summary>What a failure's fix is built from beyond the resource's identity (a rebuild's settings); none by default.</summary>
+    protected virtual IEnumerable<(string Key, string? Value)> FixEvidence(TResource resource) => [];
+
     protected static RuleResult Pass(params (string Key, string? Value)[] evidence) =>
         Result(ResultStatus.Pass, "pass", evidence);
 
