@@ -216,7 +216,8 @@ internal static class FindingsOutput
 
     private static string Count(StoredScan scan, ResultStatus status) => scan.Counts[status].ToString(CultureInfo.InvariantCulture);
 
-    private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    /// <summary>A time as the findings commands show it: UTC, to the minute.</summary>
+    internal static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     // Plain aligned columns: the output is often piped to grep or less, where a boxed table only gets in the way.
     // Cells hold names and reasons from the cloud, the code and other users: no control character of theirs reaches the terminal.

@@ -145,8 +145,7 @@ internal static class ScanAwsCommand
         var organization = scan.RunAsync(request, selection, CancellationToken.None).GetAwaiter().GetResult();
 
         // Each account, named as Organizations names it, followed by the regions read in it: the store's scopes.
-        var targets = organization.Accounts.SelectMany(account => account.Result.Regions.Prepend(
-            account.Name is null ? $"account {account.Account}" : $"account {account.Account} ({account.Name})"));
+        var targets = organization.Accounts.SelectMany(account => account.Result.Regions.Prepend($"account {account.Label}"));
         return new([.. targets], organization.Inventory);
     }
 

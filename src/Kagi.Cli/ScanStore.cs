@@ -83,8 +83,7 @@ internal static class ScanStore
                 return null;
             }
 
-            var at = finding.LastSeenAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
-            error.WriteLine($"kagi: {Texts.Get(settings.Language, "cli.fix-from-store", ("fingerprint", finding.Fingerprint[..12]), ("scan", finding.LastScanId), ("at", at))}");
+            error.WriteLine($"kagi: {Texts.Get(settings.Language, "cli.fix-from-store", ("fingerprint", finding.Fingerprint[..12]), ("scan", finding.LastScanId), ("at", FindingsOutput.Time(finding.LastSeenAt)))}");
             output.Write(fix.ToString());
             return ExitCodes.Clean;
         }

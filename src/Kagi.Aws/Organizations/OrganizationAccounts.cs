@@ -9,6 +9,11 @@ public sealed record OrganizationAccount(string Id, string? Name, string State)
     public const string Active = "ACTIVE";
 
     public bool IsActive => State == Active;
+
+    /// <summary>The account as reports and notes name it: <c>111122223333 (prod)</c>, or the ID alone when the name is not known.</summary>
+    public string Label => LabelOf(Id, Name);
+
+    public static string LabelOf(string id, string? name) => name is null ? id : $"{id} ({name})";
 }
 
 /// <summary>Lists the organization's accounts: all of them, or those under roots and organizational units, recursively.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Amazon.Runtime;
 using Amazon.SecurityToken.Model;
 using Kagi.Aws.Protocols;
@@ -8,7 +7,11 @@ using Kagi.Core.Model;
 namespace Kagi.Aws.Organizations;
 
 /// <summary>One account's scan, with the name Organizations gives it (null when the account was named on the command line alone).</summary>
-public sealed record AccountScan(string Account, string? Name, AwsScanResult Result);
+public sealed record AccountScan(string Account, string? Name, AwsScanResult Result)
+{
+    /// <summary>The account as reports name it (<see cref="OrganizationAccount.Label"/>).</summary>
+    public string Label => OrganizationAccount.LabelOf(Account, Name);
+}
 
 /// <summary>A scan of several accounts: each account's result, and the notes of accounts passed over (suspended, closed).</summary>
 public sealed record OrganizationScanResult(IReadOnlyList<AccountScan> Accounts, IReadOnlyList<ScanDiagnostic> Notes)
@@ -110,7 +113,7 @@ public sealed class OrganizationScanner
         var named = selection.Accounts.Where(id => !byId.ContainsKey(id)).Select(id => new OrganizationAccount(id, null, OrganizationAccount.Active));
         var candidates = listed.Concat(named).Where(account => !excluded.Contains(account.Id)).DistinctBy(account => account.Id).ToList();
         var notes = candidates.Where(account => !account.IsActive)
-            .Select(account => new ScanDiagnostic(DiagnosticSeverity.Warning, Texts.Canonical("reasons.account-skipped", ("account", Label(account)), ("state", account.State))))
+            .Select(account => new ScanDiagnostic(DiagnosticSeverity.Warning, Texts.Canonical("reasons.account-skipped", ("account", account.Label), ("state", account.State))))
             .ToList();
         return ([.. candidates.Where(account => account.IsActive)], notes);
     }
@@ -145,9 +148,6 @@ public sealed class OrganizationScanner
         using var clients = _clientsFor(credentials);
         return new(target.Id, target.Name, await Scanner(clients, progress).ScanAsync(request, cancellationToken).ConfigureAwait(false));
     }
-
-    private static string Label(OrganizationAccount account) =>
-        account.Name is null ? account.Id : string.Create(CultureInfo.InvariantCulture, $"{account.Id} ({account.Name})");
 
     private RegionContext Context(string account, string region, CancellationToken cancellationToken) =>
         new(account, region, _progress, MaxCallsInFlightPerService, cancellationToken);
