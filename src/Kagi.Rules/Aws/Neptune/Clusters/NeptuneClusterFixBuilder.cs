@@ -17,26 +17,6 @@ public static class NeptuneClusterFixBuilder
 {
     private const string NextOption = " \\\n  ";
 
-    // A setting the scan did not read, named as aws_neptune_cluster names it.
-    private static readonly Dictionary<string, string> TerraformArguments = new(StringComparer.Ordinal)
-    {
-        ["--engine-version"] = "engine_version",
-        ["--db-subnet-group-name"] = "neptune_subnet_group_name",
-        ["--vpc-security-group-ids"] = "vpc_security_group_ids",
-        ["--db-cluster-parameter-group-name"] = "neptune_cluster_parameter_group_name",
-        ["--role-arn"] = "iam_roles",
-        ["--port"] = "port",
-        ["--backup-retention-period"] = "backup_retention_period",
-        ["--preferred-backup-window"] = "preferred_backup_window",
-        ["--preferred-maintenance-window"] = "preferred_maintenance_window",
-        ["--enable-cloudwatch-logs-exports"] = "enable_cloudwatch_logs_exports",
-        ["--enable-iam-database-authentication"] = "iam_database_authentication_enabled",
-        ["--deletion-protection"] = "deletion_protection",
-        ["--copy-tags-to-snapshot"] = "copy_tags_to_snapshot",
-        ["--serverless-v2-scaling-configuration"] = "serverless_v2_scaling_configuration",
-        ["--tags"] = "tags",
-    };
-
     public static IReadOnlyDictionary<string, string> Build(RemediationMedium medium, IReadOnlyDictionary<string, string?> evidence, Language language)
     {
         ArgumentNullException.ThrowIfNull(medium);
@@ -205,7 +185,7 @@ public static class NeptuneClusterFixBuilder
 
         if (rebuild.NotRead.Count > 0)
         {
-            var notRead = rebuild.NotRead.Select(option => TerraformArguments.GetValueOrDefault(option, option));
+            var notRead = rebuild.NotRead.Select(option => NeptuneClusterRebuild.TerraformArgumentOf(option));
             lines.Add("  " + Comment(Texts.Get(language, "fixes.not-read", ("options", string.Join(", ", notRead)))));
         }
 

@@ -18,24 +18,24 @@ public sealed record NeptuneClusterRebuild
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    // Each setting with its CLI option, as the "not read" list names it.
-    private static readonly (string Option, Func<NeptuneCluster, bool> IsRead)[] Options =
+    // Each setting with its CLI option, as the "not read" list names it, and its aws_neptune_cluster argument.
+    private static readonly (string Option, string TerraformArgument, Func<NeptuneCluster, bool> IsRead)[] Options =
     [
-        ("--engine-version", cluster => cluster.EngineVersion.IsKnown),
-        ("--db-subnet-group-name", cluster => cluster.SubnetGroup.IsKnown),
-        ("--vpc-security-group-ids", cluster => cluster.VpcSecurityGroupIds.IsKnown),
-        ("--db-cluster-parameter-group-name", cluster => cluster.ClusterParameterGroup.IsKnown),
-        ("--role-arn", cluster => cluster.IamRoles.IsKnown),
-        ("--port", cluster => cluster.Port.IsKnown),
-        ("--backup-retention-period", cluster => cluster.BackupRetentionPeriod.IsKnown),
-        ("--preferred-backup-window", cluster => cluster.PreferredBackupWindow.IsKnown),
-        ("--preferred-maintenance-window", cluster => cluster.PreferredMaintenanceWindow.IsKnown),
-        ("--enable-cloudwatch-logs-exports", cluster => cluster.EnabledCloudwatchLogsExports.IsKnown),
-        ("--enable-iam-database-authentication", cluster => cluster.IamDatabaseAuthentication.IsKnown),
-        ("--deletion-protection", cluster => cluster.DeletionProtection.IsKnown),
-        ("--copy-tags-to-snapshot", cluster => cluster.CopyTagsToSnapshot.IsKnown),
-        ("--serverless-v2-scaling-configuration", cluster => cluster.ServerlessV2Scaling.IsKnown),
-        ("--tags", cluster => cluster.Tags.IsKnown),
+        ("--engine-version", "engine_version", cluster => cluster.EngineVersion.IsKnown),
+        ("--db-subnet-group-name", "neptune_subnet_group_name", cluster => cluster.SubnetGroup.IsKnown),
+        ("--vpc-security-group-ids", "vpc_security_group_ids", cluster => cluster.VpcSecurityGroupIds.IsKnown),
+        ("--db-cluster-parameter-group-name", "neptune_cluster_parameter_group_name", cluster => cluster.ClusterParameterGroup.IsKnown),
+        ("--role-arn", "iam_roles", cluster => cluster.IamRoles.IsKnown),
+        ("--port", "port", cluster => cluster.Port.IsKnown),
+        ("--backup-retention-period", "backup_retention_period", cluster => cluster.BackupRetentionPeriod.IsKnown),
+        ("--preferred-backup-window", "preferred_backup_window", cluster => cluster.PreferredBackupWindow.IsKnown),
+        ("--preferred-maintenance-window", "preferred_maintenance_window", cluster => cluster.PreferredMaintenanceWindow.IsKnown),
+        ("--enable-cloudwatch-logs-exports", "enable_cloudwatch_logs_exports", cluster => cluster.EnabledCloudwatchLogsExports.IsKnown),
+        ("--enable-iam-database-authentication", "iam_database_authentication_enabled", cluster => cluster.IamDatabaseAuthentication.IsKnown),
+        ("--deletion-protection", "deletion_protection", cluster => cluster.DeletionProtection.IsKnown),
+        ("--copy-tags-to-snapshot", "copy_tags_to_snapshot", cluster => cluster.CopyTagsToSnapshot.IsKnown),
+        ("--serverless-v2-scaling-configuration", "serverless_v2_scaling_configuration", cluster => cluster.ServerlessV2Scaling.IsKnown),
+        ("--tags", "tags", cluster => cluster.Tags.IsKnown),
     ];
 
     public string? EngineVersion { get; init; }
@@ -76,6 +76,10 @@ public sealed record NeptuneClusterRebuild
 
     /// <summary>The settings the scan could not read, by their AWS CLI option (<c>--port</c>): a rebuild cannot carry them.</summary>
     public IReadOnlyList<string> NotRead { get; init; } = [];
+
+    /// <summary>A setting named by its AWS CLI option (as <see cref="NotRead"/> names it), as <c>aws_neptune_cluster</c> names it.</summary>
+    public static string TerraformArgumentOf(string option) =>
+        Options.FirstOrDefault(setting => setting.Option == option).TerraformArgument ?? option;
 
     /// <summary>The evidence a failing finding of a rebuild-only fix carries.</summary>
     public static (string Key, string? Value) Evidence(NeptuneCluster cluster) => (EvidenceKey, JsonSerializer.Serialize(Of(cluster), Json));
