@@ -37,7 +37,7 @@ public sealed partial class FindingStore
 {
     private const string SeverityRank = "CASE severity WHEN 'critical' THEN 4 WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END";
 
-    private static readonly string[] CountableColumns = ["severity", "state", "rule_id", "account", "region"];
+    private static readonly string[] CountableColumns = ["severity", "state", "rule_id", "region"];
 
     /// <summary>
     /// A page of findings matching <paramref name="query"/> and a case-insensitive <paramref name="text"/> search over
@@ -78,7 +78,7 @@ public sealed partial class FindingStore
         return new FindingPage(page, total);
     }
 
-    /// <summary>Findings not resolved, counted by one of severity, state, rule_id, account or region.</summary>
+    /// <summary>Findings not resolved, counted by one of severity, state, rule_id or region (accounts: <see cref="Accounts"/>).</summary>
     public IReadOnlyList<(string? Key, long Count)> CountOpen(string column)
     {
         if (!CountableColumns.Contains(column, StringComparer.Ordinal))
