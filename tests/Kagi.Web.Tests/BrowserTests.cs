@@ -34,7 +34,7 @@ public sealed class BrowserTests
             Assert.Contains("cluster:audit", await page.Locator("tr.finding").InnerTextAsync(), StringComparison.Ordinal);
 
             await page.FillAsync("#f-region", string.Empty);
-            await page.FillAsync("#f-q", "script");
+            await page.FillAsync("#f-q", "alert(1)");
             await page.ClickAsync("#apply");
             Assert.Equal(1, await page.Locator("tr.finding").CountAsync());
             await page.ClickAsync("tr.finding a");
@@ -123,6 +123,52 @@ public sealed class BrowserTests
             Assert.Equal("ja", await page.GetAttributeAsync("html", "lang"));
             Assert.Contains("キー", await page.TitleAsync(), StringComparison.Ordinal);
             Assert.Equal(2, await page.Locator("tr.key").CountAsync());
+            Assert.Equal(0, dialogs());
+            Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
+        }
+        finally
+        {
+            await browser.CloseAsync();
+            playwright.Dispose();
+            Delete(profile);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public async Task The_overview_breaks_findings_down_by_named_account_and_leads_to_each_accounts_findings_in_chromium(StoreKind kind)
+    {
+        await using var dashboard = await Dashboard.StartAsync(kind: kind);
+        var (browser, profile, playwright) = await LaunchAsync();
+        try
+        {
+            var page = browser.Pages.Count > 0 ? browser.Pages[0] : await browser.NewPageAsync();
+            var (errors, dialogs) = Watch(page);
+
+            // The overview lists each account of the store with its name, the hostile one as text, and its findings by state
+            await page.GotoAsync(new Uri(dashboard.Address, "/").ToString());
+            var hostile = $"{LiveResources.Account} ({Dashboard.HostileAccountName})";
+            var audit = $"{Dashboard.AuditAccount} ({Dashboard.AuditAccountName})";
+            Assert.Equal([hostile, audit], await page.Locator("#accounts tr.account td:first-child").AllTextContentsAsync());
+            Assert.Equal(0, await page.Locator("main script").CountAsync());
+            var named = page.Locator("#accounts tr.account").Nth(0);
+            Assert.Equal(("2", "1"), (await named.Locator("td.count-new").TextContentAsync(), await named.Locator("td.count-resolved").TextContentAsync()));
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots(profile), "accounts.png"), FullPage = true });
+
+            // A count leads to that account's findings in that state, the filter showing the account by its name
+            await page.ClickAsync("#accounts tr.account >> nth=1 >> td.count-new a");
+            Assert.Equal(1, await page.Locator("tr.finding").CountAsync());
+            Assert.Contains($"{audit} us-east-1", await page.Locator("tr.finding").InnerTextAsync(), StringComparison.Ordinal);
+            Assert.Equal(audit, await page.Locator("#f-account option:checked").TextContentAsync());
+
+            // And choosing the other account in the filter lists that account's findings alone, under its name
+            await page.SelectOptionAsync("#f-account", LiveResources.Account);
+            await page.SelectOptionAsync("#f-status", string.Empty);
+            await page.ClickAsync("#apply");
+            var rows = await page.Locator("tr.finding").AllInnerTextsAsync();
+            Assert.Equal(3, rows.Count);
+            Assert.All(rows, row => Assert.Contains(hostile, row, StringComparison.Ordinal));
+            Assert.Equal(0, await page.Locator("main script").CountAsync());
             Assert.Equal(0, dialogs());
             Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
         }
