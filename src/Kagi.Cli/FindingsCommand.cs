@@ -33,11 +33,11 @@ internal static class FindingsCommand
         var severity = new Option<string?>("--severity") { Description = "low|medium|high|critical." };
         severity.AcceptOnlyFromAmong([.. Enum.GetValues<Severity>().Select(value => value.ToName())]);
         var rule = new Option<string?>("--rule") { Description = "Only this rule ID." };
-        var account = new Option<string?>("--account") { Description = "Only this AWS account." };
+        var accounts = AccountsOption();
         var region = new Option<string?>("--region") { Description = "Only this AWS region." };
         var since = new Option<string?>("--since") { Description = "Only findings whose state changed at or after this date (ISO 8601).", HelpName = "DATE" };
         var (store, format, lang) = (StoreOption(), FormatOption(), LangOption());
-        var command = new Command("list", "List the findings the store follows, with their lifecycle state.") { status, severity, rule, account, region, since, format, store, lang };
+        var command = new Command("list", "List the findings the store follows, with their lifecycle state.") { status, severity, rule, accounts, region, since, format, store, lang };
         command.SetAction(parsed => WithStore(parsed, store, lang, time, error, (opened, language) =>
         {
             if (!TryParseTime(parsed.GetValue(since), endOfDay: false, out var sinceTime))
@@ -53,7 +53,7 @@ internal static class FindingsCommand
                 Muted = statusName == "muted" ? true : null,
                 Severity = parsed.GetValue(severity) is { } name ? Enum.Parse<Severity>(name, ignoreCase: true) : null,
                 RuleId = parsed.GetValue(rule),
-                Account = parsed.GetValue(account),
+                Accounts = parsed.GetValue(accounts) ?? [],
                 Region = parsed.GetValue(region),
                 Since = sinceTime,
             };
@@ -93,7 +93,8 @@ internal static class FindingsCommand
         var before = new Argument<long?>("SCAN_A") { Description = "The earlier scan ID (default: the scan before SCAN_B with the same scope).", Arity = ArgumentArity.ZeroOrOne };
         var after = new Argument<long?>("SCAN_B") { Description = "The later scan ID (default: the latest scan of that scope).", Arity = ArgumentArity.ZeroOrOne };
         var (store, format, lang) = (StoreOption(), FormatOption(), LangOption());
-        var command = new Command("diff", "Failing findings new, resolved and still open between two scans.") { before, after, format, store, lang };
+        var accounts = AccountsOption();
+        var command = new Command("diff", "Failing findings new, resolved and still open between two scans.") { before, after, accounts, format, store, lang };
         command.SetAction(parsed => WithStore(parsed, store, lang, time, error, (opened, language) =>
         {
             if (opened.Diff(parsed.GetValue(before), parsed.GetValue(after)) is not { } diff)
@@ -102,11 +103,15 @@ internal static class FindingsCommand
                 return ExitCodes.BadInput;
             }
 
-            FindingsOutput.Write(diff, parsed.GetValue(format)!, language, output);
+            FindingsOutput.Write(diff.InAccounts(parsed.GetValue(accounts) ?? []), parsed.GetValue(format)!, language, output);
             return ExitCodes.Clean;
         }));
         return command;
     }
+
+    // An organization scan's findings, narrowed to some of its accounts; repeatable, as `kagi scan aws --account` is.
+    private static Option<string[]> AccountsOption() =>
+        new("--account") { Description = "Only this AWS account; repeat for more.", HelpName = "ID" };
 
     private static Command Mute(TextWriter output, TextWriter error, TimeProvider time)
     {

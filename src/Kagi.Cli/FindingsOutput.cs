@@ -33,11 +33,11 @@ internal static class FindingsOutput
 
         Table(
             output,
-            ["FINGERPRINT", "STATE", "SEVERITY", "RULE", "RESOURCE", "REGION", "RESULT", "FIRST SEEN", "LAST SEEN", "MUTED"],
+            ["FINGERPRINT", "STATE", "SEVERITY", "RULE", "RESOURCE", "ACCOUNT", "REGION", "RESULT", "FIRST SEEN", "LAST SEEN", "MUTED"],
             sorted.Select(finding => new[]
             {
                 finding.Fingerprint[..12], finding.State.ToString().ToUpperInvariant(), finding.Severity.ToName(), finding.RuleId, finding.ResourceId,
-                finding.Region ?? "-", Result(finding), Time(finding.FirstSeenAt), Time(finding.LastSeenAt), finding.MutedBy?.Describe() ?? string.Empty,
+                finding.AccountLabel ?? "-", finding.Region ?? "-", Result(finding), Time(finding.FirstSeenAt), Time(finding.LastSeenAt), finding.MutedBy?.Describe() ?? string.Empty,
             }));
         output.WriteLine(findings.Count == 1
             ? Texts.Get(language, "cli.finding-count-one", ("count", findings.Count))
@@ -103,9 +103,10 @@ internal static class FindingsOutput
         var rows = diff.New.Select(result => ("NEW", result))
             .Concat(diff.Resolved.Select(result => ("RESOLVED", result)))
             .Concat(diff.StillOpen.Select(result => ("OPEN", result)));
-        Table(output, ["CHANGE", "FINGERPRINT", "SEVERITY", "RULE", "RESOURCE", "STATUS"], rows.Select(row => new[]
+        Table(output, ["CHANGE", "FINGERPRINT", "SEVERITY", "RULE", "RESOURCE", "ACCOUNT", "STATUS"], rows.Select(row => new[]
         {
-            row.Item1, row.result.Fingerprint[..12], row.result.Severity.ToName(), row.result.RuleId, row.result.ResourceId, row.result.Status.ToName(),
+            row.Item1, row.result.Fingerprint[..12], row.result.Severity.ToName(), row.result.RuleId, row.result.ResourceId, row.result.AccountLabel ?? "-",
+            row.result.Status.ToName(),
         }));
         output.WriteLine(Texts.Get(language, "cli.diff-counts", ("new", diff.New.Count), ("resolved", diff.Resolved.Count), ("open", diff.StillOpen.Count)));
     }
@@ -179,6 +180,7 @@ internal static class FindingsOutput
             type = finding.ResourceType,
             region = finding.Region,
             account = finding.Account,
+            accountName = finding.AccountName,
             location = finding.File is null ? null : new { file = finding.File, line = finding.Line },
 
             // Null when the latest scan could not tell them, or the store did not keep them yet.
@@ -201,7 +203,7 @@ internal static class FindingsOutput
         ruleId = result.RuleId,
         status = result.Status.ToName(),
         severity = result.Severity.ToName(),
-        resource = new { id = result.ResourceId, type = result.ResourceType, region = result.Region, account = result.Account },
+        resource = new { id = result.ResourceId, type = result.ResourceType, region = result.Region, account = result.Account, accountName = result.AccountName },
     };
 
     private static object ScanJson(StoredScan scan) => new

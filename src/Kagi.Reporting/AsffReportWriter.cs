@@ -45,7 +45,9 @@ public sealed class AsffReportWriter : IReportWriter
         var region = resource.Region ?? DefaultRegion;
         var partition = AwsResourceNames.Partition(resource) ?? "aws";
         var time = ReportJson.Timestamp(report.FinishedAt);
-        return new JsonObject
+
+        // Compact: AwsAccountName is left out where no organization named the account.
+        return ReportJson.Compact(new JsonObject
         {
             ["SchemaVersion"] = "2018-10-08",
             ["Id"] = $"kagi/{finding.Rule.Id}/{finding.Fingerprint}",
@@ -54,6 +56,7 @@ public sealed class AsffReportWriter : IReportWriter
             ["CompanyName"] = "Kagi",
             ["GeneratorId"] = $"kagi/{finding.Rule.Id}",
             ["AwsAccountId"] = account,
+            ["AwsAccountName"] = resource.AccountName,
             ["Types"] = new JsonArray("Software and Configuration Checks/AWS Security Best Practices"),
             ["CreatedAt"] = time,
             ["UpdatedAt"] = time,
@@ -86,7 +89,7 @@ public sealed class AsffReportWriter : IReportWriter
             ["Compliance"] = new JsonObject { ["Status"] = ComplianceStatus(finding.Status) },
             ["Workflow"] = new JsonObject { ["Status"] = WorkflowStatus(finding.Status) },
             ["RecordState"] = "ACTIVE",
-        };
+        });
     }
 
     private static string SeverityLabel(Finding finding) =>

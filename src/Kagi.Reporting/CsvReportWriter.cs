@@ -18,7 +18,7 @@ public sealed class CsvReportWriter : IReportWriter
     private static readonly string[] Header =
     [
         "status", "severity", "rule_id", "title", "resource_id", "resource_type", "resource_name", "account", "region",
-        "file", "line", "message", "mute_reason", "fingerprint", "tags",
+        "file", "line", "message", "mute_reason", "fingerprint", "tags", "account_name",
     ];
 
     public string Format => "csv";
@@ -50,6 +50,7 @@ public sealed class CsvReportWriter : IReportWriter
                 finding.MutedBy?.Reason ?? string.Empty,
                 finding.Fingerprint,
                 ResourceTags.Joined(resource.Tags),
+                resource.AccountName ?? string.Empty,
             ]);
         }
     }

@@ -120,6 +120,13 @@ public sealed class JsonReportWriter : IReportWriter
         json.WriteString("name", finding.Resource.Name.IsKnown ? finding.Resource.Name.Value : null);
         json.WriteString("region", finding.Resource.Region);
         json.WriteString("account", finding.Resource.Account);
+
+        // Only where an organization scan named the account, so a single account's report is as it was.
+        if (finding.Resource.AccountName is { } accountName)
+        {
+            json.WriteString("accountName", accountName);
+        }
+
         WriteLocation(json, finding.Resource.Location);
         WriteTags(json, finding.Resource.Tags);
         json.WriteEndObject();

@@ -100,7 +100,7 @@ public sealed class JunitReportWriter : IReportWriter
 
     private static string Details(Finding finding, FindingText text, Language language)
     {
-        var where = finding.Resource.Location?.ToString() ?? string.Join(" ", new[] { finding.Resource.Account, finding.Resource.Region }.Where(part => part is not null));
+        var where = ResourcePlace.Of(finding.Resource);
         var details = new StringBuilder();
         details.Append(CultureInfo.InvariantCulture, $"{finding.Resource.Id} ({where})\n");
         if (ResourceTags.Joined(finding.Resource.Tags) is { Length: > 0 } tags)

@@ -75,7 +75,9 @@ public sealed class OcsfReportWriter : IReportWriter
             ["cloud"] = ReportJson.Compact(new JsonObject
             {
                 ["provider"] = "AWS",
-                ["account"] = resource.Account is { } account ? new JsonObject { ["uid"] = account, ["type_id"] = 10, ["type"] = "AWS Account" } : null,
+                ["account"] = resource.Account is { } account
+                    ? ReportJson.Compact(new JsonObject { ["uid"] = account, ["name"] = resource.AccountName, ["type_id"] = 10, ["type"] = "AWS Account" })
+                    : null,
                 ["region"] = resource.Region,
             }),
             ["remediation"] = new JsonObject

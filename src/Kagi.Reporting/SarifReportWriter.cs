@@ -140,6 +140,7 @@ public sealed class SarifReportWriter : IReportWriter
                 ["resourceId"] = resource.Id,
                 ["resourceType"] = resource.Type,
                 ["account"] = resource.Account,
+                ["accountName"] = resource.AccountName,
                 ["region"] = resource.Region,
 
                 // "tags" in a SARIF property bag is SARIF's own list of strings: the resource's tags are a map of their own.

@@ -97,7 +97,7 @@ public sealed partial class TableReportWriter : IReportWriter
 
             table.AddRow(
                 new Markup($"[{StatusStyle(finding.Status)}]{finding.Status.ToName()}[/]"),
-                new Rows(new Text(Broken(finding.Resource.Id, resourceWidth)), new Markup($"[dim]{Markup.Escape(Broken(Where(finding.Resource), resourceWidth))}[/]")),
+                new Rows(new Text(Broken(finding.Resource.Id, resourceWidth)), new Markup($"[dim]{Markup.Escape(Broken(ResourcePlace.Of(finding.Resource), resourceWidth))}[/]")),
                 new Rows(message));
         }
 
@@ -140,9 +140,6 @@ public sealed partial class TableReportWriter : IReportWriter
             .Select(status => $"[{StatusStyle(status)}]{status.ToName()} {report.Count(status)}[/]");
         console.MarkupLine($"{Markup.Escape(Texts.Get(language, "reports.summary"))}: {string.Join(" · ", counts)}");
     }
-
-    private static string Where(CloudResource resource) =>
-        resource.Location?.ToString() ?? string.Join(" ", new[] { resource.Account, resource.Region }.Where(part => part is not null));
 
     private static string SourceName(ScanSource source, Language language) => source switch
     {

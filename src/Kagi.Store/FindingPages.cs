@@ -1,3 +1,4 @@
+using Kagi.Core.Model;
 using Kagi.Core.Rules;
 
 namespace Kagi.Store;
@@ -21,6 +22,13 @@ public sealed record FindingPage(IReadOnlyList<TrackedFinding> Findings, long To
 /// </summary>
 public sealed record ScanChanges(StoredScan Scan, long? PreviousScanId, long New, long Resolved, long StillOpen, IReadOnlyList<TrackedFinding> NewSample);
 
+/// <summary>One account the store holds findings of, with its name and its findings counted by state.</summary>
+public sealed record StoredAccount(string Id, string? Name, IReadOnlyDictionary<FindingState, long> Counts)
+{
+    /// <summary>The account as people read it, <c>111122223333 (prod)</c>.</summary>
+    public string Label => AccountLabel.Of(Id, Name);
+}
+
 /// <summary>One scan's verdict on one finding, for its history.</summary>
 public sealed record FindingHistoryEntry(long ScanId, DateTimeOffset StoredAt, ResultStatus Status, string? Reason);
 
@@ -29,11 +37,11 @@ public sealed partial class FindingStore
 {
     private const string SeverityRank = "CASE severity WHEN 'critical' THEN 4 WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END";
 
-    private static readonly string[] CountableColumns = ["severity", "state", "rule_id", "account", "region"];
+    private static readonly string[] CountableColumns = ["severity", "state", "rule_id", "region"];
 
     /// <summary>
     /// A page of findings matching <paramref name="query"/> and a case-insensitive <paramref name="text"/> search over
-    /// rule, resource ID and name, account and region; paged in SQL (LIMIT/OFFSET), the muted filter included.
+    /// rule, resource ID and name, account (ID and name) and region; paged in SQL (LIMIT/OFFSET), the muted filter included.
     /// </summary>
     public FindingPage PageFindings(FindingQuery query, string? text, FindingSort sort, bool descending, int offset, int limit)
     {
@@ -46,7 +54,7 @@ public sealed partial class FindingStore
         if (!string.IsNullOrWhiteSpace(text))
         {
             // The user's text is literal: '%' and '_' in a name are characters to find, not wildcards.
-            var searched = new[] { "rule_id", "resource_id", "COALESCE(resource_name, '')", "COALESCE(account, '')", "COALESCE(region, '')" };
+            var searched = new[] { "rule_id", "resource_id", "COALESCE(resource_name, '')", "COALESCE(account, '')", "COALESCE(account_name, '')", "COALESCE(region, '')" };
             conditions.Add("(" + string.Join(" OR ", searched.Select(column => $"LOWER({column}) LIKE @text {Like.EscapeClause}")) + ")");
             var literal = Like.Literal(text.Trim().ToLowerInvariant());
             parameters.Add(("@text", "%" + literal + "%"));
@@ -70,7 +78,7 @@ public sealed partial class FindingStore
         return new FindingPage(page, total);
     }
 
-    /// <summary>Findings not resolved, counted by one of severity, state, rule_id, account or region.</summary>
+    /// <summary>Findings not resolved, counted by one of severity, state, rule_id or region (accounts: <see cref="Accounts"/>).</summary>
     public IReadOnlyList<(string? Key, long Count)> CountOpen(string column)
     {
         if (!CountableColumns.Contains(column, StringComparer.Ordinal))
@@ -81,6 +89,25 @@ public sealed partial class FindingStore
         return new Sql(_connection, null).Query(
             $"SELECT {column}, COUNT(*) AS total FROM findings WHERE state <> 'RESOLVED' GROUP BY {column} ORDER BY COUNT(*) DESC, {column}",
             reader => (reader.Text(column), reader.Number("total") ?? 0));
+    }
+
+    /// <summary>
+    /// Every account the store holds findings of (resolved ones too, so each can be chosen), ordered by ID, with its
+    /// findings counted by state and the name organization scans gave it.
+    /// </summary>
+    public IReadOnlyList<StoredAccount> Accounts()
+    {
+        var rows = new Sql(_connection, null).Query(
+            "SELECT account, state, COUNT(*) AS total, MAX(account_name) AS account_name FROM findings WHERE account IS NOT NULL GROUP BY account, state",
+            reader => (Account: reader.RequiredText("account"), State: StoreNames.ParseState(reader.RequiredText("state")), Count: reader.Number("total") ?? 0, Name: reader.Text("account_name")));
+
+        // The name is kept per finding: should a renamed account's findings hold different names, the greatest stands for them all.
+        return [.. rows.GroupBy(row => row.Account, StringComparer.Ordinal)
+            .OrderBy(account => account.Key, StringComparer.Ordinal)
+            .Select(account => new StoredAccount(
+                account.Key,
+                account.Select(row => row.Name).Where(name => name is not null).Max(StringComparer.Ordinal),
+                account.ToDictionary(row => row.State, row => row.Count)))];
     }
 
     public TrackedFinding? FindFinding(string fingerprint)

@@ -11,18 +11,18 @@ namespace Kagi.Store;
 public sealed partial class FindingStore : IFindingStore
 {
     private static readonly string[] ResultColumns =
-        ["scan_id", "seq", "fingerprint", "rule_id", "resource_id", "resource_type", "account", "region", "file", "line", "severity", "status", "reason"];
+        ["scan_id", "seq", "fingerprint", "rule_id", "resource_id", "resource_type", "account", "region", "file", "line", "severity", "status", "reason", "account_name"];
 
     private static readonly string[] FindingColumns =
     [
         "fingerprint", "source", "coverage_key", "rule_id", "resource_id", "resource_type", "account", "region", "file", "line", "severity",
         "state", "last_status", "first_seen_at", "first_scan_id", "last_seen_at", "last_scan_id", "changed_at", "changed_scan_id",
-        "resource_name", "detail", "resource_tags",
+        "resource_name", "detail", "resource_tags", "account_name",
     ];
 
     private const string TrackedColumns =
         "fingerprint, source, rule_id, resource_id, resource_type, account, region, file, line, severity, state, last_status, " +
-        "first_seen_at, first_scan_id, last_seen_at, last_scan_id, changed_at, changed_scan_id, resource_name, resource_tags";
+        "first_seen_at, first_scan_id, last_seen_at, last_scan_id, changed_at, changed_scan_id, resource_name, resource_tags, account_name";
 
     // Lists leave each finding's detail out: sorting wide rows is what makes a deep page slow, and only one finding's page shows it.
     private const string FindingSelect = "SELECT " + TrackedColumns + ", NULL AS detail FROM findings";
@@ -172,7 +172,13 @@ public sealed partial class FindingStore : IFindingStore
         Where("state", query.State?.ToName());
         Where("severity", query.Severity?.ToName());
         Where("rule_id", query.RuleId);
-        Where("account", query.Account);
+        if (query.Accounts.Count > 0)
+        {
+            var names = query.Accounts.Select((_, index) => "@account" + index.ToString(CultureInfo.InvariantCulture)).ToList();
+            conditions.Add($"account IN ({string.Join(", ", names)})");
+            parameters.AddRange(names.Zip(query.Accounts, (name, account) => (name, (object?)account)));
+        }
+
         Where("region", query.Region);
         if (query.Since is { } since)
         {
@@ -351,6 +357,7 @@ public sealed partial class FindingStore : IFindingStore
                 failing || before is null ? at.Millis() : before.LastSeenAt, failing || before is null ? scanId : before.LastScanId,
                 changed ? at.Millis() : before!.ChangedAt, changed ? scanId : before!.ChangedScanId,
                 finding.Resource.Name.IsKnown ? finding.Resource.Name.Value : null, ResultDetail.Of(finding).ToJson(), StoredTags.Encode(finding.Resource.Tags),
+                finding.Resource.AccountName,
             ]);
         }
 
@@ -386,12 +393,12 @@ public sealed partial class FindingStore : IFindingStore
     [
         scanId, (long)seq, finding.Fingerprint, finding.Rule.Id, finding.Resource.Id, finding.Resource.Type, finding.Resource.Account, finding.Resource.Region,
         finding.Resource.Location?.File, (long?)finding.Resource.Location?.Line, finding.Severity.ToName(), finding.Status.ToName(),
-        finding.MutedBy?.Reason ?? finding.Result.Reason,
+        finding.MutedBy?.Reason ?? finding.Result.Reason, finding.Resource.AccountName,
     ];
 
     private static Dictionary<string, StoredResult> FailingResults(Sql sql, long scanId) =>
         sql.Query(
-                "SELECT fingerprint, rule_id, resource_id, resource_type, account, region, severity, status, reason FROM scan_results WHERE scan_id = @scan AND status IN ('FAIL', 'MUTED') ORDER BY seq",
+                "SELECT fingerprint, rule_id, resource_id, resource_type, account, region, severity, status, reason, account_name FROM scan_results WHERE scan_id = @scan AND status IN ('FAIL', 'MUTED') ORDER BY seq",
                 reader => new StoredResult(
                     reader.RequiredText("fingerprint"),
                     reader.RequiredText("rule_id"),
@@ -401,7 +408,10 @@ public sealed partial class FindingStore : IFindingStore
                     reader.Text("region"),
                     StoreNames.ParseSeverity(reader.RequiredText("severity")),
                     StoreNames.ParseStatus(reader.RequiredText("status")),
-                    reader.Text("reason")),
+                    reader.Text("reason"))
+                {
+                    AccountName = reader.Text("account_name"),
+                },
                 ("@scan", scanId))
             .DistinctBy(result => result.Fingerprint, StringComparer.Ordinal)
             .ToDictionary(result => result.Fingerprint, StringComparer.Ordinal);
@@ -430,6 +440,7 @@ public sealed partial class FindingStore : IFindingStore
         reader.Number("changed_scan_id")!.Value)
     {
         ResourceName = reader.Text("resource_name"),
+        AccountName = reader.Text("account_name"),
         Tags = StoredTags.Decode(reader.Text("resource_tags")),
         Detail = ResultDetail.FromJson(reader.Text("detail")),
     };

@@ -57,6 +57,12 @@ public sealed record TrackedFinding(
     /// <summary>The name a person uses for the resource (the cluster identifier), when the scan knew it.</summary>
     public string? ResourceName { get; init; }
 
+    /// <summary>The account's name as the organization gives it, when the latest scan was of the organization.</summary>
+    public string? AccountName { get; init; }
+
+    /// <summary>The account as people read it, <c>111122223333 (prod)</c>; null for a finding of no account.</summary>
+    public string? AccountLabel => Account is { } account ? Core.Model.AccountLabel.Of(account, AccountName) : null;
+
     /// <summary>The resource's tags as the latest scan saw them; null when it could not tell, or the store did not keep them yet.</summary>
     public IReadOnlyDictionary<string, string>? Tags { get; init; }
 
@@ -82,7 +88,8 @@ public sealed record FindingQuery
 
     public string? RuleId { get; init; }
 
-    public string? Account { get; init; }
+    /// <summary>Only findings of these accounts (any of them); empty means any account.</summary>
+    public IReadOnlyList<string> Accounts { get; init; } = [];
 
     public string? Region { get; init; }
 
@@ -100,7 +107,14 @@ public sealed record StoredResult(
     string? Region,
     Severity Severity,
     ResultStatus Status,
-    string? Reason);
+    string? Reason)
+{
+    /// <summary>The account's name as the organization gives it, when the scan was of the organization.</summary>
+    public string? AccountName { get; init; }
+
+    /// <summary>The account as people read it, <c>111122223333 (prod)</c>; null for a result of no account.</summary>
+    public string? AccountLabel => Account is { } account ? Core.Model.AccountLabel.Of(account, AccountName) : null;
+}
 
 /// <summary>What changed between two scans: failing results that appeared, went away, or stayed.</summary>
 public sealed record ScanDiff(
@@ -108,7 +122,21 @@ public sealed record ScanDiff(
     StoredScan After,
     IReadOnlyList<StoredResult> New,
     IReadOnlyList<StoredResult> Resolved,
-    IReadOnlyList<StoredResult> StillOpen);
+    IReadOnlyList<StoredResult> StillOpen)
+{
+    /// <summary>The same diff narrowed to results of these accounts; empty keeps every account.</summary>
+    public ScanDiff InAccounts(IReadOnlyCollection<string> accounts)
+    {
+        ArgumentNullException.ThrowIfNull(accounts);
+        if (accounts.Count == 0)
+        {
+            return this;
+        }
+
+        bool Kept(StoredResult result) => result.Account is { } account && accounts.Contains(account);
+        return this with { New = [.. New.Where(Kept)], Resolved = [.. Resolved.Where(Kept)], StillOpen = [.. StillOpen.Where(Kept)] };
+    }
+}
 
 /// <summary>What a scan's result was, as the store names it.</summary>
 internal static class StoreNames

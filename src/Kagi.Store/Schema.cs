@@ -110,6 +110,13 @@ internal static class Schema
             PRIMARY KEY (scan_id, seq)
         );
         """,
+
+        // The account's name as the organization gives it (an organization scan's), with each result and finding; null
+        // for a scan of one account, an IaC scan, and rows stored before names were kept.
+        """
+        ALTER TABLE scan_results ADD COLUMN account_name TEXT NULL;
+        ALTER TABLE findings ADD COLUMN account_name TEXT NULL;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -31,7 +31,7 @@ public sealed record FindingFilters(
         Muted = Status == "muted" ? true : null,
         Severity = Severity is not null && Enum.TryParse<Severity>(Severity, ignoreCase: true, out var severity) ? severity : null,
         RuleId = Rule,
-        Account = Account,
+        Accounts = Account is null ? [] : [Account],
         Region = Region,
     };
 }

@@ -28,7 +28,7 @@ internal sealed class Pages(StoreGate gate, TimeProvider time, string identity)
     public string Overview(Language language)
     {
         var (states, severities, rules, accounts, regions, scans, changes, backlog) = gate.Use(store => (
-            store.CountOpen("state"), store.CountOpen("severity"), store.CountOpen("rule_id"), store.CountOpen("account"), store.CountOpen("region"),
+            store.CountOpen("state"), store.CountOpen("severity"), store.CountOpen("rule_id"), store.Accounts(), store.CountOpen("region"),
             store.Scans(), store.LatestChanges(sample: 10), store.AwsManagedBacklog()));
         return HtmlView.Render<OverviewView>(new Dictionary<string, object?>
         {
@@ -73,9 +73,15 @@ internal sealed class Pages(StoreGate gate, TimeProvider time, string identity)
         ]).Value;
 
     /// <summary>The findings page searching for one resource: where a key's dependent leads.</summary>
-    public static string FindingsOf(string resourceId, Language language) =>
+    public static string FindingsOf(string resourceId, Language language) => FindingsWith([("q", resourceId)], language);
+
+    /// <summary>The findings page of one account, in one state or all: where the overview's account breakdown leads.</summary>
+    public static string FindingsOfAccount(string account, FindingState? state, Language language) =>
+        FindingsWith([("account", account), .. state is { } chosen ? [("status", chosen.ToString().ToLowerInvariant())] : Array.Empty<(string, string)>()], language);
+
+    private static string FindingsWith(IEnumerable<(string Name, string Value)> filters, Language language) =>
         "/findings" + QueryString.Create([
-            new KeyValuePair<string, string?>("q", resourceId),
+            .. filters.Select(filter => new KeyValuePair<string, string?>(filter.Name, filter.Value)),
             .. language == Language.Ja ? [new KeyValuePair<string, string?>("lang", "ja")] : Array.Empty<KeyValuePair<string, string?>>(),
         ]).Value;
 
@@ -95,7 +101,7 @@ internal sealed class Pages(StoreGate gate, TimeProvider time, string identity)
     public string Findings(IQueryCollection query, int page, Language language)
     {
         var filters = FindingFilters.From(query);
-        var result = gate.Use(store => store.PageFindings(filters.ToQuery(), filters.Text, filters.Sort, filters.Descending, (page - 1) * PageSize, PageSize));
+        var (result, accounts) = gate.Use(store => (store.PageFindings(filters.ToQuery(), filters.Text, filters.Sort, filters.Descending, (page - 1) * PageSize, PageSize), store.Accounts()));
         return HtmlView.Render<FindingsView>(new Dictionary<string, object?>
         {
             [nameof(FindingsView.Language)] = language,
@@ -103,6 +109,7 @@ internal sealed class Pages(StoreGate gate, TimeProvider time, string identity)
             [nameof(FindingsView.Filters)] = filters,
             [nameof(FindingsView.Page)] = page,
             [nameof(FindingsView.Result)] = result,
+            [nameof(FindingsView.Accounts)] = accounts,
         });
     }
 

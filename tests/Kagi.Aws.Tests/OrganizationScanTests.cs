@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Kagi.Aws.Organizations;
 using Kagi.Aws.Tests.Cli;
 using Kagi.Aws.Tests.Fake;
@@ -61,6 +62,72 @@ public sealed class OrganizationScanTests
 
         // And the accounts keep the names Organizations gives them
         Assert.Equal("prod", result.Accounts.Single(account => account.Account == Prod).Name);
+    }
+
+    [Fact]
+    public async Task Each_finding_carries_its_accounts_name_into_every_report_and_the_saved_inventory()
+    {
+        // Given the organization, scanned in full into every machine-read format and a saved inventory
+        await using var fake = await FakeAws.StartAsync(Organization());
+        var folder = Directory.CreateTempSubdirectory("kagi-names-");
+        try
+        {
+            string File(string name) => Path.Combine(folder.FullName, name);
+            var (exitCode, _, error) = ScanAwsCommandTests.Kagi(
+                "scan", "aws", "--endpoint-url", fake.Endpoint.ToString(), "--region", Region, "--all-accounts", "--role-name", Role,
+                "--format", $"json={File("report.json")}", "--format", $"sarif={File("report.sarif")}", "--format", $"ocsf={File("report.ocsf.json")}",
+                "--format", $"asff={File("report.asff.json")}", "--format", $"csv={File("report.csv")}", "--save-inventory", File("inventory.json"));
+            var (_, replayed, _) = ScanAwsCommandTests.Kagi("scan", "inventory", File("inventory.json"), "--format", "json");
+            Assert.True(exitCode == 1, error);
+
+            // Then each account's findings name that account in every format: the prod cluster's FAIL, the management
+            // account's PASS, and the ERROR of the account whose role was denied (an unread scope, not a resource)
+            var prod = $"arn:aws:rds:{Region}:{Prod}:cluster:fail_prod";
+            var management = $"arn:aws:rds:{Region}:{Management}:cluster:pass_management";
+            var denied = $"arn:aws:rds:{Region}:{Denied}:cluster:*";
+            var expected = new Dictionary<string, string> { [prod] = "prod", [management] = "management", [denied] = "denied" };
+            foreach (var json in new[] { System.IO.File.ReadAllText(File("report.json")), replayed })
+            {
+                using var report = JsonDocument.Parse(json);
+                var names = report.RootElement.GetProperty("findings").EnumerateArray()
+                    .Where(finding => finding.GetProperty("ruleId").GetString() == Scans.CmkRule)
+                    .ToDictionary(finding => finding.GetProperty("resource").GetProperty("id").GetString()!, finding => finding.GetProperty("resource").GetProperty("accountName").GetString());
+                Assert.All(expected, pair => Assert.Equal(pair.Value, names[pair.Key]));
+                Assert.Equal("nested", names[$"arn:aws:rds:{Region}:{Nested}:cluster:pass_nested"]);
+            }
+
+            using var sarif = JsonDocument.Parse(System.IO.File.ReadAllText(File("report.sarif")));
+            var results = sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
+                .Where(result => result.GetProperty("ruleId").GetString() == Scans.CmkRule)
+                .ToDictionary(result => result.GetProperty("properties").GetProperty("resourceId").GetString()!, result => result.GetProperty("properties").GetProperty("accountName").GetString());
+            Assert.Equal(("prod", "denied"), (results[prod], results[denied]));
+
+            using var ocsf = JsonDocument.Parse(System.IO.File.ReadAllText(File("report.ocsf.json")));
+            var detections = ocsf.RootElement.EnumerateArray()
+                .Where(detection => detection.GetProperty("metadata").GetProperty("event_code").GetString() == Scans.CmkRule)
+                .ToDictionary(detection => detection.GetProperty("resources")[0].GetProperty("uid").GetString()!, detection => detection.GetProperty("cloud").GetProperty("account"));
+            Assert.All(expected, pair => Assert.Equal(pair.Value, detections[pair.Key].GetProperty("name").GetString()));
+            Assert.Equal(Prod, detections[prod].GetProperty("uid").GetString());
+
+            using var asff = JsonDocument.Parse(System.IO.File.ReadAllText(File("report.asff.json")));
+            var security = asff.RootElement.EnumerateArray()
+                .Where(finding => finding.GetProperty("GeneratorId").GetString() == $"kagi/{Scans.CmkRule}")
+                .ToDictionary(finding => finding.GetProperty("Resources")[0].GetProperty("Id").GetString()!, finding => (finding.GetProperty("AwsAccountId").GetString(), finding.GetProperty("AwsAccountName").GetString()));
+            Assert.Equal((Prod, "prod"), security[prod]);
+            Assert.Equal((Denied, "denied"), security[denied]);
+
+            // And the CSV's last column, after the columns it always had, is the account's name
+            var rows = System.IO.File.ReadAllLines(File("report.csv")).Select(line => line.TrimStart('\uFEFF').Trim('"').Split("\",\"")).ToList();
+            Assert.Equal("account_name", rows[0][^1]);
+            Assert.Equal("tags", rows[0][^2]);
+            var resourceColumn = Array.IndexOf(rows[0], "resource_id");
+            Assert.Equal("prod", rows.Single(row => row[resourceColumn] == prod && row[2] == Scans.CmkRule)[^1]);
+            Assert.Equal("denied", rows.Single(row => row[resourceColumn] == denied && row[2] == Scans.CmkRule)[^1]);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     [Fact]

@@ -60,8 +60,9 @@ public sealed class TagOutputTests
         var report = HostileTagOnly();
 
         var csv = Golden.Write(new CsvReportWriter(), report);
-        Assert.EndsWith("\"tags\"", csv.Split("\r\n")[0], StringComparison.Ordinal);
-        Assert.Contains("\"env=prod;owner=team-a\"\r\n", csv, StringComparison.Ordinal);
+        // tags keeps its column; only account_name, added later, follows it (empty: this scan named no account).
+        Assert.EndsWith("\"tags\",\"account_name\"", csv.Split("\r\n")[0], StringComparison.Ordinal);
+        Assert.Contains("\"env=prod;owner=team-a\",\"\"\r\n", csv, StringComparison.Ordinal);
 
         var junit = XDocument.Parse(Golden.Write(new JunitReportWriter(), report));
         Assert.Contains(junit.Descendants("failure"), failure => failure.Value.Contains($"tags: owner={SampleReport.HostileTagValue}", StringComparison.Ordinal));

@@ -23,7 +23,7 @@ public sealed class FindingsCommandTests
         // Then the table's rows are high before medium, and failing before resolved within a severity
         Assert.Equal(0, table.ExitCode);
         var lines = table.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Matches(@"^FINGERPRINT\s+STATE\s+SEVERITY\s+RULE\s+RESOURCE\s+REGION\s+RESULT\s+FIRST SEEN\s+LAST SEEN\s+MUTED$", lines[0]);
+        Assert.Matches(@"^FINGERPRINT\s+STATE\s+SEVERITY\s+RULE\s+RESOURCE\s+ACCOUNT\s+REGION\s+RESULT\s+FIRST SEEN\s+LAST SEEN\s+MUTED$", lines[0]);
         var rows = lines.Skip(1).SkipLast(1).Select(line => Regex.Split(line, @"\s{2,}")).ToList();
         Assert.Equal(
             [
@@ -34,11 +34,12 @@ public sealed class FindingsCommandTests
                 ("OPEN", "medium", "aws_neptune_cluster.still", "FAIL"),
                 ("RESOLVED", "medium", "aws_neptune_cluster.gone", "ABSENT"),
             ],
-            rows.Select(row => (row[1], row[2], row[4], row[6])));
+            rows.Select(row => (row[1], row[2], row[4], row[7])));
 
-        // And first and last seen are the two scans' dates: the gone cluster was last seen in the first scan
-        Assert.All(rows, row => Assert.Matches(@"^\d{4}-\d\d-\d\d \d\d:\d\d$", row[7]));
+        // And Terraform findings have no account; first and last seen are the two scans' dates: the gone cluster was last seen in the first scan
+        Assert.All(rows, row => Assert.Equal("-", row[5]));
         Assert.All(rows, row => Assert.Matches(@"^\d{4}-\d\d-\d\d \d\d:\d\d$", row[8]));
+        Assert.All(rows, row => Assert.Matches(@"^\d{4}-\d\d-\d\d \d\d:\d\d$", row[9]));
         Assert.EndsWith("6 findings", lines[^1], StringComparison.Ordinal);
 
         // And the JSON says how and when each resolved finding was resolved, in the same order

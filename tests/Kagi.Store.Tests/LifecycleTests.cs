@@ -202,8 +202,8 @@ public sealed class LifecycleTests
 
         Assert.Single(store.ListFindings(new FindingQuery { Region = "ap-northeast-1" }));
         Assert.Single(store.ListFindings(new FindingQuery { Since = clock.Now }));
-        Assert.Equal(2, store.ListFindings(new FindingQuery { Account = "111122223333", RuleId = Rule.Id, Severity = Rule.Severity, State = FindingState.New }).Count);
+        Assert.Equal(2, store.ListFindings(new FindingQuery { Accounts = ["111122223333"], RuleId = Rule.Id, Severity = Rule.Severity, State = FindingState.New }).Count);
         Assert.Empty(store.ListFindings(new FindingQuery { State = FindingState.Resolved }));
-        Assert.Empty(store.ListFindings(new FindingQuery { Account = "999999999999" }));
+        Assert.Empty(store.ListFindings(new FindingQuery { Accounts = ["999999999999"] }));
     }
 }

@@ -20,6 +20,14 @@ internal sealed class Dashboard : IAsyncDisposable
     /// <summary>The alias of the one key pending deletion: a name that would run if rendered as markup.</summary>
     public const string HostileAlias = "alias/<img src=x onerror=alert(2)>";
 
+    /// <summary>The name the organization gives the account of the latest scan's clusters, but the audit cluster's.</summary>
+    public const string HostileAccountName = "<script>alert(3)</script>";
+
+    /// <summary>The account of the audit cluster (us-east-1), named <see cref="AuditAccountName"/>.</summary>
+    public const string AuditAccount = "444455556666";
+
+    public const string AuditAccountName = "audit";
+
     /// <summary>An access token long enough to be accepted.</summary>
     public const string Token = "s3cret-token-for-tests";
 
@@ -77,9 +85,16 @@ internal sealed class Dashboard : IAsyncDisposable
                 State = Fact.Known("PendingDeletion"),
                 DeletionDate = Fact.Known<string?>("2027-01-15T00:00:00Z"),
             };
+            // It is of the organization: its clusters' account is named, and the audit cluster is in an account of its own.
+            var audit = Cluster("audit", awsManaged, "us-east-1") with
+            {
+                Id = $"arn:aws:rds:us-east-1:{AuditAccount}:cluster:audit",
+                Account = AuditAccount,
+                AccountName = AuditAccountName,
+            };
             store.SaveScan(
-                Report([Judge(Cluster("orders", cmk)), Judge(Cluster("billing", awsManaged)), hostileFinding, Judge(Cluster("audit", awsManaged, "us-east-1"))]),
-                Keys(Cluster("orders", cmk), Cluster("billing", awsManaged), Cluster("audit", awsManaged, "us-east-1"), awsManaged, cmk, retiring));
+                Report([.. new[] { Judge(Cluster("orders", cmk)), Judge(Cluster("billing", awsManaged)), hostileFinding }.Select(InHostileAccount), Judge(audit)]),
+                Keys(Cluster("orders", cmk), Cluster("billing", awsManaged), audit, awsManaged, cmk, retiring));
         }
 
         var (options, error) = DashboardOptions.Create(location, "127.0.0.1:0", token, allowedHosts);
@@ -119,6 +134,8 @@ internal sealed class Dashboard : IAsyncDisposable
         [.. StoredKeys.Of(new Inventory(resources, [])).Select(StoredKeys.ToStored)];
 
     private static Finding Judge(NeptuneCluster cluster) => LiveResources.Judge(RuleCatalog.Find(RuleId)!, cluster);
+
+    private static Finding InHostileAccount(Finding finding) => finding with { Resource = finding.Resource with { AccountName = HostileAccountName } };
 
     // A null key: the cluster is not encrypted at all.
     private static NeptuneCluster Cluster(string name, KmsKey? key, string region = "eu-west-1") =>

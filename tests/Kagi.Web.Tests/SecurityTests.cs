@@ -1,6 +1,7 @@
 using System.Net;
 using Kagi.Cli;
 using Kagi.Store;
+using Kagi.Testing;
 
 namespace Kagi.Web.Tests;
 
@@ -97,7 +98,7 @@ public sealed class SecurityTests
     }
 
     [Fact]
-    public async Task A_hostile_resource_id_and_tag_value_are_encoded_everywhere()
+    public async Task A_hostile_resource_id_tag_value_and_account_name_are_encoded_everywhere()
     {
         await using var dashboard = await Dashboard.StartAsync();
         using var client = new HttpClient { BaseAddress = dashboard.Address };
@@ -110,6 +111,12 @@ public sealed class SecurityTests
         var detail = await client.GetStringAsync(new Uri($"/findings/{dashboard.HostileFingerprint}", UriKind.Relative));
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", detail, StringComparison.Ordinal);
         Assert.Contains("<dd id=\"tags\">owner=&lt;script&gt;alert(1)&lt;/script&gt;</dd>", detail, StringComparison.Ordinal);
+
+        // The account's hostile name, on the finding, in the overview's breakdown and among the findings filter's choices
+        const string Account = $"{LiveResources.Account} (&lt;script&gt;alert(3)&lt;/script&gt;)";
+        Assert.Contains($"<dd id=\"account\">{Account}</dd>", detail, StringComparison.Ordinal);
+        Assert.Contains($">{Account}</a></td>", await client.GetStringAsync(new Uri("/", UriKind.Relative)), StringComparison.Ordinal);
+        Assert.Contains($">{Account}</option>", await client.GetStringAsync(new Uri("/findings", UriKind.Relative)), StringComparison.Ordinal);
     }
 
     [Fact]

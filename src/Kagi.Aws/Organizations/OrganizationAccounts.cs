@@ -1,4 +1,5 @@
 using Kagi.Aws.Protocols;
+using Kagi.Core.Model;
 
 namespace Kagi.Aws.Organizations;
 
@@ -11,9 +12,7 @@ public sealed record OrganizationAccount(string Id, string? Name, string State)
     public bool IsActive => State == Active;
 
     /// <summary>The account as reports and notes name it: <c>111122223333 (prod)</c>, or the ID alone when the name is not known.</summary>
-    public string Label => LabelOf(Id, Name);
-
-    public static string LabelOf(string id, string? name) => name is null ? id : $"{id} ({name})";
+    public string Label => AccountLabel.Of(Id, Name);
 }
 
 /// <summary>Lists the organization's accounts: all of them, or those under roots and organizational units, recursively.</summary>

@@ -9,8 +9,11 @@ namespace Kagi.Aws.Organizations;
 /// <summary>One account's scan, with the name Organizations gives it (null when the account was named on the command line alone).</summary>
 public sealed record AccountScan(string Account, string? Name, AwsScanResult Result)
 {
-    /// <summary>The account as reports name it (<see cref="OrganizationAccount.Label"/>).</summary>
-    public string Label => OrganizationAccount.LabelOf(Account, Name);
+    /// <summary>The account as reports name it (<see cref="AccountLabel"/>).</summary>
+    public string Label => AccountLabel.Of(Account, Name);
+
+    /// <summary>What the scan read, each resource and unread scope carrying the account's name.</summary>
+    public Inventory Inventory => Result.Inventory.InAccountNamed(Name);
 }
 
 /// <summary>A scan of several accounts: each account's result, and the notes of accounts passed over (suspended, closed).</summary>
@@ -18,10 +21,10 @@ public sealed record OrganizationScanResult(IReadOnlyList<AccountScan> Accounts,
 {
     /// <summary>Every account's resources, notes and unread scopes in one inventory, accounts in the order scanned.</summary>
     public Inventory Inventory => new(
-        [.. Accounts.SelectMany(account => account.Result.Inventory.Resources)],
-        [.. Notes, .. Accounts.SelectMany(account => account.Result.Inventory.Diagnostics)])
+        [.. Accounts.SelectMany(account => account.Inventory.Resources)],
+        [.. Notes, .. Accounts.SelectMany(account => account.Inventory.Diagnostics)])
     {
-        Unscanned = [.. Accounts.SelectMany(account => account.Result.Inventory.Unscanned)],
+        Unscanned = [.. Accounts.SelectMany(account => account.Inventory.Unscanned)],
     };
 }
 

@@ -19,6 +19,9 @@ public abstract record CloudResource
 
     public string? Account { get; init; }
 
+    /// <summary>The account's name as the organization gives it, on a resource an organization scan read; null otherwise.</summary>
+    public string? AccountName { get; init; }
+
     /// <summary>Where the resource is declared; null for live resources.</summary>
     public SourceLocation? Location { get; init; }
 
@@ -44,6 +47,19 @@ public abstract record CloudResource
 
     /// <summary>The source-neutral type, as CloudFormation names it (e.g. <c>AWS::Neptune::DBCluster</c>).</summary>
     public string Type => Kind.Type;
+}
+
+/// <summary>How reports, notes and the dashboard name an account: <c>111122223333 (prod)</c>, or the ID alone when no name is known.</summary>
+public static class AccountLabel
+{
+    public static string Of(string account, string? name) => name is null ? account : $"{account} ({name})";
+
+    /// <summary>The resource's account with its name; null for a resource of no account (a Terraform one).</summary>
+    public static string? Of(CloudResource resource)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        return resource.Account is { } account ? Of(account, resource.AccountName) : null;
+    }
 }
 
 /// <summary>

@@ -10,6 +10,13 @@ public sealed record Inventory(IReadOnlyList<CloudResource> Resources, IReadOnly
 
     /// <summary>What a live scan could not read; each becomes ERROR findings rather than silence.</summary>
     public IReadOnlyList<UnscannedScope> Unscanned { get; init; } = [];
+
+    /// <summary>This inventory of one account, every resource and unread scope carrying the account's name (none: unchanged).</summary>
+    public Inventory InAccountNamed(string? name) => name is null ? this : this with
+    {
+        Resources = [.. Resources.Select(resource => resource with { AccountName = name })],
+        Unscanned = [.. Unscanned.Select(scope => scope with { AccountName = name })],
+    };
 }
 
 /// <summary>How bad a problem met while reading a source is.</summary>

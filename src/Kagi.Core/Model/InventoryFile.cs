@@ -127,6 +127,13 @@ public static class InventoryFile
             ["account"] = resource.Account,
             ["scope"] = resource.Scope,
         };
+
+        // Written only where an organization scan named the account: files saved before names were kept read the same.
+        if (resource.AccountName is { } accountName)
+        {
+            node["accountName"] = accountName;
+        }
+
         if (resource.Location is { } location)
         {
             node["location"] = WriteLocation(location);
@@ -162,6 +169,7 @@ public static class InventoryFile
             Name = name,
             Region = resource.Property("region").OptionalText(),
             Account = resource.Property("account").OptionalText(),
+            AccountName = resource.Property("accountName").OptionalText(),
             Scope = resource.Property("scope").OptionalText(),
             Location = ReadLocation(resource.Property("location")),
             Declaration = ReadDeclaration(resource),
@@ -226,16 +234,25 @@ public static class InventoryFile
         var other => throw node.Property("kind").Invalid($"unknown key reference kind '{other}'"),
     };
 
-    private static JsonObject WriteScope(UnscannedScope scope) => new()
+    private static JsonObject WriteScope(UnscannedScope scope)
     {
-        ["resourceType"] = scope.ResourceType,
-        ["resourceId"] = scope.ResourceId,
-        ["account"] = scope.Account,
-        ["region"] = scope.Region,
-        ["service"] = scope.Service,
-        ["call"] = scope.Call,
-        ["reason"] = scope.Reason,
-    };
+        var node = new JsonObject
+        {
+            ["resourceType"] = scope.ResourceType,
+            ["resourceId"] = scope.ResourceId,
+            ["account"] = scope.Account,
+            ["region"] = scope.Region,
+            ["service"] = scope.Service,
+            ["call"] = scope.Call,
+            ["reason"] = scope.Reason,
+        };
+        if (scope.AccountName is { } accountName)
+        {
+            node["accountName"] = accountName;
+        }
+
+        return node;
+    }
 
     private static UnscannedScope ReadScope(InventoryJson scope) => new(
         scope.Property("resourceType").Text(),
@@ -244,7 +261,10 @@ public static class InventoryFile
         scope.Property("region").Text(),
         scope.Property("service").Text(),
         scope.Property("call").Text(),
-        scope.Property("reason").Text());
+        scope.Property("reason").Text())
+    {
+        AccountName = scope.Property("accountName").OptionalText(),
+    };
 
     private static JsonObject WriteDiagnostic(ScanDiagnostic diagnostic) => new()
     {

@@ -19,6 +19,9 @@ public sealed record UnscannedScope(
     string Call,
     string Reason)
 {
+    /// <summary>The account's name as the organization gives it, when an organization scan could not read the scope; null otherwise.</summary>
+    public string? AccountName { get; init; }
+
     /// <summary>The ERROR message: what went unread, the call that failed where, and why (<see cref="Reason"/>, Kagi's summary).</summary>
     public string Describe() => Texts.Canonical("reasons.unscanned", ("resource", ResourceId), ("failure", CallFailed(Service, Call, Account, Region, Reason)));
 
@@ -44,6 +47,7 @@ public sealed record UnscannedResource : CloudResource
             Name = Fact.Unknown<string>(Texts.Canonical("reasons.not-read")),
             Region = scope.Region,
             Account = scope.Account,
+            AccountName = scope.AccountName,
             ResourceType = scope.ResourceType,
         };
     }
