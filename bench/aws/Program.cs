@@ -67,7 +67,7 @@ async Task<List<Measured>> MeasureAsync(TimeSpan callLatency)
     for (var run = 0; run <= runs; run++)
     {
         var endpoint = await fake.StartAsync();
-        var scan = new LiveScan(KindCatalog.LiveCollectors, Environment.GetEnvironmentVariable, TimeProvider.System, new NoProgress());
+        var scan = new LiveScan(KindCatalog.LiveCollectors, Environment.GetEnvironmentVariable, TimeProvider.System, new SilentProgress());
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var allocated = GC.GetTotalAllocatedBytes();
         var paused = GC.GetTotalPauseDuration();
@@ -97,23 +97,3 @@ int Argument(int index, int fallback) =>
     args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
 
 internal sealed record Measured(TimeSpan Wall, TimeSpan Cpu, FakeCalls Served);
-
-/// <summary>The bench measures the scan, not a display.</summary>
-internal sealed class NoProgress : IScanProgress
-{
-    public void RegionStarted(string region)
-    {
-    }
-
-    public void CallFinished(string region, AwsService service, string call, bool succeeded)
-    {
-    }
-
-    public void ResourcesFound(string region, string resourceType, int count)
-    {
-    }
-
-    public void RegionFinished(string region, int failures)
-    {
-    }
-}
