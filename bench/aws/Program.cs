@@ -13,12 +13,6 @@ if (args is ["--serve", ..])
     return await FakeProcess.ServeAsync(args[1..]);
 }
 
-var regions = Argument(0, 17);
-var perKind = Argument(1, 300);
-var keysPerRegion = Argument(2, 60);
-var latency = TimeSpan.FromMilliseconds(Argument(3, 50));
-var runs = Argument(4, 3);
-
 foreach (var (name, value) in new Dictionary<string, string>
 {
     ["AWS_ACCESS_KEY_ID"] = "bench",
@@ -28,6 +22,17 @@ foreach (var (name, value) in new Dictionary<string, string>
 {
     Environment.SetEnvironmentVariable(name, value);
 }
+
+if (args is ["org", ..])
+{
+    return await OrganizationBench.RunAsync(args[1..]);
+}
+
+var regions = Argument(0, 17);
+var perKind = Argument(1, 300);
+var keysPerRegion = Argument(2, 60);
+var latency = TimeSpan.FromMilliseconds(Argument(3, 50));
+var runs = Argument(4, 3);
 
 var estate = new BenchEstate(regions, perKind, keysPerRegion);
 Console.WriteLine($"estate: {regions} regions x {BenchEstate.Kinds.Count} kinds x {perKind} resources x {keysPerRegion} keys = {estate.Resources:N0} resources, {latency.TotalMilliseconds} ms latency per call, {Environment.ProcessorCount} cores");

@@ -61,6 +61,7 @@ internal static class ScanAwsCommand
                 Regions = parsed.GetValue(regions) ?? [],
                 AllRegions = parsed.GetValue(allRegions),
                 EndpointUrl = endpointUri,
+                MaxAccountsInFlight = accounts.MaxAccountsInFlight(parsed),
             };
             return Scan(request, selection, parsed.GetValue(saveInventory), parsed.GetValue(quiet), settings, time, output, error);
         });

@@ -51,8 +51,11 @@ public sealed class OrganizationScanner
         _progress = progress;
     }
 
+    /// <summary>Four accounts at once keep a 2-core machine busy (each scans its regions and services in parallel) while an organization's memory stays bounded.</summary>
+    public const int DefaultMaxAccountsInFlight = 4;
+
     /// <summary>How many accounts are scanned at once; each has its own per-service, per-region call limit.</summary>
-    public int MaxAccountsInFlight { get; init; } = 4;
+    public int MaxAccountsInFlight { get; init; } = DefaultMaxAccountsInFlight;
 
     public int MaxCallsInFlightPerService { get; init; } = 10;
 

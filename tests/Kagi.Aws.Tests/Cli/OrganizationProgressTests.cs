@@ -100,8 +100,76 @@ public sealed partial class OrganizationProgressTests
         Assert.DoesNotContain("accounts done", quiet, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    public async Task No_more_accounts_are_scanned_at_once_than_the_limit(int limit)
+    {
+        await using var fake = await FakeAws.StartAsync(OrganizationScanTests.Organization());
+        var progress = new AccountsInFlight();
+
+        Scans.Run(Options(fake) with { MaxAccountsInFlight = limit }, AllAccounts, progress);
+
+        // The four active accounts start at once up to the limit, and never more
+        Assert.Equal(limit, progress.Most);
+    }
+
+    [Fact]
+    public void The_command_line_refuses_a_limit_of_accounts_in_flight_out_of_range()
+    {
+        var (zero, _, zeroError) = ScanAwsCommandTests.Kagi("scan", "aws", "--region", Region, "--all-accounts", "--role-name", "KagiReadOnly", "--max-accounts-in-flight", "0");
+        var (alone, _, aloneError) = ScanAwsCommandTests.Kagi("scan", "aws", "--region", Region, "--max-accounts-in-flight", "8");
+
+        Assert.Equal((2, 2), (zero, alone));
+        Assert.Contains("--max-accounts-in-flight must be between 1 and 64", zeroError, StringComparison.Ordinal);
+        Assert.Contains("choose them with --all-accounts, --ou or --account", aloneError, StringComparison.Ordinal);
+    }
+
     private static LiveScanOptions Options(FakeAws fake) => new() { Regions = [Region], EndpointUrl = fake.Endpoint };
 
     [GeneratedRegex(@"\x1b\[[0-9;?]*[A-Za-z]")]
     private static partial Regex AnsiEscape();
+
+    /// <summary>The most accounts in flight at once.</summary>
+    private sealed class AccountsInFlight : IScanProgress
+    {
+        private readonly Lock _lock = new();
+        private int _now;
+
+        public int Most { get; private set; }
+
+        public void RegionStarted(string region)
+        {
+        }
+
+        public void CallFinished(string region, AwsService service, string call, bool succeeded)
+        {
+        }
+
+        public void ResourcesFound(string region, string resourceType, int count)
+        {
+        }
+
+        public void RegionFinished(string region, int failures)
+        {
+        }
+
+        public IScanProgress AccountStarted(string account)
+        {
+            lock (_lock)
+            {
+                Most = Math.Max(Most, ++_now);
+            }
+
+            return this;
+        }
+
+        public void AccountFinished(string account, int unread)
+        {
+            lock (_lock)
+            {
+                _now--;
+            }
+        }
+    }
 }
