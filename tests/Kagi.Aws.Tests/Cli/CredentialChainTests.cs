@@ -3,10 +3,11 @@ using Kagi.Aws.Tests.Fake;
 namespace Kagi.Aws.Tests.Cli;
 
 /// <summary>
-/// An organization scan started from a profile that is itself a role chain (<c>role_arn</c> + <c>source_profile</c>),
-/// as a security team's audit profile is: the SDK assumes the profile's role with the source profile's keys, Kagi
-/// assumes each member's role with those credentials, and nothing is written to disk. The kagi executable runs in its
-/// own process, its home and AWS files in a temporary directory.
+/// An organization scan started from the profiles a security team's audit access usually is: a role chain
+/// (<c>role_arn</c> + <c>source_profile</c>) or an IAM Identity Center (SSO) sign-in with a cached token. The SDK turns
+/// the profile into credentials (AssumeRole, or the portal's GetRoleCredentials, both served by the fake), Kagi assumes
+/// each member's role with them, and nothing is written to disk. The kagi executable runs in its own process, its home
+/// and AWS files in a temporary directory.
 /// </summary>
 public sealed class CredentialChainTests
 {
@@ -42,6 +43,40 @@ public sealed class CredentialChainTests
         Assert.DoesNotContain("SOURCESECRETKEY", output + error, StringComparison.Ordinal);
 
         // And no file was written under the home directory: no credential cache, nothing
+        Assert.Equal(before, Files(home));
+    }
+
+    [Fact]
+    public async Task An_sso_profile_with_a_cached_token_reaches_every_member_and_writes_nothing()
+    {
+        // Given an IAM Identity Center profile for an auditor role of the management account, signed in: its token cached
+        await using var fake = await FakeAws.StartAsync(OrganizationScanTests.Organization());
+        var home = Directory.CreateTempSubdirectory("kagi-sso-").FullName;
+        const string StartUrl = "https://fake-org.awsapps.com/start";
+        File.WriteAllText(Path.Combine(home, "config"), $"[profile sso-auditor]\nsso_start_url = {StartUrl}\nsso_region = {Region}\nsso_account_id = {Management}\nsso_role_name = OrgAuditor\nregion = {Region}\n");
+        var cache = Directory.CreateDirectory(Path.Combine(home, ".aws", "sso", "cache")).FullName;
+#pragma warning disable CA5350 // The SDK names the token cache file by the SHA-1 of the start URL, as the AWS CLI does; nothing secure rests on it.
+        var tokenFile = Convert.ToHexStringLower(System.Security.Cryptography.SHA1.HashData(System.Text.Encoding.UTF8.GetBytes(StartUrl)));
+#pragma warning restore CA5350
+        File.WriteAllText(Path.Combine(cache, $"{tokenFile}.json"), $$"""{"startUrl": "{{StartUrl}}", "region": "{{Region}}", "accessToken": "{{FakeAws.SsoAccessToken}}", "expiresAt": "{{DateTimeOffset.UtcNow.AddHours(1):yyyy-MM-ddTHH:mm:ssZ}}"}""");
+        var before = Files(home);
+
+        // When the organization is scanned with that profile (the SDK's portal client sent to the fake too)
+        var (exitCode, output, error) = ProfileTests.RunKagi(
+            home,
+            new Dictionary<string, string> { ["AWS_ENDPOINT_URL"] = fake.Endpoint.ToString() },
+            "scan", "aws", "--profile", "sso-auditor", "--endpoint-url", fake.Endpoint.ToString(), "--all-accounts", "--role-name", "KagiReadOnly", "--format", "json", "--no-store");
+
+        // Then the portal gave the role's credentials for the cached token, they signed the caller's calls, and the
+        // member was reached through its own role and judged under its own account
+        Assert.True(exitCode == 1, error);
+        Assert.Contains(fake.Calls, call => call.Action == "GetRoleCredentials" && call.Subject == $"{Management}/OrgAuditor");
+        Assert.Contains(fake.AccessKeyIds, key => key.StartsWith($"ASIAFAKE{Management}", StringComparison.Ordinal));
+        Assert.Contains($"arn:aws:iam::{Prod}:role/KagiReadOnly", fake.Calls.Where(call => call.Action == "AssumeRole").Select(call => call.Subject));
+        Assert.Equal("FAIL", ScanAwsCommandTests.Findings(output)[(Scans.CmkRule, $"arn:aws:rds:{Region}:{Prod}:cluster:fail_prod")]);
+        Assert.DoesNotContain(FakeAws.SsoAccessToken, output + error, StringComparison.Ordinal);
+
+        // And no file was written under the home directory: the token cache is read, not rewritten
         Assert.Equal(before, Files(home));
     }
 
