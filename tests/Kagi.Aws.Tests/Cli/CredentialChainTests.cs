@@ -23,27 +23,13 @@ public sealed class CredentialChainTests
         var home = Directory.CreateTempSubdirectory("kagi-chain-").FullName;
         File.WriteAllText(Path.Combine(home, "credentials"), "[source]\naws_access_key_id = AKIDSOURCE\naws_secret_access_key = SOURCESECRETKEY\n");
         File.WriteAllText(Path.Combine(home, "config"), $"[profile auditor]\nrole_arn = arn:aws:iam::{Management}:role/OrgAuditor\nsource_profile = source\nregion = {Region}\n");
-        var before = Files(home);
 
-        // When the organization is scanned with that profile (the SDK's own STS client sent to the fake too)
-        var (exitCode, output, error) = ProfileTests.RunKagi(
-            home,
-            new Dictionary<string, string> { ["AWS_ENDPOINT_URL"] = fake.Endpoint.ToString() },
-            "scan", "aws", "--profile", "auditor", "--endpoint-url", fake.Endpoint.ToString(), "--all-accounts", "--role-name", "KagiReadOnly", "--format", "json", "--no-store");
-
-        // Then the source keys assumed the auditor role, the auditor's credentials signed the caller's calls, and the
-        // member was reached through its own role and judged under its own account
-        Assert.True(exitCode == 1, error);
-        var assumed = fake.Calls.Where(call => call.Action == "AssumeRole").Select(call => call.Subject).ToList();
-        Assert.Contains($"arn:aws:iam::{Management}:role/OrgAuditor", assumed);
-        Assert.Contains($"arn:aws:iam::{Prod}:role/KagiReadOnly", assumed);
+        // When the organization is scanned with that profile, then every member is reached through the auditor's
+        // credentials and nothing is written; and the source keys assumed the auditor role, their secret never printed
+        var printed = ScanOrganizationWith(fake, home, "auditor");
+        Assert.Contains($"arn:aws:iam::{Management}:role/OrgAuditor", fake.Calls.Where(call => call.Action == "AssumeRole").Select(call => call.Subject));
         Assert.Contains("AKIDSOURCE", fake.AccessKeyIds);
-        Assert.Contains(fake.AccessKeyIds, key => key.StartsWith($"ASIAFAKE{Management}", StringComparison.Ordinal));
-        Assert.Equal("FAIL", ScanAwsCommandTests.Findings(output)[(Scans.CmkRule, $"arn:aws:rds:{Region}:{Prod}:cluster:fail_prod")]);
-        Assert.DoesNotContain("SOURCESECRETKEY", output + error, StringComparison.Ordinal);
-
-        // And no file was written under the home directory: no credential cache, nothing
-        Assert.Equal(before, Files(home));
+        Assert.DoesNotContain("SOURCESECRETKEY", printed, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -59,25 +45,36 @@ public sealed class CredentialChainTests
         var tokenFile = Convert.ToHexStringLower(System.Security.Cryptography.SHA1.HashData(System.Text.Encoding.UTF8.GetBytes(StartUrl)));
 #pragma warning restore CA5350
         File.WriteAllText(Path.Combine(cache, $"{tokenFile}.json"), $$"""{"startUrl": "{{StartUrl}}", "region": "{{Region}}", "accessToken": "{{FakeAws.SsoAccessToken}}", "expiresAt": "{{DateTimeOffset.UtcNow.AddHours(1):yyyy-MM-ddTHH:mm:ssZ}}"}""");
+
+        // When the organization is scanned with that profile, then every member is reached through the role's
+        // credentials and nothing is written (the token cache is read, not rewritten); and the portal gave those
+        // credentials for the cached token, never printed
+        var printed = ScanOrganizationWith(fake, home, "sso-auditor");
+        Assert.Contains(fake.Calls, call => call.Action == "GetRoleCredentials" && call.Subject == $"{Management}/OrgAuditor");
+        Assert.DoesNotContain(FakeAws.SsoAccessToken, printed, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Scans the organization with <paramref name="profile"/> (the SDK's own STS and portal clients sent to the fake too)
+    /// and checks what every profile must give: its credentials, a role of the management account, signed the caller's
+    /// calls; the member was reached through its own role and judged under its own account; no file under
+    /// <paramref name="home"/> was written. Returns what kagi printed.
+    /// </summary>
+    private static string ScanOrganizationWith(FakeAws fake, string home, string profile)
+    {
         var before = Files(home);
 
-        // When the organization is scanned with that profile (the SDK's portal client sent to the fake too)
         var (exitCode, output, error) = ProfileTests.RunKagi(
             home,
             new Dictionary<string, string> { ["AWS_ENDPOINT_URL"] = fake.Endpoint.ToString() },
-            "scan", "aws", "--profile", "sso-auditor", "--endpoint-url", fake.Endpoint.ToString(), "--all-accounts", "--role-name", "KagiReadOnly", "--format", "json", "--no-store");
+            "scan", "aws", "--profile", profile, "--endpoint-url", fake.Endpoint.ToString(), "--all-accounts", "--role-name", "KagiReadOnly", "--format", "json", "--no-store");
 
-        // Then the portal gave the role's credentials for the cached token, they signed the caller's calls, and the
-        // member was reached through its own role and judged under its own account
         Assert.True(exitCode == 1, error);
-        Assert.Contains(fake.Calls, call => call.Action == "GetRoleCredentials" && call.Subject == $"{Management}/OrgAuditor");
         Assert.Contains(fake.AccessKeyIds, key => key.StartsWith($"ASIAFAKE{Management}", StringComparison.Ordinal));
         Assert.Contains($"arn:aws:iam::{Prod}:role/KagiReadOnly", fake.Calls.Where(call => call.Action == "AssumeRole").Select(call => call.Subject));
         Assert.Equal("FAIL", ScanAwsCommandTests.Findings(output)[(Scans.CmkRule, $"arn:aws:rds:{Region}:{Prod}:cluster:fail_prod")]);
-        Assert.DoesNotContain(FakeAws.SsoAccessToken, output + error, StringComparison.Ordinal);
-
-        // And no file was written under the home directory: the token cache is read, not rewritten
         Assert.Equal(before, Files(home));
+        return output + error;
     }
 
     private static List<string> Files(string home) =>
