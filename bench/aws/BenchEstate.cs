@@ -50,12 +50,13 @@ internal sealed class BenchEstate(int regions, int perKind, int keysPerRegion)
 
     public int Resources => regions * perKind * Kinds.Count;
 
-    public FakeScenario Scenario(TimeSpan latency)
+    /// <summary>The estate as one account of the fake: its keys are its own, in <paramref name="account"/>.</summary>
+    public FakeScenario Scenario(TimeSpan latency, string account = Scenarios.Account)
     {
-        var scenario = new FakeScenario { Latency = latency };
+        var scenario = new FakeScenario { Latency = latency, Account = account };
         foreach (var region in RegionNames.Take(regions))
         {
-            var keys = Enumerable.Range(1, keysPerRegion).Select(number => new FakeKey(Scenarios.KeyArn(region, number))).ToList();
+            var keys = Enumerable.Range(1, keysPerRegion).Select(number => new FakeKey(Scenarios.KeyArn(region, number, account))).ToList();
             var fake = new FakeRegion { Keys = keys };
             foreach (var (type, add) in Kinds)
             {
@@ -73,11 +74,11 @@ internal sealed class BenchEstate(int regions, int perKind, int keysPerRegion)
         return scenario;
     }
 
-    /// <summary>Fails the bench when the scan missed anything: a figure for a scan that saw less would mean nothing.</summary>
-    public void Check(Inventory inventory)
+    /// <summary>Fails the bench when the scan of <paramref name="accounts"/> such accounts missed anything: a figure for a scan that saw less would mean nothing.</summary>
+    public void Check(Inventory inventory, int accounts = 1)
     {
         var seen = inventory.Resources.GroupBy(resource => resource.Kind.Type).ToDictionary(group => group.Key, group => group.Count(), StringComparer.Ordinal);
-        var missed = Kinds.Where(kind => seen.GetValueOrDefault(kind.Type) != regions * perKind).Select(kind => $"{kind.Type}: {seen.GetValueOrDefault(kind.Type)}").ToList();
+        var missed = Kinds.Where(kind => seen.GetValueOrDefault(kind.Type) != accounts * regions * perKind).Select(kind => $"{kind.Type}: {seen.GetValueOrDefault(kind.Type)}").ToList();
         if (missed.Count > 0 || inventory.Unscanned.Count > 0 || inventory.Diagnostics.Count > 0)
         {
             throw new InvalidOperationException(

@@ -16,7 +16,7 @@ internal sealed class FakeProcess : IDisposable
 {
     private readonly Process _process;
 
-    /// <param name="estate">Regions, resources per kind, keys per region, latency in milliseconds.</param>
+    /// <param name="estate">Regions, resources per kind, keys per region, latency in milliseconds; then, for an organization, its number of accounts.</param>
     public FakeProcess(IReadOnlyList<int> estate)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardInput = true, RedirectStandardOutput = true };
@@ -58,17 +58,18 @@ internal sealed class FakeProcess : IDisposable
     {
         var numbers = args.Select(arg => int.Parse(arg, CultureInfo.InvariantCulture)).ToArray();
         var estate = new BenchEstate(numbers[0], numbers[1], numbers[2]);
+        var latency = TimeSpan.FromMilliseconds(numbers[3]);
         while (await Console.In.ReadLineAsync() is not null)
         {
-            await ServeOnceAsync(estate, TimeSpan.FromMilliseconds(numbers[3]));
+            await ServeOnceAsync(numbers is [_, _, _, _, var accounts] ? () => FakeAws.StartAsync(BenchOrganization.Of(estate, accounts, latency)) : () => FakeAws.StartAsync(estate.Scenario(latency)));
         }
 
         return 0;
     }
 
-    private static async Task ServeOnceAsync(BenchEstate estate, TimeSpan latency)
+    private static async Task ServeOnceAsync(Func<Task<FakeAws>> start)
     {
-        await using var fake = await FakeAws.StartAsync(estate.Scenario(latency));
+        await using var fake = await start();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         Console.WriteLine(fake.Endpoint);
         await Console.In.ReadLineAsync();

@@ -13,12 +13,6 @@ if (args is ["--serve", ..])
     return await FakeProcess.ServeAsync(args[1..]);
 }
 
-var regions = Argument(0, 17);
-var perKind = Argument(1, 300);
-var keysPerRegion = Argument(2, 60);
-var latency = TimeSpan.FromMilliseconds(Argument(3, 50));
-var runs = Argument(4, 3);
-
 foreach (var (name, value) in new Dictionary<string, string>
 {
     ["AWS_ACCESS_KEY_ID"] = "bench",
@@ -28,6 +22,17 @@ foreach (var (name, value) in new Dictionary<string, string>
 {
     Environment.SetEnvironmentVariable(name, value);
 }
+
+if (args is ["org", ..])
+{
+    return await OrganizationBench.RunAsync(args[1..]);
+}
+
+var regions = Argument(0, 17);
+var perKind = Argument(1, 300);
+var keysPerRegion = Argument(2, 60);
+var latency = TimeSpan.FromMilliseconds(Argument(3, 50));
+var runs = Argument(4, 3);
 
 var estate = new BenchEstate(regions, perKind, keysPerRegion);
 Console.WriteLine($"estate: {regions} regions x {BenchEstate.Kinds.Count} kinds x {perKind} resources x {keysPerRegion} keys = {estate.Resources:N0} resources, {latency.TotalMilliseconds} ms latency per call, {Environment.ProcessorCount} cores");
@@ -67,7 +72,7 @@ async Task<List<Measured>> MeasureAsync(TimeSpan callLatency)
     for (var run = 0; run <= runs; run++)
     {
         var endpoint = await fake.StartAsync();
-        var scan = new LiveScan(KindCatalog.LiveCollectors, Environment.GetEnvironmentVariable, TimeProvider.System, new NoProgress());
+        var scan = new LiveScan(KindCatalog.LiveCollectors, Environment.GetEnvironmentVariable, TimeProvider.System, new SilentProgress());
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var allocated = GC.GetTotalAllocatedBytes();
         var paused = GC.GetTotalPauseDuration();
@@ -97,23 +102,3 @@ int Argument(int index, int fallback) =>
     args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
 
 internal sealed record Measured(TimeSpan Wall, TimeSpan Cpu, FakeCalls Served);
-
-/// <summary>The bench measures the scan, not a display.</summary>
-internal sealed class NoProgress : IScanProgress
-{
-    public void RegionStarted(string region)
-    {
-    }
-
-    public void CallFinished(string region, AwsService service, string call, bool succeeded)
-    {
-    }
-
-    public void ResourcesFound(string region, string resourceType, int count)
-    {
-    }
-
-    public void RegionFinished(string region, int failures)
-    {
-    }
-}

@@ -6,7 +6,11 @@ namespace Kagi.Aws;
 
 /// <summary>What to scan: the regions named, or every region enabled for the account.</summary>
 /// <param name="HomeRegion">Where account-wide calls go (STS, EC2 <c>DescribeRegions</c>).</param>
-public sealed record AwsScanRequest(IReadOnlyList<string> Regions, bool AllRegions, string HomeRegion);
+public sealed record AwsScanRequest(IReadOnlyList<string> Regions, bool AllRegions, string HomeRegion)
+{
+    /// <summary>The regions as the scopes of what could not be read before they were listed: <c>*</c> for every enabled region.</summary>
+    public IReadOnlyList<string> RegionScopes => AllRegions ? ["*"] : Regions;
+}
 
 /// <summary>A finished live scan: the account, the regions it covered, and the inventory.</summary>
 public sealed record AwsScanResult(string Account, IReadOnlyList<string> Regions, Inventory Inventory);
@@ -53,7 +57,7 @@ public sealed class AwsScanner
         }
         catch (AwsCallException exception)
         {
-            return Unreachable(UnknownAccount, request, exception.Service, exception.Call, exception.Summary);
+            return UnreadAccount.Of(_collectors, UnknownAccount, request.RegionScopes, exception.Service, exception.Call, exception.Summary);
         }
 
         home = new RegionContext(account, request.HomeRegion, _progress, MaxCallsInFlightPerService, cancellationToken);
@@ -66,7 +70,7 @@ public sealed class AwsScanner
             }
             catch (AwsCallException exception)
             {
-                return new AwsScanResult(account, ["*"], Failed(Unscanned(account, "*", exception.Service, exception.Call, exception.Summary)));
+                return UnreadAccount.Of(_collectors, account, ["*"], exception.Service, exception.Call, exception.Summary);
             }
         }
 
@@ -94,26 +98,4 @@ public sealed class AwsScanner
         _progress.RegionFinished(region, result.Unscanned.Count);
         return result;
     }
-
-    /// <summary>An account none of whose requested regions could be read, because <paramref name="call"/> failed for <paramref name="reason"/>.</summary>
-    public AwsScanResult Unreachable(string account, AwsScanRequest request, AwsService service, string call, string reason)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(service);
-        var regions = request.AllRegions ? ["*"] : request.Regions;
-        return new AwsScanResult(account, regions, Failed(regions.SelectMany(region => Unscanned(account, region, service, call, reason))));
-    }
-
-    private static Inventory Failed(IEnumerable<UnscannedScope> unscanned) => new([], []) { Unscanned = [.. unscanned] };
-
-    // Nothing of the region was read: one ERROR per kind, so a kind added later cannot fail open.
-    private IEnumerable<UnscannedScope> Unscanned(string account, string region, AwsService service, string call, string reason) =>
-        _collectors.Select(collector => new UnscannedScope(
-            collector.ResourceType,
-            collector.WildcardArn(AwsPartitions.Of(region), region, account == UnknownAccount ? "*" : account),
-            account,
-            region,
-            service.SigningName,
-            call,
-            reason));
 }

@@ -12,4 +12,40 @@ public interface IScanProgress
     void ResourcesFound(string region, string resourceType, int count);
 
     void RegionFinished(string region, int failures);
+
+    /// <summary>An organization scan chose the <paramref name="count"/> accounts it will scan.</summary>
+    void AccountsChosen(int count)
+    {
+    }
+
+    /// <summary>
+    /// An account of an organization scan starts (<paramref name="account"/> as reports label it): its calls and regions
+    /// are reported to the progress returned. By default this one, for a display that only counts.
+    /// </summary>
+    IScanProgress AccountStarted(string account) => this;
+
+    /// <summary>An account of an organization scan is done; <paramref name="unread"/> of its scopes could not be read, each an ERROR.</summary>
+    void AccountFinished(string account, int unread)
+    {
+    }
+}
+
+/// <summary>Hears nothing: a scan shown by no display (<c>--quiet</c>, a benchmark).</summary>
+public sealed class SilentProgress : IScanProgress
+{
+    public void RegionStarted(string region)
+    {
+    }
+
+    public void CallFinished(string region, AwsService service, string call, bool succeeded)
+    {
+    }
+
+    public void ResourcesFound(string region, string resourceType, int count)
+    {
+    }
+
+    public void RegionFinished(string region, int failures)
+    {
+    }
 }

@@ -13,6 +13,9 @@ public sealed record LiveScanOptions
     public bool AllRegions { get; init; }
 
     public Uri? EndpointUrl { get; init; }
+
+    /// <summary>How many accounts of an organization are scanned at once.</summary>
+    public int MaxAccountsInFlight { get; init; } = OrganizationScanner.DefaultMaxAccountsInFlight;
 }
 
 /// <summary>Composes a live scan from the AWS environment: credentials, home region, endpoints, clients.</summary>
@@ -64,7 +67,10 @@ public sealed class LiveScan
         ArgumentNullException.ThrowIfNull(selection);
         var (request, endpoints, retry) = Prepare(options);
         using var clients = new AwsClientFactory(AwsCredentialSource.Resolve(options.Profile), endpoints, retry);
-        var scanner = new OrganizationScanner(clients, credentials => new AwsClientFactory(credentials, endpoints, retry), _collectors, _progress);
+        var scanner = new OrganizationScanner(clients, credentials => new AwsClientFactory(credentials, endpoints, retry), _collectors, _progress)
+        {
+            MaxAccountsInFlight = options.MaxAccountsInFlight,
+        };
         return await scanner.ScanAsync(selection, request, cancellationToken).ConfigureAwait(false);
     }
 

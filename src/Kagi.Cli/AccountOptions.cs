@@ -18,11 +18,30 @@ internal sealed class AccountOptions
     private readonly Option<string?> _externalId = new("--external-id") { Description = "The external ID the roles' trust policies require." };
     private readonly Option<string?> _sessionName = new("--role-session-name") { Description = "The session name of the assumed roles, as CloudTrail shows it (default kagi-scan)." };
 
+    private readonly Option<int> _maxInFlight = new("--max-accounts-in-flight")
+    {
+        Description = $"How many accounts are scanned at once (1 to {MaxAccountsInFlightAllowed}, default {OrganizationScanner.DefaultMaxAccountsInFlight}); each reads its regions and services in parallel.",
+        DefaultValueFactory = _ => OrganizationScanner.DefaultMaxAccountsInFlight,
+    };
+
+    // Each account in flight holds up to 10 calls per service and region open: beyond this, memory and connections, not speed, grow.
+    private const int MaxAccountsInFlightAllowed = 64;
+
     private static readonly string DefaultSessionName = new AccountSelection().RoleSessionName;
+
+    public AccountOptions() =>
+        _maxInFlight.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > MaxAccountsInFlightAllowed)
+            {
+                // A parse error: reported before --lang is read, so in English.
+                result.AddError(Texts.Get(Language.En, "cli.accounts-in-flight-range", ("option", _maxInFlight.Name), ("max", MaxAccountsInFlightAllowed)));
+            }
+        });
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _allAccounts, _accounts, _units, _excluded, _roleName, _roleArn, _externalId, _sessionName })
+        foreach (var option in new Option[] { _allAccounts, _accounts, _units, _excluded, _roleName, _roleArn, _externalId, _sessionName, _maxInFlight })
         {
             command.Options.Add(option);
         }
@@ -44,7 +63,7 @@ internal sealed class AccountOptions
         };
         var choosesAccounts = selection.AllAccounts || selection.Accounts.Count > 0 || selection.OrganizationalUnits.Count > 0;
         var reachesAccounts = selection.ExcludedAccounts.Count > 0 || selection.RoleName is not null || selection.RoleArnTemplate is not null
-            || selection.ExternalId is not null || parsed.GetValue(_sessionName) is not null;
+            || selection.ExternalId is not null || parsed.GetValue(_sessionName) is not null || parsed.GetResult(_maxInFlight) is { Implicit: false };
         if (!choosesAccounts)
         {
             return (null, reachesAccounts ? language => Texts.Get(language, "cli.accounts-not-chosen") : null);
@@ -52,6 +71,9 @@ internal sealed class AccountOptions
 
         return selection.Problem() is { } problem ? (null, problem) : (selection, null);
     }
+
+    /// <summary>How many accounts are scanned at once (checked by the option's validator).</summary>
+    public int MaxAccountsInFlight(ParseResult parsed) => parsed.GetValue(_maxInFlight);
 
     /// <summary>The options again, as words of a command that repeats the scan.</summary>
     public static IEnumerable<string> Words(AccountSelection selection)

@@ -21,9 +21,10 @@ internal static class ScanAwsCommand
         var allRegions = new Option<bool>("--all-regions") { Description = "Scan every region enabled for the account (EC2 DescribeRegions)." };
         var endpointUrl = new Option<string?>("--endpoint-url") { Description = "Send every AWS call to this URL (an emulator); overrides AWS_ENDPOINT_URL." };
         var saveInventory = new Option<string?>("--save-inventory") { Description = "Also write what was found to FILE, for 'kagi scan inventory FILE'." };
+        var quiet = new Option<bool>("--quiet") { Description = "Print no progress on standard error (the report and messages still are)." };
         var accounts = new AccountOptions();
         var options = new ScanOptionSet();
-        var command = new Command("aws", "Scan a live AWS account, or the accounts of an organization, with read-only credentials.") { profile, regions, allRegions, endpointUrl, saveInventory };
+        var command = new Command("aws", "Scan a live AWS account, or the accounts of an organization, with read-only credentials.") { profile, regions, allRegions, endpointUrl, saveInventory, quiet };
         accounts.AddTo(command);
         options.AddTo(command);
         command.SetAction(parsed =>
@@ -60,13 +61,14 @@ internal static class ScanAwsCommand
                 Regions = parsed.GetValue(regions) ?? [],
                 AllRegions = parsed.GetValue(allRegions),
                 EndpointUrl = endpointUri,
+                MaxAccountsInFlight = accounts.MaxAccountsInFlight(parsed),
             };
-            return Scan(request, selection, parsed.GetValue(saveInventory), settings, time, output, error);
+            return Scan(request, selection, parsed.GetValue(saveInventory), parsed.GetValue(quiet), settings, time, output, error);
         });
         return command;
     }
 
-    private static int Scan(LiveScanOptions request, AccountSelection? selection, string? savePath, ScanSettings settings, TimeProvider time, TextWriter output, TextWriter error)
+    private static int Scan(LiveScanOptions request, AccountSelection? selection, string? savePath, bool quiet, ScanSettings settings, TimeProvider time, TextWriter output, TextWriter error)
     {
         var language = settings.Language;
         var startedAt = time.GetUtcNow();
@@ -74,7 +76,13 @@ internal static class ScanAwsCommand
         LiveScanned result;
         try
         {
-            result = onTerminal ? ScanWithLiveProgress(request, selection, time, language) : Run(request, selection, time, new LogLineProgress(error, language));
+            result = (quiet, onTerminal, selection) switch
+            {
+                (true, _, _) => Run(request, selection, time, new SilentProgress()),
+                (false, true, _) => ScanWithLiveProgress(request, selection, time, language),
+                (false, false, null) => Run(request, selection, time, new LogLineProgress(error, language)),
+                (false, false, _) => Run(request, selection, time, new OrganizationLogLines(error, language)),
+            };
         }
         catch (MissingRegionException)
         {
@@ -120,6 +128,11 @@ internal static class ScanAwsCommand
             Ansi = AnsiSupport.Yes,
             Interactive = InteractionSupport.Yes,
         });
+        if (selection is not null)
+        {
+            return OrganizationLiveDisplay.Run(console, language, progress => Run(request, selection, time, progress));
+        }
+
         LiveScanned? result = null;
         console.Progress()
             .AutoClear(false)

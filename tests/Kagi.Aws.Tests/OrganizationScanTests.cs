@@ -269,8 +269,8 @@ public sealed class OrganizationScanTests
         Assert.Equal("FAIL", findings[(Scans.CmkRule, $"arn:aws:rds:{Region}:{Prod}:cluster:fail_prod")]);
         Assert.Equal("ERROR", findings[(Scans.CmkRule, $"arn:aws:rds:{Region}:{Denied}:cluster:*")]);
 
-        // Progress names each account's region apart
-        Assert.Contains($"kagi: scanning {Prod} prod/{Region}", error, StringComparison.Ordinal);
+        // Progress tells each account apart, and the note names the suspended account
+        Assert.Contains($"kagi: {Prod} (prod): 1 regions", error, StringComparison.Ordinal);
         Assert.Contains(Suspended, error, StringComparison.Ordinal);
     }
 
@@ -297,7 +297,7 @@ public sealed class OrganizationScanTests
     private static List<string> AssumedAccounts(FakeAws fake) =>
         [.. fake.Calls.Where(call => call.Action == "AssumeRole").Select(call => call.Subject!.Split(':')[4]).Order(StringComparer.Ordinal)];
 
-    private static FakeOrganization Organization(List<FakeFault>? faults = null) => new()
+    internal static FakeOrganization Organization(List<FakeFault>? faults = null) => new()
     {
         Management = Account(Management, "pass_management", Key(Management)),
         Members =

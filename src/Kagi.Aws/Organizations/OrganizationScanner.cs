@@ -54,8 +54,11 @@ public sealed class OrganizationScanner
         _progress = progress;
     }
 
+    /// <summary>Four accounts at once keep a 2-core machine busy (each scans its regions and services in parallel) while an organization's memory stays bounded.</summary>
+    public const int DefaultMaxAccountsInFlight = 4;
+
     /// <summary>How many accounts are scanned at once; each has its own per-service, per-region call limit.</summary>
-    public int MaxAccountsInFlight { get; init; } = 4;
+    public int MaxAccountsInFlight { get; init; } = DefaultMaxAccountsInFlight;
 
     public int MaxCallsInFlightPerService { get; init; } = 10;
 
@@ -63,7 +66,7 @@ public sealed class OrganizationScanner
     {
         ArgumentNullException.ThrowIfNull(selection);
         ArgumentNullException.ThrowIfNull(request);
-        var home = Context(AwsScanner.UnknownAccount, request.HomeRegion, cancellationToken);
+        var home = Context(AwsScanner.UnknownAccount, request.HomeRegion, _progress, cancellationToken);
         string caller;
         string partition;
         try
@@ -73,14 +76,14 @@ public sealed class OrganizationScanner
         }
         catch (AwsCallException exception)
         {
-            return new([new AccountScan(AwsScanner.UnknownAccount, null, Scanner(_callerClients).Unreachable(AwsScanner.UnknownAccount, request, exception.Service, exception.Call, exception.Summary))], []);
+            return new([new AccountScan(AwsScanner.UnknownAccount, null, UnreadAccount.Of(_collectors, AwsScanner.UnknownAccount, request.RegionScopes, exception.Service, exception.Call, exception.Summary))], []);
         }
 
         IReadOnlyList<OrganizationAccount> listed = [];
         if (selection.ListsOrganization)
         {
             var region = AwsApi.OrganizationsRegion(partition);
-            var organizations = new OrganizationAccounts(_callerClients.Api(AwsApi.Organizations, region), Context(caller, region, cancellationToken));
+            var organizations = new OrganizationAccounts(_callerClients.Api(AwsApi.Organizations, region), Context(caller, region, _progress, cancellationToken));
             try
             {
                 listed = selection.AllAccounts ? await organizations.AllAsync().ConfigureAwait(false) : await organizations.UnderAsync(selection.OrganizationalUnits).ConfigureAwait(false);
@@ -88,18 +91,22 @@ public sealed class OrganizationScanner
             catch (AwsCallException exception)
             {
                 // Which accounts exist is itself unknown: one ERROR per kind for every account, none passed off as scanned.
-                return new([new AccountScan("*", null, Scanner(_callerClients).Unreachable("*", request, exception.Service, exception.Call, exception.Summary))], []);
+                return new([new AccountScan("*", null, UnreadAccount.Of(_collectors, "*", request.RegionScopes, exception.Service, exception.Call, exception.Summary))], []);
             }
         }
 
         var (targets, notes) = Targets(selection, listed);
+        _progress.AccountsChosen(targets.Count);
         using var inFlight = new SemaphoreSlim(MaxAccountsInFlight);
         var scans = await Task.WhenAll(targets.Select(async target =>
         {
             await inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                return await ScanAccountAsync(target, caller, partition, selection, request, cancellationToken).ConfigureAwait(false);
+                var progress = _progress.AccountStarted(target.Label);
+                var scan = await ScanAccountAsync(target, caller, partition, selection, request, progress, cancellationToken).ConfigureAwait(false);
+                _progress.AccountFinished(target.Label, scan.Result.Inventory.Unscanned.Count);
+                return scan;
             }
             finally
             {
@@ -121,9 +128,8 @@ public sealed class OrganizationScanner
         return ([.. candidates.Where(account => account.IsActive)], notes);
     }
 
-    private async Task<AccountScan> ScanAccountAsync(OrganizationAccount target, string caller, string partition, AccountSelection selection, AwsScanRequest request, CancellationToken cancellationToken)
+    private async Task<AccountScan> ScanAccountAsync(OrganizationAccount target, string caller, string partition, AccountSelection selection, AwsScanRequest request, IScanProgress progress, CancellationToken cancellationToken)
     {
-        var progress = new AccountProgress(_progress, target.Name is null ? target.Id : $"{target.Id} {target.Name}");
         if (target.Id == caller)
         {
             return new(target.Id, target.Name, await Scanner(_callerClients, progress).ScanAsync(request, cancellationToken).ConfigureAwait(false));
@@ -136,7 +142,7 @@ public sealed class OrganizationScanner
             RoleSessionName = selection.RoleSessionName,
             ExternalId = selection.ExternalId,
         });
-        var context = Context(target.Id, request.HomeRegion, cancellationToken);
+        var context = Context(target.Id, request.HomeRegion, progress, cancellationToken);
         try
         {
             // Assumed once here, so a role that cannot be assumed is this account's ERROR and not a failure of its first call.
@@ -145,30 +151,16 @@ public sealed class OrganizationScanner
         catch (AwsCallException exception)
         {
             var reason = Texts.Canonical("reasons.role-not-assumed", ("role", role), ("failure", exception.Summary));
-            return new(target.Id, target.Name, Scanner(_callerClients).Unreachable(target.Id, request, exception.Service, exception.Call, reason));
+            return new(target.Id, target.Name, UnreadAccount.Of(_collectors, target.Id, request.RegionScopes, exception.Service, exception.Call, reason));
         }
 
         using var clients = _clientsFor(credentials);
         return new(target.Id, target.Name, await Scanner(clients, progress).ScanAsync(request, cancellationToken).ConfigureAwait(false));
     }
 
-    private RegionContext Context(string account, string region, CancellationToken cancellationToken) =>
-        new(account, region, _progress, MaxCallsInFlightPerService, cancellationToken);
+    private RegionContext Context(string account, string region, IScanProgress progress, CancellationToken cancellationToken) =>
+        new(account, region, progress, MaxCallsInFlightPerService, cancellationToken);
 
-    private AwsScanner Scanner(AwsClientFactory clients, IScanProgress? progress = null) =>
-        new(clients, _collectors, progress ?? _progress) { MaxCallsInFlightPerService = MaxCallsInFlightPerService };
-
-    /// <summary>Names each region of an account with the account in front, so two accounts' regions stay apart on the progress display.</summary>
-    private sealed class AccountProgress(IScanProgress inner, string account) : IScanProgress
-    {
-        public void RegionStarted(string region) => inner.RegionStarted(Scope(region));
-
-        public void CallFinished(string region, AwsService service, string call, bool succeeded) => inner.CallFinished(Scope(region), service, call, succeeded);
-
-        public void ResourcesFound(string region, string resourceType, int count) => inner.ResourcesFound(Scope(region), resourceType, count);
-
-        public void RegionFinished(string region, int failures) => inner.RegionFinished(Scope(region), failures);
-
-        private string Scope(string region) => $"{account}/{region}";
-    }
+    private AwsScanner Scanner(AwsClientFactory clients, IScanProgress progress) =>
+        new(clients, _collectors, progress) { MaxCallsInFlightPerService = MaxCallsInFlightPerService };
 }

@@ -40,7 +40,10 @@ public sealed class ProfileTests : IClassFixture<FakeEndpoint>
         Assert.Contains("no usable AWS credentials", error, StringComparison.Ordinal);
     }
 
-    private static (int ExitCode, string Output, string Error) RunKagi(string awsHome, params string[] args)
+    internal static (int ExitCode, string Output, string Error) RunKagi(string awsHome, params string[] args) => RunKagi(awsHome, new Dictionary<string, string>(), args);
+
+    /// <summary>Runs kagi with <paramref name="awsHome"/> as its home and AWS files, and no AWS variable but <paramref name="environment"/>.</summary>
+    internal static (int ExitCode, string Output, string Error) RunKagi(string awsHome, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "kagi.dll"), .. args])
         {
@@ -56,6 +59,11 @@ public sealed class ProfileTests : IClassFixture<FakeEndpoint>
         start.Environment["AWS_CONFIG_FILE"] = Path.Combine(awsHome, "config");
         start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
         start.Environment["HOME"] = awsHome;
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

@@ -88,13 +88,16 @@ public sealed partial class FakeAws
             return;
         }
 
-        if (!_members.TryGetValue(account, out var member) || _organization.Members.First(m => m.Scenario.Account == account) is { DeniesAssumeRole: true } or { State: not "ACTIVE" })
+        // A role in the management account itself (an auditor's profile that assumes it) is granted too; its key signs as the management account.
+        var granted = account == _scenario.Account
+            || (_members.ContainsKey(account) && _organization.Members.First(m => m.Scenario.Account == account) is { DeniesAssumeRole: false, State: "ACTIVE" });
+        if (!granted)
         {
             await Reply(context, 403, "text/xml", QueryError("AccessDenied", $"User: arn:aws:iam::{_scenario.Account}:user/kagi-scanner is not authorized to perform: sts:AssumeRole on resource: {SecurityElement.Escape(roleArn)}"));
             return;
         }
 
-        var key = $"{AssumedKeyPrefix}{member._scenario.Account}{Interlocked.Increment(ref _issuedKeys):D4}";
+        var key = $"{AssumedKeyPrefix}{account}{Interlocked.Increment(ref _issuedKeys):D4}";
         var expires = DateTimeOffset.UtcNow.Add(_organization.CredentialLifetime);
         _keyExpiry[key] = expires;
         var expiration = expires.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);

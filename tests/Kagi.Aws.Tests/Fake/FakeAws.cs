@@ -88,6 +88,12 @@ public sealed partial class FakeAws : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        if (IsSsoPortal(context))
+        {
+            await GetRoleCredentialsAsync(context);
+            return;
+        }
+
         var scope = CredentialScope().Match(context.Request.Headers.Authorization.ToString());
         if (!scope.Success)
         {
