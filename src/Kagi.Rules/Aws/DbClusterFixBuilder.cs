@@ -5,27 +5,31 @@ using Kagi.Core.Findings;
 using Kagi.Core.Localization;
 using Kagi.Core.Rules;
 
-namespace Kagi.Rules.Aws.Neptune.Clusters;
+namespace Kagi.Rules.Aws;
 
 /// <summary>
-/// The parts of a Neptune cluster's rebuild under a CMK that depend on what the scan read (<see cref="NeptuneClusterRebuild"/>):
-/// the restore with every setting it takes, the settings a restore does not take, one instance per old instance; the
-/// console's list of settings to keep; Terraform's arguments. The AWS CLI parts use the shell variables the rule's
-/// template sets (<c>REGION</c>, <c>NEW</c>, <c>SNAPSHOT</c>, <c>KEY_ARN</c>); every value is one shell word.
+/// The parts of a DB cluster's rebuild under a CMK that depend on what the scan read (<see cref="DbClusterRebuild"/>),
+/// for any kind of the family (<see cref="DbClusterEngine"/>): the restore with every setting it takes, the settings a
+/// restore does not take, one instance per old instance; the console's list of settings to keep; Terraform's arguments.
+/// The AWS CLI parts use the shell variables the rule's template sets (<c>REGION</c>, <c>NEW</c>, <c>SNAPSHOT</c>,
+/// <c>KEY_ARN</c>); every value is one shell word.
 /// </summary>
-public static class NeptuneClusterFixBuilder
+public sealed class DbClusterFixBuilder(DbClusterEngine engine) : IFixBuilder
 {
     private const string NextOption = " \\\n  ";
 
-    public static IReadOnlyDictionary<string, string> Build(RemediationMedium medium, IReadOnlyDictionary<string, string?> evidence, Language language)
+    /// <summary>Stands for an engine the scan could not read; a shell word of capitals, as the other placeholders are.</summary>
+    private const string EngineNotRead = "DB_ENGINE";
+
+    public IReadOnlyDictionary<string, string> Build(RemediationMedium medium, IReadOnlyDictionary<string, string?> evidence, Language language)
     {
         ArgumentNullException.ThrowIfNull(medium);
-        var rebuild = NeptuneClusterRebuild.From(evidence);
+        var rebuild = DbClusterRebuild.From(evidence, engine);
         return medium == RemediationMedium.AwsCli ? new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["notRead"] = NotRead(rebuild, language),
             ["restoreToPointInTime"] = Restore(rebuild, "restore-db-cluster-to-point-in-time", ["--source-db-cluster-identifier \"$OLD\"", "--use-latest-restorable-time"]),
-            ["restoreFromSnapshot"] = Restore(rebuild, "restore-db-cluster-from-snapshot", ["--snapshot-identifier \"$SNAPSHOT\"", "--engine neptune", .. Option("--engine-version", rebuild.EngineVersion)]),
+            ["restoreFromSnapshot"] = Restore(rebuild, "restore-db-cluster-from-snapshot", ["--snapshot-identifier \"$SNAPSHOT\"", Engine(rebuild), .. Option("--engine-version", rebuild.EngineVersion)]),
             ["settings"] = Settings(rebuild),
             ["instances"] = Instances(rebuild, language),
         }
@@ -33,12 +37,14 @@ public static class NeptuneClusterFixBuilder
             : new Dictionary<string, string>(StringComparer.Ordinal) { ["arguments"] = Arguments(rebuild, language) };
     }
 
-    private static string NotRead(NeptuneClusterRebuild rebuild, Language language) =>
+    private static string NotRead(DbClusterRebuild rebuild, Language language) =>
         rebuild.NotRead.Count == 0 ? string.Empty : Comment(Texts.Get(language, "fixes.not-read", ("options", string.Join(", ", rebuild.NotRead)))) + "\n";
 
+    private static string Engine(DbClusterRebuild rebuild) => $"--engine {(rebuild.Engine is { } name ? Placeholders.ShellWord(name) : EngineNotRead)}";
+
     // The restore takes the cluster's network, parameters, authentication, logs, protection, capacity and tags.
-    private static string Restore(NeptuneClusterRebuild rebuild, string command, IEnumerable<string> source) => Command(
-        $"aws neptune {command} --region \"$REGION\"",
+    private string Restore(DbClusterRebuild rebuild, string command, IEnumerable<string> source) => Command(
+        $"aws {engine.CliService} {command} --region \"$REGION\"",
         [
             "--db-cluster-identifier \"$NEW\"",
             .. source,
@@ -59,7 +65,7 @@ public static class NeptuneClusterFixBuilder
         ]);
 
     // What a restore does not take: backups, maintenance, tag copying (modify), and the IAM roles (one call each).
-    private static string Settings(NeptuneClusterRebuild rebuild)
+    private string Settings(DbClusterRebuild rebuild)
     {
         List<string> modify =
         [
@@ -71,16 +77,16 @@ public static class NeptuneClusterFixBuilder
         var commands = new List<string>();
         if (modify.Count > 0)
         {
-            commands.Add(Command("aws neptune modify-db-cluster --region \"$REGION\"", ["--db-cluster-identifier \"$NEW\"", .. modify, "--apply-immediately"]));
+            commands.Add(Command($"aws {engine.CliService} modify-db-cluster --region \"$REGION\"", ["--db-cluster-identifier \"$NEW\"", .. modify, "--apply-immediately"]));
         }
 
         commands.AddRange((rebuild.IamRoles ?? []).Select(role =>
-            Command("aws neptune add-role-to-db-cluster --region \"$REGION\"", ["--db-cluster-identifier \"$NEW\"", .. Option("--role-arn", role)])));
+            Command($"aws {engine.CliService} add-role-to-db-cluster --region \"$REGION\"", ["--db-cluster-identifier \"$NEW\"", .. Option("--role-arn", role)])));
         return Lines(commands);
     }
 
     // One instance per old instance, the writer first, each waited for; nothing is invented for what was not read.
-    private static string Instances(NeptuneClusterRebuild rebuild, Language language)
+    private string Instances(DbClusterRebuild rebuild, Language language)
     {
         if (rebuild.Instances is not { } instances)
         {
@@ -99,21 +105,21 @@ public static class NeptuneClusterFixBuilder
                 ? Texts.Get(language, "fixes.instance-class-not-read", ("instance", instance.Name))
                 : Texts.Get(language, "fixes.instance-replaces", ("instance", instance.Name)));
             var create = Command(
-                "aws neptune create-db-instance --region \"$REGION\"",
+                $"aws {engine.CliService} create-db-instance --region \"$REGION\"",
                 [
                     $"--db-instance-identifier {identifier}",
                     "--db-cluster-identifier \"$NEW\"",
-                    "--engine neptune",
+                    Engine(rebuild),
                     instance.InstanceClass is { } instanceClass ? $"--db-instance-class {Placeholders.ShellWord(instanceClass)}" : "--db-instance-class DB_INSTANCE_CLASS",
                     .. Option("--availability-zone", instance.AvailabilityZone),
                     .. Option("--promotion-tier", instance.PromotionTier?.ToString(CultureInfo.InvariantCulture)),
                     .. Option("--db-parameter-group-name", instance.ParameterGroup),
                 ]);
-            return $"{replaces}\n{create}\naws neptune wait db-instance-available --region \"$REGION\" --db-instance-identifier {identifier}";
+            return $"{replaces}\n{create}\naws {engine.CliService} wait db-instance-available --region \"$REGION\" --db-instance-identifier {identifier}";
         }));
     }
 
-    private static string Keep(NeptuneClusterRebuild rebuild, Language language)
+    private string Keep(DbClusterRebuild rebuild, Language language)
     {
         string On(bool? value) => value switch
         {
@@ -123,25 +129,29 @@ public static class NeptuneClusterFixBuilder
         };
         string List(IReadOnlyList<string>? values) => values is null ? string.Empty : values.Count == 0 ? Texts.Get(language, "fixes.none") : string.Join(", ", values);
         string OrDefault(string? value) => value ?? Texts.Get(language, "fixes.default");
-        var settings = new (string Label, string? Value, bool Read)[]
+        var settings = new (string Option, string Label, string? Value)[]
         {
-            (Texts.Get(language, "fixes.setting-engine-version"), OrDefault(rebuild.EngineVersion), !rebuild.NotRead.Contains("--engine-version")),
-            (Texts.Get(language, "fixes.setting-subnet-group"), OrDefault(rebuild.SubnetGroup), !rebuild.NotRead.Contains("--db-subnet-group-name")),
-            (Texts.Get(language, "fixes.setting-security-groups"), List(rebuild.SecurityGroups), rebuild.SecurityGroups is not null),
-            (Texts.Get(language, "fixes.setting-cluster-parameter-group"), OrDefault(rebuild.ClusterParameterGroup), !rebuild.NotRead.Contains("--db-cluster-parameter-group-name")),
-            (Texts.Get(language, "fixes.setting-iam-roles"), List(rebuild.IamRoles), rebuild.IamRoles is not null),
-            (Texts.Get(language, "fixes.setting-port"), rebuild.Port?.ToString(CultureInfo.InvariantCulture), rebuild.Port is not null),
-            (Texts.Get(language, "fixes.setting-backup-retention"), rebuild.BackupRetentionPeriod?.ToString(CultureInfo.InvariantCulture), rebuild.BackupRetentionPeriod is not null),
-            (Texts.Get(language, "fixes.setting-backup-window"), OrDefault(rebuild.BackupWindow), !rebuild.NotRead.Contains("--preferred-backup-window")),
-            (Texts.Get(language, "fixes.setting-maintenance-window"), OrDefault(rebuild.MaintenanceWindow), !rebuild.NotRead.Contains("--preferred-maintenance-window")),
-            (Texts.Get(language, "fixes.setting-log-exports"), List(rebuild.LogExports), rebuild.LogExports is not null),
-            (Texts.Get(language, "fixes.setting-iam-authentication"), On(rebuild.IamAuthentication), rebuild.IamAuthentication is not null),
-            (Texts.Get(language, "fixes.setting-deletion-protection"), On(rebuild.DeletionProtection), rebuild.DeletionProtection is not null),
-            (Texts.Get(language, "fixes.setting-copy-tags"), On(rebuild.CopyTagsToSnapshot), rebuild.CopyTagsToSnapshot is not null),
-            (Texts.Get(language, "fixes.setting-serverless"), rebuild.ServerlessV2Scaling is { } scaling ? string.Create(CultureInfo.InvariantCulture, $"{scaling.MinCapacity}-{scaling.MaxCapacity}") : Texts.Get(language, "fixes.none"), !rebuild.NotRead.Contains("--serverless-v2-scaling-configuration")),
-            (Texts.Get(language, "fixes.setting-tags"), rebuild.Tags is null ? null : rebuild.Tags.Count == 0 ? Texts.Get(language, "fixes.none") : string.Join(", ", rebuild.Tags.Select(tag => $"{tag.Key}={tag.Value}")), rebuild.Tags is not null),
+            ("--engine", "fixes.setting-engine", rebuild.Engine ?? "?"),
+            ("--engine-version", "fixes.setting-engine-version", OrDefault(rebuild.EngineVersion)),
+            ("--db-subnet-group-name", "fixes.setting-subnet-group", OrDefault(rebuild.SubnetGroup)),
+            ("--vpc-security-group-ids", "fixes.setting-security-groups", List(rebuild.SecurityGroups)),
+            ("--db-cluster-parameter-group-name", "fixes.setting-cluster-parameter-group", OrDefault(rebuild.ClusterParameterGroup)),
+            ("--role-arn", "fixes.setting-iam-roles", List(rebuild.IamRoles)),
+            ("--port", "fixes.setting-port", rebuild.Port?.ToString(CultureInfo.InvariantCulture)),
+            ("--backup-retention-period", "fixes.setting-backup-retention", rebuild.BackupRetentionPeriod?.ToString(CultureInfo.InvariantCulture)),
+            ("--preferred-backup-window", "fixes.setting-backup-window", OrDefault(rebuild.BackupWindow)),
+            ("--preferred-maintenance-window", "fixes.setting-maintenance-window", OrDefault(rebuild.MaintenanceWindow)),
+            ("--enable-cloudwatch-logs-exports", "fixes.setting-log-exports", List(rebuild.LogExports)),
+            ("--enable-iam-database-authentication", "fixes.setting-iam-authentication", On(rebuild.IamAuthentication)),
+            ("--deletion-protection", "fixes.setting-deletion-protection", On(rebuild.DeletionProtection)),
+            ("--copy-tags-to-snapshot", "fixes.setting-copy-tags", On(rebuild.CopyTagsToSnapshot)),
+            ("--serverless-v2-scaling-configuration", engine.ServerlessLabel, rebuild.ServerlessV2Scaling is { } scaling
+                ? string.Create(CultureInfo.InvariantCulture, $"{scaling.MinCapacity}-{scaling.MaxCapacity}")
+                : Texts.Get(language, "fixes.none")),
+            ("--tags", "fixes.setting-tags", rebuild.Tags is null ? null : rebuild.Tags.Count == 0 ? Texts.Get(language, "fixes.none") : string.Join(", ", rebuild.Tags.Select(tag => $"{tag.Key}={tag.Value}"))),
         };
-        var lines = settings.Where(setting => setting.Read).Select(setting => $"   - {setting.Label}: {setting.Value}")
+        var lines = settings.Where(setting => engine.Has(setting.Option) && !rebuild.NotRead.Contains(setting.Option))
+            .Select(setting => $"   - {Texts.Get(language, setting.Label)}: {setting.Value}")
             .Concat((rebuild.Instances ?? []).Select(instance => "   - " + Texts.Get(
                 language,
                 "fixes.setting-instance",
@@ -155,37 +165,40 @@ public static class NeptuneClusterFixBuilder
     }
 
     // The cluster's arguments as Kagi read them, to keep in the patched block beside the new key.
-    private static string Arguments(NeptuneClusterRebuild rebuild, Language language)
+    private string Arguments(DbClusterRebuild rebuild, Language language)
     {
         string Hcl(string value) => $"\"{Placeholders.HclString(value)}\"";
         string HclList(IEnumerable<string> values) => $"[{string.Join(", ", values.Select(Hcl))}]";
         string Bool(bool value) => value ? "true" : "false";
-        var arguments = new List<(string Name, string? Value)>
+        var values = new (string Option, string? Value)[]
         {
-            ("engine_version", rebuild.EngineVersion is { } version ? Hcl(version) : null),
-            ("neptune_subnet_group_name", rebuild.SubnetGroup is { } subnets ? Hcl(subnets) : null),
-            ("vpc_security_group_ids", rebuild.SecurityGroups is { Count: > 0 } groups ? HclList(groups) : null),
-            ("neptune_cluster_parameter_group_name", rebuild.ClusterParameterGroup is { } parameters ? Hcl(parameters) : null),
-            ("iam_roles", rebuild.IamRoles is { Count: > 0 } roles ? HclList(roles) : null),
-            (Texts.Get(language, "fixes.setting-port"), rebuild.Port?.ToString(CultureInfo.InvariantCulture)),
-            ("backup_retention_period", rebuild.BackupRetentionPeriod?.ToString(CultureInfo.InvariantCulture)),
-            ("preferred_backup_window", rebuild.BackupWindow is { } backup ? Hcl(backup) : null),
-            ("preferred_maintenance_window", rebuild.MaintenanceWindow is { } maintenance ? Hcl(maintenance) : null),
-            ("enable_cloudwatch_logs_exports", rebuild.LogExports is { Count: > 0 } logs ? HclList(logs) : null),
-            ("iam_database_authentication_enabled", rebuild.IamAuthentication is { } iam ? Bool(iam) : null),
-            ("deletion_protection", rebuild.DeletionProtection is { } protection ? Bool(protection) : null),
-            ("copy_tags_to_snapshot", rebuild.CopyTagsToSnapshot is { } copy ? Bool(copy) : null),
+            ("--engine", rebuild.Engine is { } name ? Hcl(name) : null),
+            ("--engine-version", rebuild.EngineVersion is { } version ? Hcl(version) : null),
+            ("--db-subnet-group-name", rebuild.SubnetGroup is { } subnets ? Hcl(subnets) : null),
+            ("--vpc-security-group-ids", rebuild.SecurityGroups is { Count: > 0 } groups ? HclList(groups) : null),
+            ("--db-cluster-parameter-group-name", rebuild.ClusterParameterGroup is { } parameters ? Hcl(parameters) : null),
+            ("--role-arn", rebuild.IamRoles is { Count: > 0 } roles ? HclList(roles) : null),
+            ("--port", rebuild.Port?.ToString(CultureInfo.InvariantCulture)),
+            ("--backup-retention-period", rebuild.BackupRetentionPeriod?.ToString(CultureInfo.InvariantCulture)),
+            ("--preferred-backup-window", rebuild.BackupWindow is { } backup ? Hcl(backup) : null),
+            ("--preferred-maintenance-window", rebuild.MaintenanceWindow is { } maintenance ? Hcl(maintenance) : null),
+            ("--enable-cloudwatch-logs-exports", rebuild.LogExports is { Count: > 0 } logs ? HclList(logs) : null),
+            ("--enable-iam-database-authentication", rebuild.IamAuthentication is { } iam ? Bool(iam) : null),
+            ("--deletion-protection", rebuild.DeletionProtection is { } protection ? Bool(protection) : null),
+            ("--copy-tags-to-snapshot", rebuild.CopyTagsToSnapshot is { } copy ? Bool(copy) : null),
+            ("--tags", rebuild.Tags is { Count: > 0 } tags ? $"{{ {string.Join(", ", tags.Select(tag => $"{Hcl(tag.Key)} = {Hcl(tag.Value)}"))} }}" : null),
         };
+        var arguments = values.Where(value => engine.Has(value.Option)).Select(value => (Name: engine.TerraformArguments[value.Option], value.Value)).ToList();
         var width = arguments.Max(argument => argument.Name.Length);
         var lines = arguments.Where(argument => argument.Value is not null).Select(argument => $"  {argument.Name.PadRight(width)} = {argument.Value}").ToList();
-        if (rebuild.ServerlessV2Scaling is { } scaling)
+        if (rebuild.ServerlessV2Scaling is { } scaling && engine.Has("--serverless-v2-scaling-configuration"))
         {
             lines.Add(string.Create(CultureInfo.InvariantCulture, $"  serverless_v2_scaling_configuration {{\n    min_capacity = {scaling.MinCapacity}\n    max_capacity = {scaling.MaxCapacity}\n  }}"));
         }
 
         if (rebuild.NotRead.Count > 0)
         {
-            var notRead = rebuild.NotRead.Select(option => NeptuneClusterRebuild.TerraformArgumentOf(option));
+            var notRead = rebuild.NotRead.Select(option => engine.TerraformArguments.GetValueOrDefault(option, option));
             lines.Add("  " + Comment(Texts.Get(language, "fixes.not-read", ("options", string.Join(", ", notRead)))));
         }
 
