@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Kagi.Core.Findings;
 using Kagi.Core.Localization;
@@ -16,8 +15,6 @@ namespace Kagi.Rules.Aws;
 /// </summary>
 public sealed class DbClusterFixBuilder(DbClusterEngine engine) : IFixBuilder
 {
-    private const string NextOption = " \\\n  ";
-
     /// <summary>Stands for an engine the scan could not read; a shell word of capitals, as the other placeholders are.</summary>
     private const string EngineNotRead = "DB_ENGINE";
 
@@ -29,7 +26,7 @@ public sealed class DbClusterFixBuilder(DbClusterEngine engine) : IFixBuilder
         {
             ["notRead"] = NotRead(rebuild, language),
             ["restoreToPointInTime"] = Restore(rebuild, "restore-db-cluster-to-point-in-time", ["--source-db-cluster-identifier \"$OLD\"", "--use-latest-restorable-time"]),
-            ["restoreFromSnapshot"] = Restore(rebuild, "restore-db-cluster-from-snapshot", ["--snapshot-identifier \"$SNAPSHOT\"", Engine(rebuild), .. Option("--engine-version", rebuild.EngineVersion)]),
+            ["restoreFromSnapshot"] = Restore(rebuild, "restore-db-cluster-from-snapshot", ["--snapshot-identifier \"$SNAPSHOT\"", Engine(rebuild), .. RebuildScript.Option("--engine-version", rebuild.EngineVersion)]),
             ["settings"] = Settings(rebuild),
             ["instances"] = Instances(rebuild, language),
         }
@@ -38,28 +35,28 @@ public sealed class DbClusterFixBuilder(DbClusterEngine engine) : IFixBuilder
     }
 
     private static string NotRead(DbClusterRebuild rebuild, Language language) =>
-        rebuild.NotRead.Count == 0 ? string.Empty : Comment(Texts.Get(language, "fixes.not-read", ("options", string.Join(", ", rebuild.NotRead)))) + "\n";
+        rebuild.NotRead.Count == 0 ? string.Empty : RebuildScript.Comment(Texts.Get(language, "fixes.not-read", ("options", string.Join(", ", rebuild.NotRead)))) + "\n";
 
     private static string Engine(DbClusterRebuild rebuild) => $"--engine {(rebuild.Engine is { } name ? Placeholders.ShellWord(name) : EngineNotRead)}";
 
     // The restore takes the cluster's network, parameters, authentication, logs, protection, capacity and tags.
-    private string Restore(DbClusterRebuild rebuild, string command, IEnumerable<string> source) => Command(
+    private string Restore(DbClusterRebuild rebuild, string command, IEnumerable<string> source) => RebuildScript.Command(
         $"aws {engine.CliService} {command} --region \"$REGION\"",
         [
             "--db-cluster-identifier \"$NEW\"",
             .. source,
             "--kms-key-id \"$KEY_ARN\"",
-            .. Option("--db-subnet-group-name", rebuild.SubnetGroup),
-            .. rebuild.SecurityGroups is { Count: > 0 } groups ? [Words("--vpc-security-group-ids", groups)] : Array.Empty<string>(),
-            .. Option("--db-cluster-parameter-group-name", rebuild.ClusterParameterGroup),
-            .. Option("--port", rebuild.Port?.ToString(CultureInfo.InvariantCulture)),
-            .. Switch("--enable-iam-database-authentication", rebuild.IamAuthentication),
-            .. rebuild.LogExports is { Count: > 0 } logs ? [Words("--enable-cloudwatch-logs-exports", logs)] : Array.Empty<string>(),
-            .. Switch("--deletion-protection", rebuild.DeletionProtection),
-            .. Option("--serverless-v2-scaling-configuration", rebuild.ServerlessV2Scaling is { } scaling
+            .. RebuildScript.Option("--db-subnet-group-name", rebuild.SubnetGroup),
+            .. rebuild.SecurityGroups is { Count: > 0 } groups ? [RebuildScript.Words("--vpc-security-group-ids", groups)] : Array.Empty<string>(),
+            .. RebuildScript.Option("--db-cluster-parameter-group-name", rebuild.ClusterParameterGroup),
+            .. RebuildScript.Option("--port", rebuild.Port?.ToString(CultureInfo.InvariantCulture)),
+            .. RebuildScript.Switch("--enable-iam-database-authentication", rebuild.IamAuthentication),
+            .. rebuild.LogExports is { Count: > 0 } logs ? [RebuildScript.Words("--enable-cloudwatch-logs-exports", logs)] : Array.Empty<string>(),
+            .. RebuildScript.Switch("--deletion-protection", rebuild.DeletionProtection),
+            .. RebuildScript.Option("--serverless-v2-scaling-configuration", rebuild.ServerlessV2Scaling is { } scaling
                 ? string.Create(CultureInfo.InvariantCulture, $"MinCapacity={scaling.MinCapacity},MaxCapacity={scaling.MaxCapacity}")
                 : null),
-            .. Option("--tags", rebuild.Tags is { Count: > 0 } tags
+            .. RebuildScript.Option("--tags", rebuild.Tags is { Count: > 0 } tags
                 ? JsonSerializer.Serialize(tags.Select(tag => new Dictionary<string, string> { ["Key"] = tag.Key, ["Value"] = tag.Value }))
                 : null),
         ]);
@@ -69,20 +66,20 @@ public sealed class DbClusterFixBuilder(DbClusterEngine engine) : IFixBuilder
     {
         List<string> modify =
         [
-            .. Option("--backup-retention-period", rebuild.BackupRetentionPeriod?.ToString(CultureInfo.InvariantCulture)),
-            .. Option("--preferred-backup-window", rebuild.BackupWindow),
-            .. Option("--preferred-maintenance-window", rebuild.MaintenanceWindow),
-            .. Switch("--copy-tags-to-snapshot", rebuild.CopyTagsToSnapshot),
+            .. RebuildScript.Option("--backup-retention-period", rebuild.BackupRetentionPeriod?.ToString(CultureInfo.InvariantCulture)),
+            .. RebuildScript.Option("--preferred-backup-window", rebuild.BackupWindow),
+            .. RebuildScript.Option("--preferred-maintenance-window", rebuild.MaintenanceWindow),
+            .. RebuildScript.Switch("--copy-tags-to-snapshot", rebuild.CopyTagsToSnapshot),
         ];
         var commands = new List<string>();
         if (modify.Count > 0)
         {
-            commands.Add(Command($"aws {engine.CliService} modify-db-cluster --region \"$REGION\"", ["--db-cluster-identifier \"$NEW\"", .. modify, "--apply-immediately"]));
+            commands.Add(RebuildScript.Command($"aws {engine.CliService} modify-db-cluster --region \"$REGION\"", ["--db-cluster-identifier \"$NEW\"", .. modify, "--apply-immediately"]));
         }
 
         commands.AddRange((rebuild.IamRoles ?? []).Select(role =>
-            Command($"aws {engine.CliService} add-role-to-db-cluster --region \"$REGION\"", ["--db-cluster-identifier \"$NEW\"", .. Option("--role-arn", role)])));
-        return Lines(commands);
+            RebuildScript.Command($"aws {engine.CliService} add-role-to-db-cluster --region \"$REGION\"", ["--db-cluster-identifier \"$NEW\"", .. RebuildScript.Option("--role-arn", role)])));
+        return RebuildScript.Lines(commands);
     }
 
     // One instance per old instance, the writer first, each waited for; nothing is invented for what was not read.
@@ -90,30 +87,30 @@ public sealed class DbClusterFixBuilder(DbClusterEngine engine) : IFixBuilder
     {
         if (rebuild.Instances is not { } instances)
         {
-            return Comment(Texts.Get(language, "fixes.instances-not-read", ("reason", TextTranslation.Translate(rebuild.InstancesNotRead ?? string.Empty, language)))) + "\n";
+            return RebuildScript.Comment(Texts.Get(language, "fixes.instances-not-read", ("reason", TextTranslation.Translate(rebuild.InstancesNotRead ?? string.Empty, language)))) + "\n";
         }
 
         if (instances.Count == 0)
         {
-            return Comment(Texts.Get(language, "fixes.no-instances")) + "\n";
+            return RebuildScript.Comment(Texts.Get(language, "fixes.no-instances")) + "\n";
         }
 
-        return Lines(instances.Select((instance, index) =>
+        return RebuildScript.Lines(instances.Select((instance, index) =>
         {
             var identifier = $"\"$NEW-{index + 1}\"";
-            var replaces = Comment(instance.InstanceClass is null
+            var replaces = RebuildScript.Comment(instance.InstanceClass is null
                 ? Texts.Get(language, "fixes.instance-class-not-read", ("instance", instance.Name))
                 : Texts.Get(language, "fixes.instance-replaces", ("instance", instance.Name)));
-            var create = Command(
+            var create = RebuildScript.Command(
                 $"aws {engine.CliService} create-db-instance --region \"$REGION\"",
                 [
                     $"--db-instance-identifier {identifier}",
                     "--db-cluster-identifier \"$NEW\"",
                     Engine(rebuild),
                     instance.InstanceClass is { } instanceClass ? $"--db-instance-class {Placeholders.ShellWord(instanceClass)}" : "--db-instance-class DB_INSTANCE_CLASS",
-                    .. Option("--availability-zone", instance.AvailabilityZone),
-                    .. Option("--promotion-tier", instance.PromotionTier?.ToString(CultureInfo.InvariantCulture)),
-                    .. Option("--db-parameter-group-name", instance.ParameterGroup),
+                    .. RebuildScript.Option("--availability-zone", instance.AvailabilityZone),
+                    .. RebuildScript.Option("--promotion-tier", instance.PromotionTier?.ToString(CultureInfo.InvariantCulture)),
+                    .. RebuildScript.Option("--db-parameter-group-name", instance.ParameterGroup),
                 ]);
             return $"{replaces}\n{create}\naws {engine.CliService} wait db-instance-available --region \"$REGION\" --db-instance-identifier {identifier}";
         }));
@@ -199,36 +196,9 @@ public sealed class DbClusterFixBuilder(DbClusterEngine engine) : IFixBuilder
         if (rebuild.NotRead.Count > 0)
         {
             var notRead = rebuild.NotRead.Select(option => engine.TerraformArguments.GetValueOrDefault(option, option));
-            lines.Add("  " + Comment(Texts.Get(language, "fixes.not-read", ("options", string.Join(", ", notRead)))));
+            lines.Add("  " + RebuildScript.Comment(Texts.Get(language, "fixes.not-read", ("options", string.Join(", ", notRead)))));
         }
 
         return string.Join("\n", lines);
-    }
-
-    private static string Command(string head, IEnumerable<string> options) => string.Join(NextOption, options.Prepend(head));
-
-    private static string Lines(IEnumerable<string> commands) => string.Concat(commands.Select(command => command + "\n"));
-
-    private static string[] Option(string option, string? value) => value is null ? [] : [$"{option} {Placeholders.ShellWord(value)}"];
-
-    private static string[] Switch(string option, bool? on) => on switch
-    {
-        true => [option],
-        false => [$"--no-{option[2..]}"],
-        null => [],
-    };
-
-    private static string Words(string option, IEnumerable<string> values) => string.Join(' ', values.Select(Placeholders.ShellWord).Prepend(option));
-
-    // A comment line whatever the text holds: a line break or a terminal control would end the comment or reach the terminal.
-    private static string Comment(string text)
-    {
-        var safe = new StringBuilder(text.Length + 2).Append("# ");
-        foreach (var c in text)
-        {
-            safe.Append(char.IsControl(c) || TerminalText.IsUnsafe(c) ? ' ' : c);
-        }
-
-        return safe.ToString();
     }
 }

@@ -70,7 +70,7 @@ public sealed class DbClusterReader
         var identifier = cluster.Text("DBClusterIdentifier") ?? string.Empty;
         var arn = cluster.Text("DBClusterArn") ?? $"arn:{_region.Partition}:rds:{_region.Region}:{_region.Account}:cluster:{identifier}";
         var answer = new QueryAnswer(cluster, Call, arn);
-        var listed = new RdsListedStore(arn, identifier, _region.Region, _region.Account, answer.Bool("StorageEncrypted"), Fact.Known(cluster.Text("KmsKeyId")));
+        var listed = new RdsListedStore(arn, identifier, _region.Region, _region.Account, answer.Bool("StorageEncrypted"), Fact.Known(cluster.Text("KmsKeyId")), cluster);
         return (listed, new DbClusterSettings
         {
             Engine = answer.String("Engine"),
@@ -95,8 +95,8 @@ public sealed class DbClusterReader
         });
     }
 
-    // One field of each item of a list member; the Query API leaves an empty list out.
-    private static Fact<IReadOnlyList<string>> Members(XElement cluster, string list, string field) =>
+    /// <summary>One field of each item of a list member; the Query API leaves an empty list out.</summary>
+    internal static Fact<IReadOnlyList<string>> Members(XElement cluster, string list, string field) =>
         Fact.Known<IReadOnlyList<string>>([.. cluster.Child(list)?.Elements().Select(item => item.Text(field)).OfType<string>() ?? []]);
 
     private static ServerlessV2Scaling? Scaling(XElement? scaling) =>
