@@ -119,8 +119,9 @@ public sealed class RdsKindsFakeScanTests : IClassFixture<FakeAccountScan>
         Assert.Equal(ResultStatus.Pass, Verdicts("rds-instance-cmk-encryption", Scenarios.Throttled)["pass_db_after_throttling"]);
         Assert.Equal(ResultStatus.Pass, Verdicts("rds-cluster-cmk-encryption", Scenarios.Throttled)["pass_aurora_after_throttling"]);
         Assert.Equal(ResultStatus.Pass, Verdicts("docdb-cluster-cmk-encryption", Scenarios.Throttled)["pass_docdb_after_throttling"]);
-        // Two throttled answers, whichever reader got them, then one answer for the RDS instances and one for the Neptune clusters' instances
-        Assert.Equal(4, _scan.Fake.Count("rds", "DescribeDBInstances", Scenarios.Throttled));
+        // Two throttled answers, whichever reader got them, then one answer for the RDS instances, one for the Neptune
+        // clusters' instances and one for the Aurora clusters' instances
+        Assert.Equal(5, _scan.Fake.Count("rds", "DescribeDBInstances", Scenarios.Throttled));
     }
 
     [Theory]
@@ -137,7 +138,7 @@ public sealed class RdsKindsFakeScanTests : IClassFixture<FakeAccountScan>
         Assert.Equal(1, InstanceListings(Scenarios.Denied));
     }
 
-    // The RDS instances' listing asks for every engine; the Neptune clusters' read of their instances asks for neptune only.
+    // The RDS instances' listing asks for every engine; the clusters' reads of their instances ask for their own engines only.
     private int InstanceListings(string region) =>
         _scan.Fake.Calls.Count(call => call is { Service: "rds", Action: "DescribeDBInstances", Engines: null } && call.Region == region);
 

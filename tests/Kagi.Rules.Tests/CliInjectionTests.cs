@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Kagi.Core.Findings;
 using Kagi.Core.Rules;
+using Kagi.Rules.Aws;
 using Kagi.Rules.Aws.Neptune.Clusters;
 
 namespace Kagi.Rules.Tests;
@@ -143,11 +144,12 @@ public sealed partial class CliInjectionTests
         RuleCatalog.Find(ruleId)!.Metadata.FixBuilder?.Build(RemediationMedium.AwsCli, value is null ? new Dictionary<string, string?>() : Evidence(value), language)
         ?? Placeholders.NoParts;
 
-    // A rebuild whose every setting, tag and instance holds the value, for the rules whose fix rebuilds a Neptune cluster.
+    // A rebuild whose every setting, tag and instance holds the value, for the rules whose fix rebuilds a DB cluster.
     private static Dictionary<string, string?> Evidence(string value)
     {
-        var rebuild = new NeptuneClusterRebuild
+        var rebuild = new DbClusterRebuild
         {
+            Engine = value,
             EngineVersion = value,
             SubnetGroup = value,
             SecurityGroups = [value, value],
@@ -161,12 +163,12 @@ public sealed partial class CliInjectionTests
             IamAuthentication = true,
             DeletionProtection = false,
             CopyTagsToSnapshot = true,
-            ServerlessV2Scaling = new NeptuneServerlessScaling(1, 2.5m),
+            ServerlessV2Scaling = new ServerlessV2Scaling(1, 2.5m),
             Tags = new Dictionary<string, string> { [value] = value },
-            Instances = [new NeptuneClusterMember(value, value, value, 1, value), new NeptuneClusterMember(value, null, null, null, null)],
+            Instances = [new DbClusterMember(value, value, value, 1, value), new DbClusterMember(value, null, null, null, null)],
             NotRead = [value],
         };
-        return new() { [NeptuneClusterRebuild.EvidenceKey] = JsonSerializer.Serialize(rebuild, JsonSerializerOptions.Web) };
+        return new() { [DbClusterRebuild.EvidenceKey] = JsonSerializer.Serialize(rebuild, JsonSerializerOptions.Web) };
     }
 
     private static IEnumerable<(string RuleId, string Variant)> RuleVariants() =>

@@ -1,6 +1,7 @@
 using Kagi.Core.Findings;
 using Kagi.Core.Model;
 using Kagi.Core.Rules;
+using Kagi.Rules.Aws;
 using Kagi.Rules.Aws.Neptune.Clusters;
 
 namespace Kagi.Rules.Tests;
@@ -84,7 +85,7 @@ public sealed class RemediationTests
             IamDatabaseAuthentication = Fact.Known(true),
             DeletionProtection = Fact.Known(true),
             Tags = Fact.Known<IReadOnlyDictionary<string, string>>(new Dictionary<string, string> { ["team"] = "graph & co" }),
-            Instances = Fact.Known<IReadOnlyList<NeptuneClusterMember>>(
+            Instances = Fact.Known<IReadOnlyList<DbClusterMember>>(
                 [new("graph-1", "db.r5.xlarge", "ap-northeast-1a", 0, "graph-db-params"), new("graph-2", null, "ap-northeast-1c", 2, null)]),
         };
 
@@ -112,7 +113,7 @@ public sealed class RemediationTests
     [Fact]
     public void Instances_that_were_not_read_are_named_in_a_comment_and_none_is_created()
     {
-        var cluster = Cluster("graph", "graph", new KeyReference.ServiceDefault()) with { Instances = Fact.Unknown<IReadOnlyList<NeptuneClusterMember>>("access denied") };
+        var cluster = Cluster("graph", "graph", new KeyReference.ServiceDefault()) with { Instances = Fact.Unknown<IReadOnlyList<DbClusterMember>>("access denied") };
 
         var text = FindingText.Render(Judge(cluster), Language.Ja);
 

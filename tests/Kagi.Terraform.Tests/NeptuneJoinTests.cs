@@ -1,5 +1,6 @@
 using Kagi.Core.Model;
 using Kagi.Rules;
+using Kagi.Rules.Aws;
 using Kagi.Rules.Aws.Neptune.Clusters;
 using Kagi.Terraform.Tests.Support;
 using Kagi.Testing;
@@ -237,9 +238,9 @@ public sealed class NeptuneJoinTests
         Assert.Equal(["arn:aws:iam::111122223333:role/loader"], graph.IamRoles.Value);
         Assert.Equal(8183, graph.Port.Value);
         Assert.Equal(("03:00-04:00", "sun:05:00-sun:06:00"), (graph.PreferredBackupWindow.Value, graph.PreferredMaintenanceWindow.Value));
-        Assert.Equal(new NeptuneServerlessScaling(1m, 2.5m), graph.ServerlessV2Scaling.Value);
+        Assert.Equal(new ServerlessV2Scaling(1m, 2.5m), graph.ServerlessV2Scaling.Value);
         Assert.Equal(
-            [new NeptuneClusterMember("graph-1", "db.r5.xlarge", "eu-west-1a", 0, "graph-db-params"), new NeptuneClusterMember("graph-2", "db.r5.large", "eu-west-1b", 2, null)],
+            [new DbClusterMember("graph-1", "db.r5.xlarge", "eu-west-1a", 0, "graph-db-params"), new DbClusterMember("graph-2", "db.r5.large", "eu-west-1b", 2, null)],
             graph.Instances.Value.OrderBy(instance => instance.Name, StringComparer.Ordinal));
     }
 

@@ -79,8 +79,8 @@ public sealed record RdsListing(
     }
 }
 
-/// <summary>A data store as the RDS Query API lists it, before its key is looked up.</summary>
-public sealed record RdsListedStore(string Arn, string Identifier, string Region, string Account, Fact<bool> StorageEncrypted, Fact<string?> KmsKeyId);
+/// <summary>A data store as the RDS Query API lists it, before its key is looked up; <paramref name="Listed"/> is all the listing said of it.</summary>
+public sealed record RdsListedStore(string Arn, string Identifier, string Region, string Account, Fact<bool> StorageEncrypted, Fact<string?> KmsKeyId, XElement Listed);
 
 /// <summary>
 /// A kind listed through the RDS Query API and judged by its key (RDS instances and clusters, DocumentDB clusters):
@@ -129,6 +129,6 @@ public abstract class RdsStoreCollector<TRecord> : ILiveCollector
     {
         var identifier = store.Text(Listing.IdentifierMember) ?? string.Empty;
         var arn = store.Text(Listing.ArnMember) ?? $"arn:{region.Partition}:rds:{region.Region}:{region.Account}:{Listing.ArnType}:{identifier}";
-        return new RdsListedStore(arn, identifier, region.Region, region.Account, new QueryAnswer(store, Listing.Call, arn).Bool("StorageEncrypted"), Fact.Known(store.Text("KmsKeyId")));
+        return new RdsListedStore(arn, identifier, region.Region, region.Account, new QueryAnswer(store, Listing.Call, arn).Bool("StorageEncrypted"), Fact.Known(store.Text("KmsKeyId")), store);
     }
 }

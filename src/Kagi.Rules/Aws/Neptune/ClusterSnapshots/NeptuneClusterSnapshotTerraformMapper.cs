@@ -24,7 +24,7 @@ internal sealed class NeptuneClusterSnapshotTerraformMapper : ResourceMapper<Nep
             "reasons.snapshot-cluster-outside",
             ("argument", "db_cluster_identifier"),
             ("written", view.Describe("db_cluster_identifier")),
-            ("type", NeptuneClusterTerraformMapper.ClusterType))),
+            ("type", DbClusterEngine.Neptune.ClusterType))),
         Tags = Fact.Unknown<IReadOnlyDictionary<string, string>>(Texts.Canonical("reasons.snapshot-tags-from-cluster")),
         IsManual = Fact.Known(true),
         SharedWithAll = Fact.Known(false),
@@ -35,7 +35,7 @@ internal sealed class NeptuneClusterSnapshotTerraformMapper : ResourceMapper<Nep
     /// <summary>The snapshot with its cluster's encryption, when that cluster is of the same configuration.</summary>
     internal static NeptuneClusterSnapshot WithSourceEncryption(NeptuneClusterSnapshot resource, JoinScope scope) =>
         scope.ViewOf(resource) is { } view
-        && JoinScope.Referenced(view, "db_cluster_identifier", scope.OfType(NeptuneClusterTerraformMapper.ClusterType), "cluster_identifier") is { } source
+        && JoinScope.Referenced(view, "db_cluster_identifier", scope.OfType(DbClusterEngine.Neptune.ClusterType), "cluster_identifier") is { } source
         && scope.Mapped.OfType<NeptuneCluster>().FirstOrDefault(cluster => cluster.Id == source.Address) is { } cluster
             ? resource with { StorageEncrypted = cluster.StorageEncrypted, Key = cluster.Key }
             : resource;

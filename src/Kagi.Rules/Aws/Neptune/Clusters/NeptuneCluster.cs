@@ -3,7 +3,7 @@ using Kagi.Core.Model;
 namespace Kagi.Rules.Aws.Neptune.Clusters;
 
 /// <summary>An Amazon Neptune DB cluster.</summary>
-public sealed record NeptuneCluster : CloudResource, IEncryptedAtRest
+public sealed record NeptuneCluster : CloudResource, IDbCluster
 {
     // Neptune clusters are RDS-API ones; ASFF has no Neptune types of its own.
     public static ResourceKind Descriptor { get; } = new("AWS::Neptune::DBCluster", AsffType: "AwsRdsDbCluster", OcsfType: "AWS::Neptune::DBCluster", Service: "neptune", ServiceKeyAlias: "alias/aws/rds");
@@ -39,6 +39,10 @@ public sealed record NeptuneCluster : CloudResource, IEncryptedAtRest
 
     // What a rebuild under another key must carry across: the settings a restore takes or a later modify sets.
 
+    /// <summary>The engine, <c>neptune</c>; null when a Terraform configuration leaves it to the provider's default.</summary>
+    [AbsentFromOlderInventories]
+    public Fact<string?> Engine { get; init; } = Fact.NotReported<string?>(nameof(Engine));
+
     /// <summary>The engine version; null when a Terraform configuration leaves it to AWS.</summary>
     [AbsentFromOlderInventories]
     public Fact<string?> EngineVersion { get; init; } = Fact.NotReported<string?>(nameof(EngineVersion));
@@ -71,17 +75,9 @@ public sealed record NeptuneCluster : CloudResource, IEncryptedAtRest
 
     /// <summary>The Neptune Serverless capacity range; null for a cluster with no serverless instances.</summary>
     [AbsentFromOlderInventories]
-    public Fact<NeptuneServerlessScaling?> ServerlessV2Scaling { get; init; } = Fact.NotReported<NeptuneServerlessScaling?>(nameof(ServerlessV2Scaling));
+    public Fact<ServerlessV2Scaling?> ServerlessV2Scaling { get; init; } = Fact.NotReported<ServerlessV2Scaling?>(nameof(ServerlessV2Scaling));
 
     /// <summary>The cluster's DB instances, the writer first where the source says which it is.</summary>
     [AbsentFromOlderInventories]
-    public Fact<IReadOnlyList<NeptuneClusterMember>> Instances { get; init; } = Fact.NotReported<IReadOnlyList<NeptuneClusterMember>>(nameof(Instances));
+    public Fact<IReadOnlyList<DbClusterMember>> Instances { get; init; } = Fact.NotReported<IReadOnlyList<DbClusterMember>>(nameof(Instances));
 }
-
-/// <summary>One DB instance of a Neptune cluster, as a rebuild recreates it; a null setting is one the source leaves to AWS.</summary>
-[SavedAsJson]
-public sealed record NeptuneClusterMember(string Name, string? InstanceClass, string? AvailabilityZone, int? PromotionTier, string? ParameterGroup);
-
-/// <summary>Neptune Serverless capacity, in Neptune capacity units.</summary>
-[SavedAsJson]
-public sealed record NeptuneServerlessScaling(decimal MinCapacity, decimal MaxCapacity);

@@ -2,17 +2,18 @@ using Kagi.Core.Model;
 
 namespace Kagi.Rules.Aws.Rds.Clusters;
 
-/// <summary>Aurora and Multi-AZ DB clusters, listed with <c>DescribeDBClusters</c> for their engines only.</summary>
-public sealed class RdsClusterCollector : RdsStoreCollector<RdsCluster>
+/// <summary>Aurora and Multi-AZ DB clusters, listed with <c>DescribeDBClusters</c> for their engines only (their instances with <c>DescribeDBInstances</c>).</summary>
+public sealed class RdsClusterCollector : DbClusterCollector<RdsCluster>
 {
     public override string ResourceType => RdsCluster.Descriptor.Type;
 
-    protected override RdsListing Listing { get; } = RdsListing.Clusters(RdsEngines.RdsClusters);
+    protected override DbClusterEngine Engine => DbClusterEngine.Rds;
 
-    protected override RdsCluster Create(RdsListedStore listed, KeyReference key)
+    protected override RdsCluster Create(RdsListedStore listed, DbClusterSettings settings, KeyReference key)
     {
         ArgumentNullException.ThrowIfNull(listed);
-        return new RdsCluster
+        ArgumentNullException.ThrowIfNull(settings);
+        return settings.SetOn(new RdsCluster
         {
             Id = listed.Arn,
             Name = Fact.Known(listed.Identifier),
@@ -21,6 +22,6 @@ public sealed class RdsClusterCollector : RdsStoreCollector<RdsCluster>
             StorageEncrypted = listed.StorageEncrypted,
             KmsKeyId = listed.KmsKeyId,
             Key = key,
-        };
+        });
     }
 }

@@ -1,4 +1,15 @@
+using Kagi.Core.Rules;
+
 namespace Kagi.Rules.Aws.Rds.Instances;
 
 /// <summary>The instance's storage key is at least the minimum key level: "a CMK or higher".</summary>
-public sealed class RdsInstanceCmkEncryption : CmkEncryptionRule<RdsInstance>;
+public sealed class RdsInstanceCmkEncryption : CmkEncryptionRule<RdsInstance>, IFixBuilder
+{
+    private readonly RdsInstanceRebuild _fix = new();
+
+    public IReadOnlyDictionary<string, string> Build(RemediationMedium medium, IReadOnlyDictionary<string, string?> evidence, Language language) =>
+        _fix.Build(medium, evidence, language);
+
+    // The fix rebuilds the instance: it carries what the scan read of it.
+    protected override IEnumerable<(string Key, string? Value)> FixEvidence(RdsInstance resource) => [RdsInstanceRebuild.Evidence(resource)];
+}

@@ -32,6 +32,22 @@ internal sealed class RdsInstanceTerraformMapper : ResourceMapper<RdsInstance>
             StorageEncrypted = encrypted,
             KmsKeyId = Facts.OptionalString(view, KeyArgument),
             Key = key,
+            Engine = Facts.OptionalString(view, "engine"),
+            InstanceClass = Facts.OptionalString(view, "instance_class"),
+            AvailabilityZone = Facts.OptionalString(view, "availability_zone"),
+            MultiAz = Facts.Bool(view, "multi_az", whenNotSet: false),
+            SubnetGroup = Facts.OptionalString(view, "db_subnet_group_name"),
+            VpcSecurityGroupIds = Facts.Strings(view, "vpc_security_group_ids"),
+            ParameterGroup = Facts.OptionalString(view, "parameter_group_name"),
+            OptionGroup = Facts.OptionalString(view, "option_group_name"),
+            Port = view.Get("port") is TfNull ? Fact.Unknown<int>(Texts.Canonical("reasons.not-read")) : Facts.Int(view, "port", whenNotSet: 0),
+            BackupRetentionPeriod = view.Get("backup_retention_period") is TfNull ? Fact.Unknown<int>(Texts.Canonical("reasons.not-read")) : Facts.Int(view, "backup_retention_period", whenNotSet: 0),
+            PreferredBackupWindow = Facts.OptionalString(view, "backup_window"),
+            PreferredMaintenanceWindow = Facts.OptionalString(view, "maintenance_window"),
+            EnabledCloudwatchLogsExports = Facts.Strings(view, "enabled_cloudwatch_logs_exports"),
+            IamDatabaseAuthentication = Facts.Bool(view, "iam_database_authentication_enabled", whenNotSet: false),
+            DeletionProtection = Facts.Bool(view, "deletion_protection", whenNotSet: false),
+            CopyTagsToSnapshot = Facts.Bool(view, "copy_tags_to_snapshot", whenNotSet: false),
         };
     }
 
