@@ -79,9 +79,9 @@ public sealed record NeptuneCluster : CloudResource, IEncryptedAtRest
 }
 
 /// <summary>One DB instance of a Neptune cluster, as a rebuild recreates it; a null setting is one the source leaves to AWS.</summary>
-[SavedAsJson]
+[SavedAsJson(typeof(NeptuneJson))]
 public sealed record NeptuneClusterMember(string Name, string? InstanceClass, string? AvailabilityZone, int? PromotionTier, string? ParameterGroup);
 
 /// <summary>Neptune Serverless capacity, in Neptune capacity units.</summary>
-[SavedAsJson]
+[SavedAsJson(typeof(NeptuneJson))]
 public sealed record NeptuneServerlessScaling(decimal MinCapacity, decimal MaxCapacity);

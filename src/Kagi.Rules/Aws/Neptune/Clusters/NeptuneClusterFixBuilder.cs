@@ -54,7 +54,7 @@ public static class NeptuneClusterFixBuilder
                 ? string.Create(CultureInfo.InvariantCulture, $"MinCapacity={scaling.MinCapacity},MaxCapacity={scaling.MaxCapacity}")
                 : null),
             .. Option("--tags", rebuild.Tags is { Count: > 0 } tags
-                ? JsonSerializer.Serialize(tags.Select(tag => new Dictionary<string, string> { ["Key"] = tag.Key, ["Value"] = tag.Value }))
+                ? JsonSerializer.Serialize([.. tags.Select(tag => new Dictionary<string, string> { ["Key"] = tag.Key, ["Value"] = tag.Value })], NeptuneRebuildJson.Default.DictionaryStringStringArray)
                 : null),
         ]);
 

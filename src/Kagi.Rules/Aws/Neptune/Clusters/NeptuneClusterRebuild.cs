@@ -13,11 +13,6 @@ public sealed record NeptuneClusterRebuild
 {
     public const string EvidenceKey = "rebuild";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
-
     // Each setting with its CLI option, as the "not read" list names it, and its aws_neptune_cluster argument.
     private static readonly (string Option, string TerraformArgument, Func<NeptuneCluster, bool> IsRead)[] Options =
     [
@@ -82,13 +77,13 @@ public sealed record NeptuneClusterRebuild
         Options.FirstOrDefault(setting => setting.Option == option).TerraformArgument ?? option;
 
     /// <summary>The evidence a failing finding of a rebuild-only fix carries.</summary>
-    public static (string Key, string? Value) Evidence(NeptuneCluster cluster) => (EvidenceKey, JsonSerializer.Serialize(Of(cluster), Json));
+    public static (string Key, string? Value) Evidence(NeptuneCluster cluster) => (EvidenceKey, JsonSerializer.Serialize(Of(cluster), NeptuneRebuildJson.Default.NeptuneClusterRebuild));
 
     /// <summary>The rebuild a finding's evidence holds; one with nothing read when the finding has none (a finding stored before it, a rule's help).</summary>
     public static NeptuneClusterRebuild From(IReadOnlyDictionary<string, string?> evidence)
     {
         ArgumentNullException.ThrowIfNull(evidence);
-        return evidence.GetValueOrDefault(EvidenceKey) is { } json && JsonSerializer.Deserialize<NeptuneClusterRebuild>(json, Json) is { } rebuild
+        return evidence.GetValueOrDefault(EvidenceKey) is { } json && JsonSerializer.Deserialize(json, NeptuneRebuildJson.Default.NeptuneClusterRebuild) is { } rebuild
             ? rebuild
             : Nothing;
     }
