@@ -25,7 +25,9 @@ internal sealed class InventoryShape
         _record = record;
         _fields = [.. record.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
             .Where(property => property.SetMethod is { IsPublic: true })
-            .OrderBy(property => property.MetadataToken)
+
+            // In the order reflection gives: declaration order in both runtimes. Sorting by metadata token would say so
+            // explicitly, but the Native AOT binary keeps no tokens; reading is by name, so the order is for people only.
             .Select(InventoryField.For)];
     }
 
