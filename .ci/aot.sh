@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the Native AOT binary (dist/linux-x64/kagi) and proves it: the examples scan gives the same findings as the JIT
-# build, the HTML report and the dashboard render, a store round trip works, and the CLI test suite passes against it.
+# build, the HTML report and the dashboard render, a store round trip works, and the CLI test suite passes against it;
+# then the .NET tool package installs and scans the same.
 #
 #   .ci/aot.sh            (after `dotnet build -c Release`; .ci/run calls it)
 set -euo pipefail
@@ -50,3 +51,14 @@ grep -q "neptune" "$work/overview.html" || { echo "aot.sh: the dashboard did not
 echo "aot.sh: the dashboard renders from the AOT binary"
 
 KAGI_TEST_BINARY="$kagi" dotnet test tests/Kagi.Cli.Tests -c Release --no-build -nologo -v:q --logger "console;verbosity=minimal"
+
+# The .NET tool package: packed, installed into a scratch folder, and scanning the examples.
+dotnet pack src/Kagi.Cli -c Release -o "$work/nupkg" -nologo -v:q
+dotnet tool install --tool-path "$work/tool" --add-source "$work/nupkg" Kagi
+scan "$work/tool/kagi" scan iac examples --no-store --format json --output "$work/tool.json"
+python3 - "$work/tool.json" "$work/jit.json" <<'PY'
+import json, sys
+a, b = (json.load(open(path))["summary"] for path in sys.argv[1:])
+sys.exit(0 if a == b else f"aot.sh: the .NET tool's examples scan differs: {a} vs {b}")
+PY
+echo "aot.sh: the .NET tool installs and scans"
