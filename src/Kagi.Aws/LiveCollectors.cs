@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
+using Kagi.Core;
 
 namespace Kagi.Aws;
 
@@ -7,6 +9,7 @@ public static class LiveCollectors
 {
     /// <summary>Every collector in <paramref name="assemblies"/> (the catalogue's), one instance each, in the order of the kinds they produce.</summary>
     /// <exception cref="InvalidOperationException">A collector has no public parameterless constructor.</exception>
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = OwnAssemblies.Rooted)]
     public static IReadOnlyList<ILiveCollector> Discover(IEnumerable<Assembly> assemblies)
     {
         ArgumentNullException.ThrowIfNull(assemblies);
@@ -17,6 +20,7 @@ public static class LiveCollectors
             .OrderBy(collector => collector.ResourceType, StringComparer.Ordinal)];
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = OwnAssemblies.Rooted)]
     private static ILiveCollector Create(Type type) =>
         type.GetConstructor(Type.EmptyTypes) is { } constructor
             ? (ILiveCollector)constructor.Invoke(null)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Kagi.Core.Findings;
 using Kagi.Core.Localization;
 using Kagi.Core.Rules;
@@ -13,10 +14,10 @@ internal static class FindingsOutput
 {
     private const string Absent = "ABSENT";
 
+    // Built as JSON nodes, not serialized objects: the published binary has no reflection-based serializer.
     private static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
@@ -27,7 +28,7 @@ internal static class FindingsOutput
             .ThenBy(finding => finding.RuleId, StringComparer.Ordinal).ThenBy(finding => finding.ResourceId, StringComparer.Ordinal).ToList();
         if (format == "json")
         {
-            output.WriteLine(JsonSerializer.Serialize(new { schemaVersion = "1", findings = sorted.Select(FindingJson) }, Json));
+            output.WriteLine(Document("findings", sorted.Select(FindingJson)).ToJsonString(Json));
             return;
         }
 
@@ -85,17 +86,16 @@ internal static class FindingsOutput
     {
         if (format == "json")
         {
-            output.WriteLine(JsonSerializer.Serialize(
-                new
-                {
-                    schemaVersion = "1",
-                    before = ScanJson(diff.Before),
-                    after = ScanJson(diff.After),
-                    @new = diff.New.Select(ResultJson),
-                    resolved = diff.Resolved.Select(ResultJson),
-                    stillOpen = diff.StillOpen.Select(ResultJson),
-                },
-                Json));
+            var document = new JsonObject
+            {
+                ["schemaVersion"] = "1",
+                ["before"] = ScanJson(diff.Before),
+                ["after"] = ScanJson(diff.After),
+                ["new"] = JsonList(diff.New.Select(ResultJson)),
+                ["resolved"] = JsonList(diff.Resolved.Select(ResultJson)),
+                ["stillOpen"] = JsonList(diff.StillOpen.Select(ResultJson)),
+            };
+            output.WriteLine(document.ToJsonString(Json));
             return;
         }
 
@@ -116,25 +116,20 @@ internal static class FindingsOutput
         static string State(MuteRule mute, DateTimeOffset now) => mute.RemovedAt is not null ? "lifted" : mute.IsActive(now) ? "active" : "expired";
         if (format == "json")
         {
-            output.WriteLine(JsonSerializer.Serialize(
-                new
-                {
-                    schemaVersion = "1",
-                    mutes = mutes.Select(mute => new
-                    {
-                        id = mute.Id,
-                        kind = mute.Kind.ToString().ToLowerInvariant(),
-                        pattern = mute.Pattern,
-                        reason = mute.Reason,
-                        until = mute.Until,
-                        state = State(mute, now),
-                        createdBy = mute.CreatedBy,
-                        createdAt = mute.CreatedAt,
-                        removedBy = mute.RemovedBy,
-                        removedAt = mute.RemovedAt,
-                    }),
-                },
-                Json));
+            var rows = mutes.Select(mute => new JsonObject
+            {
+                ["id"] = mute.Id,
+                ["kind"] = mute.Kind.ToString().ToLowerInvariant(),
+                ["pattern"] = mute.Pattern,
+                ["reason"] = mute.Reason,
+                ["until"] = mute.Until,
+                ["state"] = State(mute, now),
+                ["createdBy"] = mute.CreatedBy,
+                ["createdAt"] = mute.CreatedAt,
+                ["removedBy"] = mute.RemovedBy,
+                ["removedAt"] = mute.RemovedAt,
+            });
+            output.WriteLine(Document("mutes", rows).ToJsonString(Json));
             return;
         }
 
@@ -156,7 +151,7 @@ internal static class FindingsOutput
     {
         if (format == "json")
         {
-            output.WriteLine(JsonSerializer.Serialize(new { schemaVersion = "1", scans = scans.Select(ScanJson) }, Json));
+            output.WriteLine(Document("scans", scans.Select(ScanJson)).ToJsonString(Json));
             return;
         }
 
@@ -167,53 +162,63 @@ internal static class FindingsOutput
         }));
     }
 
-    private static object FindingJson(TrackedFinding finding) => new
+    private static JsonObject Document(string name, IEnumerable<JsonObject> items) => new() { ["schemaVersion"] = "1", [name] = JsonList(items) };
+
+    private static JsonArray JsonList(IEnumerable<JsonNode> items) => [.. items];
+
+    private static JsonObject Seen(DateTimeOffset at, long scan) => new() { ["at"] = at, ["scan"] = scan };
+
+    private static JsonObject FindingJson(TrackedFinding finding) => new()
     {
-        fingerprint = finding.Fingerprint,
-        state = finding.State.ToString().ToUpperInvariant(),
-        ruleId = finding.RuleId,
-        severity = finding.Severity.ToName(),
-        lastStatus = finding.LastStatus.ToName(),
-        resource = new
+        ["fingerprint"] = finding.Fingerprint,
+        ["state"] = finding.State.ToString().ToUpperInvariant(),
+        ["ruleId"] = finding.RuleId,
+        ["severity"] = finding.Severity.ToName(),
+        ["lastStatus"] = finding.LastStatus.ToName(),
+        ["resource"] = new JsonObject
         {
-            id = finding.ResourceId,
-            type = finding.ResourceType,
-            region = finding.Region,
-            account = finding.Account,
-            accountName = finding.AccountName,
-            location = finding.File is null ? null : new { file = finding.File, line = finding.Line },
+            ["id"] = finding.ResourceId,
+            ["type"] = finding.ResourceType,
+            ["region"] = finding.Region,
+            ["account"] = finding.Account,
+            ["accountName"] = finding.AccountName,
+            ["location"] = finding.File is null ? null : new JsonObject { ["file"] = finding.File, ["line"] = finding.Line },
 
             // Null when the latest scan could not tell them, or the store did not keep them yet.
-            tags = finding.Tags is { } tags ? new SortedDictionary<string, string>(tags.ToDictionary(), StringComparer.Ordinal) : null,
+            ["tags"] = finding.Tags is { } tags
+                ? new JsonObject(tags.OrderBy(tag => tag.Key, StringComparer.Ordinal).Select(tag => KeyValuePair.Create(tag.Key, (JsonNode?)tag.Value)))
+                : null,
         },
-        firstSeen = new { at = finding.FirstSeenAt, scan = finding.FirstScanId },
-        lastSeen = new { at = finding.LastSeenAt, scan = finding.LastScanId },
-        changed = new { at = finding.ChangedAt, scan = finding.ChangedScanId },
+        ["firstSeen"] = Seen(finding.FirstSeenAt, finding.FirstScanId),
+        ["lastSeen"] = Seen(finding.LastSeenAt, finding.LastScanId),
+        ["changed"] = Seen(finding.ChangedAt, finding.ChangedScanId),
 
         // For a RESOLVED finding: the scan that resolved it and how, by a PASS or by no longer finding the resource (ABSENT).
-        resolution = finding.State == FindingState.Resolved
-            ? new { result = Result(finding), at = finding.ChangedAt, scan = finding.ChangedScanId }
+        ["resolution"] = finding.State == FindingState.Resolved
+            ? new JsonObject { ["result"] = Result(finding), ["at"] = finding.ChangedAt, ["scan"] = finding.ChangedScanId }
             : null,
-        muted = finding.MutedBy is { } mute ? new { id = mute.Id, reason = mute.Reason, by = mute.CreatedBy, until = mute.Until } : null,
+        ["muted"] = finding.MutedBy is { } mute
+            ? new JsonObject { ["id"] = mute.Id, ["reason"] = mute.Reason, ["by"] = mute.CreatedBy, ["until"] = mute.Until }
+            : null,
     };
 
-    private static object ResultJson(StoredResult result) => new
+    private static JsonObject ResultJson(StoredResult result) => new()
     {
-        fingerprint = result.Fingerprint,
-        ruleId = result.RuleId,
-        status = result.Status.ToName(),
-        severity = result.Severity.ToName(),
-        resource = new { id = result.ResourceId, type = result.ResourceType, region = result.Region, account = result.Account, accountName = result.AccountName },
+        ["fingerprint"] = result.Fingerprint,
+        ["ruleId"] = result.RuleId,
+        ["status"] = result.Status.ToName(),
+        ["severity"] = result.Severity.ToName(),
+        ["resource"] = new JsonObject { ["id"] = result.ResourceId, ["type"] = result.ResourceType, ["region"] = result.Region, ["account"] = result.Account, ["accountName"] = result.AccountName },
     };
 
-    private static object ScanJson(StoredScan scan) => new
+    private static JsonObject ScanJson(StoredScan scan) => new()
     {
-        id = scan.Id,
-        source = scan.Source,
-        targets = scan.Targets,
-        startedAt = scan.StartedAt,
-        finishedAt = scan.FinishedAt,
-        summary = scan.Counts.ToDictionary(pair => pair.Key.ToName(), pair => pair.Value),
+        ["id"] = scan.Id,
+        ["source"] = scan.Source,
+        ["targets"] = new JsonArray([.. scan.Targets.Select(target => (JsonNode?)target)]),
+        ["startedAt"] = scan.StartedAt,
+        ["finishedAt"] = scan.FinishedAt,
+        ["summary"] = new JsonObject(scan.Counts.Select(pair => KeyValuePair.Create(pair.Key.ToName(), (JsonNode?)pair.Value))),
     };
 
     private static string Count(StoredScan scan, ResultStatus status) => scan.Counts[status].ToString(CultureInfo.InvariantCulture);

@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
+using Kagi.Core;
 using Kagi.Core.Findings;
 using Kagi.Core.Model;
 using Kagi.Core.Rules;
@@ -31,6 +33,7 @@ public static class RuleCatalog
         return $"{relativeNamespace.Replace('.', '/')}/{ruleType.Name}.rule.yaml";
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2072", Justification = OwnAssemblies.Rooted)]
     private static List<CatalogEntry> Load()
     {
         var assembly = typeof(RuleCatalog).Assembly;
@@ -80,6 +83,7 @@ public static class RuleCatalog
         }
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = OwnAssemblies.Rooted)]
     public static IEnumerable<Type> RuleTypes(Assembly assembly)
     {
         ArgumentNullException.ThrowIfNull(assembly);

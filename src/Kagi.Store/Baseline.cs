@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Kagi.Core.Findings;
 using Kagi.Core.Rules;
 
@@ -10,8 +11,6 @@ namespace Kagi.Store;
 /// </summary>
 public sealed record Baseline(IReadOnlySet<string> Fingerprints)
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-
     public bool Contains(Finding finding)
     {
         ArgumentNullException.ThrowIfNull(finding);
@@ -34,7 +33,7 @@ public sealed record Baseline(IReadOnlySet<string> Fingerprints)
     public void Write(string path)
     {
         var file = new BaselineFile("1", [.. Fingerprints.Order(StringComparer.Ordinal)]);
-        File.WriteAllText(path, JsonSerializer.Serialize(file, Json) + Environment.NewLine);
+        File.WriteAllText(path, JsonSerializer.Serialize(file, BaselineJson.Default.BaselineFile) + Environment.NewLine);
     }
 
     /// <summary>Reads a baseline file; a file that is not one is bad input, said plainly.</summary>
@@ -42,7 +41,7 @@ public sealed record Baseline(IReadOnlySet<string> Fingerprints)
     {
         try
         {
-            var file = JsonSerializer.Deserialize<BaselineFile>(File.ReadAllText(path), Json);
+            var file = JsonSerializer.Deserialize(File.ReadAllText(path), BaselineJson.Default.BaselineFile);
             if (file?.Fingerprints is null)
             {
                 throw new InvalidDataException($"{path} is not a Kagi baseline: it has no 'fingerprints' list");
@@ -56,5 +55,10 @@ public sealed record Baseline(IReadOnlySet<string> Fingerprints)
         }
     }
 
-    private sealed record BaselineFile(string SchemaVersion, string[] Fingerprints);
+    internal sealed record BaselineFile(string SchemaVersion, string[] Fingerprints);
 }
+
+/// <summary>The baseline file: indented, camel case.</summary>
+[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(Baseline.BaselineFile))]
+internal sealed partial class BaselineJson : JsonSerializerContext;

@@ -111,8 +111,8 @@ public sealed partial class FindingStore : IFindingStore
             "VALUES (@source, @scope, @targets, @coverage, @options, @started, @finished, @stored, 0, 0, 0, 0, 0) RETURNING id",
             ("@source", report.Source.ToString().ToLowerInvariant()),
             ("@scope", coverage.ScanScopeKey),
-            ("@targets", JsonSerializer.Serialize(report.Targets)),
-            ("@coverage", JsonSerializer.Serialize(coverage.Keys.Order(StringComparer.Ordinal))),
+            ("@targets", JsonSerializer.Serialize([.. report.Targets], StoreJson.Default.StringArray)),
+            ("@coverage", JsonSerializer.Serialize([.. coverage.Keys.Order(StringComparer.Ordinal)], StoreJson.Default.StringArray)),
             ("@options", OptionsJson(report.Options)),
             ("@started", report.StartedAt.Millis()),
             ("@finished", report.FinishedAt.Millis()),
@@ -449,7 +449,7 @@ public sealed partial class FindingStore : IFindingStore
         reader.Number("id")!.Value,
         reader.RequiredText("source"),
         reader.RequiredText("scope_key"),
-        JsonSerializer.Deserialize<string[]>(reader.RequiredText("targets")) ?? [],
+        JsonSerializer.Deserialize(reader.RequiredText("targets"), StoreJson.Default.StringArray) ?? [],
         reader.Time("started_at")!.Value,
         reader.Time("finished_at")!.Value,
         reader.Time("stored_at")!.Value,
@@ -462,14 +462,14 @@ public sealed partial class FindingStore : IFindingStore
             [ResultStatus.Unknown] = reader.Number("unknown_count")!.Value,
         });
 
-    private static string OptionsJson(ScanOptions options) => JsonSerializer.Serialize(new Dictionary<string, object>
-    {
-        ["minKeyLevel"] = options.MinKeyLevel.ToName(),
-        ["rules"] = options.Rules.Order(StringComparer.Ordinal).ToArray(),
-        ["skipRules"] = options.SkipRules.Order(StringComparer.Ordinal).ToArray(),
-        ["tags"] = options.Tags.Required.Select(condition => condition.ToString()).ToArray(),
-        ["excludeTags"] = options.Tags.Excluded.Select(condition => condition.ToString()).ToArray(),
-    });
+    private static string OptionsJson(ScanOptions options) => JsonSerializer.Serialize(
+        new StoredOptions(
+            options.MinKeyLevel.ToName(),
+            [.. options.Rules.Order(StringComparer.Ordinal)],
+            [.. options.SkipRules.Order(StringComparer.Ordinal)],
+            [.. options.Tags.Required.Select(condition => condition.ToString())],
+            [.. options.Tags.Excluded.Select(condition => condition.ToString())]),
+        StoreJson.Default.StoredOptions);
 
     private sealed record Prior(string Fingerprint, FindingState State, string CoverageKey, long LastSeenAt, long LastScanId, long ChangedAt, long ChangedScanId, string RuleId);
 }

@@ -19,17 +19,14 @@ public sealed record ResultDetail(
     string? RemediationVariant,
     IReadOnlyDictionary<string, string?> Evidence)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
 
-    // Details stored before declarations were source-neutral name a Terraform address in these two fields instead.
+    // Details stored before declarations were source-neutral name a Terraform address in these two fields instead
+    // (internal, not private, so that the generated serializer reads them).
     [JsonInclude]
-    private string? TerraformType { get; init; }
+    internal string? TerraformType { get; init; }
 
     [JsonInclude]
-    private string? TerraformName { get; init; }
+    internal string? TerraformName { get; init; }
 
     private SourceAddress? RecordedDeclaration => Declaration
         ?? (TerraformType is not null && TerraformName is not null ? new SourceAddress(ResourceSources.Terraform, TerraformType, TerraformName) : null);
@@ -87,7 +84,7 @@ public sealed record ResultDetail(
         return new ResultDetail(null, null, messageKey, null, new Dictionary<string, string?>());
     }
 
-    internal string ToJson() => JsonSerializer.Serialize(this, Json);
+    internal string ToJson() => JsonSerializer.Serialize(this, ResultDetailJson.Default.ResultDetail);
 
     // A detail that does not read (hand-edited, or from a newer Kagi) is treated as not recorded, never as an error.
     internal static ResultDetail? FromJson(string? json)
@@ -99,7 +96,7 @@ public sealed record ResultDetail(
 
         try
         {
-            return JsonSerializer.Deserialize<ResultDetail>(json, Json) is { MessageKey: not null, Evidence: not null } detail ? detail : null;
+            return JsonSerializer.Deserialize(json, ResultDetailJson.Default.ResultDetail) is { MessageKey: not null, Evidence: not null } detail ? detail : null;
         }
         catch (JsonException)
         {

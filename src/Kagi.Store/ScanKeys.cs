@@ -67,7 +67,7 @@ public sealed partial class FindingStore
         sql.InsertMany("scan_keys", KeyColumns, keys.Select((key, seq) => new object?[]
         {
             scanId, (long)seq, key.Key, key.Account, key.Region, key.Level, key.State, (long)key.Dependents,
-            JsonSerializer.Serialize(key.DependentsByKind), key.Detail,
+            JsonSerializer.Serialize(new Dictionary<string, int>(key.DependentsByKind, StringComparer.Ordinal), StoreJson.Default.DictionaryStringInt32), key.Detail,
         }), rowsPerInsert);
     }
 
@@ -81,7 +81,7 @@ public sealed partial class FindingStore
         reader.RequiredText("detail"));
 
     private static Dictionary<string, int> ByKind(string json) =>
-        JsonSerializer.Deserialize<Dictionary<string, int>>(json) ?? [];
+        JsonSerializer.Deserialize(json, StoreJson.Default.DictionaryStringInt32) ?? [];
 
     private static SortedDictionary<string, int> Sum(IEnumerable<Dictionary<string, int>> counts)
     {

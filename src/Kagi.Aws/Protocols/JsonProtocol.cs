@@ -55,10 +55,50 @@ internal class JsonProtocol : WireProtocol
 
     private protected static ByteArrayContent Body(IEnumerable<KeyValuePair<string, object>> members, string mediaType)
     {
-        var document = members.ToDictionary(member => member.Key, member => member.Value, StringComparer.Ordinal);
-        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(document));
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            foreach (var (name, value) in members)
+            {
+                json.WritePropertyName(name);
+                WriteValue(json, name, value);
+            }
+
+            json.WriteEndObject();
+        }
+
+        var content = new ByteArrayContent(buffer.ToArray());
         content.Headers.TryAddWithoutValidation("Content-Type", mediaType);
         return content;
+    }
+
+    // The values a request member takes: written by hand, as the published binary serializes nothing by reflection.
+    private static void WriteValue(Utf8JsonWriter json, string name, object value)
+    {
+        switch (value)
+        {
+            case string text:
+                json.WriteStringValue(text);
+                break;
+            case int number:
+                json.WriteNumberValue(number);
+                break;
+            case bool flag:
+                json.WriteBooleanValue(flag);
+                break;
+            case IEnumerable<string> texts:
+                json.WriteStartArray();
+                foreach (var text in texts)
+                {
+                    json.WriteStringValue(text);
+                }
+
+                json.WriteEndArray();
+                break;
+            default:
+                throw new ArgumentException($"request member {name} is a {value.GetType().Name}: a JSON request takes strings, numbers, booleans and lists of strings", nameof(value));
+        }
     }
 
     private static Dictionary<string, JsonElement> ErrorFields(byte[] body)

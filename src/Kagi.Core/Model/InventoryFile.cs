@@ -122,7 +122,7 @@ public static class InventoryFile
         {
             ["type"] = resource.Type,
             ["id"] = resource.Id,
-            ["name"] = FactField<string>.Write(resource.Name, value => JsonValue.Create(value)),
+            ["name"] = SavedFact.Write(resource.Name, value => JsonValue.Create(value)),
             ["region"] = resource.Region,
             ["account"] = resource.Account,
             ["scope"] = resource.Scope,
@@ -160,7 +160,7 @@ public static class InventoryFile
     private static CloudResource ReadResource(InventoryJson resource, Type record)
     {
         var id = resource.Property("id").Text();
-        var name = FactField<string>.Read(resource.Property("name"), value => value.Text());
+        var name = SavedFact.Read(resource.Property("name"), value => value.Text());
         var read = InventoryShape.Of(record).Read(resource, ReadKeyReference);
         TagsField.Read(read, resource.Property(TagsField.JsonName), ReadKeyReference);
         return read with

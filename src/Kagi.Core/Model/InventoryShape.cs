@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace Kagi.Core.Model;
 
@@ -17,12 +19,15 @@ internal sealed class InventoryShape
     private readonly Type _record;
     private readonly IReadOnlyList<InventoryField> _fields;
 
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = OwnAssemblies.Rooted)]
     private InventoryShape(Type record)
     {
         _record = record;
         _fields = [.. record.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
             .Where(property => property.SetMethod is { IsPublic: true })
-            .OrderBy(property => property.MetadataToken)
+
+            // In the order reflection gives: declaration order in both runtimes. Sorting by metadata token would say so
+            // explicitly, but the Native AOT binary keeps no tokens; reading is by name, so the order is for people only.
             .Select(InventoryField.For)];
     }
 
@@ -38,6 +43,7 @@ internal sealed class InventoryShape
     }
 
     /// <summary>A record of this kind with its own facts read from <paramref name="node"/>; the common fields are the caller's.</summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2077", Justification = OwnAssemblies.Rooted)]
     public CloudResource Read(InventoryJson node, Func<InventoryJson, KeyReference> readKey)
     {
         // Built without its required members, which the fields and the caller then set: defaults stand for facts an older file lacks.
@@ -69,7 +75,7 @@ internal abstract class InventoryField(PropertyInfo property)
         {
             var value = property.PropertyType.GetGenericArguments()[0];
             var nullable = new NullabilityInfoContext().Create(property).GenericTypeArguments[0].ReadState == NullabilityState.Nullable;
-            return (InventoryField)Activator.CreateInstance(typeof(FactField<>).MakeGenericType(value), property, FactValues.For(value, nullable, property))!;
+            return FactValues.Field(property, value, nullable);
         }
 
         throw new NotSupportedException(
@@ -91,11 +97,14 @@ internal sealed class KeyReferenceField(PropertyInfo property) : InventoryField(
 }
 
 /// <summary>A fact: <c>{"value": …}</c> when known and <c>{"unknown": "reason"}</c> when not, so the reason survives the round trip.</summary>
-internal sealed class FactField<T>(PropertyInfo property, FactValue<T> value) : InventoryField(property)
+internal sealed class FactField<T>(PropertyInfo property, FactValue value) : InventoryField(property)
 {
     private readonly AbsentFromOlderInventoriesAttribute? _optional = property.GetCustomAttribute<AbsentFromOlderInventoriesAttribute>();
 
-    public override JsonNode? Write(CloudResource resource) => Write((Fact<T>)Property.GetValue(resource)!, value.Write);
+    public override JsonNode? Write(CloudResource resource)
+    {
+        return SavedFact.Write((Fact<T>)Property.GetValue(resource)!, known => value.Write(known));
+    }
 
     public override void Read(CloudResource resource, InventoryJson node, Func<InventoryJson, KeyReference> readKey)
     {
@@ -105,71 +114,87 @@ internal sealed class FactField<T>(PropertyInfo property, FactValue<T> value) : 
             return;
         }
 
-        Property.SetValue(resource, Read(node, value.Read));
+        Property.SetValue(resource, SavedFact.Read(node, json => (T)value.Read(json)!));
     }
+}
 
-    public static JsonObject Write(Fact<T> fact, Func<T, JsonNode?> write) =>
+/// <summary>A fact as a saved inventory holds it: <c>{"value": …}</c> or <c>{"unknown": "reason"}</c>.</summary>
+internal static class SavedFact
+{
+    public static JsonObject Write<T>(Fact<T> fact, Func<T, JsonNode?> write) =>
         fact.IsKnown ? new JsonObject { ["value"] = write(fact.Value) } : new JsonObject { ["unknown"] = fact.Reason };
 
-    public static Fact<T> Read(InventoryJson fact, Func<InventoryJson, T> read) =>
+    public static Fact<T> Read<T>(InventoryJson fact, Func<InventoryJson, T> read) =>
         fact.Has("value") ? Fact.Known(read(fact.Property("value"))) : Fact.Unknown<T>(fact.Property("unknown").Text());
 }
 
-/// <summary>How a fact's value of type <typeparamref name="T"/> is written and read.</summary>
-internal sealed record FactValue<T>(Func<T, JsonNode?> Write, Func<InventoryJson, T> Read);
+/// <summary>How a fact's value is written and read; boxed, so that one field type serves every value type without generated code.</summary>
+internal sealed record FactValue(Func<object?, JsonNode?> Write, Func<InventoryJson, object?> Read);
 
 /// <summary>The value types a saved fact may hold.</summary>
 internal static class FactValues
 {
+    private static readonly FactValue Text = new(value => JsonValue.Create((string?)value), json => json.Text());
+    private static readonly FactValue OptionalText = new(value => JsonValue.Create((string?)value), json => json.OptionalText());
+    private static readonly FactValue Texts = new(
+        value => new JsonArray([.. ((IReadOnlyList<string>)value!).Select(item => JsonValue.Create(item))]),
+        json => (IReadOnlyList<string>)[.. json.Items().Select(item => item.Text())]);
+    private static readonly FactValue TextMap = new(
+        value => new JsonObject(((IReadOnlyDictionary<string, string>)value!).Select(entry => KeyValuePair.Create(entry.Key, (JsonNode?)JsonValue.Create(entry.Value)))),
+        json => (IReadOnlyDictionary<string, string>)json.Entries().ToDictionary(entry => entry.Key, entry => entry.Value.Text(), StringComparer.Ordinal));
+
     /// <exception cref="NotSupportedException">No saved inventory holds values of <paramref name="type"/>.</exception>
-    public static object For(Type type, bool nullable, PropertyInfo property) => type switch
+    public static InventoryField Field(PropertyInfo property, Type type, bool nullable) => type switch
     {
-        _ when type == typeof(bool) => new FactValue<bool>(value => JsonValue.Create(value), json => json.Boolean()),
-        _ when type == typeof(int) => new FactValue<int>(value => JsonValue.Create(value), json => json.Integer()),
-        _ when type == typeof(string) && nullable => new FactValue<string?>(value => JsonValue.Create(value), json => json.OptionalText()),
-        _ when type == typeof(string) => new FactValue<string>(value => JsonValue.Create(value), json => json.Text()),
-        _ when type == typeof(IReadOnlyList<string>) => new FactValue<IReadOnlyList<string>>(
-            value => new JsonArray([.. value.Select(item => JsonValue.Create(item))]), json => [.. json.Items().Select(item => item.Text())]),
-        _ when type == typeof(IReadOnlyDictionary<string, string>) => new FactValue<IReadOnlyDictionary<string, string>>(
-            value => new JsonObject(value.Select(entry => KeyValuePair.Create(entry.Key, (JsonNode?)JsonValue.Create(entry.Value)))),
-            json => json.Entries().ToDictionary(entry => entry.Key, entry => entry.Value.Text(), StringComparer.Ordinal)),
-        { IsEnum: true } => typeof(FactValues).GetMethod(nameof(EnumName), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(type).Invoke(null, null)!,
-        _ when IsSavedAsJson(type) => typeof(FactValues).GetMethod(nameof(Json), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(type).Invoke(null, [nullable])!,
+        // Value types are named here, each instantiated in code: the Native AOT binary cannot make a new instantiation over one at run time.
+        _ when type == typeof(bool) => new FactField<bool>(property, new(value => JsonValue.Create((bool)value!), json => json.Boolean())),
+        _ when type == typeof(int) => new FactField<int>(property, new(value => JsonValue.Create((int)value!), json => json.Integer())),
+        _ when type == typeof(KeyManager) => new FactField<KeyManager>(property, EnumName<KeyManager>()),
+        _ when type == typeof(string) => new FactField<string>(property, nullable ? OptionalText : Text),
+        _ when type == typeof(IReadOnlyList<string>) => new FactField<IReadOnlyList<string>>(property, Texts),
+        _ when type == typeof(IReadOnlyDictionary<string, string>) => new FactField<IReadOnlyDictionary<string, string>>(property, TextMap),
+        _ when !type.IsValueType && SavedAsJson(type) is { } context => ReferenceField(property, type, Json(context, type, nullable, property)),
         _ => throw new NotSupportedException(
-            $"{property.DeclaringType!.Name}.{property.Name} is a fact of {type.Name}: a saved inventory holds facts of bool, int, string, a list of strings, a map of strings, an enum or a [SavedAsJson] record (or a list of them)"),
+            $"{property.DeclaringType!.Name}.{property.Name} is a fact of {type.Name}: a saved inventory holds facts of bool, int, string, a list of strings, a map of strings, {nameof(KeyManager)} or a [SavedAsJson] record (or a list of them); another enum is added to {nameof(FactValues)}"),
     };
 
-    private static readonly JsonSerializerOptions JsonRecords = new(JsonSerializerDefaults.Web)
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "The value is a reference type (checked by the caller): the instantiation shares the code of FactField<string>, which is compiled.")]
+    private static InventoryField ReferenceField(PropertyInfo property, Type type, FactValue value) =>
+        (InventoryField)Activator.CreateInstance(typeof(FactField<>).MakeGenericType(type), property, value)!;
+
+    // The source-generated context of a [SavedAsJson] record, or of the record a list holds.
+    private static JsonSerializerContext? SavedAsJson(Type type)
     {
-        RespectNullableAnnotations = true,
-        RespectRequiredConstructorParameters = true,
-    };
-
-    private static bool IsSavedAsJson(Type type) =>
-        type.GetCustomAttribute<SavedAsJsonAttribute>() is not null
-        || (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) && IsSavedAsJson(type.GetGenericArguments()[0]));
+        var record = type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) ? type.GetGenericArguments()[0] : type;
+        return record.GetCustomAttribute<SavedAsJsonAttribute>() is { } saved ? (JsonSerializerContext)Activator.CreateInstance(saved.Context)! : null;
+    }
 
     // A [SavedAsJson] record, or a list of them; a value that does not read as one is refused with its JSON path.
-    private static FactValue<T> Json<T>(bool nullable) => new(
-        value => JsonSerializer.SerializeToNode(value, JsonRecords),
-        json =>
-        {
-            if (json.IsAbsent)
+    private static FactValue Json(JsonSerializerContext context, Type type, bool nullable, PropertyInfo property)
+    {
+        var info = context.GetTypeInfo(type)
+            ?? throw new NotSupportedException($"{property.DeclaringType!.Name}.{property.Name}: {context.GetType().Name} has no [JsonSerializable(typeof({type.Name}))]");
+        return new(
+            value => JsonSerializer.SerializeToNode(value, info),
+            json =>
             {
-                return nullable ? default! : throw json.Invalid("missing");
-            }
+                if (json.IsAbsent)
+                {
+                    return nullable ? null : throw json.Invalid("missing");
+                }
 
-            try
-            {
-                return json.Element!.Value.Deserialize<T>(JsonRecords) ?? throw json.Invalid("missing");
-            }
-            catch (JsonException exception)
-            {
-                throw json.Invalid(exception.Message);
-            }
-        });
+                try
+                {
+                    return json.Element!.Value.Deserialize(info) ?? throw json.Invalid("missing");
+                }
+                catch (JsonException exception)
+                {
+                    throw json.Invalid(exception.Message);
+                }
+            });
+    }
 
     // An enum is saved by its name; a number or an unknown name is refused on reading.
-    private static FactValue<T> EnumName<T>()
-        where T : struct, Enum => new(value => JsonValue.Create(value.ToString()), json => json.Name<T>());
+    private static FactValue EnumName<T>()
+        where T : struct, Enum => new(value => JsonValue.Create(value!.ToString()), json => json.Name<T>());
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
 namespace Kagi.Core.Model;
@@ -35,6 +36,7 @@ public sealed class ResourceKinds
 
     /// <summary>The kinds of the concrete resource records in <paramref name="assemblies"/>.</summary>
     /// <exception cref="InvalidOperationException">A record declares no kind, or two declare the same one.</exception>
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = OwnAssemblies.Rooted)]
     public static ResourceKinds Discover(IEnumerable<Assembly> assemblies)
     {
         ArgumentNullException.ThrowIfNull(assemblies);
@@ -46,6 +48,7 @@ public sealed class ResourceKinds
 
     /// <summary>The kind a resource record declares.</summary>
     /// <exception cref="InvalidOperationException">The record has no public static <c>Descriptor</c> of type <see cref="ResourceKind"/>.</exception>
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = OwnAssemblies.Rooted)]
     public static ResourceKind Of(Type record)
     {
         ArgumentNullException.ThrowIfNull(record);

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Components;
@@ -20,7 +21,7 @@ public static class HtmlView
         .BuildServiceProvider();
 
     /// <param name="parameters">The component's parameters by name (use <c>nameof</c>).</param>
-    public static string Render<TComponent>(IReadOnlyDictionary<string, object?> parameters)
+    public static string Render<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] TComponent>(IReadOnlyDictionary<string, object?> parameters)
         where TComponent : IComponent
     {
         ArgumentNullException.ThrowIfNull(parameters);

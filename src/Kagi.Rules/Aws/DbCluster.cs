@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Kagi.Core.Model;
 
@@ -51,11 +52,11 @@ public interface IDbCluster : IEncryptedAtRest
 }
 
 /// <summary>One DB instance of a cluster, as a rebuild recreates it; a null setting is one the source leaves to AWS.</summary>
-[SavedAsJson]
+[SavedAsJson(typeof(DbClusterJson))]
 public sealed record DbClusterMember(string Name, string? InstanceClass, string? AvailabilityZone, int? PromotionTier, string? ParameterGroup);
 
 /// <summary>Serverless v2 capacity, in the engine's capacity units (Aurora ACUs, Neptune NCUs).</summary>
-[SavedAsJson]
+[SavedAsJson(typeof(DbClusterJson))]
 public sealed record ServerlessV2Scaling(decimal MinCapacity, decimal MaxCapacity);
 
 /// <summary>
@@ -68,7 +69,7 @@ public sealed record DbClusterSettings
     private static readonly PropertyInfo[] Settings = typeof(DbClusterSettings).GetProperties(BindingFlags.Public | BindingFlags.Instance);
 
     /// <summary>Sets each setting on a cluster just built, before anything else sees it; returns it.</summary>
-    public TCluster SetOn<TCluster>(TCluster cluster)
+    public TCluster SetOn<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicProperties)] TCluster>(TCluster cluster)
         where TCluster : CloudResource, IDbCluster
     {
         ArgumentNullException.ThrowIfNull(cluster);

@@ -57,7 +57,7 @@ public sealed class DbClusterFixBuilder(DbClusterEngine engine) : IFixBuilder
                 ? string.Create(CultureInfo.InvariantCulture, $"MinCapacity={scaling.MinCapacity},MaxCapacity={scaling.MaxCapacity}")
                 : null),
             .. RebuildScript.Option("--tags", rebuild.Tags is { Count: > 0 } tags
-                ? JsonSerializer.Serialize(tags.Select(tag => new Dictionary<string, string> { ["Key"] = tag.Key, ["Value"] = tag.Value }))
+                ? RebuildJson.CliTags(tags)
                 : null),
         ]);
 

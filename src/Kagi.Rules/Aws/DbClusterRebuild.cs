@@ -14,11 +14,6 @@ public sealed record DbClusterRebuild
 {
     public const string EvidenceKey = "rebuild";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
-
     // Each setting by its CLI option, as the "not read" list names it; the engine says which exist and their Terraform names.
     private static readonly (string Option, Func<IDbCluster, bool> IsRead)[] Options =
     [
@@ -83,14 +78,14 @@ public sealed record DbClusterRebuild
     public IReadOnlyList<string> NotRead { get; init; } = [];
 
     /// <summary>The evidence a failing finding of a rebuild-only fix carries.</summary>
-    public static (string Key, string? Value) Evidence(IDbCluster cluster, DbClusterEngine engine) => (EvidenceKey, JsonSerializer.Serialize(Of(cluster, engine), Json));
+    public static (string Key, string? Value) Evidence(IDbCluster cluster, DbClusterEngine engine) => (EvidenceKey, JsonSerializer.Serialize(Of(cluster, engine), DbClusterRebuildJson.Default.DbClusterRebuild));
 
     /// <summary>The rebuild a finding's evidence holds; one with nothing read when the finding has none (a finding stored before it, a rule's help).</summary>
     public static DbClusterRebuild From(IReadOnlyDictionary<string, string?> evidence, DbClusterEngine engine)
     {
         ArgumentNullException.ThrowIfNull(evidence);
         ArgumentNullException.ThrowIfNull(engine);
-        return evidence.GetValueOrDefault(EvidenceKey) is { } json && JsonSerializer.Deserialize<DbClusterRebuild>(json, Json) is { } rebuild
+        return evidence.GetValueOrDefault(EvidenceKey) is { } json && JsonSerializer.Deserialize(json, DbClusterRebuildJson.Default.DbClusterRebuild) is { } rebuild
             ? rebuild with { Engine = rebuild.Engine ?? engine.DefaultEngine }
             : new() { Engine = engine.DefaultEngine, NotRead = [.. Options.Select(option => option.Option).Where(engine.Has)] };
     }

@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
+using Kagi.Core;
 using Kagi.Core.Model;
 
 namespace Kagi.Terraform.Mapping;
@@ -18,6 +20,8 @@ public sealed class ResourceMappers
 
     /// <summary>Every mapper in <paramref name="assemblies"/>, one instance each.</summary>
     /// <exception cref="InvalidOperationException">A mapper has no parameterless constructor, or two map the same Terraform type.</exception>
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = OwnAssemblies.Rooted)]
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = OwnAssemblies.Rooted)]
     public static ResourceMappers Discover(IEnumerable<Assembly> assemblies)
     {
         ArgumentNullException.ThrowIfNull(assemblies);

@@ -54,14 +54,14 @@ public sealed class RdsInstanceRebuild : IFixBuilder
         ArgumentNullException.ThrowIfNull(instance);
         var read = Settings.Select(setting => (setting.Option, Value: setting.Read(instance))).Where(setting => setting.Value.IsKnown)
             .ToDictionary(setting => setting.Option, setting => setting.Value.Value, StringComparer.Ordinal);
-        return (EvidenceKey, JsonSerializer.Serialize(read));
+        return (EvidenceKey, JsonSerializer.Serialize(read, RebuildJson.Of<Dictionary<string, JsonElement?>>()));
     }
 
     public IReadOnlyDictionary<string, string> Build(RemediationMedium medium, IReadOnlyDictionary<string, string?> evidence, Language language)
     {
         ArgumentNullException.ThrowIfNull(medium);
         ArgumentNullException.ThrowIfNull(evidence);
-        var read = evidence.GetValueOrDefault(EvidenceKey) is { } json ? JsonSerializer.Deserialize<Dictionary<string, JsonElement?>>(json) ?? [] : [];
+        var read = evidence.GetValueOrDefault(EvidenceKey) is { } json ? JsonSerializer.Deserialize(json, RebuildJson.Of<Dictionary<string, JsonElement?>>()) ?? [] : [];
         var notRead = Settings.Where(setting => !read.ContainsKey(setting.Option)).ToList();
         var set = Settings.Where(setting => read.GetValueOrDefault(setting.Option) is { ValueKind: not JsonValueKind.Null }).Select(setting => (setting, Value: read[setting.Option]!.Value)).ToList();
         string NotReadText(Func<(string Option, string Argument, string Label, Func<RdsInstance, Fact<JsonElement?>> Read), string> name) =>
@@ -100,7 +100,7 @@ public sealed class RdsInstanceRebuild : IFixBuilder
     }
 
     private static Fact<JsonElement?> Json<T>(Fact<T> fact) =>
-        fact.IsKnown ? Fact.Known<JsonElement?>(JsonSerializer.SerializeToElement(fact.Value)) : Fact.Unknown<JsonElement?>(fact.Reason!);
+        fact.IsKnown ? Fact.Known<JsonElement?>(JsonSerializer.SerializeToElement(fact.Value, RebuildJson.Of<T>())) : Fact.Unknown<JsonElement?>(fact.Reason!);
 
     // A setting as AWS CLI options: a switch for a flag, the words of a list, the JSON of the tags.
     private static string[] Cli(string option, JsonElement value) => value.ValueKind switch
@@ -109,7 +109,7 @@ public sealed class RdsInstanceRebuild : IFixBuilder
         JsonValueKind.Array when value.GetArrayLength() == 0 => [],
         JsonValueKind.Array => [RebuildScript.Words(option, value.EnumerateArray().Select(item => item.GetString() ?? string.Empty))],
         JsonValueKind.Object when !value.EnumerateObject().Any() => [],
-        JsonValueKind.Object => RebuildScript.Option(option, JsonSerializer.Serialize(value.EnumerateObject().Select(tag => new Dictionary<string, string> { ["Key"] = tag.Name, ["Value"] = tag.Value.GetString() ?? string.Empty }))),
+        JsonValueKind.Object => RebuildScript.Option(option, RebuildJson.CliTags(value.EnumerateObject().Select(tag => KeyValuePair.Create(tag.Name, tag.Value.GetString() ?? string.Empty)))),
         JsonValueKind.Number => RebuildScript.Option(option, value.GetInt32().ToString(CultureInfo.InvariantCulture)),
         _ => RebuildScript.Option(option, value.GetString()),
     };
