@@ -86,7 +86,7 @@ public sealed partial class TextsTests
                 && !file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
 
     /// <summary>A catalogue name in code: a string literal of dotted lower-case words starting with an area.</summary>
-    [GeneratedRegex(@"Texts\.(?:Get\([^,()]+,|Canonical\(|Both\()\s*""([a-z0-9-]+\.[a-z0-9.-]+)""")]
+    [GeneratedRegex(@"Texts\.(?:Get\([^,()]+,|Canonical\(|Both\(|Name\()\s*""([a-z0-9-]+\.[a-z0-9.-]+)""")]
     private static partial Regex EntryUse();
 
     [GeneratedRegex(@"\{[a-zA-Z][a-zA-Z0-9]*\}")]

@@ -1,3 +1,4 @@
+using Kagi.Core.Localization;
 namespace Kagi.Rules.Aws;
 
 /// <summary>
@@ -15,7 +16,7 @@ public sealed record DbClusterEngine
         ClusterType = "aws_neptune_cluster",
         InstanceType = "aws_neptune_cluster_instance",
         InstanceParameterGroupArgument = "neptune_parameter_group_name",
-        ServerlessLabel = "fixes.setting-serverless-ncu",
+        ServerlessLabel = Texts.Name("fixes.setting-serverless-ncu"),
         DefaultPort = _ => 8182,
         TerraformArguments = Arguments(
             ("--db-subnet-group-name", "neptune_subnet_group_name"),
@@ -36,7 +37,7 @@ public sealed record DbClusterEngine
         ClusterType = "aws_rds_cluster",
         InstanceType = "aws_rds_cluster_instance",
         InstanceParameterGroupArgument = "db_parameter_group_name",
-        ServerlessLabel = "fixes.setting-serverless-acu",
+        ServerlessLabel = Texts.Name("fixes.setting-serverless-acu"),
         DefaultPort = engine => engine.Contains("postgres", StringComparison.Ordinal) ? 5432 : 3306,
         TerraformArguments = Arguments(
             ("--engine", "engine"),

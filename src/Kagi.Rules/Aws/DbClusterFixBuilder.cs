@@ -128,30 +128,30 @@ public sealed class DbClusterFixBuilder(DbClusterEngine engine) : IFixBuilder
         string OrDefault(string? value) => value ?? Texts.Get(language, "fixes.default");
         var settings = new (string Option, string Label, string? Value)[]
         {
-            ("--engine", "fixes.setting-engine", rebuild.Engine ?? "?"),
-            ("--engine-version", "fixes.setting-engine-version", OrDefault(rebuild.EngineVersion)),
-            ("--db-subnet-group-name", "fixes.setting-subnet-group", OrDefault(rebuild.SubnetGroup)),
-            ("--vpc-security-group-ids", "fixes.setting-security-groups", List(rebuild.SecurityGroups)),
-            ("--db-cluster-parameter-group-name", "fixes.setting-cluster-parameter-group", OrDefault(rebuild.ClusterParameterGroup)),
-            ("--role-arn", "fixes.setting-iam-roles", List(rebuild.IamRoles)),
-            ("--port", "fixes.setting-port", rebuild.Port?.ToString(CultureInfo.InvariantCulture)),
-            ("--backup-retention-period", "fixes.setting-backup-retention", rebuild.BackupRetentionPeriod?.ToString(CultureInfo.InvariantCulture)),
-            ("--preferred-backup-window", "fixes.setting-backup-window", OrDefault(rebuild.BackupWindow)),
-            ("--preferred-maintenance-window", "fixes.setting-maintenance-window", OrDefault(rebuild.MaintenanceWindow)),
-            ("--enable-cloudwatch-logs-exports", "fixes.setting-log-exports", List(rebuild.LogExports)),
-            ("--enable-iam-database-authentication", "fixes.setting-iam-authentication", On(rebuild.IamAuthentication)),
-            ("--deletion-protection", "fixes.setting-deletion-protection", On(rebuild.DeletionProtection)),
-            ("--copy-tags-to-snapshot", "fixes.setting-copy-tags", On(rebuild.CopyTagsToSnapshot)),
+            ("--engine", Texts.Name("fixes.setting-engine"), rebuild.Engine ?? "?"),
+            ("--engine-version", Texts.Name("fixes.setting-engine-version"), OrDefault(rebuild.EngineVersion)),
+            ("--db-subnet-group-name", Texts.Name("fixes.setting-subnet-group"), OrDefault(rebuild.SubnetGroup)),
+            ("--vpc-security-group-ids", Texts.Name("fixes.setting-security-groups"), List(rebuild.SecurityGroups)),
+            ("--db-cluster-parameter-group-name", Texts.Name("fixes.setting-cluster-parameter-group"), OrDefault(rebuild.ClusterParameterGroup)),
+            ("--role-arn", Texts.Name("fixes.setting-iam-roles"), List(rebuild.IamRoles)),
+            ("--port", Texts.Name("fixes.setting-port"), rebuild.Port?.ToString(CultureInfo.InvariantCulture)),
+            ("--backup-retention-period", Texts.Name("fixes.setting-backup-retention"), rebuild.BackupRetentionPeriod?.ToString(CultureInfo.InvariantCulture)),
+            ("--preferred-backup-window", Texts.Name("fixes.setting-backup-window"), OrDefault(rebuild.BackupWindow)),
+            ("--preferred-maintenance-window", Texts.Name("fixes.setting-maintenance-window"), OrDefault(rebuild.MaintenanceWindow)),
+            ("--enable-cloudwatch-logs-exports", Texts.Name("fixes.setting-log-exports"), List(rebuild.LogExports)),
+            ("--enable-iam-database-authentication", Texts.Name("fixes.setting-iam-authentication"), On(rebuild.IamAuthentication)),
+            ("--deletion-protection", Texts.Name("fixes.setting-deletion-protection"), On(rebuild.DeletionProtection)),
+            ("--copy-tags-to-snapshot", Texts.Name("fixes.setting-copy-tags"), On(rebuild.CopyTagsToSnapshot)),
             ("--serverless-v2-scaling-configuration", engine.ServerlessLabel, rebuild.ServerlessV2Scaling is { } scaling
                 ? string.Create(CultureInfo.InvariantCulture, $"{scaling.MinCapacity}-{scaling.MaxCapacity}")
                 : Texts.Get(language, "fixes.none")),
-            ("--tags", "fixes.setting-tags", rebuild.Tags is null ? null : rebuild.Tags.Count == 0 ? Texts.Get(language, "fixes.none") : string.Join(", ", rebuild.Tags.Select(tag => $"{tag.Key}={tag.Value}"))),
+            ("--tags", Texts.Name("fixes.setting-tags"), rebuild.Tags is null ? null : rebuild.Tags.Count == 0 ? Texts.Get(language, "fixes.none") : string.Join(", ", rebuild.Tags.Select(tag => $"{tag.Key}={tag.Value}"))),
         };
         var lines = settings.Where(setting => engine.Has(setting.Option) && !rebuild.NotRead.Contains(setting.Option))
             .Select(setting => $"   - {Texts.Get(language, setting.Label)}: {setting.Value}")
             .Concat((rebuild.Instances ?? []).Select(instance => "   - " + Texts.Get(
                 language,
-                "fixes.setting-instance",
+                Texts.Name("fixes.setting-instance"),
                 ("instance", instance.Name),
                 ("class", instance.InstanceClass ?? "?"),
                 ("zone", OrDefault(instance.AvailabilityZone)),

@@ -28,22 +28,22 @@ public sealed class RdsInstanceRebuild : IFixBuilder
 
     private static readonly (string Option, string Argument, string Label, Func<RdsInstance, Fact<JsonElement?>> Read)[] Settings =
     [
-        ("--db-instance-class", "instance_class", "fixes.setting-instance-class", instance => Json(instance.InstanceClass)),
-        ("--availability-zone", "availability_zone", "fixes.setting-availability-zone", instance => Json(instance.AvailabilityZone)),
-        ("--multi-az", "multi_az", "fixes.setting-multi-az", instance => Json(instance.MultiAz)),
-        ("--db-subnet-group-name", "db_subnet_group_name", "fixes.setting-subnet-group", instance => Json(instance.SubnetGroup)),
-        ("--vpc-security-group-ids", "vpc_security_group_ids", "fixes.setting-security-groups", instance => Json(instance.VpcSecurityGroupIds)),
-        ("--db-parameter-group-name", "parameter_group_name", "fixes.setting-parameter-group", instance => Json(instance.ParameterGroup)),
-        ("--option-group-name", "option_group_name", "fixes.setting-option-group", instance => Json(instance.OptionGroup)),
-        ("--port", "port", "fixes.setting-port", instance => Json(instance.Port)),
-        ("--backup-retention-period", "backup_retention_period", "fixes.setting-backup-retention", instance => Json(instance.BackupRetentionPeriod)),
-        ("--preferred-backup-window", "backup_window", "fixes.setting-backup-window", instance => Json(instance.PreferredBackupWindow)),
-        ("--preferred-maintenance-window", "maintenance_window", "fixes.setting-maintenance-window", instance => Json(instance.PreferredMaintenanceWindow)),
-        ("--enable-cloudwatch-logs-exports", "enabled_cloudwatch_logs_exports", "fixes.setting-log-exports", instance => Json(instance.EnabledCloudwatchLogsExports)),
-        ("--enable-iam-database-authentication", "iam_database_authentication_enabled", "fixes.setting-iam-authentication", instance => Json(instance.IamDatabaseAuthentication)),
-        ("--deletion-protection", "deletion_protection", "fixes.setting-deletion-protection", instance => Json(instance.DeletionProtection)),
-        ("--copy-tags-to-snapshot", "copy_tags_to_snapshot", "fixes.setting-copy-tags", instance => Json(instance.CopyTagsToSnapshot)),
-        ("--tags", "tags", "fixes.setting-tags", instance => Json(instance.Tags.IsKnown
+        ("--db-instance-class", "instance_class", Texts.Name("fixes.setting-instance-class"), instance => Json(instance.InstanceClass)),
+        ("--availability-zone", "availability_zone", Texts.Name("fixes.setting-availability-zone"), instance => Json(instance.AvailabilityZone)),
+        ("--multi-az", "multi_az", Texts.Name("fixes.setting-multi-az"), instance => Json(instance.MultiAz)),
+        ("--db-subnet-group-name", "db_subnet_group_name", Texts.Name("fixes.setting-subnet-group"), instance => Json(instance.SubnetGroup)),
+        ("--vpc-security-group-ids", "vpc_security_group_ids", Texts.Name("fixes.setting-security-groups"), instance => Json(instance.VpcSecurityGroupIds)),
+        ("--db-parameter-group-name", "parameter_group_name", Texts.Name("fixes.setting-parameter-group"), instance => Json(instance.ParameterGroup)),
+        ("--option-group-name", "option_group_name", Texts.Name("fixes.setting-option-group"), instance => Json(instance.OptionGroup)),
+        ("--port", "port", Texts.Name("fixes.setting-port"), instance => Json(instance.Port)),
+        ("--backup-retention-period", "backup_retention_period", Texts.Name("fixes.setting-backup-retention"), instance => Json(instance.BackupRetentionPeriod)),
+        ("--preferred-backup-window", "backup_window", Texts.Name("fixes.setting-backup-window"), instance => Json(instance.PreferredBackupWindow)),
+        ("--preferred-maintenance-window", "maintenance_window", Texts.Name("fixes.setting-maintenance-window"), instance => Json(instance.PreferredMaintenanceWindow)),
+        ("--enable-cloudwatch-logs-exports", "enabled_cloudwatch_logs_exports", Texts.Name("fixes.setting-log-exports"), instance => Json(instance.EnabledCloudwatchLogsExports)),
+        ("--enable-iam-database-authentication", "iam_database_authentication_enabled", Texts.Name("fixes.setting-iam-authentication"), instance => Json(instance.IamDatabaseAuthentication)),
+        ("--deletion-protection", "deletion_protection", Texts.Name("fixes.setting-deletion-protection"), instance => Json(instance.DeletionProtection)),
+        ("--copy-tags-to-snapshot", "copy_tags_to_snapshot", Texts.Name("fixes.setting-copy-tags"), instance => Json(instance.CopyTagsToSnapshot)),
+        ("--tags", "tags", Texts.Name("fixes.setting-tags"), instance => Json(instance.Tags.IsKnown
             ? Fact.Known<IReadOnlyDictionary<string, string>>(instance.Tags.Value.Where(tag => !tag.Key.StartsWith("aws:", StringComparison.Ordinal)).ToDictionary(StringComparer.Ordinal))
             : instance.Tags)),
     ];
