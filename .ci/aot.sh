@@ -52,6 +52,11 @@ echo "aot.sh: the dashboard renders from the AOT binary"
 
 KAGI_TEST_BINARY="$kagi" dotnet test tests/Kagi.Cli.Tests -c Release --no-build -nologo -v:q --logger "console;verbosity=minimal"
 
+# Live scans from profiles, as a separate process: static keys, assume-role and SSO profiles (the AWS SDK finds its STS and
+# SSO clients by name), an organization reached through a chained role, nothing written under the home directory.
+KAGI_TEST_BINARY="$kagi" dotnet test tests/Kagi.Aws.Tests -c Release --no-build -nologo -v:q --logger "console;verbosity=minimal" \
+  --filter "FullyQualifiedName~Kagi.Aws.Tests.Cli.ProfileTests|FullyQualifiedName~Kagi.Aws.Tests.Cli.CredentialChainTests"
+
 # The .NET tool package: packed, installed into a scratch folder, and scanning the examples.
 dotnet pack src/Kagi.Cli -c Release -o "$work/nupkg" -nologo -v:q
 dotnet tool install --tool-path "$work/tool" --add-source "$work/nupkg" Kagi

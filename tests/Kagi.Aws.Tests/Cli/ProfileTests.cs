@@ -42,14 +42,18 @@ public sealed class ProfileTests : IClassFixture<FakeEndpoint>
 
     internal static (int ExitCode, string Output, string Error) RunKagi(string awsHome, params string[] args) => RunKagi(awsHome, new Dictionary<string, string>(), args);
 
-    /// <summary>Runs kagi with <paramref name="awsHome"/> as its home and AWS files, and no AWS variable but <paramref name="environment"/>.</summary>
+    /// <summary>
+    /// Runs kagi with <paramref name="awsHome"/> as its home and AWS files, and no AWS variable but <paramref name="environment"/>:
+    /// the build beside the tests, or the published binary KAGI_TEST_BINARY names (CI runs these against the Native AOT one,
+    /// whose AWS SDK must still find its STS and SSO clients).
+    /// </summary>
     internal static (int ExitCode, string Output, string Error) RunKagi(string awsHome, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "kagi.dll"), .. args])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var start = Environment.GetEnvironmentVariable("KAGI_TEST_BINARY") is { Length: > 0 } binary
+            ? new ProcessStartInfo(binary, args)
+            : new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "kagi.dll"), .. args]);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
         foreach (var name in start.Environment.Keys.Where(name => name.StartsWith("AWS_", StringComparison.Ordinal)).ToList())
         {
             start.Environment.Remove(name);
