@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end IaC scan benchmark: a generated Terraform tree scanned by Kagi, beside hcl2json's parse of the same tree.
 # Usage: bench/iac/run.sh [MODULES]   (needs: dotnet, node, npm ci --prefix tools/hcl2json)
+#        KAGI_BIN=dist/linux-x64/kagi bench/iac/run.sh   the same with a published binary (the Native AOT one, .ci/aot.sh)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 modules=${1:-600}
@@ -10,8 +11,12 @@ trap 'rm -rf "$tree"' EXIT
 python3 bench/iac/generate.py "$tree" "$modules"
 files=$(find "$tree" -name '*.tf' | wc -l)
 bytes=$(find "$tree" -name '*.tf' -print0 | du -cb --files0-from=- | tail -1 | cut -f1)
-dotnet build src/Kagi.Cli -c Release -nologo -v:q >/dev/null
-kagi="src/Kagi.Cli/bin/Release/net10.0/kagi"
+if [ -n "${KAGI_BIN:-}" ]; then
+  kagi="$KAGI_BIN"
+else
+  dotnet build src/Kagi.Cli -c Release -nologo -v:q >/dev/null
+  kagi="src/Kagi.Cli/bin/Release/net10.0/kagi"
+fi
 
 # Kagi: the whole scan (parse, evaluate, judge, write JSON), three runs; peak memory from GNU time.
 best=""
