@@ -20,12 +20,18 @@ public sealed record AccountScan(string Account, string? Name, AwsScanResult Res
 public sealed record OrganizationScanResult(IReadOnlyList<AccountScan> Accounts, IReadOnlyList<ScanDiagnostic> Notes)
 {
     /// <summary>Every account's resources, notes and unread scopes in one inventory, accounts in the order scanned.</summary>
-    public Inventory Inventory => new(
-        [.. Accounts.SelectMany(account => account.Inventory.Resources)],
-        [.. Notes, .. Accounts.SelectMany(account => account.Inventory.Diagnostics)])
+    public Inventory Inventory
     {
-        Unscanned = [.. Accounts.SelectMany(account => account.Inventory.Unscanned)],
-    };
+        get
+        {
+            // Each account's named copy is made once: AccountScan.Inventory copies every resource on each read.
+            var named = Accounts.Select(account => account.Inventory).ToList();
+            return new([.. named.SelectMany(inventory => inventory.Resources)], [.. Notes, .. named.SelectMany(inventory => inventory.Diagnostics)])
+            {
+                Unscanned = [.. named.SelectMany(inventory => inventory.Unscanned)],
+            };
+        }
+    }
 }
 
 /// <summary>
