@@ -25,8 +25,6 @@ public abstract class DbClusterMigrationMotoTests<TCluster> : IClassFixture<DbCl
 {
     protected const string Region = "eu-west-1";
 
-    private static readonly Dictionary<string, string> ConfirmDelete = new() { ["CONFIRM_DELETE_OLD_CLUSTER"] = "yes" };
-
     private readonly PatchedMoto _moto;
 
     protected DbClusterMigrationMotoTests(PatchedMoto moto, string setup)
@@ -47,12 +45,11 @@ public abstract class DbClusterMigrationMotoTests<TCluster> : IClassFixture<DbCl
     [InlineData("plain", CmkEncryptionRule<TCluster>.UnencryptedVariant)]
     public void The_printed_rebuild_carries_every_setting_and_breaks_no_rule_that_passed(string name, string? variant)
     {
-        // Given the cluster, which the CMK rule fails, with the settings the scan read
-        var before = Scans.Judge(Scans.Run(_moto.Endpoint, null, Region).Inventory);
-        var finding = Assert.Single(before, f => f.Rule.Id == CmkRule && f.Resource.Name is { IsKnown: true } known && known.Value == name);
-        Assert.Equal(ResultStatus.Fail, finding.Status);
-        Assert.Equal(variant, finding.Result.RemediationVariant);
-        var old = (TCluster)finding.Resource;
+        // Given the cluster, which the CMK rule fails, when its printed script runs
+        var fix = PrintedRebuild.Run(_moto.Endpoint, Region, CmkRule, resource => resource.Name is { IsKnown: true } known && known.Value == name, variant, "CONFIRM_DELETE_OLD_CLUSTER");
+
+        // with the settings the scan read
+        var old = (TCluster)fix.Finding.Resource;
         Assert.Equal(2, old.Instances.Value.Select(instance => instance.AvailabilityZone).Distinct().Count());
         Assert.Equal(2, old.Instances.Value.Select(instance => instance.InstanceClass).Distinct().Count());
         Assert.EndsWith("-params", old.ClusterParameterGroup.Value, StringComparison.Ordinal);
@@ -62,16 +59,10 @@ public abstract class DbClusterMigrationMotoTests<TCluster> : IClassFixture<DbCl
         Assert.Contains("team", old.Tags.Value.Keys);
         Assert.Equal(IamAuthentication, old.IamDatabaseAuthentication.Value);
 
-        // When its AWS CLI script runs exactly as printed, with the old cluster's deletion confirmed
-        var cli = FindingText.Render(finding, Language.En).FixIn(RemediationMedium.AwsCli);
-        ExternalProcess.RunShell(cli, _moto.Endpoint, ConfirmDelete);
-
-        // Then the new cluster passes the CMK rule under a customer-managed key
-        var inventory = Scans.Run(_moto.Endpoint, null, Region).Inventory;
-        var after = Scans.Judge(inventory);
+        // Then the new cluster passes the CMK rule under a customer-managed key, and every rule that passed for the old one
+        var inventory = fix.After;
         var replacement = inventory.Resources.OfType<TCluster>().Single(cluster => cluster.Name.Value == $"{name}-cmk");
-        Assert.Equal(ResultStatus.Pass, after.Single(f => f.Rule.Id == CmkRule && f.Resource.Id == replacement.Id).Status);
-        Assert.Equal(KeyManager.Customer, Assert.IsType<KeyReference.Described>(replacement.Key).Key.Manager.Value);
+        fix.AssertReplacementPassesWhatTheOldPassed(replacement, CmkRule);
 
         // and carries the old cluster's settings and instances across
         Assert.Equal(Settings(old), Settings(replacement));
@@ -79,12 +70,6 @@ public abstract class DbClusterMigrationMotoTests<TCluster> : IClassFixture<DbCl
         Assert.Equal(
             old.Instances.Value.Select(instance => instance with { Name = string.Empty }),
             replacement.Instances.Value.Select(instance => instance with { Name = string.Empty }));
-
-        // and no rule that passed for the old cluster fails for the new one
-        var passedBefore = before.Where(f => f.Resource.Id == old.Id && f.Status == ResultStatus.Pass).Select(f => f.Rule.Id).ToList();
-        Assert.True(variant is not null || passedBefore.Count > 0, "the storage-encryption rule passed for the old cluster");
-        var statusAfter = after.Where(f => f.Resource.Id == replacement.Id).ToDictionary(f => f.Rule.Id, f => f.Status);
-        Assert.All(passedBefore, ruleId => Assert.Equal((ruleId, ResultStatus.Pass), (ruleId, statusAfter[ruleId])));
 
         // and the old cluster is gone, leaving a final snapshot and no unencrypted one behind
         Assert.DoesNotContain(inventory.Resources.OfType<TCluster>(), cluster => cluster.Name.Value == name);
@@ -117,7 +102,7 @@ public abstract class DbClusterMigrationMotoTests<TCluster> : IClassFixture<DbCl
 
     // The cluster snapshots of the old cluster's name, whether each is encrypted; Neptune and Aurora share moto's RDS backend.
     private Dictionary<string, bool> Snapshots(string name) =>
-        ExternalProcess.RunPython(
+        ExternalProcess.RunPythonRows(
             """
             import boto3
             for s in boto3.client("rds").describe_db_cluster_snapshots()["DBClusterSnapshots"]:
@@ -125,8 +110,6 @@ public abstract class DbClusterMigrationMotoTests<TCluster> : IClassFixture<DbCl
             """,
             _moto.Endpoint,
             Region)
-            .Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(line => line.Split(' '))
             .Where(fields => fields[0].StartsWith(name + "-", StringComparison.Ordinal))
             .ToDictionary(fields => fields[0], fields => fields[1] == "True", StringComparer.Ordinal);
 

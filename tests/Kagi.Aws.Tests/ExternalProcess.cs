@@ -30,6 +30,10 @@ internal static class ExternalProcess
     public static string RunPython(string script, Uri endpoint, string region = "eu-west-1") =>
         Run("python3", ["-c", script], endpoint, TimeSpan.FromSeconds(60), new Dictionary<string, string> { ["AWS_DEFAULT_REGION"] = region });
 
+    /// <summary>What a boto3 script printed, a row a line, its fields split at spaces.</summary>
+    public static IReadOnlyList<string[]> RunPythonRows(string script, Uri endpoint, string region = "eu-west-1") =>
+        [.. RunPython(script, endpoint, region).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split(' '))];
+
     /// <summary>
     /// Runs shell commands as a user of the AWS CLI would (stopping at the first that fails), with only the endpoint
     /// taken from the environment, and returns what they printed; fails the test on a non-zero exit.

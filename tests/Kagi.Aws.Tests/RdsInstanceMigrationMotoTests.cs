@@ -39,52 +39,37 @@ public sealed class RdsInstanceMigrationMotoTests(MotoServer moto) : MotoScenari
         instance("plain", StorageEncrypted=False)
         """;
 
-    private static readonly Dictionary<string, string> ConfirmDelete = new() { ["CONFIRM_DELETE_OLD_INSTANCE"] = "yes" };
-
     [Theory]
     [InlineData("managed", null)]
     [InlineData("plain", CmkEncryptionRule<RdsInstance>.UnencryptedVariant)]
     public void The_printed_rebuild_carries_every_setting_and_breaks_no_rule_that_passed(string name, string? variant)
     {
-        // Given the instance, which the CMK rule fails, with the non-default settings the scan read
-        var before = Scans.Judge(Scans.Run(Endpoint, null, Region).Inventory);
-        var finding = Assert.Single(before, f => f.Rule.Id == CmkRule && f.Resource.Name is { IsKnown: true } known && known.Value == name);
-        Assert.Equal(ResultStatus.Fail, finding.Status);
-        Assert.Equal(variant, finding.Result.RemediationVariant);
-        var old = (RdsInstance)finding.Resource;
+        // Given the instance, which the CMK rule fails, when its printed script runs
+        var fix = PrintedRebuild.Run(Endpoint, Region, CmkRule, resource => resource.Name is { IsKnown: true } known && known.Value == name, variant, "CONFIRM_DELETE_OLD_INSTANCE");
+
+        // with the non-default settings the scan read
+        var old = (RdsInstance)fix.Finding.Resource;
         Assert.Equal(("db.m5.large", "eu-west-1b", 5433, "orders-params", "orders-options"), (old.InstanceClass.Value, old.AvailabilityZone.Value, old.Port.Value, old.ParameterGroup.Value, old.OptionGroup.Value));
         Assert.Equal((14, true, true, true), (old.BackupRetentionPeriod.Value, old.DeletionProtection.Value, old.CopyTagsToSnapshot.Value, old.IamDatabaseAuthentication.Value));
 
-        // When its AWS CLI script runs exactly as printed, with the old instance's deletion confirmed
-        var cli = FindingText.Render(finding, Language.En).FixIn(RemediationMedium.AwsCli);
-        ExternalProcess.RunShell(cli, Endpoint, ConfirmDelete);
-
-        // Then the new instance passes the CMK rule under a customer-managed key
-        var inventory = Scans.Run(Endpoint, null, Region).Inventory;
-        var after = Scans.Judge(inventory);
+        // Then the new instance passes the CMK rule under a customer-managed key, and every rule that passed for the old one
+        var inventory = fix.After;
         var replacement = inventory.Resources.OfType<RdsInstance>().Single(instance => instance.Name.Value == $"{name}-cmk");
-        Assert.Equal(ResultStatus.Pass, after.Single(f => f.Rule.Id == CmkRule && f.Resource.Id == replacement.Id).Status);
-        Assert.Equal(KeyManager.Customer, Assert.IsType<KeyReference.Described>(replacement.Key).Key.Manager.Value);
+        fix.AssertReplacementPassesWhatTheOldPassed(replacement, CmkRule);
 
         // and carries every setting across
         Assert.Equal(Settings(old), Settings(replacement));
 
-        // and no rule that passed for the old instance fails for the new one
-        var passedBefore = before.Where(f => f.Resource.Id == old.Id && f.Status == ResultStatus.Pass).Select(f => f.Rule.Id).ToList();
-        Assert.True(variant is not null || passedBefore.Count > 0, "the storage-encryption rule passed for the old instance");
-        var statusAfter = after.Where(f => f.Resource.Id == replacement.Id).ToDictionary(f => f.Rule.Id, f => f.Status);
-        Assert.All(passedBefore, ruleId => Assert.Equal((ruleId, ResultStatus.Pass), (ruleId, statusAfter[ruleId])));
-
         // and the old instance is gone, leaving only snapshots under the CMK
         Assert.DoesNotContain(inventory.Resources.OfType<RdsInstance>(), instance => instance.Name.Value == name);
-        var snapshots = ExternalProcess.RunPython(
+        var snapshots = ExternalProcess.RunPythonRows(
             """
             import boto3
             for s in boto3.client("rds").describe_db_snapshots()["DBSnapshots"]:
                 print(s["DBSnapshotIdentifier"], s.get("KmsKeyId", "none"))
             """,
             Endpoint,
-            Region).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split(' ')).Where(fields => fields[0].StartsWith(name + "-", StringComparison.Ordinal)).ToList();
+            Region).Where(fields => fields[0].StartsWith(name + "-", StringComparison.Ordinal)).ToList();
         Assert.Contains(snapshots, fields => fields[0] == $"{name}-final-cmk");
         Assert.All(snapshots, fields => Assert.Equal((fields[0], replacement.KmsKeyId.Value), (fields[0], fields[1])));
     }

@@ -2,8 +2,10 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Kagi.Core.Findings;
+using Kagi.Core.Model;
 using Kagi.Core.Rules;
 using Kagi.Rules.Aws;
+using Kagi.Rules.Aws.Ebs.Volumes;
 using Kagi.Rules.Aws.Neptune.Clusters;
 
 namespace Kagi.Rules.Tests;
@@ -141,8 +143,29 @@ public sealed partial class CliInjectionTests
 
     // The parts a rule builds from its evidence, every value the scan read set to the given one (or nothing read at all).
     private static IReadOnlyDictionary<string, string> Parts(string ruleId, string? value, Language language) =>
-        RuleCatalog.Find(ruleId)!.Metadata.FixBuilder?.Build(RemediationMedium.AwsCli, value is null ? new Dictionary<string, string?>() : Evidence(value), language)
+        RuleCatalog.Find(ruleId)!.Metadata.FixBuilder?.Build(RemediationMedium.AwsCli, value is null ? new Dictionary<string, string?>() : EvidenceOf(ruleId, value), language)
         ?? Placeholders.NoParts;
+
+    private static Dictionary<string, string?> EvidenceOf(string ruleId, string value) =>
+        RuleCatalog.Find(ruleId)!.Metadata.ResourceType == EbsVolume.Descriptor.Type ? VolumeEvidence(value) : Evidence(value);
+
+    // A volume whose every setting, tag and attachment holds the value, for the rules whose fix replaces a volume.
+    private static Dictionary<string, string?> VolumeEvidence(string value) => EbsVolumeRebuild.Evidence(new EbsVolume
+    {
+        Id = value,
+        Name = Fact.Known(value),
+        Tags = Fact.Known<IReadOnlyDictionary<string, string>>(new Dictionary<string, string> { [value] = value }),
+        StorageEncrypted = Fact.Known(false),
+        KmsKeyId = Fact.Known<string?>(null),
+        Key = new KeyReference.ServiceDefault(),
+        AvailabilityZone = Fact.Known<string?>(value),
+        VolumeType = Fact.Known<string?>(value),
+        Size = Fact.Known(50),
+        Iops = Fact.Known(4000),
+        Throughput = Fact.Known(250),
+        MultiAttachEnabled = Fact.Known(true),
+        Attachments = Fact.Known<IReadOnlyList<EbsAttachment>>([new(value, value), new(value + "2", value)]),
+    }).ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
 
     // A rebuild whose every setting, tag and instance holds the value, for the rules whose fix rebuilds a DB cluster.
     private static Dictionary<string, string?> Evidence(string value)

@@ -8,7 +8,7 @@ namespace Kagi.Rules.Aws.Ebs.Volumes;
 
 /// <summary>
 /// Lists a region's volumes with <c>DescribeVolumes</c>, page by page; each answer carries the volume's encryption, its
-/// key and its tags. An encrypted volume names the key it was created with, the account's default key included, so the
+/// key, its tags and what a replacement must have (zone, type, size, IOPS, throughput, attachments). An encrypted volume names the key it was created with, the account's default key included, so the
 /// account's EBS settings (which apply only to volumes still to be created) are not read.
 /// </summary>
 public sealed class EbsVolumeReader
@@ -55,5 +55,12 @@ public sealed class EbsVolumeReader
         StorageEncrypted = Fact.Known(volume.Encrypted ?? false),
         KmsKeyId = Fact.Known(volume.KmsKeyId is { Length: > 0 } key ? key : null),
         Key = new KeyReference.Undetermined(Texts.Canonical("reasons.key-not-resolved")),
+        AvailabilityZone = Fact.Known<string?>(volume.AvailabilityZone),
+        VolumeType = Fact.Known<string?>(volume.VolumeType?.Value),
+        Size = Fact.Known(volume.Size ?? 0),
+        Iops = Fact.Known(volume.Iops ?? 0),
+        Throughput = Fact.Known(volume.Throughput ?? 0),
+        MultiAttachEnabled = Fact.Known(volume.MultiAttachEnabled ?? false),
+        Attachments = Fact.Known<IReadOnlyList<EbsAttachment>>([.. (volume.Attachments ?? []).Select(attachment => new EbsAttachment(attachment.InstanceId, attachment.Device))]),
     };
 }

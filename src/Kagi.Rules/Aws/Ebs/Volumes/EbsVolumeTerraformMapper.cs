@@ -29,6 +29,13 @@ internal sealed class EbsVolumeTerraformMapper : ResourceMapper<EbsVolume>
             StorageEncrypted = encrypted,
             KmsKeyId = Facts.OptionalString(view, KeyArgument),
             Key = key,
+            AvailabilityZone = Facts.OptionalString(view, "availability_zone"),
+            VolumeType = Facts.OptionalString(view, "type"),
+            Size = Facts.Int(view, "size", whenNotSet: 0),
+            Iops = Facts.Int(view, "iops", whenNotSet: 0),
+            Throughput = Facts.Int(view, "throughput", whenNotSet: 0),
+            MultiAttachEnabled = Facts.Bool(view, "multi_attach_enabled", whenNotSet: false),
+            Attachments = Fact.Unknown<IReadOnlyList<EbsAttachment>>(Texts.Canonical("reasons.ebs-attachments-declared-apart")),
         };
     }
 
