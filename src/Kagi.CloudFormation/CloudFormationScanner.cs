@@ -110,11 +110,11 @@ public sealed class CloudFormationScanner(CloudFormationMappers mappers, CloudFo
     private static List<TemplateResource> Created(string file, MappingNode template, TemplateEvaluator evaluator, List<ScanDiagnostic> diagnostics)
     {
         var created = new List<TemplateResource>();
-        foreach (var (logicalId, node) in (template.Get("Resources") as MappingNode)?.Entries ?? [])
+        foreach (var (logicalId, node, line) in (template.Get("Resources") as MappingNode)?.Entries ?? [])
         {
             if (node is not MappingNode { } declaration || declaration.Get("Type") is not ScalarNode { Value: { } type })
             {
-                diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, Texts.Canonical("reasons.cloudformation-resource-without-type", ("resource", logicalId)), new SourceLocation(file, node.Line)));
+                diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, Texts.Canonical("reasons.cloudformation-resource-without-type", ("resource", logicalId)), new SourceLocation(file, line)));
                 continue;
             }
 
@@ -125,16 +125,16 @@ public sealed class CloudFormationScanner(CloudFormationMappers mappers, CloudFo
                 _ => [],
             })
             {
-                evaluator.DependsOn(logicalId, dependency, declaration.Line);
+                evaluator.DependsOn(logicalId, dependency, line);
             }
 
-            if (declaration.Get("Condition") is ScalarNode { Value: { } condition } && evaluator.Condition(condition, declaration.Line) is TemplateText { Value: "false" })
+            if (declaration.Get("Condition") is ScalarNode { Value: { } condition } && evaluator.Condition(condition, line) is TemplateText { Value: "false" })
             {
                 continue;
             }
 
             var properties = declaration.Get("Properties") is { } written && evaluator.Evaluate(written, logicalId) is TemplateMap map ? map : new TemplateMap([]);
-            created.Add(new TemplateResource(logicalId, type, new SourceLocation(file, node.Line), properties));
+            created.Add(new TemplateResource(logicalId, type, new SourceLocation(file, line), properties));
         }
 
         return created;
@@ -151,7 +151,7 @@ public sealed class CloudFormationScanner(CloudFormationMappers mappers, CloudFo
             var onPath = new HashSet<string>(StringComparer.Ordinal);
             if (Cycle(start, evaluator.Dependencies, done, path, onPath) is { } cycle)
             {
-                var line = resources.Get(cycle[0])?.Line ?? 1;
+                var line = resources.Entries.First(entry => entry.Key == cycle[0]).KeyLine;
                 diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, EvaluationTexts.CircularReference(string.Join(" → ", cycle)), new SourceLocation(file, line)));
             }
         }

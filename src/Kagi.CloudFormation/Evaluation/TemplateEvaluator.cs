@@ -105,7 +105,7 @@ internal sealed partial class TemplateEvaluator
     };
 
     // {"Condition": "Name"} is a function only with a name; an IAM policy's "Condition" holds a mapping.
-    private static bool IsFunction(KeyValuePair<string, TemplateNode> entry) =>
+    private static bool IsFunction(MappingEntry entry) =>
         entry.Key is "Ref" || entry.Key.StartsWith("Fn::", StringComparison.Ordinal) || (entry.Key == "Condition" && entry.Value is ScalarNode);
 
     private TemplateValue Ref(TemplateNode argument, int line)

@@ -13,10 +13,10 @@ internal static class JsonTemplateReader
     public static TemplateNode? Read(byte[] utf8)
     {
         var lines = LineStarts(utf8);
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = TemplateLimits.MaxDepth, CommentHandling = JsonCommentHandling.Skip });
-        var open = new Stack<(List<TemplateNode> Items, List<string>? Keys, HashSet<string>? Seen, int Line)>();
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = TemplateLimits.MaxDepth + 1, CommentHandling = JsonCommentHandling.Skip });
+        var open = new Stack<(List<TemplateNode> Items, List<(string Key, int Line)>? Keys, HashSet<string>? Seen, int Line)>();
         TemplateNode? root = null;
-        string? key = null;
+        (string Key, int Line) key = default;
         var nodes = 0;
         try
         {
@@ -27,17 +27,22 @@ internal static class JsonTemplateReader
                 switch (reader.TokenType)
                 {
                     case JsonTokenType.PropertyName:
-                        key = reader.GetString()!;
-                        if (!open.Peek().Seen!.Add(key))
+                        key = (reader.GetString()!, line);
+                        if (!open.Peek().Seen!.Add(key.Key))
                         {
-                            throw new TemplateReadException(TemplateTexts.DuplicateKey(key), line);
+                            throw new TemplateReadException(TemplateTexts.DuplicateKey(key.Key), line);
                         }
 
                         continue;
                     case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                        if (open.Count >= TemplateLimits.MaxDepth)
+                        {
+                            throw new TemplateReadException(TemplateTexts.TooDeep(), line);
+                        }
+
                         if (open.Count > 0)
                         {
-                            open.Peek().Keys?.Add(key!);
+                            open.Peek().Keys?.Add(key);
                         }
 
                         open.Push(reader.TokenType == JsonTokenType.StartObject ? ([], [], new(StringComparer.Ordinal), line) : ([], null, null, line));
@@ -45,7 +50,7 @@ internal static class JsonTemplateReader
                         continue;
                     case JsonTokenType.EndObject:
                         var mapping = open.Pop();
-                        done = new MappingNode([.. mapping.Keys!.Zip(mapping.Items, (k, v) => new KeyValuePair<string, TemplateNode>(k, v))], mapping.Line);
+                        done = new MappingNode([.. mapping.Keys!.Zip(mapping.Items, (k, v) => new MappingEntry(k.Key, v, k.Line))], mapping.Line);
                         break;
                     case JsonTokenType.EndArray:
                         var sequence = open.Pop();
@@ -54,7 +59,7 @@ internal static class JsonTemplateReader
                     default:
                         if (open.Count > 0)
                         {
-                            open.Peek().Keys?.Add(key!);
+                            open.Peek().Keys?.Add(key);
                         }
 
                         done = new ScalarNode(Scalar(ref reader), line);
@@ -79,8 +84,7 @@ internal static class JsonTemplateReader
         }
         catch (JsonException error)
         {
-            var message = reader.CurrentDepth >= TemplateLimits.MaxDepth ? TemplateTexts.TooDeep() : TemplateTexts.InvalidJson(error.Message);
-            throw new TemplateReadException(message, (int)(error.LineNumber ?? 0) + 1);
+            throw new TemplateReadException(TemplateTexts.InvalidJson(error.Message), (int)(error.LineNumber ?? 0) + 1);
         }
 
         return root;

@@ -8,8 +8,18 @@ internal sealed record ScalarNode(string? Value, int Line) : TemplateNode(Line);
 
 internal sealed record SequenceNode(IReadOnlyList<TemplateNode> Items, int Line) : TemplateNode(Line);
 
+/// <summary>An entry of a mapping, with the line of its key: where a resource is declared.</summary>
+internal sealed record MappingEntry(string Key, TemplateNode Value, int KeyLine)
+{
+    public void Deconstruct(out string key, out TemplateNode value)
+    {
+        key = Key;
+        value = Value;
+    }
+}
+
 /// <summary>A mapping, its keys in the order written (a template's keys are unique: the readers refuse duplicates).</summary>
-internal sealed record MappingNode(IReadOnlyList<KeyValuePair<string, TemplateNode>> Entries, int Line) : TemplateNode(Line)
+internal sealed record MappingNode(IReadOnlyList<MappingEntry> Entries, int Line) : TemplateNode(Line)
 {
     public TemplateNode? Get(string key)
     {
@@ -25,7 +35,7 @@ internal sealed record MappingNode(IReadOnlyList<KeyValuePair<string, TemplateNo
     }
 
     /// <summary>The one entry of a mapping that has exactly one: how an intrinsic function is written (<c>{"Ref": "X"}</c>).</summary>
-    public KeyValuePair<string, TemplateNode>? Single => Entries.Count == 1 ? Entries[0] : null;
+    public MappingEntry? Single => Entries.Count == 1 ? Entries[0] : null;
 }
 
 /// <summary>A template that could not be read, at the line where reading stopped.</summary>

@@ -25,38 +25,51 @@ internal sealed class YamlTemplateReader
     {
         var parser = new Parser(new StringReader(text));
         TemplateNode? root = null;
+        var line = 1;
+        while (Next(parser, line))
+        {
+            line = Line(parser.Current!);
+            switch (parser.Current)
+            {
+                case DocumentStart when root is not null:
+                    throw new TemplateReadException(TemplateTexts.MoreThanOneDocument(), line);
+                case Scalar scalar:
+                    root = Add(Tagged(scalar.Tag, new ScalarNode(IsNull(scalar) ? null : scalar.Value, line), line), scalar.Anchor, 1) ?? root;
+                    break;
+                case AnchorAlias alias:
+                    root = Alias(alias) ?? root;
+                    break;
+                case SequenceStart sequence:
+                    Open(new Frame(sequence.Tag, sequence.Anchor, line, isMapping: false, _nodes));
+                    break;
+                case MappingStart mapping:
+                    Open(new Frame(mapping.Tag, mapping.Anchor, line, isMapping: true, _nodes));
+                    break;
+                case SequenceEnd or MappingEnd:
+                    root = Close() ?? root;
+                    break;
+            }
+        }
+
+        return root;
+    }
+
+    // YamlDotNet reports most bad input as a YamlException with its place, and some (an unclosed flow sequence) as an
+    // InvalidOperationException without one: that is placed at the last line read.
+    private static bool Next(Parser parser, int line)
+    {
         try
         {
-            while (parser.MoveNext())
-            {
-                switch (parser.Current)
-                {
-                    case DocumentStart when root is not null:
-                        throw new TemplateReadException(TemplateTexts.MoreThanOneDocument(), (int)parser.Current.Start.Line);
-                    case Scalar scalar:
-                        root = Add(Tagged(scalar.Tag, new ScalarNode(IsNull(scalar) ? null : scalar.Value, Line(scalar)), Line(scalar)), scalar.Anchor, 1) ?? root;
-                        break;
-                    case AnchorAlias alias:
-                        root = Alias(alias) ?? root;
-                        break;
-                    case SequenceStart sequence:
-                        Open(new Frame(sequence.Tag, sequence.Anchor, Line(sequence), isMapping: false, _nodes));
-                        break;
-                    case MappingStart mapping:
-                        Open(new Frame(mapping.Tag, mapping.Anchor, Line(mapping), isMapping: true, _nodes));
-                        break;
-                    case SequenceEnd or MappingEnd:
-                        root = Close() ?? root;
-                        break;
-                }
-            }
+            return parser.MoveNext();
         }
         catch (YamlException error)
         {
             throw new TemplateReadException(TemplateTexts.InvalidYaml(error.InnerException?.Message ?? error.Message), (int)Math.Max(1, error.Start.Line));
         }
-
-        return root;
+        catch (InvalidOperationException error)
+        {
+            throw new TemplateReadException(TemplateTexts.InvalidYaml(error.Message), line);
+        }
     }
 
     private static int Line(ParsingEvent parsed) => (int)Math.Max(1, parsed.Start.Line);
@@ -141,7 +154,7 @@ internal sealed class YamlTemplateReader
 
         var name = tag.Value.TrimStart('!');
         return ShortFormTags.LongForm(name) is { } function
-            ? new MappingNode([new(function, node)], line)
+            ? new MappingNode([new(function, node, line)], line)
             : throw new TemplateReadException(TemplateTexts.UnknownTag(tag.Value), line);
     }
 
@@ -164,9 +177,9 @@ internal sealed class YamlTemplateReader
         public void Add(TemplateNode node) => _items.Add(node);
 
         // Keys and values alternate; a key must be a scalar and appear once.
-        public List<KeyValuePair<string, TemplateNode>> Entries()
+        public List<MappingEntry> Entries()
         {
-            var entries = new List<KeyValuePair<string, TemplateNode>>(_items.Count / 2);
+            var entries = new List<MappingEntry>(_items.Count / 2);
             var seen = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i + 1 < _items.Count; i += 2)
             {
@@ -180,7 +193,7 @@ internal sealed class YamlTemplateReader
                     throw new TemplateReadException(TemplateTexts.DuplicateKey(key), _items[i].Line);
                 }
 
-                entries.Add(new(key, _items[i + 1]));
+                entries.Add(new(key, _items[i + 1], _items[i].Line));
             }
 
             return entries;
