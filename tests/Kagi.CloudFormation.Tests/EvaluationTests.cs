@@ -79,6 +79,16 @@ public sealed class EvaluationTests
         Assert.Equal(new ResourceOrigin("Other", attribute), Assert.IsType<TemplateUnknown>(value).Origin);
     }
 
+    [Theory]
+    [InlineData("!Sub 'arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:alias/app-data'", ":alias/app-data")]
+    [InlineData("!Sub '${AWS::AccountId}'", null)]
+    public void A_sub_with_unknown_parts_keeps_its_literal_end(string expression, string? end)
+    {
+        var (value, _) = Templates.Evaluate(Templates.WithValue(expression));
+
+        Assert.Equal(end, Assert.IsType<TemplateUnknown>(value).KnownEnd);
+    }
+
     [Fact]
     public void Pseudo_parameters_are_known_when_given()
     {

@@ -152,9 +152,9 @@ internal sealed partial class TemplateEvaluator
             SequenceNode { Items: [var written, MappingNode map] } => (Evaluate(written), map),
             _ => (null, null),
         };
-        if (template is TemplateUnknown unknown)
+        if (template is TemplateUnknown unknownTemplate)
         {
-            return unknown;
+            return unknownTemplate;
         }
 
         if (template is not TemplateText { Value: var text })
@@ -164,6 +164,7 @@ internal sealed partial class TemplateEvaluator
 
         var built = new StringBuilder();
         var position = 0;
+        TemplateUnknown? unknown = null;
         while (text.IndexOf("${", position, StringComparison.Ordinal) is var open and >= 0)
         {
             var close = text.IndexOf('}', open);
@@ -187,9 +188,17 @@ internal sealed partial class TemplateEvaluator
                 return value;
             }
 
+            if (value is TemplateUnknown unknownPart)
+            {
+                // What follows the last unknown part is still known: an alias ARN's name, for one.
+                unknown ??= unknownPart;
+                built.Clear();
+                continue;
+            }
+
             if (value is not TemplateText known)
             {
-                return value as TemplateUnknown ?? Error(EvaluationTexts.BadArguments("Fn::Sub"), line);
+                return Error(EvaluationTexts.BadArguments("Fn::Sub"), line);
             }
 
             built.Append(known.Value);
@@ -200,7 +209,8 @@ internal sealed partial class TemplateEvaluator
         }
 
         built.Append(text, position, text.Length - position);
-        return Bounded(built.ToString(), () => Error(TemplateTexts.StringTooLong(), line));
+        return unknown is not null ? new TemplateUnknown(unknown.Reason) { KnownEnd = built.Length > 0 ? built.ToString() : null }
+            : Bounded(built.ToString(), () => Error(TemplateTexts.StringTooLong(), line));
     }
 
     // ${Name}: the Sub's own variables, then a parameter, pseudo-parameter or resource; ${Resource.Attribute}: Fn::GetAtt.

@@ -54,6 +54,12 @@ internal sealed record TemplateNoValue : TemplateValue
 /// </summary>
 internal sealed record TemplateUnknown(string Reason, ResourceOrigin? Origin = null) : TemplateValue
 {
+    /// <summary>
+    /// The literal end of a string <c>Fn::Sub</c> builds after its last unknown part, such as <c>:alias/app-data</c> of
+    /// <c>arn:${AWS::Partition}:kms:${AWS::Region}:${AWS::AccountId}:alias/app-data</c>; null when it ends unknown.
+    /// </summary>
+    public string? KnownEnd { get; init; }
+
     public override string Describe() => Origin?.ToString() ?? "?";
 }
 

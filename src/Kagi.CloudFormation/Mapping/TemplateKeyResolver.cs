@@ -24,6 +24,7 @@ internal sealed class TemplateKeyResolver(IReadOnlyDictionary<string, KmsKey> ke
     {
         TemplateNull or TemplateText { Value: "" } => new KeyReference.ServiceDefault(),
         TemplateText identifier => KeyLevelClassifier.FromIdentifier(identifier.Value),
+        TemplateUnknown { KnownEnd: { } end } when end.IndexOf(":alias/", StringComparison.Ordinal) is >= 0 and var at => new KeyReference.Alias(end[(at + 1)..]),
         TemplateUnknown { Origin: { } origin } => FromOrigin(origin, hops)
             ?? new KeyReference.Undetermined(Texts.Canonical("reasons.cloudformation-property-unknown", ("resource", resource.Id), ("property", property), ("reason", ((TemplateUnknown)value).Reason))),
         TemplateUnknown unknown => new KeyReference.Undetermined(Texts.Canonical("reasons.cloudformation-property-unknown", ("resource", resource.Id), ("property", property), ("reason", unknown.Reason))),
