@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Kagi.Core;
 using Kagi.Core.Model;
@@ -20,21 +19,14 @@ public sealed class CloudFormationMappers
 
     /// <summary>Every mapper in <paramref name="assemblies"/>, one instance each.</summary>
     /// <exception cref="InvalidOperationException">A mapper has no parameterless constructor, or two map the same CloudFormation type.</exception>
-    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = OwnAssemblies.Rooted)]
-    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = OwnAssemblies.Rooted)]
     public static CloudFormationMappers Discover(IEnumerable<Assembly> assemblies)
     {
-        ArgumentNullException.ThrowIfNull(assemblies);
         var mappers = new Dictionary<string, ICloudFormationMapper>(StringComparer.Ordinal);
-        foreach (var type in assemblies.Distinct().SelectMany(assembly => assembly.GetTypes())
-            .Where(type => type is { IsClass: true, IsAbstract: false } && typeof(ICloudFormationMapper).IsAssignableFrom(type)))
+        foreach (var mapper in OwnAssemblies.Instances<ICloudFormationMapper>(assemblies))
         {
-            var mapper = type.GetConstructor(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance, Type.EmptyTypes) is { } constructor
-                ? (ICloudFormationMapper)constructor.Invoke(null)
-                : throw new InvalidOperationException($"CloudFormation mapper {type.FullName} has no parameterless constructor");
             if (!mappers.TryAdd(mapper.ResourceType, mapper))
             {
-                throw new InvalidOperationException($"{mapper.ResourceType} is mapped by both {mappers[mapper.ResourceType].GetType().Name} and {type.Name}");
+                throw new InvalidOperationException($"{mapper.ResourceType} is mapped by both {mappers[mapper.ResourceType].GetType().Name} and {mapper.GetType().Name}");
             }
         }
 
