@@ -110,6 +110,7 @@ public sealed class MappingTests
         Assert.Equal(name.EndsWith(".json", StringComparison.Ordinal) ? 3 : 4, cluster.Location!.Line);
         Assert.EndsWith(name, cluster.Location.File, StringComparison.Ordinal);
         Assert.Equal(ResourceSources.CloudFormation, ResourceSources.Of(cluster));
+        Assert.Contains("CloudFormation names it when the stack is deployed", cluster.Name.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
