@@ -9,14 +9,14 @@ using Kagi.Terraform;
 
 namespace Kagi.Cli;
 
-/// <summary><c>kagi scan iac PATH...</c>: Terraform folders, files and plan JSON.</summary>
+/// <summary><c>kagi scan iac PATH...</c>: Terraform folders, files and plan JSON, and CloudFormation templates.</summary>
 internal static class ScanIacCommand
 {
     public static Command Create(TextWriter output, TextWriter error, TimeProvider time)
     {
         var paths = OptionLikeArguments.Refused(new Argument<string[]>("PATH")
         {
-            Description = "Terraform folders, .tf / .tf.json files, or 'terraform show -json' plan files.",
+            Description = "Terraform folders, .tf / .tf.json files, 'terraform show -json' plan files, or CloudFormation templates (YAML or JSON, found by content).",
             Arity = ArgumentArity.OneOrMore,
         });
         var varFiles = new Option<string[]>("--var-file")
@@ -33,9 +33,11 @@ internal static class ScanIacCommand
         };
         var options = new ScanOptionSet();
         var limits = new EvaluationLimitOptions();
-        var command = new Command("iac", "Scan Terraform before it is applied.") { paths, varFiles, vars, allowOutside };
+        var cloudFormation = new CloudFormationOptions();
+        var command = new Command("iac", "Scan Terraform and CloudFormation before they are applied.") { paths, varFiles, vars, allowOutside };
         options.AddTo(command);
         limits.AddTo(command);
+        cloudFormation.AddTo(command);
         command.SetAction(parsed =>
         {
             var settings = options.Read(parsed, error);
@@ -59,21 +61,23 @@ internal static class ScanIacCommand
                 AllowOutside = parsed.GetValue(allowOutside) ?? [],
                 Limits = limits.Read(parsed),
             };
-            var inventory = new TerraformScanner(KindCatalog.TerraformMappers, scanOptions).Scan(targets);
+            var (templateOptions, parameterDiagnostics) = cloudFormation.Read(parsed);
+            var inventory = IacSources.Scan(targets, scanOptions, templateOptions, parameterDiagnostics);
             var report = ScanReports.Judge(ScanSource.Iac, targets, inventory, settings, startedAt, time);
-            return ScanOutput.Write(report, inventory, settings, time, FixCommandFor(targets, scanOptions, settings), output, error);
+            return ScanOutput.Write(report, inventory, settings, time, FixCommandFor(targets, scanOptions, cloudFormation.Files(parsed), settings), output, error);
         });
         return command;
     }
 
-    // The variable files and allowed paths are repeated so that the fix sees the same values; --var values are not, as
-    // they may be secrets.
-    private static Func<Finding, string> FixCommandFor(IEnumerable<string> targets, TerraformScanOptions scanOptions, ScanSettings settings)
+    // The variable and parameters files and allowed paths are repeated so that the fix sees the same values; --var and
+    // --parameter values are not, as they may be secrets.
+    private static Func<Finding, string> FixCommandFor(IEnumerable<string> targets, TerraformScanOptions scanOptions, IEnumerable<string> parameterFiles, ScanSettings settings)
     {
         var language = settings.Language == Language.Ja ? " --lang ja" : string.Empty;
         var varFiles = scanOptions.Variables.Where(v => v.IsFile).Select(v => $" --var-file {Placeholders.ShellWord(v.Text)}");
         var allowed = scanOptions.AllowOutside.Select(path => $" --allow-outside {Placeholders.ShellWord(path)}");
-        var scanned = string.Join(" ", targets.Select(Placeholders.ShellWord)) + string.Concat(varFiles) + string.Concat(allowed);
+        var parameters = parameterFiles.Select(path => $" --parameters-file {Placeholders.ShellWord(path)}");
+        var scanned = string.Join(" ", targets.Select(Placeholders.ShellWord)) + string.Concat(varFiles) + string.Concat(allowed) + string.Concat(parameters);
         return finding => $"kagi scan iac {scanned}{language} --fix {finding.Fingerprint[..12]}";
     }
 }

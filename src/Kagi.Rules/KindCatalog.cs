@@ -1,5 +1,6 @@
 using System.Reflection;
 using Kagi.Aws;
+using Kagi.CloudFormation.Mapping;
 using Kagi.Core.Model;
 using Kagi.Terraform.Mapping;
 
@@ -20,6 +21,9 @@ public static class KindCatalog
 
     /// <summary>How each Terraform resource type maps to a kind.</summary>
     public static ResourceMappers TerraformMappers { get; } = ResourceMappers.Discover(Assemblies);
+
+    /// <summary>How each CloudFormation resource type maps to a kind.</summary>
+    public static CloudFormationMappers CloudFormationMappers { get; } = CloudFormationMappers.Discover(Assemblies);
 
     /// <summary>How each listed kind is read from a live account.</summary>
     public static IReadOnlyList<ILiveCollector> LiveCollectors { get; } = Kagi.Aws.LiveCollectors.Discover(Assemblies);

@@ -26,6 +26,8 @@ public sealed class BackupRetentionOptionTests
         var verdicts = ScanIacCommandTests.Verdicts(output, "neptune-cluster-backup-retention");
         Assert.Equal("FAIL", verdicts["aws_neptune_cluster.pass_seven_days"]);
         Assert.Equal("PASS", verdicts["aws_neptune_cluster.pass_json_fourteen_days"]);
+        Assert.Equal("FAIL", verdicts["AWS::Neptune::DBCluster.PassSevenDays"]);
+        Assert.Equal("PASS", verdicts["AWS::Neptune::DBCluster.PassThirtyFiveDaysFromMapping"]);
         Assert.Contains("at least 14 are required", output, StringComparison.Ordinal);
     }
 

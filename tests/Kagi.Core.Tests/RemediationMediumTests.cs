@@ -49,6 +49,9 @@ public sealed class RemediationMediumTests
         Assert.Null(RemediationMedium.Find("cli"));
         Assert.Same(RemediationMedium.Terraform, RemediationMedium.CodeFor(ResourceSources.Terraform));
         Assert.Same(RemediationMedium.AwsCli, RemediationMedium.CodeFor(ResourceSources.Live));
+
+        // No medium writes templates yet: a stack's resource is fixed with the CLI.
+        Assert.Same(RemediationMedium.AwsCli, RemediationMedium.CodeFor(ResourceSources.CloudFormation));
     }
 
     private static Finding Finding(CloudResource resource) => new(Metadata, resource, new RuleResult(ResultStatus.Fail, "fail", new Dictionary<string, string?> { ["setting"] = "false" }));

@@ -46,6 +46,19 @@ public sealed partial class KindRegistryTests
     }
 
     [Fact]
+    public void Every_cloudformation_mapper_maps_its_kinds_own_type()
+    {
+        // A kind's type is its CloudFormation name, so the mapper of that type makes that kind and no other.
+        var stray = KindCatalog.CloudFormationMappers.Records
+            .Where(pair => !KindCatalog.Kinds.Records.Contains(pair.Value) || ResourceKinds.Of(pair.Value).Type != pair.Key)
+            .Select(pair => $"{pair.Key} maps to {pair.Value.Name}, whose kind is {(KindCatalog.Kinds.Records.Contains(pair.Value) ? ResourceKinds.Of(pair.Value).Type : "no kind of the catalogue")}");
+
+        AssertNone(stray);
+        Assert.Contains("AWS::Neptune::DBCluster", KindCatalog.CloudFormationMappers.Records.Keys);
+        Assert.Contains("AWS::KMS::Key", KindCatalog.CloudFormationMappers.Records.Keys);
+    }
+
+    [Fact]
     public void Every_kind_names_its_cloudformation_asff_and_ocsf_types_and_its_service()
     {
         var missing = KindCatalog.Kinds.Records.SelectMany(record =>

@@ -155,7 +155,7 @@ public sealed partial class RuleConventionTests
     [Theory]
     [InlineData("  aws-cli:\n", "  powershell:\n", "remediation 'powershell' is not one of console, aws-cli, terraform")]
     [InlineData("  aws-cli:\n", "  cli:\n", "remediation 'cli' is not one of console, aws-cli, terraform")]
-    [InlineData("    terraform:\n      en:", "    cloudformation:\n      en:", "message 'fail' has 'cloudformation', which is neither en, ja nor a source")]
+    [InlineData("    terraform:\n      en:", "    pulumi:\n      en:", "message 'fail' has 'pulumi', which is neither en, ja nor a source")]
     public void Metadata_naming_a_medium_or_source_kagi_does_not_know_is_rejected(string written, string misspelt, string error)
     {
         // Kagi could not escape values for an unknown medium, nor tell when an unknown source's text applies.

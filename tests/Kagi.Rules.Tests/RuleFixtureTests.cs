@@ -1,3 +1,4 @@
+using Kagi.CloudFormation;
 using Kagi.Core.Findings;
 using Kagi.Core.Model;
 using Kagi.Core.Rules;
@@ -10,7 +11,8 @@ namespace Kagi.Rules.Tests;
 /// <summary>
 /// Every rule's fixtures name the resources it judges pass_*, fail_* or unknown_*, and those it must leave alone
 /// (outside its subject, such as an HSM key for the rotation rule) none_*; the rule must give exactly that status to
-/// exactly those resources.
+/// exactly those resources. CloudFormation fixtures (<c>template.yaml</c>, <c>template.json</c>) say the same with the
+/// logical IDs CloudFormation allows: Pass*, Fail*, Unknown*, None*.
 /// </summary>
 public sealed class RuleFixtureTests
 {
@@ -31,6 +33,20 @@ public sealed class RuleFixtureTests
         return data;
     }
 
+    public static TheoryData<string, string> TemplateFixtures()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var entry in RuleCatalog.All.Where(entry => Directory.Exists(FixtureDirectory(entry))))
+        {
+            foreach (var template in TemplateFiles(FixtureDirectory(entry)))
+            {
+                data.Add(entry.Metadata.Id, template);
+            }
+        }
+
+        return data;
+    }
+
     [Theory]
     [MemberData(nameof(FixtureDirectories))]
     public void Terraform_fixtures_get_the_status_their_names_promise(string ruleId, string directory)
@@ -39,14 +55,45 @@ public sealed class RuleFixtureTests
         var inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan([directory]);
         Assert.DoesNotContain(inventory.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
 
-        // When only that rule runs
+        // When only that rule runs, then each resource has the status its name promises
+        AssertStatusesAsNamed(ruleId, inventory, name => name.StartsWith("none_", StringComparison.Ordinal), ExpectedStatus);
+    }
+
+    [Theory]
+    [MemberData(nameof(TemplateFixtures))]
+    public void CloudFormation_fixtures_get_the_status_their_logical_ids_promise(string ruleId, string template)
+    {
+        // Given one of the rule's templates
+        var inventory = new CloudFormationScanner(KindCatalog.CloudFormationMappers).Scan([template]).Inventory;
+        Assert.Empty(inventory.Diagnostics);
+
+        // When only that rule runs, then each resource has the status its logical ID promises
+        AssertStatusesAsNamed(ruleId, inventory, name => name.StartsWith("None", StringComparison.Ordinal), ExpectedTemplateStatus);
+    }
+
+    [Fact]
+    public void Every_rule_of_a_kind_cloudformation_maps_has_yaml_and_json_templates()
+    {
+        // A mapper's CloudFormation type is its kind's type (KindRegistryTests).
+        var mapped = KindCatalog.CloudFormationMappers.Records.Keys.ToHashSet(StringComparer.Ordinal);
+        var rules = RuleCatalog.All.Where(entry => mapped.Contains(entry.Metadata.ResourceType)).ToList();
+        Assert.NotEmpty(rules);
+        foreach (var entry in rules)
+        {
+            var templates = TemplateFiles(FixtureDirectory(entry)).Select(Path.GetFileName).ToList();
+            Assert.True(templates.Contains("template.yaml") && templates.Contains("template.json"), $"{entry.Metadata.Id} lacks template.yaml or template.json");
+        }
+    }
+
+    private static void AssertStatusesAsNamed(string ruleId, Inventory inventory, Func<string, bool> leftAlone, Func<string, ResultStatus> expectedStatus)
+    {
         var findings = RuleEngine.Run(inventory, RuleCatalog.All, new ScanOptions { Rules = new HashSet<string> { ruleId } });
 
-        // Then each resource has the status its name promises, and every fixture resource was judged
+        // Each resource has the status its name promises, and every fixture resource was judged
         var resourceType = RuleCatalog.Find(ruleId)!.Metadata.ResourceType;
         var expected = inventory.Resources
-            .Where(resource => resource.Type == resourceType && !resource.Declaration!.Name.StartsWith("none_", StringComparison.Ordinal))
-            .ToDictionary(resource => resource.Id, resource => ExpectedStatus(resource.Declaration!.Name));
+            .Where(resource => resource.Type == resourceType && !leftAlone(resource.Declaration!.Name))
+            .ToDictionary(resource => resource.Id, resource => expectedStatus(resource.Declaration!.Name));
         var actual = findings.ToDictionary(finding => finding.Resource.Id, finding => finding.Status);
         Assert.Equal(expected.OrderBy(p => p.Key), actual.OrderBy(p => p.Key));
         Assert.Contains(ResultStatus.Pass, actual.Values);
@@ -73,6 +120,17 @@ public sealed class RuleFixtureTests
 
     private static string FixtureDirectory(CatalogEntry entry) =>
         Path.Combine(RepoPaths.Combine("tests", "Kagi.Rules.Tests", "Fixtures"), entry.Metadata.Service, entry.Metadata.Id);
+
+    private static IEnumerable<string> TemplateFiles(string directory) =>
+        Directory.EnumerateFiles(directory).Where(file => file.EndsWith(".yaml", StringComparison.Ordinal) || (file.EndsWith(".json", StringComparison.Ordinal) && !file.EndsWith(".tf.json", StringComparison.Ordinal))).Order(StringComparer.Ordinal);
+
+    private static ResultStatus ExpectedTemplateStatus(string logicalId) => logicalId switch
+    {
+        _ when logicalId.StartsWith("Pass", StringComparison.Ordinal) => ResultStatus.Pass,
+        _ when logicalId.StartsWith("Fail", StringComparison.Ordinal) => ResultStatus.Fail,
+        _ when logicalId.StartsWith("Unknown", StringComparison.Ordinal) => ResultStatus.Unknown,
+        _ => throw new InvalidOperationException($"template resource '{logicalId}' must start with Pass, Fail, Unknown or None"),
+    };
 
     private static ResultStatus ExpectedStatus(string resourceName) => resourceName switch
     {

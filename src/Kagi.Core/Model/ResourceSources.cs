@@ -11,7 +11,9 @@ public static class ResourceSources
 
     public const string Terraform = "terraform";
 
-    public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal) { Live, Terraform };
+    public const string CloudFormation = "cloudformation";
+
+    public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal) { Live, Terraform, CloudFormation };
 
     public static string Of(CloudResource resource)
     {

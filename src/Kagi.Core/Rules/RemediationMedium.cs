@@ -77,9 +77,12 @@ public sealed class RemediationMedium
 
     public static RemediationMedium? Find(string name) => All.FirstOrDefault(medium => medium.Name == name);
 
-    /// <summary>The medium that fixes a resource of this source in code: Terraform for Terraform, the CLI for live resources.</summary>
+    /// <summary>
+    /// The medium that fixes a resource of this source in code: Terraform for Terraform, the CLI for live resources and for
+    /// a source no medium writes yet (a CloudFormation stack's resource, until templates get their own fix).
+    /// </summary>
     public static RemediationMedium CodeFor(string source) =>
-        All.First(medium => medium.Source == source && medium.CodeLanguage is not null);
+        All.FirstOrDefault(medium => medium.Source == source && medium.CodeLanguage is not null) ?? AwsCli;
 
     /// <summary>Fills the template's <c>{{placeholders}}</c>, each value escaped for this medium, and its <c>{{&gt;parts}}</c> as built.</summary>
     public string Fill(string template, IReadOnlyDictionary<string, string> values, IReadOnlyDictionary<string, string> parts, Language language) => _fill(template, values, parts, language);

@@ -7,7 +7,8 @@ namespace Kagi.Rules.Tests.Texts;
 /// <summary>
 /// A live finding speaks the words of the AWS console and APIs: none of the texts it shows (title, risk, its
 /// messages, its console and CLI fixes, in every language) quotes a snake_case argument that the rule's Terraform
-/// mapper reads. Only a message's terraform text and the Terraform fix may.
+/// mapper reads. Only a message's terraform text and the Terraform fix may. A CloudFormation finding's messages are
+/// held to the same.
 /// </summary>
 public sealed partial class LiveTextTests
 {
@@ -57,6 +58,7 @@ public sealed partial class LiveTextTests
     {
         var texts = new List<(string, LocalizedText)> { ("title", rule.Title), ("risk", rule.Risk) };
         texts.AddRange(rule.Messages.Select(message => ($"messages.{message.Key}", message.Value.For(ResourceSources.Live))));
+        texts.AddRange(rule.Messages.Select(message => ($"messages.{message.Key}.cloudformation", message.Value.For(ResourceSources.CloudFormation))));
         texts.AddRange(
             from medium in rule.Remediation.Media.Where(medium => medium.Source == ResourceSources.Live)
             from variant in rule.Remediation.For(medium).Variants

@@ -1,0 +1,77 @@
+using System.Globalization;
+using Kagi.CloudFormation.Evaluation;
+using Kagi.Core.Localization;
+using Kagi.Core.Model;
+
+namespace Kagi.CloudFormation.Mapping;
+
+/// <summary>Reads a resource's evaluated properties into facts: a property left out takes the service's default, an unknown one its reason.</summary>
+internal static class TemplateFacts
+{
+    public static Fact<bool> Bool(TemplateResource resource, string property, bool whenNotSet) => resource.Get(property) switch
+    {
+        TemplateNull => Fact.Known(whenNotSet),
+        TemplateText { Value: var text } when bool.TryParse(text, out var value) => Fact.Known(value),
+        var other => NotKnown<bool>(resource, property, other, "Boolean"),
+    };
+
+    public static Fact<int> Int(TemplateResource resource, string property, int whenNotSet) => resource.Get(property) switch
+    {
+        TemplateNull => Fact.Known(whenNotSet),
+        TemplateText { Value: var text } when int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) => Fact.Known(value),
+        var other => NotKnown<int>(resource, property, other, "Integer"),
+    };
+
+    /// <summary>A string property; null when it is not set.</summary>
+    public static Fact<string?> OptionalString(TemplateResource resource, string property) => resource.Get(property) switch
+    {
+        TemplateNull => Fact.Known<string?>(null),
+        TemplateText { Value: var text } => Fact.Known<string?>(text),
+        var other => NotKnown<string?>(resource, property, other, "String"),
+    };
+
+    /// <summary>A list of strings; empty when it is not set.</summary>
+    public static Fact<IReadOnlyList<string>> Strings(TemplateResource resource, string property) => resource.Get(property) switch
+    {
+        TemplateNull => Fact.Known<IReadOnlyList<string>>([]),
+        TemplateList { Items: var items } when items.All(item => item is TemplateText) => Fact.Known<IReadOnlyList<string>>([.. items.Cast<TemplateText>().Select(item => item.Value)]),
+        TemplateList { Items: var items } when items.OfType<TemplateUnknown>().FirstOrDefault() is { } unknown => Fact.Unknown<IReadOnlyList<string>>(Unknown(resource, property, unknown)),
+        var other => NotKnown<IReadOnlyList<string>>(resource, property, other, "List"),
+    };
+
+    /// <summary>The resource's <c>Tags</c>, a list of <c>Key</c>/<c>Value</c> pairs; none when it is not set.</summary>
+    public static Fact<IReadOnlyDictionary<string, string>> Tags(TemplateResource resource)
+    {
+        var tags = new Dictionary<string, string>(StringComparer.Ordinal);
+        switch (resource.Get("Tags"))
+        {
+            case TemplateNull:
+                break;
+            case TemplateList { Items: var items }:
+                foreach (var item in items)
+                {
+                    if (item is not TemplateMap map || map.Get("Key") is not TemplateText key || map.Get("Value") is not TemplateText value)
+                    {
+                        return NotKnown<IReadOnlyDictionary<string, string>>(resource, "Tags", item, "Tag");
+                    }
+
+                    tags[key.Value] = value.Value;
+                }
+
+                break;
+            case var other:
+                return NotKnown<IReadOnlyDictionary<string, string>>(resource, "Tags", other, "List");
+        }
+
+        return Fact.Known<IReadOnlyDictionary<string, string>>(tags);
+    }
+
+    /// <summary>Why a property is not known: its unknown value's reason, or that it is not of the type expected.</summary>
+    public static Fact<T> NotKnown<T>(TemplateResource resource, string property, TemplateValue value, string expected) =>
+        Fact.Unknown<T>(value is TemplateUnknown unknown
+            ? Unknown(resource, property, unknown)
+            : Texts.Canonical("reasons.cloudformation-property-type", ("resource", resource.Id), ("property", property), ("expected", expected), ("value", value.Describe())));
+
+    private static string Unknown(TemplateResource resource, string property, TemplateUnknown unknown) =>
+        Texts.Canonical("reasons.cloudformation-property-unknown", ("resource", resource.Id), ("property", property), ("reason", unknown.Reason));
+}

@@ -1,0 +1,55 @@
+using System.Text;
+using Kagi.Core.Model;
+
+namespace Kagi.CloudFormation.Reading;
+
+/// <summary>
+/// A file read as a template, YAML or JSON (told apart by the first character, since JSON is also YAML but YAML's
+/// parser does not read every JSON escape as JSON does), and whether its content makes it a CloudFormation template.
+/// </summary>
+internal static class TemplateFile
+{
+    private static readonly string[] Extensions = [".yaml", ".yml", ".json", ".template"];
+
+    /// <summary>Whether a file's name lets it hold a template: Terraform's <c>.tf.json</c> never does.</summary>
+    public static bool MayHoldTemplate(string path) =>
+        !path.EndsWith(".tf.json", StringComparison.OrdinalIgnoreCase)
+        && Extensions.Any(extension => path.EndsWith(extension, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The file's root node; null for an empty file.</summary>
+    /// <exception cref="TemplateReadException">The file is too large or does not parse.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static TemplateNode? Read(string path)
+    {
+        if (new FileInfo(path).Length > TemplateLimits.MaxTemplateBytes)
+        {
+            throw new TemplateReadException(TemplateTexts.TooLarge(), 1);
+        }
+
+        var bytes = File.ReadAllBytes(path);
+        var start = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
+        var text = bytes.AsSpan(start);
+        var first = text.IndexOfAnyExcept(" \t\r\n"u8);
+        return first >= 0 && text[first] == (byte)'{'
+            ? JsonTemplateReader.Read(text.ToArray())
+            : YamlTemplateReader.Read(Encoding.UTF8.GetString(text));
+    }
+
+    /// <summary>A template by content: <c>AWSTemplateFormatVersion</c>, or <c>Resources</c> holding a <c>Type: AWS::…</c>.</summary>
+    public static bool IsTemplate(TemplateNode? root) =>
+        root is MappingNode mapping
+        && (mapping.Get("AWSTemplateFormatVersion") is not null
+            || mapping.Get("Resources") is MappingNode resources && resources.Entries.Any(entry =>
+                entry.Value is MappingNode resource && resource.Get("Type") is ScalarNode { Value: { } type } && type.StartsWith("AWS::", StringComparison.Ordinal)));
+
+    /// <summary>Whether text that did not parse still looks like a template, so its error is worth reporting in a folder.</summary>
+    public static bool LooksLikeTemplate(string path)
+    {
+        using var reader = new StreamReader(path);
+        var buffer = new char[64 * 1024];
+        var head = buffer.AsSpan(0, reader.ReadBlock(buffer));
+        return head.Contains("AWSTemplateFormatVersion", StringComparison.Ordinal)
+            || (head.Contains("Resources", StringComparison.Ordinal) && head.Contains("AWS::", StringComparison.Ordinal));
+    }
+
+}

@@ -1,0 +1,151 @@
+using Kagi.Core.Model;
+using Kagi.Rules.Aws.Neptune.Clusters;
+
+namespace Kagi.CloudFormation.Tests;
+
+public sealed class MappingTests
+{
+    private const string Template = """
+        AWSTemplateFormatVersion: "2010-09-09"
+        Parameters:
+          CreateDev:
+            Type: String
+            Default: "no"
+        Conditions:
+          Dev: !Equals [!Ref CreateDev, "yes"]
+        Resources:
+          Key:
+            Type: AWS::KMS::Key
+          Alias:
+            Type: AWS::KMS::Alias
+            Properties:
+              AliasName: alias/graph
+              TargetKeyId: !Ref Key
+          ByArn:
+            Type: AWS::Neptune::DBCluster
+            Properties:
+              StorageEncrypted: true
+              KmsKeyId: !GetAtt Key.Arn
+          ByAlias:
+            Type: AWS::Neptune::DBCluster
+            Properties:
+              StorageEncrypted: true
+              KmsKeyId: !Ref Alias
+          AwsManagedAlias:
+            Type: AWS::Neptune::DBCluster
+            Properties:
+              StorageEncrypted: true
+              KmsKeyId: arn:aws:kms:eu-west-1:111122223333:alias/aws/rds
+          Default:
+            Type: AWS::Neptune::DBCluster
+            Properties:
+              StorageEncrypted: true
+          LiteralKey:
+            Type: AWS::Neptune::DBCluster
+            Properties:
+              StorageEncrypted: true
+              KmsKeyId: arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab
+          OnlyInDev:
+            Type: AWS::Neptune::DBCluster
+            Condition: Dev
+        """;
+
+    private static Dictionary<string, CloudResource> Scanned(string template = Template, string name = "template.yaml")
+    {
+        var scan = Templates.Scan(template, name: name);
+        Assert.Empty(scan.Inventory.Diagnostics);
+        return scan.Inventory.Resources.ToDictionary(resource => resource.Declaration!.Name);
+    }
+
+    [Theory]
+    [InlineData("ByArn", KeyLevel.Customer)]
+    [InlineData("ByAlias", KeyLevel.Customer)]
+    [InlineData("AwsManagedAlias", KeyLevel.AwsManaged)]
+    [InlineData("Default", KeyLevel.AwsManaged)]
+    public void Key_levels_come_out_as_in_terraform(string cluster, KeyLevel level)
+    {
+        var resource = (NeptuneCluster)Scanned()[cluster];
+
+        Assert.Equal(Fact.Known(level), KeyLevelClassifier.Classify(resource.StorageEncrypted, resource.Key));
+    }
+
+    [Fact]
+    public void A_reference_to_a_key_of_the_template_is_that_key_with_its_aliases()
+    {
+        var resources = Scanned();
+        var cluster = (NeptuneCluster)resources["ByArn"];
+
+        var key = Assert.IsType<KeyReference.Described>(cluster.Key).Key;
+        Assert.Equal((resources["Key"].Id, resources["Key"].Scope), (key.Id, key.Scope));
+        Assert.Equal(["alias/graph"], ((KmsKey)resources["Key"]).Aliases.Value);
+    }
+
+    [Fact]
+    public void A_literal_key_arn_is_unknown_offline()
+    {
+        var cluster = (NeptuneCluster)Scanned()["LiteralKey"];
+
+        Assert.False(KeyLevelClassifier.Classify(cluster.StorageEncrypted, cluster.Key).IsKnown);
+    }
+
+    [Fact]
+    public void A_resource_whose_condition_is_false_is_not_created()
+    {
+        Assert.DoesNotContain("OnlyInDev", Scanned().Keys);
+    }
+
+    [Theory]
+    [InlineData("template.yaml")]
+    [InlineData("App.template.json")]
+    public void A_resource_is_named_by_type_and_logical_id_at_the_line_of_its_declaration(string name)
+    {
+        var template = name.EndsWith(".json", StringComparison.Ordinal)
+            ? "{\n  \"Resources\": {\n    \"Graph\": {\n      \"Type\": \"AWS::Neptune::DBCluster\"\n    }\n  }\n}\n"
+            : "Resources:\n  Other:\n    Type: AWS::S3::Bucket\n  Graph:\n    Type: AWS::Neptune::DBCluster\n";
+
+        var cluster = Scanned(template, name)["Graph"];
+
+        Assert.Equal("AWS::Neptune::DBCluster.Graph", cluster.Id);
+        Assert.Equal(new SourceAddress(ResourceSources.CloudFormation, "AWS::Neptune::DBCluster", "Graph"), cluster.Declaration);
+        Assert.Equal(name.EndsWith(".json", StringComparison.Ordinal) ? 3 : 4, cluster.Location!.Line);
+        Assert.EndsWith(name, cluster.Location.File, StringComparison.Ordinal);
+        Assert.Equal(ResourceSources.CloudFormation, ResourceSources.Of(cluster));
+        Assert.Contains("CloudFormation names it when the stack is deployed", cluster.Name.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Resources_that_refer_to_each_other_in_a_circle_are_a_diagnostic()
+    {
+        var scan = Templates.Scan("""
+            Resources:
+              A:
+                Type: AWS::KMS::Alias
+                Properties:
+                  AliasName: alias/a
+                  TargetKeyId: !Ref B
+              B:
+                Type: AWS::KMS::Key
+                DependsOn: A
+            """);
+
+        var diagnostic = Assert.Single(scan.Inventory.Diagnostics);
+        Assert.Contains("A → B → A", diagnostic.Message, StringComparison.Ordinal);
+        Assert.Equal(2, diagnostic.Location!.Line);
+    }
+
+    [Fact]
+    public void A_broken_template_is_a_diagnostic_and_the_other_files_are_still_read()
+    {
+        var good = Templates.Write("Resources:\n  Graph:\n    Type: AWS::Neptune::DBCluster\n");
+        var folder = Path.GetDirectoryName(good)!;
+        File.WriteAllText(Path.Combine(folder, "broken.yaml"), "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Graph: [\n");
+        File.WriteAllText(Path.Combine(folder, "workflow.yaml"), "on: [push\n");
+
+        var scan = new CloudFormationScanner(Rules.KindCatalog.CloudFormationMappers).Scan([folder]);
+
+        Assert.Equal(["AWS::Neptune::DBCluster.Graph"], scan.Inventory.Resources.Select(resource => resource.Id));
+        var diagnostic = Assert.Single(scan.Inventory.Diagnostics);
+        Assert.EndsWith("broken.yaml", diagnostic.Location!.File, StringComparison.Ordinal);
+        Assert.Equal(4, diagnostic.Location.Line);
+    }
+}
