@@ -54,6 +54,16 @@ internal sealed class JsonTextOutput : IDisposable
     {
         Json.Flush();
         var bytes = _buffer.WrittenSpan;
+
+        // A UTF-8 file without a byte order mark takes the bytes as they are, rather than decoded and encoded again.
+        if (_output is StreamWriter { Encoding: UTF8Encoding utf8 } file && utf8.Preamble.IsEmpty)
+        {
+            file.Flush();
+            file.BaseStream.Write(bytes);
+            _buffer.ResetWrittenCount();
+            return;
+        }
+
         if (_chars.Length < bytes.Length)
         {
             _chars = new char[bytes.Length];

@@ -50,6 +50,25 @@ public sealed class StreamingTests
         Assert.InRange(verdicts.MostAlive, 1, 4);
     }
 
+    [Theory]
+    [InlineData("json")]
+    [InlineData("sarif")]
+    public void A_utf8_file_receives_the_same_text_as_a_string(string format)
+    {
+        // Given the Japanese sample report (multi-byte text throughout)
+        var report = SampleReport.Create(Language.Ja);
+        var path = Path.Combine(Directory.CreateTempSubdirectory("kagi-stream-").FullName, "report");
+
+        // When it is written to a UTF-8 file, whose stream takes the JSON bytes directly
+        using (var file = new StreamWriter(path, append: false, new System.Text.UTF8Encoding(false)))
+        {
+            ReportWriters.Find(format)!.Write(report, file);
+        }
+
+        // Then the file holds exactly the text a string writer gets
+        Assert.Equal(Write(format, report), File.ReadAllText(path));
+    }
+
     private static string Write(string format, ScanReport report)
     {
         using var output = new StringWriter();
