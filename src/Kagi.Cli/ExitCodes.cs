@@ -23,9 +23,10 @@ public static class ExitCodes
             return BadInput;
         }
 
-        var failing = report.Findings.Any(finding =>
-            (finding.Status == ResultStatus.Fail && finding.Severity >= failOn)
-            || (finding.Status == ResultStatus.Error && !allowIncomplete));
+        var verdicts = report.Verdicts;
+        var failing = Enumerable.Range(0, verdicts.Count).Any(index =>
+            (verdicts.StatusAt(index) == ResultStatus.Fail && verdicts.RuleAt(index).Severity >= failOn)
+            || (verdicts.StatusAt(index) == ResultStatus.Error && !allowIncomplete));
         return failing ? Failing : Clean;
     }
 }

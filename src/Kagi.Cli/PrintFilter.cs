@@ -15,9 +15,10 @@ internal sealed record PrintFilter(Severity? MinSeverity, IReadOnlySet<ResultSta
     public ScanReport Apply(ScanReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return MinSeverity is null && Statuses is null ? report : report with { Findings = [.. report.Findings.Where(Keeps)] };
+        var verdicts = report.Verdicts;
+        return MinSeverity is null && Statuses is null ? report : report with { Findings = verdicts.Where(index => Keeps(verdicts, index)) };
     }
 
-    private bool Keeps(Finding finding) =>
-        (MinSeverity is not { } minimum || finding.Rule.Severity >= minimum) && (Statuses is null || Statuses.Contains(finding.Status));
+    private bool Keeps(VerdictSet verdicts, int index) =>
+        (MinSeverity is not { } minimum || verdicts.RuleAt(index).Severity >= minimum) && (Statuses is null || Statuses.Contains(verdicts.StatusAt(index)));
 }

@@ -69,9 +69,10 @@ internal static class ScanOutput
 
     private static int WriteFix(ScanReport report, ScanSettings settings, string fix, TextWriter output, TextWriter error)
     {
+        var verdicts = report.Verdicts;
         var chosen = fix == "all"
-            ? report.Findings.Where(finding => finding.Status == ResultStatus.Fail).ToList()
-            : report.Findings.Where(finding => finding.Fingerprint.StartsWith(fix, StringComparison.OrdinalIgnoreCase)).ToList();
+            ? verdicts.Where(index => verdicts.StatusAt(index) == ResultStatus.Fail)
+            : verdicts.Where(index => verdicts.FingerprintAt(index).StartsWith(fix, StringComparison.OrdinalIgnoreCase));
         if (chosen.Count == 0)
         {
             error.WriteLine($"kagi: {Texts.Get(settings.Language, "cli.no-finding-to-fix", ("fingerprint", fix))}");
@@ -79,12 +80,12 @@ internal static class ScanOutput
         }
 
         // A passing finding has no fix: its remediation template would only print placeholders nobody needs to fill.
-        foreach (var passed in chosen.Where(finding => finding.Status == ResultStatus.Pass))
+        foreach (var passed in Enumerable.Range(0, chosen.Count).Where(index => chosen.StatusAt(index) == ResultStatus.Pass))
         {
-            output.WriteLine(StoredFinding.NothingToFix(settings.Language, resolved: false, passed.Fingerprint, passed.Rule.Id, passed.Resource.Id));
+            output.WriteLine(StoredFinding.NothingToFix(settings.Language, resolved: false, chosen.FingerprintAt(passed), chosen.RuleAt(passed).Id, chosen.ResourceAt(passed).Id));
         }
 
-        FixWriter.Write([.. chosen.Where(finding => finding.Status != ResultStatus.Pass)], settings.Language, output);
+        FixWriter.Write(chosen.Where(index => chosen.StatusAt(index) != ResultStatus.Pass), settings.Language, output);
         return ScanStore.ExitCode(report, settings, error);
     }
 }

@@ -34,7 +34,7 @@ public sealed class AsffReportWriter : IReportWriter
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
-        ReportJson.Write(new JsonArray([.. report.Findings.Select(finding => Finding(finding, report))]), output);
+        ReportJson.WriteArray(report.Findings.Select(finding => Finding(finding, report)), output);
     }
 
     private JsonObject Finding(Finding finding, ScanReport report)

@@ -29,7 +29,7 @@ public sealed class CsvReportWriter : IReportWriter
         ArgumentNullException.ThrowIfNull(output);
         output.Write(ByteOrderMark);
         WriteRow(output, Header);
-        foreach (var finding in FindingOrder.Sorted(report.Findings))
+        foreach (var finding in FindingOrder.Sorted(report.Verdicts))
         {
             var text = FindingText.Render(finding, report.Language);
             var resource = finding.Resource;

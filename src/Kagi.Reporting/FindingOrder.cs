@@ -15,14 +15,32 @@ internal static class FindingOrder
         _ => 4,
     };
 
-    public static IEnumerable<Finding> Sorted(IEnumerable<Finding> findings) =>
-        findings
-            .OrderBy(finding => Rank(finding.Status))
-            .ThenByDescending(finding => finding.Severity)
-            .ThenBy(finding => finding.Rule.Id, StringComparer.Ordinal)
-            .ThenBy(finding => finding.Resource.Id, StringComparer.Ordinal);
+    /// <summary>Every finding in report order, each built as it is reached.</summary>
+    public static IEnumerable<Finding> Sorted(VerdictSet verdicts) => InOrder(verdicts, _ => true);
 
     /// <summary>Everything but PASS: the results a person or a tool must look at.</summary>
-    public static IEnumerable<Finding> NeedingAttention(IEnumerable<Finding> findings) =>
-        Sorted(findings.Where(finding => finding.Status != ResultStatus.Pass));
+    public static IEnumerable<Finding> NeedingAttention(VerdictSet verdicts) =>
+        InOrder(verdicts, index => verdicts.StatusAt(index) != ResultStatus.Pass);
+
+    /// <summary>
+    /// The positions of the kept verdicts by status rank, severity (highest first), rule and resource; equal ones keep
+    /// the scan's order, as a stable sort would.
+    /// </summary>
+    private static int[] Positions(VerdictSet verdicts, Func<int, bool> keep)
+    {
+        ArgumentNullException.ThrowIfNull(verdicts);
+        var positions = Enumerable.Range(0, verdicts.Count).Where(keep).ToArray();
+        Array.Sort(positions, (left, right) =>
+        {
+            var order = Rank(verdicts.StatusAt(left)).CompareTo(Rank(verdicts.StatusAt(right)));
+            order = order != 0 ? order : verdicts.RuleAt(right).Severity.CompareTo(verdicts.RuleAt(left).Severity);
+            order = order != 0 ? order : string.CompareOrdinal(verdicts.RuleAt(left).Id, verdicts.RuleAt(right).Id);
+            order = order != 0 ? order : string.CompareOrdinal(verdicts.ResourceAt(left).Id, verdicts.ResourceAt(right).Id);
+            return order != 0 ? order : left.CompareTo(right);
+        });
+        return positions;
+    }
+
+    private static IEnumerable<Finding> InOrder(VerdictSet verdicts, Func<int, bool> keep) =>
+        Positions(verdicts, keep).Select(position => verdicts[position]);
 }

@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Kagi.Core.Findings;
 using Kagi.Core.Model;
@@ -19,32 +18,14 @@ public sealed class JsonReportWriter : IReportWriter
         ("terraform", RemediationMedium.Terraform),
     ];
 
-    private static readonly JsonWriterOptions Options = new()
-    {
-        Indented = true,
-
-        // Japanese and shell text stay readable; JSON is data, and every renderer of it (HTML report, dashboard) escapes on output.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public string Format => "json";
 
     public void Write(ScanReport report, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, Options))
-        {
-            WriteReport(json, report);
-        }
-
-        output.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
-        output.WriteLine();
-    }
-
-    private static void WriteReport(Utf8JsonWriter json, ScanReport report)
-    {
+        using var stream = new JsonTextOutput(output);
+        var json = stream.Json;
         json.WriteStartObject();
         json.WriteString("schemaVersion", SchemaVersion);
         json.WriteStartObject("tool");
@@ -63,6 +44,7 @@ public sealed class JsonReportWriter : IReportWriter
         foreach (var finding in report.Findings)
         {
             WriteFinding(json, finding, report.Language);
+            stream.FlushIfFull();
         }
 
         json.WriteEndArray();

@@ -29,13 +29,21 @@ public sealed class JunitReportWriter : IReportWriter
             var time = Seconds(report.FinishedAt - report.StartedAt);
             xml.WriteStartElement("testsuites");
             xml.WriteAttributeString("name", $"Kagi {report.Source.ToString().ToLowerInvariant()} scan");
-            xml.WriteAttributeString("tests", Count(report.Findings.Count));
+            xml.WriteAttributeString("tests", Count(report.Verdicts.Count));
             xml.WriteAttributeString("failures", Count(report.Count(ResultStatus.Fail)));
             xml.WriteAttributeString("errors", Count(report.Count(ResultStatus.Error)));
             xml.WriteAttributeString("time", time);
-            foreach (var suite in report.Findings.GroupBy(finding => finding.Rule.Id).OrderBy(group => group.Key, StringComparer.Ordinal))
+            var order = ByRuleThenResource(report.Verdicts);
+            for (var start = 0; start < order.Length;)
             {
-                WriteSuite(xml, [.. suite.OrderBy(finding => finding.Resource.Id, StringComparer.Ordinal)], report);
+                var end = start + 1;
+                while (end < order.Length && report.Verdicts.RuleAt(order[end]).Id == report.Verdicts.RuleAt(order[start]).Id)
+                {
+                    end++;
+                }
+
+                WriteSuite(xml, new ArraySegment<int>(order, start, end - start), report);
+                start = end;
             }
 
             xml.WriteEndElement();
@@ -44,15 +52,31 @@ public sealed class JunitReportWriter : IReportWriter
         output.Write('\n');
     }
 
-    private static void WriteSuite(XmlWriter xml, IReadOnlyList<Finding> findings, ScanReport report)
+    // Suites by rule ID, cases by resource ID, both ordinal; equal ones keep the scan's order.
+    private static int[] ByRuleThenResource(VerdictSet verdicts)
     {
-        var rule = findings[0].Rule;
+        var order = Enumerable.Range(0, verdicts.Count).ToArray();
+        Array.Sort(order, (left, right) =>
+        {
+            var byRule = string.CompareOrdinal(verdicts.RuleAt(left).Id, verdicts.RuleAt(right).Id);
+            var byResource = byRule != 0 ? byRule : string.CompareOrdinal(verdicts.ResourceAt(left).Id, verdicts.ResourceAt(right).Id);
+            return byResource != 0 ? byResource : left.CompareTo(right);
+        });
+        return order;
+    }
+
+    /// <summary>One rule's suite: its counts from the verdicts, then each case, its finding built as it is written.</summary>
+    private static void WriteSuite(XmlWriter xml, ArraySegment<int> suite, ScanReport report)
+    {
+        var verdicts = report.Verdicts;
+        var rule = verdicts.RuleAt(suite[0]);
+        int CountWhere(Func<ResultStatus, bool> status) => suite.Count(index => status(verdicts.StatusAt(index)));
         xml.WriteStartElement("testsuite");
         xml.WriteAttributeString("name", rule.Id);
-        xml.WriteAttributeString("tests", Count(findings.Count));
-        xml.WriteAttributeString("failures", Count(findings.Count(f => f.Status == ResultStatus.Fail)));
-        xml.WriteAttributeString("errors", Count(findings.Count(f => f.Status == ResultStatus.Error)));
-        xml.WriteAttributeString("skipped", Count(findings.Count(f => f.Status is ResultStatus.Muted or ResultStatus.Unknown)));
+        xml.WriteAttributeString("tests", Count(suite.Count));
+        xml.WriteAttributeString("failures", Count(CountWhere(status => status == ResultStatus.Fail)));
+        xml.WriteAttributeString("errors", Count(CountWhere(status => status == ResultStatus.Error)));
+        xml.WriteAttributeString("skipped", Count(CountWhere(status => status is ResultStatus.Muted or ResultStatus.Unknown)));
         xml.WriteAttributeString("time", "0");
         xml.WriteAttributeString("timestamp", report.StartedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture));
         xml.WriteStartElement("properties");
@@ -60,9 +84,9 @@ public sealed class JunitReportWriter : IReportWriter
         Property(xml, "service", rule.Service);
         Property(xml, "title", rule.Title.Get(report.Language));
         xml.WriteEndElement();
-        foreach (var finding in findings)
+        foreach (var index in suite)
         {
-            WriteCase(xml, finding, report.Language);
+            WriteCase(xml, verdicts[index], report.Language);
         }
 
         xml.WriteEndElement();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Kagi.Core.Findings;
 using Kagi.Core.Localization;
 using Kagi.Core.Model;
@@ -21,62 +20,59 @@ public sealed class MarkdownReportWriter : IReportWriter
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
         var language = report.Language;
-        var md = new StringBuilder();
+        var md = output;
         var failing = report.Count(ResultStatus.Fail) + report.Count(ResultStatus.Error);
-        md.Append(CultureInfo.InvariantCulture, $"## {(failing == 0 ? "✅" : "❌")} Kagi: {Headline(report, language)}\n\n");
-        md.Append(CultureInfo.InvariantCulture, $"| {MarkdownText.Escape(Texts.Get(language, "reports.column-status"))} | {MarkdownText.Escape(Texts.Get(language, "reports.column-count"))} |\n| --- | ---: |\n");
+        md.Write(string.Create(CultureInfo.InvariantCulture, $"## {(failing == 0 ? "✅" : "❌")} Kagi: {Headline(report, language)}\n\n"));
+        md.Write(string.Create(CultureInfo.InvariantCulture, $"| {MarkdownText.Escape(Texts.Get(language, "reports.column-status"))} | {MarkdownText.Escape(Texts.Get(language, "reports.column-count"))} |\n| --- | ---: |\n"));
         foreach (var status in Enum.GetValues<ResultStatus>().OrderBy(FindingOrder.Rank))
         {
-            md.Append(CultureInfo.InvariantCulture, $"| {Icon(status)} {status.ToName()} | {report.Count(status)} |\n");
+            md.Write(string.Create(CultureInfo.InvariantCulture, $"| {Icon(status)} {status.ToName()} | {report.Count(status)} |\n"));
         }
 
         if (KeySummary.Line(ReportKeys.Of(report), language) is { } keys)
         {
-            md.Append(CultureInfo.InvariantCulture, $"\n🔑 {MarkdownText.Escape(keys)}\n");
+            md.Write(string.Create(CultureInfo.InvariantCulture, $"\n🔑 {MarkdownText.Escape(keys)}\n"));
         }
 
         if (report.Diagnostics.Count > 0)
         {
-            md.Append(CultureInfo.InvariantCulture, $"\n**{MarkdownText.Escape(Texts.Get(language, "reports.input-problems"))}**\n\n");
+            md.Write(string.Create(CultureInfo.InvariantCulture, $"\n**{MarkdownText.Escape(Texts.Get(language, "reports.input-problems"))}**\n\n"));
             foreach (var diagnostic in report.Diagnostics)
             {
-                md.Append(CultureInfo.InvariantCulture, $"- {MarkdownText.Escape(diagnostic.ToString(language))}\n");
+                md.Write(string.Create(CultureInfo.InvariantCulture, $"- {MarkdownText.Escape(diagnostic.ToString(language))}\n"));
             }
         }
 
-        var attention = FindingOrder.NeedingAttention(report.Findings).ToList();
-        if (attention.Count > 0)
+        if (report.Count(ResultStatus.Pass) < report.Verdicts.Count)
         {
-            md.Append(CultureInfo.InvariantCulture, $"\n### {MarkdownText.Escape(Texts.Get(language, "reports.needs-attention"))}\n\n");
+            md.Write(string.Create(CultureInfo.InvariantCulture, $"\n### {MarkdownText.Escape(Texts.Get(language, "reports.needs-attention"))}\n\n"));
         }
 
-        foreach (var finding in attention)
+        foreach (var finding in FindingOrder.NeedingAttention(report.Verdicts))
         {
             WriteFinding(md, finding, language);
         }
-
-        output.Write(md.ToString());
     }
 
-    private static void WriteFinding(StringBuilder md, Finding finding, Language language)
+    private static void WriteFinding(TextWriter md, Finding finding, Language language)
     {
         var text = FindingText.Render(finding, language);
         var where = finding.Resource.Location is { } location ? $" ({location})" : string.Empty;
-        md.Append(CultureInfo.InvariantCulture, $"<details><summary>{Icon(finding.Status)} <b>{finding.Status.ToName()}</b> {finding.Severity.ToName()} · {MarkdownText.Escape(finding.Rule.Id)} · <code>{MarkdownText.Escape(finding.Resource.Id)}</code>{MarkdownText.Escape(where)}</summary>\n\n");
-        md.Append(CultureInfo.InvariantCulture, $"{MarkdownText.Escape(text.Message)}\n\n");
+        md.Write(string.Create(CultureInfo.InvariantCulture, $"<details><summary>{Icon(finding.Status)} <b>{finding.Status.ToName()}</b> {finding.Severity.ToName()} · {MarkdownText.Escape(finding.Rule.Id)} · <code>{MarkdownText.Escape(finding.Resource.Id)}</code>{MarkdownText.Escape(where)}</summary>\n\n"));
+        md.Write(string.Create(CultureInfo.InvariantCulture, $"{MarkdownText.Escape(text.Message)}\n\n"));
         if (ResourceTags.Joined(finding.Resource.Tags) is { Length: > 0 } tags)
         {
-            md.Append(CultureInfo.InvariantCulture, $"{MarkdownText.Escape(Texts.Get(language, "reports.tags"))}: {MarkdownText.Escape(tags)}\n\n");
+            md.Write(string.Create(CultureInfo.InvariantCulture, $"{MarkdownText.Escape(Texts.Get(language, "reports.tags"))}: {MarkdownText.Escape(tags)}\n\n"));
         }
 
         if (finding.Status is ResultStatus.Fail or ResultStatus.Muted)
         {
             // One fix keeps the comment compact: Terraform for what came from code, the CLI for live resources.
             var medium = RemediationMedium.CodeFor(ResourceSources.Of(finding.Resource));
-            md.Append(CultureInfo.InvariantCulture, $"{MarkdownText.Escape(medium.Heading.Get(language))}:\n\n{MarkdownText.Fence(text.FixIn(medium), medium.CodeLanguage!)}\n");
+            md.Write(string.Create(CultureInfo.InvariantCulture, $"{MarkdownText.Escape(medium.Heading.Get(language))}:\n\n{MarkdownText.Fence(text.FixIn(medium), medium.CodeLanguage!)}\n"));
         }
 
-        md.Append(CultureInfo.InvariantCulture, $"{MarkdownText.Escape(Texts.Get(language, "reports.fingerprint"))}: {finding.Fingerprint}\n</details>\n\n");
+        md.Write(string.Create(CultureInfo.InvariantCulture, $"{MarkdownText.Escape(Texts.Get(language, "reports.fingerprint"))}: {finding.Fingerprint}\n</details>\n\n"));
     }
 
     private static string Headline(ScanReport report, Language language)

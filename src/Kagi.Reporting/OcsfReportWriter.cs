@@ -23,8 +23,7 @@ public sealed class OcsfReportWriter : IReportWriter
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
-        var events = new JsonArray([.. report.Findings.Select(finding => Event(finding, report))]);
-        ReportJson.Write(events, output);
+        ReportJson.WriteArray(report.Findings.Select(finding => Event(finding, report)), output);
     }
 
     private static JsonObject Event(Finding finding, ScanReport report)

@@ -1,25 +1,23 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Kagi.Reporting;
 
-/// <summary>How the JSON-based interchange formats (SARIF, OCSF, ASFF) are serialised.</summary>
+/// <summary>How the JSON-based interchange formats (SARIF, OCSF, ASFF) are written.</summary>
 internal static class ReportJson
 {
-    private static readonly JsonSerializerOptions Options = new()
+    /// <summary>A JSON array of one node per item, each written and let go before the next is made.</summary>
+    public static void WriteArray(IEnumerable<JsonNode> items, TextWriter output)
     {
-        WriteIndented = true,
+        using var stream = new JsonTextOutput(output);
+        stream.Json.WriteStartArray();
+        foreach (var item in items)
+        {
+            item.WriteTo(stream.Json);
+            stream.FlushIfFull();
+        }
 
-        // Japanese text stays readable; every consumer of these files renders them as data, not markup.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
-    public static void Write(JsonNode node, TextWriter output)
-    {
-        output.Write(node.ToJsonString(Options));
-        output.WriteLine();
+        stream.Json.WriteEndArray();
     }
 
     /// <summary>ISO-8601 in UTC with milliseconds, the form SARIF, ASFF and most SIEMs accept alike.</summary>

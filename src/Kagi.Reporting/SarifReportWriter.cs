@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Kagi.Core.Findings;
 using Kagi.Core.Model;
@@ -25,38 +26,45 @@ public sealed class SarifReportWriter : IReportWriter
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
-        var rules = report.Findings.Select(finding => finding.Rule)
+        var verdicts = report.Verdicts;
+        var rules = Enumerable.Range(0, verdicts.Count).Select(verdicts.RuleAt)
             .DistinctBy(rule => rule.Id)
             .OrderBy(rule => rule.Id, StringComparer.Ordinal)
             .ToList();
         var ruleIndex = rules.Select((rule, index) => (rule.Id, index)).ToDictionary(pair => pair.Id, pair => pair.index, StringComparer.Ordinal);
-        var run = new JsonObject
+        using var stream = new JsonTextOutput(output);
+        var json = stream.Json;
+        json.WriteStartObject();
+        json.WriteString("$schema", SchemaUri);
+        json.WriteString("version", "2.1.0");
+        json.WriteStartArray("runs");
+        json.WriteStartObject();
+        Member(json, "tool", new JsonObject
         {
-            ["tool"] = new JsonObject
+            ["driver"] = new JsonObject
             {
-                ["driver"] = new JsonObject
-                {
-                    ["name"] = "Kagi",
-                    ["fullName"] = "Kagi cloud security posture scanner",
-                    ["version"] = ToolInfo.Version,
-                    ["semanticVersion"] = ToolInfo.Version,
-                    ["language"] = report.Language == Language.Ja ? "ja" : "en",
-                    ["rules"] = new JsonArray([.. rules.Select(rule => Rule(rule, report.Language))]),
-                },
+                ["name"] = "Kagi",
+                ["fullName"] = "Kagi cloud security posture scanner",
+                ["version"] = ToolInfo.Version,
+                ["semanticVersion"] = ToolInfo.Version,
+                ["language"] = report.Language == Language.Ja ? "ja" : "en",
+                ["rules"] = new JsonArray([.. rules.Select(rule => Rule(rule, report.Language))]),
             },
-            ["invocations"] = new JsonArray(Invocation(report)),
-            ["results"] = new JsonArray([.. FindingOrder.NeedingAttention(report.Findings).Select(finding => Result(finding, ruleIndex[finding.Rule.Id], report.Language))]),
-            ["columnKind"] = "utf16CodeUnits",
-            ["automationDetails"] = new JsonObject { ["id"] = $"kagi/{report.Source.ToString().ToLowerInvariant()}/" },
-        };
-        ReportJson.Write(
-            new JsonObject
-            {
-                ["$schema"] = SchemaUri,
-                ["version"] = "2.1.0",
-                ["runs"] = new JsonArray(run),
-            },
-            output);
+        });
+        Member(json, "invocations", new JsonArray(Invocation(report)));
+        json.WriteStartArray("results");
+        foreach (var finding in FindingOrder.NeedingAttention(verdicts))
+        {
+            Result(finding, ruleIndex[finding.Rule.Id], report.Language).WriteTo(json);
+            stream.FlushIfFull();
+        }
+
+        json.WriteEndArray();
+        json.WriteString("columnKind", "utf16CodeUnits");
+        Member(json, "automationDetails", new JsonObject { ["id"] = $"kagi/{report.Source.ToString().ToLowerInvariant()}/" });
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteEndObject();
     }
 
     /// <summary>GitHub's scale: over 9.0 critical, 7.0–8.9 high, 4.0–6.9 medium, below 4.0 low.</summary>
@@ -195,6 +203,12 @@ public sealed class SarifReportWriter : IReportWriter
             : file;
         var segments = relative.Replace('\\', '/').Split('/').Select(Uri.EscapeDataString);
         return string.Join('/', segments);
+    }
+
+    private static void Member(Utf8JsonWriter json, string name, JsonNode value)
+    {
+        json.WritePropertyName(name);
+        value.WriteTo(json);
     }
 
     private static string PascalCase(string id) =>

@@ -11,23 +11,22 @@ namespace Kagi.Store;
 /// </summary>
 public sealed record Baseline(IReadOnlySet<string> Fingerprints)
 {
-    public bool Contains(Finding finding)
-    {
-        ArgumentNullException.ThrowIfNull(finding);
-        return Fingerprints.Contains(finding.Fingerprint);
-    }
-
     public static Baseline From(ScanReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return new Baseline(report.Findings.Where(finding => finding.Status == ResultStatus.Fail).Select(finding => finding.Fingerprint).ToHashSet(StringComparer.Ordinal));
+        var verdicts = report.Verdicts;
+        return new Baseline(Enumerable.Range(0, verdicts.Count)
+            .Where(index => verdicts.StatusAt(index) == ResultStatus.Fail)
+            .Select(verdicts.FingerprintAt)
+            .ToHashSet(StringComparer.Ordinal));
     }
 
     /// <summary>The findings still failing the build: those the baseline does not hold.</summary>
     public ScanReport Filter(ScanReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return report with { Findings = [.. report.Findings.Where(finding => !Contains(finding))] };
+        var verdicts = report.Verdicts;
+        return report with { Findings = verdicts.Where(index => !Fingerprints.Contains(verdicts.FingerprintAt(index))) };
     }
 
     public void Write(string path)

@@ -64,7 +64,8 @@ internal sealed class Coverage
         }
 
         // A region counts as covered when the scan read it and nothing in it went unread.
-        var unread = _report.Findings.Where(finding => finding.Resource is UnscannedResource).Select(finding => KeyOf(finding.Resource)).ToHashSet(StringComparer.Ordinal);
+        var resources = Enumerable.Range(0, _report.Verdicts.Count).Select(_report.Verdicts.ResourceAt);
+        var unread = resources.OfType<UnscannedResource>().Select(KeyOf).ToHashSet(StringComparer.Ordinal);
         // Targets list each account ("account ID" or "account ID (name)") followed by the regions read in it.
         string? account = null;
         foreach (var target in _report.Targets)
@@ -79,10 +80,7 @@ internal sealed class Coverage
             }
         }
 
-        foreach (var finding in _report.Findings)
-        {
-            keys.Add(KeyOf(finding.Resource));
-        }
+        keys.UnionWith(resources.Select(KeyOf));
 
         keys.ExceptWith(unread);
         return keys;

@@ -334,39 +334,49 @@ public sealed partial class FindingStore : IFindingStore
             ("@source", coverage.Source)).ToDictionary(row => row.Fingerprint, StringComparer.Ordinal);
 
         // One verdict per fingerprint: if a scan reports the same finding twice, failing wins, as it would for a reader.
-        var seen = report.Findings
-            .GroupBy(finding => finding.Fingerprint, StringComparer.Ordinal)
-            .Select(group => group.FirstOrDefault(finding => Lifecycle.IsFailing(finding.Status)) ?? group.First())
-            .ToList();
-        var rows = new List<object?[]>();
-        foreach (var finding in seen)
+        var verdicts = report.Verdicts;
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var index = 0; index < verdicts.Count; index++)
         {
-            prior.TryGetValue(finding.Fingerprint, out var before);
-            if (Lifecycle.Next(before?.State, finding.Status) is not { } state)
+            var fingerprint = verdicts.FingerprintAt(index);
+            if (!seen.TryGetValue(fingerprint, out var kept) || (!Lifecycle.IsFailing(verdicts.StatusAt(kept)) && Lifecycle.IsFailing(verdicts.StatusAt(index))))
             {
-                continue;
+                seen[fingerprint] = index;
             }
+        }
 
-            var failing = Lifecycle.IsFailing(finding.Status);
-            var changed = before is null || before.State != state;
-            rows.Add(
-            [
-                finding.Fingerprint, coverage.Source, coverage.KeyOf(finding.Resource), finding.Rule.Id, finding.Resource.Id, finding.Resource.Type,
-                finding.Resource.Account, finding.Resource.Region, finding.Resource.Location?.File, (long?)finding.Resource.Location?.Line, finding.Severity.ToName(),
-                state.ToName(), finding.Status.ToName(), at.Millis(), scanId,
-                failing || before is null ? at.Millis() : before.LastSeenAt, failing || before is null ? scanId : before.LastScanId,
-                changed ? at.Millis() : before!.ChangedAt, changed ? scanId : before!.ChangedScanId,
-                finding.Resource.Name.IsKnown ? finding.Resource.Name.Value : null, ResultDetail.Of(finding).ToJson(), StoredTags.Encode(finding.Resource.Tags),
-                finding.Resource.AccountName,
-            ]);
+        // The rows stream into the inserts, each finding built for its row alone.
+        IEnumerable<object?[]> Rows()
+        {
+            foreach (var (fingerprint, index) in seen)
+            {
+                prior.TryGetValue(fingerprint, out var before);
+                if (Lifecycle.Next(before?.State, verdicts.StatusAt(index)) is not { } state)
+                {
+                    continue;
+                }
+
+                var finding = verdicts[index];
+                var failing = Lifecycle.IsFailing(finding.Status);
+                var changed = before is null || before.State != state;
+                yield return
+                [
+                    finding.Fingerprint, coverage.Source, coverage.KeyOf(finding.Resource), finding.Rule.Id, finding.Resource.Id, finding.Resource.Type,
+                    finding.Resource.Account, finding.Resource.Region, finding.Resource.Location?.File, (long?)finding.Resource.Location?.Line, finding.Severity.ToName(),
+                    state.ToName(), finding.Status.ToName(), at.Millis(), scanId,
+                    failing || before is null ? at.Millis() : before.LastSeenAt, failing || before is null ? scanId : before.LastScanId,
+                    changed ? at.Millis() : before!.ChangedAt, changed ? scanId : before!.ChangedScanId,
+                    finding.Resource.Name.IsKnown ? finding.Resource.Name.Value : null, ResultDetail.Of(finding).ToJson(), StoredTags.Encode(finding.Resource.Tags),
+                    finding.Resource.AccountName,
+                ];
+            }
         }
 
         // first_seen is kept from the first insert; everything else follows the latest scan.
         var updates = string.Join(", ", FindingColumns.Where(column => column is not ("fingerprint" or "first_seen_at" or "first_scan_id")).Select(column => $"{column} = excluded.{column}"));
-        sql.InsertMany("findings", FindingColumns, rows, rowsPerInsert, $"ON CONFLICT (fingerprint) DO UPDATE SET {updates}");
+        sql.InsertMany("findings", FindingColumns, Rows(), rowsPerInsert, $"ON CONFLICT (fingerprint) DO UPDATE SET {updates}");
 
-        var reported = seen.Select(finding => finding.Fingerprint).ToHashSet(StringComparer.Ordinal);
-        foreach (var row in prior.Values.Where(row => !reported.Contains(row.Fingerprint)))
+        foreach (var row in prior.Values.Where(row => !seen.ContainsKey(row.Fingerprint)))
         {
             // A scan looked for a finding only where it read (coverage) and with the finding's rule (--rules, --skip-rules);
             // one that judged only some resources by their tags cannot say the others' findings are gone.

@@ -62,13 +62,6 @@ public sealed record MuteRule(
         _ => (_glob ??= Glob(Pattern)).IsMatch(resourceId),
     };
 
-    public bool Matches(Finding finding)
-    {
-        ArgumentNullException.ThrowIfNull(finding);
-        var tags = finding.Resource.Tags;
-        return Matches(finding.Fingerprint, finding.Rule.Id, finding.Resource.Id, tags.IsKnown ? tags.Value : null);
-    }
-
     public bool Matches(TrackedFinding finding)
     {
         ArgumentNullException.ThrowIfNull(finding);
@@ -108,12 +101,31 @@ public static class MuteApplication
             return report;
         }
 
-        return report with { Findings = [.. report.Findings.Select(finding => Apply(finding, mutes))] };
-    }
+        // Matched on the verdicts alone; each finding takes its mute when a writer builds it. An in-code suppression
+        // already muting the finding stays; only FAIL results can be muted, so a PASS stays a PASS.
+        var verdicts = report.Verdicts;
+        var suppressions = new Dictionary<(string RuleId, MuteRule Mute), Suppression>();
+        return report with
+        {
+            Findings = verdicts.Muted(index =>
+            {
+                var rule = verdicts.RuleAt(index).Id;
+                var resource = verdicts.ResourceAt(index);
+                var fingerprint = verdicts.FingerprintAt(index);
+                var tags = resource.Tags.IsKnown ? resource.Tags.Value : null;
+                if (mutes.FirstOrDefault(mute => mute.Matches(fingerprint, rule, resource.Id, tags)) is not { } matched)
+                {
+                    return null;
+                }
 
-    // An in-code suppression already muting the finding stays; only FAIL results can be muted, so a PASS stays a PASS.
-    private static Finding Apply(Finding finding, IReadOnlyList<MuteRule> mutes) =>
-        finding.MutedBy is null && finding.Result.Status == ResultStatus.Fail && mutes.FirstOrDefault(mute => mute.Matches(finding)) is { } mute
-            ? finding with { MutedBy = new Suppression(finding.Rule.Id, mute.Describe(), null) }
-            : finding;
+                // One suppression per rule and mute, shared by every finding it mutes.
+                if (!suppressions.TryGetValue((rule, matched), out var suppression))
+                {
+                    suppression = suppressions[(rule, matched)] = new Suppression(rule, matched.Describe(), null);
+                }
+
+                return suppression;
+            }),
+        };
+    }
 }

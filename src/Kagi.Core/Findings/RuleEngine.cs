@@ -9,6 +9,11 @@ public sealed record CatalogEntry(IRule Rule, RuleMetadata Metadata);
 /// <summary>Runs every selected rule over every resource it applies to.</summary>
 public static class RuleEngine
 {
+    /// <summary>
+    /// The verdicts in catalogue order, then inventory order. Only each verdict's status is kept: its finding is judged
+    /// again when a writer asks for it (rules are pure, and one rule on one resource is cheap), so a scan holds a few
+    /// bytes per verdict rather than every finding's texts and evidence.
+    /// </summary>
     public static IReadOnlyList<Finding> Run(Inventory inventory, IEnumerable<CatalogEntry> catalog, ScanOptions options)
     {
         ArgumentNullException.ThrowIfNull(inventory);
@@ -17,24 +22,18 @@ public static class RuleEngine
 
         // A key is judged by what it protects, which only the whole inventory tells.
         inventory = KeyDependents.Attach(inventory);
-        var findings = new List<Finding>();
+        var verdicts = new JudgedVerdicts(inventory, options);
         foreach (var entry in catalog.Where(entry => options.Selects(entry.Metadata.Id)))
         {
-            foreach (var resource in inventory.Resources.Where(entry.Rule.AppliesTo))
-            {
-                var result = EvaluateSafely(entry.Rule, resource, options);
-                var mute = resource.Suppressions.FirstOrDefault(s => s.RuleId == entry.Metadata.Id && s.Reason is not null);
-                findings.Add(new Finding(entry.Metadata, resource, result, mute));
-            }
-
-            foreach (var scope in inventory.Unscanned.Where(scope => scope.ResourceType == entry.Metadata.ResourceType))
-            {
-                findings.Add(new Finding(entry.Metadata, UnscannedResource.For(scope), RuleResult.Error(scope.Describe())));
-            }
+            verdicts.Judge(entry);
         }
 
-        return findings;
+        return verdicts;
     }
+
+    /// <summary>One rule's result on one resource, its own failure an ERROR, with the in-code mute of it if any.</summary>
+    internal static (RuleResult Result, Suppression? Mute) Judge(CatalogEntry entry, CloudResource resource, ScanOptions options) =>
+        (EvaluateSafely(entry.Rule, resource, options), resource.Suppressions.FirstOrDefault(s => s.RuleId == entry.Metadata.Id && s.Reason is not null));
 
     // One broken rule must not hide the verdicts of the others: its failure becomes an ERROR result.
     private static RuleResult EvaluateSafely(IRule rule, CloudResource resource, ScanOptions options)

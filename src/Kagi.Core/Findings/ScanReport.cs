@@ -23,7 +23,11 @@ public sealed record ScanReport
 
     public required DateTimeOffset FinishedAt { get; init; }
 
-    public required IReadOnlyList<Finding> Findings { get; init; }
+    /// <summary>The verdicts as findings, each built when it is read (see <see cref="Verdicts"/>).</summary>
+    public required IReadOnlyList<Finding> Findings { get => Verdicts; init => Verdicts = VerdictSet.Of(value); }
+
+    /// <summary>The verdicts by position: what sorting, counting and filtering read without building findings.</summary>
+    public VerdictSet Verdicts { get; private init; } = null!;
 
     public required IReadOnlyList<ScanDiagnostic> Diagnostics { get; init; }
 
@@ -37,5 +41,5 @@ public sealed record ScanReport
     /// </summary>
     public Inventory? Inventory { get; init; }
 
-    public int Count(ResultStatus status) => Findings.Count(finding => finding.Status == status);
+    public int Count(ResultStatus status) => Verdicts.CountOf(status);
 }

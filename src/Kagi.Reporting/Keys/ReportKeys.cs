@@ -20,9 +20,16 @@ internal static class ReportKeys
             return [];
         }
 
-        var verdicts = report.Findings.Where(finding => finding.Rule.Id == PolicyRule)
-            .GroupBy(finding => finding.Resource.Id, StringComparer.Ordinal)
-            .ToDictionary(group => group.Key, group => group.First().Status, StringComparer.Ordinal);
+        var all = report.Verdicts;
+        var verdicts = new Dictionary<string, ResultStatus>(StringComparer.Ordinal);
+        for (var index = 0; index < all.Count; index++)
+        {
+            if (all.RuleAt(index).Id == PolicyRule)
+            {
+                verdicts.TryAdd(all.ResourceAt(index).Id, all.StatusAt(index));
+            }
+        }
+
         return KeyInventory.Build(inventory, key => verdicts.TryGetValue(key.Id, out var status) ? KeyInventory.PolicyPublic(status) : null);
     }
 }

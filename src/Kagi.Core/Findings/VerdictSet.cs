@@ -1,0 +1,122 @@
+using System.Collections;
+using Kagi.Core.Model;
+using Kagi.Core.Rules;
+
+namespace Kagi.Core.Findings;
+
+/// <summary>
+/// A scan's verdicts, read by position: each one's status, rule, resource and fingerprint without building its
+/// <see cref="Finding"/>, which is made only when asked for (<see cref="this[int]"/>, enumeration) and not kept. So a
+/// report of a million verdicts is sorted, counted, filtered and written one finding at a time.
+/// </summary>
+public abstract class VerdictSet : IReadOnlyList<Finding>
+{
+    public abstract int Count { get; }
+
+    /// <summary>The verdict's finding, built anew on every call: hold it only while it is used.</summary>
+    public abstract Finding this[int index] { get; }
+
+    public abstract ResultStatus StatusAt(int index);
+
+    public abstract RuleMetadata RuleAt(int index);
+
+    public abstract CloudResource ResourceAt(int index);
+
+    public virtual string FingerprintAt(int index) => Finding.FingerprintOf(RuleAt(index).Id, ResourceAt(index));
+
+    /// <summary>Wraps findings already built (tests, other hosts); a verdict set is returned as it is.</summary>
+    public static VerdictSet Of(IReadOnlyList<Finding> findings) => findings as VerdictSet ?? new BuiltFindings(findings);
+
+    public int CountOf(ResultStatus status)
+    {
+        var count = 0;
+        for (var index = 0; index < Count; index++)
+        {
+            count += StatusAt(index) == status ? 1 : 0;
+        }
+
+        return count;
+    }
+
+    /// <summary>The verdicts at the positions <paramref name="keep"/> selects, in the same order.</summary>
+    public VerdictSet Where(Func<int, bool> keep)
+    {
+        ArgumentNullException.ThrowIfNull(keep);
+        var kept = Enumerable.Range(0, Count).Where(keep).ToArray();
+        return kept.Length == Count ? this : new VerdictSubset(this, kept);
+    }
+
+    /// <summary>
+    /// Mutes the FAIL verdicts <paramref name="muteOf"/> gives a suppression for (it is asked only about FAIL ones, so
+    /// a PASS stays a PASS and an in-code suppression stays).
+    /// </summary>
+    public VerdictSet Muted(Func<int, Suppression?> muteOf)
+    {
+        ArgumentNullException.ThrowIfNull(muteOf);
+        Suppression?[]? mutes = null;
+        for (var index = 0; index < Count; index++)
+        {
+            if (StatusAt(index) == ResultStatus.Fail && muteOf(index) is { } mute)
+            {
+                (mutes ??= new Suppression?[Count])[index] = mute;
+            }
+        }
+
+        return mutes is null ? this : new MutedVerdicts(this, mutes);
+    }
+
+    public IEnumerator<Finding> GetEnumerator()
+    {
+        for (var index = 0; index < Count; index++)
+        {
+            yield return this[index];
+        }
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private sealed class BuiltFindings(IReadOnlyList<Finding> findings) : VerdictSet
+    {
+        public override int Count => findings.Count;
+
+        public override Finding this[int index] => findings[index];
+
+        public override ResultStatus StatusAt(int index) => findings[index].Status;
+
+        public override RuleMetadata RuleAt(int index) => findings[index].Rule;
+
+        public override CloudResource ResourceAt(int index) => findings[index].Resource;
+
+        public override string FingerprintAt(int index) => findings[index].Fingerprint;
+    }
+
+    private sealed class VerdictSubset(VerdictSet all, int[] kept) : VerdictSet
+    {
+        public override int Count => kept.Length;
+
+        public override Finding this[int index] => all[kept[index]];
+
+        public override ResultStatus StatusAt(int index) => all.StatusAt(kept[index]);
+
+        public override RuleMetadata RuleAt(int index) => all.RuleAt(kept[index]);
+
+        public override CloudResource ResourceAt(int index) => all.ResourceAt(kept[index]);
+
+        public override string FingerprintAt(int index) => all.FingerprintAt(kept[index]);
+    }
+
+    private sealed class MutedVerdicts(VerdictSet all, Suppression?[] mutes) : VerdictSet
+    {
+        public override int Count => all.Count;
+
+        public override Finding this[int index] => mutes[index] is { } mute ? all[index] with { MutedBy = mute } : all[index];
+
+        public override ResultStatus StatusAt(int index) => mutes[index] is null ? all.StatusAt(index) : ResultStatus.Muted;
+
+        public override RuleMetadata RuleAt(int index) => all.RuleAt(index);
+
+        public override CloudResource ResourceAt(int index) => all.ResourceAt(index);
+
+        public override string FingerprintAt(int index) => all.FingerprintAt(index);
+    }
+}
