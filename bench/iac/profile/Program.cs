@@ -44,7 +44,7 @@ for (var round = 0; round <= runs; round++)
         new JsonReportWriter().Write(report, output);
         return output.BaseStream.Length;
     });
-    var line = string.Join("; ", phases.Zip(measured, (phase, m) => string.Create(CultureInfo.InvariantCulture, $"{phase} {m.Ms:F0} / {m.Mb:F0} / {m.GcMs:F0}")));
+    var line = string.Join("; ", phases.Zip(measured, (phase, m) => string.Create(CultureInfo.InvariantCulture, $"{phase} {m.Ms:F0} / {m.Mb:F1} / {m.GcMs:F0}")));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(round == 0 ? "first" : $"run {round}")}: {line}; {inventory.Resources.Count} resources, {findings.Count} findings"));
 }
 
