@@ -2,9 +2,13 @@
 """Writes a Terraform tree that resembles a large estate: many root modules, each with
 variables, locals, KMS keys, Neptune clusters, networking noise and comments.
 
-Usage: generate.py OUT_DIR [MODULES] [SEED]
+Usage: generate.py OUT_DIR [MODULES] [SEED] [--estate-files COUNT]
        generate.py OUT_DIR ROOTS [SEED] --nested DEPTH FANOUT CLUSTERS
 Deterministic for a given seed, so runs are comparable.
+
+--estate-files COUNT adds to each module a stores.tf holding COUNT of the 16 files of examples/estate (data stores of
+every kind with their keys, each file self-contained), a different choice in each module: larger files, and every
+kind's mapping and rules at work. 144 modules with 12 make the size of the Checkov issue's tree (~935 files, ~61k lines).
 
 --nested writes ROOTS root modules that all call one chain of DEPTH module folders: each level
 creates a KMS key and CLUSTERS counted Neptune clusters (keyed by its own key, its caller's key passed
@@ -16,6 +20,11 @@ import random
 import sys
 
 args = [a for a in sys.argv[1:]]
+estate_files = 0
+if "--estate-files" in args:
+    at = args.index("--estate-files")
+    estate_files = int(args[at + 1])
+    del args[at:at + 2]
 nested = None
 if "--nested" in args:
     at = args.index("--nested")
@@ -202,6 +211,9 @@ KEY_CHOICES = [
     '  kms_key_arn                         = "arn:aws:kms:eu-west-1:111122223333:key/%(uuid)s"\n',
 ]
 
+ESTATE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "examples", "estate")
+ESTATE = {name: open(os.path.join(ESTATE_DIR, name)).read() for name in sorted(os.listdir(ESTATE_DIR)) if name.endswith(".tf")}
+
 os.makedirs(out, exist_ok=True)
 clusters = 0
 for i in range(modules):
@@ -222,4 +234,8 @@ for i in range(modules):
             f.write(CLUSTER % {"i": i, "j": j, "backup": rng.choice([1, 7, 14]),
                                "encrypted": rng.choice(["true", "true", "false"]), "key": key})
         clusters += 1
+    if estate_files:
+        with open(os.path.join(directory, "stores.tf"), "w") as f:
+            for name in sorted(rng.sample(sorted(ESTATE), estate_files)):
+                f.write(ESTATE[name] + "\n")
 print("modules=%d clusters=%d" % (modules, clusters))

@@ -23,6 +23,12 @@ public sealed record TerraformScanOptions
     /// </summary>
     public IReadOnlyList<string> AllowOutside { get; init; } = [];
 
+    /// <summary>
+    /// How many module directories are parsed, and root modules evaluated, at a time: one per core. The report is the
+    /// same whatever it is; tests set it to compare.
+    /// </summary>
+    internal int Parallelism { get; init; } = System.Environment.ProcessorCount;
+
     /// <summary>The process environment, for the CLI.</summary>
     public static IReadOnlyDictionary<string, string> ProcessEnvironment() =>
         System.Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()

@@ -63,7 +63,6 @@ public sealed class TerraformScanner
         if (Directory.Exists(path))
         {
             var visited = new HashSet<string>(StringComparer.Ordinal);
-            var loaded = new Dictionary<string, TerraformModule>(StringComparer.Ordinal);
             var directories = ModuleDirectories(path, roots, visited, diagnostics);
             if (directories.Count == 0)
             {
@@ -71,11 +70,22 @@ public sealed class TerraformScanner
                 diagnostics.Add(new ScanDiagnostic(DiagnosticSeverity.Error, Texts.Canonical("reasons.no-configuration"), new SourceLocation(path, 1)));
                 return [];
             }
-            var called = directories.SelectMany(d => Read(d, diagnostics, () => CalledDirectories(d, loaded, roots, diagnostics))).ToHashSet(StringComparer.Ordinal);
+
+            var loaded = new LoadedModules(roots);
+            loaded.Preload(directories, options.Parallelism);
+            var called = directories.SelectMany(d => Read(d, diagnostics, () => CalledDirectories(d, loaded, diagnostics))).ToHashSet(StringComparer.Ordinal);
 
             // A directory that another scanned directory calls as a module is scanned through its callers, with their inputs.
-            var rootModules = directories.Where(d => d == path || !called.Contains(Path.GetFullPath(d)));
-            return [.. rootModules.SelectMany(directory => Read(directory, diagnostics, () => ConfigurationReader.Map(ModuleLoader.LoadOnce(directory, loaded, roots, diagnostics), diagnostics, options, _mappers, roots, loaded)))];
+            // Root modules are evaluated in parallel, each into its own diagnostics, gathered in directory order so that
+            // the report does not depend on the threads.
+            var rootModules = directories.Where(d => d == path || !called.Contains(Path.GetFullPath(d))).ToList();
+            var mapped = rootModules.AsParallel().AsOrdered().WithDegreeOfParallelism(options.Parallelism).Select(directory =>
+            {
+                var own = new List<ScanDiagnostic>();
+                return (Resources: Read(directory, own, () => ConfigurationReader.Map(loaded.Get(directory, own), own, options, _mappers, roots, loaded)), Diagnostics: own);
+            }).ToList();
+            diagnostics.AddRange(mapped.SelectMany(root => root.Diagnostics));
+            return [.. mapped.SelectMany(root => root.Resources)];
         }
 
         if (!File.Exists(path))
@@ -100,8 +110,8 @@ public sealed class TerraformScanner
     }
 
     // The full paths of the local directories (./ and ../ sources) that a module's calls name.
-    private static List<string> CalledDirectories(string directory, Dictionary<string, TerraformModule> loaded, ScanRoots roots, List<ScanDiagnostic> diagnostics) =>
-        [.. ModuleLoader.LoadOnce(directory, loaded, roots, diagnostics).ModuleCalls.Values
+    private static List<string> CalledDirectories(string directory, LoadedModules loaded, List<ScanDiagnostic> diagnostics) =>
+        [.. loaded.Get(directory, diagnostics).ModuleCalls.Values
             .Select(call => call.Argument("source")?.Value)
             .Select(source => source switch
             {

@@ -10,7 +10,8 @@ internal sealed partial class Parser
     /// </summary>
     private Expression ParseTraversals(Expression source)
     {
-        var steps = new List<Traverser>();
+        // Most terms have no steps: the list is made for the first one.
+        List<Traverser>? steps = null;
         while (true)
         {
             var token = Peek();
@@ -22,7 +23,7 @@ internal sealed partial class Parser
             }
             else if (token.Kind is TokenKind.Dot or TokenKind.LBracket)
             {
-                steps.Add(ParseStep());
+                (steps ??= []).Add(ParseStep());
             }
             else
             {
@@ -123,9 +124,9 @@ internal sealed partial class Parser
         }
     }
 
-    private static Expression Attach(Expression source, List<Traverser> steps)
+    private static Expression Attach(Expression source, List<Traverser>? steps)
     {
-        if (steps.Count == 0)
+        if (steps is null or { Count: 0 })
         {
             return source;
         }

@@ -14,8 +14,8 @@ internal static class ConfigurationReader
         Map(module, diagnostics, TerraformScanOptions.Default, mappers);
 
     /// <param name="roots">What may be read; null for the module's directory alone.</param>
-    /// <param name="loaded">Module directories already parsed in this scan, by full path; shared so each is parsed once.</param>
-    public static List<CloudResource> Map(TerraformModule module, List<ScanDiagnostic> diagnostics, TerraformScanOptions options, ResourceMappers mappers, ScanRoots? roots = null, Dictionary<string, TerraformModule>? loaded = null)
+    /// <param name="loaded">The module directories of this scan; shared so each is parsed once.</param>
+    public static List<CloudResource> Map(TerraformModule module, List<ScanDiagnostic> diagnostics, TerraformScanOptions options, ResourceMappers mappers, ScanRoots? roots = null, LoadedModules? loaded = null)
     {
         var context = new EvaluationContext(module.Directory, diagnostics, roots, loaded) { Budget = new Evaluation.EvaluationBudget(options.Limits) };
         var given = RootVariables.Load(module, options, context.Roots, diagnostics);

@@ -17,16 +17,16 @@ internal sealed class EvaluationContext
     // Far deeper than real configurations go, and far from the stack's limit.
     public const int MaxNesting = 400;
 
-    private readonly Dictionary<string, TerraformModule> _loaded;
+    private readonly LoadedModules _loaded;
     private readonly Dictionary<string, string>? _installed;
 
     /// <param name="roots">What may be read; null for the root module's directory alone.</param>
-    public EvaluationContext(string rootDirectory, List<ScanDiagnostic> diagnostics, ScanRoots? roots = null, Dictionary<string, TerraformModule>? loaded = null)
+    public EvaluationContext(string rootDirectory, List<ScanDiagnostic> diagnostics, ScanRoots? roots = null, LoadedModules? loaded = null)
     {
         RootDirectory = rootDirectory;
         Diagnostics = diagnostics;
         Roots = roots ?? ScanRoots.Of([rootDirectory.Length == 0 ? "." : rootDirectory]);
-        _loaded = loaded ?? new Dictionary<string, TerraformModule>(StringComparer.Ordinal);
+        _loaded = loaded ?? new LoadedModules(Roots);
         _installed = ReadManifest(rootDirectory, Roots, diagnostics);
     }
 
@@ -82,7 +82,7 @@ internal sealed class EvaluationContext
         return null;
     }
 
-    public TerraformModule Load(string directory) => ModuleLoader.LoadOnce(directory, _loaded, Roots, Diagnostics);
+    public TerraformModule Load(string directory) => _loaded.Get(directory, Diagnostics);
 
     // .terraform/modules/modules.json: {"Modules":[{"Key":"db.cluster","Source":"...","Dir":".terraform/modules/db.cluster"}]}
     private static Dictionary<string, string>? ReadManifest(string rootDirectory, ScanRoots roots, List<ScanDiagnostic> diagnostics)

@@ -42,19 +42,6 @@ internal static class ModuleLoader
         return module;
     }
 
-    /// <summary>A whole module directory, parsed once per scan however many times it is called.</summary>
-    public static TerraformModule LoadOnce(string directory, Dictionary<string, TerraformModule> loaded, ScanRoots roots, List<ScanDiagnostic> diagnostics)
-    {
-        var key = Path.GetFullPath(directory);
-        if (!loaded.TryGetValue(key, out var module))
-        {
-            module = Load(directory, null, diagnostics, roots);
-            loaded[key] = module;
-        }
-
-        return module;
-    }
-
     /// <summary>A file, or a symbolic link: where a link leads, even nowhere, is for <see cref="Readable"/> to tell.</summary>
     public static bool Exists(string path) => File.Exists(path) || new FileInfo(path).LinkTarget is not null;
 
