@@ -53,22 +53,67 @@ public static partial class Texts
     public static IReadOnlySet<string> ArgumentNames(string text) =>
         Argument().Matches(text).Select(match => match.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
 
-    private static string Fill(string text, (string Name, object? Value)[] arguments) =>
-        arguments.Length == 0
-            ? text
-            : Argument().Replace(text, match =>
-            {
-                var name = match.Groups[1].Value;
-                foreach (var (argumentName, value) in arguments)
-                {
-                    if (argumentName == name)
-                    {
-                        return Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
-                    }
-                }
+    // A hand-written scan rather than Regex.Replace: every finding's reason and fix is filled here, and the regex was
+    // the largest single cost of a Terraform scan's profile. Same grammar as Argument(): {name}, name = [A-Za-z][A-Za-z0-9]*;
+    // a name with no argument is left as written.
+    private static string Fill(string text, (string Name, object? Value)[] arguments)
+    {
+        if (arguments.Length == 0 || !text.Contains('{', StringComparison.Ordinal))
+        {
+            return text;
+        }
 
-                return match.Value;
-            });
+        var filled = new StringBuilder(text.Length + 64);
+        var rest = text.AsSpan();
+        while (rest.IndexOf('{') is var open and >= 0)
+        {
+            filled.Append(rest[..open]);
+            rest = rest[open..];
+            var length = ArgumentLength(rest);
+            if (length > 0 && ValueOf(rest[1..(length - 1)], arguments) is { } value)
+            {
+                filled.Append(value);
+                rest = rest[length..];
+            }
+            else
+            {
+                filled.Append('{');
+                rest = rest[1..];
+            }
+        }
+
+        return filled.Append(rest).ToString();
+    }
+
+    // The length of the "{name}" that starts the text, or 0 when it does not start with one.
+    private static int ArgumentLength(ReadOnlySpan<char> text)
+    {
+        if (text.Length < 3 || !char.IsAsciiLetter(text[1]))
+        {
+            return 0;
+        }
+
+        var end = 2;
+        while (end < text.Length && char.IsAsciiLetterOrDigit(text[end]))
+        {
+            end++;
+        }
+
+        return end < text.Length && text[end] == '}' ? end + 1 : 0;
+    }
+
+    private static string? ValueOf(ReadOnlySpan<char> name, (string Name, object? Value)[] arguments)
+    {
+        foreach (var (argumentName, value) in arguments)
+        {
+            if (name.SequenceEqual(argumentName))
+            {
+                return Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
+            }
+        }
+
+        return null;
+    }
 
     private static Dictionary<string, LocalizedText> Load()
     {

@@ -85,7 +85,7 @@ public sealed class EbsVolumeRebuild : IFixBuilder
     {
         if (attachments is not { Count: > 0 })
         {
-            return RebuildScript.Comment(Texts.Get(language, attachments is null ? "fixes.ebs-attachments-not-read" : "fixes.ebs-not-attached")) + "\n";
+            return RebuildScript.Comment(NoAttachments(attachments, language)) + "\n";
         }
 
         var instances = Instances(attachments);
@@ -111,6 +111,10 @@ public sealed class EbsVolumeRebuild : IFixBuilder
         RebuildScript.Words("--instance-ids", attachments.Select(attachment => attachment.InstanceId).Distinct(StringComparer.Ordinal));
 
     private static string Attached(IReadOnlyList<EbsAttachment>? attachments, Language language) => attachments is not { Count: > 0 }
-        ? "   " + Texts.Get(language, attachments is null ? "fixes.ebs-attachments-not-read" : "fixes.ebs-not-attached")
+        ? "   " + NoAttachments(attachments, language)
         : string.Join("\n", attachments.Select(attachment => "   - " + Texts.Get(language, "fixes.ebs-attachment", ("instance", attachment.InstanceId), ("device", attachment.Device))));
+
+    // Either none were read (Terraform declares attachments apart) or the volume has none.
+    private static string NoAttachments(IReadOnlyList<EbsAttachment>? attachments, Language language) =>
+        attachments is null ? Texts.Get(language, "fixes.ebs-attachments-not-read") : Texts.Get(language, "fixes.ebs-not-attached");
 }
