@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Kagi.Core;
 using Kagi.Core.Model;
@@ -20,21 +19,14 @@ public sealed class ResourceMappers
 
     /// <summary>Every mapper in <paramref name="assemblies"/>, one instance each.</summary>
     /// <exception cref="InvalidOperationException">A mapper has no parameterless constructor, or two map the same Terraform type.</exception>
-    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = OwnAssemblies.Rooted)]
-    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = OwnAssemblies.Rooted)]
     public static ResourceMappers Discover(IEnumerable<Assembly> assemblies)
     {
-        ArgumentNullException.ThrowIfNull(assemblies);
         var mappers = new Dictionary<string, IResourceMapper>(StringComparer.Ordinal);
-        foreach (var type in assemblies.Distinct().SelectMany(assembly => assembly.GetTypes())
-            .Where(type => type is { IsClass: true, IsAbstract: false } && typeof(IResourceMapper).IsAssignableFrom(type)))
+        foreach (var mapper in OwnAssemblies.Instances<IResourceMapper>(assemblies))
         {
-            var mapper = type.GetConstructor(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance, Type.EmptyTypes) is { } constructor
-                ? (IResourceMapper)constructor.Invoke(null)
-                : throw new InvalidOperationException($"Terraform mapper {type.FullName} has no parameterless constructor");
             if (!mappers.TryAdd(mapper.TerraformType, mapper))
             {
-                throw new InvalidOperationException($"{mapper.TerraformType} is mapped by both {mappers[mapper.TerraformType].GetType().Name} and {type.Name}");
+                throw new InvalidOperationException($"{mapper.TerraformType} is mapped by both {mappers[mapper.TerraformType].GetType().Name} and {mapper.GetType().Name}");
             }
         }
 
