@@ -1,6 +1,7 @@
 using Kagi.CloudFormation.Evaluation;
 using Kagi.CloudFormation.Mapping;
 using Kagi.CloudFormation.Reading;
+using Kagi.Core.Files;
 using Kagi.Core.Localization;
 using Kagi.Core.Model;
 
@@ -22,18 +23,18 @@ public sealed class CloudFormationScanner(CloudFormationMappers mappers, CloudFo
     public static bool Claims(string file)
     {
         ArgumentNullException.ThrowIfNull(file);
-        if (!TemplateFile.MayHoldTemplate(file) || !File.Exists(file))
+        if (!TemplateFile.MayHoldTemplate(file) || ScanRoots.Of([file]).Find(file) is not { Kind: EntryKind.RegularFile } entry)
         {
             return false;
         }
 
         try
         {
-            return TemplateFile.IsTemplate(TemplateFile.Read(file));
+            return TemplateFile.IsTemplate(TemplateFile.Read(entry));
         }
         catch (Exception error) when (error is TemplateReadException or IOException or UnauthorizedAccessException)
         {
-            return error is TemplateReadException && TemplateFile.LooksLikeTemplate(file);
+            return error is TemplateReadException && TemplateFile.LooksLikeTemplate(entry);
         }
     }
 
@@ -44,10 +45,13 @@ public sealed class CloudFormationScanner(CloudFormationMappers mappers, CloudFo
         var resources = new List<CloudResource>();
         var diagnostics = new List<ScanDiagnostic>();
         var templates = new List<string>();
+
+        // A link in a scanned folder is followed only where it stays inside what was given to scan.
+        var roots = ScanRoots.Of(paths);
         foreach (var file in paths.SelectMany(path => Directory.Exists(path) ? Candidates(path, diagnostics) : [path]))
         {
             var explicitFile = paths.Contains(file);
-            var mapped = ScanFile(file, explicitFile, diagnostics);
+            var mapped = ScanFile(file, explicitFile, roots, diagnostics);
             if (mapped is not null)
             {
                 templates.Add(file);
@@ -59,18 +63,23 @@ public sealed class CloudFormationScanner(CloudFormationMappers mappers, CloudFo
     }
 
     // Null when the file is not a template; a file named on the command line that does not parse is reported whatever it looks like.
-    private List<CloudResource>? ScanFile(string file, bool named, List<ScanDiagnostic> diagnostics)
+    private List<CloudResource>? ScanFile(string file, bool named, ScanRoots roots, List<ScanDiagnostic> diagnostics)
     {
+        if (roots.Readable(file, diagnostics) is not { } entry)
+        {
+            return null;
+        }
+
         try
         {
-            var root = TemplateFile.Read(file);
+            var root = TemplateFile.Read(entry);
             return TemplateFile.IsTemplate(root) ? Map(file, (MappingNode)root!, diagnostics)
                 : named ? Failed(file, TemplateTexts.NotATemplate(), 1, diagnostics)
                 : null;
         }
         catch (TemplateReadException error)
         {
-            return named || TemplateFile.LooksLikeTemplate(file) ? Failed(file, error.Message, error.Line, diagnostics) : null;
+            return named || TemplateFile.LooksLikeTemplate(entry) ? Failed(file, error.Message, error.Line, diagnostics) : null;
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {

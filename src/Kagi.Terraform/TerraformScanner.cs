@@ -1,9 +1,9 @@
+using Kagi.Core.Files;
 using Kagi.Core.Localization;
 using Kagi.Core.Model;
 using Kagi.Terraform.Configuration;
 using Kagi.Terraform.Mapping;
 using Kagi.Terraform.Plan;
-using Kagi.Terraform.Reading;
 
 namespace Kagi.Terraform;
 

@@ -148,4 +148,30 @@ public sealed class MappingTests
         Assert.EndsWith("broken.yaml", diagnostic.Location!.File, StringComparison.Ordinal);
         Assert.Equal(4, diagnostic.Location.Line);
     }
+
+    // The trust model: a scan reads only what it was asked to scan. A pull request can add links (git keeps them): one to
+    // a template outside the folder, one to a device that never ends, and a FIFO that blocks whoever opens it.
+    [Fact]
+    public void Links_leading_outside_the_folder_and_special_files_are_not_read_and_the_rest_is()
+    {
+        var outside = Templates.Write("Resources:\n  Secret:\n    Type: AWS::Neptune::DBCluster\n");
+        var good = Templates.Write("Resources:\n  Graph:\n    Type: AWS::Neptune::DBCluster\n");
+        var folder = Path.GetDirectoryName(good)!;
+        File.CreateSymbolicLink(Path.Combine(folder, "outside.yaml"), outside);
+        File.CreateSymbolicLink(Path.Combine(folder, "zero.yaml"), "/dev/zero");
+        var fifo = Path.Combine(folder, "fifo.yaml");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", fifo))
+        {
+            mkfifo.WaitForExit();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        var scan = new CloudFormationScanner(Rules.KindCatalog.CloudFormationMappers).Scan([folder]);
+
+        Assert.Equal(["AWS::Neptune::DBCluster.Graph"], scan.Inventory.Resources.Select(resource => resource.Id));
+        Assert.Equal(
+            ["fifo.yaml", "outside.yaml", "zero.yaml"],
+            scan.Inventory.Diagnostics.Select(diagnostic => Path.GetFileName(diagnostic.Location!.File)).Order(StringComparer.Ordinal));
+        Assert.Equal(DiagnosticSeverity.Error, scan.Inventory.Diagnostics.Single(diagnostic => diagnostic.Location!.File == fifo).Severity);
+    }
 }

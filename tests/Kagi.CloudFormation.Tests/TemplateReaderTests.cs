@@ -1,5 +1,6 @@
 using System.Text;
 using Kagi.CloudFormation.Reading;
+using Kagi.Core.Files;
 
 namespace Kagi.CloudFormation.Tests;
 
@@ -58,7 +59,7 @@ public sealed class TemplateReaderTests
     {
         var path = Templates.Write(text);
 
-        var error = Assert.Throws<TemplateReadException>(() => TemplateFile.Read(path));
+        var error = Assert.Throws<TemplateReadException>(() => TemplateFile.Read(HostEntry.At(path)));
 
         Assert.Equal(line, error.Line);
     }
@@ -82,7 +83,7 @@ public sealed class TemplateReaderTests
         const int depth = 100_000;
         var text = syntax == "yaml" ? new string('[', depth) + new string(']', depth) : "{\"A\": " + new string('[', depth) + new string(']', depth) + "}";
 
-        var error = Assert.Throws<TemplateReadException>(() => TemplateFile.Read(Templates.Write(text, $"deep.{syntax}")));
+        var error = Assert.Throws<TemplateReadException>(() => TemplateFile.Read(HostEntry.At(Templates.Write(text, $"deep.{syntax}"))));
 
         Assert.Contains("MaxDepth", error.Message, StringComparison.Ordinal);
     }
@@ -105,11 +106,11 @@ public sealed class TemplateReaderTests
     public void A_long_string_within_the_file_limit_is_read_whole_and_a_larger_file_is_refused()
     {
         var value = new string('x', 2_000_000);
-        var root = (MappingNode)TemplateFile.Read(Templates.Write($"Description: {value}\n"))!;
+        var root = (MappingNode)TemplateFile.Read(HostEntry.At(Templates.Write($"Description: {value}\n")))!;
         Assert.Equal(value, ((ScalarNode)root.Get("Description")!).Value);
 
         var huge = Templates.Write("Description: " + new string('x', (int)TemplateLimits.MaxTemplateBytes) + "\n");
-        var error = Assert.Throws<TemplateReadException>(() => TemplateFile.Read(huge));
+        var error = Assert.Throws<TemplateReadException>(() => TemplateFile.Read(HostEntry.At(huge)));
         Assert.Contains("MaxTemplateBytes", error.Message, StringComparison.Ordinal);
     }
 }

@@ -1,8 +1,8 @@
 using System.Diagnostics;
+using Kagi.Core.Files;
 using Kagi.Core.Model;
 using Kagi.Rules;
 using Kagi.Rules.Aws.Neptune.Clusters;
-using Kagi.Terraform.Reading;
 using Kagi.Terraform.Tests.Support;
 
 namespace Kagi.Terraform.Tests;

@@ -1,4 +1,5 @@
 using System.Text;
+using Kagi.Core.Files;
 using Kagi.Core.Model;
 
 namespace Kagi.CloudFormation.Reading;
@@ -17,22 +18,16 @@ internal static class TemplateFile
         && Extensions.Any(extension => path.EndsWith(extension, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The file's root node; null for an empty file.</summary>
+    /// <remarks>Read through <see cref="HostEntry"/>: a regular file, counted while read (files in /proc say they are empty).</remarks>
     /// <exception cref="TemplateReadException">The file is too large or does not parse.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
-    public static TemplateNode? Read(string path)
+    public static TemplateNode? Read(HostEntry file)
     {
-        if (new FileInfo(path).Length > TemplateLimits.MaxTemplateBytes)
-        {
-            throw new TemplateReadException(TemplateTexts.TooLarge(), 1);
-        }
-
-        var bytes = File.ReadAllBytes(path);
-        var start = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
-        var text = bytes.AsSpan(start);
-        var first = text.IndexOfAnyExcept(" \t\r\n"u8);
-        return first >= 0 && text[first] == (byte)'{'
-            ? JsonTemplateReader.Read(text.ToArray())
-            : YamlTemplateReader.Read(Encoding.UTF8.GetString(text));
+        var text = file.ReadText(TemplateLimits.MaxTemplateBytes) ?? throw new TemplateReadException(TemplateTexts.TooLarge(), 1);
+        var first = text.AsSpan().IndexOfAnyExcept(" \t\r\n");
+        return first >= 0 && text[first] == '{'
+            ? JsonTemplateReader.Read(Encoding.UTF8.GetBytes(text))
+            : YamlTemplateReader.Read(text);
     }
 
     /// <summary>A template by content: <c>AWSTemplateFormatVersion</c>, or <c>Resources</c> holding a <c>Type: AWS::…</c>.</summary>
@@ -43,9 +38,9 @@ internal static class TemplateFile
                 entry.Value is MappingNode resource && resource.Get("Type") is ScalarNode { Value: { } type } && type.StartsWith("AWS::", StringComparison.Ordinal)));
 
     /// <summary>Whether text that did not parse still looks like a template, so its error is worth reporting in a folder.</summary>
-    public static bool LooksLikeTemplate(string path)
+    public static bool LooksLikeTemplate(HostEntry file)
     {
-        using var reader = new StreamReader(path);
+        using var reader = new StreamReader(file.RealPath);
         var buffer = new char[64 * 1024];
         var head = buffer.AsSpan(0, reader.ReadBlock(buffer));
         return head.Contains("AWSTemplateFormatVersion", StringComparison.Ordinal)

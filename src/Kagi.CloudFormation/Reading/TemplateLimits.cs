@@ -4,7 +4,7 @@ namespace Kagi.CloudFormation.Reading;
 internal static class TemplateLimits
 {
     /// <summary>Files larger are not read. CloudFormation itself takes at most 1 MB from S3; CDK output stays far below.</summary>
-    public const long MaxTemplateBytes = 8 * 1024 * 1024;
+    public const int MaxTemplateBytes = 8 * 1024 * 1024;
 
     /// <summary>How deeply mappings and sequences may nest.</summary>
     public const int MaxDepth = 128;

@@ -1,7 +1,7 @@
+using Kagi.Core.Files;
 using Kagi.Core.Localization;
 using Kagi.Core.Model;
 using Kagi.Terraform.Mapping;
-using Kagi.Terraform.Reading;
 using Kagi.Terraform.Values;
 using Kagi.Terraform.Variables;
 

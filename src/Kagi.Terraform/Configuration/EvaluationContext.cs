@@ -1,9 +1,9 @@
 using System.Text.Json;
+using Kagi.Core.Files;
 using Kagi.Core.Localization;
 using Kagi.Core.Model;
 using Kagi.Hcl.Syntax;
 using Kagi.Terraform.Evaluation;
-using Kagi.Terraform.Reading;
 
 namespace Kagi.Terraform.Configuration;
 
@@ -88,7 +88,7 @@ internal sealed class EvaluationContext
     private static Dictionary<string, string>? ReadManifest(string rootDirectory, ScanRoots roots, List<ScanDiagnostic> diagnostics)
     {
         var path = Path.Combine(rootDirectory, ".terraform", "modules", "modules.json");
-        if (!ModuleLoader.Exists(path) || ModuleLoader.Readable(path, roots, diagnostics) is not { } manifest)
+        if (!ModuleLoader.Exists(path) || roots.Readable(path, diagnostics) is not { } manifest)
         {
             return null;
         }

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
+using Kagi.Core.Files;
 using Kagi.Core.Model;
-using Kagi.Terraform.Reading;
 
 namespace Kagi.Terraform.Configuration;
 

@@ -2,7 +2,6 @@ using Kagi.Core.Localization;
 using Kagi.Core.Model;
 using Kagi.Hcl.Syntax;
 using Kagi.Terraform.Evaluation;
-using Kagi.Terraform.Reading;
 using Kagi.Terraform.Values;
 using Kagi.Terraform.Variables;
 

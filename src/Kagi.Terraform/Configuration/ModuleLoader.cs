@@ -1,8 +1,8 @@
+using Kagi.Core.Files;
 using Kagi.Core.Localization;
 using Kagi.Core.Model;
 using Kagi.Hcl;
 using Kagi.Hcl.Syntax;
-using Kagi.Terraform.Reading;
 
 namespace Kagi.Terraform.Configuration;
 
@@ -44,29 +44,6 @@ internal static class ModuleLoader
 
     /// <summary>A file, or a symbolic link: where a link leads, even nowhere, is for <see cref="Readable"/> to tell.</summary>
     public static bool Exists(string path) => File.Exists(path) || new FileInfo(path).LinkTarget is not null;
-
-    /// <summary>
-    /// A file Kagi reads as part of the configuration (a .tf file, a variables file, terraform init's module list), or
-    /// null, reported, when it is a link leading outside the roots or not a regular file.
-    /// </summary>
-    public static HostEntry? Readable(string path, ScanRoots roots, List<ScanDiagnostic> diagnostics)
-    {
-        var entry = roots.Find(path);
-        var refusal = entry?.Kind switch
-        {
-            null => Texts.Canonical("reasons.file-link-outside"),
-            EntryKind.RegularFile => null,
-            EntryKind.Special => Texts.Canonical("reasons.file-special"),
-            _ => Texts.Canonical("reasons.file-missing"),
-        };
-        if (refusal is not null)
-        {
-            diagnostics.Add(new ScanDiagnostic(entry is null ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error, refusal, new SourceLocation(path, 1)));
-            return null;
-        }
-
-        return entry;
-    }
 
     private static bool IsOverrideFile(string name)
     {
@@ -171,7 +148,7 @@ internal static class ModuleLoader
 
     private static (ConfigFile File, string Text)? Parse(string path, ScanRoots roots, List<ScanDiagnostic> diagnostics)
     {
-        if (Readable(path, roots, diagnostics) is not { } file)
+        if (roots.Readable(path, diagnostics) is not { } file)
         {
             return null;
         }

@@ -1,7 +1,7 @@
+using Kagi.Core.Files;
 using Kagi.Core.Localization;
 using Kagi.Hcl.Syntax;
 using Kagi.Terraform.Evaluation;
-using Kagi.Terraform.Reading;
 using Kagi.Terraform.Values;
 
 namespace Kagi.Terraform.Configuration;

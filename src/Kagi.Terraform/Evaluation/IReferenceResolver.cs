@@ -1,5 +1,5 @@
+using Kagi.Core.Files;
 using Kagi.Hcl.Syntax;
-using Kagi.Terraform.Reading;
 using Kagi.Terraform.Values;
 
 namespace Kagi.Terraform.Evaluation;

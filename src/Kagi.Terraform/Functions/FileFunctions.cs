@@ -1,8 +1,8 @@
+using Kagi.Core.Files;
 using Kagi.Core.Localization;
 using Kagi.Hcl;
 using Kagi.Hcl.Syntax;
 using Kagi.Terraform.Evaluation;
-using Kagi.Terraform.Reading;
 using Kagi.Terraform.Values;
 
 namespace Kagi.Terraform.Functions;

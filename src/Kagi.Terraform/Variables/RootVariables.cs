@@ -1,10 +1,10 @@
 using System.Text.Json;
+using Kagi.Core.Files;
 using Kagi.Core.Localization;
 using Kagi.Core.Model;
 using Kagi.Hcl;
 using Kagi.Terraform.Configuration;
 using Kagi.Terraform.Evaluation;
-using Kagi.Terraform.Reading;
 using Kagi.Terraform.Values;
 
 namespace Kagi.Terraform.Variables;
@@ -42,7 +42,7 @@ internal static class RootVariables
             .Where(ModuleLoader.Exists);
         foreach (var file in automatic)
         {
-            if (ModuleLoader.Readable(file, roots, diagnostics) is { } readable)
+            if (roots.Readable(file, diagnostics) is { } readable)
             {
                 ReadFile(file, readable.RealPath, module, given, diagnostics);
             }

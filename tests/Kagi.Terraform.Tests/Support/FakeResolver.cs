@@ -1,6 +1,6 @@
+using Kagi.Core.Files;
 using Kagi.Hcl.Syntax;
 using Kagi.Terraform.Evaluation;
-using Kagi.Terraform.Reading;
 using Kagi.Terraform.Values;
 
 namespace Kagi.Terraform.Tests.Support;

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace Kagi.Terraform.Reading;
+namespace Kagi.Core.Files;
 
 internal enum EntryKind
 {

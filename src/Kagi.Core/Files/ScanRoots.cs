@@ -1,4 +1,7 @@
-namespace Kagi.Terraform.Reading;
+using Kagi.Core.Localization;
+using Kagi.Core.Model;
+
+namespace Kagi.Core.Files;
 
 /// <summary>
 /// What a scan may read: the folders and files it was asked to scan, and those allowed with <c>--allow-outside</c>,
@@ -33,6 +36,29 @@ internal sealed class ScanRoots
     /// <summary>What is at <paramref name="path"/>, or null when it is outside the roots (or its links loop).</summary>
     public HostEntry? Find(string path) =>
         RealPath.Of(path) is { } real && _roots.Any(root => IsWithin(real, root)) ? HostEntry.At(real) : null;
+
+    /// <summary>
+    /// A file a scan reads as source (a .tf file, a template, a variables file, terraform init's module list), or
+    /// null, reported, when it is a link leading outside the roots or not a regular file.
+    /// </summary>
+    public HostEntry? Readable(string path, List<ScanDiagnostic> diagnostics)
+    {
+        var entry = Find(path);
+        var refusal = entry?.Kind switch
+        {
+            null => Texts.Canonical("reasons.file-link-outside"),
+            EntryKind.RegularFile => null,
+            EntryKind.Special => Texts.Canonical("reasons.file-special"),
+            _ => Texts.Canonical("reasons.file-missing"),
+        };
+        if (refusal is not null)
+        {
+            diagnostics.Add(new ScanDiagnostic(entry is null ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error, refusal, new SourceLocation(path, 1)));
+            return null;
+        }
+
+        return entry;
+    }
 
     private static bool IsWithin(string path, string root) =>
         path.Equals(root, PathComparison)

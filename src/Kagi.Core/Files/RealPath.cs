@@ -1,4 +1,4 @@
-namespace Kagi.Terraform.Reading;
+namespace Kagi.Core.Files;
 
 /// <summary>
 /// A path with every symbolic link on the way resolved, as the operating system would follow it when opening it
