@@ -1,7 +1,7 @@
 using System.CommandLine;
-using System.Globalization;
 using Kagi.Core.Findings;
 using Kagi.Core.Localization;
+using Kagi.Core.Model;
 using Kagi.Core.Rules;
 using Kagi.Rules;
 using Kagi.Store;
@@ -257,13 +257,12 @@ internal static class FindingsCommand
             return true;
         }
 
-        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+        if (!UserTime.TryParse(text, endOfDay, out var parsed))
         {
             return false;
         }
 
-        // "--until 2026-12-31" should still be muted on the 31st.
-        time = endOfDay && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? parsed.AddDays(1) : parsed;
+        time = parsed;
         return true;
     }
 

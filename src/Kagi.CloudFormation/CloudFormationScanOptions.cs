@@ -16,4 +16,7 @@ public sealed record CloudFormationScanOptions
 
     /// <summary><c>AWS::StackName</c>.</summary>
     public string? StackName { get; init; }
+
+    /// <summary>The clock against which a <c>Metadata.kagi.ignore</c> entry's <c>until</c> is judged.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
 }

@@ -96,7 +96,7 @@ public sealed class CloudFormationScanner(CloudFormationMappers mappers, CloudFo
     private List<CloudResource> Map(string file, MappingNode template, List<ScanDiagnostic> diagnostics)
     {
         var evaluator = new TemplateEvaluator(file, template, _options, diagnostics);
-        var created = Created(file, template, evaluator, diagnostics);
+        var created = Created(file, template, evaluator, _options.Time.GetUtcNow(), diagnostics);
         ReportCycles(file, template, evaluator, diagnostics);
 
         var byId = created.ToDictionary(resource => resource.LogicalId, StringComparer.Ordinal);
@@ -116,7 +116,7 @@ public sealed class CloudFormationScanner(CloudFormationMappers mappers, CloudFo
     }
 
     // The resources the stack would create: those whose Condition is not known to be false, their properties evaluated.
-    private static List<TemplateResource> Created(string file, MappingNode template, TemplateEvaluator evaluator, List<ScanDiagnostic> diagnostics)
+    private static List<TemplateResource> Created(string file, MappingNode template, TemplateEvaluator evaluator, DateTimeOffset now, List<ScanDiagnostic> diagnostics)
     {
         var created = new List<TemplateResource>();
         foreach (var (logicalId, node, line) in (template.Get("Resources") as MappingNode)?.Entries ?? [])
@@ -143,7 +143,8 @@ public sealed class CloudFormationScanner(CloudFormationMappers mappers, CloudFo
             }
 
             var properties = declaration.Get("Properties") is { } written && evaluator.Evaluate(written, logicalId) is TemplateMap map ? map : new TemplateMap([]);
-            created.Add(new TemplateResource(logicalId, type, new SourceLocation(file, line), properties));
+            var suppressions = TemplateSuppressions.Read(file, logicalId, declaration, now, diagnostics);
+            created.Add(new TemplateResource(logicalId, type, new SourceLocation(file, line), properties, suppressions));
         }
 
         return created;
@@ -226,6 +227,7 @@ public sealed class CloudFormationScanner(CloudFormationMappers mappers, CloudFo
         Region = _options.Region,
         Account = _options.AccountId,
         Declaration = new SourceAddress(ResourceSources.CloudFormation, resource.Type, resource.LogicalId),
+        Suppressions = resource.Suppressions,
     };
 
     // Files that may hold a template, beneath a folder, skipping hidden folders and Terraform's and npm's downloads.

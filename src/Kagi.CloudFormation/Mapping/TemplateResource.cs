@@ -4,7 +4,7 @@ using Kagi.Core.Model;
 namespace Kagi.CloudFormation.Mapping;
 
 /// <summary>A resource of a template, its properties evaluated: what a mapper reads.</summary>
-internal sealed class TemplateResource(string logicalId, string type, SourceLocation location, TemplateMap properties)
+internal sealed class TemplateResource(string logicalId, string type, SourceLocation location, TemplateMap properties, IReadOnlyList<Suppression>? suppressions = null)
 {
     public string LogicalId => logicalId;
 
@@ -12,6 +12,9 @@ internal sealed class TemplateResource(string logicalId, string type, SourceLoca
     public string Type => type;
 
     public SourceLocation Location => location;
+
+    /// <summary>The rules its <c>Metadata.kagi.ignore</c> mutes.</summary>
+    public IReadOnlyList<Suppression> Suppressions => suppressions ?? [];
 
     /// <summary>The resource's ID in findings: <c>AWS::Neptune::DBCluster.GraphCluster</c>, as Checkov names it.</summary>
     public string Id => $"{type}.{logicalId}";
