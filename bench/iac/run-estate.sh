@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Terraform scan of a whole estate: examples/estate (one resource of every data-store kind on the AWS default and one
+# IaC scan of a whole estate: examples/estate (one resource of every data-store kind on the AWS default and one
 # on a customer-managed key, with their keys) copied into more and more root modules, scanned with every rule, to
 # show that the whole scan — every kind's mapping, key resolution and rule — grows linearly with the resources.
-# Usage: bench/iac/run-estate.sh [COPIES...]   (default 100 200 400 800; needs: dotnet, python3, GNU time)
+# With SOURCE=cloudformation, its CloudFormation twin (bench/iac/estate.template.yaml) is copied instead, one template
+# per folder, so the CPU per resource of the two sources can be compared row by row.
+# Usage: [SOURCE=terraform|cloudformation] bench/iac/run-estate.sh [COPIES...]   (default 100 200 400 800; needs: dotnet, python3, GNU time)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 dotnet build src/Kagi.Cli -c Release -nologo -v:q >/dev/null
@@ -14,7 +16,11 @@ measure() {
   tree=$(mktemp -d /tmp/kagi-bench-estate-XXXX)
   for ((i = 0; i < copies; i++)); do
     mkdir "$tree/team-$i"
-    cp examples/estate/*.tf "$tree/team-$i/"
+    if [ "${SOURCE:-terraform}" = cloudformation ]; then
+      cp bench/iac/estate.template.yaml "$tree/team-$i/estate.yaml"
+    else
+      cp examples/estate/*.tf "$tree/team-$i/"
+    fi
   done
   local best="" best_rss="" best_cpu=""
   for run in 1 2 3; do
@@ -34,6 +40,7 @@ PY
   rm -rf "$tree"
 }
 
+echo "source: ${SOURCE:-terraform}"
 echo "| copies | kinds judged | resources judged | findings | wall (best of 3) | CPU | CPU per resource | peak RSS |"
 echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
 for copies in ${@:-100 200 400 800}; do measure "$copies"; done

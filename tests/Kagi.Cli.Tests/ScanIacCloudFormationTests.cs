@@ -96,4 +96,60 @@ public sealed class ScanIacCloudFormationTests
         Assert.Contains(file + ":1:", error, StringComparison.Ordinal);
         Assert.Equal("FAIL", ScanIacCommandTests.Verdicts(output, Rule)["AWS::Neptune::DBCluster.Graph"]);
     }
+
+    [Fact]
+    public void Pseudo_parameters_are_given_as_parameters_and_make_the_default_key_policy_judgeable()
+    {
+        // Given the most common key policy: the stack's own account, through AWS::Partition and AWS::AccountId
+        var template = Path.Combine(Directory.CreateTempSubdirectory("kagi-cfn-pseudo-").FullName, "key.yaml");
+        File.WriteAllText(template, """
+            Resources:
+              Key:
+                Type: AWS::KMS::Key
+                Properties:
+                  KeyPolicy:
+                    Version: "2012-10-17"
+                    Statement:
+                      - Effect: Allow
+                        Principal: { AWS: !Sub "arn:${AWS::Partition}:iam::${AWS::AccountId}:root" }
+                        Action: "kms:*"
+                        Resource: "*"
+            """);
+        const string policyRule = "kms-key-policy-not-public";
+        string[] scan = ["scan", "iac", template, "--format", "json", "--no-store", "--rules", policyRule];
+
+        // When it is scanned without and with the account and region
+        var (_, without, _) = Kagi.Run(scan);
+        var (exitCode, with, error) = Kagi.Run([.. scan, "--parameter", "AWS::AccountId=111122223333", "--parameter", "AWS::Region=eu-west-1"]);
+
+        // Then the policy is unknown until they are given, and then judged; the finding is in the region given
+        Assert.Equal("UNKNOWN", ScanIacCommandTests.Verdicts(without, policyRule)["AWS::KMS::Key.Key"]);
+        Assert.Contains("--parameter AWS::Partition=VALUE", without, StringComparison.Ordinal);
+        Assert.Equal((0, ""), (exitCode, error));
+        Assert.Equal("PASS", ScanIacCommandTests.Verdicts(with, policyRule)["AWS::KMS::Key.Key"]);
+        using var document = JsonDocument.Parse(with);
+        Assert.Equal("eu-west-1", document.RootElement.GetProperty("findings")[0].GetProperty("resource").GetProperty("region").GetString());
+    }
+
+    [Fact]
+    public void A_pseudo_parameter_a_stack_computes_itself_cannot_be_given()
+    {
+        var directory = MixedFolder();
+        var stack = Path.Combine(directory.FullName, "stack.yaml");
+        var file = Path.Combine(directory.FullName, "params.json");
+        File.WriteAllText(file, """["Encrypted=true", "AWS::NotificationARNs=arn:x"]""");
+
+        var (usageCode, _, usage) = Kagi.Run("scan", "iac", stack, "--parameter", "AWS::StackId=arn:x", "--no-store", "--rules", Rule);
+        var (fileCode, output, _) = Kagi.Run("scan", "iac", stack, "--parameters-file", file, "--no-store", "--rules", Rule, "--format", "json");
+
+        Assert.Equal((2, 2), (usageCode, fileCode));
+        Assert.Contains("AWS::StackId cannot be given to a scan; the pseudo-parameters it takes are AWS::AccountId, AWS::Region, AWS::StackName", usage, StringComparison.Ordinal);
+        using var document = JsonDocument.Parse(output);
+        var diagnostic = Assert.Single(document.RootElement.GetProperty("diagnostics").EnumerateArray());
+        Assert.StartsWith("AWS::NotificationARNs cannot be given", diagnostic.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(file, diagnostic.GetProperty("location").GetProperty("file").GetString());
+
+        // And the file's other values still apply
+        Assert.Equal("PASS", ScanIacCommandTests.Verdicts(output, Rule)["AWS::Neptune::DBCluster.Graph"]);
+    }
 }
