@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Kagi.CloudFormation;
 using Kagi.Core.Findings;
 using Kagi.Core.Localization;
 using Kagi.Core.Model;
@@ -20,7 +21,7 @@ internal static class KeysCommand
     public static Command Create(TextWriter output, TextWriter error, TimeProvider time)
     {
         var inventory = new Option<string?>("--inventory") { Description = "An inventory written by 'kagi scan aws --save-inventory FILE'." };
-        var iac = new Option<string[]>("--iac") { Description = "Terraform files or folders to read keys and their dependents from; repeat for more." };
+        var iac = new Option<string[]>("--iac") { Description = "Terraform or CloudFormation files or folders to read keys and their dependents from, as scan iac reads them; repeat for more." };
         var store = FindingsCommand.StoreOption();
         store.Description = $"Read the keys of every scope's latest scan in the findings store: this one, or with no value ${StoreLocation.EnvironmentVariable}, else ~/.kagi/kagi.db.";
         store.Arity = ArgumentArity.ZeroOrOne;
@@ -90,7 +91,7 @@ internal static class KeysCommand
         }
         else
         {
-            inventory = new TerraformScanner(KindCatalog.TerraformMappers).Scan(folders);
+            inventory = IacSources.Scan(folders, TerraformScanOptions.Default, CloudFormationScanOptions.Default, []);
             foreach (var diagnostic in inventory.Diagnostics)
             {
                 error.WriteLine($"kagi: {TerminalText.Line(diagnostic.ToString(language))}");
@@ -101,7 +102,7 @@ internal static class KeysCommand
     }
 
     /// <summary>
-    /// Where <c>kagi keys</c> reads keys from: exactly one of a saved inventory, Terraform paths or the findings store (none
+    /// Where <c>kagi keys</c> reads keys from: exactly one of a saved inventory, IaC paths or the findings store (none
     /// for a command that needs the inventory itself).
     /// </summary>
     internal sealed record KeySources(Option<string?> Inventory, Option<string[]> Iac, Option<string?>? Store, Option<string> Lang, TimeProvider Time);

@@ -23,11 +23,13 @@ public sealed class ScanIacCommandTests
         Assert.Equal("PASS", verdicts["aws_neptune_cluster.json_cmk"]);
         Assert.Equal("FAIL", verdicts["aws_neptune_cluster.json_default_key"]);
         Assert.Equal("UNKNOWN", verdicts["aws_neptune_cluster.analytics"]);
-        Assert.Equal(9, verdicts.Count);
+        Assert.Equal("FAIL", verdicts["AWS::Neptune::DBCluster.GraphOnAwsKey"]);
+        Assert.Equal("PASS", verdicts["AWS::Neptune::DBCluster.GraphOnCmk"]);
+        Assert.Equal(11, verdicts.Count);
 
         var encrypted = Verdicts(output, "neptune-cluster-storage-encrypted");
         Assert.Equal("FAIL", encrypted["aws_neptune_cluster.legacy"]);
-        Assert.Equal(8, encrypted.Values.Count(status => status == "PASS"));
+        Assert.Equal(10, encrypted.Values.Count(status => status == "PASS"));
     }
 
     [Fact]
