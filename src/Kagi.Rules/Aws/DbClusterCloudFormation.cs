@@ -18,13 +18,14 @@ internal static class DbClusterCloudFormation
     /// <c>KmsKeyId</c> named on restore, or else as its source is: AWS takes no <c>StorageEncrypted</c> on restore.
     /// </summary>
     /// <param name="whenNotSet">What an unset <c>StorageEncrypted</c> means to the service.</param>
-    public static (Fact<bool> Encrypted, KeyReference Key) Storage(TemplateResource resource, TemplateKeyResolver keys, IEnumerable<string> restoreSources, Fact<bool> whenNotSet)
+    /// <param name="encryptedProperty">The type's name for <c>StorageEncrypted</c> (Redshift's cluster, of the same API lineage, says <c>Encrypted</c>).</param>
+    public static (Fact<bool> Encrypted, KeyReference Key) Storage(TemplateResource resource, TemplateKeyResolver keys, IEnumerable<string> restoreSources, Fact<bool> whenNotSet, string encryptedProperty = "StorageEncrypted")
     {
         ArgumentNullException.ThrowIfNull(resource);
         ArgumentNullException.ThrowIfNull(keys);
         if (RestoredFrom(resource, restoreSources) is not { } source)
         {
-            return (resource.Get("StorageEncrypted") is TemplateNull ? whenNotSet : TemplateFacts.Bool(resource, "StorageEncrypted", whenNotSet: false), keys.Resolve(resource, "KmsKeyId"));
+            return (resource.Get(encryptedProperty) is TemplateNull ? whenNotSet : TemplateFacts.Bool(resource, encryptedProperty, whenNotSet: false), keys.Resolve(resource, "KmsKeyId"));
         }
 
         return Names(resource, "KmsKeyId") ? (Fact.Known(true), keys.Resolve(resource, "KmsKeyId")) : Inherited(Texts.Canonical("reasons.cloudformation-restored-cluster", ("source", source)));
