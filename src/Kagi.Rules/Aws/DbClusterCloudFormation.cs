@@ -94,13 +94,15 @@ internal static class DbClusterCloudFormation
 
     /// <summary>
     /// The instances of <paramref name="instanceType"/> that name the cluster (by <c>Ref</c>, or by its identifier), and
-    /// whether they span zones; null when none does, which leaves the mapping's "no instance found" in place.
+    /// whether they span zones; the cluster's own (the mapping's "no instance found") when none does.
     /// </summary>
-    public static (Fact<bool> MultiAz, Fact<IReadOnlyList<DbClusterMember>> Instances)? Instances(CloudResource cluster, Fact<string> name, TemplateScope scope, string instanceType)
+    public static (Fact<bool> MultiAz, Fact<IReadOnlyList<DbClusterMember>> Instances) Instances<TCluster>(TCluster cluster, TemplateScope scope, string instanceType)
+        where TCluster : CloudResource, IDbCluster
     {
+        ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(scope);
-        var instances = scope.OfType(instanceType).Where(instance => BelongsTo(instance, cluster, name)).ToList();
-        return instances.Count == 0 ? null : (MultiAz(instances), Fact.Known<IReadOnlyList<DbClusterMember>>([.. instances.Select(Member)]));
+        var instances = scope.OfType(instanceType).Where(instance => BelongsTo(instance, cluster, cluster.Name)).ToList();
+        return instances.Count == 0 ? (cluster.MultiAz, cluster.Instances) : (MultiAz(instances), Fact.Known<IReadOnlyList<DbClusterMember>>([.. instances.Select(Member)]));
     }
 
     /// <summary>Whether an instance's <c>DBClusterIdentifier</c> names the cluster: by <c>Ref</c>, or by the same literal identifier.</summary>

@@ -39,9 +39,7 @@ internal sealed class NeptuneClusterCloudFormationMapper : CloudFormationMapper<
 
     public override NeptuneCluster Join(NeptuneCluster resource, TemplateScope scope)
     {
-        ArgumentNullException.ThrowIfNull(resource);
-        return DbClusterCloudFormation.Instances(resource, resource.Name, scope, InstanceType) is var (multiAz, instances)
-            ? resource with { MultiAz = multiAz, Instances = instances }
-            : resource;
+        var (multiAz, instances) = DbClusterCloudFormation.Instances(resource, scope, InstanceType);
+        return resource with { MultiAz = multiAz, Instances = instances };
     }
 }

@@ -44,10 +44,8 @@ internal sealed class RdsClusterCloudFormationMapper : CloudFormationMapper<RdsC
 
     public override RdsCluster Join(RdsCluster resource, TemplateScope scope)
     {
-        ArgumentNullException.ThrowIfNull(resource);
-        return DbClusterCloudFormation.Instances(resource, resource.Name, scope, InstanceType) is var (multiAz, instances)
-            ? resource with { MultiAz = multiAz, Instances = instances }
-            : resource;
+        var (multiAz, instances) = DbClusterCloudFormation.Instances(resource, scope, InstanceType);
+        return resource with { MultiAz = multiAz, Instances = instances };
     }
 
     private static Fact<bool> EncryptedWhenNotSet(TemplateResource resource) => resource.Get("EngineMode") switch
