@@ -94,40 +94,35 @@ public sealed class RebuildKindsMappingTests
     }
 
     [Fact]
-    public void An_instance_in_a_cluster_is_encrypted_as_its_cluster_and_one_in_a_cluster_elsewhere_is_unknown()
+    public void An_instance_in_a_cluster_is_no_instance_record_but_a_member_of_its_cluster()
     {
         var resources = Scanned("""
             Resources:
-              Key:
-                Type: AWS::KMS::Key
               Orders:
                 Type: AWS::RDS::DBCluster
                 Properties:
                   Engine: aurora-mysql
-                  StorageEncrypted: true
-                  KmsKeyId: !Ref Key
               Member:
                 Type: AWS::RDS::DBInstance
                 Properties:
                   DBClusterIdentifier: !Ref Orders
                   DBInstanceClass: db.r6g.large
-                  StorageEncrypted: false
               Stranger:
                 Type: AWS::RDS::DBInstance
                 Properties:
                   DBClusterIdentifier: billing
                   DBInstanceClass: db.r6g.large
+              Standalone:
+                Type: AWS::RDS::DBInstance
+                Properties:
+                  Engine: mysql
+                  DBInstanceClass: db.t3.micro
+                  AllocatedStorage: "20"
             """);
 
-        var member = (RdsInstance)resources["Member"];
-        var stranger = (RdsInstance)resources["Stranger"];
-
-        // The member's own StorageEncrypted is ignored, as AWS ignores it for an Aurora instance.
-        Assert.Equal(Fact.Known(true), member.StorageEncrypted);
-        Assert.Equal(resources["Key"].Id, Assert.IsType<KeyReference.Described>(member.Key).Key.Id);
-        Assert.False(stranger.StorageEncrypted.IsKnown);
-        Assert.Contains("billing", stranger.StorageEncrypted.Reason, StringComparison.Ordinal);
-        Assert.IsType<KeyReference.Undetermined>(stranger.Key);
+        // As from Terraform and a live account: AWS encrypts a member as its cluster, and a rebuild moves the whole cluster.
+        Assert.Equal(["Orders", "Standalone"], resources.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("Member", Assert.Single(((RdsCluster)resources["Orders"]).Instances.Value).Name);
     }
 
     [Fact]

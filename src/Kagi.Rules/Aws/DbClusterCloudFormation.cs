@@ -105,13 +105,10 @@ internal static class DbClusterCloudFormation
         return instances.Count == 0 ? (cluster.MultiAz, cluster.Instances) : (MultiAz(instances), Fact.Known<IReadOnlyList<DbClusterMember>>([.. instances.Select(Member)]));
     }
 
-    /// <summary>Whether an instance's <c>DBClusterIdentifier</c> names the cluster: by <c>Ref</c>, or by the same literal identifier.</summary>
-    public static bool BelongsTo(TemplateResource instance, CloudResource cluster, Fact<string> name)
-    {
-        ArgumentNullException.ThrowIfNull(instance);
-        return TemplateScope.RefersTo(instance, "DBClusterIdentifier", cluster)
-            || (instance.Get("DBClusterIdentifier") is TemplateText { Value: var named } && name is { IsKnown: true, Value: var known } && string.Equals(named, known, StringComparison.OrdinalIgnoreCase));
-    }
+    // Whether an instance's DBClusterIdentifier names the cluster: by Ref, or by the same literal identifier.
+    private static bool BelongsTo(TemplateResource instance, CloudResource cluster, Fact<string> name) =>
+        TemplateScope.RefersTo(instance, "DBClusterIdentifier", cluster)
+        || (instance.Get("DBClusterIdentifier") is TemplateText { Value: var named } && name is { IsKnown: true, Value: var known } && string.Equals(named, known, StringComparison.OrdinalIgnoreCase));
 
     private static decimal? Capacity(TemplateValue? value) =>
         value is TemplateText { Value: var text } && decimal.TryParse(text, CultureInfo.InvariantCulture, out var capacity) ? capacity : null;

@@ -2,15 +2,14 @@ using Kagi.CloudFormation.Evaluation;
 using Kagi.CloudFormation.Mapping;
 using Kagi.Core.Localization;
 using Kagi.Core.Model;
-using Kagi.Rules.Aws.Rds.Clusters;
 
 namespace Kagi.Rules.Aws.Rds.Instances;
 
 /// <summary>
 /// <c>AWS::RDS::DBInstance</c>, as <see cref="RdsInstanceTerraformMapper"/> maps <c>aws_db_instance</c>:
 /// <c>StorageEncrypted</c> defaults to false, and encryption without <c>KmsKeyId</c> uses <c>aws/rds</c>. Unlike
-/// Terraform's, the type also declares the members of Aurora clusters (<c>DBClusterIdentifier</c>): those are encrypted as
-/// their cluster is, taken from the cluster when the template declares it. A read replica
+/// Terraform's, the type also declares the members of Aurora clusters (<c>DBClusterIdentifier</c>): those are not mapped,
+/// being judged through their cluster, as from Terraform and a live account. A read replica
 /// (<c>SourceDBInstanceIdentifier</c>, or <c>SourceDBClusterIdentifier</c> for a replica of a Multi-AZ DB cluster) is
 /// encrypted as its source is, taken from the source instance when the template declares it; its <c>KmsKeyId</c>, for a
 /// replica in another region, names its key. A restored instance (from a snapshot, or to a point in time with
@@ -25,6 +24,8 @@ internal sealed class RdsInstanceCloudFormationMapper : CloudFormationMapper<Rds
     private static readonly string[] ReplicaSources = ["SourceDBInstanceIdentifier", "SourceDBClusterIdentifier"];
 
     public override string ResourceType => RdsInstance.Descriptor.Type;
+
+    public override bool Maps(TemplateResource resource) => !DbClusterCloudFormation.Names(resource, "DBClusterIdentifier");
 
     public override RdsInstance Map(TemplateResource resource, TemplateKeyResolver keys)
     {
@@ -58,25 +59,14 @@ internal sealed class RdsInstanceCloudFormationMapper : CloudFormationMapper<Rds
         };
     }
 
-    // A member, or a replica that names no key, is encrypted as its cluster or source is: that record says how, when the template declares it.
+    // A replica that names no key is encrypted as its source is: the source's record says how, when the template declares it.
     public override RdsInstance Join(RdsInstance resource, TemplateScope scope)
     {
         ArgumentNullException.ThrowIfNull(resource);
         ArgumentNullException.ThrowIfNull(scope);
-        if (resource is not { StorageEncrypted.IsKnown: false, Key: KeyReference.Undetermined }
-            || scope.OfType(ResourceType).FirstOrDefault(declared => declared.LogicalId == resource.Declaration?.Name) is not { } instance)
-        {
-            return resource;
-        }
-
-        if (DbClusterCloudFormation.Names(instance, "DBClusterIdentifier"))
-        {
-            return scope.Mapped.OfType<RdsCluster>().FirstOrDefault(cluster => DbClusterCloudFormation.BelongsTo(instance, cluster, cluster.Name)) is { } owner
-                ? resource with { StorageEncrypted = owner.StorageEncrypted, Key = owner.Key }
-                : resource;
-        }
-
-        return IsReplica(instance) && !DbClusterCloudFormation.Names(instance, "KmsKeyId")
+        return resource is { StorageEncrypted.IsKnown: false, Key: KeyReference.Undetermined }
+            && scope.OfType(ResourceType).FirstOrDefault(declared => declared.LogicalId == resource.Declaration?.Name) is { } instance
+            && IsReplica(instance) && !DbClusterCloudFormation.Names(instance, "KmsKeyId")
             && scope.Mapped.OfType<RdsInstance>().FirstOrDefault(primary => !ReferenceEquals(primary, resource) && IsSourceOf(primary, instance)) is { } source
             ? resource with { StorageEncrypted = source.StorageEncrypted, Key = source.Key }
             : resource;
@@ -84,11 +74,6 @@ internal sealed class RdsInstanceCloudFormationMapper : CloudFormationMapper<Rds
 
     private static (Fact<bool> Encrypted, KeyReference Key) Storage(TemplateResource resource, TemplateKeyResolver keys)
     {
-        if (DbClusterCloudFormation.Names(resource, "DBClusterIdentifier"))
-        {
-            return DbClusterCloudFormation.Inherited(Texts.Canonical("reasons.cloudformation-instance-in-cluster", ("cluster", resource.Get("DBClusterIdentifier").Describe())));
-        }
-
         if (IsReplica(resource))
         {
             return DbClusterCloudFormation.Names(resource, "KmsKeyId")
