@@ -100,7 +100,7 @@ public sealed class CloudFormationScanner(CloudFormationMappers mappers, CloudFo
         ReportCycles(file, template, evaluator, diagnostics);
 
         var byId = created.ToDictionary(resource => resource.LogicalId, StringComparer.Ordinal);
-        var mapped = created.Where(resource => mappers.ByResourceType.ContainsKey(resource.Type)).ToList();
+        var mapped = created.Where(resource => mappers.ByResourceType.TryGetValue(resource.Type, out var mapper) && mapper.Maps(resource)).ToList();
         var keys = new Dictionary<string, KmsKey>(StringComparer.Ordinal);
         var resolver = new TemplateKeyResolver(keys, byId);
         foreach (var resource in mapped.Where(resource => CloudFormationMappers.MapsKeys(mappers.ByResourceType[resource.Type])))

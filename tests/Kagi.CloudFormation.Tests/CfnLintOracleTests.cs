@@ -14,7 +14,7 @@ public sealed partial class CfnLintOracleTests
 {
     private static readonly string[] MapperSources =
     [
-        .. Directory.EnumerateFiles(RepoPaths.Combine("src", "Kagi.Rules"), "*CloudFormationMapper.cs", SearchOption.AllDirectories),
+        .. Directory.EnumerateFiles(RepoPaths.Combine("src", "Kagi.Rules"), "*CloudFormation*.cs", SearchOption.AllDirectories),
         RepoPaths.Combine("src", "Kagi.CloudFormation", "Mapping", "TemplateKeyResolver.cs"),
     ];
 
@@ -114,8 +114,8 @@ public sealed partial class CfnLintOracleTests
     [GeneratedRegex("\"(AWS::\\w+::\\w+)\"")]
     private static partial Regex TypeLiteral();
 
-    // resource.Get("X"), TemplateFacts.Bool(resource, "X", …), keys.Resolve(resource, "X"), TemplateScope.RefersTo(alias, "X", …), map.Get("X")
-    [GeneratedRegex("(?:\\.Get|TemplateFacts\\.\\w+(?:<[^>]+>)?|\\.Resolve|TemplateScope\\.RefersTo)\\((?:\\w+,\\s*)?\"(\\w+)\"")]
+    // resource.Get("X"), TemplateFacts.Bool(resource, "X", …), DbClusterCloudFormation.Scaling(resource, "X"), keys.Resolve(resource, "X"), TemplateScope.RefersTo(alias, "X", …), map.Get("X")
+    [GeneratedRegex("(?:\\.Get|(?:TemplateFacts|DbClusterCloudFormation)\\.\\w+(?:<[^>]+>)?|\\.Resolve|TemplateScope\\.RefersTo)\\((?:\\w+,\\s*)?\"(\\w+)\"")]
     private static partial Regex PropertyRead();
 
     [GeneratedRegex("RestoreSources = \\[(.*?)\\]")]

@@ -7,8 +7,8 @@ using Kagi.Testing;
 namespace Kagi.Rules.Tests;
 
 /// <summary>
-/// Both Terraform types of an OpenSearch Service domain are the one kind: a type no mapper names is skipped by the
-/// scanner without a word, so the older <c>aws_elasticsearch_domain</c> is checked here rather than trusted to the fixtures.
+/// Both Terraform types of an OpenSearch Service domain, and both CloudFormation ones, are the one kind: a type no mapper names is skipped by the
+/// scanner without a word, so the older <c>aws_elasticsearch_domain</c> and <c>AWS::Elasticsearch::Domain</c> are checked here rather than trusted to the fixtures.
 /// </summary>
 public sealed class OpenSearchDomainTypesTests
 {
@@ -17,6 +17,12 @@ public sealed class OpenSearchDomainTypesTests
     [InlineData("aws_elasticsearch_domain")]
     public void Each_terraform_type_of_a_domain_maps_to_the_one_kind(string terraformType) =>
         Assert.Equal(typeof(OpenSearchDomain), KindCatalog.TerraformMappers.Records.GetValueOrDefault(terraformType));
+
+    [Theory]
+    [InlineData("AWS::OpenSearchService::Domain")]
+    [InlineData("AWS::Elasticsearch::Domain")]
+    public void Each_cloudformation_type_of_a_domain_maps_to_the_one_kind(string resourceType) =>
+        Assert.Equal(typeof(OpenSearchDomain), KindCatalog.CloudFormationMappers.Records.GetValueOrDefault(resourceType));
 
     [Fact]
     public void A_legacy_elasticsearch_domain_is_judged_like_an_opensearch_one()

@@ -15,6 +15,12 @@ internal interface ICloudFormationMapper
     /// <summary>The record it maps to.</summary>
     Type Record { get; }
 
+    /// <summary>
+    /// Whether a resource of the type is a record of the kind at all: a type can declare what the kind leaves to another
+    /// (an <c>AWS::RDS::DBInstance</c> in a cluster is judged through its cluster), and such a resource is not mapped.
+    /// </summary>
+    bool Maps(TemplateResource resource);
+
     /// <summary>Builds the record's own fields; the common ones (ID, location, declaration) are filled in by the scanner.</summary>
     CloudResource Map(TemplateResource resource, TemplateKeyResolver keys);
 
@@ -29,6 +35,9 @@ internal abstract class CloudFormationMapper<TResource> : ICloudFormationMapper
     public abstract string ResourceType { get; }
 
     public Type Record => typeof(TResource);
+
+    /// <summary>Most kinds are every resource of their type.</summary>
+    public virtual bool Maps(TemplateResource resource) => true;
 
     public abstract TResource Map(TemplateResource resource, TemplateKeyResolver keys);
 

@@ -39,11 +39,25 @@ internal static class TemplateFacts
         var other => NotKnown<IReadOnlyList<string>>(resource, property, other, "List"),
     };
 
-    /// <summary>The resource's <c>Tags</c>, a list of <c>Key</c>/<c>Value</c> pairs; none when it is not set.</summary>
-    public static Fact<IReadOnlyDictionary<string, string>> Tags(TemplateResource resource)
+    /// <summary>
+    /// The resource's name, set in <paramref name="property"/>; left out, CloudFormation generates one at deployment,
+    /// which is unknown here.
+    /// </summary>
+    public static Fact<string> Name(TemplateResource resource, string property) => OptionalString(resource, property) switch
+    {
+        { IsKnown: true, Value: { } name } => Fact.Known(name),
+        { IsKnown: true } => Fact.Unknown<string>(Texts.Canonical("reasons.cloudformation-name-generated", ("resource", resource.Id), ("property", property))),
+        var unknown => Fact.Unknown<string>(unknown.Reason!),
+    };
+
+    /// <summary>
+    /// The resource's tags, a list of <c>Key</c>/<c>Value</c> pairs in <paramref name="property"/> (<c>Tags</c>, or a type's
+    /// own name such as EFS's <c>FileSystemTags</c>); none when it is not set.
+    /// </summary>
+    public static Fact<IReadOnlyDictionary<string, string>> Tags(TemplateResource resource, string property = "Tags")
     {
         var tags = new Dictionary<string, string>(StringComparer.Ordinal);
-        switch (resource.Get("Tags"))
+        switch (resource.Get(property))
         {
             case TemplateNull:
                 break;
@@ -52,7 +66,7 @@ internal static class TemplateFacts
                 {
                     if (item is not TemplateMap map || map.Get("Key") is not TemplateText key || map.Get("Value") is not TemplateText value)
                     {
-                        return NotKnown<IReadOnlyDictionary<string, string>>(resource, "Tags", item, "Tag");
+                        return NotKnown<IReadOnlyDictionary<string, string>>(resource, property, item, "Tag");
                     }
 
                     tags[key.Value] = value.Value;
@@ -60,7 +74,7 @@ internal static class TemplateFacts
 
                 break;
             case var other:
-                return NotKnown<IReadOnlyDictionary<string, string>>(resource, "Tags", other, "List");
+                return NotKnown<IReadOnlyDictionary<string, string>>(resource, property, other, "List");
         }
 
         return Fact.Known<IReadOnlyDictionary<string, string>>(tags);

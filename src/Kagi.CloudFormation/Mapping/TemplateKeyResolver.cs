@@ -20,6 +20,9 @@ internal sealed class TemplateKeyResolver(IReadOnlyDictionary<string, KmsKey> ke
     /// <summary>The key a resource's key property names; not set is the service's AWS-managed default.</summary>
     public KeyReference Resolve(TemplateResource resource, string property) => Resolve(resource.Get(property), resource, property, 0);
 
+    /// <summary>The key a nested key property names (<paramref name="value"/>, read by the mapper), under the name <paramref name="property"/> in a reason.</summary>
+    public KeyReference Resolve(TemplateResource resource, string property, TemplateValue value) => Resolve(value, resource, property, 0);
+
     private KeyReference Resolve(TemplateValue value, TemplateResource resource, string property, int hops) => value switch
     {
         TemplateNull or TemplateText { Value: "" } => new KeyReference.ServiceDefault(),

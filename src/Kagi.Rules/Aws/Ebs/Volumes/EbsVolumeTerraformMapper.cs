@@ -61,18 +61,7 @@ internal sealed class EbsVolumeTerraformMapper : ResourceMapper<EbsVolume>
         var fromSnapshot = view.Get(SnapshotArgument) is TfNull or TfString { Value.Length: 0 }
             ? null
             : Texts.Canonical("reasons.ebs-volume-from-snapshot", ("snapshot", view.Describe(SnapshotArgument)));
-        var asked = Facts.Bool(view, "encrypted", whenNotSet: false);
-        var encrypted = (asked, account.EncryptionByDefault) switch
-        {
-            ({ IsKnown: true, Value: true }, _) => asked,
-
-            // With encryption by default on, AWS encrypts every new volume, whatever it asks.
-            (_, { IsKnown: true, Value: true } on) => on,
-            ({ IsKnown: false }, _) => asked,
-            _ when fromSnapshot is not null => Fact.Unknown<bool>(fromSnapshot),
-            (_, var byDefault) => byDefault,
-        };
-        return (encrypted, fromSnapshot is null ? account.DefaultKey : new KeyReference.Undetermined(fromSnapshot));
+        return account.Unkeyed(Facts.Bool(view, "encrypted", whenNotSet: false), fromSnapshot);
     }
 
     private static bool NamesKey(IResourceView view) => view.Get(KeyArgument) is not (TfNull or TfString { Value.Length: 0 });

@@ -1,0 +1,299 @@
+using Kagi.Core.Model;
+using Kagi.Rules.Aws;
+using Kagi.Rules.Aws.Ebs.Volumes;
+using Kagi.Rules.Aws.Efs.FileSystems;
+using Kagi.Rules.Aws.ElastiCache.ReplicationGroups;
+using Kagi.Rules.Aws.OpenSearch.Domains;
+using Kagi.Rules.Aws.Rds.Clusters;
+using Kagi.Rules.Aws.Rds.Instances;
+using Kagi.Rules.Aws.Redshift.Clusters;
+
+namespace Kagi.CloudFormation.Tests;
+
+/// <summary>
+/// What the mappers of the kinds a rebuild re-encrypts (RDS, DocumentDB, Redshift, ElastiCache, OpenSearch, EFS, EBS) do
+/// beyond reading a property: the defaults their services apply, what they take from resources declared apart, and the
+/// settings a rebuild carries. The fixtures judge each rule; these pin the records.
+/// </summary>
+public sealed class RebuildKindsMappingTests
+{
+    private static Dictionary<string, CloudResource> Scanned(string template)
+    {
+        var scan = Templates.Scan(template);
+        Assert.Empty(scan.Inventory.Diagnostics);
+        return scan.Inventory.Resources.ToDictionary(resource => resource.Declaration!.Name);
+    }
+
+    [Fact]
+    public void An_aurora_cluster_gets_its_instances_by_ref_and_by_identifier_and_its_engines_port()
+    {
+        var resources = Scanned("""
+            Resources:
+              Orders:
+                Type: AWS::RDS::DBCluster
+                Properties:
+                  DBClusterIdentifier: orders
+                  Engine: aurora-postgresql
+                  AssociatedRoles:
+                    - RoleArn: arn:aws:iam::111122223333:role/s3-import
+                      FeatureName: s3Import
+                  ServerlessV2ScalingConfiguration:
+                    MinCapacity: 0.5
+                    MaxCapacity: 8
+              Writer:
+                Type: AWS::RDS::DBInstance
+                Properties:
+                  DBClusterIdentifier: !Ref Orders
+                  DBInstanceIdentifier: orders-writer
+                  DBInstanceClass: db.r6g.large
+                  AvailabilityZone: eu-west-1a
+                  PromotionTier: 0
+              Reader:
+                Type: AWS::RDS::DBInstance
+                Properties:
+                  DBClusterIdentifier: orders
+                  DBInstanceClass: db.r6g.large
+                  AvailabilityZone: eu-west-1b
+              Elsewhere:
+                Type: AWS::RDS::DBInstance
+                Properties:
+                  DBClusterIdentifier: billing
+                  DBInstanceClass: db.r6g.large
+            """);
+
+        var cluster = (RdsCluster)resources["Orders"];
+
+        Assert.Equal(
+            [new DbClusterMember("orders-writer", "db.r6g.large", "eu-west-1a", 0, null), new DbClusterMember("Reader", "db.r6g.large", "eu-west-1b", null, null)],
+            cluster.Instances.Value);
+        Assert.Equal(Fact.Known(true), cluster.MultiAz);
+        Assert.Equal(Fact.Known(5432), cluster.Port);
+        Assert.Equal(Fact.Known<string?>("aurora-postgresql"), cluster.Engine);
+        Assert.Equal(["arn:aws:iam::111122223333:role/s3-import"], cluster.IamRoles.Value);
+        Assert.Equal(new ServerlessV2Scaling(0.5m, 8m), cluster.ServerlessV2Scaling.Value);
+    }
+
+    [Fact]
+    public void A_cluster_whose_engine_is_a_parameter_has_no_known_port_and_one_without_instances_says_none_was_found()
+    {
+        var cluster = (RdsCluster)Scanned("""
+            Parameters:
+              Engine:
+                Type: String
+            Resources:
+              Orders:
+                Type: AWS::RDS::DBCluster
+                Properties:
+                  Engine: !Ref Engine
+            """)["Orders"];
+
+        Assert.False(cluster.Port.IsKnown);
+        Assert.Contains("Engine", cluster.Port.Reason, StringComparison.Ordinal);
+        Assert.Contains("AWS::RDS::DBInstance", cluster.MultiAz.Reason, StringComparison.Ordinal);
+        Assert.Empty(cluster.Instances.Value);
+    }
+
+    [Fact]
+    public void An_instance_in_a_cluster_is_no_instance_record_but_a_member_of_its_cluster()
+    {
+        var resources = Scanned("""
+            Resources:
+              Orders:
+                Type: AWS::RDS::DBCluster
+                Properties:
+                  Engine: aurora-mysql
+              Member:
+                Type: AWS::RDS::DBInstance
+                Properties:
+                  DBClusterIdentifier: !Ref Orders
+                  DBInstanceClass: db.r6g.large
+              Stranger:
+                Type: AWS::RDS::DBInstance
+                Properties:
+                  DBClusterIdentifier: billing
+                  DBInstanceClass: db.r6g.large
+              Standalone:
+                Type: AWS::RDS::DBInstance
+                Properties:
+                  Engine: mysql
+                  DBInstanceClass: db.t3.micro
+                  AllocatedStorage: "20"
+            """);
+
+        // As from Terraform and a live account: AWS encrypts a member as its cluster, and a rebuild moves the whole cluster.
+        Assert.Equal(["Orders", "Standalone"], resources.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("Member", Assert.Single(((RdsCluster)resources["Orders"]).Instances.Value).Name);
+    }
+
+    [Fact]
+    public void A_replica_takes_its_sources_encryption_and_a_restore_to_a_point_in_time_is_no_replica()
+    {
+        var resources = Scanned("""
+            Resources:
+              Primary:
+                Type: AWS::RDS::DBInstance
+                Properties:
+                  Engine: postgres
+                  DBInstanceClass: db.t3.micro
+                  AllocatedStorage: "20"
+                  StorageEncrypted: true
+                  Port: "6432"
+              Replica:
+                Type: AWS::RDS::DBInstance
+                Properties:
+                  SourceDBInstanceIdentifier: !Ref Primary
+                  DBInstanceClass: db.t3.micro
+              Restored:
+                Type: AWS::RDS::DBInstance
+                Properties:
+                  SourceDBInstanceIdentifier: !Ref Primary
+                  UseLatestRestorableTime: true
+                  DBInstanceClass: db.t3.micro
+            """);
+
+        var primary = (RdsInstance)resources["Primary"];
+        var replica = (RdsInstance)resources["Replica"];
+        var restored = (RdsInstance)resources["Restored"];
+
+        Assert.Equal((Fact.Known(true), primary.Key), (replica.StorageEncrypted, replica.Key));
+        Assert.False(restored.StorageEncrypted.IsKnown);
+        Assert.Contains("restored", restored.StorageEncrypted.Reason, StringComparison.Ordinal);
+        Assert.Equal(Fact.Known(6432), primary.Port);
+        Assert.False(replica.Port.IsKnown);
+    }
+
+    [Fact]
+    public void A_redshift_cluster_that_does_not_say_is_encrypted_under_the_service_key_and_one_restored_without_a_key_is_unknown()
+    {
+        var resources = Scanned("""
+            Resources:
+              Silent:
+                Type: AWS::Redshift::Cluster
+                Properties:
+                  ClusterType: single-node
+                  NodeType: ra3.large
+                  DBName: analytics
+                  MasterUsername: admin
+              Restored:
+                Type: AWS::Redshift::Cluster
+                Properties:
+                  ClusterType: single-node
+                  NodeType: ra3.large
+                  DBName: analytics
+                  MasterUsername: admin
+                  SnapshotIdentifier: nightly
+            """);
+
+        var silent = (RedshiftCluster)resources["Silent"];
+        var restored = (RedshiftCluster)resources["Restored"];
+
+        Assert.Equal(Fact.Known(KeyLevel.AwsManaged), KeyLevelClassifier.Classify(silent.StorageEncrypted, silent.Key));
+        Assert.Contains("nightly", restored.StorageEncrypted.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_replication_group_without_an_engine_is_unencrypted_and_one_without_a_key_is_on_the_service_owned_key()
+    {
+        var resources = Scanned("""
+            Resources:
+              Redis:
+                Type: AWS::ElastiCache::ReplicationGroup
+                Properties:
+                  ReplicationGroupDescription: sessions
+              Valkey:
+                Type: AWS::ElastiCache::ReplicationGroup
+                Properties:
+                  ReplicationGroupDescription: sessions
+                  Engine: valkey
+                  TransitEncryptionEnabled: true
+            """);
+
+        Assert.Equal(Fact.Known(false), ((ElastiCacheReplicationGroup)resources["Redis"]).StorageEncrypted);
+        var valkey = (ElastiCacheReplicationGroup)resources["Valkey"];
+        Assert.Equal(Fact.Known(true), valkey.StorageEncrypted);
+        Assert.IsType<KeyReference.AwsOwned>(valkey.Key);
+        Assert.Contains("ReplicationGroupId", valkey.Name.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_domains_key_is_read_inside_its_encryption_options_for_both_domain_types()
+    {
+        var resources = Scanned("""
+            Parameters:
+              Enabled:
+                Type: String
+            Resources:
+              Key:
+                Type: AWS::KMS::Key
+              Search:
+                Type: AWS::OpenSearchService::Domain
+                Properties:
+                  EncryptionAtRestOptions:
+                    Enabled: true
+                    KmsKeyId: !GetAtt Key.Arn
+              Legacy:
+                Type: AWS::Elasticsearch::Domain
+                Properties:
+                  DomainName: legacy
+                  EncryptionAtRestOptions:
+                    Enabled: !Ref Enabled
+                    KmsKeyId: alias/aws/es
+            """);
+
+        var search = (OpenSearchDomain)resources["Search"];
+        var legacy = (OpenSearchDomain)resources["Legacy"];
+
+        Assert.Equal(resources["Key"].Id, Assert.IsType<KeyReference.Described>(search.Key).Key.Id);
+        Assert.Equal("AWS::Elasticsearch::Domain.Legacy", legacy.Id);
+        Assert.Equal(Fact.Known<string?>("alias/aws/es"), legacy.KmsKeyId);
+        Assert.Contains("EncryptionAtRestOptions.Enabled", Assert.IsType<KeyReference.Undetermined>(legacy.Key).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_file_systems_tags_are_its_file_system_tags()
+    {
+        var system = (EfsFileSystem)Scanned("""
+            Resources:
+              Files:
+                Type: AWS::EFS::FileSystem
+                Properties:
+                  FileSystemTags:
+                    - Key: team
+                      Value: storage
+            """)["Files"];
+
+        Assert.Equal(new Dictionary<string, string> { ["team"] = "storage" }, system.Tags.Value);
+        Assert.Equal(Fact.Known(false), system.StorageEncrypted);
+    }
+
+    [Fact]
+    public void A_volume_without_a_key_depends_on_account_settings_no_template_declares_and_keeps_its_rebuild_settings()
+    {
+        var resources = Scanned("""
+            Resources:
+              Silent:
+                Type: AWS::EC2::Volume
+                Properties:
+                  AvailabilityZone: eu-west-1a
+                  Size: 100
+                  VolumeType: gp3
+                  Iops: 4000
+                  Throughput: 250
+              Asked:
+                Type: AWS::EC2::Volume
+                Properties:
+                  AvailabilityZone: eu-west-1a
+                  Size: 20
+                  Encrypted: true
+            """);
+
+        var silent = (EbsVolume)resources["Silent"];
+        var asked = (EbsVolume)resources["Asked"];
+
+        Assert.Contains("encryption by default", silent.StorageEncrypted.Reason, StringComparison.Ordinal);
+        Assert.Equal(Fact.Known(true), asked.StorageEncrypted);
+        Assert.Contains("default EBS key", Assert.IsType<KeyReference.Undetermined>(asked.Key).Reason, StringComparison.Ordinal);
+        Assert.Equal((Fact.Known<string?>("eu-west-1a"), Fact.Known<string?>("gp3"), Fact.Known(100), Fact.Known(4000), Fact.Known(250)), (silent.AvailabilityZone, silent.VolumeType, silent.Size, silent.Iops, silent.Throughput));
+        Assert.Contains("AWS::EC2::VolumeAttachment", silent.Attachments.Reason, StringComparison.Ordinal);
+    }
+}
