@@ -57,6 +57,32 @@ public sealed class CloudFormationPatchConventionTests
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
+    [Theory]
+    [InlineData(CloudFormationPatch.Yaml)]
+    [InlineData(CloudFormationPatch.Json)]
+    public void Cfn_lint_accepts_every_patch_of_every_rule_as_one_template(string syntax)
+    {
+        // Each rule variant's patch under its own logical ID (the rule ID's letters), merged into one template: every
+        // value is well typed and every intrinsic well formed.
+        var values = new Dictionary<string, string>(StringComparer.Ordinal) { ["minRetentionDays"] = "7" };
+        var blocks = RuleCatalog.All.Select(entry => entry.Metadata)
+            .SelectMany(metadata => metadata.Remediation.Patches.Keys.Select(variant => CloudFormationPatch.Render(
+                metadata.Remediation.PatchFor(variant),
+                "note",
+                CloudFormationPatch.AddedId(metadata.Id + "-" + variant, string.Empty),
+                metadata.ResourceType,
+                syntax,
+                values,
+                Language.En)))
+            .ToList();
+        var template = syntax == CloudFormationPatch.Json ? PatchTemplates.MergedJson(blocks) : PatchTemplates.MergedYaml(blocks);
+
+        // A patch shows only what the fix changes, so the properties a type requires (E3003, E3017) are missing by design.
+        var (accepted, output) = CfnLint.CheckText(template, syntax, "E3003", "E3017");
+
+        Assert.True(accepted, output);
+    }
+
     // Top-level names against the type's properties; names inside a value against every name the schema declares at any depth.
     private static void Check(List<string> problems, Dictionary<string, JsonElement> schemas, string id, string type, IReadOnlyList<string> names, IReadOnlyList<PatchEntry> entries)
     {

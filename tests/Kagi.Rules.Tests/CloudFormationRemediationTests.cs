@@ -53,7 +53,7 @@ public sealed class CloudFormationRemediationTests
         var fix = FindingText.Render(finding, Language.En).Fixes.Single(fix => fix.Medium == RemediationMedium.CloudFormation);
 
         Assert.Equal("json", fix.CodeLanguage);
-        using var json = JsonDocument.Parse(JsonPart(fix.Text));
+        using var json = JsonDocument.Parse(PatchTemplates.JsonPart(fix.Text));
         var cluster = json.RootElement.GetProperty("Resources").GetProperty("GraphCluster");
         Assert.Equal("AWS::Neptune::DBCluster", cluster.GetProperty("Type").GetString());
         Assert.Equal("Snapshot", cluster.GetProperty("UpdateReplacePolicy").GetString());
@@ -83,20 +83,11 @@ public sealed class CloudFormationRemediationTests
         // The Neptune CMK fix (a replacement, with a new key) and the SQS one (in place) together make one template.
         var cluster = FindingText.Render(Judge(Cluster("GraphCluster", syntax), "neptune-cluster-cmk-encryption"), Language.En).FixIn(RemediationMedium.CloudFormation);
         var queue = FindingText.Render(Judge(Queue("Orders", syntax), "sqs-queue-cmk-encryption"), Language.En).FixIn(RemediationMedium.CloudFormation);
-        var folder = Directory.CreateTempSubdirectory("kagi-cfnfix-");
-        try
-        {
-            var template = Path.Combine(folder.FullName, $"template.{syntax}");
-            File.WriteAllText(template, syntax == CloudFormationPatch.Json ? MergedJson(cluster, queue) : MergedYaml(cluster, queue));
+        var template = syntax == CloudFormationPatch.Json ? PatchTemplates.MergedJson([cluster, queue]) : PatchTemplates.MergedYaml([cluster, queue]);
 
-            var (accepted, output) = CfnLint.Check([template]);
+        var (accepted, output) = CfnLint.CheckText(template, syntax);
 
-            Assert.True(accepted, output + "\n" + File.ReadAllText(template));
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+        Assert.True(accepted, output);
     }
 
     [Fact]
@@ -111,7 +102,7 @@ public sealed class CloudFormationRemediationTests
         var resources = (YamlMappingNode)((YamlMappingNode)stream.Documents[0].RootNode)[new YamlScalarNode("Resources")];
         Assert.Equal([Hostile, "EvilInjectedRefAWSAccountIdKey"], resources.Children.Keys.Select(key => ((YamlScalarNode)key).Value).Order(StringComparer.Ordinal));
         Assert.DoesNotContain('\u202e', yaml);
-        using var document = JsonDocument.Parse(JsonPart(json));
+        using var document = JsonDocument.Parse(PatchTemplates.JsonPart(json));
         Assert.True(document.RootElement.GetProperty("Resources").TryGetProperty(Hostile, out _));
         Assert.DoesNotContain('\u202e', json);
     }
@@ -161,26 +152,5 @@ public sealed class CloudFormationRemediationTests
     {
         var selected = ScanOptions.Default with { Rules = new HashSet<string> { ruleId } };
         return Assert.Single(RuleEngine.Run(new Inventory([resource], []), RuleCatalog.All, selected));
-    }
-
-    // The note comes first, as prose: the JSON starts at the first brace of a line.
-    private static string JsonPart(string fix) => fix[fix.IndexOf("\n{", StringComparison.Ordinal)..];
-
-    private static string MergedYaml(params string[] blocks) =>
-        "AWSTemplateFormatVersion: \"2010-09-09\"\n" + "Resources:\n"
-        + string.Concat(blocks.Select(block => block[(block.IndexOf("\nResources:\n", StringComparison.Ordinal) + "\nResources:\n".Length)..]));
-
-    private static string MergedJson(params string[] blocks)
-    {
-        var merged = new System.Text.Json.Nodes.JsonObject();
-        foreach (var block in blocks)
-        {
-            foreach (var (id, resource) in System.Text.Json.Nodes.JsonNode.Parse(JsonPart(block))!["Resources"]!.AsObject().ToList())
-            {
-                merged[id] = resource!.DeepClone();
-            }
-        }
-
-        return new System.Text.Json.Nodes.JsonObject { ["AWSTemplateFormatVersion"] = "2010-09-09", ["Resources"] = merged }.ToJsonString();
     }
 }

@@ -24,10 +24,29 @@ internal static partial class CfnLint
     }
 
     /// <summary>Runs cfn-lint on templates; true when it finds no error or warning (exit bits 2 and 4; 8 is informational).</summary>
-    public static (bool Accepted, string Output) Check(IEnumerable<string> templates)
+    /// <param name="ignoredChecks">cfn-lint rule IDs left out, e.g. E3003 (a required property missing).</param>
+    public static (bool Accepted, string Output) Check(IEnumerable<string> templates, params string[] ignoredChecks)
     {
-        var (exitCode, output) = Run("cfn-lint", ["--format", "parseable", .. templates]);
+        string[] ignoring = ignoredChecks.Length > 0 ? ["--ignore-checks", .. ignoredChecks] : [];
+        var (exitCode, output) = Run("cfn-lint", ["--format", "parseable", .. ignoring, "--", .. templates]);
         return ((exitCode & 0b111) == 0, $"cfn-lint exited {exitCode}:\n{output}");
+    }
+
+    /// <summary>Runs cfn-lint on a template given as text, written to a temporary <c>template.EXTENSION</c>.</summary>
+    public static (bool Accepted, string Output) CheckText(string template, string extension, params string[] ignoredChecks)
+    {
+        var folder = Directory.CreateTempSubdirectory("kagi-cfn-lint-");
+        try
+        {
+            var file = Path.Combine(folder.FullName, $"template.{extension}");
+            File.WriteAllText(file, template);
+            var (accepted, output) = Check([file], ignoredChecks);
+            return (accepted, $"{output}\n{template}");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     /// <summary>The schema of each type that cfn-lint knows, by the hash its us-east-1 provider file names; a type it does not know is left out.</summary>
