@@ -72,8 +72,8 @@ public sealed class CloudFormationScanner(CloudFormationMappers mappers, CloudFo
 
         try
         {
-            var root = TemplateFile.Read(entry);
-            return TemplateFile.IsTemplate(root) ? Map(file, (MappingNode)root!, diagnostics)
+            var (root, syntax) = TemplateFile.ReadWithSyntax(entry);
+            return TemplateFile.IsTemplate(root) ? Map(file, syntax, (MappingNode)root!, diagnostics)
                 : named ? Failed(file, TemplateTexts.NotATemplate(), 1, diagnostics)
                 : null;
         }
@@ -93,7 +93,7 @@ public sealed class CloudFormationScanner(CloudFormationMappers mappers, CloudFo
         return [];
     }
 
-    private List<CloudResource> Map(string file, MappingNode template, List<ScanDiagnostic> diagnostics)
+    private List<CloudResource> Map(string file, string syntax, MappingNode template, List<ScanDiagnostic> diagnostics)
     {
         var evaluator = new TemplateEvaluator(file, template, _options, diagnostics);
         var created = Created(file, template, evaluator, _options.Time.GetUtcNow(), diagnostics);
@@ -105,11 +105,11 @@ public sealed class CloudFormationScanner(CloudFormationMappers mappers, CloudFo
         var resolver = new TemplateKeyResolver(keys, byId);
         foreach (var resource in mapped.Where(resource => CloudFormationMappers.MapsKeys(mappers.ByResourceType[resource.Type])))
         {
-            keys[resource.LogicalId] = (KmsKey)Complete(mappers.ByResourceType[resource.Type].Map(resource, resolver), resource, file);
+            keys[resource.LogicalId] = (KmsKey)Complete(mappers.ByResourceType[resource.Type].Map(resource, resolver), resource, file, syntax);
         }
 
         var records = mapped
-            .Select(resource => (Resource: resource, Record: keys.TryGetValue(resource.LogicalId, out var key) ? key : Complete(mappers.ByResourceType[resource.Type].Map(resource, resolver), resource, file)))
+            .Select(resource => (Resource: resource, Record: keys.TryGetValue(resource.LogicalId, out var key) ? key : Complete(mappers.ByResourceType[resource.Type].Map(resource, resolver), resource, file, syntax)))
             .ToList();
         var scope = new TemplateScope(created, [.. records.Select(pair => pair.Record)]);
         return [.. records.Select(pair => mappers.ByResourceType[pair.Resource.Type].Join(pair.Record, scope))];
@@ -217,7 +217,8 @@ public sealed class CloudFormationScanner(CloudFormationMappers mappers, CloudFo
         return null;
     }
 
-    private CloudResource Complete(CloudResource record, TemplateResource resource, string file) => record with
+    // The syntax goes on the declaration so that a fix is written as the template is (YAML or JSON).
+    private CloudResource Complete(CloudResource record, TemplateResource resource, string file, string syntax) => record with
     {
         Id = resource.Id,
         Location = resource.Location,
@@ -226,7 +227,7 @@ public sealed class CloudFormationScanner(CloudFormationMappers mappers, CloudFo
         Scope = file,
         Region = _options.Region,
         Account = _options.AccountId,
-        Declaration = new SourceAddress(ResourceSources.CloudFormation, resource.Type, resource.LogicalId),
+        Declaration = new SourceAddress(ResourceSources.CloudFormation, resource.Type, resource.LogicalId) { Syntax = syntax },
         Suppressions = resource.Suppressions,
     };
 

@@ -137,9 +137,10 @@ public sealed class JsonReportWriter : IReportWriter
         }
 
         json.WriteStartObject("remediation");
+        // A key whose medium is not shown for the resource's source (Terraform for a template's resource) holds an empty string.
         foreach (var (key, medium) in ContractKeys)
         {
-            json.WriteString(key, text.FixIn(medium));
+            json.WriteString(key, text.Fixes.FirstOrDefault(fix => fix.Medium == medium)?.Text ?? string.Empty);
         }
 
         json.WriteStartObject("media");

@@ -135,7 +135,8 @@ public sealed class JunitReportWriter : IReportWriter
         details.Append(CultureInfo.InvariantCulture, $"{text.Message}\n{Texts.Get(language, "reports.fingerprint")}: {finding.Fingerprint}\n");
         if (finding.Status == ResultStatus.Fail)
         {
-            details.Append(CultureInfo.InvariantCulture, $"\n{RemediationMedium.Terraform.Label.En}:\n{text.FixIn(RemediationMedium.Terraform).TrimEnd()}\n");
+            var fix = text.CodeFix(ResourceSources.Of(finding.Resource));
+            details.Append(CultureInfo.InvariantCulture, $"\n{fix.Medium.Label.En}:\n{fix.Text.TrimEnd()}\n");
         }
 
         return details.ToString();

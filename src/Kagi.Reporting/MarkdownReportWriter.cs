@@ -67,9 +67,9 @@ public sealed class MarkdownReportWriter : IReportWriter
 
         if (finding.Status is ResultStatus.Fail or ResultStatus.Muted)
         {
-            // One fix keeps the comment compact: Terraform for what came from code, the CLI for live resources.
-            var medium = RemediationMedium.CodeFor(ResourceSources.Of(finding.Resource));
-            md.Write(string.Create(CultureInfo.InvariantCulture, $"{MarkdownText.Escape(medium.Heading.Get(language))}:\n\n{MarkdownText.Fence(text.FixIn(medium), medium.CodeLanguage!)}\n"));
+            // One fix keeps the comment compact: the code of the source it came from (Terraform, CloudFormation), the CLI for live resources.
+            var fix = text.CodeFix(ResourceSources.Of(finding.Resource));
+            md.Write(string.Create(CultureInfo.InvariantCulture, $"{MarkdownText.Escape(fix.Medium.Heading.Get(language))}:\n\n{MarkdownText.Fence(fix.Text, fix.CodeLanguage!)}\n"));
         }
 
         md.Write(string.Create(CultureInfo.InvariantCulture, $"{MarkdownText.Escape(Texts.Get(language, "reports.fingerprint"))}: {finding.Fingerprint}\n</details>\n\n"));

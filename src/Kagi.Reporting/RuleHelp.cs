@@ -1,5 +1,6 @@
 using Kagi.Core.Findings;
 using Kagi.Core.Localization;
+using Kagi.Core.Model;
 using Kagi.Core.Rules;
 
 namespace Kagi.Reporting;
@@ -15,18 +16,23 @@ internal static class RuleHelp
 
     private static readonly Dictionary<string, string?> NoEvidence = [];
 
-    public static FindingText Render(RuleMetadata rule, Language language)
+    /// <param name="sources">The sources (<see cref="ResourceSources"/>) of the resources judged: the media shown for any of them are shown.</param>
+    public static FindingText Render(RuleMetadata rule, IReadOnlySet<string> sources, Language language)
     {
         ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(sources);
         return new FindingText(
             rule.Title.Get(language),
             rule.Title.Get(language),
             rule.Risk.Get(language).TrimEnd(),
-            [.. rule.Remediation.Media.Select(medium => new Fix(medium, medium.Fill(
-                rule.Remediation.For(medium).Get(null).Get(language),
+            FindingText.Fill(
+                rule,
+                rule.Remediation.Media.Where(medium => sources.Any(medium.IsShownFor)),
+                null,
                 NoValues,
-                rule.FixBuilder?.Build(medium, NoEvidence, language) ?? Placeholders.NoParts,
-                language)))]);
+                NoEvidence,
+                PatchTarget.Example(rule.ResourceType),
+                language));
     }
 
     /// <summary>Risk, then the fix in each medium, as Markdown.</summary>
@@ -34,7 +40,7 @@ internal static class RuleHelp
     {
         ArgumentNullException.ThrowIfNull(text);
         var fixes = text.Fixes.Select(fix =>
-            $"**{MarkdownText.Escape(fix.Medium.Heading.Get(language))}**\n\n{MarkdownText.Fence(fix.Text, fix.Medium.CodeLanguage ?? "text")}");
+            $"**{MarkdownText.Escape(fix.Medium.Heading.Get(language))}**\n\n{MarkdownText.Fence(fix.Text, fix.CodeLanguage ?? "text")}");
         return $"**{MarkdownText.Escape(Texts.Get(language, "reports.risk"))}**\n\n{MarkdownText.Escape(text.Risk)}\n\n{string.Join("\n", fixes)}";
     }
 

@@ -31,6 +31,11 @@ public sealed class SarifReportWriter : IReportWriter
             .DistinctBy(rule => rule.Id)
             .OrderBy(rule => rule.Id, StringComparer.Ordinal)
             .ToList();
+
+        // A rule's help shows the media for the sources its results came from: no Terraform for a template-only run.
+        var sources = Enumerable.Range(0, verdicts.Count)
+            .GroupBy(index => verdicts.RuleAt(index).Id, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.Select(index => ResourceSources.Of(verdicts.ResourceAt(index))).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
         var ruleIndex = rules.Select((rule, index) => (rule.Id, index)).ToDictionary(pair => pair.Id, pair => pair.index, StringComparer.Ordinal);
         using var stream = new JsonTextOutput(output);
         var json = stream.Json;
@@ -48,7 +53,7 @@ public sealed class SarifReportWriter : IReportWriter
                 ["version"] = ToolInfo.Version,
                 ["semanticVersion"] = ToolInfo.Version,
                 ["language"] = report.Language == Language.Ja ? "ja" : "en",
-                ["rules"] = new JsonArray([.. rules.Select(rule => Rule(rule, report.Language))]),
+                ["rules"] = new JsonArray([.. rules.Select(rule => Rule(rule, sources[rule.Id], report.Language))]),
             },
         });
         Member(json, "invocations", new JsonArray(Invocation(report)));
@@ -85,9 +90,9 @@ public sealed class SarifReportWriter : IReportWriter
 
     private static string DefaultLevel(Severity severity) => severity >= Severity.High ? "error" : "warning";
 
-    private static JsonObject Rule(RuleMetadata rule, Language language)
+    private static JsonObject Rule(RuleMetadata rule, IReadOnlySet<string> sources, Language language)
     {
-        var help = RuleHelp.Render(rule, language);
+        var help = RuleHelp.Render(rule, sources, language);
         return ReportJson.Compact(new JsonObject
         {
             ["id"] = rule.Id,

@@ -8,7 +8,10 @@ namespace Kagi.Rules;
 /// Reads a rule's <c>.rule.yaml</c>; every missing field is an error naming the file and the field. A message is
 /// <c>{en, ja}</c> in source-neutral words, plus <c>terraform: {en, ja}</c> (a key of <see cref="ResourceSources"/>)
 /// where a source words it its own way; <c>remediation</c> maps each <see cref="RemediationMedium"/> by name
-/// (<c>console</c>, <c>aws-cli</c>, <c>terraform</c>) to its case variants (<c>default</c>, …), each <c>{en, ja}</c>.
+/// (<c>console</c>, <c>aws-cli</c>, <c>terraform</c>, <c>cloudformation</c>) to its case variants (<c>default</c>, …), each
+/// <c>{en, ja}</c>; a <c>cloudformation</c> variant's text is its note, and it holds a <see cref="ResourcePatch"/>:
+/// <c>set</c> and <c>attributes</c> (mappings, in the template's YAML with short-form tags), <c>remove</c> (property names)
+/// and <c>add</c> (resources by logical-ID suffix, each with <c>Type</c> and <c>Properties</c>).
 /// </summary>
 public static class RuleMetadataReader
 {
@@ -123,8 +126,65 @@ public static class RuleMetadataReader
             }
 
             var missing = RemediationMedium.Required.FirstOrDefault(medium => !byMedium.ContainsKey(medium));
-            return missing is null ? new Remediation(byMedium) : throw Error($"remediation '{missing}' is missing");
+            if (missing is not null)
+            {
+                throw Error($"remediation '{missing}' is missing");
+            }
+
+            var patches = byMedium.ContainsKey(RemediationMedium.CloudFormation)
+                ? Mapping(remediation, RemediationMedium.CloudFormation.Name).Children.ToDictionary(
+                    variant => ((YamlScalarNode)variant.Key).Value!,
+                    variant => Patch((YamlMappingNode)variant.Value, ((YamlScalarNode)variant.Key).Value!))
+                : [];
+            return new Remediation(byMedium) { Patches = patches };
         }
+
+        // A CloudFormation variant: its note (en, ja) and the patch: set, remove, attributes, add.
+        private ResourcePatch Patch(YamlMappingNode variant, string name)
+        {
+            var unknown = variant.Children.Keys.Cast<YamlScalarNode>().Select(key => key.Value!).FirstOrDefault(key => !PatchKeys.Contains(key));
+            if (unknown is not null)
+            {
+                throw Error($"cloudformation variant '{name}' has '{unknown}', which is none of {string.Join(", ", PatchKeys)}");
+            }
+
+            var patch = new ResourcePatch(
+                Entries(variant, "set"),
+                variant.Children.ContainsKey(new YamlScalarNode("remove"))
+                    ? [.. Sequence(variant, "remove").Children.Select(node => node is YamlScalarNode { Value: { Length: > 0 } property } ? property : throw Error($"'remove' in cloudformation variant '{name}' must list property names"))]
+                    : [],
+                Entries(variant, "attributes"),
+                variant.Children.ContainsKey(new YamlScalarNode("add"))
+                    ? [.. Mapping(variant, "add").Children.Select(added => new AddedResource(
+                        ((YamlScalarNode)added.Key).Value!,
+                        Scalar((YamlMappingNode)added.Value, "Type"),
+                        Entries((YamlMappingNode)added.Value, "Properties")))]
+                    : []);
+            return patch.Set.Count + patch.Remove.Count + patch.Add.Count > 0
+                ? patch
+                : throw Error($"cloudformation variant '{name}' changes nothing: give set, remove or add");
+        }
+
+        private static readonly HashSet<string> PatchKeys = new(StringComparer.Ordinal) { "en", "ja", "set", "remove", "attributes", "add" };
+
+        private List<PatchEntry> Entries(YamlMappingNode parent, string key) =>
+            parent.Children.ContainsKey(new YamlScalarNode(key))
+                ? [.. Mapping(parent, key).Children.Select(entry => new PatchEntry(((YamlScalarNode)entry.Key).Value!, Value(entry.Value)))]
+                : [];
+
+        // A tag (!GetAtt, !Ref, !Sub) is an intrinsic function around the node's own value.
+        private static PatchValue Value(YamlNode node) =>
+            !node.Tag.IsEmpty && node.Tag.Value.StartsWith('!') ? new PatchValue.Intrinsic(node.Tag.Value[1..], Untagged(node)) : Untagged(node);
+
+        private static PatchValue Untagged(YamlNode node) => node switch
+        {
+            // "{{minRetentionDays}}" is quoted only because YAML would read it as a mapping: its value decides its type.
+            YamlScalarNode scalar => new PatchValue.Scalar(
+                scalar.Value ?? string.Empty,
+                scalar.Style == YamlDotNet.Core.ScalarStyle.Plain || (scalar.Value is { } text && text.StartsWith("{{", StringComparison.Ordinal) && text.EndsWith("}}", StringComparison.Ordinal) && text.IndexOf("{{", 2, StringComparison.Ordinal) < 0)),
+            YamlSequenceNode sequence => new PatchValue.Sequence([.. sequence.Children.Select(Value)]),
+            _ => new PatchValue.Mapping([.. ((YamlMappingNode)node).Children.Select(entry => new PatchEntry(((YamlScalarNode)entry.Key).Value!, Value(entry.Value)))]),
+        };
 
         private VariantText Variants(YamlMappingNode parent, string key)
         {

@@ -106,7 +106,8 @@ public sealed class MappingTests
         var cluster = Scanned(template, name)["Graph"];
 
         Assert.Equal("AWS::Neptune::DBCluster.Graph", cluster.Id);
-        Assert.Equal(new SourceAddress(ResourceSources.CloudFormation, "AWS::Neptune::DBCluster", "Graph"), cluster.Declaration);
+        // The syntax is kept so that the CloudFormation fix is written as the template is.
+        Assert.Equal(new SourceAddress(ResourceSources.CloudFormation, "AWS::Neptune::DBCluster", "Graph") { Syntax = name.EndsWith(".json", StringComparison.Ordinal) ? "json" : "yaml" }, cluster.Declaration);
         Assert.Equal(name.EndsWith(".json", StringComparison.Ordinal) ? 3 : 4, cluster.Location!.Line);
         Assert.EndsWith(name, cluster.Location.File, StringComparison.Ordinal);
         Assert.Equal(ResourceSources.CloudFormation, ResourceSources.Of(cluster));

@@ -17,7 +17,19 @@ public sealed class RemediationMediumTests
         Assert.Equal($"console {Hostile}", text.FixIn(RemediationMedium.Console));
         Assert.Equal("aws x --name 'a b\"${x}'", text.FixIn(RemediationMedium.AwsCli));
         Assert.Equal("name = \"a b\\\"$${x}\"", text.FixIn(RemediationMedium.Terraform));
-        Assert.Equal(RemediationMedium.All, text.Fixes.Select(fix => fix.Medium));
+        Assert.Equal([RemediationMedium.Console, RemediationMedium.AwsCli, RemediationMedium.Terraform], text.Fixes.Select(fix => fix.Medium));
+    }
+
+    [Fact]
+    public void Terraform_is_shown_for_terraform_and_live_resources_and_cloudformation_only_for_a_templates()
+    {
+        Assert.True(RemediationMedium.Terraform.IsShownFor(ResourceSources.Live));
+        Assert.False(RemediationMedium.Terraform.IsShownFor(ResourceSources.CloudFormation));
+        Assert.False(RemediationMedium.CloudFormation.IsShownFor(ResourceSources.Live));
+        Assert.False(RemediationMedium.CloudFormation.IsShownFor(ResourceSources.Terraform));
+        Assert.All(ResourceSources.All, source => Assert.True(RemediationMedium.AwsCli.IsShownFor(source) && RemediationMedium.Console.IsShownFor(source)));
+        var template = Resource(fromTerraform: false) with { Declaration = new SourceAddress(ResourceSources.CloudFormation, "AWS::KMS::Key", "K") };
+        Assert.Equal([RemediationMedium.Console, RemediationMedium.AwsCli], FindingText.Render(Finding(template), Language.En).Fixes.Select(fix => fix.Medium));
     }
 
     [Theory]
@@ -49,9 +61,8 @@ public sealed class RemediationMediumTests
         Assert.Null(RemediationMedium.Find("cli"));
         Assert.Same(RemediationMedium.Terraform, RemediationMedium.CodeFor(ResourceSources.Terraform));
         Assert.Same(RemediationMedium.AwsCli, RemediationMedium.CodeFor(ResourceSources.Live));
-
-        // No medium writes templates yet: a stack's resource is fixed with the CLI.
-        Assert.Same(RemediationMedium.AwsCli, RemediationMedium.CodeFor(ResourceSources.CloudFormation));
+        Assert.Same(RemediationMedium.CloudFormation, RemediationMedium.CodeFor(ResourceSources.CloudFormation));
+        Assert.Same(RemediationMedium.CloudFormation, RemediationMedium.Find("cloudformation"));
     }
 
     private static Finding Finding(CloudResource resource) => new(Metadata, resource, new RuleResult(ResultStatus.Fail, "fail", new Dictionary<string, string?> { ["setting"] = "false" }));

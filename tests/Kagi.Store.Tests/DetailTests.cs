@@ -117,6 +117,23 @@ public sealed class DetailTests
         Assert.Equal(declaration, current.Rebuild(tracked, rule).Resource.Declaration);
     }
 
+    [Fact]
+    public void A_stored_template_finding_keeps_its_syntax_so_its_fix_is_written_in_json_again()
+    {
+        var declaration = new SourceAddress(ResourceSources.CloudFormation, "AWS::Neptune::DBCluster", "Graph") { Syntax = "json" };
+        var detail = ResultDetail.FromJson(new ResultDetail(null, declaration, "fail", null, new Dictionary<string, string?> { ["keyLevel"] = "aws-managed" }).ToJson())!;
+
+        var rule = RuleCatalog.Find("neptune-cluster-cmk-encryption")!.Metadata;
+        var seen = DateTimeOffset.UnixEpoch;
+        var tracked = new TrackedFinding(
+            "f", "iac", rule.Id, "AWS::Neptune::DBCluster.Graph", rule.ResourceType, null, null, "template.json", 3, rule.Severity, FindingState.Open, ResultStatus.Fail, seen, 1, seen, 1, seen, 1);
+        var fix = FindingText.Render(detail.Rebuild(tracked, rule), Language.En).Fixes.Single(fix => fix.Medium == RemediationMedium.CloudFormation);
+
+        Assert.Equal(declaration, detail.Rebuild(tracked, rule).Resource.Declaration);
+        Assert.Equal("json", fix.CodeLanguage);
+        Assert.Contains("\"Graph\": {", fix.Text, StringComparison.Ordinal);
+    }
+
     // Every rule's pass and fail fixtures and every example, judged by every rule: the variety a real store meets.
     private static IReadOnlyList<Finding> RealFindings()
     {

@@ -1,6 +1,7 @@
 using System.Text;
 using Kagi.Core.Files;
 using Kagi.Core.Model;
+using Kagi.Core.Rules;
 
 namespace Kagi.CloudFormation.Reading;
 
@@ -21,13 +22,17 @@ internal static class TemplateFile
     /// <remarks>Read through <see cref="HostEntry"/>: a regular file, counted while read (files in /proc say they are empty).</remarks>
     /// <exception cref="TemplateReadException">The file is too large or does not parse.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
-    public static TemplateNode? Read(HostEntry file)
+    public static TemplateNode? Read(HostEntry file) => ReadWithSyntax(file).Root;
+
+    /// <summary>The file's root node, and its syntax: <see cref="CloudFormationPatch.Json"/> or <see cref="CloudFormationPatch.Yaml"/>, which a fix is written in.</summary>
+    /// <inheritdoc cref="Read" path="/exception"/>
+    public static (TemplateNode? Root, string Syntax) ReadWithSyntax(HostEntry file)
     {
         var text = file.ReadText(TemplateLimits.MaxTemplateBytes) ?? throw new TemplateReadException(TemplateTexts.TooLarge(), 1);
         var first = text.AsSpan().IndexOfAnyExcept(" \t\r\n");
         return first >= 0 && text[first] == '{'
-            ? JsonTemplateReader.Read(Encoding.UTF8.GetBytes(text))
-            : YamlTemplateReader.Read(text);
+            ? (JsonTemplateReader.Read(Encoding.UTF8.GetBytes(text)), CloudFormationPatch.Json)
+            : (YamlTemplateReader.Read(text), CloudFormationPatch.Yaml);
     }
 
     /// <summary>A template by content: <c>AWSTemplateFormatVersion</c>, or <c>Resources</c> holding a <c>Type: AWS::…</c>.</summary>

@@ -25,15 +25,42 @@ public sealed record FindingText(string Title, string Message, string Risk, IRea
             message += Texts.Get(language, "common.muted", ("reason", reason));
         }
 
+        var source = ResourceSources.Of(finding.Resource);
         return new FindingText(
             rule.Title.Get(language),
             message,
             rule.Risk.Get(language),
-            [.. rule.Remediation.Media.Select(medium => new Fix(medium, medium.Fill(
+            Fill(rule, rule.Remediation.MediaFor(source), variant, values, finding.Result.Evidence, PatchTarget.Of(finding.Resource), language));
+    }
+
+    /// <summary>
+    /// The rule's fix in each of <paramref name="media"/>, for one case <paramref name="variant"/>: texts filled with
+    /// <paramref name="values"/>, parts built from <paramref name="evidence"/>, a CloudFormation patch rendered for
+    /// <paramref name="target"/> in its syntax.
+    /// </summary>
+    public static IReadOnlyList<Fix> Fill(
+        RuleMetadata rule,
+        IEnumerable<RemediationMedium> media,
+        string? variant,
+        IReadOnlyDictionary<string, string> values,
+        IReadOnlyDictionary<string, string?> evidence,
+        PatchTarget target,
+        Language language)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(media);
+        ArgumentNullException.ThrowIfNull(target);
+        return [.. media.Select(medium =>
+        {
+            var text = medium.Fill(
                 rule.Remediation.For(medium).Get(variant).Get(language),
                 values,
-                rule.FixBuilder?.Build(medium, finding.Result.Evidence, language) ?? Placeholders.NoParts,
-                language)))]);
+                rule.FixBuilder?.Build(medium, evidence, language) ?? Placeholders.NoParts,
+                language);
+            return medium == RemediationMedium.CloudFormation
+                ? new Fix(medium, CloudFormationPatch.Render(rule.Remediation.PatchFor(variant), text, target.LogicalId, target.Type, target.Syntax, values, language)) { CodeLanguage = target.Syntax }
+                : new Fix(medium, text);
+        })];
     }
 
     // Two renderings are equal when their texts are, fix by fix (a record compares a list by reference).
@@ -42,13 +69,41 @@ public sealed record FindingText(string Title, string Message, string Risk, IRea
 
     public override int GetHashCode() => HashCode.Combine(Title, Message, Risk, Fixes.Count);
 
-    /// <summary>The fix in one medium; every rule declares the <see cref="RemediationMedium.Required"/> ones.</summary>
+    /// <summary>The fix in one medium; every rule declares the <see cref="RemediationMedium.Required"/> ones, shown as the resource's source allows.</summary>
     public string FixIn(RemediationMedium medium) =>
         Fixes.FirstOrDefault(fix => fix.Medium == medium)?.Text ?? throw new KeyNotFoundException($"no '{medium}' fix");
+
+    /// <summary>The fix in code for a resource of <paramref name="source"/> (<see cref="RemediationMedium.CodeFor"/>), or the CLI's where the rule has no such medium.</summary>
+    public Fix CodeFix(string source) =>
+        Fixes.FirstOrDefault(fix => fix.Medium == RemediationMedium.CodeFor(source)) ?? Fixes.First(fix => fix.Medium == RemediationMedium.AwsCli);
 }
 
 /// <summary>A fix in one medium, filled for one resource.</summary>
-public sealed record Fix(RemediationMedium Medium, string Text);
+public sealed record Fix(RemediationMedium Medium, string Text)
+{
+    /// <summary>The language of its code fence: the medium's, or the template's syntax for a CloudFormation fix.</summary>
+    public string? CodeLanguage { get; init; } = Medium.CodeLanguage;
+}
+
+/// <summary>The template resource a CloudFormation fix patches: its logical ID, its type and the template's syntax.</summary>
+public sealed record PatchTarget(string LogicalId, string Type, string Syntax)
+{
+    /// <summary>The resource's own logical ID and syntax when it came from a template; otherwise an example named after its type.</summary>
+    public static PatchTarget Of(CloudResource resource)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        return resource.Declaration is { Source: ResourceSources.CloudFormation } declared
+            ? new PatchTarget(declared.Name, declared.SourceType, declared.Syntax ?? CloudFormationPatch.Yaml)
+            : Example(resource.Type);
+    }
+
+    /// <summary>For a rule's catalogue entry: the type's last part as the logical ID (<c>DBCluster</c>), in YAML.</summary>
+    public static PatchTarget Example(string type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        return new PatchTarget(type[(type.LastIndexOf(':') + 1)..], type, CloudFormationPatch.Yaml);
+    }
+}
 
 /// <summary>Fills <c>{{name}}</c> placeholders, escaping each value for where it lands.</summary>
 public static partial class Placeholders

@@ -67,7 +67,11 @@ public static class AccountLabel
 /// the source (<see cref="ResourceSources"/>), the source's own type name (<c>aws_neptune_cluster</c> in Terraform,
 /// where <see cref="CloudResource.Type"/> is the source-neutral <c>AWS::Neptune::DBCluster</c>) and the name there (<c>this</c>).
 /// </summary>
-public sealed record SourceAddress(string Source, string SourceType, string Name);
+public sealed record SourceAddress(string Source, string SourceType, string Name)
+{
+    /// <summary>The file's syntax where a source has more than one: <c>yaml</c> or <c>json</c> for a CloudFormation template; null otherwise.</summary>
+    public string? Syntax { get; init; }
+}
 
 /// <summary>A rule muted for one resource, with the reason given.</summary>
 public sealed record Suppression(string RuleId, string? Reason, SourceLocation? Location);

@@ -141,7 +141,13 @@ public static class InventoryFile
 
         if (resource.Declaration is { } declaration)
         {
-            node["declaration"] = new JsonObject { ["source"] = declaration.Source, ["sourceType"] = declaration.SourceType, ["name"] = declaration.Name };
+            var address = new JsonObject { ["source"] = declaration.Source, ["sourceType"] = declaration.SourceType, ["name"] = declaration.Name };
+            if (declaration.Syntax is { } syntax)
+            {
+                address["syntax"] = syntax;
+            }
+
+            node["declaration"] = address;
         }
 
         node["suppressions"] = new JsonArray([.. resource.Suppressions.Select(WriteSuppression)]);
@@ -182,7 +188,10 @@ public static class InventoryFile
     {
         if (resource.Property("declaration") is { IsAbsent: false } declaration)
         {
-            return new SourceAddress(declaration.Property("source").Text(), declaration.Property("sourceType").Text(), declaration.Property("name").Text());
+            return new SourceAddress(declaration.Property("source").Text(), declaration.Property("sourceType").Text(), declaration.Property("name").Text())
+            {
+                Syntax = declaration.Property("syntax").OptionalText(),
+            };
         }
 
         return resource.Property("terraform") is { IsAbsent: false } terraform

@@ -42,6 +42,15 @@ public sealed record Remediation(IReadOnlyDictionary<RemediationMedium, VariantT
     /// <summary>The declared media, in the order reports show them.</summary>
     public IReadOnlyList<RemediationMedium> Media { get; } = [.. RemediationMedium.All.Where(ByMedium.ContainsKey)];
 
+    /// <summary>The <see cref="RemediationMedium.CloudFormation"/> fix by case variant, beside its notes in <see cref="ByMedium"/>; a rule declaring that medium has a <c>default</c>.</summary>
+    public IReadOnlyDictionary<string, ResourcePatch> Patches { get; init; } = new Dictionary<string, ResourcePatch>();
+
+    /// <summary>The declared media shown for a resource of <paramref name="source"/>.</summary>
+    public IEnumerable<RemediationMedium> MediaFor(string source) => Media.Where(medium => medium.IsShownFor(source));
+
+    public ResourcePatch PatchFor(string? variant) =>
+        variant is not null && Patches.TryGetValue(variant, out var patch) ? patch : Patches[VariantText.DefaultVariant];
+
     public VariantText For(RemediationMedium medium) =>
         ByMedium.TryGetValue(medium, out var text) ? text : throw new KeyNotFoundException($"the rule declares no '{medium}' remediation");
 }
