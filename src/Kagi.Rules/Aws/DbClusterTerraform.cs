@@ -61,7 +61,7 @@ internal static class DbClusterTerraform
                 : matched,
             undecidedReason is not null
                 ? Fact.Unknown<IReadOnlyList<DbClusterMember>>(undecidedReason)
-                : Fact.Known<IReadOnlyList<DbClusterMember>>([.. instances.Select(instance => Member(instance, engine))]));
+                : Fact.Known<IReadOnlyList<DbClusterMember>>(instances.Count == 0 ? [] : [.. instances.Select(instance => Member(instance, engine))]));
     }
 
     // Which cluster each instance of the module belongs to, read once for all the module's clusters.
