@@ -35,13 +35,15 @@ public sealed class HtmlReportWriter : IReportWriter
 
         // The style and the script are assets of this assembly, never scan data; inside <style> and <script> the
         // browser reads no character references, so they go out as they are.
-        output.Write(HtmlView.Render<HtmlReport>(new Dictionary<string, object?>
-        {
-            [nameof(HtmlReport.Report)] = report,
-            [nameof(HtmlReport.Style)] = new MarkupString(Css),
-            [nameof(HtmlReport.Script)] = new MarkupString(Script),
-            [nameof(HtmlReport.ContentSecurityPolicy)] = new MarkupString(ContentSecurityPolicy),
-        }));
+        HtmlView.Write<HtmlReport>(
+            new Dictionary<string, object?>
+            {
+                [nameof(HtmlReport.Report)] = report,
+                [nameof(HtmlReport.Style)] = new MarkupString(Css),
+                [nameof(HtmlReport.Script)] = new MarkupString(Script),
+                [nameof(HtmlReport.ContentSecurityPolicy)] = new MarkupString(ContentSecurityPolicy),
+            },
+            output);
     }
 
     private static string Hash(string content) => "sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(content)));

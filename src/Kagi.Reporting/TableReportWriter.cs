@@ -32,7 +32,8 @@ public sealed partial class TableReportWriter : IReportWriter
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(output);
 
-        // Drawn into a buffer first, so the padding Spectre leaves at the end of each line can be cut.
+        // Drawn into a buffer first, so the padding Spectre leaves at the end of each line can be cut; the buffer is
+        // emptied after each rule's table, so it holds one table, not the whole report.
         var onTerminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
         using var buffer = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -51,6 +52,7 @@ public sealed partial class TableReportWriter : IReportWriter
         foreach (var group in report.Findings.GroupBy(finding => finding.Rule.Id).OrderByDescending(group => group.First().Rule.Severity).ThenBy(Rank).ThenBy(group => group.Key, StringComparer.Ordinal))
         {
             WriteRule(console, [.. group], language);
+            WriteLines(buffer, output, final: false);
         }
 
         if (report.Findings.Count == 0)
@@ -60,11 +62,27 @@ public sealed partial class TableReportWriter : IReportWriter
 
         WriteDiagnostics(console, report.Diagnostics, language);
         WriteSummary(console, report, language);
-        var drawn = buffer.ToString();
-        foreach (var line in (drawn.EndsWith('\n') ? drawn[..^1] : drawn).Split('\n'))
+        WriteLines(buffer, output, final: true);
+    }
+
+    // Writes the lines drawn so far, their trailing padding cut, and empties the buffer; until the final call, a line
+    // not yet ended stays in it.
+    private static void WriteLines(StringWriter buffer, TextWriter output, bool final)
+    {
+        var drawn = buffer.GetStringBuilder();
+        var text = drawn.ToString();
+        var end = final ? text.Length : text.LastIndexOf('\n') + 1;
+        if (end == 0)
+        {
+            return;
+        }
+
+        foreach (var line in (text[end - 1] == '\n' ? text[..(end - 1)] : text[..end]).Split('\n'))
         {
             output.WriteLine(TrailingSpaces().Replace(line.TrimEnd('\r'), string.Empty));
         }
+
+        drawn.Remove(0, end);
     }
 
     private void WriteRule(IAnsiConsole console, IReadOnlyList<Finding> findings, Language language)

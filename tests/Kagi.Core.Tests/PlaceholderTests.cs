@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Kagi.Core.Findings;
 
 namespace Kagi.Core.Tests;
@@ -23,6 +24,28 @@ public sealed class PlaceholderTests
     [Fact]
     public void Missing_placeholders_stay_visible_as_angle_brackets() =>
         Assert.Equal("id <name> in r", Placeholders.Fill("id {{name}} in {{region}}", new Dictionary<string, string> { ["region"] = "r" }, Placeholders.AsIs));
+
+    // The slots are found by a hand-written scan; it must find exactly what the pattern it replaced found.
+    [Theory]
+    [InlineData("no slots at all")]
+    [InlineData("{{name}}")]
+    [InlineData("{{{name}}}")]
+    [InlineData("{{ name}} {{name }} {{1name}} {{na-me}} {{}} {{>}} {{>>part}}")]
+    [InlineData("{{name} {name}} {{name")]
+    [InlineData("{{")]
+    [InlineData("a {{>part}}{{region}}{{missing2}} b {{name}}{{")]
+    [InlineData("{{{{name}}}} and {{re{{region}}")]
+    public void Slots_are_found_as_the_pattern_finds_them(string template)
+    {
+        var values = new Dictionary<string, string> { ["name"] = "{{region}}", ["region"] = "r" };
+        var parts = new Dictionary<string, string> { ["part"] = "[{{name}}]" };
+        var expected = Regex.Replace(template, @"\{\{(>?)([A-Za-z][A-Za-z0-9]*)\}\}", match =>
+            match.Groups[1].Length > 0 ? parts.GetValueOrDefault(match.Groups[2].Value, string.Empty)
+            : values.TryGetValue(match.Groups[2].Value, out var value) ? value.ToUpperInvariant()
+            : $"<{match.Groups[2].Value}>");
+
+        Assert.Equal(expected, Placeholders.Fill(template, values, value => value.ToUpperInvariant(), parts));
+    }
 
     [Fact]
     public void Hcl_string_escaping_writes_other_control_characters_as_hcl_unicode_escapes() =>

@@ -35,6 +35,63 @@ public sealed class InstanceExpansionTests
     }
 
     [Fact]
+    public void Instances_share_what_does_not_name_count_and_keep_their_own_of_what_does()
+    {
+        // Given three counted clusters whose tags name no count.index, and three whose tags do
+        var inventory = Scan("""
+            variable "team" {
+              default = "graph"
+            }
+
+            resource "aws_neptune_cluster" "shared" {
+              count              = 3
+              cluster_identifier = "shared-${count.index}"
+              tags               = { Team = var.team }
+            }
+
+            resource "aws_neptune_cluster" "own" {
+              count              = 3
+              cluster_identifier = "own-${count.index}"
+              tags               = { Team = var.team, Index = "${count.index}" }
+            }
+            """);
+
+        // Then the first three hold one tags dictionary, location and declaration between them
+        Assert.Empty(inventory.Diagnostics);
+        var shared = inventory.Resources.Where(r => r.Id.StartsWith("aws_neptune_cluster.shared", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, shared.Count);
+        Assert.All(shared, cluster => Assert.Same(shared[0].Tags.Value, cluster.Tags.Value));
+        Assert.All(shared, cluster => Assert.Same(shared[0].Location, cluster.Location));
+        Assert.All(shared, cluster => Assert.Same(shared[0].Declaration, cluster.Declaration));
+        Assert.Equal("graph", shared[2].Tags.Value["Team"]);
+
+        // And the other three each have their own tags, with their own index
+        var own = inventory.Resources.Where(r => r.Id.StartsWith("aws_neptune_cluster.own", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["0", "1", "2"], own.Select(cluster => cluster.Tags.Value["Index"]));
+        Assert.NotSame(own[0].Tags.Value, own[1].Tags.Value);
+        Assert.Same(own[0].Declaration, own[2].Declaration);
+    }
+
+    [Fact]
+    public void An_error_in_an_argument_that_names_no_count_is_reported_once_for_all_instances()
+    {
+        // Given a counted cluster whose argument calls a function wrongly, the same in every instance
+        var inventory = Scan("""
+            resource "aws_neptune_cluster" "graph" {
+              count              = 3
+              cluster_identifier = "graph-${count.index}"
+              storage_encrypted  = tobool("maybe")
+            }
+            """);
+
+        // Then the error is one diagnostic, and every instance's value is unknown for it
+        Assert.Single(inventory.Diagnostics);
+        var clusters = inventory.Resources.OfType<NeptuneCluster>().ToList();
+        Assert.Equal(3, clusters.Count);
+        Assert.All(clusters, cluster => Assert.False(cluster.StorageEncrypted.IsKnown));
+    }
+
+    [Fact]
     public void Count_zero_gives_no_instance()
     {
         var inventory = Scan("""

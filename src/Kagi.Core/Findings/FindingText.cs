@@ -30,7 +30,7 @@ public sealed record FindingText(string Title, string Message, string Risk, IRea
             rule.Title.Get(language),
             message,
             rule.Risk.Get(language),
-            Fill(rule, rule.Remediation.MediaFor(source), variant, values, finding.Result.Evidence, PatchTarget.Of(finding.Resource), language));
+            new FixesOnRead(() => Fill(rule, rule.Remediation.MediaFor(source), variant, values, finding.Result.Evidence, PatchTarget.Of(finding.Resource), language)));
     }
 
     /// <summary>
@@ -76,6 +76,23 @@ public sealed record FindingText(string Title, string Message, string Risk, IRea
     /// <summary>The fix in code for a resource of <paramref name="source"/> (<see cref="RemediationMedium.CodeFor"/>), or the CLI's where the rule has no such medium.</summary>
     public Fix CodeFix(string source) =>
         Fixes.FirstOrDefault(fix => fix.Medium == RemediationMedium.CodeFor(source)) ?? Fixes.First(fix => fix.Medium == RemediationMedium.AwsCli);
+}
+
+/// <summary>
+/// A finding's fixes, rendered when first read: they are most of a finding's rendering (every medium, with the fix
+/// builder's parts), and most writers show none for a passing resource — half the findings of a large estate.
+/// </summary>
+internal sealed class FixesOnRead(Func<IReadOnlyList<Fix>> render) : IReadOnlyList<Fix>
+{
+    private readonly Lazy<IReadOnlyList<Fix>> _fixes = new(render);
+
+    public int Count => _fixes.Value.Count;
+
+    public Fix this[int index] => _fixes.Value[index];
+
+    public IEnumerator<Fix> GetEnumerator() => _fixes.Value.GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }
 
 /// <summary>A fix in one medium, filled for one resource.</summary>
@@ -184,10 +201,10 @@ public static partial class Placeholders
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(escape);
-        return Slot().Replace(template, match =>
-            match.Groups[1].Length > 0 ? (parts ?? NoParts).GetValueOrDefault(match.Groups[2].Value, string.Empty)
-            : values.TryGetValue(match.Groups[2].Value, out var value) ? escape(value)
-            : $"<{match.Groups[2].Value}>");
+        return FillSlots(template, (isPart, name) =>
+            isPart ? (parts ?? NoParts).GetValueOrDefault(name, string.Empty)
+            : values.TryGetValue(name, out var value) ? escape(value)
+            : $"<{name}>");
     }
 
     /// <summary>
@@ -200,19 +217,19 @@ public static partial class Placeholders
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(values);
         var missing = new SortedSet<string>(StringComparer.Ordinal);
-        var filled = Slot().Replace(template, match =>
+        var filled = FillSlots(template, (isPart, name) =>
         {
-            if (match.Groups[1].Length > 0)
+            if (isPart)
             {
-                return (parts ?? NoParts).GetValueOrDefault(match.Groups[2].Value, string.Empty);
+                return (parts ?? NoParts).GetValueOrDefault(name, string.Empty);
             }
 
-            if (values.TryGetValue(match.Groups[2].Value, out var value))
+            if (values.TryGetValue(name, out var value))
             {
                 return ShellWord(value);
             }
 
-            var word = CapitalWord(match.Groups[2].Value);
+            var word = CapitalWord(name);
             missing.Add(word);
             return word;
         });
@@ -283,9 +300,44 @@ public static partial class Placeholders
         return cleaned.Length == 0 || char.IsDigit(cleaned[0]) ? "r_" + cleaned : cleaned;
     }
 
-    // {{name}} or {{>part}}.
-    [GeneratedRegex(@"\{\{(>?)([A-Za-z][A-Za-z0-9]*)\}\}")]
-    private static partial Regex Slot();
+    /// <summary>
+    /// Replaces each <c>{{name}}</c> or <c>{{&gt;part}}</c> (a name is a letter, then letters and digits) by what
+    /// <paramref name="slot"/> gives for it, in one pass: the replacements are not read again. Scanned by hand, not by a
+    /// regular expression: every finding of a report fills several templates, and a regular expression's replace with a
+    /// callback was a fifth of writing a large report.
+    /// </summary>
+    internal static string FillSlots(string template, Func<bool, string, string> slot)
+    {
+        var start = template.IndexOf("{{", StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return template;
+        }
+
+        var filled = new StringBuilder(template.Length + 256);
+        var copied = 0;
+        for (; start >= 0; start = template.IndexOf("{{", start + 1, StringComparison.Ordinal))
+        {
+            var isPart = start + 2 < template.Length && template[start + 2] == '>';
+            var nameStart = start + (isPart ? 3 : 2);
+            var nameEnd = nameStart;
+            while (nameEnd < template.Length && (nameEnd == nameStart ? char.IsAsciiLetter(template[nameEnd]) : char.IsAsciiLetterOrDigit(template[nameEnd])))
+            {
+                nameEnd++;
+            }
+
+            if (nameEnd == nameStart || !template.AsSpan(nameEnd).StartsWith("}}", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            filled.Append(template, copied, start - copied).Append(slot(isPart, template[nameStart..nameEnd]));
+            copied = nameEnd + 2;
+            start = copied - 1;
+        }
+
+        return filled.Append(template, copied, template.Length - copied).ToString();
+    }
 
     // \A and \z, not ^ and $: in .NET, $ also matches before a final line break, which would pass "name\n" unquoted.
     [GeneratedRegex(@"\A[A-Za-z0-9_./:@%+=,-]+\z")]

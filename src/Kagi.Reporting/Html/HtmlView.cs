@@ -24,16 +24,30 @@ public static class HtmlView
     public static string Render<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] TComponent>(IReadOnlyDictionary<string, object?> parameters)
         where TComponent : IComponent
     {
+        using var html = new StringWriter();
+        Write<TComponent>(parameters, html);
+        return html.ToString();
+    }
+
+    /// <summary>Renders the component straight to <paramref name="output"/>, so a large page is never one string.</summary>
+    /// <param name="parameters">The component's parameters by name (use <c>nameof</c>).</param>
+    public static void Write<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] TComponent>(IReadOnlyDictionary<string, object?> parameters, TextWriter output)
+        where TComponent : IComponent
+    {
         ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(output);
 
         // One renderer per page: a renderer keeps every component it rendered until it is disposed.
         using var renderer = new HtmlRenderer(Services, NullLoggerFactory.Instance);
-        return renderer.Dispatcher.InvokeAsync(() =>
+        renderer.Dispatcher.InvokeAsync(() =>
         {
-            var output = renderer.BeginRenderingComponent<TComponent>(ParameterView.FromDictionary(parameters.ToDictionary()));
-            return output.QuiescenceTask.IsCompletedSuccessfully
-                ? output.ToHtmlString()
-                : throw new InvalidOperationException($"{typeof(TComponent).Name} did not render synchronously; these views must not wait.");
+            var rendered = renderer.BeginRenderingComponent<TComponent>(ParameterView.FromDictionary(parameters.ToDictionary()));
+            if (!rendered.QuiescenceTask.IsCompletedSuccessfully)
+            {
+                throw new InvalidOperationException($"{typeof(TComponent).Name} did not render synchronously; these views must not wait.");
+            }
+
+            rendered.WriteHtmlTo(output);
         }).GetAwaiter().GetResult();
     }
 }

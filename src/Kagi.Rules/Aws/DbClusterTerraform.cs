@@ -51,18 +51,9 @@ internal static class DbClusterTerraform
         ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(engine);
-        var clusters = scope.OfType(engine.ClusterType).ToList();
-        var owners = scope.OfType(engine.InstanceType)
-            .Select(instance => (instance, cluster: JoinScope.Referenced(instance, "cluster_identifier", clusters, "cluster_identifier")))
-            .ToList();
-        var instances = owners.Where(owner => owner.cluster?.Address == cluster.Id).Select(owner => owner.instance).ToList();
-
-        // An instance that names its cluster by an unknown value may belong to this cluster as well.
-        var undecided = owners.Where(owner => owner.cluster is null && owner.instance.Get("cluster_identifier") is TfUnknown).Select(owner => owner.instance).ToList();
-        var undecidedReason = undecided.Count == 0 ? null : Texts.Canonical(
-            "reasons.instances-cluster-unknown",
-            ("instances", string.Join(", ", undecided.Select(instance => instance.Address))),
-            ("reason", ((TfUnknown)undecided[0].Get("cluster_identifier")).Reason));
+        var members = scope.Once(engine, () => Members.Of(scope, engine));
+        var instances = members.ByCluster[cluster.Id].ToList();
+        var undecidedReason = members.UndecidedReason;
         var matched = MultiAz(instances);
         return (
             matched is { IsKnown: true, Value: true } spread ? spread
@@ -70,7 +61,28 @@ internal static class DbClusterTerraform
                 : matched,
             undecidedReason is not null
                 ? Fact.Unknown<IReadOnlyList<DbClusterMember>>(undecidedReason)
-                : Fact.Known<IReadOnlyList<DbClusterMember>>([.. instances.Select(instance => Member(instance, engine))]));
+                : Fact.Known<IReadOnlyList<DbClusterMember>>(instances.Count == 0 ? [] : [.. instances.Select(instance => Member(instance, engine))]));
+    }
+
+    // Which cluster each instance of the module belongs to, read once for all the module's clusters.
+    private sealed record Members(ILookup<string, IResourceView> ByCluster, string? UndecidedReason)
+    {
+        public static Members Of(JoinScope scope, DbClusterEngine engine)
+        {
+            var clusters = scope.OfType(engine.ClusterType);
+            var owners = scope.OfType(engine.InstanceType)
+                .Select(instance => (instance, cluster: JoinScope.Referenced(instance, "cluster_identifier", clusters, "cluster_identifier")))
+                .ToList();
+
+            // An instance that names its cluster by an unknown value may belong to any cluster.
+            var undecided = owners.Where(owner => owner.cluster is null && owner.instance.Get("cluster_identifier") is TfUnknown).Select(owner => owner.instance).ToList();
+            return new(
+                owners.Where(owner => owner.cluster is not null).ToLookup(owner => owner.cluster!.Address, owner => owner.instance, StringComparer.Ordinal),
+                undecided.Count == 0 ? null : Texts.Canonical(
+                    "reasons.instances-cluster-unknown",
+                    ("instances", string.Join(", ", undecided.Select(instance => instance.Address))),
+                    ("reason", ((TfUnknown)undecided[0].Get("cluster_identifier")).Reason)));
+        }
     }
 
     // A setting written as an expression Kagi cannot evaluate is left null: the printed rebuild says it was not read.

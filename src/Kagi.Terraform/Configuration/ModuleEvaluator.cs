@@ -35,6 +35,9 @@ internal sealed class ModuleEvaluator
     private readonly Dictionary<string, TfValue> _values = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<ResourceInstance>> _instances = new(StringComparer.Ordinal);
 
+    // Whether each argument expression names count or each, read once per expression rather than per instance.
+    private readonly Dictionary<Expression, bool> _perInstance = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>A root module whose variables take their defaults only.</summary>
     public ModuleEvaluator(TerraformModule module, List<ScanDiagnostic> diagnostics)
         : this(module, new EvaluationContext(module.Directory, diagnostics), string.Empty, string.Empty, (_, _) => null)
@@ -85,11 +88,28 @@ internal sealed class ModuleEvaluator
     public TfValue? Argument(ResourceDeclaration resource, string name) =>
         Instances(resource) is [var first, ..] ? Argument(first, name) : null;
 
-    /// <summary>The value an instance's argument is configured with; null when the argument is not set.</summary>
+    /// <summary>
+    /// The value an instance's argument is configured with; null when the argument is not set. An argument that does not
+    /// name <c>count</c> or <c>each</c> is evaluated once, under the resource's address, and its value shared by every
+    /// instance (its errors are reported once, not once per instance).
+    /// </summary>
     public TfValue? Argument(ResourceInstance instance, string name) =>
         instance.Resource.Argument(name) is { } argument
-            ? Lazily($"{instance.Address}.{name}", argument.Range, () => Evaluate(argument.Value, instance.Instance.Scope))
+            ? Lazily(
+                PerInstance(argument.Value) ? $"{instance.Address}.{name}" : $"{Prefix}{instance.Resource.Address}.{name}",
+                argument.Range,
+                () => Evaluate(argument.Value, instance.Instance.Scope))
             : null;
+
+    private bool PerInstance(Expression argument)
+    {
+        if (!_perInstance.TryGetValue(argument, out var perInstance))
+        {
+            _perInstance[argument] = perInstance = InstanceDependence.Names(argument);
+        }
+
+        return perInstance;
+    }
 
     /// <summary>The instances of a resource; a count or for_each known only after apply gives one, under the plain address.</summary>
     public List<ResourceInstance> Instances(ResourceDeclaration resource)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Kagi.Core.Localization;
 using Kagi.Core.Model;
 using Kagi.Terraform.Values;
@@ -7,6 +8,10 @@ namespace Kagi.Terraform.Mapping;
 /// <summary>Turns attribute values into the facts of the Core model: unknown stays unknown, with its reason.</summary>
 internal static class Facts
 {
+    // The instances of a counted resource share their tags' value when it does not name count or each
+    // (ModuleEvaluator.Argument); keyed by that value, they share the dictionary made from it too.
+    private static readonly ConditionalWeakTable<TfValue, StrongBox<Fact<IReadOnlyDictionary<string, string>>>> SharedTags = new();
+
     public static Fact<bool> Bool(IResourceView view, string attribute, bool whenNotSet) => view.Get(attribute) switch
     {
         TfNull => Fact.Known(whenNotSet),
@@ -50,7 +55,13 @@ internal static class Facts
     /// <c>Tags = Facts.Tags(view)</c>. A tag whose value is known only after apply makes them all unknown, since a
     /// filter may ask for any of them; a null value sets no tag.
     /// </summary>
-    public static Fact<IReadOnlyDictionary<string, string>> Tags(IResourceView view) => view.TagsAll switch
+    public static Fact<IReadOnlyDictionary<string, string>> Tags(IResourceView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        return SharedTags.GetValue(view.TagsAll, tags => new(TagsOf(tags))).Value;
+    }
+
+    private static Fact<IReadOnlyDictionary<string, string>> TagsOf(TfValue tagsAll) => tagsAll switch
     {
         TfNull => Fact.Known<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>()),
         TfUnknown unknown => Fact.Unknown<IReadOnlyDictionary<string, string>>(Texts.Canonical("reasons.tags-after-apply", ("reason", unknown.Reason))),
