@@ -28,12 +28,7 @@ internal sealed class NeptuneClusterCloudFormationMapper : CloudFormationMapper<
         return Settings(resource).SetOn(new NeptuneCluster
         {
             Id = resource.Id,
-            Name = TemplateFacts.OptionalString(resource, "DBClusterIdentifier") switch
-            {
-                { IsKnown: true, Value: { } name } => Fact.Known(name),
-                { IsKnown: true } => Fact.Unknown<string>(Texts.Canonical("reasons.cloudformation-name-generated", ("resource", resource.Id), ("property", "DBClusterIdentifier"))),
-                var unknown => Fact.Unknown<string>(unknown.Reason!),
-            },
+            Name = TemplateFacts.Name(resource, "DBClusterIdentifier"),
             Tags = TemplateFacts.Tags(resource),
             StorageEncrypted = restoredReason is null ? TemplateFacts.Bool(resource, "StorageEncrypted", whenNotSet: false)
                 : namesKey ? Fact.Known(true)
