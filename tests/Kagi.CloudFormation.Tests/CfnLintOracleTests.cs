@@ -43,6 +43,7 @@ public sealed partial class CfnLintOracleTests
         Assert.Contains("KmsKeyId", properties);
         Assert.Contains("SnapshotIdentifier", properties);
         Assert.Contains("AWS::Neptune::DBInstance", types);
+        Assert.Contains("AWS::Serverless::SimpleTable", types);
 
         var specification = Specification(types);
 
@@ -51,16 +52,29 @@ public sealed partial class CfnLintOracleTests
         var known = specification.Values.SelectMany(names => names).ToHashSet(StringComparer.Ordinal);
         var missingProperties = properties.Where(property => !known.Contains(property)).ToList();
         Assert.True(missingProperties.Count == 0, $"no type the mappers read declares: {string.Join(", ", missingProperties)}");
-        Assert.DoesNotContain("KmsKeyArn", known);
+        Assert.DoesNotContain("KmsKeyID", known);
     }
 
-    // The schema of each type, by the hash its us-east-1 provider file names, as every property name it declares at any depth.
+    // The schema of each type, by the hash its us-east-1 provider file names, as every property name it declares at any
+    // depth; SAM's types from the schema of the SAM translator cfn-lint runs.
     private static Dictionary<string, HashSet<string>> Specification(IEnumerable<string> types)
     {
         var (_, folder) = Run("python3", ["-c", "import cfnlint, os; print(os.path.join(os.path.dirname(cfnlint.__file__), 'data', 'schemas'))"]);
         var schemas = folder.Trim();
         var hashes = ProviderEntry().Matches(File.ReadAllText(Path.Combine(schemas, "providers", "us_east_1.py")))
             .ToDictionary(match => match.Groups[1].Value, match => match.Groups[2].Value, StringComparer.Ordinal);
+        var (_, samFile) = Run("python3", ["-c", "import samtranslator, os; print(os.path.join(os.path.dirname(samtranslator.__file__), 'validator', 'sam_schema', 'schema.json'))"]);
+        using var sam = JsonDocument.Parse(File.ReadAllText(samFile.Trim()));
+        var samTypes = sam.RootElement.GetProperty("definitions");
+        var specification = types.Where(type => samTypes.TryGetProperty(type, out _)).ToDictionary(
+            type => type,
+            type =>
+            {
+                var names = new HashSet<string>(StringComparer.Ordinal);
+                Collect(samTypes.GetProperty(type), names);
+                return names;
+            },
+            StringComparer.Ordinal);
         return types.Where(hashes.ContainsKey).ToDictionary(
             type => type,
             type =>
@@ -70,7 +84,7 @@ public sealed partial class CfnLintOracleTests
                 Collect(schema.RootElement, names);
                 return names;
             },
-            StringComparer.Ordinal);
+            StringComparer.Ordinal).Concat(specification).ToDictionary(StringComparer.Ordinal);
     }
 
     private static void Collect(JsonElement element, HashSet<string> names)
