@@ -1,4 +1,5 @@
 using Kagi.Core.Model;
+using Kagi.Rules.Aws.DynamoDb.Tables;
 using Kagi.Rules.Aws.Neptune.Clusters;
 
 namespace Kagi.CloudFormation.Tests;
@@ -174,5 +175,88 @@ public sealed class MappingTests
             ["fifo.yaml", "outside.yaml", "zero.yaml"],
             scan.Inventory.Diagnostics.Select(diagnostic => Path.GetFileName(diagnostic.Location!.File)).Order(StringComparer.Ordinal));
         Assert.Equal(DiagnosticSeverity.Error, scan.Inventory.Diagnostics.Single(diagnostic => diagnostic.Location!.File == fifo).Severity);
+    }
+
+    // What each in-place kind's CloudFormation type says of its key where the service decides: the same levels as in Terraform.
+    [Theory]
+    [InlineData("AWS::S3::Bucket", "{}", "aws-owned")]
+    [InlineData("AWS::S3::Bucket", "{BucketEncryption: {ServerSideEncryptionConfiguration: [{ServerSideEncryptionByDefault: {SSEAlgorithm: aws:kms}}]}}", "aws-managed")]
+    [InlineData("AWS::SQS::Queue", "{}", "aws-owned")]
+    [InlineData("AWS::SQS::Queue", "{SqsManagedSseEnabled: false}", "none")]
+    [InlineData("AWS::SQS::Queue", "{SqsManagedSseEnabled: false, KmsMasterKeyId: !Ref Chosen}", "unknown")]
+    [InlineData("AWS::SQS::Queue", "{SqsManagedSseEnabled: false, KmsMasterKeyId: !GetAtt Key.Arn}", "customer")]
+    [InlineData("AWS::SNS::Topic", "{}", "none")]
+    [InlineData("AWS::SNS::Topic", "{KmsMasterKeyId: !Ref Key}", "customer")]
+    [InlineData("AWS::Kinesis::Stream", "{}", "none")]
+    [InlineData("AWS::Kinesis::Stream", "{StreamEncryption: {EncryptionType: KMS, KeyId: alias/aws/kinesis}}", "aws-managed")]
+    [InlineData("AWS::Logs::LogGroup", "{}", "aws-owned")]
+    [InlineData("AWS::DynamoDB::Table", "{}", "aws-owned")]
+    [InlineData("AWS::DynamoDB::Table", "{SSESpecification: {SSEEnabled: false, KMSMasterKeyId: !GetAtt Key.Arn}}", "aws-owned")]
+    [InlineData("AWS::DynamoDB::Table", "{SSESpecification: {SSEEnabled: true}}", "aws-managed")]
+    [InlineData("AWS::ECR::Repository", "{EncryptionConfiguration: {EncryptionType: AES256}}", "aws-owned")]
+    [InlineData("AWS::ECR::Repository", "{EncryptionConfiguration: {EncryptionType: KMS}}", "aws-managed")]
+    [InlineData("AWS::SecretsManager::Secret", "{}", "aws-managed")]
+    [InlineData("AWS::Backup::BackupVault", "{BackupVaultName: v, EncryptionKeyArn: 'arn:aws:kms:eu-west-1:111122223333:alias/aws/backup'}", "aws-managed")]
+    [InlineData("AWS::Serverless::SimpleTable", "{SSESpecification: {SSEEnabled: true}}", "aws-managed")]
+    public void In_place_kinds_take_their_services_defaults(string type, string properties, string level)
+    {
+        var template = $$"""
+            Parameters:
+              Chosen:
+                Type: String
+            Resources:
+              Key:
+                Type: AWS::KMS::Key
+              Store:
+                Type: {{type}}
+                Properties: {{properties}}
+            """;
+
+        var store = (IEncryptedAtRest)Scanned(template)["Store"];
+
+        Assert.Equal(level, store.KeyLevel is { IsKnown: true, Value: var known } ? known.ToName() : "unknown");
+    }
+
+    [Fact]
+    public void Tags_written_as_a_map_are_read_as_tags()
+    {
+        var resources = Scanned("""
+            Resources:
+              Vault:
+                Type: AWS::Backup::BackupVault
+                Properties:
+                  BackupVaultName: vault
+                  BackupVaultTags: {team: data}
+            """);
+
+        Assert.Equal("data", resources["Vault"].Tags.Value["team"]);
+        Assert.Equal(Fact.Known("vault"), resources["Vault"].Name);
+    }
+
+    // SAM's transform turns a SimpleTable into an AWS::DynamoDB::Table; the template is recognised by content, Globals and all.
+    [Fact]
+    public void A_sam_template_is_read_and_its_simple_table_is_a_dynamodb_table()
+    {
+        var resources = Scanned(
+            """
+            Transform: AWS::Serverless-2016-10-31
+            Globals:
+              Function:
+                Runtime: python3.12
+            Resources:
+              Orders:
+                Type: AWS::Serverless::SimpleTable
+                Properties:
+                  TableName: orders
+                  Tags:
+                    team: shop
+            """,
+            "app.yaml");
+
+        var table = Assert.IsType<DynamoDbTable>(resources["Orders"]);
+        Assert.Equal("AWS::Serverless::SimpleTable.Orders", table.Id);
+        Assert.Equal(DynamoDbTable.Descriptor.Type, table.Type);
+        Assert.Equal((Fact.Known("orders"), "shop"), (table.Name, table.Tags.Value["team"]));
+        Assert.Equal(Fact.Known(KeyLevel.AwsOwned), table.KeyLevel);
     }
 }

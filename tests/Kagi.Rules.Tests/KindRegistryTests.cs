@@ -45,18 +45,20 @@ public sealed partial class KindRegistryTests
         Assert.All(KindCatalog.TerraformMappers.Records.Keys, type => Assert.Matches("^aws_[a-z0-9_]+$", type));
     }
 
-    private static readonly Dictionary<string, string> LegacyCloudFormationTypes = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string> CloudFormationTypesOfOtherKinds = new(StringComparer.Ordinal)
     {
         ["AWS::Elasticsearch::Domain"] = "AWS::OpenSearchService::Domain",
+        ["AWS::Serverless::SimpleTable"] = "AWS::DynamoDB::Table",
     };
 
     [Fact]
     public void Every_cloudformation_mapper_maps_its_kinds_own_type()
     {
         // A kind's type is its CloudFormation name, so the mapper of that type makes that kind and no other; an older
-        // type of the same resource (as Terraform's aws_elasticsearch_domain is) maps to the kind of its successor.
+        // type of the same resource (as Terraform's aws_elasticsearch_domain is) maps to the kind of its successor, and a
+        // SAM type to the kind of the type SAM's transform turns it into.
         var stray = KindCatalog.CloudFormationMappers.Records
-            .Where(pair => !KindCatalog.Kinds.Records.Contains(pair.Value) || ResourceKinds.Of(pair.Value).Type != LegacyCloudFormationTypes.GetValueOrDefault(pair.Key, pair.Key))
+            .Where(pair => !KindCatalog.Kinds.Records.Contains(pair.Value) || ResourceKinds.Of(pair.Value).Type != CloudFormationTypesOfOtherKinds.GetValueOrDefault(pair.Key, pair.Key))
             .Select(pair => $"{pair.Key} maps to {pair.Value.Name}, whose kind is {(KindCatalog.Kinds.Records.Contains(pair.Value) ? ResourceKinds.Of(pair.Value).Type : "no kind of the catalogue")}");
 
         AssertNone(stray);

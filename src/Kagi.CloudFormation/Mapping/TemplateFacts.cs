@@ -30,6 +30,33 @@ internal static class TemplateFacts
         var other => NotKnown<string?>(resource, property, other, "String"),
     };
 
+    /// <summary>The resource's name from its name property; unknown until deployed when it is not set, as CloudFormation then generates one.</summary>
+    public static Fact<string> Name(TemplateResource resource, string property) => OptionalString(resource, property) switch
+    {
+        { IsKnown: true, Value: { } name } => Fact.Known(name),
+        { IsKnown: true } => Fact.Unknown<string>(Texts.Canonical("reasons.cloudformation-name-generated", ("resource", resource.Id), ("property", property))),
+        var unknown => Fact.Unknown<string>(unknown.Reason!),
+    };
+
+    /// <summary>
+    /// Whether a string property names something: not set or empty does not; a reference to a resource of the template
+    /// does even before deployment (a key's ID or ARN is never empty); a parameter without a value may yet be empty.
+    /// </summary>
+    public static Fact<bool> IsSet(TemplateResource resource, string property) => resource.Get(property) switch
+    {
+        TemplateNull or TemplateText { Value.Length: 0 } => Fact.Known(false),
+        TemplateText or TemplateUnknown { Origin: not null } => Fact.Known(true),
+        var other => NotKnown<bool>(resource, property, other, "String"),
+    };
+
+    /// <summary>A property holding properties of its own (<c>StreamEncryption: {EncryptionType, KeyId}</c>), read as the resource is; null when it is not set.</summary>
+    public static Fact<TemplateResource?> Nested(TemplateResource resource, string property) => resource.Get(property) switch
+    {
+        TemplateNull => Fact.Known<TemplateResource?>(null),
+        TemplateMap map => Fact.Known<TemplateResource?>(resource.Within(map)),
+        var other => NotKnown<TemplateResource?>(resource, property, other, "Map"),
+    };
+
     /// <summary>A list of strings; empty when it is not set.</summary>
     public static Fact<IReadOnlyList<string>> Strings(TemplateResource resource, string property) => resource.Get(property) switch
     {
@@ -79,6 +106,16 @@ internal static class TemplateFacts
 
         return Fact.Known<IReadOnlyDictionary<string, string>>(tags);
     }
+
+    /// <summary>Tags written as a map of keys to values (<c>BackupVaultTags</c>, SAM's <c>Tags</c>); none when it is not set.</summary>
+    public static Fact<IReadOnlyDictionary<string, string>> TagMap(TemplateResource resource, string property) => resource.Get(property) switch
+    {
+        TemplateNull => Fact.Known<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>(StringComparer.Ordinal)),
+        TemplateMap { Entries: var entries } when entries.All(entry => entry.Value is TemplateText) =>
+            Fact.Known<IReadOnlyDictionary<string, string>>(entries.ToDictionary(entry => entry.Key, entry => ((TemplateText)entry.Value).Value, StringComparer.Ordinal)),
+        TemplateMap { Entries: var entries } => NotKnown<IReadOnlyDictionary<string, string>>(resource, property, entries.First(entry => entry.Value is not TemplateText).Value, "String"),
+        var other => NotKnown<IReadOnlyDictionary<string, string>>(resource, property, other, "Map"),
+    };
 
     /// <summary>Why a property is not known: its unknown value's reason, or that it is not of the type expected.</summary>
     public static Fact<T> NotKnown<T>(TemplateResource resource, string property, TemplateValue value, string expected) =>

@@ -24,4 +24,10 @@ internal sealed class TemplateResource(string logicalId, string type, SourceLoca
 
     /// <summary>The resource of the same template a property refers to, if it does.</summary>
     public ResourceOrigin? Origin(string property) => Get(property) is TemplateUnknown { Origin: { } origin } ? origin : null;
+
+    /// <summary>
+    /// A property that holds properties of its own (<c>StreamEncryption: {EncryptionType, KeyId}</c>), read as the
+    /// resource is: its facts and keys are the resource's, under the same ID.
+    /// </summary>
+    public TemplateResource Within(TemplateMap nested) => new(logicalId, type, location, nested);
 }
