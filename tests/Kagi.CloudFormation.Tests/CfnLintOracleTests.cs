@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Kagi.Rules;
 using Kagi.Testing;

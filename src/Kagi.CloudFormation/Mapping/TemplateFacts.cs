@@ -67,17 +67,6 @@ internal static class TemplateFacts
     };
 
     /// <summary>
-    /// The resource's name, set in <paramref name="property"/>; left out, CloudFormation generates one at deployment,
-    /// which is unknown here.
-    /// </summary>
-    public static Fact<string> Name(TemplateResource resource, string property) => OptionalString(resource, property) switch
-    {
-        { IsKnown: true, Value: { } name } => Fact.Known(name),
-        { IsKnown: true } => Fact.Unknown<string>(Texts.Canonical("reasons.cloudformation-name-generated", ("resource", resource.Id), ("property", property))),
-        var unknown => Fact.Unknown<string>(unknown.Reason!),
-    };
-
-    /// <summary>
     /// The resource's tags, a list of <c>Key</c>/<c>Value</c> pairs in <paramref name="property"/> (<c>Tags</c>, or a type's
     /// own name such as EFS's <c>FileSystemTags</c>); none when it is not set.
     /// </summary>
