@@ -106,7 +106,7 @@ public sealed partial class OrganizationProgressTests
     public async Task No_more_accounts_are_scanned_at_once_than_the_limit(int limit)
     {
         await using var fake = await FakeAws.StartAsync(OrganizationScanTests.Organization());
-        var progress = new AccountsInFlight();
+        var progress = new AccountsInFlight(holdUntilStarted: limit);
 
         Scans.Run(Options(fake) with { MaxAccountsInFlight = limit }, AllAccounts, progress);
 
@@ -130,11 +130,16 @@ public sealed partial class OrganizationProgressTests
     [GeneratedRegex(@"\x1b\[[0-9;?]*[A-Za-z]")]
     private static partial Regex AnsiEscape();
 
-    /// <summary>The most accounts in flight at once.</summary>
-    private sealed class AccountsInFlight : IScanProgress
+    /// <summary>
+    /// The most accounts in flight at once. An account that finishes is held in flight until <c>holdUntilStarted</c>
+    /// accounts have started (or 30 s passed), so that how many overlap does not depend on how fast the machine is:
+    /// a scanner that allows fewer at once than its limit never gets there, one that allows more goes past it.
+    /// </summary>
+    private sealed class AccountsInFlight(int holdUntilStarted) : IScanProgress
     {
         private readonly Lock _lock = new();
         private int _now;
+        private int _started;
 
         public int Most { get; private set; }
 
@@ -159,6 +164,7 @@ public sealed partial class OrganizationProgressTests
             lock (_lock)
             {
                 Most = Math.Max(Most, ++_now);
+                _started++;
             }
 
             return this;
@@ -166,6 +172,8 @@ public sealed partial class OrganizationProgressTests
 
         public void AccountFinished(string account, int unread)
         {
+            // Called on the account's own task, after its scan and before it leaves the limit: waiting here holds it in flight.
+            SpinWait.SpinUntil(() => { lock (_lock) { return _started >= holdUntilStarted; } }, TimeSpan.FromSeconds(30));
             lock (_lock)
             {
                 _now--;
