@@ -124,7 +124,7 @@ public sealed class ScanIacCloudFormationTests
 
         // Then the policy is unknown until they are given, and then judged; the finding is in the region given
         Assert.Equal("UNKNOWN", ScanIacCommandTests.Verdicts(without, policyRule)["AWS::KMS::Key.Key"]);
-        Assert.Contains("--parameter AWS::Partition=VALUE", without, StringComparison.Ordinal);
+        Assert.Contains("AWS::Partition follows from AWS::Region, which was not given to the scan (--parameter AWS::Region=VALUE)", without, StringComparison.Ordinal);
         Assert.Equal((0, ""), (exitCode, error));
         Assert.Equal("PASS", ScanIacCommandTests.Verdicts(with, policyRule)["AWS::KMS::Key.Key"]);
         using var document = JsonDocument.Parse(with);

@@ -9,6 +9,12 @@ internal static class EvaluationTexts
 
     public static string PseudoParameterNotGiven(string name) => Texts.Canonical("reasons.cloudformation-pseudo-parameter-not-given", ("name", name));
 
+    /// <summary>AWS::Partition and AWS::URLSuffix: they follow from the region, which is what a scan is given.</summary>
+    public static string RegionNotGiven(string name) => Texts.Canonical("reasons.cloudformation-pseudo-parameter-needs-region", ("name", name));
+
+    /// <summary>AWS::StackId and AWS::NotificationARNs: CloudFormation sets them when it creates the stack.</summary>
+    public static string PseudoParameterAfterDeploy(string name) => Texts.Canonical("reasons.cloudformation-known-after-deploy", ("reference", name));
+
     public static string ParameterNotGiven(string name) => Texts.Canonical("reasons.cloudformation-parameter-not-given", ("name", name));
 
     public static string ParameterFromSsm(string name) => Texts.Canonical("reasons.cloudformation-parameter-from-ssm", ("name", name));

@@ -169,6 +169,8 @@ internal sealed partial class TemplateEvaluator
         {
             "AWS::NoValue" => TemplateValue.NoValue,
             _ when value == "" => Error(EvaluationTexts.UndefinedReference(name), line),
+            "AWS::Partition" or "AWS::URLSuffix" when value is null => new TemplateUnknown(EvaluationTexts.RegionNotGiven(name)),
+            "AWS::StackId" or "AWS::NotificationARNs" => new TemplateUnknown(EvaluationTexts.PseudoParameterAfterDeploy(name)),
             _ when value is null => new TemplateUnknown(EvaluationTexts.PseudoParameterNotGiven(name)),
             _ => new TemplateText(value),
         };
