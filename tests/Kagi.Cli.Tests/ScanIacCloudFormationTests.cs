@@ -98,9 +98,9 @@ public sealed class ScanIacCloudFormationTests
     }
 
     [Fact]
-    public void Pseudo_parameters_are_given_as_parameters_and_make_the_default_key_policy_judgeable()
+    public void Pseudo_parameters_are_given_as_parameters()
     {
-        // Given the most common key policy: the stack's own account, through AWS::Partition and AWS::AccountId
+        // Given a key policy whose principal is the stack's account, and nothing else
         var template = Path.Combine(Directory.CreateTempSubdirectory("kagi-cfn-pseudo-").FullName, "key.yaml");
         File.WriteAllText(template, """
             Resources:
@@ -111,7 +111,7 @@ public sealed class ScanIacCloudFormationTests
                     Version: "2012-10-17"
                     Statement:
                       - Effect: Allow
-                        Principal: { AWS: !Sub "arn:${AWS::Partition}:iam::${AWS::AccountId}:root" }
+                        Principal: { AWS: !Ref AWS::AccountId }
                         Action: "kms:*"
                         Resource: "*"
             """);
@@ -122,9 +122,9 @@ public sealed class ScanIacCloudFormationTests
         var (_, without, _) = Kagi.Run(scan);
         var (exitCode, with, error) = Kagi.Run([.. scan, "--parameter", "AWS::AccountId=111122223333", "--parameter", "AWS::Region=eu-west-1"]);
 
-        // Then the policy is unknown until they are given, and then judged; the finding is in the region given
+        // Then the policy is unknown until they are given, saying how to give them, and then judged in the region given
         Assert.Equal("UNKNOWN", ScanIacCommandTests.Verdicts(without, policyRule)["AWS::KMS::Key.Key"]);
-        Assert.Contains("AWS::Partition follows from AWS::Region, which was not given to the scan (--parameter AWS::Region=VALUE)", without, StringComparison.Ordinal);
+        Assert.Contains("the pseudo-parameter AWS::AccountId was not given to the scan (--parameter AWS::AccountId=VALUE)", without, StringComparison.Ordinal);
         Assert.Equal((0, ""), (exitCode, error));
         Assert.Equal("PASS", ScanIacCommandTests.Verdicts(with, policyRule)["AWS::KMS::Key.Key"]);
         using var document = JsonDocument.Parse(with);

@@ -209,7 +209,7 @@ internal sealed partial class TemplateEvaluator
         }
 
         built.Append(text, position, text.Length - position);
-        return unknown is not null ? new TemplateUnknown(unknown.Reason) { KnownEnd = built.Length > 0 ? built.ToString() : null }
+        return unknown is not null ? new TemplateUnknown(unknown.Reason) { KnownEnd = built.Length > 0 ? built.ToString() : null, Written = text }
             : Bounded(built.ToString(), () => Error(TemplateTexts.StringTooLong(), line));
     }
 

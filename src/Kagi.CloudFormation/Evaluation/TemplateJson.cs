@@ -6,10 +6,14 @@ namespace Kagi.CloudFormation.Evaluation;
 /// <summary>A property of type Json (a key policy) as the JSON text CloudFormation sends; scalars stay strings, as written.</summary>
 internal static class TemplateJson
 {
-    /// <summary>The JSON text; the first unknown part instead when any part is unknown.</summary>
-    public static (string? Json, TemplateUnknown? Unknown) Write(TemplateValue value)
+    /// <summary>
+    /// The JSON text; the first unknown part instead when any part is unknown, except those <paramref name="standIn"/>
+    /// gives a text for, which are written as that text.
+    /// </summary>
+    public static (string? Json, TemplateUnknown? Unknown) Write(TemplateValue value, Func<TemplateUnknown, string?>? standIn = null)
     {
-        if (FirstUnknown(value) is { } unknown)
+        standIn ??= _ => null;
+        if (FirstUnknown(value, standIn) is { } unknown)
         {
             return (null, unknown);
         }
@@ -17,21 +21,21 @@ internal static class TemplateJson
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            Write(writer, value);
+            Write(writer, value, standIn);
         }
 
         return (Encoding.UTF8.GetString(buffer.ToArray()), null);
     }
 
-    private static TemplateUnknown? FirstUnknown(TemplateValue value) => value switch
+    private static TemplateUnknown? FirstUnknown(TemplateValue value, Func<TemplateUnknown, string?> standIn) => value switch
     {
-        TemplateUnknown unknown => unknown,
-        TemplateList list => list.Items.Select(FirstUnknown).FirstOrDefault(found => found is not null),
-        TemplateMap map => map.Entries.Select(entry => FirstUnknown(entry.Value)).FirstOrDefault(found => found is not null),
+        TemplateUnknown unknown => standIn(unknown) is null ? unknown : null,
+        TemplateList list => list.Items.Select(item => FirstUnknown(item, standIn)).FirstOrDefault(found => found is not null),
+        TemplateMap map => map.Entries.Select(entry => FirstUnknown(entry.Value, standIn)).FirstOrDefault(found => found is not null),
         _ => null,
     };
 
-    private static void Write(Utf8JsonWriter writer, TemplateValue value)
+    private static void Write(Utf8JsonWriter writer, TemplateValue value, Func<TemplateUnknown, string?> standIn)
     {
         switch (value)
         {
@@ -42,7 +46,7 @@ internal static class TemplateJson
                 writer.WriteStartArray();
                 foreach (var item in list.Items)
                 {
-                    Write(writer, item);
+                    Write(writer, item, standIn);
                 }
 
                 writer.WriteEndArray();
@@ -52,10 +56,13 @@ internal static class TemplateJson
                 foreach (var (key, item) in map.Entries)
                 {
                     writer.WritePropertyName(key);
-                    Write(writer, item);
+                    Write(writer, item, standIn);
                 }
 
                 writer.WriteEndObject();
+                break;
+            case TemplateUnknown unknown:
+                writer.WriteStringValue(standIn(unknown));
                 break;
             default:
                 writer.WriteNullValue();

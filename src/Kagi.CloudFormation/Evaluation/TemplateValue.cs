@@ -60,6 +60,12 @@ internal sealed record TemplateUnknown(string Reason, ResourceOrigin? Origin = n
     /// </summary>
     public string? KnownEnd { get; init; }
 
+    /// <summary>
+    /// The <c>Fn::Sub</c> text a string is built from when some of its parts are unknown, as written (e.g.
+    /// <c>arn:${AWS::Partition}:iam::${AWS::AccountId}:root</c>): what is known of its shape; null for any other unknown.
+    /// </summary>
+    public string? Written { get; init; }
+
     public override string Describe() => Origin?.ToString() ?? "?";
 }
 

@@ -52,12 +52,18 @@ internal sealed class KmsKeyCloudFormationMapper : CloudFormationMapper<KmsKey>
     {
         TemplateNull => Fact.Known(DefaultPolicy),
         TemplateText text => Fact.Known(text.Value),
-        var document => TemplateJson.Write(document) switch
+        var document => TemplateJson.Write(document, ArnOfSomeAccount) switch
         {
             ({ } json, _) => Fact.Known(json),
             (_, var unknown) => Fact.Unknown<string>(Texts.Canonical("reasons.cloudformation-property-unknown", ("resource", resource.Id), ("property", "KeyPolicy"), ("reason", unknown!.Reason))),
         },
     };
+
+    // An ARN built with Fn::Sub from parts known only at deployment (arn:${AWS::Partition}:iam::${AWS::AccountId}:root,
+    // the commonest principal of a template's key policy) names something of some account, never everyone: written as
+    // it is, the policy keeps a shape the rules can judge. Anything else unknown leaves the whole policy unknown.
+    private static string? ArnOfSomeAccount(TemplateUnknown unknown) =>
+        unknown.Written is { } written && written.StartsWith("arn:", StringComparison.Ordinal) ? written : null;
 
     private const string DefaultPolicy =
         """{"Version":"2012-10-17","Id":"key-default","Statement":[{"Sid":"Enable IAM User Permissions","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::ACCOUNT:root"},"Action":"kms:*","Resource":"*"}]}""";
