@@ -119,6 +119,7 @@ public sealed class CloudFormationScanner(CloudFormationMappers mappers, CloudFo
     private static List<TemplateResource> Created(string file, MappingNode template, TemplateEvaluator evaluator, DateTimeOffset now, List<ScanDiagnostic> diagnostics)
     {
         var created = new List<TemplateResource>();
+        var globals = SamGlobals.Of(template);
         foreach (var (logicalId, node, line) in (template.Get("Resources") as MappingNode)?.Entries ?? [])
         {
             if (node is not MappingNode { } declaration || declaration.Get("Type") is not ScalarNode { Value: { } type })
@@ -142,7 +143,8 @@ public sealed class CloudFormationScanner(CloudFormationMappers mappers, CloudFo
                 continue;
             }
 
-            var properties = declaration.Get("Properties") is { } written && evaluator.Evaluate(written, logicalId) is TemplateMap map ? map : new TemplateMap([]);
+            var own = declaration.Get("Properties") is { } written && evaluator.Evaluate(written, logicalId) is TemplateMap map ? map : new TemplateMap([]);
+            var properties = globals.Apply(type, own, global => evaluator.Evaluate(global, logicalId));
             var suppressions = TemplateSuppressions.Read(file, logicalId, declaration, now, diagnostics);
             created.Add(new TemplateResource(logicalId, type, new SourceLocation(file, line), properties, suppressions));
         }

@@ -1,3 +1,5 @@
+using Kagi.CloudFormation.Evaluation;
+using Kagi.CloudFormation.Reading;
 using Kagi.Core.Model;
 using Kagi.Rules.Aws.DynamoDb.Tables;
 using Kagi.Rules.Aws.Neptune.Clusters;
@@ -258,5 +260,54 @@ public sealed class MappingTests
         Assert.Equal(DynamoDbTable.Descriptor.Type, table.Type);
         Assert.Equal((Fact.Known("orders"), "shop"), (table.Name, table.Tags.Value["team"]));
         Assert.Equal(Fact.Known(KeyLevel.AwsOwned), table.KeyLevel);
+    }
+
+    // SAM merges Globals into each resource of the type: maps key by key, lists appended, anything else the resource's own.
+    [Theory]
+    [InlineData("", "customer")]
+    [InlineData("Properties: {SSESpecification: {SSEEnabled: false}}", "aws-owned")]
+    [InlineData("Properties: {SSESpecification: {KMSMasterKeyId: alias/aws/dynamodb}}", "aws-managed")]
+    [InlineData("Properties: {SSESpecification: [not, a, map]}", "unknown")]
+    public void Sam_globals_reach_every_simple_table_unless_it_says_otherwise(string own, string level)
+    {
+        var resources = Scanned(
+            $$"""
+            Transform: AWS::Serverless-2016-10-31
+            Globals:
+              SimpleTable:
+                SSESpecification: {SSEEnabled: true, SSEType: KMS, KMSMasterKeyId: !GetAtt Key.Arn}
+            Resources:
+              Key:
+                Type: AWS::KMS::Key
+              Orders:
+                Type: AWS::Serverless::SimpleTable
+                {{own}}
+            """,
+            "app.yaml");
+
+        var table = (IEncryptedAtRest)resources["Orders"];
+        Assert.Equal(level, table.KeyLevel is { IsKnown: true, Value: var known } ? known.ToName() : "unknown");
+    }
+
+    [Fact]
+    public void Sam_globals_append_lists_and_leave_other_types_alone()
+    {
+        var template = (MappingNode)YamlTemplateReader.Read("""
+            Globals:
+              SimpleTable:
+                Shared: [a]
+                Nested: {Kept: 1, Replaced: 2}
+            Resources: {}
+            """)!;
+        var globals = SamGlobals.Of(template);
+        var evaluator = new TemplateEvaluator("template.yaml", template, CloudFormationScanOptions.Default, []);
+        var own = new TemplateMap([new("Shared", new TemplateList([new TemplateText("b")])), new("Nested", new TemplateMap([new("Replaced", new TemplateText("3"))]))]);
+        TemplateValue Evaluate(TemplateNode node) => evaluator.Evaluate(node, "Orders");
+
+        var merged = globals.Apply("AWS::Serverless::SimpleTable", own, Evaluate);
+
+        Assert.Equal(new TemplateList([new TemplateText("a"), new TemplateText("b")]), merged.Get("Shared"));
+        Assert.Equal(new TemplateMap([new("Kept", new TemplateText("1")), new("Replaced", new TemplateText("3"))]), merged.Get("Nested"));
+        Assert.Same(own, globals.Apply("AWS::DynamoDB::Table", own, Evaluate));
     }
 }
