@@ -84,7 +84,9 @@ internal static partial class KeysPlanCommand
     // The rule's fix in each medium the resource's source is changed with; Terraform only for what came from Terraform.
     private static string Fix(Finding finding, string target, Language language)
     {
-        var text = FindingText.Render(finding, language);
+        // The CloudFormation fix is data: it is rendered onto the target key rather than edited as text.
+        var remediation = finding.Rule.Remediation with { Patches = finding.Rule.Remediation.Patches.ToDictionary(pair => pair.Key, pair => pair.Value.OnKey(target)) };
+        var text = FindingText.Render(finding with { Rule = finding.Rule with { Remediation = remediation } }, language);
         var source = ResourceSources.Of(finding.Resource);
         var plan = new StringBuilder($"{finding.Rule.Id}: {text.Title}\n");
         foreach (var fix in text.Fixes.Where(fix => fix.Medium != RemediationMedium.Terraform || source == ResourceSources.Terraform))

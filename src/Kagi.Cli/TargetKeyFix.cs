@@ -8,7 +8,8 @@ namespace Kagi.Cli;
 /// Turns the filled fix of a <c>*-cmk-encryption</c> finding, which creates a new key for its resource, into the fix
 /// that moves the resource to a CMK the user already has. Every such rule's CLI fix names its key <c>$KEY_ARN</c>,
 /// made by <c>aws kms create-key</c>, and its Terraform fix declares an <c>aws_kms_key</c> named after the resource
-/// with a <c>_cmk</c> suffix; <c>TargetKeyFixTests</c> holds every rule to that shape.
+/// with a <c>_cmk</c> suffix; <c>TargetKeyFixTests</c> holds every rule to that shape. The CloudFormation fix is rendered
+/// onto the key before it gets here (<see cref="ResourcePatch.OnKey"/>).
 /// </summary>
 public static partial class TargetKeyFix
 {
@@ -28,7 +29,8 @@ public static partial class TargetKeyFix
             return KeyReference().Replace(KeyResource().Replace(fix, string.Empty), reference);
         }
 
-        return $"{keyStep}\n{fix}";
+        // A YAML template's note is a comment, and so is the step before it; a JSON one's note is prose before the template.
+        return medium == RemediationMedium.CloudFormation && fix.StartsWith('#') ? $"# {keyStep}\n{fix}" : $"{keyStep}\n{fix}";
     }
 
     /// <summary>Whether <paramref name="fix"/> creates the key that <see cref="Apply"/> replaces.</summary>

@@ -40,7 +40,7 @@ public sealed class CloudFormationPatchConventionTests
     public void Every_property_a_patch_sets_or_removes_is_in_cfn_lints_schema_for_its_type()
     {
         var patches = RuleCatalog.All.Select(entry => entry.Metadata)
-            .SelectMany(metadata => metadata.Remediation.Patches.Select(pair => (metadata.Id, Type: metadata.ResourceType, Patch: pair.Value)))
+            .SelectMany(metadata => metadata.Remediation.Patches.Select(pair => (metadata.Id, Type: PatchedType(metadata, pair.Key), Patch: pair.Value)))
             .ToList();
         var schemas = CfnLint.Schemas(patches.Select(patch => patch.Type).Concat(patches.SelectMany(patch => patch.Patch.Add.Select(added => added.Type))));
         var problems = new List<string>();
@@ -70,7 +70,7 @@ public sealed class CloudFormationPatchConventionTests
                 metadata.Remediation.PatchFor(variant),
                 "note",
                 CloudFormationPatch.AddedId(metadata.Id + "-" + variant, string.Empty),
-                metadata.ResourceType,
+                PatchedType(metadata, variant),
                 syntax,
                 values,
                 Language.En)))
@@ -82,6 +82,10 @@ public sealed class CloudFormationPatchConventionTests
 
         Assert.True(accepted, output);
     }
+
+    // A variant named after a CloudFormation type patches a resource of that type; the others, one of the kind's own type.
+    private static string PatchedType(RuleMetadata metadata, string variant) =>
+        variant.Contains("::", StringComparison.Ordinal) ? variant : metadata.ResourceType;
 
     // Top-level names against the type's properties; names inside a value against every name the schema declares at any depth.
     private static void Check(List<string> problems, Dictionary<string, JsonElement> schemas, string id, string type, IReadOnlyList<string> names, IReadOnlyList<PatchEntry> entries)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Kagi.CloudFormation;
 using Kagi.Core.Findings;
 using Kagi.Core.Model;
 using Kagi.Core.Rules;
@@ -73,6 +74,27 @@ public sealed class CloudFormationRemediationTests
         Assert.Contains("in place, without replacing it", yaml, StringComparison.Ordinal);
         Assert.Contains("# Remove these properties from the resource: SqsManagedSseEnabled\n      KmsMasterKeyId: !GetAtt OrdersKey.Arn\n", yaml, StringComparison.Ordinal);
         Assert.DoesNotContain("DeletionPolicy", yaml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_global_table_is_fixed_per_replica_and_a_table_in_its_own_specification()
+    {
+        // Given the global-table fixtures, judged by the DynamoDB CMK rule
+        var template = RepoPaths.Combine("tests", "Kagi.Rules.Tests", "Fixtures", "dynamodb", "dynamodb-table-cmk-encryption", "template.global.yaml");
+        var inventory = new CloudFormationScanner(KindCatalog.CloudFormationMappers).Scan([template]).Inventory;
+        var findings = RuleEngine.Run(inventory, RuleCatalog.All, ScanOptions.Default with { Rules = new HashSet<string> { "dynamodb-table-cmk-encryption" } });
+        var global = findings.Single(finding => finding.Resource.Id == "AWS::DynamoDB::GlobalTable.FailGlobalOneReplicaOnAwsManaged");
+
+        // Then its fix sets the table's SSESpecification without a key (a global table has none there) and says where each replica's key goes
+        var yaml = FindingText.Render(global, Language.En).FixIn(RemediationMedium.CloudFormation);
+        Assert.Contains("\n    Type: AWS::DynamoDB::GlobalTable\n", yaml, StringComparison.Ordinal);
+        Assert.Contains("give each replica in Replicas its own SSESpecification with KMSMasterKeyId", yaml, StringComparison.Ordinal);
+        Assert.DoesNotContain("KMSMasterKeyId: !GetAtt", yaml, StringComparison.Ordinal);
+        Assert.Contains("各レプリカ", FindingText.Render(global, Language.Ja).FixIn(RemediationMedium.CloudFormation), StringComparison.Ordinal);
+
+        // And a table's fix names the key in its own SSESpecification
+        var table = Judge(global.Resource with { Declaration = new SourceAddress(ResourceSources.CloudFormation, "AWS::DynamoDB::Table", "Orders") }, "dynamodb-table-cmk-encryption");
+        Assert.Contains("KMSMasterKeyId: !GetAtt OrdersKey.Arn", FindingText.Render(table, Language.En).FixIn(RemediationMedium.CloudFormation), StringComparison.Ordinal);
     }
 
     [Theory]

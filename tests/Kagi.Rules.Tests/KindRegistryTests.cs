@@ -49,14 +49,15 @@ public sealed partial class KindRegistryTests
     {
         ["AWS::Elasticsearch::Domain"] = "AWS::OpenSearchService::Domain",
         ["AWS::Serverless::SimpleTable"] = "AWS::DynamoDB::Table",
+        ["AWS::DynamoDB::GlobalTable"] = "AWS::DynamoDB::Table",
     };
 
     [Fact]
     public void Every_cloudformation_mapper_maps_its_kinds_own_type()
     {
         // A kind's type is its CloudFormation name, so the mapper of that type makes that kind and no other; an older
-        // type of the same resource (as Terraform's aws_elasticsearch_domain is) maps to the kind of its successor, and a
-        // SAM type to the kind of the type SAM's transform turns it into.
+        // type of the same resource (as Terraform's aws_elasticsearch_domain is) maps to the kind of its successor, a SAM
+        // type to the kind of the type SAM's transform turns it into, and a global table to the table kind.
         var stray = KindCatalog.CloudFormationMappers.Records
             .Where(pair => !KindCatalog.Kinds.Records.Contains(pair.Value) || ResourceKinds.Of(pair.Value).Type != CloudFormationTypesOfOtherKinds.GetValueOrDefault(pair.Key, pair.Key))
             .Select(pair => $"{pair.Key} maps to {pair.Value.Name}, whose kind is {(KindCatalog.Kinds.Records.Contains(pair.Value) ? ResourceKinds.Of(pair.Value).Type : "no kind of the catalogue")}");

@@ -52,13 +52,14 @@ public sealed record FindingText(string Title, string Message, string Risk, IRea
         ArgumentNullException.ThrowIfNull(target);
         return [.. media.Select(medium =>
         {
+            var chosen = medium == RemediationMedium.CloudFormation ? rule.Remediation.CloudFormationVariant(variant, target.Type) : variant;
             var text = medium.Fill(
-                rule.Remediation.For(medium).Get(variant).Get(language),
+                rule.Remediation.For(medium).Get(chosen).Get(language),
                 values,
                 rule.FixBuilder?.Build(medium, evidence, language) ?? Placeholders.NoParts,
                 language);
             return medium == RemediationMedium.CloudFormation
-                ? new Fix(medium, CloudFormationPatch.Render(rule.Remediation.PatchFor(variant), text, target.LogicalId, target.Type, target.Syntax, values, language)) { CodeLanguage = target.Syntax }
+                ? new Fix(medium, CloudFormationPatch.Render(rule.Remediation.PatchFor(chosen), text, target.LogicalId, target.Type, target.Syntax, values, language)) { CodeLanguage = target.Syntax }
                 : new Fix(medium, text);
         })];
     }

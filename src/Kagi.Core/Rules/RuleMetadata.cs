@@ -48,6 +48,12 @@ public sealed record Remediation(IReadOnlyDictionary<RemediationMedium, VariantT
     /// <summary>The declared media shown for a resource of <paramref name="source"/>.</summary>
     public IEnumerable<RemediationMedium> MediaFor(string source) => Media.Where(medium => medium.IsShownFor(source));
 
+    /// <summary>
+    /// The CloudFormation variant for a resource declared as <paramref name="type"/>: a type the kind is also declared
+    /// as, whose properties differ (<c>AWS::DynamoDB::GlobalTable</c> for a DynamoDB table), has a variant of its own name.
+    /// </summary>
+    public string? CloudFormationVariant(string? variant, string type) => Patches.ContainsKey(type) ? type : variant;
+
     public ResourcePatch PatchFor(string? variant) =>
         variant is not null && Patches.TryGetValue(variant, out var patch) ? patch : Patches[VariantText.DefaultVariant];
 
