@@ -31,6 +31,11 @@ public sealed partial class KeysPlanCommandTests
         Assert.DoesNotContain("create-key", output, StringComparison.Ordinal);
         Assert.DoesNotContain("resource \"aws_kms_key\"", output, StringComparison.Ordinal);
         Assert.DoesNotContain("ap-northeast-1", output, StringComparison.Ordinal);
+
+        // And the template's cluster is patched onto the target, without the key its own fix would add
+        Assert.Contains("AWS::Neptune::DBCluster.GraphOnAwsKey", expected);
+        Assert.Contains($"\n      KmsKeyId: \"{Target}\"\n", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Type: AWS::KMS::Key", output, StringComparison.Ordinal);
     }
 
     [Fact]
