@@ -114,7 +114,9 @@ public sealed class JsonReportWriter : IReportWriter
         json.WriteEndObject();
         json.WriteString("message", text.Message);
         json.WriteStartObject("evidence");
-        foreach (var (key, value) in finding.Result.Evidence.Where(pair => pair.Value is not null).OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        var evidence = finding.Result.Evidence.Where(pair => pair.Value is not null).ToArray();
+        Array.Sort(evidence, (one, other) => string.CompareOrdinal(one.Key, other.Key));
+        foreach (var (key, value) in evidence)
         {
             json.WriteString(key, value);
         }
@@ -136,17 +138,21 @@ public sealed class JsonReportWriter : IReportWriter
             return;
         }
 
+        // Each fix is escaped once and written twice, under its schema-1 key and under "media": the fixes are most of a
+        // large report's bytes.
+        var fixes = text.Fixes.Select(fix => (fix.Medium, Text: JsonEncodedText.Encode(fix.Text, JsonTextOutput.Encoder))).ToList();
         json.WriteStartObject("remediation");
         // A key whose medium is not shown for the resource's source (Terraform for a template's resource) holds an empty string.
         foreach (var (key, medium) in ContractKeys)
         {
-            json.WriteString(key, text.Fixes.FirstOrDefault(fix => fix.Medium == medium)?.Text ?? string.Empty);
+            var fix = fixes.Find(fix => fix.Medium == medium);
+            json.WriteString(key, fix.Medium is null ? JsonEncodedText.Encode(string.Empty) : fix.Text);
         }
 
         json.WriteStartObject("media");
-        foreach (var fix in text.Fixes)
+        foreach (var (medium, encoded) in fixes)
         {
-            json.WriteString(fix.Medium.Name, fix.Text);
+            json.WriteString(medium.Name, encoded);
         }
 
         json.WriteEndObject();

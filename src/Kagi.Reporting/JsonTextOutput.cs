@@ -17,8 +17,11 @@ internal sealed class JsonTextOutput : IDisposable
     private static readonly JsonWriterOptions Options = new()
     {
         Indented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Encoder = Encoder,
     };
+
+    /// <summary>How the writer escapes strings: text escaped ahead (<see cref="JsonEncodedText"/>) must be escaped by it.</summary>
+    public static JavaScriptEncoder Encoder => JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
     private readonly ArrayBufferWriter<byte> _buffer = new(FlushAt * 2);
     private readonly TextWriter _output;

@@ -57,7 +57,7 @@ public static class RuleCatalog
                 throw new InvalidOperationException($"{resourceName} says service '{metadata.Service}', but its class {type.Name} judges {kind.Type} of service '{kind.Service}'");
             }
 
-            entries.Add(new CatalogEntry(rule, rule is IFixBuilder builder ? metadata with { FixBuilder = builder } : metadata));
+            entries.Add(new CatalogEntry(rule, rule is IFixBuilder builder ? metadata with { FixBuilder = new RememberedFixBuilder(builder) } : metadata));
         }
 
         return [.. entries.OrderBy(entry => entry.Metadata.Id, StringComparer.Ordinal)];

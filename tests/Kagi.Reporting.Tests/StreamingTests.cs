@@ -12,7 +12,7 @@ public sealed class StreamingTests
 
     public static TheoryData<string> Formats => [.. ReportWriters.All.Select(writer => writer.Format)];
 
-    // Table and HTML are for a person: they are laid out whole (docs/performance.md).
+    // The table is for a person at a terminal: it is laid out a rule at a time (docs/performance.md).
     public static TheoryData<string> StreamedFormats => ["json", "sarif", "ocsf", "asff", "csv", "junit", "md"];
 
     [Theory]
@@ -48,6 +48,22 @@ public sealed class StreamingTests
         // Then it read thousands of findings but never held more than a few at a time
         Assert.True(verdicts.Reads >= 1000, $"only {verdicts.Reads} findings were read");
         Assert.InRange(verdicts.MostAlive, 1, 4);
+    }
+
+    [Fact]
+    public void The_html_page_holds_its_findings_a_run_of_rows_at_a_time()
+    {
+        // Given 1,000 clusters judged by every rule of their kind: many times more findings than one run of rows
+        var verdicts = ProbedVerdicts.OfClusters(1000, ScanOptions.Default);
+        var report = SampleReport.Create() with { Findings = verdicts, Inventory = null };
+        Assert.True(verdicts.Count > 10 * HtmlReportWriter.RowsPerRender, $"only {verdicts.Count} verdicts");
+
+        // When the HTML report is written
+        new HtmlReportWriter().Write(report, TextWriter.Null);
+
+        // Then it read every finding once, and never held more than the run it wrote and the next it was gathering
+        Assert.Equal(verdicts.Count, verdicts.Reads);
+        Assert.InRange(verdicts.MostAlive, 1, 2 * HtmlReportWriter.RowsPerRender);
     }
 
     [Theory]
