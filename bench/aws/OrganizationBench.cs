@@ -2,13 +2,16 @@ using System.Diagnostics;
 using System.Globalization;
 using Kagi.Aws;
 using Kagi.Aws.Organizations;
+using Kagi.Core.Findings;
+using Kagi.Core.Rules;
 using Kagi.Rules;
 
 /// <summary>
 /// A scan of a whole organization (<c>kagi scan aws --all-accounts --all-regions</c>) against the fake with latency:
 /// wall time, CPU time, peak memory, and the calls against the minimum (the listing's pages, one AssumeRole per member,
 /// and each account's own minimum: the calls of the same estate scanned alone, which the one-account bench shows to make
-/// each call once). Usage: bench/aws/run.sh org [accounts] [regions] [per-kind] [keys] [latency-ms] [accounts-in-flight]
+/// each call once). Each account is checked and judged as the scan hands it over, and then dropped: the peak memory is
+/// the streaming scan's, not a gathered organization's. Usage: bench/aws/run.sh org [accounts] [regions] [per-kind] [keys] [latency-ms] [accounts-in-flight]
 /// </summary>
 internal static class OrganizationBench
 {
@@ -36,10 +39,24 @@ internal static class OrganizationBench
         var served = await organization.StartAsync();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
-        var result = await Scan().RunAsync(Options(served) with { MaxAccountsInFlight = accountsInFlight }, new AccountSelection { AllAccounts = true, RoleName = BenchOrganization.Role }, CancellationToken.None);
+        // Each account is checked and judged as it is handed over, then dropped, as a streaming consumer would.
+        var verdicts = 0L;
+        var handedOver = 0;
+        var notes = await Scan().RunAsync(Options(served) with { MaxAccountsInFlight = accountsInFlight }, new AccountSelection { AllAccounts = true, RoleName = BenchOrganization.Role }, (_, scan) =>
+        {
+            estate.Check(scan.Inventory);
+            var judged = RuleEngine.Run(scan.Inventory, RuleCatalog.All, ScanOptions.Default).Count;
+            Interlocked.Add(ref verdicts, judged);
+            Interlocked.Increment(ref handedOver);
+            return Task.CompletedTask;
+        }, CancellationToken.None);
         watch.Stop();
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-        estate.Check(result.Inventory, accounts);
+        if (handedOver != accounts || notes.Count > 0)
+        {
+            throw new InvalidOperationException($"{handedOver} of {accounts} accounts handed over, {notes.Count} notes");
+        }
+
         var calls = await organization.StopAsync();
 
         var minimum = BenchOrganization.ListingPages(accounts) + (accounts - 1) + (accounts * alone.Calls);
@@ -48,6 +65,7 @@ internal static class OrganizationBench
         Console.WriteLine("| --- | --- |");
         Console.WriteLine($"| organization | {accounts} accounts x {regions} regions x {BenchEstate.Kinds.Count} kinds x {perKind} resources x {keysPerRegion} keys ({accounts * estate.Resources:N0} resources), {latency} ms per call |");
         Console.WriteLine($"| accounts in flight at most | {accountsInFlight} |");
+        Console.WriteLine($"| what is done with each account as it is handed over | checked, judged by every rule ({verdicts:N0} verdicts in all), dropped |");
         Console.WriteLine($"| wall time | {watch.Elapsed.TotalSeconds:F2} s |");
         Console.WriteLine($"| CPU time of the scanner | {cpu.TotalSeconds:F2} s |");
         Console.WriteLine($"| CPU time of the fake (its own process) | {calls.CpuMilliseconds / 1000:F2} s |");

@@ -8,6 +8,14 @@ public interface IScanProgress
     /// <summary>One API call finished, successfully or not.</summary>
     void CallFinished(string region, AwsService service, string call, bool succeeded);
 
+    /// <summary>
+    /// A call (or the next page of a listing) is now under way, waiting for its slot or its answer (<paramref name="change"/>
+    /// +1), or no longer (-1, whether a call was made or the listing had no more pages): the calls in flight at any moment.
+    /// </summary>
+    void CallsUnderWayChanged(string region, int change)
+    {
+    }
+
     /// <summary>A collector found <paramref name="count"/> more resources of its kind (<paramref name="resourceType"/>, e.g. <c>AWS::Neptune::DBCluster</c>).</summary>
     void ResourcesFound(string region, string resourceType, int count);
 

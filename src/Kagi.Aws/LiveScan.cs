@@ -1,5 +1,6 @@
 using Amazon.Runtime;
 using Kagi.Aws.Organizations;
+using Kagi.Core.Model;
 
 namespace Kagi.Aws;
 
@@ -59,9 +60,18 @@ public sealed class LiveScan
         return await scanner.ScanAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Scans the accounts <paramref name="selection"/> names, from the credentials the options name.</summary>
+    /// <summary>Scans the accounts <paramref name="selection"/> names, from the credentials the options name, and gathers them whole.</summary>
     /// <exception cref="AmazonClientException">No credentials could be found.</exception>
-    public async Task<OrganizationScanResult> RunAsync(LiveScanOptions options, AccountSelection selection, CancellationToken cancellationToken)
+    public Task<OrganizationScanResult> RunAsync(LiveScanOptions options, AccountSelection selection, CancellationToken cancellationToken) =>
+        OrganizationScanResult.GatherAsync(scanned => RunAsync(options, selection, scanned, cancellationToken));
+
+    /// <summary>
+    /// Scans the accounts <paramref name="selection"/> names, handing each to <paramref name="scanned"/> as it is done
+    /// and keeping none (<see cref="OrganizationScanner.ScanAsync"/>);
+    /// returns the notes of the accounts passed over.
+    /// </summary>
+    /// <exception cref="AmazonClientException">No credentials could be found.</exception>
+    public async Task<IReadOnlyList<ScanDiagnostic>> RunAsync(LiveScanOptions options, AccountSelection selection, AccountScanned scanned, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(selection);
@@ -71,7 +81,7 @@ public sealed class LiveScan
         {
             MaxAccountsInFlight = options.MaxAccountsInFlight,
         };
-        return await scanner.ScanAsync(selection, request, cancellationToken).ConfigureAwait(false);
+        return await scanner.ScanAsync(selection, request, scanned, cancellationToken).ConfigureAwait(false);
     }
 
     private (AwsScanRequest Request, AwsEndpoints Endpoints, RetryPolicy Retry) Prepare(LiveScanOptions options)

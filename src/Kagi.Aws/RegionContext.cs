@@ -47,6 +47,7 @@ public sealed class RegionContext
     /// <summary>Runs one call, at most the configured number per service at once, and reports it.</summary>
     public async Task<T> Call<T>(AwsService service, string call, Func<CancellationToken, Task<T>> send)
     {
+        using var underWay = CallUnderWay();
         var succeeded = false;
         try
         {
@@ -76,6 +77,13 @@ public sealed class RegionContext
 
     public void CallFinished(AwsService service, string call, bool succeeded) => _progress.CallFinished(Region, service, call, succeeded);
 
+    /// <summary>Tells the progress display a call is under way until the returned value is disposed.</summary>
+    public CallUnderWayScope CallUnderWay()
+    {
+        _progress.CallsUnderWayChanged(Region, +1);
+        return new(this);
+    }
+
     /// <summary>The region as one collector sees it: what it finds is counted as its kind, apart from the other kinds.</summary>
     public RegionContext ForKind(string resourceType)
     {
@@ -87,6 +95,14 @@ public sealed class RegionContext
     public void ResourcesFound(int count) =>
         _progress.ResourcesFound(Region, _resourceType ?? throw new InvalidOperationException("resources are found through the context of a kind (ForKind)"), count);
 
+    internal void CallUnderWayEnded() => _progress.CallsUnderWayChanged(Region, -1);
+
     private SemaphoreSlim InFlight(AwsService service) =>
         _inFlight.GetOrAdd(service.SigningName, _ => new SemaphoreSlim(_maxCallsInFlightPerService));
+}
+
+/// <summary>A call under way in a region, until disposed (<see cref="RegionContext.CallUnderWay"/>).</summary>
+public readonly struct CallUnderWayScope(RegionContext region) : IDisposable
+{
+    public void Dispose() => region.CallUnderWayEnded();
 }

@@ -108,7 +108,12 @@ public sealed class ResourceTagIndex
         {
             try
             {
-                var more = await enumerator.MoveNextAsync().ConfigureAwait(false);
+                bool more;
+                using (_region.CallUnderWay())
+                {
+                    more = await enumerator.MoveNextAsync().ConfigureAwait(false);
+                }
+
                 if (more)
                 {
                     _region.CallFinished(service, Call, succeeded: true);

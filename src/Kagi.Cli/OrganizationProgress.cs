@@ -23,6 +23,8 @@ internal abstract class OrganizationProgress(Language language) : IScanProgress
 
     public void CallFinished(string region, AwsService service, string call, bool succeeded) => Tally.CallFinished(account: null, succeeded);
 
+    public void CallsUnderWayChanged(string region, int change) => Tally.CallsUnderWayChanged(change);
+
     public void ResourcesFound(string region, string resourceType, int count)
     {
     }
@@ -58,6 +60,8 @@ internal abstract class OrganizationProgress(Language language) : IScanProgress
         public void RegionStarted(string region) => tally.RegionStarted(account);
 
         public void CallFinished(string region, AwsService service, string call, bool succeeded) => tally.CallFinished(account, succeeded);
+
+        public void CallsUnderWayChanged(string region, int change) => tally.CallsUnderWayChanged(change);
 
         public void ResourcesFound(string region, string resourceType, int count)
         {
@@ -150,7 +154,7 @@ internal sealed class OrganizationLiveDisplay : OrganizationProgress
         }
 
         var overall = Tally.Overall();
-        return Texts.Get(Language, "cli.organization-progress", ("done", overall.Done), ("total", overall.Chosen), ("inFlight", overall.InFlight), ("calls", overall.Calls), ("failed", overall.FailedCalls), ("errors", overall.AccountsWithErrors));
+        return Texts.Get(Language, "cli.organization-progress", ("done", overall.Done), ("total", overall.Chosen), ("inFlight", overall.InFlight), ("calls", overall.Calls), ("callsInFlight", overall.CallsInFlight), ("failed", overall.FailedCalls), ("errors", overall.AccountsWithErrors));
     }
 
     /// <summary>A task's line, drawn as plain text: account names and IDs are never read as markup.</summary>
@@ -164,12 +168,12 @@ internal sealed class OrganizationLiveDisplay : OrganizationProgress
 internal readonly record struct AccountCounts(int RegionsStarted, int RegionsDone, int Calls);
 
 /// <summary>The organization's counts so far.</summary>
-internal readonly record struct OrganizationCounts(int Chosen, int Done, int InFlight, int Calls, int FailedCalls, int AccountsWithErrors);
+internal readonly record struct OrganizationCounts(int Chosen, int Done, int InFlight, int Calls, int CallsInFlight, int FailedCalls, int AccountsWithErrors);
 
 /// <summary>An account just done: its counts, how many of its scopes could not be read, and the organization's counts with it.</summary>
 internal readonly record struct FinishedAccount(AccountCounts Account, int Unread, OrganizationCounts Overall);
 
-/// <summary>An organization scan's counts: accounts chosen, done and in flight, each account's regions and calls, calls made and failed. Thread-safe.</summary>
+/// <summary>An organization scan's counts: accounts chosen, done and in flight, each account's regions and calls, calls made, in flight and failed. Thread-safe.</summary>
 internal sealed class OrganizationTally
 {
     private readonly Lock _lock = new();
@@ -177,6 +181,7 @@ internal sealed class OrganizationTally
     private int _chosen;
     private int _done;
     private int _calls;
+    private int _callsInFlight;
     private int _failedCalls;
     private int _accountsWithErrors;
 
@@ -201,6 +206,8 @@ internal sealed class OrganizationTally
             }
         }
     }
+
+    public void CallsUnderWayChanged(int change) => Update(() => _callsInFlight += change);
 
     public FinishedAccount Finish(string account, int unread)
     {
@@ -230,7 +237,7 @@ internal sealed class OrganizationTally
         }
     }
 
-    private OrganizationCounts Counts() => new(_chosen, _done, _inFlight.Count, _calls, _failedCalls, _accountsWithErrors);
+    private OrganizationCounts Counts() => new(_chosen, _done, _inFlight.Count, _calls, _callsInFlight, _failedCalls, _accountsWithErrors);
 
     private void Change(string account, Func<AccountCounts, AccountCounts> change) =>
         Update(() =>

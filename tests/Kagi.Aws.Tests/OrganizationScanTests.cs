@@ -215,6 +215,65 @@ public sealed class OrganizationScanTests
         Assert.Equal(ResultStatus.Pass, Status(findings.Where(finding => finding.Rule.Id == Scans.CmkRule), $"arn:aws:rds:{Region}:{Nested}:cluster:pass_nested"));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task An_account_handed_over_is_not_kept_so_no_more_inventories_live_than_accounts_in_flight(int limit)
+    {
+        // Given an organization of four active accounts, scanned at most `limit` at a time
+        await using var fake = await FakeAws.StartAsync(Organization());
+        var handedOver = new List<WeakReference>();
+        var mostAlive = 0;
+
+        // When each account, as it is handed over, counts the inventories of the accounts handed over before it that
+        // are still alive after a full collection, and keeps only a weak reference to its own
+        Scans.Stream(Options(fake) with { MaxAccountsInFlight = limit }, AllAccounts, (_, scan) =>
+        {
+            lock (handedOver)
+            {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                GC.Collect();
+                mostAlive = Math.Max(mostAlive, handedOver.Count(reference => reference.IsAlive));
+                handedOver.Add(new WeakReference(scan.Result.Inventory));
+            }
+
+            return Task.CompletedTask;
+        });
+
+        // Then every account was handed over, and the scanner held none that was done: at most the other accounts
+        // still in flight were alive (gathering the accounts for the whole organization would keep all three before the last)
+        Assert.Equal(4, handedOver.Count);
+        Assert.InRange(mostAlive, 0, limit - 1);
+    }
+
+    [Fact]
+    public async Task Accounts_handed_over_as_they_finish_gather_into_the_order_chosen_with_each_account_named()
+    {
+        // Given an organization whose second account listed answers slowly, so that it finishes last
+        var organization = Organization();
+        organization.Members[0] = new FakeMember(Account(Prod, "fail_prod", kmsKeyArn: null, latency: TimeSpan.FromMilliseconds(300)), "prod");
+        await using var fake = await FakeAws.StartAsync(organization);
+        var finished = new List<string>();
+
+        // When the accounts are gathered from a scan that hands each over as it finishes
+        var gathered = await OrganizationScanResult.GatherAsync(scanned => Task.FromResult(Scans.Stream(Options(fake), AllAccounts, (position, scan) =>
+        {
+            lock (finished)
+            {
+                finished.Add(scan.Account);
+            }
+
+            return scanned(position, scan);
+        })));
+
+        // Then the slow account was handed over last, yet the accounts are in the listing's order, each resource under its account's name
+        Assert.Equal(Prod, finished[^1]);
+        Assert.Equal([Management, Prod, Denied, Nested], gathered.Accounts.Select(account => account.Account));
+        Assert.All(gathered.Inventory.Resources, resource => Assert.Equal(gathered.Accounts.Single(account => account.Account == resource.Account).Name, resource.AccountName));
+        Assert.Contains(gathered.Inventory.Resources, resource => resource.AccountName == "nested");
+    }
+
     [Fact]
     public async Task A_listing_throttled_once_is_retried_and_the_scan_is_complete()
     {
@@ -319,7 +378,7 @@ public sealed class OrganizationScanTests
     private static string Key(string account) => $"arn:aws:kms:{Region}:{account}:key/{account}-0000-0000-0000-000000000000";
 
     // One Neptune cluster per account: on a CMK of the account, or with no key (the AWS-managed default).
-    private static FakeScenario Account(string account, string cluster, string? kmsKeyArn, TimeSpan latency = default) => new()
+    internal static FakeScenario Account(string account, string cluster, string? kmsKeyArn, TimeSpan latency = default) => new()
     {
         Account = account,
         Latency = latency,

@@ -24,6 +24,10 @@ internal static class Scans
     public static OrganizationScanResult Run(LiveScanOptions options, AccountSelection selection, IScanProgress? progress = null) =>
         Scanner(progress, environment: null, attemptTimeout: null).RunAsync(options, selection, CancellationToken.None).GetAwaiter().GetResult();
 
+    /// <summary>A scan of the accounts <paramref name="selection"/> names, each handed to <paramref name="scanned"/> as it is done.</summary>
+    public static IReadOnlyList<ScanDiagnostic> Stream(LiveScanOptions options, AccountSelection selection, AccountScanned scanned) =>
+        Scanner(progress: null, environment: null, attemptTimeout: null).RunAsync(options, selection, scanned, CancellationToken.None).GetAwaiter().GetResult();
+
     private static LiveScan Scanner(IScanProgress? progress, IReadOnlyDictionary<string, string>? environment, TimeSpan? attemptTimeout) =>
         new(KindCatalog.LiveCollectors, name => environment?.GetValueOrDefault(name), TimeProvider.System, progress ?? new RecordingProgress())
         {

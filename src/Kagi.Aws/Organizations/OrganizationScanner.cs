@@ -6,33 +6,56 @@ using Kagi.Core.Model;
 
 namespace Kagi.Aws.Organizations;
 
-/// <summary>One account's scan, with the name Organizations gives it (null when the account was named on the command line alone).</summary>
+/// <summary>
+/// One account's scan, with the name Organizations gives it (null when the account was named on the command line alone);
+/// each resource and unread scope of <see cref="Result"/> already carries that name.
+/// </summary>
 public sealed record AccountScan(string Account, string? Name, AwsScanResult Result)
 {
     /// <summary>The account as reports name it (<see cref="AccountLabel"/>).</summary>
     public string Label => AccountLabel.Of(Account, Name);
 
-    /// <summary>What the scan read, each resource and unread scope carrying the account's name.</summary>
-    public Inventory Inventory => Result.Inventory.InAccountNamed(Name);
+    /// <summary>What the scan read.</summary>
+    public Inventory Inventory => Result.Inventory;
+
+    /// <summary>
+    /// The scan of <paramref name="account"/>, its inventory named once here: the unnamed one is then dropped rather than
+    /// held beside a named copy.
+    /// </summary>
+    public static AccountScan Named(string account, string? name, AwsScanResult result) =>
+        new(account, name, result with { Inventory = result.Inventory.InAccountNamed(name) });
 }
 
-/// <summary>A scan of several accounts: each account's result, and the notes of accounts passed over (suspended, closed).</summary>
+/// <summary>A scan of several accounts gathered whole: each account's result, and the notes of accounts passed over (suspended, closed).</summary>
 public sealed record OrganizationScanResult(IReadOnlyList<AccountScan> Accounts, IReadOnlyList<ScanDiagnostic> Notes)
 {
-    /// <summary>Every account's resources, notes and unread scopes in one inventory, accounts in the order scanned.</summary>
-    public Inventory Inventory
-    {
-        get
+    /// <summary>Every account's resources, notes and unread scopes in one inventory, accounts in the order chosen.</summary>
+    public Inventory Inventory =>
+        new([.. Accounts.SelectMany(account => account.Inventory.Resources)], [.. Notes, .. Accounts.SelectMany(account => account.Inventory.Diagnostics)])
         {
-            // Each account's named copy is made once: AccountScan.Inventory copies every resource on each read.
-            var named = Accounts.Select(account => account.Inventory).ToList();
-            return new([.. named.SelectMany(inventory => inventory.Resources)], [.. Notes, .. named.SelectMany(inventory => inventory.Diagnostics)])
+            Unscanned = [.. Accounts.SelectMany(account => account.Inventory.Unscanned)],
+        };
+
+    /// <summary>Runs a streaming <paramref name="scan"/> and keeps every account it hands over, in the order chosen.</summary>
+    public static async Task<OrganizationScanResult> GatherAsync(Func<AccountScanned, Task<IReadOnlyList<ScanDiagnostic>>> scan)
+    {
+        ArgumentNullException.ThrowIfNull(scan);
+        var scanned = new List<(int Position, AccountScan Scan)>();
+        var notes = await scan((position, account) =>
+        {
+            lock (scanned)
             {
-                Unscanned = [.. named.SelectMany(inventory => inventory.Unscanned)],
-            };
-        }
+                scanned.Add((position, account));
+            }
+
+            return Task.CompletedTask;
+        }).ConfigureAwait(false);
+        return new([.. scanned.OrderBy(account => account.Position).Select(account => account.Scan)], notes);
     }
 }
+
+/// <summary>Hears each account of an organization scan as soon as it is scanned, with its position among the accounts chosen (the order reports list them in).</summary>
+public delegate Task AccountScanned(int position, AccountScan scan);
 
 /// <summary>
 /// Scans the accounts an <see cref="AccountSelection"/> names: the caller's own with its own credentials, every other by
@@ -68,10 +91,17 @@ public sealed class OrganizationScanner
 
     public int MaxCallsInFlightPerService { get; init; } = 10;
 
-    public async Task<OrganizationScanResult> ScanAsync(AccountSelection selection, AwsScanRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Scans every account, handing each to <paramref name="scanned"/> as soon as it is done, and keeps none: an account's
+    /// slot among those in flight is held until <paramref name="scanned"/> returns, so at most
+    /// <see cref="MaxAccountsInFlight"/> inventories are alive here at any time, whatever the number of accounts.
+    /// Returns the notes of the accounts passed over (suspended, closed).
+    /// </summary>
+    public async Task<IReadOnlyList<ScanDiagnostic>> ScanAsync(AccountSelection selection, AwsScanRequest request, AccountScanned scanned, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(selection);
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(scanned);
         var home = Context(AwsScanner.UnknownAccount, request.HomeRegion, _progress, cancellationToken);
         string caller;
         string partition;
@@ -82,7 +112,8 @@ public sealed class OrganizationScanner
         }
         catch (AwsCallException exception)
         {
-            return new([new AccountScan(AwsScanner.UnknownAccount, null, UnreadAccount.Of(_collectors, AwsScanner.UnknownAccount, request.RegionScopes, exception.Service, exception.Call, exception.Summary))], []);
+            await scanned(0, new AccountScan(AwsScanner.UnknownAccount, null, UnreadAccount.Of(_collectors, AwsScanner.UnknownAccount, request.RegionScopes, exception.Service, exception.Call, exception.Summary))).ConfigureAwait(false);
+            return [];
         }
 
         IReadOnlyList<OrganizationAccount> listed = [];
@@ -97,14 +128,17 @@ public sealed class OrganizationScanner
             catch (AwsCallException exception)
             {
                 // Which accounts exist is itself unknown: one ERROR per kind for every account, none passed off as scanned.
-                return new([new AccountScan("*", null, UnreadAccount.Of(_collectors, "*", request.RegionScopes, exception.Service, exception.Call, exception.Summary))], []);
+                await scanned(0, new AccountScan("*", null, UnreadAccount.Of(_collectors, "*", request.RegionScopes, exception.Service, exception.Call, exception.Summary))).ConfigureAwait(false);
+                return [];
             }
         }
 
         var (targets, notes) = Targets(selection, listed);
         _progress.AccountsChosen(targets.Count);
         using var inFlight = new SemaphoreSlim(MaxAccountsInFlight);
-        var scans = await Task.WhenAll(targets.Select(async target =>
+
+        // The tasks return nothing: a task's result would keep its account's inventory alive until every account is done.
+        await Task.WhenAll(targets.Select(async (target, position) =>
         {
             await inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
@@ -112,14 +146,14 @@ public sealed class OrganizationScanner
                 var progress = _progress.AccountStarted(target.Label);
                 var scan = await ScanAccountAsync(target, caller, partition, selection, request, progress, cancellationToken).ConfigureAwait(false);
                 _progress.AccountFinished(target.Label, scan.Result.Inventory.Unscanned.Count);
-                return scan;
+                await scanned(position, scan).ConfigureAwait(false);
             }
             finally
             {
                 inFlight.Release();
             }
         })).ConfigureAwait(false);
-        return new(scans, notes);
+        return notes;
     }
 
     private static (IReadOnlyList<OrganizationAccount> Targets, IReadOnlyList<ScanDiagnostic> Notes) Targets(AccountSelection selection, IReadOnlyList<OrganizationAccount> listed)
@@ -138,7 +172,7 @@ public sealed class OrganizationScanner
     {
         if (target.Id == caller)
         {
-            return new(target.Id, target.Name, await Scanner(_callerClients, progress).ScanAsync(request, cancellationToken).ConfigureAwait(false));
+            return AccountScan.Named(target.Id, target.Name, await Scanner(_callerClients, progress).ScanAsync(request, cancellationToken).ConfigureAwait(false));
         }
 
         var role = selection.RoleArn(partition, target.Id);
@@ -157,11 +191,11 @@ public sealed class OrganizationScanner
         catch (AwsCallException exception)
         {
             var reason = Texts.Canonical("reasons.role-not-assumed", ("role", role), ("failure", exception.Summary));
-            return new(target.Id, target.Name, UnreadAccount.Of(_collectors, target.Id, request.RegionScopes, exception.Service, exception.Call, reason));
+            return AccountScan.Named(target.Id, target.Name, UnreadAccount.Of(_collectors, target.Id, request.RegionScopes, exception.Service, exception.Call, reason));
         }
 
         using var clients = _clientsFor(credentials);
-        return new(target.Id, target.Name, await Scanner(clients, progress).ScanAsync(request, cancellationToken).ConfigureAwait(false));
+        return AccountScan.Named(target.Id, target.Name, await Scanner(clients, progress).ScanAsync(request, cancellationToken).ConfigureAwait(false));
     }
 
     private RegionContext Context(string account, string region, IScanProgress progress, CancellationToken cancellationToken) =>

@@ -47,6 +47,7 @@ public static class ApiListing
                 bool hasPage;
                 try
                 {
+                    using var underWay = region.CallUnderWay();
                     hasPage = await enumerator.MoveNextAsync().ConfigureAwait(false);
                 }
                 catch (AwsCallException)

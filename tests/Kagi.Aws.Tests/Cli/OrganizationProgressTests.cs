@@ -61,13 +61,30 @@ public sealed partial class OrganizationProgressTests
         OrganizationLiveDisplay.Run(console, Language.En, progress => Scans.Run(Options(fake), AllAccounts, progress));
 
         // The last frame drawn: every account done, none in flight, every call the fake answered counted (the
-        // organization's own included), the denied AssumeRole the one that failed, one account with ERRORs
+        // organization's own included) and none still in flight, the denied AssumeRole the one that failed, one account with ERRORs
         var drawn = AnsiEscape().Replace(screen.ToString(), string.Empty);
         var lastFrame = drawn[drawn.LastIndexOf("4 of 4 accounts done", StringComparison.Ordinal)..];
-        Assert.StartsWith($"4 of 4 accounts done, 0 in flight; {fake.Calls.Count} API calls, 1 failed; 1 accounts with ERRORs", lastFrame, StringComparison.Ordinal);
+        Assert.StartsWith($"4 of 4 accounts done, 0 in flight; {fake.Calls.Count} API calls, 0 in flight, 1 failed; 1 accounts with ERRORs", lastFrame, StringComparison.Ordinal);
 
         // And no account is left on it: each account's line is removed when the account is done
         Assert.DoesNotContain(" regions, ", lastFrame, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Calls_in_flight_rise_while_accounts_are_scanned_and_are_none_at_the_end()
+    {
+        // Given an organization whose member answers after 50 ms, so that its calls overlap
+        var organization = OrganizationScanTests.Organization();
+        organization.Members[0] = new FakeMember(OrganizationScanTests.Account(Prod, "fail_prod", kmsKeyArn: null, latency: TimeSpan.FromMilliseconds(50)), "prod");
+        await using var fake = await FakeAws.StartAsync(organization);
+        var progress = new CallsInFlight();
+
+        Scans.Run(Options(fake), AllAccounts, progress);
+
+        // Then several calls were in flight at once, never fewer than none, and none is left when the scan is done
+        Assert.True(progress.Most > 1, $"at most {progress.Most} calls in flight");
+        Assert.True(progress.Least >= 0, $"{progress.Least} calls in flight");
+        Assert.Equal(0, progress.Now);
     }
 
     [Fact]
@@ -178,6 +195,43 @@ public sealed partial class OrganizationProgressTests
             {
                 _now--;
             }
+        }
+    }
+
+    /// <summary>The calls in flight across the organization, as the display's tally counts them.</summary>
+    private sealed class CallsInFlight : IScanProgress
+    {
+        private readonly Lock _lock = new();
+
+        public int Now { get; private set; }
+
+        public int Most { get; private set; }
+
+        public int Least { get; private set; }
+
+        public void RegionStarted(string region)
+        {
+        }
+
+        public void CallFinished(string region, AwsService service, string call, bool succeeded)
+        {
+        }
+
+        public void CallsUnderWayChanged(string region, int change)
+        {
+            lock (_lock)
+            {
+                Now += change;
+                (Most, Least) = (Math.Max(Most, Now), Math.Min(Least, Now));
+            }
+        }
+
+        public void ResourcesFound(string region, string resourceType, int count)
+        {
+        }
+
+        public void RegionFinished(string region, int failures)
+        {
         }
     }
 }
