@@ -119,9 +119,9 @@ public sealed class RdsKindsFakeScanTests : IClassFixture<FakeAccountScan>
         Assert.Equal(ResultStatus.Pass, Verdicts("rds-instance-cmk-encryption", Scenarios.Throttled)["pass_db_after_throttling"]);
         Assert.Equal(ResultStatus.Pass, Verdicts("rds-cluster-cmk-encryption", Scenarios.Throttled)["pass_aurora_after_throttling"]);
         Assert.Equal(ResultStatus.Pass, Verdicts("docdb-cluster-cmk-encryption", Scenarios.Throttled)["pass_docdb_after_throttling"]);
-        // Two throttled answers, whichever reader got them, then one answer for the RDS instances, one for the Neptune
-        // clusters' instances and one for the Aurora clusters' instances
-        Assert.Equal(5, _scan.Fake.Count("rds", "DescribeDBInstances", Scenarios.Throttled));
+        // Two throttled answers, whichever reader got them, then one answer for the RDS instances, and one each for the
+        // Neptune, Aurora and DocumentDB clusters' instances
+        Assert.Equal(6, _scan.Fake.Count("rds", "DescribeDBInstances", Scenarios.Throttled));
     }
 
     [Theory]

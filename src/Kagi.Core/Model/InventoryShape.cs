@@ -9,8 +9,9 @@ namespace Kagi.Core.Model;
 
 /// <summary>
 /// How one kind's own facts are saved, derived from its record: every settable <see cref="Fact{T}"/> or
-/// <see cref="KeyReference"/> property, under its name in camel case (<c>MultiAz</c> → <c>multiAz</c>), in declaration
-/// order. A property of another type is refused when the shape is built, so no fact of a kind goes unsaved.
+/// <see cref="KeyReference"/> property that the record, or a base it shares with kinds alike, declares (the common fields
+/// of <see cref="CloudResource"/> are saved apart), under its name in camel case (<c>MultiAz</c> → <c>multiAz</c>), in
+/// declaration order. A property of another type is refused when the shape is built, so no fact of a kind goes unsaved.
 /// </summary>
 internal sealed class InventoryShape
 {
@@ -23,8 +24,8 @@ internal sealed class InventoryShape
     private InventoryShape(Type record)
     {
         _record = record;
-        _fields = [.. record.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
-            .Where(property => property.SetMethod is { IsPublic: true })
+        _fields = [.. record.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(property => property.SetMethod is { IsPublic: true } && property.DeclaringType!.IsSubclassOf(typeof(CloudResource)))
 
             // In the order reflection gives: declaration order in both runtimes. Sorting by metadata token would say so
             // explicitly, but the Native AOT binary keeps no tokens; reading is by name, so the order is for people only.

@@ -50,6 +50,28 @@ public sealed record DbClusterEngine
             ("--serverless-v2-scaling-configuration", "serverless_v2_scaling_configuration")),
     };
 
+    /// <summary>
+    /// DocumentDB clusters (<c>aws docdb</c>, <c>aws_docdb_cluster</c>): no IAM roles, IAM authentication or cluster-level
+    /// tag copying to carry; its instances take no parameter group; its point-in-time restore takes no cluster parameter group.
+    /// </summary>
+    public static DbClusterEngine DocumentDb { get; } = new()
+    {
+        CliService = "docdb",
+        Engines = RdsEngines.DocumentDb,
+        DefaultEngine = "docdb",
+        ClusterType = "aws_docdb_cluster",
+        InstanceType = "aws_docdb_cluster_instance",
+        InstanceParameterGroupArgument = null,
+        ServerlessLabel = Texts.Name("fixes.setting-serverless-dcu"),
+        DefaultPort = _ => 27017,
+        PointInTimeRestoreTakesParameterGroup = false,
+        TerraformArguments = Arguments(
+            ("--db-subnet-group-name", "db_subnet_group_name"),
+            ("--db-cluster-parameter-group-name", "db_cluster_parameter_group_name"),
+            ("--enable-cloudwatch-logs-exports", "enabled_cloudwatch_logs_exports"),
+            ("--serverless-v2-scaling-configuration", "serverless_v2_scaling_configuration")),
+    };
+
     /// <summary>The service of the AWS CLI (<c>aws neptune …</c>).</summary>
     public required string CliService { get; init; }
 
@@ -70,6 +92,9 @@ public sealed record DbClusterEngine
 
     /// <summary>The port AWS gives a cluster of an engine when none is named.</summary>
     public required Func<string, int> DefaultPort { get; init; }
+
+    /// <summary>Whether a point-in-time restore takes the cluster parameter group; where not, a modify after it sets the group.</summary>
+    public bool PointInTimeRestoreTakesParameterGroup { get; init; } = true;
 
     /// <summary>Each setting the kind has, by its AWS CLI option, as its Terraform cluster resource names it.</summary>
     public required IReadOnlyDictionary<string, string> TerraformArguments { get; init; }

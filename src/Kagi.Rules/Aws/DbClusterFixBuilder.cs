@@ -25,8 +25,8 @@ public sealed class DbClusterFixBuilder(DbClusterEngine engine) : IFixBuilder
         return medium == RemediationMedium.AwsCli ? new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["notRead"] = NotRead(rebuild, language),
-            ["restoreToPointInTime"] = Restore(rebuild, "restore-db-cluster-to-point-in-time", ["--source-db-cluster-identifier \"$OLD\"", "--use-latest-restorable-time"]),
-            ["restoreFromSnapshot"] = Restore(rebuild, "restore-db-cluster-from-snapshot", ["--snapshot-identifier \"$SNAPSHOT\"", Engine(rebuild), .. RebuildScript.Option("--engine-version", rebuild.EngineVersion)]),
+            ["restoreToPointInTime"] = Restore(rebuild, "restore-db-cluster-to-point-in-time", ["--source-db-cluster-identifier \"$OLD\"", "--use-latest-restorable-time"], engine.PointInTimeRestoreTakesParameterGroup),
+            ["restoreFromSnapshot"] = Restore(rebuild, "restore-db-cluster-from-snapshot", ["--snapshot-identifier \"$SNAPSHOT\"", Engine(rebuild), .. RebuildScript.Option("--engine-version", rebuild.EngineVersion)], takesParameterGroup: true),
             ["settings"] = Settings(rebuild),
             ["instances"] = Instances(rebuild, language),
         }
@@ -40,7 +40,7 @@ public sealed class DbClusterFixBuilder(DbClusterEngine engine) : IFixBuilder
     private static string Engine(DbClusterRebuild rebuild) => $"--engine {(rebuild.Engine is { } name ? Placeholders.ShellWord(name) : EngineNotRead)}";
 
     // The restore takes the cluster's network, parameters, authentication, logs, protection, capacity and tags.
-    private string Restore(DbClusterRebuild rebuild, string command, IEnumerable<string> source) => RebuildScript.Command(
+    private string Restore(DbClusterRebuild rebuild, string command, IEnumerable<string> source, bool takesParameterGroup) => RebuildScript.Command(
         $"aws {engine.CliService} {command} --region \"$REGION\"",
         [
             "--db-cluster-identifier \"$NEW\"",
@@ -48,7 +48,7 @@ public sealed class DbClusterFixBuilder(DbClusterEngine engine) : IFixBuilder
             "--kms-key-id \"$KEY_ARN\"",
             .. RebuildScript.Option("--db-subnet-group-name", rebuild.SubnetGroup),
             .. rebuild.SecurityGroups is { Count: > 0 } groups ? [RebuildScript.Words("--vpc-security-group-ids", groups)] : Array.Empty<string>(),
-            .. RebuildScript.Option("--db-cluster-parameter-group-name", rebuild.ClusterParameterGroup),
+            .. RebuildScript.Option("--db-cluster-parameter-group-name", takesParameterGroup ? rebuild.ClusterParameterGroup : null),
             .. RebuildScript.Option("--port", rebuild.Port?.ToString(CultureInfo.InvariantCulture)),
             .. RebuildScript.Switch("--enable-iam-database-authentication", rebuild.IamAuthentication),
             .. rebuild.LogExports is { Count: > 0 } logs ? [RebuildScript.Words("--enable-cloudwatch-logs-exports", logs)] : Array.Empty<string>(),
@@ -61,11 +61,13 @@ public sealed class DbClusterFixBuilder(DbClusterEngine engine) : IFixBuilder
                 : null),
         ]);
 
-    // What a restore does not take: backups, maintenance, tag copying (modify), and the IAM roles (one call each).
+    // What a restore does not take: backups, maintenance, tag copying (modify), and the IAM roles (one call each). Where a
+    // point-in-time restore takes no cluster parameter group, the modify sets it (after a snapshot's restore, to the same group).
     private string Settings(DbClusterRebuild rebuild)
     {
         List<string> modify =
         [
+            .. RebuildScript.Option("--db-cluster-parameter-group-name", engine.PointInTimeRestoreTakesParameterGroup ? null : rebuild.ClusterParameterGroup),
             .. RebuildScript.Option("--backup-retention-period", rebuild.BackupRetentionPeriod?.ToString(CultureInfo.InvariantCulture)),
             .. RebuildScript.Option("--preferred-backup-window", rebuild.BackupWindow),
             .. RebuildScript.Option("--preferred-maintenance-window", rebuild.MaintenanceWindow),
@@ -110,7 +112,7 @@ public sealed class DbClusterFixBuilder(DbClusterEngine engine) : IFixBuilder
                     instance.InstanceClass is { } instanceClass ? $"--db-instance-class {Placeholders.ShellWord(instanceClass)}" : "--db-instance-class DB_INSTANCE_CLASS",
                     .. RebuildScript.Option("--availability-zone", instance.AvailabilityZone),
                     .. RebuildScript.Option("--promotion-tier", instance.PromotionTier?.ToString(CultureInfo.InvariantCulture)),
-                    .. RebuildScript.Option("--db-parameter-group-name", instance.ParameterGroup),
+                    .. RebuildScript.Option("--db-parameter-group-name", engine.InstanceParameterGroupArgument is null ? null : instance.ParameterGroup),
                 ]);
             return $"{replaces}\n{create}\naws {engine.CliService} wait db-instance-available --region \"$REGION\" --db-instance-identifier {identifier}";
         }));

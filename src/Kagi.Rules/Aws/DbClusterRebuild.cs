@@ -86,11 +86,11 @@ public sealed record DbClusterRebuild
         ArgumentNullException.ThrowIfNull(evidence);
         ArgumentNullException.ThrowIfNull(engine);
         return evidence.GetValueOrDefault(EvidenceKey) is { } json && JsonSerializer.Deserialize(json, DbClusterRebuildJson.Default.DbClusterRebuild) is { } rebuild
-            ? rebuild with { Engine = rebuild.Engine ?? engine.DefaultEngine }
+            ? (rebuild with { Engine = rebuild.Engine ?? engine.DefaultEngine }).Within(engine)
             : new() { Engine = engine.DefaultEngine, NotRead = [.. Options.Select(option => option.Option).Where(engine.Has)] };
     }
 
-    private static DbClusterRebuild Of(IDbCluster cluster, DbClusterEngine engine) => new()
+    private static DbClusterRebuild Of(IDbCluster cluster, DbClusterEngine engine) => new DbClusterRebuild
     {
         Engine = Value(cluster.Engine) ?? engine.DefaultEngine,
         EngineVersion = Value(cluster.EngineVersion),
@@ -113,6 +113,16 @@ public sealed record DbClusterRebuild
         Instances = Value(cluster.Instances),
         InstancesNotRead = cluster.Instances.IsKnown ? null : cluster.Instances.Reason,
         NotRead = [.. Options.Where(option => engine.Has(option.Option) && !option.IsRead(cluster)).Select(option => option.Option)],
+    }.Within(engine);
+
+    // Without the settings the kind does not have, whatever its record or a finding's evidence holds for them: the kind's
+    // CLI has no option to pass them with.
+    private DbClusterRebuild Within(DbClusterEngine engine) => this with
+    {
+        IamRoles = engine.Has("--role-arn") ? IamRoles : null,
+        IamAuthentication = engine.Has("--enable-iam-database-authentication") ? IamAuthentication : null,
+        CopyTagsToSnapshot = engine.Has("--copy-tags-to-snapshot") ? CopyTagsToSnapshot : null,
+        ServerlessV2Scaling = engine.Has("--serverless-v2-scaling-configuration") ? ServerlessV2Scaling : null,
     };
 
     private static T? Value<T>(Fact<T> fact)

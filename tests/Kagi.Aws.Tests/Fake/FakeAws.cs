@@ -334,8 +334,9 @@ public sealed partial class FakeAws : IAsyncDisposable
         return $"""
             <DBInstance>
               <DBInstanceIdentifier>{name}</DBInstanceIdentifier>
-              <DBInstanceClass>db.t3.micro</DBInstanceClass>
+              <DBInstanceClass>{SecurityElement.Escape(instance.Extra.GetValueOrDefault("DBInstanceClass", "db.t3.micro"))}</DBInstanceClass>
               <Engine>{instance.Extra["Engine"]}</Engine>
+              {string.Concat(instance.Extra.Where(member => member.Key is "AvailabilityZone" or "PromotionTier").Select(member => $"<{member.Key}>{SecurityElement.Escape(member.Value)}</{member.Key}>"))}
               <DBInstanceStatus>available</DBInstanceStatus>
               <Endpoint><Address>{name}.abc.{region}.rds.amazonaws.com</Address><Port>5432</Port></Endpoint>
               <VpcSecurityGroups><VpcSecurityGroupMembership><VpcSecurityGroupId>sg-1</VpcSecurityGroupId><Status>active</Status></VpcSecurityGroupMembership></VpcSecurityGroups>
@@ -396,20 +397,31 @@ public sealed partial class FakeAws : IAsyncDisposable
     {
         // A real answer carries many more members than Kagi reads, with per-list element names; keep some to prove they are skipped.
         var key = cluster.KmsKeyArn is null ? string.Empty : $"<KmsKeyId>{SecurityElement.Escape(cluster.KmsKeyArn)}</KmsKeyId>";
+        var logs = cluster.LogExports ?? (cluster.AuditLogs ? ["audit"] : []);
+
+        // DocumentDB answers without the settings it does not have.
+        var rdsOnly = cluster.Engine == "docdb" ? string.Empty : $"""
+            <IAMDatabaseAuthenticationEnabled>{(cluster.IamAuth ? "true" : "false")}</IAMDatabaseAuthenticationEnabled>
+            <CopyTagsToSnapshot>{(cluster.CopyTags ? "true" : "false")}</CopyTagsToSnapshot>
+            """;
+        var scaling = cluster.ServerlessV2 is var (min, max)
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"<ServerlessV2ScalingConfiguration><MinCapacity>{min}</MinCapacity><MaxCapacity>{max}</MaxCapacity></ServerlessV2ScalingConfiguration>")
+            : string.Empty;
         return $"""
             <DBCluster>
               <AllocatedStorage>1</AllocatedStorage>
               <AvailabilityZones><AvailabilityZone>{region}a</AvailabilityZone></AvailabilityZones>
               <DBClusterIdentifier>{SecurityElement.Escape(cluster.Identifier)}</DBClusterIdentifier>
-              <DBClusterMembers><DBClusterMember><DBInstanceIdentifier>{SecurityElement.Escape(cluster.Identifier)}-1</DBInstanceIdentifier><IsClusterWriter>true</IsClusterWriter></DBClusterMember></DBClusterMembers>
-              <VpcSecurityGroups><VpcSecurityGroupMembership><VpcSecurityGroupId>sg-1</VpcSecurityGroupId><Status>active</Status></VpcSecurityGroupMembership></VpcSecurityGroups>
+              <DBClusterMembers><DBClusterMember><DBInstanceIdentifier>{SecurityElement.Escape(cluster.Writer ?? cluster.Identifier + "-1")}</DBInstanceIdentifier><IsClusterWriter>true</IsClusterWriter></DBClusterMember></DBClusterMembers>
+              <VpcSecurityGroups>{string.Concat(cluster.SecurityGroups.Select(group => $"<VpcSecurityGroupMembership><VpcSecurityGroupId>{SecurityElement.Escape(group)}</VpcSecurityGroupId><Status>active</Status></VpcSecurityGroupMembership>"))}</VpcSecurityGroups>
               <Engine>{cluster.Engine}</Engine>
               <BackupRetentionPeriod>{cluster.BackupRetentionDays}</BackupRetentionPeriod>
               <MultiAZ>{(cluster.MultiAz ? "true" : "false")}</MultiAZ>
               <DeletionProtection>{(cluster.DeletionProtection ? "true" : "false")}</DeletionProtection>
-              <IAMDatabaseAuthenticationEnabled>{(cluster.IamAuth ? "true" : "false")}</IAMDatabaseAuthenticationEnabled>
-              <CopyTagsToSnapshot>{(cluster.CopyTags ? "true" : "false")}</CopyTagsToSnapshot>
-              {(cluster.AuditLogs ? "<EnabledCloudwatchLogsExports><member>audit</member></EnabledCloudwatchLogsExports>" : string.Empty)}
+              {rdsOnly}
+              {(logs.Count > 0 ? $"<EnabledCloudwatchLogsExports>{string.Concat(logs.Select(log => $"<member>{SecurityElement.Escape(log)}</member>"))}</EnabledCloudwatchLogsExports>" : string.Empty)}
+              {string.Concat(cluster.Extra.Select(member => $"<{member.Key}>{SecurityElement.Escape(member.Value)}</{member.Key}>"))}
+              {scaling}
               <Status>available</Status>
               <StorageEncrypted>{(cluster.Encrypted ? "true" : "false")}</StorageEncrypted>
               {key}

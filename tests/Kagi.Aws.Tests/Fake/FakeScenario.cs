@@ -48,6 +48,19 @@ public sealed record FakeCluster(string Identifier, string Engine, bool Encrypte
     public bool CopyTags { get; init; } = true;
 
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Text members a rebuild carries (EngineVersion, DBSubnetGroup, Port …), by the API's own name; left out when absent.</summary>
+    public IReadOnlyDictionary<string, string> Extra { get; init; } = new Dictionary<string, string>();
+
+    public IReadOnlyList<string> SecurityGroups { get; init; } = ["sg-1"];
+
+    /// <summary>The log types exported; null: <c>audit</c> when <see cref="AuditLogs"/>, none otherwise.</summary>
+    public IReadOnlyList<string>? LogExports { get; init; }
+
+    public (decimal Min, decimal Max)? ServerlessV2 { get; init; }
+
+    /// <summary>The writer instance's identifier; null: the cluster's identifier with <c>-1</c>.</summary>
+    public string? Writer { get; init; }
 }
 
 /// <summary>A DB cluster snapshot of any engine; <paramref name="Public"/> ones may be restored by any account.</summary>

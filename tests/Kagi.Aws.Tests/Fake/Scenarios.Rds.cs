@@ -20,6 +20,42 @@ internal static partial class Scenarios
                 : new Dictionary<string, string> { ["Engine"] = engine, ["DBClusterIdentifier"] = cluster },
         };
 
+    /// <summary>
+    /// A DocumentDB cluster on aws/rds with a setting of its own wherever it can have one, and a writer and a reader in
+    /// two zones: its fix must carry every one across (moto cannot create a DocumentDB cluster to prove it by running).
+    /// </summary>
+    public static FakeCluster DocDbToRebuild(string key) => new("fail_docdb_aws_managed", "docdb", true, key)
+    {
+        BackupRetentionDays = 14,
+        SecurityGroups = ["sg-0docdb1", "sg-0docdb2"],
+        LogExports = ["audit", "profiler"],
+        ServerlessV2 = (2m, 16.5m),
+        Writer = "docs-writer",
+        Tags = new Dictionary<string, string> { ["team"] = "search", ["cost-center"] = "42" },
+        Extra = new Dictionary<string, string>
+        {
+            ["EngineVersion"] = "5.0.0",
+            ["DBSubnetGroup"] = "docs-subnets",
+            ["DBClusterParameterGroup"] = "docs-tls-params",
+            ["Port"] = "27018",
+            ["PreferredBackupWindow"] = "03:00-04:00",
+            ["PreferredMaintenanceWindow"] = "sun:05:00-sun:06:00",
+        },
+    };
+
+    /// <summary>The writer and the reader of <see cref="DocDbToRebuild"/>.</summary>
+    public static FakeStore[] DocDbToRebuildInstances(string key) =>
+    [
+        new(RdsInstance.Descriptor.Type, "docs-writer", true, key)
+        {
+            Extra = new Dictionary<string, string> { ["Engine"] = "docdb", ["DBClusterIdentifier"] = "fail_docdb_aws_managed", ["DBInstanceClass"] = "db.r6g.xlarge", ["AvailabilityZone"] = Verdicts + "a", ["PromotionTier"] = "0" },
+        },
+        new(RdsInstance.Descriptor.Type, "docs-reader", true, key)
+        {
+            Extra = new Dictionary<string, string> { ["Engine"] = "docdb", ["DBClusterIdentifier"] = "fail_docdb_aws_managed", ["DBInstanceClass"] = "db.r6g.large", ["AvailabilityZone"] = Verdicts + "b", ["PromotionTier"] = "1" },
+        },
+    ];
+
     private static void AddRdsKinds(FakeScenario scenario)
     {
         string Key(int number, string account = Account) => KeyArn(Verdicts, number, account);
@@ -32,7 +68,7 @@ internal static partial class Scenarios
             new("fail_multi_az_unencrypted", "postgres", false, null),
             new("unknown_aurora_cross_account_denied", "aurora-mysql", true, Key(7, "999988887777")),
             new("pass_docdb_cmk", "docdb", true, Key(1)),
-            new("fail_docdb_aws_managed", "docdb", true, Key(6)),
+            DocDbToRebuild(Key(6)),
             new("fail_docdb_unencrypted", "docdb", false, null),
             new("unknown_docdb_cross_account_denied", "docdb", true, Key(7, "999988887777")),
         ]);
@@ -47,6 +83,7 @@ internal static partial class Scenarios
             Instance(ClusterMembers[1], "postgres", false, null, cluster: "fail_multi_az_unencrypted"),
             Instance(ClusterMembers[2], "neptune", true, Key(1), cluster: "pass_cmk"),
             Instance(ClusterMembers[3], "docdb", false, null, cluster: "docdb"),
+            .. DocDbToRebuildInstances(Key(6)),
         ]);
 
         var paging = scenario[Paging];

@@ -2,17 +2,18 @@ using Kagi.Core.Model;
 
 namespace Kagi.Rules.Aws.DocDb.Clusters;
 
-/// <summary>DocumentDB clusters, listed through the RDS Query API's <c>DescribeDBClusters</c> for the <c>docdb</c> engine.</summary>
-public sealed class DocDbClusterCollector : RdsStoreCollector<DocDbCluster>
+/// <summary>DocumentDB clusters, listed with <c>DescribeDBClusters</c> for the <c>docdb</c> engine (their instances with <c>DescribeDBInstances</c>).</summary>
+public sealed class DocDbClusterCollector : DbClusterCollector<DocDbCluster>
 {
     public override string ResourceType => DocDbCluster.Descriptor.Type;
 
-    protected override RdsListing Listing { get; } = RdsListing.Clusters(RdsEngines.DocumentDb);
+    protected override DbClusterEngine Engine => DbClusterEngine.DocumentDb;
 
-    protected override DocDbCluster Create(RdsListedStore listed, KeyReference key)
+    protected override DocDbCluster Create(RdsListedStore listed, DbClusterSettings settings, KeyReference key)
     {
         ArgumentNullException.ThrowIfNull(listed);
-        return new DocDbCluster
+        ArgumentNullException.ThrowIfNull(settings);
+        return settings.SetOn(new DocDbCluster
         {
             Id = listed.Arn,
             Name = Fact.Known(listed.Identifier),
@@ -21,6 +22,6 @@ public sealed class DocDbClusterCollector : RdsStoreCollector<DocDbCluster>
             StorageEncrypted = listed.StorageEncrypted,
             KmsKeyId = listed.KmsKeyId,
             Key = key,
-        };
+        });
     }
 }
