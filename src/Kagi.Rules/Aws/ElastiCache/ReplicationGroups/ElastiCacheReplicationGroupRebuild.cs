@@ -44,7 +44,7 @@ public sealed class ElastiCacheReplicationGroupRebuild : IFixBuilder
         new("--preferred-maintenance-window", "maintenance_window", Texts.Name("fixes.setting-maintenance-window"), group => Json(group.MaintenanceWindow)),
         new("--notification-topic-arn", "notification_topic_arn", Texts.Name("fixes.setting-notification-topic"), group => Json(group.NotificationTopicArn)),
         new("--log-delivery-configurations", "log_delivery_configuration", Texts.Name("fixes.setting-log-delivery"), LogDelivery, LogDeliveryOption, LogDeliveryBlocks),
-        new("--data-tiering-enabled", "data_tiering_enabled", Texts.Name("fixes.setting-data-tiering"), group => Json(group.DataTiering)),
+        new("--data-tiering-enabled", "data_tiering_enabled", Texts.Name("fixes.setting-data-tiering"), group => WhenOn(group.DataTiering)),
         new("--network-type", "network_type", Texts.Name("fixes.setting-network-type"), group => Json(group.NetworkType)),
         new("--ip-discovery", "ip_discovery", Texts.Name("fixes.setting-ip-discovery"), group => Json(group.IpDiscovery)),
         new("--tags", "tags", Texts.Name("fixes.setting-tags"), OptionRebuild<ElastiCacheReplicationGroup>.OwnTags),
@@ -88,6 +88,9 @@ public sealed class ElastiCacheReplicationGroupRebuild : IFixBuilder
 
     // A count of 0 is none set: left to AWS.
     private static Fact<JsonElement?> Set(Fact<int> count) => count is { IsKnown: true, Value: 0 } ? Fact.Known<JsonElement?>(null) : Json(count);
+
+    // Off is AWS's default, and the only choice of node types without SSDs: said only when on.
+    private static Fact<JsonElement?> WhenOn(Fact<bool> flag) => flag is { IsKnown: true, Value: false } ? Fact.Known<JsonElement?>(null) : Json(flag);
 
     // No API returns the token: the script passes the one it is given.
     private static string[] AuthToken(JsonElement required) => required.ValueKind == JsonValueKind.True ? [$"{AuthOption} \"$AUTH_TOKEN\""] : [];
