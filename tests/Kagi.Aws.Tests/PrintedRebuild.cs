@@ -7,23 +7,27 @@ namespace Kagi.Aws.Tests;
 /// <summary>
 /// What every migration test on moto proves (issue 17), whatever the kind: a resource fails a rule whose fix rebuilds it,
 /// the finding's AWS CLI script runs exactly as printed (only the endpoint and the variable confirming the old resource's
-/// deletion come from the environment), and in the rescan the replacement passes the kind's CMK rule under a
+/// deletion, or a secret the script asks for, come from the environment), and in the rescan the replacement passes the kind's CMK rule under a
 /// customer-managed key and every rule that passed for the old resource.
 /// </summary>
 internal sealed class PrintedRebuild
 {
     private readonly IReadOnlyList<Finding> _before;
 
-    private PrintedRebuild(IReadOnlyList<Finding> before, Finding finding, Inventory after)
+    private PrintedRebuild(IReadOnlyList<Finding> before, Finding finding, string cli, Inventory after)
     {
         _before = before;
         Finding = finding;
+        Cli = cli;
         After = after;
         AfterFindings = Scans.Judge(after);
     }
 
     /// <summary>The failing finding whose fix ran.</summary>
     public Finding Finding { get; }
+
+    /// <summary>The AWS CLI script that ran, as printed.</summary>
+    public string Cli { get; }
 
     /// <summary>The rescan after the fix.</summary>
     public Inventory After { get; }
@@ -35,7 +39,14 @@ internal sealed class PrintedRebuild
     /// Runs the fix of the one resource that <paramref name="ruleId"/> fails with the remediation variant
     /// <paramref name="variant"/> and that <paramref name="isOld"/> picks, with <paramref name="confirmation"/> set to yes.
     /// </summary>
-    public static PrintedRebuild Run(Uri endpoint, string region, string ruleId, Func<CloudResource, bool> isOld, string? variant, string confirmation)
+    public static PrintedRebuild Run(Uri endpoint, string region, string ruleId, Func<CloudResource, bool> isOld, string? variant, string confirmation) =>
+        RunWith(endpoint, region, ruleId, isOld, variant, new Dictionary<string, string> { [confirmation] = "yes" });
+
+    /// <summary>
+    /// Runs the fix as <see cref="Run"/> does, with <paramref name="environment"/> as what the script is given (a secret it
+    /// asks for; the old resource's deletion left unconfirmed where moto cannot run it).
+    /// </summary>
+    public static PrintedRebuild RunWith(Uri endpoint, string region, string ruleId, Func<CloudResource, bool> isOld, string? variant, IReadOnlyDictionary<string, string> environment)
     {
         // Given the resource, which the rule fails
         var before = Scans.Judge(Scans.Run(endpoint, null, region).Inventory);
@@ -43,10 +54,10 @@ internal sealed class PrintedRebuild
         Assert.Equal(ResultStatus.Fail, finding.Status);
         Assert.Equal(variant, finding.Result.RemediationVariant);
 
-        // When its AWS CLI script runs exactly as printed, with the old resource's deletion confirmed
+        // When its AWS CLI script runs exactly as printed, given only the environment
         var cli = FindingText.Render(finding, Language.En).FixIn(RemediationMedium.AwsCli);
-        ExternalProcess.RunShell(cli, endpoint, new Dictionary<string, string> { [confirmation] = "yes" });
-        return new(before, finding, Scans.Run(endpoint, null, region).Inventory);
+        ExternalProcess.RunShell(cli, endpoint, environment);
+        return new(before, finding, cli, Scans.Run(endpoint, null, region).Inventory);
     }
 
     /// <summary>

@@ -83,17 +83,17 @@ public sealed class StoreRemediationTests(MotoServer moto) : IClassFixture<MotoS
         {
             "elasticache-replication-group-cmk-encryption", "sessions",
             """boto3.client("elasticache").create_replication_group(ReplicationGroupId="sessions", ReplicationGroupDescription="d", CacheNodeType="cache.t4g.micro", Engine="redis", AtRestEncryptionEnabled=True)""",
-            "aws elasticache create-replication-group --region eu-west-1 \\\n  --replication-group-id sessions-cmk", "sessions-cmk"
+            "aws elasticache create-replication-group --region \"$REGION\" \\\n  --replication-group-id \"$NEW\"", "sessions-cmk"
         },
         {
             "elasticache-replication-group-cmk-encryption", "carts",
             """boto3.client("elasticache").create_replication_group(ReplicationGroupId="carts", ReplicationGroupDescription="d", CacheNodeType="cache.t4g.micro", Engine="redis")""",
-            "aws elasticache create-replication-group --region eu-west-1 \\\n  --replication-group-id carts-cmk", "carts-cmk"
+            "aws elasticache create-replication-group --region \"$REGION\" \\\n  --replication-group-id \"$NEW\"", "carts-cmk"
         },
         {
             "elasticache-replication-group-storage-encrypted", "queues",
             """boto3.client("elasticache").create_replication_group(ReplicationGroupId="queues", ReplicationGroupDescription="d", CacheNodeType="cache.t4g.micro", Engine="redis")""",
-            "aws elasticache create-replication-group --region eu-west-1 \\\n  --replication-group-id queues-cmk", "queues-cmk"
+            "aws elasticache create-replication-group --region \"$REGION\" \\\n  --replication-group-id \"$NEW\"", "queues-cmk"
         },
     };
 

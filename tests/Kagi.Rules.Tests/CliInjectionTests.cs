@@ -6,6 +6,7 @@ using Kagi.Core.Model;
 using Kagi.Core.Rules;
 using Kagi.Rules.Aws;
 using Kagi.Rules.Aws.Ebs.Volumes;
+using Kagi.Rules.Aws.ElastiCache.ReplicationGroups;
 using Kagi.Rules.Aws.Neptune.Clusters;
 
 namespace Kagi.Rules.Tests;
@@ -146,8 +147,55 @@ public sealed partial class CliInjectionTests
         RuleCatalog.Find(ruleId)!.Metadata.FixBuilder?.Build(RemediationMedium.AwsCli, value is null ? new Dictionary<string, string?>() : EvidenceOf(ruleId, value), language)
         ?? Placeholders.NoParts;
 
-    private static Dictionary<string, string?> EvidenceOf(string ruleId, string value) =>
-        RuleCatalog.Find(ruleId)!.Metadata.ResourceType == EbsVolume.Descriptor.Type ? VolumeEvidence(value) : Evidence(value);
+    private static Dictionary<string, string?> EvidenceOf(string ruleId, string value) => RuleCatalog.Find(ruleId)!.Metadata.ResourceType switch
+    {
+        var type when type == EbsVolume.Descriptor.Type => VolumeEvidence(value),
+        var type when type == ElastiCacheReplicationGroup.Descriptor.Type => ReplicationGroupEvidence(value),
+        _ => Evidence(value),
+    };
+
+    // A replication group whose every setting, tag and log destination holds the value, for the rules whose fix rebuilds one.
+    // No AUTH token is required: the script would stop before any call, asking for it.
+    private static Dictionary<string, string?> ReplicationGroupEvidence(string value)
+    {
+        var (key, read) = ElastiCacheReplicationGroupRebuild.Evidence(new ElastiCacheReplicationGroup
+        {
+            Id = value,
+            Name = Fact.Known(value),
+            Tags = Fact.Known<IReadOnlyDictionary<string, string>>(new Dictionary<string, string> { [value] = value }),
+            StorageEncrypted = Fact.Known(false),
+            KmsKeyId = Fact.Known<string?>(null),
+            Key = new KeyReference.AwsOwned(),
+            Description = Fact.Known<string?>(value),
+            Engine = Fact.Known<string?>(value),
+            EngineVersion = Fact.Known<string?>(value),
+            NodeType = Fact.Known<string?>(value),
+            ClusterMode = Fact.Known<string?>(value),
+            NumNodeGroups = Fact.Known(2),
+            ReplicasPerNodeGroup = Fact.Known(1),
+            NumCacheClusters = Fact.Known(3),
+            PreferredAvailabilityZones = Fact.Known<IReadOnlyList<string>>([value, value]),
+            MultiAz = Fact.Known(true),
+            AutomaticFailover = Fact.Known(true),
+            SubnetGroup = Fact.Known<string?>(value),
+            SecurityGroupIds = Fact.Known<IReadOnlyList<string>>([value, value]),
+            ParameterGroup = Fact.Known<string?>(value),
+            Port = Fact.Known(6380),
+            TransitEncryption = Fact.Known(true),
+            TransitEncryptionMode = Fact.Known<string?>(value),
+            AuthTokenEnabled = Fact.Known(false),
+            UserGroupIds = Fact.Known<IReadOnlyList<string>>([value]),
+            SnapshotRetentionLimit = Fact.Known(14),
+            SnapshotWindow = Fact.Known<string?>(value),
+            MaintenanceWindow = Fact.Known<string?>(value),
+            NotificationTopicArn = Fact.Known<string?>(value),
+            LogDelivery = Fact.Known<IReadOnlyList<ElastiCacheLogDelivery>>([new(value, "cloudwatch-logs", value, value), new(value, "kinesis-firehose", value, value)]),
+            DataTiering = Fact.Known(true),
+            NetworkType = Fact.Known<string?>(value),
+            IpDiscovery = Fact.Known<string?>(value),
+        });
+        return new() { [key] = read };
+    }
 
     // A volume whose every setting, tag and attachment holds the value, for the rules whose fix replaces a volume.
     private static Dictionary<string, string?> VolumeEvidence(string value) => EbsVolumeRebuild.Evidence(new EbsVolume

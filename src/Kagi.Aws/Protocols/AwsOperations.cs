@@ -30,7 +30,57 @@ public static class AwsOperations
         AwsApi.ElastiCache,
         "DescribeReplicationGroups",
         ["MaxRecords", "Marker"],
-        Members("ReplicationGroups", "ReplicationGroupId", "ARN", "AtRestEncryptionEnabled", "KmsKeyId"),
+        Members(
+            "ReplicationGroups",
+            "ReplicationGroupId",
+            "ARN",
+            "AtRestEncryptionEnabled",
+            "KmsKeyId",
+            "Description",
+            "Engine",
+            "CacheNodeType",
+            "ClusterEnabled",
+            "ClusterMode",
+            "MemberClusters",
+            "NodeGroups.NodeGroupMembers.CacheClusterId",
+            "NodeGroups.NodeGroupMembers.PreferredAvailabilityZone",
+            "NodeGroups.NodeGroupMembers.CurrentRole",
+            "NodeGroups.PrimaryEndpoint.Port",
+            "ConfigurationEndpoint.Port",
+            "MultiAZ",
+            "AutomaticFailover",
+            "TransitEncryptionEnabled",
+            "TransitEncryptionMode",
+            "AuthTokenEnabled",
+            "UserGroupIds",
+            "SnapshotRetentionLimit",
+            "SnapshotWindow",
+            "LogDeliveryConfigurations.LogType",
+            "LogDeliveryConfigurations.DestinationType",
+            "LogDeliveryConfigurations.DestinationDetails.CloudWatchLogsDetails.LogGroup",
+            "LogDeliveryConfigurations.DestinationDetails.KinesisFirehoseDetails.DeliveryStream",
+            "LogDeliveryConfigurations.LogFormat",
+            "DataTiering",
+            "AutoMinorVersionUpgrade",
+            "NetworkType",
+            "IpDiscovery"),
+        Marker);
+
+    /// <summary>The nodes of replication groups: what a group's listing leaves to its member clusters (engine version, network, parameter group, maintenance window).</summary>
+    public static AwsOperation ElastiCacheDescribeCacheClusters { get; } = new(
+        AwsApi.ElastiCache,
+        "DescribeCacheClusters",
+        ["MaxRecords", "Marker"],
+        Members(
+            "CacheClusters",
+            "CacheClusterId",
+            "ReplicationGroupId",
+            "EngineVersion",
+            "CacheSubnetGroupName",
+            "SecurityGroups.SecurityGroupId",
+            "CacheParameterGroup.CacheParameterGroupName",
+            "PreferredMaintenanceWindow",
+            "NotificationConfiguration.TopicArn"),
         Marker);
 
     public static AwsOperation SnsListTopics { get; } = new(
@@ -153,7 +203,7 @@ public static class AwsOperations
 
     public static IReadOnlyList<AwsOperation> All { get; } =
     [
-        RdsDescribeDBInstances, RdsDescribeDBClusters, RedshiftDescribeClusters, ElastiCacheDescribeReplicationGroups,
+        RdsDescribeDBInstances, RdsDescribeDBClusters, RedshiftDescribeClusters, ElastiCacheDescribeReplicationGroups, ElastiCacheDescribeCacheClusters,
         SnsListTopics, SnsGetTopicAttributes, SecretsManagerListSecrets, LogsDescribeLogGroups, KinesisListStreams,
         KinesisDescribeStreamSummary, EcrDescribeRepositories, BackupListBackupVaults, OpenSearchListDomainNames,
         OpenSearchDescribeDomains, EfsDescribeFileSystems, TaggingGetResources, OrganizationsListAccounts,

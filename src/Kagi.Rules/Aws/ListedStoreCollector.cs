@@ -16,7 +16,7 @@ public abstract class ListedStoreCollector<TStore> : ILiveCollector
 
     public AwsService Service => Listing.Api.Service;
 
-    public IReadOnlyList<string> Calls => [Listing.Name];
+    public virtual IReadOnlyList<string> Calls => [Listing.Name];
 
     /// <summary>The listing operation.</summary>
     protected abstract AwsOperation Listing { get; }
@@ -36,14 +36,17 @@ public abstract class ListedStoreCollector<TStore> : ILiveCollector
     {
         ArgumentNullException.ThrowIfNull(region);
         ArgumentNullException.ThrowIfNull(services);
-        var pages = services.Clients.Api(Listing.Api, region.Region).ItemPagesAsync(region, Listing, ListMember, item => Read(item, region), [PageSize]);
         return this.CollectPagesAsync(
             region,
             services,
-            pages,
+            PagesAsync(services.Clients.Api(Listing.Api, region.Region), region),
             async store => WithKey(store, await KeyOf(store, services.Keys).ConfigureAwait(false)),
             store => (store.Id, store.KmsKeyId.Value));
     }
+
+    /// <summary>Each page of listed stores, their keys not yet resolved, as soon as it arrives.</summary>
+    protected virtual IAsyncEnumerable<IReadOnlyList<TStore>> PagesAsync(AwsApiClient client, RegionContext region) =>
+        client.ItemPagesAsync(region, Listing, ListMember, item => Read(item, region), [PageSize]);
 
     /// <summary>One listed store, its key not yet resolved.</summary>
     protected abstract TStore Read(AwsAnswer item, RegionContext region);

@@ -9,9 +9,11 @@ namespace Kagi.Rules.Aws;
 
 /// <summary>
 /// One setting a rebuild carries across: its AWS CLI option, its Terraform argument, its label, how the scan's record
-/// holds it (JSON null: left to AWS), and, where the option does not take the value as its JSON kind says, how it does.
+/// holds it (JSON null: left to AWS), and, where the option does not take the value as its JSON kind says, how it does;
+/// likewise where Terraform does not take it as <c>argument = value</c> (blocks), the lines it takes instead.
 /// </summary>
-internal sealed record RebuildSetting<TResource>(string Option, string Argument, string Label, Func<TResource, Fact<JsonElement?>> Read, Func<JsonElement, string[]>? Cli = null);
+internal sealed record RebuildSetting<TResource>(
+    string Option, string Argument, string Label, Func<TResource, Fact<JsonElement?>> Read, Func<JsonElement, string[]>? Cli = null, Func<JsonElement, string[]>? Hcl = null);
 
 /// <summary>
 /// A rebuild whose settings are named by AWS CLI option: what the scan read goes into a failing finding's evidence (so
@@ -95,9 +97,10 @@ internal sealed class RebuildReading<TResource>
     /// <summary>The Terraform arguments of the settings set, aligned, and a comment naming those not read.</summary>
     public string TerraformArguments(Language language)
     {
-        var arguments = Set.Select(pair => (Name: pair.Setting.Argument, Value: Hcl(pair.Value))).ToList();
+        var arguments = Set.Where(pair => pair.Setting.Hcl is null).Select(pair => (Name: pair.Setting.Argument, Value: Hcl(pair.Value))).ToList();
         var width = arguments.Count == 0 ? 0 : arguments.Max(argument => argument.Name.Length);
-        var block = arguments.Select(argument => $"  {argument.Name.PadRight(width)} = {argument.Value}");
+        var block = arguments.Select(argument => $"  {argument.Name.PadRight(width)} = {argument.Value}")
+            .Concat(Set.Where(pair => pair.Setting.Hcl is not null).SelectMany(pair => pair.Setting.Hcl!(pair.Value)).Select(line => "  " + line));
         return string.Join("\n", NotRead.Count == 0 ? block : block.Append("  " + RebuildScript.Comment(NotReadText(language, byArgument: true))));
     }
 
@@ -133,9 +136,14 @@ internal sealed class RebuildReading<TResource>
         null or { ValueKind: JsonValueKind.Null } => Texts.Get(language, "fixes.default"),
         { ValueKind: JsonValueKind.True } => Texts.Get(language, "fixes.on"),
         { ValueKind: JsonValueKind.False } => Texts.Get(language, "fixes.off"),
-        { ValueKind: JsonValueKind.Array } list => list.GetArrayLength() == 0 ? Texts.Get(language, "fixes.none") : string.Join(", ", list.EnumerateArray().Select(item => item.GetString())),
+        { ValueKind: JsonValueKind.Array } list => list.GetArrayLength() == 0 ? Texts.Get(language, "fixes.none") : string.Join(", ", list.EnumerateArray().Select(Item)),
         { ValueKind: JsonValueKind.Object } tags => tags.EnumerateObject().Any() ? string.Join(", ", tags.EnumerateObject().Select(tag => $"{tag.Name}={tag.Value.GetString()}")) : Texts.Get(language, "fixes.none"),
         { ValueKind: JsonValueKind.Number } number => number.GetInt32().ToString(CultureInfo.InvariantCulture),
         { } text => text.GetString() ?? string.Empty,
     };
+
+    // An item of a list: a word, or a record's values one after the other (a log delivery: type, destination, format).
+    private static string Item(JsonElement item) => item.ValueKind == JsonValueKind.Object
+        ? string.Join(" ", item.EnumerateObject().Select(field => field.Value.ToString()))
+        : item.GetString() ?? string.Empty;
 }

@@ -5,7 +5,9 @@ namespace Kagi.Aws.Tests.Fake.Apis;
 
 /// <summary>
 /// ElastiCache's <c>DescribeReplicationGroups</c> (Query protocol, <c>Marker</c> paging) over the region's replication
-/// groups: at-rest encryption, a customer-managed key when one is named, the ARN; no tags, as AWS answers.
+/// groups: at-rest encryption, a customer-managed key when one is named, the ARN, and each group's settings with one
+/// node (no tags, as AWS answers); and <c>DescribeCacheClusters</c>, which lists that node with what a group's listing
+/// leaves to its nodes.
 /// </summary>
 public sealed class ElastiCacheApi : IFakeApi
 {
@@ -23,7 +25,25 @@ public sealed class ElastiCacheApi : IFakeApi
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(region);
         ArgumentNullException.ThrowIfNull(scenario);
-        if (request.Form?["Action"].ToString() != "DescribeReplicationGroups")
+        var action = request.Form?["Action"].ToString();
+        if (action == "DescribeCacheClusters")
+        {
+            var nodes = QueryPage.Of(region.StoresOf(ElastiCacheReplicationGroup.Descriptor.Type), request.Form, MaxPageSize);
+            var clusters = string.Concat(nodes.Items.Select(group => $"""
+                <CacheCluster>
+                  <CacheClusterId>{SecurityElement.Escape(group.Name)}-001</CacheClusterId>
+                  <ReplicationGroupId>{SecurityElement.Escape(group.Name)}</ReplicationGroupId>
+                  <EngineVersion>7.1</EngineVersion>
+                  <CacheSubnetGroupName>cache-subnets</CacheSubnetGroupName>
+                  <SecurityGroups><member><SecurityGroupId>sg-0cache</SecurityGroupId><Status>active</Status></member></SecurityGroups>
+                  <CacheParameterGroup><CacheParameterGroupName>default.redis7</CacheParameterGroupName></CacheParameterGroup>
+                  <PreferredMaintenanceWindow>sun:05:00-sun:06:00</PreferredMaintenanceWindow>
+                </CacheCluster>
+                """));
+            return QueryPage.Reply("DescribeCacheClusters", "http://elasticache.amazonaws.com/doc/2015-02-02/", "CacheClusters", clusters, nodes.Marker);
+        }
+
+        if (action != "DescribeReplicationGroups")
         {
             return null;
         }
@@ -36,6 +56,22 @@ public sealed class ElastiCacheApi : IFakeApi
               <Status>available</Status>
               <Engine>{group.Extra.GetValueOrDefault("Engine", "redis")}</Engine>
               <CacheNodeType>cache.t4g.micro</CacheNodeType>
+              <ClusterEnabled>false</ClusterEnabled>
+              <MemberClusters><ClusterId>{SecurityElement.Escape(group.Name)}-001</ClusterId></MemberClusters>
+              <NodeGroups><NodeGroup>
+                <NodeGroupId>0001</NodeGroupId>
+                <PrimaryEndpoint><Port>6379</Port></PrimaryEndpoint>
+                <NodeGroupMembers><NodeGroupMember>
+                  <CacheClusterId>{SecurityElement.Escape(group.Name)}-001</CacheClusterId>
+                  <PreferredAvailabilityZone>{request.Region}a</PreferredAvailabilityZone>
+                  <CurrentRole>primary</CurrentRole>
+                </NodeGroupMember></NodeGroupMembers>
+              </NodeGroup></NodeGroups>
+              <MultiAZ>disabled</MultiAZ>
+              <AutomaticFailover>disabled</AutomaticFailover>
+              <TransitEncryptionEnabled>true</TransitEncryptionEnabled>
+              <SnapshotRetentionLimit>7</SnapshotRetentionLimit>
+              <SnapshotWindow>03:00-04:00</SnapshotWindow>
               <AtRestEncryptionEnabled>{(group.Encrypted ? "true" : "false")}</AtRestEncryptionEnabled>
               {QueryPage.Optional("KmsKeyId", group.KmsKeyId)}
               <ARN>{SecurityElement.Escape(ArnOf(group, request.Region, scenario.Account))}</ARN>

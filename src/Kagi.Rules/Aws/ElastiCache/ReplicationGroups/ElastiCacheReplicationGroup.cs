@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Kagi.Core.Model;
 
 namespace Kagi.Rules.Aws.ElastiCache.ReplicationGroups;
@@ -19,4 +21,105 @@ public sealed record ElastiCacheReplicationGroup : CloudResource, IEncryptedAtRe
 
     /// <summary>The key, resolved as far as the source allows.</summary>
     public required KeyReference Key { get; init; }
+
+    // What a rebuild under another key carries across (ElastiCacheReplicationGroupRebuild); null: left to AWS.
+    [AbsentFromOlderInventories]
+    public Fact<string?> Description { get; init; } = Fact.NotReported<string?>(nameof(Description));
+
+    [AbsentFromOlderInventories]
+    public Fact<string?> Engine { get; init; } = Fact.NotReported<string?>(nameof(Engine));
+
+    /// <summary>Read from the group's member clusters: the group's own listing does not say.</summary>
+    [AbsentFromOlderInventories]
+    public Fact<string?> EngineVersion { get; init; } = Fact.NotReported<string?>(nameof(EngineVersion));
+
+    [AbsentFromOlderInventories]
+    public Fact<string?> NodeType { get; init; } = Fact.NotReported<string?>(nameof(NodeType));
+
+    /// <summary><c>enabled</c>, <c>disabled</c> or <c>compatible</c>.</summary>
+    [AbsentFromOlderInventories]
+    public Fact<string?> ClusterMode { get; init; } = Fact.NotReported<string?>(nameof(ClusterMode));
+
+    /// <summary>Shards; 0 when left to AWS.</summary>
+    [AbsentFromOlderInventories]
+    public Fact<int> NumNodeGroups { get; init; } = Fact.NotReported<int>(nameof(NumNodeGroups));
+
+    /// <summary>Replicas of each shard; 0 when left to AWS (or given as <see cref="NumCacheClusters"/>).</summary>
+    [AbsentFromOlderInventories]
+    public Fact<int> ReplicasPerNodeGroup { get; init; } = Fact.NotReported<int>(nameof(ReplicasPerNodeGroup));
+
+    /// <summary>Nodes of a group without shards, primary included, as Terraform may give them; 0 when left to AWS (live scans give <see cref="ReplicasPerNodeGroup"/>).</summary>
+    [AbsentFromOlderInventories]
+    public Fact<int> NumCacheClusters { get; init; } = Fact.NotReported<int>(nameof(NumCacheClusters));
+
+    /// <summary>The primary's zone first, then each replica's (cluster mode disabled only; a sharded group's are AWS's to place).</summary>
+    [AbsentFromOlderInventories]
+    public Fact<IReadOnlyList<string>> PreferredAvailabilityZones { get; init; } = Fact.NotReported<IReadOnlyList<string>>(nameof(PreferredAvailabilityZones));
+
+    [AbsentFromOlderInventories]
+    public Fact<bool> MultiAz { get; init; } = Fact.NotReported<bool>(nameof(MultiAz));
+
+    [AbsentFromOlderInventories]
+    public Fact<bool> AutomaticFailover { get; init; } = Fact.NotReported<bool>(nameof(AutomaticFailover));
+
+    [AbsentFromOlderInventories]
+    public Fact<string?> SubnetGroup { get; init; } = Fact.NotReported<string?>(nameof(SubnetGroup));
+
+    [AbsentFromOlderInventories]
+    public Fact<IReadOnlyList<string>> SecurityGroupIds { get; init; } = Fact.NotReported<IReadOnlyList<string>>(nameof(SecurityGroupIds));
+
+    /// <summary>Null for the engine's default group, which AWS gives the new group too.</summary>
+    [AbsentFromOlderInventories]
+    public Fact<string?> ParameterGroup { get; init; } = Fact.NotReported<string?>(nameof(ParameterGroup));
+
+    /// <summary>0 when left to AWS.</summary>
+    [AbsentFromOlderInventories]
+    public Fact<int> Port { get; init; } = Fact.NotReported<int>(nameof(Port));
+
+    [AbsentFromOlderInventories]
+    public Fact<bool> TransitEncryption { get; init; } = Fact.NotReported<bool>(nameof(TransitEncryption));
+
+    [AbsentFromOlderInventories]
+    public Fact<string?> TransitEncryptionMode { get; init; } = Fact.NotReported<string?>(nameof(TransitEncryptionMode));
+
+    /// <summary>Whether clients must give an AUTH token, which no API returns: the rebuild asks for it.</summary>
+    [AbsentFromOlderInventories]
+    public Fact<bool> AuthTokenEnabled { get; init; } = Fact.NotReported<bool>(nameof(AuthTokenEnabled));
+
+    [AbsentFromOlderInventories]
+    public Fact<IReadOnlyList<string>> UserGroupIds { get; init; } = Fact.NotReported<IReadOnlyList<string>>(nameof(UserGroupIds));
+
+    [AbsentFromOlderInventories]
+    public Fact<int> SnapshotRetentionLimit { get; init; } = Fact.NotReported<int>(nameof(SnapshotRetentionLimit));
+
+    [AbsentFromOlderInventories]
+    public Fact<string?> SnapshotWindow { get; init; } = Fact.NotReported<string?>(nameof(SnapshotWindow));
+
+    [AbsentFromOlderInventories]
+    public Fact<string?> MaintenanceWindow { get; init; } = Fact.NotReported<string?>(nameof(MaintenanceWindow));
+
+    [AbsentFromOlderInventories]
+    public Fact<string?> NotificationTopicArn { get; init; } = Fact.NotReported<string?>(nameof(NotificationTopicArn));
+
+    [AbsentFromOlderInventories]
+    public Fact<IReadOnlyList<ElastiCacheLogDelivery>> LogDelivery { get; init; } = Fact.NotReported<IReadOnlyList<ElastiCacheLogDelivery>>(nameof(LogDelivery));
+
+    [AbsentFromOlderInventories]
+    public Fact<bool> DataTiering { get; init; } = Fact.NotReported<bool>(nameof(DataTiering));
+
+    [AbsentFromOlderInventories]
+    public Fact<string?> NetworkType { get; init; } = Fact.NotReported<string?>(nameof(NetworkType));
+
+    [AbsentFromOlderInventories]
+    public Fact<string?> IpDiscovery { get; init; } = Fact.NotReported<string?>(nameof(IpDiscovery));
 }
+
+/// <summary>Where one of the group's logs (<c>slow-log</c>, <c>engine-log</c>) goes: a CloudWatch log group or a Firehose delivery stream.</summary>
+[SavedAsJson(typeof(ElastiCacheJson))]
+public sealed record ElastiCacheLogDelivery(string LogType, string DestinationType, string Destination, string LogFormat);
+
+/// <summary>The log deliveries a saved inventory and a finding's evidence hold as JSON, serialized by generated code.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, RespectNullableAnnotations = true, RespectRequiredConstructorParameters = true)]
+[JsonSerializable(typeof(ElastiCacheLogDelivery))]
+[JsonSerializable(typeof(IReadOnlyList<ElastiCacheLogDelivery>))]
+public sealed partial class ElastiCacheJson : JsonSerializerContext;

@@ -1,15 +1,24 @@
+using System.Globalization;
 using Kagi.Aws;
 using Kagi.Aws.Protocols;
+using Kagi.Core.Localization;
 using Kagi.Core.Model;
 
 namespace Kagi.Rules.Aws.ElastiCache.ReplicationGroups;
 
 /// <summary>
 /// Replication groups: listed with <c>DescribeReplicationGroups</c>, which names a customer-managed at-rest key; an
-/// encrypted group without one is on ElastiCache's own (AWS-owned) key. The answer carries no tags.
+/// encrypted group without one is on ElastiCache's own (AWS-owned) key. The answer carries no tags. What a rebuild
+/// carries and the group's listing leaves to its nodes (engine version, subnet group, security groups, parameter group,
+/// maintenance window, notification topic) comes from one <c>DescribeCacheClusters</c> listing of the region, asked
+/// before the groups; when it fails, those settings are unknown and the groups are still judged.
 /// </summary>
 public sealed class ElastiCacheReplicationGroupCollector : ListedStoreCollector<ElastiCacheReplicationGroup>
 {
+    private static readonly AwsOperation Nodes = AwsOperations.ElastiCacheDescribeCacheClusters;
+
+    public override IReadOnlyList<string> Calls => [Listing.Name, Nodes.Name];
+
     protected override AwsOperation Listing => AwsOperations.ElastiCacheDescribeReplicationGroups;
 
     protected override string ListMember => "ReplicationGroups";
@@ -18,12 +27,26 @@ public sealed class ElastiCacheReplicationGroupCollector : ListedStoreCollector<
 
     public override string WildcardArn(string partition, string region, string account) => Arn(partition, region, account, "*");
 
+    protected override async IAsyncEnumerable<IReadOnlyList<ElastiCacheReplicationGroup>> PagesAsync(AwsApiClient client, RegionContext region)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(region);
+        var members = await MembersAsync(client, region).ConfigureAwait(false);
+        var groups = client.ItemPagesAsync(region, Listing, ListMember, item => (Group: Read(item, region), Members: item.Texts("MemberClusters")), [PageSize]);
+        await foreach (var page in groups.ConfigureAwait(false))
+        {
+            yield return [.. page.Select(listed => WithMemberSettings(listed.Group, listed.Members, members))];
+        }
+    }
+
     protected override ElastiCacheReplicationGroup Read(AwsAnswer item, RegionContext region)
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(region);
         var identifier = item.Text("ReplicationGroupId") ?? string.Empty;
         var arn = item.Text("ARN") ?? Arn(region.Partition, region.Region, region.Account, identifier);
+        var nodeGroups = item.Items("NodeGroups");
+        var sharded = item.Text("ClusterEnabled") == "true";
         return new ElastiCacheReplicationGroup
         {
             Id = arn,
@@ -33,10 +56,117 @@ public sealed class ElastiCacheReplicationGroupCollector : ListedStoreCollector<
             StorageEncrypted = item.Bool("AtRestEncryptionEnabled", arn),
             KmsKeyId = Fact.Known(item.Text("KmsKeyId")),
             Key = NotResolved,
+            Description = Fact.Known(item.Text("Description")),
+            Engine = Fact.Known(item.Text("Engine")),
+            NodeType = Fact.Known(item.Text("CacheNodeType")),
+            ClusterMode = Fact.Known(item.Text("ClusterMode") ?? (sharded ? "enabled" : null)),
+
+            // Shards and their replicas for a sharded group; a group without shards is counted in nodes, as its zones are given.
+            NumNodeGroups = Fact.Known(sharded ? nodeGroups.Count : 0),
+            ReplicasPerNodeGroup = Fact.Known(sharded && nodeGroups.Count > 0 ? nodeGroups.Max(group => group.Items("NodeGroupMembers").Count) - 1 : 0),
+            NumCacheClusters = Fact.Known(sharded || nodeGroups.Count == 0 ? 0 : nodeGroups[0].Items("NodeGroupMembers").Count),
+
+            // A sharded group's nodes are placed per shard (NodeGroupConfiguration), left to AWS here.
+            PreferredAvailabilityZones = Fact.Known<IReadOnlyList<string>>(sharded || nodeGroups.Count == 0 ? [] : Zones(nodeGroups[0])),
+            MultiAz = Fact.Known(item.Text("MultiAZ") == "enabled"),
+            AutomaticFailover = Fact.Known(item.Text("AutomaticFailover") is "enabled" or "enabling"),
+            Port = Fact.Known(Int(item.Member("ConfigurationEndpoint")?.Text("Port") ?? (nodeGroups.Count == 0 ? null : nodeGroups[0].Member("PrimaryEndpoint"))?.Text("Port"))),
+            TransitEncryption = Fact.Known(item.Text("TransitEncryptionEnabled") == "true"),
+            TransitEncryptionMode = Fact.Known(item.Text("TransitEncryptionMode")),
+            AuthTokenEnabled = Fact.Known(item.Text("AuthTokenEnabled") == "true"),
+            UserGroupIds = Fact.Known(item.Texts("UserGroupIds")),
+            SnapshotRetentionLimit = Fact.Known(Int(item.Text("SnapshotRetentionLimit"))),
+            SnapshotWindow = Fact.Known(item.Text("SnapshotWindow")),
+            LogDelivery = Fact.Known<IReadOnlyList<ElastiCacheLogDelivery>>([.. item.Items("LogDeliveryConfigurations").Select(LogDelivery).OfType<ElastiCacheLogDelivery>()]),
+            DataTiering = Fact.Known(item.Text("DataTiering") == "enabled"),
+            NetworkType = Fact.Known(item.Text("NetworkType")),
+            IpDiscovery = Fact.Known(item.Text("IpDiscovery")),
+
+            // Set from the member clusters once the group is listed (WithMemberSettings).
+            EngineVersion = Fact.Known<string?>(null),
+            SubnetGroup = Fact.Known<string?>(null),
+            SecurityGroupIds = Fact.Known<IReadOnlyList<string>>([]),
+            ParameterGroup = Fact.Known<string?>(null),
+            MaintenanceWindow = Fact.Known<string?>(null),
+            NotificationTopicArn = Fact.Known<string?>(null),
         };
     }
 
     protected override ElastiCacheReplicationGroup WithKey(ElastiCacheReplicationGroup store, KeyReference key) => store with { Key = key };
 
     private static string Arn(string partition, string region, string account, string identifier) => $"arn:{partition}:elasticache:{region}:{account}:replicationgroup:{identifier}";
+
+    // The region's nodes that belong to a replication group, by cluster ID, or why they could not be listed. They serve only
+    // the rebuild a fix prints, so a failure leaves those settings unknown rather than making every group rule an ERROR.
+    private async Task<Fact<Dictionary<string, AwsAnswer>>> MembersAsync(AwsApiClient client, RegionContext region)
+    {
+        var members = new Dictionary<string, AwsAnswer>(StringComparer.Ordinal);
+        try
+        {
+            await foreach (var page in client.PagesAsync(region, Nodes, [PageSize]).ConfigureAwait(false))
+            {
+                foreach (var node in page.Items("CacheClusters"))
+                {
+                    if (node.Text("ReplicationGroupId") is not null && node.Text("CacheClusterId") is { } id)
+                    {
+                        members[id] = node;
+                    }
+                }
+            }
+        }
+        catch (AwsCallException exception)
+        {
+            return Fact.Unknown<Dictionary<string, AwsAnswer>>(region.Failed(exception));
+        }
+
+        return Fact.Known(members);
+    }
+
+    // The settings every node of a group shares, from the first of its members listed.
+    private static ElastiCacheReplicationGroup WithMemberSettings(ElastiCacheReplicationGroup group, IReadOnlyList<string> memberIds, Fact<Dictionary<string, AwsAnswer>> members)
+    {
+        var reason = members.Reason;
+        var node = members.IsKnown ? memberIds.Select(id => members.Value.GetValueOrDefault(id)).FirstOrDefault(found => found is not null) : null;
+        if (node is null)
+        {
+            reason ??= Texts.Canonical("reasons.replication-group-members-not-listed");
+            return group with
+            {
+                EngineVersion = Fact.Unknown<string?>(reason),
+                SubnetGroup = Fact.Unknown<string?>(reason),
+                SecurityGroupIds = Fact.Unknown<IReadOnlyList<string>>(reason),
+                ParameterGroup = Fact.Unknown<string?>(reason),
+                MaintenanceWindow = Fact.Unknown<string?>(reason),
+                NotificationTopicArn = Fact.Unknown<string?>(reason),
+            };
+        }
+
+        return group with
+        {
+            EngineVersion = Fact.Known(node.Text("EngineVersion")),
+            SubnetGroup = Fact.Known(node.Text("CacheSubnetGroupName")),
+            SecurityGroupIds = Fact.Known<IReadOnlyList<string>>([.. node.Items("SecurityGroups").Select(item => item.Text("SecurityGroupId")).OfType<string>()]),
+
+            // The engine's default group (default.redis7) is left to AWS, which gives the new group its own.
+            ParameterGroup = Fact.Known(node.Member("CacheParameterGroup")?.Text("CacheParameterGroupName") is { } name && !name.StartsWith("default.", StringComparison.Ordinal) ? name : null),
+            MaintenanceWindow = Fact.Known(node.Text("PreferredMaintenanceWindow")),
+            NotificationTopicArn = Fact.Known(node.Member("NotificationConfiguration")?.Text("TopicArn")),
+        };
+    }
+
+    // The primary's zone first, then the replicas'.
+    private static string[] Zones(AwsAnswer nodeGroup) =>
+        [.. nodeGroup.Items("NodeGroupMembers").OrderBy(member => member.Text("CurrentRole") == "primary" ? 0 : 1)
+            .Select(member => member.Text("PreferredAvailabilityZone")).OfType<string>()];
+
+    private static ElastiCacheLogDelivery? LogDelivery(AwsAnswer configuration)
+    {
+        var details = configuration.Member("DestinationDetails");
+        var destination = details?.Member("CloudWatchLogsDetails")?.Text("LogGroup") ?? details?.Member("KinesisFirehoseDetails")?.Text("DeliveryStream");
+        return configuration.Text("LogType") is { } type && configuration.Text("DestinationType") is { } destinationType && destination is not null
+            ? new ElastiCacheLogDelivery(type, destinationType, destination, configuration.Text("LogFormat") ?? "text")
+            : null;
+    }
+
+    private static int Int(string? text) => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : 0;
 }
