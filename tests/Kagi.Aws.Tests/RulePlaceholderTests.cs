@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Kagi.Aws.Tests.Fake;
+using Kagi.CloudFormation;
 using Kagi.Core.Findings;
 using Kagi.Core.Model;
 using Kagi.Core.Rules;
@@ -41,9 +42,10 @@ public sealed partial class RulePlaceholderTests(FakeAccountScan scan) : IClassF
                 var variants = rule.Remediation.For(medium);
                 foreach (var (variant, text) in variants.Variants)
                 {
-                    // A fix is shown for every result but a PASS, in the variant the result selects or else the default.
+                    // A fix is shown for every result but a PASS, in the variant the result selects (for CloudFormation, the
+                    // one its declared type may have) or else the default.
                     var showing = own.Where(finding => finding.Status != ResultStatus.Pass
-                        && ReferenceEquals(variants.Get(finding.Result.RemediationVariant), text)).ToList();
+                        && ReferenceEquals(variants.Get(Variant(rule, medium, finding)), text)).ToList();
                     problems.AddRange(Unfilled(rule.Id, $"remediation.{medium}.{variant}", text, showing));
                 }
             }
@@ -79,13 +81,19 @@ public sealed partial class RulePlaceholderTests(FakeAccountScan scan) : IClassF
         }
     }
 
+    private static string? Variant(RuleMetadata rule, RemediationMedium medium, Finding finding) =>
+        medium == RemediationMedium.CloudFormation
+            ? rule.Remediation.CloudFormationVariant(finding.Result.RemediationVariant, PatchTarget.Of(finding.Resource).Type)
+            : finding.Result.RemediationVariant;
+
     private List<Finding> Judged()
     {
         var fixtures = RepoPaths.Combine("tests", "Kagi.Rules.Tests", "Fixtures");
         var roots = Directory.GetDirectories(fixtures, "*", SearchOption.AllDirectories)
             .Where(directory => Directory.EnumerateFiles(directory, "*.tf*").Any())
             .Append(RepoPaths.Examples);
-        var inventories = roots.Select(root => new TerraformScanner(KindCatalog.TerraformMappers).Scan([root])).Append(scan.Result.Inventory).Append(Unreached());
+        var templates = new CloudFormationScanner(KindCatalog.CloudFormationMappers).Scan([fixtures]).Inventory;
+        var inventories = roots.Select(root => new TerraformScanner(KindCatalog.TerraformMappers).Scan([root])).Append(templates).Append(scan.Result.Inventory).Append(Unreached());
         return [.. inventories.SelectMany(inventory => Scans.Judge(inventory))];
     }
 
