@@ -45,7 +45,7 @@ public sealed partial class RulePlaceholderTests(FakeAccountScan scan) : IClassF
                     // A fix is shown for every result but a PASS, in the variant the result selects (for CloudFormation, the
                     // one its declared type may have) or else the default.
                     var showing = own.Where(finding => finding.Status != ResultStatus.Pass
-                        && ReferenceEquals(variants.Get(Variant(rule, medium, finding)), text)).ToList();
+                        && ReferenceEquals(variants.Get(rule.Remediation.VariantFor(medium, finding.Result.RemediationVariant, PatchTarget.Of(finding.Resource).Type)), text)).ToList();
                     problems.AddRange(Unfilled(rule.Id, $"remediation.{medium}.{variant}", text, showing));
                 }
             }
@@ -80,11 +80,6 @@ public sealed partial class RulePlaceholderTests(FakeAccountScan scan) : IClassF
             }
         }
     }
-
-    private static string? Variant(RuleMetadata rule, RemediationMedium medium, Finding finding) =>
-        medium == RemediationMedium.CloudFormation
-            ? rule.Remediation.CloudFormationVariant(finding.Result.RemediationVariant, PatchTarget.Of(finding.Resource).Type)
-            : finding.Result.RemediationVariant;
 
     private List<Finding> Judged()
     {

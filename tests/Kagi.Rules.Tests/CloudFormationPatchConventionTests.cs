@@ -85,7 +85,7 @@ public sealed class CloudFormationPatchConventionTests
 
     // A variant named after a CloudFormation type patches a resource of that type; the others, one of the kind's own type.
     private static string PatchedType(RuleMetadata metadata, string variant) =>
-        variant.Contains("::", StringComparison.Ordinal) ? variant : metadata.ResourceType;
+        Remediation.NamesType(variant) ? variant : metadata.ResourceType;
 
     // Top-level names against the type's properties; names inside a value against every name the schema declares at any depth.
     private static void Check(List<string> problems, Dictionary<string, JsonElement> schemas, string id, string type, IReadOnlyList<string> names, IReadOnlyList<PatchEntry> entries)

@@ -96,7 +96,7 @@ public sealed partial class RuleConventionTests
 
             // A variant a rule selects for one medium must not silently fall back to the default text in another; a
             // CloudFormation variant named after a type the kind is also declared as is chosen by that type, for that medium only.
-            var variants = media.SelectMany(medium => medium.Variants.Keys).Distinct().Where(variant => !metadata.Remediation.Patches.ContainsKey(variant) || !variant.Contains("::", StringComparison.Ordinal)).ToList();
+            var variants = media.SelectMany(medium => medium.Variants.Keys).Distinct().Where(variant => !Remediation.NamesType(variant)).ToList();
             Assert.All(variants, variant => Assert.True(
                 media.Count(medium => medium.Variants.ContainsKey(variant)) >= 2,
                 $"{metadata.Id}: variant '{variant}' appears in only one remediation medium"));

@@ -52,7 +52,7 @@ public sealed record FindingText(string Title, string Message, string Risk, IRea
         ArgumentNullException.ThrowIfNull(target);
         return [.. media.Select(medium =>
         {
-            var chosen = medium == RemediationMedium.CloudFormation ? rule.Remediation.CloudFormationVariant(variant, target.Type) : variant;
+            var chosen = rule.Remediation.VariantFor(medium, variant, target.Type);
             var text = medium.Fill(
                 rule.Remediation.For(medium).Get(chosen).Get(language),
                 values,

@@ -1,3 +1,5 @@
+using Kagi.Core.Model;
+
 namespace Kagi.Core.Rules;
 
 /// <summary>
@@ -19,28 +21,28 @@ public sealed record ResourcePatch(
     IReadOnlyList<PatchEntry> Attributes,
     IReadOnlyList<AddedResource> Add)
 {
-    private const string KeyType = "AWS::KMS::Key";
-
     /// <summary>
     /// The same fix onto a key the user already has (its ARN or alias, <paramref name="key"/>): the key the fix would add is
     /// left out, and every <c>Ref</c> or <c>GetAtt</c> naming it names <paramref name="key"/> instead.
     /// </summary>
     public ResourcePatch OnKey(string key)
     {
-        var added = Add.Where(resource => resource.Type == KeyType).Select(resource => resource.Suffix).ToHashSet(StringComparer.Ordinal);
+        var added = Add.Where(resource => resource.Type == KmsKey.Descriptor.Type).Select(resource => resource.Suffix).ToHashSet(StringComparer.Ordinal);
         PatchValue Swap(PatchValue value) => value switch
         {
             PatchValue.Intrinsic { Function: "Ref" or "GetAtt", Argument: PatchValue.Scalar { Text: var named } } when added.Contains(named.Split('.', 2)[0]) => new PatchValue.Scalar(key, Plain: false),
             PatchValue.Intrinsic intrinsic => intrinsic with { Argument = Swap(intrinsic.Argument) },
-            PatchValue.Mapping mapping => new PatchValue.Mapping([.. mapping.Entries.Select(entry => entry with { Value = Swap(entry.Value) })]),
+            PatchValue.Mapping mapping => new PatchValue.Mapping(SwapAll(mapping.Entries)),
             PatchValue.Sequence sequence => new PatchValue.Sequence([.. sequence.Items.Select(Swap)]),
             _ => value,
         };
 
+        List<PatchEntry> SwapAll(IEnumerable<PatchEntry> entries) => [.. entries.Select(entry => entry with { Value = Swap(entry.Value) })];
+
         return this with
         {
-            Set = [.. Set.Select(entry => entry with { Value = Swap(entry.Value) })],
-            Add = [.. Add.Where(resource => resource.Type != KeyType).Select(resource => resource with { Properties = [.. resource.Properties.Select(entry => entry with { Value = Swap(entry.Value) })] })],
+            Set = SwapAll(Set),
+            Add = [.. Add.Where(resource => resource.Type != KmsKey.Descriptor.Type).Select(resource => resource with { Properties = SwapAll(resource.Properties) })],
         };
     }
 }

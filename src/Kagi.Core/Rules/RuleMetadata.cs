@@ -49,10 +49,19 @@ public sealed record Remediation(IReadOnlyDictionary<RemediationMedium, VariantT
     public IEnumerable<RemediationMedium> MediaFor(string source) => Media.Where(medium => medium.IsShownFor(source));
 
     /// <summary>
-    /// The CloudFormation variant for a resource declared as <paramref name="type"/>: a type the kind is also declared
-    /// as, whose properties differ (<c>AWS::DynamoDB::GlobalTable</c> for a DynamoDB table), has a variant of its own name.
+    /// The variant shown in <paramref name="medium"/> for a result that selects <paramref name="variant"/> on a resource
+    /// declared as <paramref name="type"/>: in CloudFormation, a type the kind is also declared as, whose properties
+    /// differ (<c>AWS::DynamoDB::GlobalTable</c> for a DynamoDB table), has a variant of its own name.
     /// </summary>
-    public string? CloudFormationVariant(string? variant, string type) => Patches.ContainsKey(type) ? type : variant;
+    public string? VariantFor(RemediationMedium medium, string? variant, string type) =>
+        medium == RemediationMedium.CloudFormation && Patches.ContainsKey(type) ? type : variant;
+
+    /// <summary>Whether a variant is one chosen by the declared type (<see cref="VariantFor"/>), not by a rule's result.</summary>
+    public static bool NamesType(string variant)
+    {
+        ArgumentNullException.ThrowIfNull(variant);
+        return variant.Contains("::", StringComparison.Ordinal);
+    }
 
     public ResourcePatch PatchFor(string? variant) =>
         variant is not null && Patches.TryGetValue(variant, out var patch) ? patch : Patches[VariantText.DefaultVariant];

@@ -16,24 +16,24 @@ internal sealed class DynamoDbGlobalTableCloudFormationMapper : CloudFormationMa
 
     public override DynamoDbTable Map(TemplateResource resource, TemplateKeyResolver keys)
     {
-        var (keyId, key, tags) = WeakestReplica(resource, keys);
+        var weakest = WeakestReplica(resource, keys);
         return new DynamoDbTable
         {
             Id = resource.Id,
             Name = TemplateFacts.Name(resource, "TableName"),
-            Tags = tags,
+            Tags = weakest.Tags,
             StorageEncrypted = Fact.Known(true),
-            KmsKeyId = keyId,
-            Key = key,
+            KmsKeyId = weakest.KeyId,
+            Key = weakest.Key,
         };
     }
 
-    private static (Fact<string?> KeyId, KeyReference Key, Fact<IReadOnlyDictionary<string, string>> Tags) WeakestReplica(TemplateResource table, TemplateKeyResolver keys)
+    private static ReplicaKey WeakestReplica(TemplateResource table, TemplateKeyResolver keys)
     {
         var replicas = Replicas(table);
         if (!replicas.IsKnown)
         {
-            return (Fact.Unknown<string?>(replicas.Reason!), new KeyReference.Undetermined(replicas.Reason!), Fact.Unknown<IReadOnlyDictionary<string, string>>(replicas.Reason!));
+            return ReplicaKey.Unknown(replicas.Reason!, Fact.Unknown<IReadOnlyDictionary<string, string>>(replicas.Reason!));
         }
 
         var encryption = TemplateFacts.Nested(table, "SSESpecification") switch
@@ -43,33 +43,33 @@ internal sealed class DynamoDbGlobalTableCloudFormationMapper : CloudFormationMa
             _ => Fact.Known(false),
         };
         var judged = replicas.Value.Select(replica => Replica(replica, encryption, keys)).ToList();
-        return judged.Count == 0 ? (Fact.Known<string?>(null), new KeyReference.AwsOwned(), Fact.Known<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>())) : Weakest(judged);
+        return judged.Count == 0 ? ReplicaKey.Unnamed(new KeyReference.AwsOwned(), Fact.Known<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>())) : Weakest(judged);
     }
 
-    private static (Fact<string?> KeyId, KeyReference Key, Fact<IReadOnlyDictionary<string, string>> Tags) Replica(TemplateResource replica, Fact<bool> encryption, TemplateKeyResolver keys)
+    private static ReplicaKey Replica(TemplateResource replica, Fact<bool> encryption, TemplateKeyResolver keys)
     {
         var tags = TemplateFacts.Tags(replica);
         if (!encryption.IsKnown)
         {
-            return (Fact.Unknown<string?>(encryption.Reason!), new KeyReference.Undetermined(encryption.Reason!), tags);
+            return ReplicaKey.Unknown(encryption.Reason!, tags);
         }
 
         // Off, DynamoDB ignores any replica key and uses its own.
         if (!encryption.Value)
         {
-            return (Fact.Known<string?>(null), new KeyReference.AwsOwned(), tags);
+            return ReplicaKey.Unnamed(new KeyReference.AwsOwned(), tags);
         }
 
         return TemplateFacts.Nested(replica, "SSESpecification") switch
         {
-            { IsKnown: false, Reason: var reason } => (Fact.Unknown<string?>(reason!), new KeyReference.Undetermined(reason!), tags),
-            { Value: { } sse } => (TemplateFacts.OptionalString(sse, "KMSMasterKeyId"), keys.Resolve(sse, "KMSMasterKeyId"), tags),
-            _ => (Fact.Known<string?>(null), new KeyReference.ServiceDefault(), tags),
+            { IsKnown: false, Reason: var reason } => ReplicaKey.Unknown(reason!, tags),
+            { Value: { } sse } => new ReplicaKey(TemplateFacts.OptionalString(sse, "KMSMasterKeyId"), keys.Resolve(sse, "KMSMasterKeyId"), tags),
+            _ => ReplicaKey.Unnamed(new KeyReference.ServiceDefault(), tags),
         };
     }
 
     // A replica on a known key weaker than a customer's decides the table; otherwise one whose key is not known leaves it unknown.
-    private static (Fact<string?> KeyId, KeyReference Key, Fact<IReadOnlyDictionary<string, string>> Tags) Weakest(List<(Fact<string?> KeyId, KeyReference Key, Fact<IReadOnlyDictionary<string, string>> Tags)> replicas) =>
+    private static ReplicaKey Weakest(List<ReplicaKey> replicas) =>
         replicas
             .OrderBy(replica => KeyLevelClassifier.Classify(replica.Key) switch
             {
@@ -85,4 +85,13 @@ internal sealed class DynamoDbGlobalTableCloudFormationMapper : CloudFormationMa
         TemplateList { Items: var items } => TemplateFacts.NotKnown<IReadOnlyList<TemplateResource>>(table, "Replicas", items.First(item => item is not TemplateMap), "ReplicaSpecification"),
         var other => TemplateFacts.NotKnown<IReadOnlyList<TemplateResource>>(table, "Replicas", other, "List"),
     };
+
+    /// <summary>A replica's key as written and as resolved, and the replica's tags.</summary>
+    private sealed record ReplicaKey(Fact<string?> KeyId, KeyReference Key, Fact<IReadOnlyDictionary<string, string>> Tags)
+    {
+        public static ReplicaKey Unknown(string reason, Fact<IReadOnlyDictionary<string, string>> tags) =>
+            new(Fact.Unknown<string?>(reason), new KeyReference.Undetermined(reason), tags);
+
+        public static ReplicaKey Unnamed(KeyReference key, Fact<IReadOnlyDictionary<string, string>> tags) => new(Fact.Known<string?>(null), key, tags);
+    }
 }
