@@ -29,12 +29,26 @@ internal sealed class SamGlobals(MappingNode? globals)
         _ => local,
     };
 
+    // Keyed lookups, each key's first entry as TemplateMap.Get finds it: a merge is linear in the two maps, not their product.
     private static TemplateMap Merge(TemplateMap global, TemplateMap local)
     {
+        var own = FirstByKey(local);
+        var globalKeys = FirstByKey(global);
         var entries = global.Entries
-            .Select(entry => local.Get(entry.Key) is { } own ? new KeyValuePair<string, TemplateValue>(entry.Key, Merged(entry.Value, own)) : entry)
+            .Select(entry => own.TryGetValue(entry.Key, out var value) ? new KeyValuePair<string, TemplateValue>(entry.Key, Merged(entry.Value, value)) : entry)
             .ToList();
-        entries.AddRange(local.Entries.Where(entry => global.Get(entry.Key) is null));
+        entries.AddRange(local.Entries.Where(entry => !globalKeys.ContainsKey(entry.Key)));
         return new TemplateMap(entries);
+    }
+
+    private static Dictionary<string, TemplateValue> FirstByKey(TemplateMap map)
+    {
+        var first = new Dictionary<string, TemplateValue>(map.Entries.Count, StringComparer.Ordinal);
+        foreach (var (key, value) in map.Entries)
+        {
+            first.TryAdd(key, value);
+        }
+
+        return first;
     }
 }
