@@ -48,14 +48,15 @@ public sealed partial class TableReportWriter : IReportWriter
         console.MarkupLineInterpolated($"[bold]Kagi {ToolInfo.Version}[/] · {SourceName(report.Source, language)}: {TerminalText.Line(string.Join(", ", report.Targets))} · {Texts.Get(language, "reports.minimum-key-level")}: {report.Options.MinKeyLevel.ToName()}");
         console.WriteLine();
 
-        // Most severe rule first; within a severity, the rules with failures before those that only passed.
-        foreach (var group in report.Findings.GroupBy(finding => finding.Rule.Id).OrderByDescending(group => group.First().Rule.Severity).ThenBy(Rank).ThenBy(group => group.Key, StringComparer.Ordinal))
+        // Most severe rule first; within a severity, the rules with failures before those that only passed. Grouped by
+        // position: a finding is built only to draw its row, and a rule's rows are drawn a run at a time.
+        var verdicts = report.Verdicts;
+        foreach (var rule in ByRule(verdicts))
         {
-            WriteRule(console, [.. group], language);
-            WriteLines(buffer, output, final: false);
+            WriteRule(console, verdicts, rule, language, () => WriteLines(buffer, output, final: false));
         }
 
-        if (report.Findings.Count == 0)
+        if (verdicts.Count == 0)
         {
             console.WriteLine(Texts.Get(language, "reports.nothing-judged"));
         }
@@ -85,10 +86,25 @@ public sealed partial class TableReportWriter : IReportWriter
         drawn.Remove(0, end);
     }
 
-    private void WriteRule(IAnsiConsole console, IReadOnlyList<Finding> findings, Language language)
+    /// <summary>The rows a table holds at once: a rule of many findings is drawn as runs of rows, each written before the next.</summary>
+    public const int RowsPerTable = 100;
+
+    /// <summary>The names a PASS row lists before it only counts the rest.</summary>
+    public const int PassedNamesShown = 50;
+
+    // The verdicts' positions grouped by rule, most severe rule first, then the rules with the most urgent status, then by ID.
+    private static IEnumerable<int[]> ByRule(VerdictSet verdicts) =>
+        Enumerable.Range(0, verdicts.Count)
+            .GroupBy(index => verdicts.RuleAt(index).Id, StringComparer.Ordinal)
+            .Select(group => group.ToArray())
+            .OrderByDescending(group => verdicts.RuleAt(group[0]).Severity)
+            .ThenBy(group => group.Min(index => FindingOrder.Rank(verdicts.StatusAt(index))))
+            .ThenBy(group => verdicts.RuleAt(group[0]).Id, StringComparer.Ordinal);
+
+    private void WriteRule(IAnsiConsole console, VerdictSet verdicts, int[] positions, Language language, Action flush)
     {
-        var rule = findings[0].Rule;
-        var title = FindingText.Render(findings[0], language).Title;
+        var rule = verdicts.RuleAt(positions[0]);
+        var title = FindingText.Render(verdicts[positions[0]], language).Title;
         console.Write(new Rule($"[{SeverityStyle(rule.Severity)}]{rule.Severity.ToName().ToUpperInvariant()}[/] [bold]{Markup.Escape(rule.Id)}[/]")
         {
             Justification = Justify.Left,
@@ -99,38 +115,74 @@ public sealed partial class TableReportWriter : IReportWriter
         var inside = console.Profile.Width - TableOverhead - StatusWidth;
         var resourceWidth = Math.Clamp(inside * 2 / 5, 16, 64);
         var messageWidth = Math.Max(inside - resourceWidth, 16);
+        var attention = positions.Where(index => verdicts.StatusAt(index) != ResultStatus.Pass)
+            .OrderBy(index => FindingOrder.Rank(verdicts.StatusAt(index)))
+            .ThenBy(index => verdicts.ResourceAt(index).Id, StringComparer.Ordinal)
+            .ToArray();
+        var passed = positions.Where(index => verdicts.StatusAt(index) == ResultStatus.Pass)
+            .Select(index => verdicts.ResourceAt(index).Id)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        // Later runs continue the first table: the same columns, without the header again.
+        var runs = attention.Chunk(RowsPerTable).ToList();
+        if (runs.Count == 0)
+        {
+            runs.Add([]);
+        }
+
+        for (var run = 0; run < runs.Count; run++)
+        {
+            var table = NewTable(language, resourceWidth, headers: run == 0);
+            foreach (var index in runs[run])
+            {
+                AddRow(table, verdicts[index], language, resourceWidth, messageWidth);
+            }
+
+            // Passing resources are named but kept to one row: what needs attention stays on screen.
+            if (run == runs.Count - 1 && passed.Count > 0)
+            {
+                table.AddRow(
+                    new Markup($"[{StatusStyle(ResultStatus.Pass)}]{ResultStatus.Pass.ToName()}[/]"),
+                    new Text(Texts.Get(language, "reports.resource-count", ("count", passed.Count))),
+                    new Text(IdentifierBreaks.InText(TerminalText.Line(PassedNames(passed, language)), messageWidth)));
+            }
+
+            console.Write(table);
+            flush();
+        }
+    }
+
+    private static Table NewTable(Language language, int resourceWidth, bool headers)
+    {
         var table = new Table().Border(TableBorder.Simple).Expand();
         table.AddColumn(new TableColumn(Markup.Escape(Texts.Get(language, "reports.column-status"))) { Width = StatusWidth });
         table.AddColumn(new TableColumn(Markup.Escape(Texts.Get(language, "reports.column-resource"))) { Width = resourceWidth });
         table.AddColumn(Markup.Escape(Texts.Get(language, "reports.column-message")));
-        foreach (var finding in findings.Where(f => f.Status != ResultStatus.Pass).OrderBy(f => StatusRank(f.Status)).ThenBy(f => f.Resource.Id, StringComparer.Ordinal))
-        {
-            var text = FindingText.Render(finding, language);
-            var message = new List<IRenderable> { new Text(IdentifierBreaks.InText(TerminalText.Block(text.Message), messageWidth)) };
-            if (finding.Status is ResultStatus.Fail && FixCommand is not null)
-            {
-                var fix = IdentifierBreaks.InText($"{Texts.Get(language, "reports.fix")}: {TerminalText.Line(FixCommand(finding))}", messageWidth);
-                message.Add(new Markup($"[dim]{Markup.Escape(fix)}[/]"));
-            }
-
-            table.AddRow(
-                new Markup($"[{StatusStyle(finding.Status)}]{finding.Status.ToName()}[/]"),
-                new Rows(new Text(Broken(finding.Resource.Id, resourceWidth)), new Markup($"[dim]{Markup.Escape(Broken(ResourcePlace.Of(finding.Resource), resourceWidth))}[/]")),
-                new Rows(message));
-        }
-
-        // Passing resources are named but kept to one row: what needs attention stays on screen.
-        var passed = findings.Where(f => f.Status == ResultStatus.Pass).Select(f => f.Resource.Id).Order(StringComparer.Ordinal).ToList();
-        if (passed.Count > 0)
-        {
-            table.AddRow(
-                new Markup($"[{StatusStyle(ResultStatus.Pass)}]{ResultStatus.Pass.ToName()}[/]"),
-                new Text(Texts.Get(language, "reports.resource-count", ("count", passed.Count))),
-                new Text(IdentifierBreaks.InText(TerminalText.Line(string.Join(", ", passed)), messageWidth)));
-        }
-
-        console.Write(table);
+        return headers ? table : table.HideHeaders();
     }
+
+    private void AddRow(Table table, Finding finding, Language language, int resourceWidth, int messageWidth)
+    {
+        var text = FindingText.Render(finding, language);
+        var message = new List<IRenderable> { new Text(IdentifierBreaks.InText(TerminalText.Block(text.Message), messageWidth)) };
+        if (finding.Status is ResultStatus.Fail && FixCommand is not null)
+        {
+            var fix = IdentifierBreaks.InText($"{Texts.Get(language, "reports.fix")}: {TerminalText.Line(FixCommand(finding))}", messageWidth);
+            message.Add(new Markup($"[dim]{Markup.Escape(fix)}[/]"));
+        }
+
+        table.AddRow(
+            new Markup($"[{StatusStyle(finding.Status)}]{finding.Status.ToName()}[/]"),
+            new Rows(new Text(Broken(finding.Resource.Id, resourceWidth)), new Markup($"[dim]{Markup.Escape(Broken(ResourcePlace.Of(finding.Resource), resourceWidth))}[/]")),
+            new Rows(message));
+    }
+
+    // The first names, then how many more: a rule passing thousands of resources keeps one readable row.
+    private static string PassedNames(List<string> passed, Language language) =>
+        passed.Count <= PassedNamesShown
+            ? string.Join(", ", passed)
+            : string.Join(", ", passed.Take(PassedNamesShown)) + Texts.Get(language, "reports.more-resources", ("count", passed.Count - PassedNamesShown));
 
     private static string Broken(string identifier, int width) => string.Join('\n', IdentifierBreaks.Lines(TerminalText.Line(identifier), width));
 
@@ -154,7 +206,7 @@ public sealed partial class TableReportWriter : IReportWriter
     private static void WriteSummary(IAnsiConsole console, ScanReport report, Language language)
     {
         var counts = Enum.GetValues<ResultStatus>()
-            .OrderBy(StatusRank)
+            .OrderBy(FindingOrder.Rank)
             .Select(status => $"[{StatusStyle(status)}]{status.ToName()} {report.Count(status)}[/]");
         console.MarkupLine($"{Markup.Escape(Texts.Get(language, "reports.summary"))}: {string.Join(" · ", counts)}");
     }
@@ -164,17 +216,6 @@ public sealed partial class TableReportWriter : IReportWriter
         ScanSource.Iac => Texts.Get(language, "reports.source-iac"),
         ScanSource.Aws => Texts.Get(language, "reports.source-aws"),
         _ => Texts.Get(language, "reports.source-inventory"),
-    };
-
-    private static int Rank(IEnumerable<Finding> findings) => findings.Min(finding => StatusRank(finding.Status));
-
-    private static int StatusRank(ResultStatus status) => status switch
-    {
-        ResultStatus.Error => 0,
-        ResultStatus.Fail => 1,
-        ResultStatus.Unknown => 2,
-        ResultStatus.Muted => 3,
-        _ => 4,
     };
 
     private static string StatusStyle(ResultStatus status) => status switch

@@ -12,7 +12,7 @@ public sealed class StreamingTests
 
     public static TheoryData<string> Formats => [.. ReportWriters.All.Select(writer => writer.Format)];
 
-    // The table is for a person at a terminal: it is laid out a rule at a time (docs/performance.md).
+    // The table and the HTML page lay findings out in runs of rows: tested below with their runs' sizes.
     public static TheoryData<string> StreamedFormats => ["json", "sarif", "ocsf", "asff", "csv", "junit", "md"];
 
     [Theory]
@@ -64,6 +64,32 @@ public sealed class StreamingTests
         // Then it read every finding once, and never held more than the run it wrote and the next it was gathering
         Assert.Equal(verdicts.Count, verdicts.Reads);
         Assert.InRange(verdicts.MostAlive, 1, 2 * HtmlReportWriter.RowsPerRender);
+    }
+
+    [Fact]
+    public void The_table_holds_its_findings_a_run_of_rows_at_a_time()
+    {
+        // Given 1,000 clusters judged by every rule of their kind: a rule's failures fill many runs of rows
+        var verdicts = ProbedVerdicts.OfClusters(1000, ScanOptions.Default);
+        var report = SampleReport.Create() with { Findings = verdicts, Inventory = null };
+        var failing = Enumerable.Range(0, verdicts.Count).Where(index => verdicts.StatusAt(index) == ResultStatus.Fail).GroupBy(verdicts.RuleAt).Max(rule => rule.Count());
+        Assert.True(failing > 3 * TableReportWriter.RowsPerTable, $"no rule fails more than {failing} clusters");
+
+        // When the table is written
+        using var output = new StringWriter();
+        new TableReportWriter { Width = 120 }.Write(report, output);
+
+        // Then it never held more findings than one run of rows (and the one whose title heads its rule)
+        Assert.InRange(verdicts.MostAlive, 1, TableReportWriter.RowsPerTable + 1);
+
+        // and a rule's runs read as one table: its header once, every failing cluster in a row, the passing ones counted
+        var text = output.ToString();
+        var headers = text.Split('\n').Count(line => line.TrimStart().StartsWith("status ", StringComparison.Ordinal));
+        var passedByRule = Enumerable.Range(0, verdicts.Count).GroupBy(index => verdicts.RuleAt(index).Id).ToDictionary(rule => rule.Key, rule => rule.Count(index => verdicts.StatusAt(index) == ResultStatus.Pass));
+        Assert.Equal(passedByRule.Count, headers);
+        var counted = passedByRule.Values.Where(passed => passed > TableReportWriter.PassedNamesShown).ToList();
+        Assert.NotEmpty(counted);
+        Assert.All(counted, passed => Assert.Contains($" and {passed - TableReportWriter.PassedNamesShown} more", text, StringComparison.Ordinal));
     }
 
     [Theory]
