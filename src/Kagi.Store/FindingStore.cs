@@ -318,57 +318,43 @@ public sealed partial class FindingStore : IFindingStore
 
     public void Dispose() => _connection.Dispose();
 
+    // Prior states are read for a batch of the scan's fingerprints at a time, so the store never holds a source's history.
+    private const int FingerprintsPerLookup = 500;
+
     private static void UpdateLifecycle(Sql sql, ScanReport report, Coverage coverage, long scanId, DateTimeOffset at, int rowsPerInsert)
     {
-        var prior = sql.Query(
-            "SELECT fingerprint, state, coverage_key, last_seen_at, last_scan_id, changed_at, changed_scan_id, rule_id FROM findings WHERE source = @source",
-            reader => new Prior(
-                reader.RequiredText("fingerprint"),
-                StoreNames.ParseState(reader.RequiredText("state")),
-                reader.RequiredText("coverage_key"),
-                reader.Number("last_seen_at")!.Value,
-                reader.Number("last_scan_id")!.Value,
-                reader.Number("changed_at")!.Value,
-                reader.Number("changed_scan_id")!.Value,
-                reader.RequiredText("rule_id")),
-            ("@source", coverage.Source)).ToDictionary(row => row.Fingerprint, StringComparer.Ordinal);
-
         // One verdict per fingerprint: if a scan reports the same finding twice, failing wins, as it would for a reader.
         var verdicts = report.Verdicts;
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var index = 0; index < verdicts.Count; index++)
-        {
-            var fingerprint = verdicts.FingerprintAt(index);
-            if (!seen.TryGetValue(fingerprint, out var kept) || (!Lifecycle.IsFailing(verdicts.StatusAt(kept)) && Lifecycle.IsFailing(verdicts.StatusAt(index))))
-            {
-                seen[fingerprint] = index;
-            }
-        }
+        var fingerprints = ScanFingerprints.Of(verdicts);
 
         // The rows stream into the inserts, each finding built for its row alone.
         IEnumerable<object?[]> Rows()
         {
-            foreach (var (fingerprint, index) in seen)
+            foreach (var batch in fingerprints.Kept.Chunk(FingerprintsPerLookup))
             {
-                prior.TryGetValue(fingerprint, out var before);
-                if (Lifecycle.Next(before?.State, verdicts.StatusAt(index)) is not { } state)
+                var prior = PriorStates(sql, coverage.Source, batch.Select(verdicts.FingerprintAt));
+                foreach (var index in batch)
                 {
-                    continue;
-                }
+                    prior.TryGetValue(verdicts.FingerprintAt(index), out var before);
+                    if (Lifecycle.Next(before?.State, verdicts.StatusAt(index)) is not { } state)
+                    {
+                        continue;
+                    }
 
-                var finding = verdicts[index];
-                var failing = Lifecycle.IsFailing(finding.Status);
-                var changed = before is null || before.State != state;
-                yield return
-                [
-                    finding.Fingerprint, coverage.Source, coverage.KeyOf(finding.Resource), finding.Rule.Id, finding.Resource.Id, finding.Resource.Type,
-                    finding.Resource.Account, finding.Resource.Region, finding.Resource.Location?.File, (long?)finding.Resource.Location?.Line, finding.Severity.ToName(),
-                    state.ToName(), finding.Status.ToName(), at.Millis(), scanId,
-                    failing || before is null ? at.Millis() : before.LastSeenAt, failing || before is null ? scanId : before.LastScanId,
-                    changed ? at.Millis() : before!.ChangedAt, changed ? scanId : before!.ChangedScanId,
-                    finding.Resource.Name.IsKnown ? finding.Resource.Name.Value : null, ResultDetail.Of(finding).ToJson(), StoredTags.Encode(finding.Resource.Tags),
-                    finding.Resource.AccountName,
-                ];
+                    var finding = verdicts[index];
+                    var failing = Lifecycle.IsFailing(finding.Status);
+                    var changed = before is null || before.State != state;
+                    yield return
+                    [
+                        finding.Fingerprint, coverage.Source, coverage.KeyOf(finding.Resource), finding.Rule.Id, finding.Resource.Id, finding.Resource.Type,
+                        finding.Resource.Account, finding.Resource.Region, finding.Resource.Location?.File, (long?)finding.Resource.Location?.Line, finding.Severity.ToName(),
+                        state.ToName(), finding.Status.ToName(), at.Millis(), scanId,
+                        failing || before is null ? at.Millis() : before.LastSeenAt, failing || before is null ? scanId : before.LastScanId,
+                        changed ? at.Millis() : before!.ChangedAt, changed ? scanId : before!.ChangedScanId,
+                        finding.Resource.Name.IsKnown ? finding.Resource.Name.Value : null, ResultDetail.Of(finding).ToJson(), StoredTags.Encode(finding.Resource.Tags),
+                        finding.Resource.AccountName,
+                    ];
+                }
             }
         }
 
@@ -376,21 +362,48 @@ public sealed partial class FindingStore : IFindingStore
         var updates = string.Join(", ", FindingColumns.Where(column => column is not ("fingerprint" or "first_seen_at" or "first_scan_id")).Select(column => $"{column} = excluded.{column}"));
         sql.InsertMany("findings", FindingColumns, Rows(), rowsPerInsert, $"ON CONFLICT (fingerprint) DO UPDATE SET {updates}");
 
-        foreach (var row in prior.Values.Where(row => !seen.ContainsKey(row.Fingerprint)))
-        {
-            // A scan looked for a finding only where it read (coverage) and with the finding's rule (--rules, --skip-rules);
-            // one that judged only some resources by their tags cannot say the others' findings are gone.
-            var covered = coverage.Keys.Contains(row.CoverageKey) && report.Options.Selects(row.RuleId) && report.Options.Tags.IsEmpty;
-            if (Lifecycle.Absent(row.State, covered) is var state && state != row.State)
+        // A scan looked for a finding only where it read (coverage) and with the finding's rule (--rules, --skip-rules);
+        // one that judged only some resources by their tags cannot say the others' findings are gone. Only an open
+        // finding can be resolved by its absence (Lifecycle.Absent), so only those are read.
+        var changes = new List<(string Fingerprint, FindingState State)>();
+        sql.ForEach(
+            "SELECT fingerprint, state, coverage_key, rule_id FROM findings WHERE source = @source AND state <> @resolved",
+            reader =>
             {
-                sql.Execute(
-                    "UPDATE findings SET state = @state, changed_at = @at, changed_scan_id = @scan WHERE fingerprint = @fingerprint",
-                    ("@state", state.ToName()),
-                    ("@at", at.Millis()),
-                    ("@scan", scanId),
-                    ("@fingerprint", row.Fingerprint));
-            }
+                var (fingerprint, state) = (reader.RequiredText("fingerprint"), StoreNames.ParseState(reader.RequiredText("state")));
+                var covered = coverage.Keys.Contains(reader.RequiredText("coverage_key")) && report.Options.Selects(reader.RequiredText("rule_id")) && report.Options.Tags.IsEmpty;
+                if (Lifecycle.Absent(state, covered) is var next && next != state && !fingerprints.Contains(fingerprint))
+                {
+                    changes.Add((fingerprint, next));
+                }
+            },
+            ("@source", coverage.Source),
+            ("@resolved", FindingState.Resolved.ToName()));
+        foreach (var (fingerprint, state) in changes)
+        {
+            sql.Execute(
+                "UPDATE findings SET state = @state, changed_at = @at, changed_scan_id = @scan WHERE fingerprint = @fingerprint",
+                ("@state", state.ToName()),
+                ("@at", at.Millis()),
+                ("@scan", scanId),
+                ("@fingerprint", fingerprint));
         }
+    }
+
+    private static Dictionary<string, Prior> PriorStates(Sql sql, string source, IEnumerable<string> fingerprints)
+    {
+        var parameters = fingerprints.Select((fingerprint, index) => ("@f" + index.ToString(CultureInfo.InvariantCulture), (object?)fingerprint)).ToList();
+        return sql.Query(
+                $"SELECT fingerprint, state, last_seen_at, last_scan_id, changed_at, changed_scan_id FROM findings WHERE source = @source AND fingerprint IN ({string.Join(", ", parameters.Select(parameter => parameter.Item1))})",
+                reader => new Prior(
+                    reader.RequiredText("fingerprint"),
+                    StoreNames.ParseState(reader.RequiredText("state")),
+                    reader.Number("last_seen_at")!.Value,
+                    reader.Number("last_scan_id")!.Value,
+                    reader.Number("changed_at")!.Value,
+                    reader.Number("changed_scan_id")!.Value),
+                [("@source", source), .. parameters])
+            .ToDictionary(row => row.Fingerprint, StringComparer.Ordinal);
     }
 
     private static StoredScan? LatestScan(Sql sql) => sql.Query(ScanSelect + " ORDER BY id DESC LIMIT 1", ReadScan).FirstOrDefault();
@@ -481,5 +494,5 @@ public sealed partial class FindingStore : IFindingStore
             [.. options.Tags.Excluded.Select(condition => condition.ToString())]),
         StoreJson.Default.StoredOptions);
 
-    private sealed record Prior(string Fingerprint, FindingState State, string CoverageKey, long LastSeenAt, long LastScanId, long ChangedAt, long ChangedScanId, string RuleId);
+    private sealed record Prior(string Fingerprint, FindingState State, long LastSeenAt, long LastScanId, long ChangedAt, long ChangedScanId);
 }

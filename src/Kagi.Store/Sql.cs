@@ -30,15 +30,20 @@ internal sealed class Sql(DbConnection connection, DbTransaction? transaction)
 
     public List<T> Query<T>(string text, Func<DbDataReader, T> read, params (string Name, object? Value)[] parameters)
     {
+        var rows = new List<T>();
+        ForEach(text, reader => rows.Add(read(reader)), parameters);
+        return rows;
+    }
+
+    /// <summary>Reads each row as it arrives, keeping none: for tables too large to hold.</summary>
+    public void ForEach(string text, Action<DbDataReader> read, params (string Name, object? Value)[] parameters)
+    {
         using var command = Command(text, parameters);
         using var reader = command.ExecuteReader();
-        var rows = new List<T>();
         while (reader.Read())
         {
-            rows.Add(read(reader));
+            read(reader);
         }
-
-        return rows;
     }
 
     /// <summary>
