@@ -393,17 +393,21 @@ public sealed partial class FindingStore : IFindingStore
     private static Dictionary<string, Prior> PriorStates(Sql sql, string source, IEnumerable<string> fingerprints)
     {
         var parameters = fingerprints.Select((fingerprint, index) => ("@f" + index.ToString(CultureInfo.InvariantCulture), (object?)fingerprint)).ToList();
+
+        // Looked up by the primary key alone, the source checked here: given "source = …" too, SQLite may choose the
+        // source's index and read every finding of the source for each batch.
         return sql.Query(
-                $"SELECT fingerprint, state, last_seen_at, last_scan_id, changed_at, changed_scan_id FROM findings WHERE source = @source AND fingerprint IN ({string.Join(", ", parameters.Select(parameter => parameter.Item1))})",
-                reader => new Prior(
+                $"SELECT fingerprint, source, state, last_seen_at, last_scan_id, changed_at, changed_scan_id FROM findings WHERE fingerprint IN ({string.Join(", ", parameters.Select(parameter => parameter.Item1))})",
+                reader => (Source: reader.RequiredText("source"), Prior: new Prior(
                     reader.RequiredText("fingerprint"),
                     StoreNames.ParseState(reader.RequiredText("state")),
                     reader.Number("last_seen_at")!.Value,
                     reader.Number("last_scan_id")!.Value,
                     reader.Number("changed_at")!.Value,
-                    reader.Number("changed_scan_id")!.Value),
-                [("@source", source), .. parameters])
-            .ToDictionary(row => row.Fingerprint, StringComparer.Ordinal);
+                    reader.Number("changed_scan_id")!.Value)),
+                [.. parameters])
+            .Where(row => row.Source == source)
+            .ToDictionary(row => row.Prior.Fingerprint, row => row.Prior, StringComparer.Ordinal);
     }
 
     private static StoredScan? LatestScan(Sql sql) => sql.Query(ScanSelect + " ORDER BY id DESC LIMIT 1", ReadScan).FirstOrDefault();
