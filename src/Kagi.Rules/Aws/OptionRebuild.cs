@@ -142,8 +142,13 @@ internal sealed class RebuildReading<TResource>
         { } text => text.GetString() ?? string.Empty,
     };
 
-    // An item of a list: a word, or a record's values one after the other (a log delivery: type, destination, format).
-    private static string Item(JsonElement item) => item.ValueKind == JsonValueKind.Object
-        ? string.Join(" ", item.EnumerateObject().Select(field => field.Value.ToString()))
-        : item.GetString() ?? string.Empty;
+    // An item of a list: a word, or a record's values one after the other (a log delivery: type, destination, format; a
+    // shard: ID, slots, replicas, zones), those left to AWS left out.
+    private static string Item(JsonElement item) => item.ValueKind switch
+    {
+        JsonValueKind.Object => string.Join(" ", item.EnumerateObject().Select(field => Item(field.Value)).Where(text => text.Length > 0)),
+        JsonValueKind.Array => string.Join(" ", item.EnumerateArray().Select(Item)),
+        JsonValueKind.Null => string.Empty,
+        _ => item.ToString(),
+    };
 }
