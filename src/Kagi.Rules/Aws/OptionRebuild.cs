@@ -79,9 +79,9 @@ internal sealed class RebuildReading<TResource>
     public IEnumerable<string> Options(Func<RebuildSetting<TResource>, bool> which) =>
         Set.Where(pair => which(pair.Setting)).SelectMany(pair => pair.Setting.Cli?.Invoke(pair.Value) ?? Cli(pair.Setting.Option, pair.Value));
 
-    /// <summary>The sentence naming what was not read, by option or by argument; empty when everything was read.</summary>
+    /// <summary>The sentence naming what was not read, by option or by argument (once, where two settings share one); empty when everything was read.</summary>
     public string NotReadText(Language language, bool byArgument) => NotRead.Count == 0 ? string.Empty
-        : Texts.Get(language, "fixes.not-read", ("options", string.Join(", ", NotRead.Select(setting => byArgument ? setting.Argument : setting.Option))));
+        : Texts.Get(language, "fixes.not-read", ("options", string.Join(", ", NotRead.Select(setting => byArgument ? setting.Argument : setting.Option).Distinct(StringComparer.Ordinal))));
 
     /// <summary>The script's comment line naming what was not read (with its line break); empty when everything was read.</summary>
     public string NotReadComment(Language language) => NotRead.Count == 0 ? string.Empty : RebuildScript.Comment(NotReadText(language, byArgument: false)) + "\n";

@@ -8,9 +8,9 @@ namespace Kagi.Rules.Aws.ElastiCache.ReplicationGroups;
 
 /// <summary>
 /// Replication groups: listed with <c>DescribeReplicationGroups</c>, which names a customer-managed at-rest key; an
-/// encrypted group without one is on ElastiCache's own (AWS-owned) key, and a sharded group's shards with their slots and
-/// nodes' zones (a rebuild recreates that layout; a shard listed without them leaves it unknown). The answer carries no tags. What a rebuild
-/// carries and the group's listing leaves to its nodes (engine version, subnet group, security groups, parameter group,
+/// encrypted group without one is on ElastiCache's own (AWS-owned) key; and a sharded group's shards with their slots and
+/// nodes' zones (a rebuild recreates that layout; a shard listed without them leaves it unknown). The answer carries no
+/// tags. What a rebuild carries and the group's listing leaves to its nodes (engine version, subnet group, security groups, parameter group,
 /// maintenance window, notification topic) comes from one <c>DescribeCacheClusters</c> listing of the region, asked
 /// before the groups; when it fails, those settings are unknown and the groups are still judged.
 /// </summary>
