@@ -12,8 +12,9 @@ namespace Kagi.Aws.Tests;
 /// Issue 17: the printed rebuild of an ElastiCache replication group carries everything across. In moto, a Redis OSS group
 /// with non-default settings (engine version, node type, three nodes in three zones, Multi-AZ with automatic failover,
 /// subnet group, security group, parameter group, port, encryption in transit with an AUTH token, 14 days of backups and
-/// their window, maintenance window, slow-log delivery), on ElastiCache's own key ("managed") or unencrypted
-/// ("plain"), is scanned; the failing finding's AWS CLI script runs exactly as printed (only the endpoint and the AUTH
+/// their window, maintenance window, slow-log delivery, minor version upgrades off), on ElastiCache's own key ("managed")
+/// or unencrypted ("plain"), and a sharded one (cluster mode enabled: two shards with their own slots, replica counts and
+/// zones; RBAC user groups, data tiering, dual stack with IPv6 discovery) are scanned; the failing finding's AWS CLI script runs exactly as printed (only the endpoint and the AUTH
 /// token come from the environment), and the rescan must show the new group passing the rule under a customer-managed
 /// key, every rule that passed for the old group passing for the new one, and moto's record of the new group holding
 /// every setting the old one had; no backup is left but under the CMK.
@@ -24,8 +25,8 @@ namespace Kagi.Aws.Tests;
 /// creates no node clusters for a group (the setup adds the primary's, as AWS lists it) and its DescribeCacheClusters
 /// leaves out the security groups and parameter group, so those two are not read from moto and not compared (the fake
 /// answers them); its tagging API files replication groups under another resource type than AWS's, so the scan reads no
-/// tags from it; and it ignores NumCacheClusters, making one node, so the node count and zones are checked in the printed
-/// command instead.
+/// tags from it; it ignores NumCacheClusters, making one node, so the node count and zones are checked in the printed
+/// command instead; and its DescribeCacheClusters leaves out the notification topic, so that one is not read from moto either.
 /// </remarks>
 public sealed class ElastiCacheMigrationMotoTests(MotoServer moto) : MotoScenarioTests(moto, Setup)
 {
@@ -46,7 +47,7 @@ public sealed class ElastiCacheMigrationMotoTests(MotoServer moto) : MotoScenari
                 ReplicationGroupId=name, ReplicationGroupDescription="orders sessions", ReplicasPerNodeGroup=2,
                 PreferredCacheClusterAZs=["eu-west-1a", "eu-west-1b", "eu-west-1c"], MultiAZEnabled=True, AutomaticFailoverEnabled=True,
                 Port=6380, TransitEncryptionEnabled=True, AuthToken="orders-auth-token-0123456789", SnapshotRetentionLimit=14,
-                SnapshotWindow="02:00-03:00", Tags=[{"Key": "team", "Value": "orders"}],
+                SnapshotWindow="02:00-03:00", AutoMinorVersionUpgrade=False, Tags=[{"Key": "team", "Value": "orders"}],
                 LogDeliveryConfigurations=[{"LogType": "slow-log", "DestinationType": "cloudwatch-logs",
                     "DestinationDetails": {"CloudWatchLogsDetails": {"LogGroup": "orders-slow-log"}}, "LogFormat": "json", "Enabled": True}],
                 **node, **encryption)
@@ -54,6 +55,16 @@ public sealed class ElastiCacheMigrationMotoTests(MotoServer moto) : MotoScenari
             ec.create_cache_cluster(CacheClusterId=name + "-001", ReplicationGroupId=name, **node)
         group("managed", AtRestEncryptionEnabled=True)
         group("plain", AtRestEncryptionEnabled=False)
+        # Cluster mode enabled: two shards of their own slots, replicas and zones, RBAC user groups instead of a token, data tiering, dual stack
+        tiered = dict(node, CacheNodeType="cache.r6gd.xlarge")
+        ec.create_replication_group(
+            ReplicationGroupId="sharded", ReplicationGroupDescription="orders carts", ClusterMode="enabled", NumNodeGroups=2,
+            NodeGroupConfiguration=[
+                {"NodeGroupId": "0001", "Slots": "0-8191", "ReplicaCount": 1, "PrimaryAvailabilityZone": "eu-west-1a", "ReplicaAvailabilityZones": ["eu-west-1b"]},
+                {"NodeGroupId": "0002", "Slots": "8192-16383", "ReplicaCount": 2, "PrimaryAvailabilityZone": "eu-west-1c", "ReplicaAvailabilityZones": ["eu-west-1a", "eu-west-1b"]}],
+            MultiAZEnabled=True, AutomaticFailoverEnabled=True, TransitEncryptionEnabled=True, UserGroupIds=["orders-users"], AutoMinorVersionUpgrade=False,
+            DataTieringEnabled=True, NetworkType="dual_stack", IpDiscovery="ipv6", AtRestEncryptionEnabled=True, Tags=[{"Key": "team", "Value": "orders"}], **tiered)
+        ec.create_cache_cluster(CacheClusterId="sharded-0001-001", ReplicationGroupId="sharded", **tiered)
         """;
 
     [Theory]
@@ -94,6 +105,37 @@ public sealed class ElastiCacheMigrationMotoTests(MotoServer moto) : MotoScenari
         Assert.Empty(backups);
     }
 
+    [Fact]
+    public void A_sharded_group_is_rebuilt_with_the_same_shards_and_every_setting()
+    {
+        // Given the sharded group on ElastiCache's own key, which the rule fails, when its printed script runs as printed
+        var fix = PrintedRebuild.RunWith(Endpoint, Region, CmkRule, resource => resource.Name is { IsKnown: true } known && known.Value == "sharded", null, new Dictionary<string, string>());
+
+        // with its two shards, their slots, replicas and zones as the scan read them, and its other non-default settings
+        var old = (ElastiCacheReplicationGroup)fix.Finding.Resource;
+        Assert.Equal(
+            ["0001 0-8191 1 eu-west-1a eu-west-1b", "0002 8192-16383 2 eu-west-1c eu-west-1a eu-west-1b"],
+            old.NodeGroups.Value.Select(shard => string.Join(' ', [shard.NodeGroupId, shard.Slots, $"{shard.ReplicaCount}", shard.PrimaryAvailabilityZone, .. shard.ReplicaAvailabilityZones])));
+        Assert.Equal((2, 0, "enabled", false, true), (old.NumNodeGroups.Value, old.ReplicasPerNodeGroup.Value, old.ClusterMode.Value, old.AutoMinorVersionUpgrade.Value, old.DataTiering.Value));
+        Assert.Equal(["orders-users"], old.UserGroupIds.Value);
+        Assert.Equal(("dual_stack", "ipv6"), (old.NetworkType.Value, old.IpDiscovery.Value));
+
+        // Then the new group passes the CMK rule under a customer-managed key, and every rule that passed for the old one
+        var replacement = fix.After.Resources.OfType<ElastiCacheReplicationGroup>().Single(group => group.Name.Value == "sharded-cmk");
+        fix.AssertReplacementPassesWhatTheOldPassed(replacement, CmkRule);
+
+        // and moto's record of it holds every setting the old group has, and the same shards: each one's ID, slots and nodes' zones, primary first
+        var stored = StoredGroups();
+        Assert.Equal(Settings(stored["sharded"]), Settings(stored["sharded-cmk"]));
+        Assert.Equal(["0001 0-8191 eu-west-1a eu-west-1b", "0002 8192-16383 eu-west-1c eu-west-1a eu-west-1b"], Shards(stored["sharded-cmk"]));
+        Assert.Equal(Shards(stored["sharded"]), Shards(stored["sharded-cmk"]));
+    }
+
+    // Each shard of a group as moto stores it: its ID, slots and the zone of each node, primary first.
+    private static string[] Shards(JsonObject group) =>
+        [.. group["node_groups"]!.AsArray().Select(shard => string.Join(' ', new[] { shard!["node_group_id"]!.GetValue<string>(), shard["slots"]!.GetValue<string>() }
+            .Concat(shard["node_group_members"]!.AsArray().Select(member => member!["preferred_availability_zone"]!.GetValue<string>()))))];
+
     // Every replication group moto holds, by ID, as it stores it (its API leaves out most of what a group was created with).
     private Dictionary<string, JsonObject> StoredGroups()
     {
@@ -114,6 +156,6 @@ public sealed class ElastiCacheMigrationMotoTests(MotoServer moto) : MotoScenari
     {
         "description", "engine", "engine_version", "cache_node_type", "cluster_mode", "multi_az", "automatic_failover", "cache_subnet_group_name",
         "port", "transit_encryption_enabled", "auth_token_enabled", "snapshot_retention_limit", "snapshot_window", "preferred_maintenance_window",
-        "log_delivery_configurations", "data_tiering", "network_type", "ip_discovery",
+        "log_delivery_configurations", "data_tiering", "network_type", "ip_discovery", "auto_minor_version_upgrade", "user_group_ids",
     }.Select(field => $"{field}={group[field]?.ToJsonString()}"));
 }

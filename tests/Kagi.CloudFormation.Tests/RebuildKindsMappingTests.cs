@@ -1,4 +1,8 @@
+using Kagi.Core.Findings;
+using Kagi.Core.Localization;
 using Kagi.Core.Model;
+using Kagi.Core.Rules;
+using Kagi.Rules;
 using Kagi.Rules.Aws;
 using Kagi.Rules.Aws.Ebs.Volumes;
 using Kagi.Rules.Aws.Efs.FileSystems;
@@ -213,6 +217,101 @@ public sealed class RebuildKindsMappingTests
         Assert.Equal(Fact.Known(true), valkey.StorageEncrypted);
         Assert.IsType<KeyReference.AwsOwned>(valkey.Key);
         Assert.Contains("ReplicationGroupId", valkey.Name.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(Language.En)]
+    [InlineData(Language.Ja)]
+    public void A_replication_groups_rebuild_settings_and_shards_are_read_so_its_fix_is_filled_in(Language language)
+    {
+        var group = (ElastiCacheReplicationGroup)Scanned("""
+            Parameters:
+              Token:
+                Type: String
+                NoEcho: true
+            Resources:
+              Carts:
+                Type: AWS::ElastiCache::ReplicationGroup
+                Properties:
+                  ReplicationGroupId: carts
+                  ReplicationGroupDescription: orders carts
+                  Engine: valkey
+                  EngineVersion: "8.0"
+                  CacheNodeType: cache.r6gd.xlarge
+                  ClusterMode: enabled
+                  NumNodeGroups: 2
+                  ReplicasPerNodeGroup: 1
+                  NodeGroupConfiguration:
+                    - NodeGroupId: "0001"
+                      Slots: 0-8191
+                      PrimaryAvailabilityZone: eu-west-1a
+                      ReplicaAvailabilityZones: [eu-west-1b]
+                    - NodeGroupId: "0002"
+                      Slots: 8192-16383
+                      ReplicaCount: 2
+                      PrimaryAvailabilityZone: eu-west-1c
+                      ReplicaAvailabilityZones: [eu-west-1a, eu-west-1b]
+                  MultiAZEnabled: true
+                  AutomaticFailoverEnabled: true
+                  CacheSubnetGroupName: carts-subnets
+                  SecurityGroupIds: [sg-0carts]
+                  CacheParameterGroupName: carts-params
+                  Port: 6380
+                  TransitEncryptionEnabled: true
+                  AuthToken: !Ref Token
+                  UserGroupIds: [carts-users]
+                  SnapshotRetentionLimit: 14
+                  SnapshotWindow: 02:00-03:00
+                  PreferredMaintenanceWindow: sun:05:00-sun:06:00
+                  NotificationTopicArn: arn:aws:sns:eu-west-1:111122223333:carts
+                  AutoMinorVersionUpgrade: false
+                  DataTieringEnabled: true
+                  NetworkType: dual_stack
+                  IpDiscovery: ipv6
+                  LogDeliveryConfigurations:
+                    - LogType: slow-log
+                      DestinationType: cloudwatch-logs
+                      DestinationDetails:
+                        CloudWatchLogsDetails:
+                          LogGroup: carts-slow-log
+                      LogFormat: json
+                  Tags:
+                    - Key: team
+                      Value: orders
+            """)["Carts"];
+
+        // The settings read as from Terraform and a live account, each shard's too (its replicas defaulting to the group's)
+        Assert.Equal(
+            ["0001 0-8191 1 eu-west-1a eu-west-1b", "0002 8192-16383 2 eu-west-1c eu-west-1a eu-west-1b"],
+            group.NodeGroups.Value.Select(shard => string.Join(' ', [shard.NodeGroupId, shard.Slots, $"{shard.ReplicaCount}", shard.PrimaryAvailabilityZone, .. shard.ReplicaAvailabilityZones])));
+        Assert.Equal(new ElastiCacheLogDelivery("slow-log", "cloudwatch-logs", "carts-slow-log", "json"), Assert.Single(group.LogDelivery.Value));
+        Assert.Equal((Fact.Known(false), Fact.Known(true), Fact.Known(6380)), (group.AutoMinorVersionUpgrade, group.DataTiering, group.Port));
+
+        // A token from a parameter without a value may yet be empty: whether one is required is not known, and said so
+        Assert.False(group.AuthTokenEnabled.IsKnown);
+
+        // and the fix carries them: the shards' layout and every setting in the AWS CLI, each setting in the console
+        var finding = Assert.Single(
+            RuleEngine.Run(new Inventory([group], []), RuleCatalog.All, ScanOptions.Default with { Rules = new HashSet<string> { "elasticache-replication-group-cmk-encryption" } }));
+        Assert.Equal(ResultStatus.Fail, finding.Status);
+        var text = FindingText.Render(finding, language);
+        var cli = text.FixIn(RemediationMedium.AwsCli);
+        Assert.Contains(
+            """--node-group-configuration '[{"NodeGroupId":"0001","Slots":"0-8191","ReplicaCount":1,"PrimaryAvailabilityZone":"eu-west-1a","ReplicaAvailabilityZones":["eu-west-1b"]},{"NodeGroupId":"0002","Slots":"8192-16383","ReplicaCount":2,"PrimaryAvailabilityZone":"eu-west-1c","ReplicaAvailabilityZones":["eu-west-1a","eu-west-1b"]}]'""",
+            cli,
+            StringComparison.Ordinal);
+        Assert.All(
+            ["--num-node-groups 2", "--replicas-per-node-group 1", "--cluster-mode enabled", "--engine-version 8.0", "--cache-subnet-group-name carts-subnets", "--security-group-ids sg-0carts",
+                "--cache-parameter-group-name carts-params", "--user-group-ids carts-users", "--no-auto-minor-version-upgrade", "--data-tiering-enabled", "--network-type dual_stack",
+                "--ip-discovery ipv6", "--notification-topic-arn arn:aws:sns:eu-west-1:111122223333:carts", "--preferred-maintenance-window sun:05:00-sun:06:00", "\"LogGroup\":\"carts-slow-log\""],
+            option => Assert.Contains(option, cli, StringComparison.Ordinal));
+
+        // only the AUTH token is left for the reader to set, by name
+        var notRead = Texts.Get(language, "fixes.not-read", ("options", "--auth-token"));
+        Assert.Contains(notRead, cli, StringComparison.Ordinal);
+        var console = text.FixIn(RemediationMedium.Console);
+        Assert.Contains("0002 8192-16383 2 eu-west-1c eu-west-1a eu-west-1b", console, StringComparison.Ordinal);
+        Assert.Contains(notRead, console, StringComparison.Ordinal);
     }
 
     [Fact]

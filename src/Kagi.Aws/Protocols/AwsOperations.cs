@@ -42,6 +42,8 @@ public static class AwsOperations
             "ClusterEnabled",
             "ClusterMode",
             "MemberClusters",
+            "NodeGroups.NodeGroupId",
+            "NodeGroups.Slots",
             "NodeGroups.NodeGroupMembers.CacheClusterId",
             "NodeGroups.NodeGroupMembers.PreferredAvailabilityZone",
             "NodeGroups.NodeGroupMembers.CurrentRole",

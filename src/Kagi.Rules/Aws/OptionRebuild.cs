@@ -79,9 +79,9 @@ internal sealed class RebuildReading<TResource>
     public IEnumerable<string> Options(Func<RebuildSetting<TResource>, bool> which) =>
         Set.Where(pair => which(pair.Setting)).SelectMany(pair => pair.Setting.Cli?.Invoke(pair.Value) ?? Cli(pair.Setting.Option, pair.Value));
 
-    /// <summary>The sentence naming what was not read, by option or by argument; empty when everything was read.</summary>
+    /// <summary>The sentence naming what was not read, by option or by argument (once, where two settings share one); empty when everything was read.</summary>
     public string NotReadText(Language language, bool byArgument) => NotRead.Count == 0 ? string.Empty
-        : Texts.Get(language, "fixes.not-read", ("options", string.Join(", ", NotRead.Select(setting => byArgument ? setting.Argument : setting.Option))));
+        : Texts.Get(language, "fixes.not-read", ("options", string.Join(", ", NotRead.Select(setting => byArgument ? setting.Argument : setting.Option).Distinct(StringComparer.Ordinal))));
 
     /// <summary>The script's comment line naming what was not read (with its line break); empty when everything was read.</summary>
     public string NotReadComment(Language language) => NotRead.Count == 0 ? string.Empty : RebuildScript.Comment(NotReadText(language, byArgument: false)) + "\n";
@@ -142,8 +142,13 @@ internal sealed class RebuildReading<TResource>
         { } text => text.GetString() ?? string.Empty,
     };
 
-    // An item of a list: a word, or a record's values one after the other (a log delivery: type, destination, format).
-    private static string Item(JsonElement item) => item.ValueKind == JsonValueKind.Object
-        ? string.Join(" ", item.EnumerateObject().Select(field => field.Value.ToString()))
-        : item.GetString() ?? string.Empty;
+    // An item of a list: a word, or a record's values one after the other (a log delivery: type, destination, format; a
+    // shard: ID, slots, replicas, zones), those left to AWS left out.
+    private static string Item(JsonElement item) => item.ValueKind switch
+    {
+        JsonValueKind.Object => string.Join(" ", item.EnumerateObject().Select(field => Item(field.Value)).Where(text => text.Length > 0)),
+        JsonValueKind.Array => string.Join(" ", item.EnumerateArray().Select(Item)),
+        JsonValueKind.Null => string.Empty,
+        _ => item.ToString(),
+    };
 }

@@ -15,6 +15,12 @@ internal static partial class Scenarios
     /// <summary>Two pages of 100 replication groups.</summary>
     public const int PagingReplicationGroups = 150;
 
+    /// <summary>The shards of a sharded group (ID, slots, the primary's zone then each replica's), every one listed in full.</summary>
+    public const string ShardsListed = "0001 0-8191 eu-west-1a eu-west-1b;0002 8192-16383 eu-west-1c eu-west-1a eu-west-1b";
+
+    /// <summary>A sharded group's shards, one node listed without its zone ("-").</summary>
+    public const string ShardWithoutAZone = "0001 0-8191 eu-west-1a eu-west-1b;0002 8192-16383 eu-west-1c -";
+
     public static readonly string RedshiftCluster = Kagi.Rules.Aws.Redshift.Clusters.RedshiftCluster.Descriptor.Type;
 
     public static readonly string ReplicationGroup = ElastiCacheReplicationGroup.Descriptor.Type;
@@ -32,8 +38,8 @@ internal static partial class Scenarios
             new(RedshiftCluster, "unknown_warehouse_cross_account_denied", KmsKeyId: Key(7, "999988887777")),
             new(ReplicationGroup, "pass_cache_cmk", KmsKeyId: Key(1)) { Tags = new Dictionary<string, string> { ["owner"] = "web" } },
             new(ReplicationGroup, "pass_cache_hsm", KmsKeyId: Key(2)) { Extra = new Dictionary<string, string> { ["Engine"] = "valkey" } },
-            new(ReplicationGroup, "fail_cache_service_owned_key"),
-            new(ReplicationGroup, "fail_cache_unencrypted", Encrypted: false),
+            new(ReplicationGroup, "fail_cache_service_owned_key") { Extra = new Dictionary<string, string> { ["Shards"] = ShardsListed } },
+            new(ReplicationGroup, "fail_cache_unencrypted", Encrypted: false) { Extra = new Dictionary<string, string> { ["Shards"] = ShardWithoutAZone } },
             new(ReplicationGroup, "unknown_cache_cross_account_denied", KmsKeyId: Key(7, "999988887777")),
         ]);
         scenario[Paging].Stores.AddRange(Enumerable.Range(0, PagingRedshiftClusters).Select(i => new FakeStore(RedshiftCluster, $"pass_warehouse_{i:D3}", KmsKeyId: KeyArn(Paging, (i % PagingKeys) + 1))));

@@ -44,7 +44,7 @@ public sealed record ElastiCacheReplicationGroup : CloudResource, IEncryptedAtRe
     [AbsentFromOlderInventories]
     public Fact<int> NumNodeGroups { get; init; } = Fact.NotReported<int>(nameof(NumNodeGroups));
 
-    /// <summary>Replicas of each shard; 0 when left to AWS (or given as <see cref="NumCacheClusters"/>).</summary>
+    /// <summary>Replicas of each shard; 0 when left to AWS, given as <see cref="NumCacheClusters"/>, or differing between shards (each counted in <see cref="NodeGroups"/>).</summary>
     [AbsentFromOlderInventories]
     public Fact<int> ReplicasPerNodeGroup { get; init; } = Fact.NotReported<int>(nameof(ReplicasPerNodeGroup));
 
@@ -52,9 +52,13 @@ public sealed record ElastiCacheReplicationGroup : CloudResource, IEncryptedAtRe
     [AbsentFromOlderInventories]
     public Fact<int> NumCacheClusters { get; init; } = Fact.NotReported<int>(nameof(NumCacheClusters));
 
-    /// <summary>The primary's zone first, then each replica's (cluster mode disabled only; a sharded group's are AWS's to place).</summary>
+    /// <summary>The primary's zone first, then each replica's (cluster mode disabled only; a sharded group's are in <see cref="NodeGroups"/>).</summary>
     [AbsentFromOlderInventories]
     public Fact<IReadOnlyList<string>> PreferredAvailabilityZones { get; init; } = Fact.NotReported<IReadOnlyList<string>>(nameof(PreferredAvailabilityZones));
+
+    /// <summary>Each shard of a sharded group, as configured: its slots, replicas and zones; none when AWS lays them out (and for a group without shards).</summary>
+    [AbsentFromOlderInventories]
+    public Fact<IReadOnlyList<ElastiCacheNodeGroup>> NodeGroups { get; init; } = Fact.NotReported<IReadOnlyList<ElastiCacheNodeGroup>>(nameof(NodeGroups));
 
     [AbsentFromOlderInventories]
     public Fact<bool> MultiAz { get; init; } = Fact.NotReported<bool>(nameof(MultiAz));
@@ -93,6 +97,9 @@ public sealed record ElastiCacheReplicationGroup : CloudResource, IEncryptedAtRe
     public Fact<int> SnapshotRetentionLimit { get; init; } = Fact.NotReported<int>(nameof(SnapshotRetentionLimit));
 
     [AbsentFromOlderInventories]
+    public Fact<bool> AutoMinorVersionUpgrade { get; init; } = Fact.NotReported<bool>(nameof(AutoMinorVersionUpgrade));
+
+    [AbsentFromOlderInventories]
     public Fact<string?> SnapshotWindow { get; init; } = Fact.NotReported<string?>(nameof(SnapshotWindow));
 
     [AbsentFromOlderInventories]
@@ -118,8 +125,17 @@ public sealed record ElastiCacheReplicationGroup : CloudResource, IEncryptedAtRe
 [SavedAsJson(typeof(ElastiCacheJson))]
 public sealed record ElastiCacheLogDelivery(string LogType, string DestinationType, string Destination, string LogFormat);
 
-/// <summary>The log deliveries a saved inventory and a finding's evidence hold as JSON, serialized by generated code.</summary>
+/// <summary>
+/// One shard of a sharded group as <c>CreateReplicationGroup</c>'s <c>NodeGroupConfiguration</c> takes it: its ID, its hash
+/// slots (<c>0-8191</c>), its replicas, and the zones of its primary and of each replica; null or none where AWS chooses.
+/// </summary>
+[SavedAsJson(typeof(ElastiCacheJson))]
+public sealed record ElastiCacheNodeGroup(string? NodeGroupId, string? Slots, int ReplicaCount, string? PrimaryAvailabilityZone, IReadOnlyList<string> ReplicaAvailabilityZones);
+
+/// <summary>The log deliveries and shards a saved inventory and a finding's evidence hold as JSON, serialized by generated code.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, RespectNullableAnnotations = true, RespectRequiredConstructorParameters = true)]
 [JsonSerializable(typeof(ElastiCacheLogDelivery))]
 [JsonSerializable(typeof(IReadOnlyList<ElastiCacheLogDelivery>))]
+[JsonSerializable(typeof(ElastiCacheNodeGroup))]
+[JsonSerializable(typeof(IReadOnlyList<ElastiCacheNodeGroup>))]
 public sealed partial class ElastiCacheJson : JsonSerializerContext;

@@ -8,8 +8,9 @@ namespace Kagi.Rules.Aws.ElastiCache.ReplicationGroups;
 
 /// <summary>
 /// Replication groups: listed with <c>DescribeReplicationGroups</c>, which names a customer-managed at-rest key; an
-/// encrypted group without one is on ElastiCache's own (AWS-owned) key. The answer carries no tags. What a rebuild
-/// carries and the group's listing leaves to its nodes (engine version, subnet group, security groups, parameter group,
+/// encrypted group without one is on ElastiCache's own (AWS-owned) key; and a sharded group's shards with their slots and
+/// nodes' zones (a rebuild recreates that layout; a shard listed without them leaves it unknown). The answer carries no
+/// tags. What a rebuild carries and the group's listing leaves to its nodes (engine version, subnet group, security groups, parameter group,
 /// maintenance window, notification topic) comes from one <c>DescribeCacheClusters</c> listing of the region, asked
 /// before the groups; when it fails, those settings are unknown and the groups are still judged.
 /// </summary>
@@ -47,6 +48,7 @@ public sealed class ElastiCacheReplicationGroupCollector : ListedStoreCollector<
         var arn = item.Text("ARN") ?? Arn(region.Partition, region.Region, region.Account, identifier);
         var nodeGroups = item.Items("NodeGroups");
         var sharded = item.Text("ClusterEnabled") == "true";
+        var shards = sharded ? Shards(nodeGroups) : Fact.Known<IReadOnlyList<ElastiCacheNodeGroup>>([]);
         return new ElastiCacheReplicationGroup
         {
             Id = arn,
@@ -61,12 +63,11 @@ public sealed class ElastiCacheReplicationGroupCollector : ListedStoreCollector<
             NodeType = Fact.Known(item.Text("CacheNodeType")),
             ClusterMode = Fact.Known(item.Text("ClusterMode") ?? (sharded ? "enabled" : null)),
 
-            // Shards and their replicas for a sharded group; a group without shards is counted in nodes, as its zones are given.
-            NumNodeGroups = Fact.Known(sharded ? nodeGroups.Count : 0),
-            ReplicasPerNodeGroup = Fact.Known(sharded && nodeGroups.Count > 0 ? nodeGroups.Max(group => group.Items("NodeGroupMembers").Count) - 1 : 0),
+            // A sharded group's shards, each with its slots, replicas and zones; a group without shards is counted in nodes, as its zones are given.
+            NumNodeGroups = sharded ? shards.Map(list => list.Count) : Fact.Known(0),
+            ReplicasPerNodeGroup = sharded ? shards.Map(SharedReplicaCount) : Fact.Known(0),
+            NodeGroups = shards,
             NumCacheClusters = Fact.Known(sharded || nodeGroups.Count == 0 ? 0 : nodeGroups[0].Items("NodeGroupMembers").Count),
-
-            // A sharded group's nodes are placed per shard (NodeGroupConfiguration), left to AWS here.
             PreferredAvailabilityZones = Fact.Known<IReadOnlyList<string>>(sharded || nodeGroups.Count == 0 ? [] : Zones(nodeGroups[0])),
             MultiAz = Fact.Known(item.Text("MultiAZ") == "enabled"),
             AutomaticFailover = Fact.Known(item.Text("AutomaticFailover") is "enabled" or "enabling"),
@@ -76,6 +77,9 @@ public sealed class ElastiCacheReplicationGroupCollector : ListedStoreCollector<
             AuthTokenEnabled = Fact.Known(item.Text("AuthTokenEnabled") == "true"),
             UserGroupIds = Fact.Known(item.Texts("UserGroupIds")),
             SnapshotRetentionLimit = Fact.Known(Int(item.Text("SnapshotRetentionLimit"))),
+
+            // On unless turned off, as AWS creates a group.
+            AutoMinorVersionUpgrade = Fact.Known(item.Text("AutoMinorVersionUpgrade") != "false"),
             SnapshotWindow = Fact.Known(item.Text("SnapshotWindow")),
             LogDelivery = Fact.Known<IReadOnlyList<ElastiCacheLogDelivery>>([.. item.Items("LogDeliveryConfigurations").Select(LogDelivery).OfType<ElastiCacheLogDelivery>()]),
             DataTiering = Fact.Known(item.Text("DataTiering") == "enabled"),
@@ -154,7 +158,32 @@ public sealed class ElastiCacheReplicationGroupCollector : ListedStoreCollector<
         };
     }
 
-    // The primary's zone first, then the replicas'.
+    // Each shard as it stands, for the rebuild to recreate the same layout. A shard listed without its ID, slots or every
+    // node's zone could not be recreated alike: the layout is then unknown, not guessed.
+    private static Fact<IReadOnlyList<ElastiCacheNodeGroup>> Shards(IReadOnlyList<AwsAnswer> nodeGroups)
+    {
+        var shards = new List<ElastiCacheNodeGroup>();
+        foreach (var nodeGroup in nodeGroups)
+        {
+            var zones = Zones(nodeGroup);
+            if (nodeGroup.Text("NodeGroupId") is not { } id || nodeGroup.Text("Slots") is not { } slots || zones.Length == 0 || zones.Length != nodeGroup.Items("NodeGroupMembers").Count)
+            {
+                return Fact.Unknown<IReadOnlyList<ElastiCacheNodeGroup>>(Texts.Canonical("reasons.replication-group-shards-not-listed"));
+            }
+
+            shards.Add(new ElastiCacheNodeGroup(id, slots, zones.Length - 1, zones[0], zones[1..]));
+        }
+
+        return shards.Count == 0
+            ? Fact.Unknown<IReadOnlyList<ElastiCacheNodeGroup>>(Texts.Canonical("reasons.replication-group-shards-not-listed"))
+            : Fact.Known<IReadOnlyList<ElastiCacheNodeGroup>>(shards);
+    }
+
+    // The replicas every shard has; none when they differ, each shard's own count being in its configuration.
+    private static int SharedReplicaCount(IReadOnlyList<ElastiCacheNodeGroup> shards) =>
+        shards.Select(shard => shard.ReplicaCount).Distinct().Count() == 1 ? shards[0].ReplicaCount : 0;
+
+    // The primary's zone first, then the replicas'. A sharded group's members carry no role: its first listed is taken as the primary.
     private static string[] Zones(AwsAnswer nodeGroup) =>
         [.. nodeGroup.Items("NodeGroupMembers").OrderBy(member => member.Text("CurrentRole") == "primary" ? 0 : 1)
             .Select(member => member.Text("PreferredAvailabilityZone")).OfType<string>()];

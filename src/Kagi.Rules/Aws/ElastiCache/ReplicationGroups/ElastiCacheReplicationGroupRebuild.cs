@@ -27,6 +27,7 @@ public sealed class ElastiCacheReplicationGroupRebuild : IFixBuilder
         new("--cluster-mode", "cluster_mode", Texts.Name("fixes.setting-cluster-mode"), group => Json(group.ClusterMode)),
         new("--num-node-groups", "num_node_groups", Texts.Name("fixes.setting-shards"), group => Set(group.NumNodeGroups)),
         new("--replicas-per-node-group", "replicas_per_node_group", Texts.Name("fixes.setting-replicas"), group => Set(group.ReplicasPerNodeGroup)),
+        new("--node-group-configuration", "num_node_groups", Texts.Name("fixes.setting-shard-layout"), NodeGroups, NodeGroupOption, NoTerraformArgument),
         new("--num-cache-clusters", "num_cache_clusters", Texts.Name("fixes.setting-nodes"), group => Set(group.NumCacheClusters)),
         new("--preferred-cache-cluster-azs", "preferred_cache_cluster_azs", Texts.Name("fixes.setting-node-zones"), group => Json(group.PreferredAvailabilityZones)),
         new("--multi-az-enabled", "multi_az_enabled", Texts.Name("fixes.setting-multi-az"), group => Json(group.MultiAz)),
@@ -39,6 +40,7 @@ public sealed class ElastiCacheReplicationGroupRebuild : IFixBuilder
         new("--transit-encryption-mode", "transit_encryption_mode", Texts.Name("fixes.setting-transit-encryption-mode"), group => Json(group.TransitEncryptionMode)),
         new(AuthOption, "auth_token", Texts.Name("fixes.setting-auth-token"), group => Json(group.AuthTokenEnabled), AuthToken, AuthTokenArgument),
         new("--user-group-ids", "user_group_ids", Texts.Name("fixes.setting-user-groups"), group => Json(group.UserGroupIds)),
+        new("--auto-minor-version-upgrade", "auto_minor_version_upgrade", Texts.Name("fixes.setting-auto-minor-version-upgrade"), group => Json(group.AutoMinorVersionUpgrade)),
         new("--snapshot-retention-limit", "snapshot_retention_limit", Texts.Name("fixes.setting-snapshot-retention"), group => Json(group.SnapshotRetentionLimit)),
         new("--snapshot-window", "snapshot_window", Texts.Name("fixes.setting-snapshot-window"), group => Json(group.SnapshotWindow)),
         new("--preferred-maintenance-window", "maintenance_window", Texts.Name("fixes.setting-maintenance-window"), group => Json(group.MaintenanceWindow)),
@@ -100,6 +102,61 @@ public sealed class ElastiCacheReplicationGroupRebuild : IFixBuilder
     private static Fact<JsonElement?> LogDelivery(ElastiCacheReplicationGroup group) => group.LogDelivery.IsKnown
         ? Fact.Known<JsonElement?>(JsonSerializer.SerializeToElement(group.LogDelivery.Value, ElastiCacheJson.Default.IReadOnlyListElastiCacheLogDelivery))
         : Fact.Unknown<JsonElement?>(group.LogDelivery.Reason!);
+
+    // None configured is AWS's layout: said as left to AWS.
+    private static Fact<JsonElement?> NodeGroups(ElastiCacheReplicationGroup group) => group.NodeGroups switch
+    {
+        { IsKnown: false } unknown => Fact.Unknown<JsonElement?>(unknown.Reason!),
+        { Value.Count: 0 } => Fact.Known<JsonElement?>(null),
+        var known => Fact.Known<JsonElement?>(JsonSerializer.SerializeToElement(known.Value, ElastiCacheJson.Default.IReadOnlyListElastiCacheNodeGroup)),
+    };
+
+    // The option's own JSON: each shard with what was configured of it, the rest left to AWS.
+    private static string[] NodeGroupOption(JsonElement value)
+    {
+        var shards = value.Deserialize(ElastiCacheJson.Default.IReadOnlyListElastiCacheNodeGroup) ?? [];
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartArray();
+            foreach (var shard in shards)
+            {
+                json.WriteStartObject();
+                WriteIfSet(json, "NodeGroupId", shard.NodeGroupId);
+                WriteIfSet(json, "Slots", shard.Slots);
+                json.WriteNumber("ReplicaCount", shard.ReplicaCount);
+                WriteIfSet(json, "PrimaryAvailabilityZone", shard.PrimaryAvailabilityZone);
+                if (shard.ReplicaAvailabilityZones.Count > 0)
+                {
+                    json.WriteStartArray("ReplicaAvailabilityZones");
+                    foreach (var zone in shard.ReplicaAvailabilityZones)
+                    {
+                        json.WriteStringValue(zone);
+                    }
+
+                    json.WriteEndArray();
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        return RebuildScript.Option("--node-group-configuration", Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+
+    private static void WriteIfSet(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is not null)
+        {
+            json.WriteString(name, value);
+        }
+    }
+
+    // The provider has no argument for a shard's slots or zones: num_node_groups and replicas_per_node_group say what it can,
+    // and the group the AWS CLI fix made keeps its layout once imported.
+    private static string[] NoTerraformArgument(JsonElement value) => [];
 
     private static IReadOnlyList<ElastiCacheLogDelivery> Deliveries(JsonElement value) => value.Deserialize(ElastiCacheJson.Default.IReadOnlyListElastiCacheLogDelivery) ?? [];
 

@@ -43,6 +43,9 @@ internal sealed class ElastiCacheReplicationGroupTerraformMapper : ResourceMappe
             NumNodeGroups = Facts.Int(view, "num_node_groups", whenNotSet: 0),
             ReplicasPerNodeGroup = Facts.Int(view, "replicas_per_node_group", whenNotSet: 0),
             NumCacheClusters = Facts.Int(view, "num_cache_clusters", whenNotSet: 0),
+
+            // The provider has no argument for a shard's slots or zones: AWS lays the shards out.
+            NodeGroups = Fact.Known<IReadOnlyList<ElastiCacheNodeGroup>>([]),
             PreferredAvailabilityZones = Facts.Strings(view, "preferred_cache_cluster_azs"),
             MultiAz = Facts.Bool(view, "multi_az_enabled", whenNotSet: false),
             AutomaticFailover = Facts.Bool(view, "automatic_failover_enabled", whenNotSet: false),
@@ -57,6 +60,7 @@ internal sealed class ElastiCacheReplicationGroupTerraformMapper : ResourceMappe
             AuthTokenEnabled = Facts.OptionalString(view, "auth_token").Map(token => token is { Length: > 0 }),
             UserGroupIds = Facts.Strings(view, "user_group_ids"),
             SnapshotRetentionLimit = Facts.Int(view, "snapshot_retention_limit", whenNotSet: 0),
+            AutoMinorVersionUpgrade = Facts.Bool(view, "auto_minor_version_upgrade", whenNotSet: true),
             SnapshotWindow = Facts.OptionalString(view, "snapshot_window"),
             MaintenanceWindow = Facts.OptionalString(view, "maintenance_window"),
             NotificationTopicArn = Facts.OptionalString(view, "notification_topic_arn"),
@@ -87,9 +91,12 @@ internal sealed class ElastiCacheReplicationGroupTerraformMapper : ResourceMappe
 
             var fields = new BlockView(view, LogDeliveryBlock, body);
             var (type, destinationType, destination, format) = (Facts.OptionalString(fields, "log_type"), Facts.OptionalString(fields, "destination_type"), Facts.OptionalString(fields, "destination"), Facts.OptionalString(fields, "log_format"));
-            if (new[] { type, destinationType, destination, format }.FirstOrDefault(field => !field.IsKnown || field.Value is null) is { } missing)
+
+            // (A fact is a struct: FirstOrDefault would give an empty one, not null, when every field is given.)
+            Fact<string?>[] given = [type, destinationType, destination, format];
+            if (given.Any(field => !field.IsKnown || field.Value is null))
             {
-                return Fact.Unknown<IReadOnlyList<ElastiCacheLogDelivery>>(missing.Reason ?? Texts.Canonical("reasons.block-fields-not-read", ("type", LogDeliveryBlock)));
+                return Fact.Unknown<IReadOnlyList<ElastiCacheLogDelivery>>(given.Select(field => field.Reason).FirstOrDefault(reason => reason is not null) ?? Texts.Canonical("reasons.block-fields-not-read", ("type", LogDeliveryBlock)));
             }
 
             deliveries.Add(new ElastiCacheLogDelivery(type.Value!, destinationType.Value!, destination.Value!, format.Value!));
