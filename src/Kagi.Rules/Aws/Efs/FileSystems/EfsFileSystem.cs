@@ -72,9 +72,11 @@ public sealed record EfsMountTarget(string SubnetId, string? IpAddress, IReadOnl
 public sealed record EfsAccessPoint(EfsPosixUser? PosixUser, string? RootPath, EfsCreationInfo? CreationInfo, IReadOnlyDictionary<string, string> Tags);
 
 /// <summary>The user and groups every request through an access point is made as.</summary>
+[SavedAsJson(typeof(EfsJson))]
 public sealed record EfsPosixUser(long Uid, long Gid, IReadOnlyList<long> SecondaryGids);
 
 /// <summary>The owner and permissions an access point's root directory is created with when it is missing.</summary>
+[SavedAsJson(typeof(EfsJson))]
 public sealed record EfsCreationInfo(long OwnerUid, long OwnerGid, string Permissions);
 
 /// <summary>A replication's destination: its Region and the file system there.</summary>
@@ -82,7 +84,7 @@ public sealed record EfsCreationInfo(long OwnerUid, long OwnerGid, string Permis
 public sealed record EfsReplicationDestination(string Region, string FileSystemId);
 
 /// <summary>The mount targets, access points and replication destinations a saved inventory and a finding's evidence hold as JSON, serialized by generated code.</summary>
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, RespectNullableAnnotations = true, RespectRequiredConstructorParameters = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, RespectNullableAnnotations = true, RespectRequiredConstructorParameters = true)]
 [JsonSerializable(typeof(IReadOnlyList<EfsMountTarget>))]
 [JsonSerializable(typeof(IReadOnlyList<EfsAccessPoint>))]
 [JsonSerializable(typeof(IReadOnlyList<EfsReplicationDestination>))]
