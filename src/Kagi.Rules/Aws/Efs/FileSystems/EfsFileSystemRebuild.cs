@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Kagi.Core.Findings;
 using Kagi.Core.Localization;
 using Kagi.Core.Model;
@@ -107,7 +109,7 @@ public sealed class EfsFileSystemRebuild : IFixBuilder
     private static Fact<JsonElement?> Protection(EfsFileSystem fileSystem) =>
         fileSystem.ReplicationOverwriteProtection is { IsKnown: true, Value: not "DISABLED" } ? Fact.Known<JsonElement?>(null) : Json(fileSystem.ReplicationOverwriteProtection);
 
-    private static T? Read<T>(IReadOnlyDictionary<string, string?> evidence, string key, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+    private static T? Read<T>(IReadOnlyDictionary<string, string?> evidence, string key, JsonTypeInfo<T> type)
         where T : class => evidence.GetValueOrDefault(key) is { } json ? JsonSerializer.Deserialize(json, type) : null;
 
     private static IEnumerable<(string Transition, string When)> Transitions(JsonElement value) =>
@@ -231,7 +233,7 @@ public sealed class EfsFileSystemRebuild : IFixBuilder
 internal sealed record EfsRootDirectory(string Path, EfsCreationInfo? CreationInfo);
 
 /// <summary>The JSON the AWS CLI takes for an access point's user and root directory: the API's own member names.</summary>
-[System.Text.Json.Serialization.JsonSourceGenerationOptions(DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-[System.Text.Json.Serialization.JsonSerializable(typeof(EfsPosixUser))]
-[System.Text.Json.Serialization.JsonSerializable(typeof(EfsRootDirectory))]
-internal sealed partial class EfsCliJson : System.Text.Json.Serialization.JsonSerializerContext;
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(EfsPosixUser))]
+[JsonSerializable(typeof(EfsRootDirectory))]
+internal sealed partial class EfsCliJson : JsonSerializerContext;
