@@ -19,7 +19,7 @@ internal static class RecordedAws
         try
         {
             var calls = Path.Combine(folder, "calls");
-            var stub = $"aws() {{ printf '%s\\0' \"$@\" >> '{calls}'; printf '\\036' >> '{calls}'; echo available; }}\n";
+            var stub = $"aws() {{ {Record(calls)}; echo available; }}\n";
             var start = new ProcessStartInfo("bash", ["--noprofile", "--norc", "-c", stub + script]) { WorkingDirectory = folder, RedirectStandardError = true, RedirectStandardOutput = true };
             foreach (var (name, value) in environment ?? new Dictionary<string, string>())
             {
@@ -32,13 +32,20 @@ internal static class RecordedAws
             Assert.True(bash.WaitForExit(TimeSpan.FromSeconds(30)), "bash did not finish");
             _ = output.Result;
             Assert.True(bash.ExitCode == 0 && error.Length == 0, $"bash failed ({bash.ExitCode}): {error}\n--- script ---\n{script}");
-            return [.. File.ReadAllText(calls).Split('\u001e', StringSplitOptions.RemoveEmptyEntries).Select(call => new AwsCall(call.TrimEnd('\0').Split('\0')))];
+            return Read(calls);
         }
         finally
         {
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    /// <summary>A bash line that appends the call's arguments to <paramref name="file"/> as the recording <c>aws</c> does.</summary>
+    public static string Record(string file) => $"printf '%s\\0' \"$@\" >> '{file}'; printf '\\036' >> '{file}'";
+
+    /// <summary>The calls recorded in <paramref name="file"/>, none when it was never written.</summary>
+    public static List<AwsCall> Read(string file) => !File.Exists(file) ? []
+        : [.. File.ReadAllText(file).Split('\u001e', StringSplitOptions.RemoveEmptyEntries).Select(call => new AwsCall(call.TrimEnd('\0').Split('\0')))];
 
     /// <summary>
     /// Each option of each call to <paramref name="service"/> that the operation's input in botocore's model lacks; a

@@ -366,6 +366,33 @@ public sealed class RebuildKindsMappingTests
     }
 
     [Fact]
+    public void A_file_system_keeps_the_rebuild_settings_it_declares_and_leaves_what_is_declared_apart_unread()
+    {
+        var system = (EfsFileSystem)Scanned("""
+            Resources:
+              Files:
+                Type: AWS::EFS::FileSystem
+                Properties:
+                  Encrypted: true
+                  PerformanceMode: maxIO
+                  ThroughputMode: provisioned
+                  ProvisionedThroughputInMibps: 128
+                  AvailabilityZoneName: eu-west-1a
+                  BackupPolicy:
+                    Status: ENABLED
+                  FileSystemProtection:
+                    ReplicationOverwriteProtection: DISABLED
+                  LifecyclePolicies:
+                    - TransitionToIA: AFTER_30_DAYS
+                    - TransitionToPrimaryStorageClass: AFTER_1_ACCESS
+            """)["Files"];
+
+        Assert.Equal(("maxIO", "provisioned", 128, "eu-west-1a", true, "DISABLED"), (system.PerformanceMode.Value, system.ThroughputMode.Value, system.ProvisionedThroughput.Value, system.AvailabilityZoneName.Value, system.AutomaticBackups.Value, system.ReplicationOverwriteProtection.Value));
+        Assert.Equal(["TransitionToIA=AFTER_30_DAYS", "TransitionToPrimaryStorageClass=AFTER_1_ACCESS"], system.LifecyclePolicies.Value);
+        Assert.False(system.MountTargets.IsKnown);
+    }
+
+    [Fact]
     public void A_volume_without_a_key_depends_on_account_settings_no_template_declares_and_keeps_its_rebuild_settings()
     {
         var resources = Scanned("""

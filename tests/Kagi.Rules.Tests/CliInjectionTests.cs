@@ -6,6 +6,7 @@ using Kagi.Core.Model;
 using Kagi.Core.Rules;
 using Kagi.Rules.Aws;
 using Kagi.Rules.Aws.Ebs.Volumes;
+using Kagi.Rules.Aws.Efs.FileSystems;
 using Kagi.Rules.Aws.ElastiCache.ReplicationGroups;
 using Kagi.Rules.Aws.Neptune.Clusters;
 
@@ -151,6 +152,7 @@ public sealed partial class CliInjectionTests
     {
         var type when type == EbsVolume.Descriptor.Type => VolumeEvidence(value),
         var type when type == ElastiCacheReplicationGroup.Descriptor.Type => ReplicationGroupEvidence(value),
+        var type when type == EfsFileSystem.Descriptor.Type => FileSystemEvidence(value),
         _ => Evidence(value),
     };
 
@@ -198,6 +200,30 @@ public sealed partial class CliInjectionTests
         });
         return new() { [key] = read };
     }
+
+    // A file system whose every setting, tag, mount target, access point and replication holds the value, for the rules
+    // whose fix rebuilds one.
+    private static Dictionary<string, string?> FileSystemEvidence(string value) => EfsFileSystemRebuild.Evidence(new EfsFileSystem
+    {
+        Id = value,
+        Name = Fact.Known(value),
+        Tags = Fact.Known<IReadOnlyDictionary<string, string>>(new Dictionary<string, string> { [value] = value }),
+        StorageEncrypted = Fact.Known(false),
+        KmsKeyId = Fact.Known<string?>(null),
+        Key = new KeyReference.ServiceDefault(),
+        PerformanceMode = Fact.Known<string?>(value),
+        ThroughputMode = Fact.Known<string?>(value),
+        ProvisionedThroughput = Fact.Known(128),
+        AvailabilityZoneName = Fact.Known<string?>(value),
+        LifecyclePolicies = Fact.Known<IReadOnlyList<string>>([$"TransitionToIA={value}", $"TransitionToArchive={value}"]),
+        AutomaticBackups = Fact.Known(true),
+        Policy = Fact.Known<string?>(value),
+        ReplicationOverwriteProtection = Fact.Known<string?>("DISABLED"),
+        MountTargets = Fact.Known<IReadOnlyList<EfsMountTarget>>([new(value, value, [value, value]), new(value, null, [])]),
+        AccessPoints = Fact.Known<IReadOnlyList<EfsAccessPoint>>(
+            [new(new(1000, 1000, [2000]), value, new(1000, 1000, value), new Dictionary<string, string> { ["Name"] = value }), new(null, null, null, new Dictionary<string, string>())]),
+        ReplicationDestinations = Fact.Known<IReadOnlyList<EfsReplicationDestination>>([new(value, value)]),
+    }).ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
 
     // A volume whose every setting, tag and attachment holds the value, for the rules whose fix replaces a volume.
     private static Dictionary<string, string?> VolumeEvidence(string value) => EbsVolumeRebuild.Evidence(new EbsVolume

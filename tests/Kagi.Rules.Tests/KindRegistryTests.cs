@@ -171,6 +171,7 @@ public sealed partial class KindRegistryTests
         _ when type == typeof(string) => $"{name} value",
         _ when type == typeof(bool) => true,
         _ when type == typeof(int) => 17,
+        _ when type == typeof(long) => 4_000_000_017L,
         _ when type == typeof(IReadOnlyList<string>) => new[] { $"{name} one", $"{name} two" },
         _ when type == typeof(IReadOnlyDictionary<string, string>) => new Dictionary<string, string> { [$"{name} key"] = $"{name} one", ["owner"] = $"{name} two" },
         _ when type == typeof(decimal) => 2.5m,

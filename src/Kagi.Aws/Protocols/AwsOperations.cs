@@ -165,11 +165,99 @@ public static class AwsOperations
         AwsApi.Efs,
         "DescribeFileSystems",
         ["MaxItems", "Marker"],
-        Members("FileSystems", "FileSystemId", "FileSystemArn", "Encrypted", "KmsKeyId", "Tags.Key", "Tags.Value"),
+        Members(
+            "FileSystems",
+            "FileSystemId",
+            "FileSystemArn",
+            "Encrypted",
+            "KmsKeyId",
+            "Tags.Key",
+            "Tags.Value",
+            "PerformanceMode",
+            "ThroughputMode",
+            "ProvisionedThroughputInMibps",
+            "AvailabilityZoneName",
+            "FileSystemProtection.ReplicationOverwriteProtection"),
         new("Marker", "NextMarker", "MaxItems"),
         "GET",
         "/2015-02-01/file-systems",
         new Dictionary<string, string>(StringComparer.Ordinal) { ["MaxItems"] = "MaxItems", ["Marker"] = "Marker" });
+
+    /// <summary>One file system's lifecycle policies; <c>{FileSystemId}</c> is filled from the input.</summary>
+    public static AwsOperation EfsDescribeLifecycleConfiguration { get; } = new(
+        AwsApi.Efs,
+        "DescribeLifecycleConfiguration",
+        ["FileSystemId"],
+        Members("LifecyclePolicies", "TransitionToIA", "TransitionToPrimaryStorageClass", "TransitionToArchive"),
+        Method: "GET",
+        RequestUri: "/2015-02-01/file-systems/{FileSystemId}/lifecycle-configuration");
+
+    /// <summary>One file system's backup policy; <c>PolicyNotFound</c> when it has none.</summary>
+    public static AwsOperation EfsDescribeBackupPolicy { get; } = new(
+        AwsApi.Efs,
+        "DescribeBackupPolicy",
+        ["FileSystemId"],
+        ["BackupPolicy.Status"],
+        Method: "GET",
+        RequestUri: "/2015-02-01/file-systems/{FileSystemId}/backup-policy");
+
+    /// <summary>One file system's resource policy; <c>PolicyNotFound</c> when it has none.</summary>
+    public static AwsOperation EfsDescribeFileSystemPolicy { get; } = new(
+        AwsApi.Efs,
+        "DescribeFileSystemPolicy",
+        ["FileSystemId"],
+        ["Policy"],
+        Method: "GET",
+        RequestUri: "/2015-02-01/file-systems/{FileSystemId}/policy");
+
+    public static AwsOperation EfsDescribeMountTargets { get; } = new(
+        AwsApi.Efs,
+        "DescribeMountTargets",
+        ["MaxItems", "Marker", "FileSystemId"],
+        Members("MountTargets", "MountTargetId", "SubnetId", "IpAddress"),
+        new("Marker", "NextMarker", "MaxItems"),
+        "GET",
+        "/2015-02-01/mount-targets",
+        new Dictionary<string, string>(StringComparer.Ordinal) { ["MaxItems"] = "MaxItems", ["Marker"] = "Marker", ["FileSystemId"] = "FileSystemId" });
+
+    public static AwsOperation EfsDescribeMountTargetSecurityGroups { get; } = new(
+        AwsApi.Efs,
+        "DescribeMountTargetSecurityGroups",
+        ["MountTargetId"],
+        ["SecurityGroups"],
+        Method: "GET",
+        RequestUri: "/2015-02-01/mount-targets/{MountTargetId}/security-groups");
+
+    public static AwsOperation EfsDescribeAccessPoints { get; } = new(
+        AwsApi.Efs,
+        "DescribeAccessPoints",
+        ["MaxResults", "NextToken", "FileSystemId"],
+        Members(
+            "AccessPoints",
+            "PosixUser.Uid",
+            "PosixUser.Gid",
+            "PosixUser.SecondaryGids",
+            "RootDirectory.Path",
+            "RootDirectory.CreationInfo.OwnerUid",
+            "RootDirectory.CreationInfo.OwnerGid",
+            "RootDirectory.CreationInfo.Permissions",
+            "Tags.Key",
+            "Tags.Value"),
+        new("NextToken", "NextToken", "MaxResults"),
+        "GET",
+        "/2015-02-01/access-points",
+        new Dictionary<string, string>(StringComparer.Ordinal) { ["MaxResults"] = "MaxResults", ["NextToken"] = "NextToken", ["FileSystemId"] = "FileSystemId" });
+
+    /// <summary>The replications a file system is part of; <c>ReplicationNotFound</c> when none.</summary>
+    public static AwsOperation EfsDescribeReplicationConfigurations { get; } = new(
+        AwsApi.Efs,
+        "DescribeReplicationConfigurations",
+        ["FileSystemId", "NextToken", "MaxResults"],
+        Members("Replications", "SourceFileSystemId", "Destinations.Region", "Destinations.FileSystemId"),
+        new("NextToken", "NextToken", "MaxResults"),
+        "GET",
+        "/2015-02-01/file-systems/replication-configurations",
+        new Dictionary<string, string>(StringComparer.Ordinal) { ["FileSystemId"] = "FileSystemId", ["NextToken"] = "NextToken", ["MaxResults"] = "MaxResults" });
 
     /// <summary>Every tagged (or once tagged) resource of the given types in a region, with its tags; untagged ones are left out.</summary>
     public static AwsOperation TaggingGetResources { get; } = new(
@@ -208,7 +296,8 @@ public static class AwsOperations
         RdsDescribeDBInstances, RdsDescribeDBClusters, RedshiftDescribeClusters, ElastiCacheDescribeReplicationGroups, ElastiCacheDescribeCacheClusters,
         SnsListTopics, SnsGetTopicAttributes, SecretsManagerListSecrets, LogsDescribeLogGroups, KinesisListStreams,
         KinesisDescribeStreamSummary, EcrDescribeRepositories, BackupListBackupVaults, OpenSearchListDomainNames,
-        OpenSearchDescribeDomains, EfsDescribeFileSystems, TaggingGetResources, OrganizationsListAccounts,
+        OpenSearchDescribeDomains, EfsDescribeFileSystems, EfsDescribeLifecycleConfiguration, EfsDescribeBackupPolicy, EfsDescribeFileSystemPolicy,
+        EfsDescribeMountTargets, EfsDescribeMountTargetSecurityGroups, EfsDescribeAccessPoints, EfsDescribeReplicationConfigurations, TaggingGetResources, OrganizationsListAccounts,
         OrganizationsListAccountsForParent, OrganizationsListOrganizationalUnitsForParent,
     ];
 

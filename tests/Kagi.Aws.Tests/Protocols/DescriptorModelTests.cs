@@ -152,6 +152,11 @@ public sealed class DescriptorModelTests
             case (AwsProtocol.RestJson, "querystring") when inQuery != wireName:
                 yield return $"input member {member} goes in the query string as '{wireName}', the descriptor says '{inQuery}'";
                 break;
+            case (AwsProtocol.RestJson, "uri") when !operation.RequestUri.Contains($"{{{wireName}}}", StringComparison.Ordinal):
+                yield return $"input member {member} goes in the path as '{{{wireName}}}', which the descriptor's path lacks";
+                break;
+            case (AwsProtocol.RestJson, "uri"):
+                break;
             case (AwsProtocol.RestJson, null) when declaredInQuery:
                 yield return $"input member {member} goes in the body, not the query string";
                 break;
