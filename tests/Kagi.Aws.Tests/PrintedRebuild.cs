@@ -62,7 +62,8 @@ internal sealed class PrintedRebuild
 
     /// <summary>
     /// The replacement passes <paramref name="cmkRule"/> under a customer-managed key, and no rule that passed for the old
-    /// resource fails for it; at least one rule passed for an old resource that was encrypted.
+    /// resource fails for it; at least one rule passed for an old resource that was encrypted, where the kind has a rule
+    /// besides its CMK rule (its storage rule).
     /// </summary>
     public void AssertReplacementPassesWhatTheOldPassed(CloudResource replacement, string cmkRule)
     {
@@ -72,7 +73,7 @@ internal sealed class PrintedRebuild
         Assert.Equal(KeyManager.Customer, Assert.IsType<KeyReference.Described>(Assert.IsAssignableFrom<IEncryptedAtRest>(replacement).Key).Key.Manager.Value);
 
         var passedBefore = _before.Where(f => f.Resource.Id == Finding.Resource.Id && f.Status == ResultStatus.Pass).Select(f => f.Rule.Id).ToList();
-        Assert.True(Finding.Result.RemediationVariant is not null || Finding.Rule.Id != cmkRule || passedBefore.Count > 0, "the storage-encryption rule passed for the old resource");
+        Assert.True(Finding.Result.RemediationVariant is not null || Finding.Rule.Id != cmkRule || StoreKinds.StorageRuleOf(Finding.Resource.Type) is null || passedBefore.Count > 0, "the storage-encryption rule passed for the old resource");
         var statusAfter = AfterFindings.Where(f => f.Resource.Id == replacement.Id).ToDictionary(f => f.Rule.Id, f => f.Status);
         Assert.All(passedBefore, ruleId => Assert.Equal((ruleId, ResultStatus.Pass), (ruleId, statusAfter.GetValueOrDefault(ruleId))));
     }

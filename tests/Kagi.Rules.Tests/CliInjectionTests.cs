@@ -6,6 +6,7 @@ using Kagi.Core.Model;
 using Kagi.Core.Rules;
 using Kagi.Rules.Aws;
 using Kagi.Rules.Aws.Ebs.Volumes;
+using Kagi.Rules.Aws.Ecr.Repositories;
 using Kagi.Rules.Aws.ElastiCache.ReplicationGroups;
 using Kagi.Rules.Aws.Neptune.Clusters;
 
@@ -151,6 +152,7 @@ public sealed partial class CliInjectionTests
     {
         var type when type == EbsVolume.Descriptor.Type => VolumeEvidence(value),
         var type when type == ElastiCacheReplicationGroup.Descriptor.Type => ReplicationGroupEvidence(value),
+        var type when type == EcrRepository.Descriptor.Type => RepositoryEvidence(value),
         _ => Evidence(value),
     };
 
@@ -193,6 +195,24 @@ public sealed partial class CliInjectionTests
             DataTiering = Fact.Known(true),
             NetworkType = Fact.Known<string?>(value),
             IpDiscovery = Fact.Known<string?>(value),
+        });
+        return new() { [key] = read };
+    }
+
+    // A repository whose every setting, policy and tag holds the value, for the rule whose fix rebuilds one.
+    private static Dictionary<string, string?> RepositoryEvidence(string value)
+    {
+        var (key, read) = EcrRepositoryRebuild.Evidence(new EcrRepository
+        {
+            Id = value,
+            Name = Fact.Known(value),
+            Tags = Fact.Known<IReadOnlyDictionary<string, string>>(new Dictionary<string, string> { [value] = value }),
+            KmsKeyId = Fact.Known<string?>(null),
+            Key = new KeyReference.AwsOwned(),
+            ImageTagMutability = Fact.Known<string?>(value),
+            ScanOnPush = Fact.Known(true),
+            LifecyclePolicy = Fact.Known<string?>(value),
+            RepositoryPolicy = Fact.Known<string?>(value),
         });
         return new() { [key] = read };
     }

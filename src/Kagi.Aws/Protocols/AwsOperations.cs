@@ -128,8 +128,24 @@ public static class AwsOperations
         AwsApi.Ecr,
         "DescribeRepositories",
         ["maxResults", "nextToken"],
-        Members("repositories", "repositoryName", "repositoryArn", "encryptionConfiguration.encryptionType", "encryptionConfiguration.kmsKey"),
+        Members(
+            "repositories",
+            "repositoryName",
+            "repositoryArn",
+            "encryptionConfiguration.encryptionType",
+            "encryptionConfiguration.kmsKey",
+            "imageTagMutability",
+            "imageScanningConfiguration.scanOnPush"),
         new("nextToken", "nextToken", "maxResults"));
+
+    /// <summary>A repository's lifecycle policy; <c>LifecyclePolicyNotFoundException</c> when it has none.</summary>
+    public static AwsOperation EcrGetLifecyclePolicy { get; } = new(AwsApi.Ecr, "GetLifecyclePolicy", ["repositoryName"], ["lifecyclePolicyText"]);
+
+    /// <summary>A repository's policy; <c>RepositoryPolicyNotFoundException</c> when it has none.</summary>
+    public static AwsOperation EcrGetRepositoryPolicy { get; } = new(AwsApi.Ecr, "GetRepositoryPolicy", ["repositoryName"], ["policyText"]);
+
+    /// <summary>A repository's tags: the Resource Groups Tagging API does not list ECR repositories everywhere it is emulated, and ECR answers for its own.</summary>
+    public static AwsOperation EcrListTagsForResource { get; } = new(AwsApi.Ecr, "ListTagsForResource", ["resourceArn"], Members("tags", "Key", "Value"));
 
     public static AwsOperation BackupListBackupVaults { get; } = new(
         AwsApi.Backup,
@@ -205,7 +221,7 @@ public static class AwsOperations
     [
         RdsDescribeDBInstances, RdsDescribeDBClusters, RedshiftDescribeClusters, ElastiCacheDescribeReplicationGroups, ElastiCacheDescribeCacheClusters,
         SnsListTopics, SnsGetTopicAttributes, SecretsManagerListSecrets, LogsDescribeLogGroups, KinesisListStreams,
-        KinesisDescribeStreamSummary, EcrDescribeRepositories, BackupListBackupVaults, OpenSearchListDomainNames,
+        KinesisDescribeStreamSummary, EcrDescribeRepositories, EcrGetLifecyclePolicy, EcrGetRepositoryPolicy, EcrListTagsForResource, BackupListBackupVaults, OpenSearchListDomainNames,
         OpenSearchDescribeDomains, EfsDescribeFileSystems, TaggingGetResources, OrganizationsListAccounts,
         OrganizationsListAccountsForParent, OrganizationsListOrganizationalUnitsForParent,
     ];
