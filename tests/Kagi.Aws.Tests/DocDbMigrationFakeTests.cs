@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Kagi.Aws.Tests.Fake;
 using Kagi.Core.Findings;
@@ -57,7 +56,7 @@ public sealed class DocDbMigrationFakeTests(FakeAccountScan scan) : IClassFixtur
 
         // and nothing is sent that DocumentDB does not have, so the AWS CLI refuses no call
         Assert.DoesNotContain(calls, call => call.Is("docdb", "add-role-to-db-cluster"));
-        Assert.Empty(UnknownOptions(calls.Where(call => call.Service == "docdb")));
+        Assert.Empty(RecordedAwsCall.UnknownOptions("docdb", calls));
     }
 
     [Fact]
@@ -122,74 +121,6 @@ public sealed class DocDbMigrationFakeTests(FakeAccountScan scan) : IClassFixtur
         return FindingText.Render(finding, language).FixIn(medium);
     }
 
-    // The script run by bash with every aws call recorded (each argument NUL-terminated, each call ended by a record
-    // separator); every call answers "available", so a wait goes on and the key check compares two equal answers.
-    private static List<AwsCall> Run(string script, bool confirmDelete = false)
-    {
-        var folder = Directory.CreateTempSubdirectory("kagi-docdb-fix-").FullName;
-        try
-        {
-            var calls = Path.Combine(folder, "calls");
-            var stub = $"aws() {{ printf '%s\\0' \"$@\" >> '{calls}'; printf '\\036' >> '{calls}'; echo available; }}\n";
-            var start = new ProcessStartInfo("bash", ["--noprofile", "--norc", "-c", stub + script]) { WorkingDirectory = folder, RedirectStandardError = true, RedirectStandardOutput = true };
-            start.Environment["CONFIRM_DELETE_OLD_CLUSTER"] = confirmDelete ? "yes" : string.Empty;
-            using var bash = Process.Start(start)!;
-            var output = bash.StandardOutput.ReadToEndAsync();
-            var error = bash.StandardError.ReadToEnd();
-            Assert.True(bash.WaitForExit(TimeSpan.FromSeconds(30)), "bash did not finish");
-            _ = output.Result;
-            Assert.True(bash.ExitCode == 0 && error.Length == 0, $"bash failed ({bash.ExitCode}): {error}\n--- script ---\n{script}");
-            return [.. File.ReadAllText(calls).Split('\u001e', StringSplitOptions.RemoveEmptyEntries).Select(call => new AwsCall(call.TrimEnd('\0').Split('\0')))];
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
-
-    // Each option of each call that the operation's input in botocore's model (which the AWS CLI parses by) lacks; a
-    // waiter's options are those of the Describe call it repeats.
-    private static List<string> UnknownOptions(IEnumerable<AwsCall> calls)
-    {
-        const string Check = """
-            import sys, botocore.session
-            from botocore import xform_name
-            model = botocore.session.get_session().get_service_model(sys.argv[1])
-            operations = {xform_name(name, "-"): name for name in model.operation_names}
-            common = {"--region", "--query", "--output"}
-            for line in sys.stdin.read().split("\x1e"):
-                if not line:
-                    continue
-                words = line.split("\0")
-                if words[0] == "wait":
-                    continue
-                shape = model.operation_model(operations[words[0]]).input_shape
-                options = {"--" + xform_name(member, "-") for member in shape.members}
-                options |= {"--no-" + xform_name(member, "-") for member, target in shape.members.items() if target.type_name == "boolean"}
-                print("\n".join(f"{words[0]} {word}" for word in words[1:] if word.startswith("--") and word not in options | common))
-            """;
-        var start = new ProcessStartInfo("python3", ["-c", Check, "docdb"]) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        using var python = Process.Start(start)!;
-        python.StandardInput.Write(string.Join('\u001e', calls.Select(call => string.Join('\0', call.Arguments.Skip(1)))));
-        python.StandardInput.Close();
-        var unknown = python.StandardOutput.ReadToEnd();
-        var error = python.StandardError.ReadToEnd();
-        python.WaitForExit();
-        Assert.True(python.ExitCode == 0, error);
-        return [.. unknown.Split('\n', StringSplitOptions.RemoveEmptyEntries)];
-    }
-
-    private sealed record AwsCall(string[] Arguments)
-    {
-        public string Service => Arguments[0];
-
-        public bool Is(string service, string operation) => Arguments.Length > 1 && Arguments[0] == service && Arguments[1] == operation;
-
-        /// <summary>The value after an option; null when the call has no such option.</summary>
-        public string? Option(string name) => Array.IndexOf(Arguments, name) is >= 0 and var at && at + 1 < Arguments.Length ? Arguments[at + 1] : null;
-
-        /// <summary>The values after an option, up to the next option.</summary>
-        public string[] Options(string name) =>
-            [.. Arguments.SkipWhile(argument => argument != name).Skip(1).TakeWhile(argument => !argument.StartsWith("--", StringComparison.Ordinal))];
-    }
+    private static List<RecordedAwsCall> Run(string script, bool confirmDelete = false) =>
+        RecordedAwsCall.Run(script, new Dictionary<string, string> { ["CONFIRM_DELETE_OLD_CLUSTER"] = confirmDelete ? "yes" : string.Empty });
 }

@@ -14,11 +14,12 @@ internal sealed class PrintedRebuild
 {
     private readonly IReadOnlyList<Finding> _before;
 
-    private PrintedRebuild(IReadOnlyList<Finding> before, Finding finding, string cli, Inventory after)
+    private PrintedRebuild(IReadOnlyList<Finding> before, Finding finding, string cli, string output, Inventory after)
     {
         _before = before;
         Finding = finding;
         Cli = cli;
+        Output = output;
         After = after;
         AfterFindings = Scans.Judge(after);
     }
@@ -28,6 +29,9 @@ internal sealed class PrintedRebuild
 
     /// <summary>The AWS CLI script that ran, as printed.</summary>
     public string Cli { get; }
+
+    /// <summary>What the script printed.</summary>
+    public string Output { get; }
 
     /// <summary>The rescan after the fix.</summary>
     public Inventory After { get; }
@@ -56,8 +60,8 @@ internal sealed class PrintedRebuild
 
         // When its AWS CLI script runs exactly as printed, given only the environment
         var cli = FindingText.Render(finding, Language.En).FixIn(RemediationMedium.AwsCli);
-        ExternalProcess.RunShell(cli, endpoint, environment);
-        return new(before, finding, cli, Scans.Run(endpoint, null, region).Inventory);
+        var output = ExternalProcess.RunShell(cli, endpoint, environment);
+        return new(before, finding, cli, output, Scans.Run(endpoint, null, region).Inventory);
     }
 
     /// <summary>

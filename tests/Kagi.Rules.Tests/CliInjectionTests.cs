@@ -5,6 +5,7 @@ using Kagi.Core.Findings;
 using Kagi.Core.Model;
 using Kagi.Core.Rules;
 using Kagi.Rules.Aws;
+using Kagi.Rules.Aws.Backup.Vaults;
 using Kagi.Rules.Aws.Ebs.Volumes;
 using Kagi.Rules.Aws.Ecr.Repositories;
 using Kagi.Rules.Aws.ElastiCache.ReplicationGroups;
@@ -153,6 +154,7 @@ public sealed partial class CliInjectionTests
         var type when type == EbsVolume.Descriptor.Type => VolumeEvidence(value),
         var type when type == ElastiCacheReplicationGroup.Descriptor.Type => ReplicationGroupEvidence(value),
         var type when type == EcrRepository.Descriptor.Type => RepositoryEvidence(value),
+        var type when type == BackupVault.Descriptor.Type => VaultEvidence(value),
         _ => Evidence(value),
     };
 
@@ -213,6 +215,26 @@ public sealed partial class CliInjectionTests
             ScanOnPush = Fact.Known(true),
             LifecyclePolicy = Fact.Known<string?>(value),
             RepositoryPolicy = Fact.Known<string?>(value),
+        });
+        return new() { [key] = read };
+    }
+
+    // A vault whose every setting and tag holds the value, with a lock in compliance mode, for the rule whose fix rebuilds one.
+    private static Dictionary<string, string?> VaultEvidence(string value)
+    {
+        var (key, read) = BackupVaultRebuild.Evidence(new BackupVault
+        {
+            Id = value,
+            Name = Fact.Known(value),
+            Tags = Fact.Known<IReadOnlyDictionary<string, string>>(new Dictionary<string, string> { [value] = value }),
+            KmsKeyId = Fact.Known<string?>(value),
+            Key = new KeyReference.ServiceDefault(),
+            AccessPolicy = Fact.Known<string?>(value),
+            NotificationTopicArn = Fact.Known<string?>(value),
+            NotificationEvents = Fact.Known<IReadOnlyList<string>>([value, value]),
+            LockMode = Fact.Known<string?>(BackupVault.ComplianceMode),
+            LockMinRetentionDays = Fact.Known(7),
+            LockMaxRetentionDays = Fact.Known(365),
         });
         return new() { [key] = read };
     }

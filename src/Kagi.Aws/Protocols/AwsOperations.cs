@@ -151,11 +151,31 @@ public static class AwsOperations
         AwsApi.Backup,
         "ListBackupVaults",
         ["MaxResults", "NextToken"],
-        Members("BackupVaultList", "BackupVaultName", "BackupVaultArn", "EncryptionKeyArn"),
+        Members("BackupVaultList", "BackupVaultName", "BackupVaultArn", "EncryptionKeyArn", "Locked", "MinRetentionDays", "MaxRetentionDays", "LockDate"),
         new("NextToken", "NextToken", "MaxResults"),
         "GET",
         "/backup-vaults/",
         new Dictionary<string, string>(StringComparer.Ordinal) { ["MaxResults"] = "maxResults", ["NextToken"] = "nextToken" });
+
+    /// <summary>A vault's access policy; <c>ResourceNotFoundException</c> when it has none.</summary>
+    public static AwsOperation BackupGetBackupVaultAccessPolicy { get; } = new(
+        AwsApi.Backup,
+        "GetBackupVaultAccessPolicy",
+        ["BackupVaultName"],
+        ["Policy"],
+        Method: "GET",
+        RequestUri: "/backup-vaults/{backupVaultName}/access-policy",
+        PathLabels: new Dictionary<string, string>(StringComparer.Ordinal) { ["BackupVaultName"] = "backupVaultName" });
+
+    /// <summary>A vault's notifications: the SNS topic and the events sent to it; <c>ResourceNotFoundException</c> when it has none.</summary>
+    public static AwsOperation BackupGetBackupVaultNotifications { get; } = new(
+        AwsApi.Backup,
+        "GetBackupVaultNotifications",
+        ["BackupVaultName"],
+        ["SNSTopicArn", "BackupVaultEvents"],
+        Method: "GET",
+        RequestUri: "/backup-vaults/{backupVaultName}/notification-configuration",
+        PathLabels: new Dictionary<string, string>(StringComparer.Ordinal) { ["BackupVaultName"] = "backupVaultName" });
 
     /// <summary>Not paginated: one answer names every domain of the region.</summary>
     public static AwsOperation OpenSearchListDomainNames { get; } = new(
@@ -221,7 +241,8 @@ public static class AwsOperations
     [
         RdsDescribeDBInstances, RdsDescribeDBClusters, RedshiftDescribeClusters, ElastiCacheDescribeReplicationGroups, ElastiCacheDescribeCacheClusters,
         SnsListTopics, SnsGetTopicAttributes, SecretsManagerListSecrets, LogsDescribeLogGroups, KinesisListStreams,
-        KinesisDescribeStreamSummary, EcrDescribeRepositories, EcrGetLifecyclePolicy, EcrGetRepositoryPolicy, EcrListTagsForResource, BackupListBackupVaults, OpenSearchListDomainNames,
+        KinesisDescribeStreamSummary, EcrDescribeRepositories, EcrGetLifecyclePolicy, EcrGetRepositoryPolicy, EcrListTagsForResource, BackupListBackupVaults, BackupGetBackupVaultAccessPolicy,
+        BackupGetBackupVaultNotifications, OpenSearchListDomainNames,
         OpenSearchDescribeDomains, EfsDescribeFileSystems, TaggingGetResources, OrganizationsListAccounts,
         OrganizationsListAccountsForParent, OrganizationsListOrganizationalUnitsForParent,
     ];

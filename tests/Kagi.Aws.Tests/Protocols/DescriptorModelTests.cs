@@ -155,6 +155,13 @@ public sealed class DescriptorModelTests
             case (AwsProtocol.RestJson, null) when declaredInQuery:
                 yield return $"input member {member} goes in the body, not the query string";
                 break;
+            case (AwsProtocol.RestJson, "uri"):
+                if (operation.PathLabels?.GetValueOrDefault(member) != wireName || !operation.RequestUri.Contains($"{{{wireName}}}", StringComparison.Ordinal))
+                {
+                    yield return $"input member {member} fills the path's {{{wireName}}}, the descriptor says '{operation.PathLabels?.GetValueOrDefault(member)}'";
+                }
+
+                break;
             case (_, "querystring" or null):
                 break;
             default:

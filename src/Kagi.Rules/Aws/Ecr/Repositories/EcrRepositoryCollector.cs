@@ -71,30 +71,13 @@ public sealed class EcrRepositoryCollector : ILiveCollector
     private static async Task<EcrRepository> WithRebuildSettingsAsync(AwsApiClient ecr, RegionContext region, EcrRepository repository)
     {
         var name = repository.Name.Value;
-        var lifecycle = await ReadAsync(region, () => ecr.CallAsync(region, Lifecycle, [new("repositoryName", name)]), answer => answer.Text("lifecyclePolicyText"), "LifecyclePolicyNotFoundException").ConfigureAwait(false);
-        var policy = await ReadAsync(region, () => ecr.CallAsync(region, Policy, [new("repositoryName", name)]), answer => answer.Text("policyText"), "RepositoryPolicyNotFoundException").ConfigureAwait(false);
-        var tags = await ReadAsync<IReadOnlyDictionary<string, string>>(
+        var lifecycle = await LiveSetting.ReadAsync(region, () => ecr.CallAsync(region, Lifecycle, [new("repositoryName", name)]), answer => answer.Text("lifecyclePolicyText"), "LifecyclePolicyNotFoundException").ConfigureAwait(false);
+        var policy = await LiveSetting.ReadAsync(region, () => ecr.CallAsync(region, Policy, [new("repositoryName", name)]), answer => answer.Text("policyText"), "RepositoryPolicyNotFoundException").ConfigureAwait(false);
+        var tags = await LiveSetting.ReadAsync<IReadOnlyDictionary<string, string>>(
             region,
             () => ecr.CallAsync(region, TagListing, [new("resourceArn", repository.Id)]),
             answer => answer.Items("tags").ToDictionary(tag => tag.Text("Key") ?? string.Empty, tag => tag.Text("Value") ?? string.Empty, StringComparer.Ordinal),
-            notFound: null).ConfigureAwait(false);
+            noneCode: null).ConfigureAwait(false);
         return repository with { LifecyclePolicy = lifecycle, RepositoryPolicy = policy, Tags = tags };
-    }
-
-    // One call's reading: its not-found error (a repository without that policy) is none; any other failure is the reason it is unknown.
-    private static async Task<Fact<T>> ReadAsync<T>(RegionContext region, Func<Task<AwsAnswer>> call, Func<AwsAnswer, T> read, string? notFound)
-    {
-        try
-        {
-            return Fact.Known(read(await call().ConfigureAwait(false)));
-        }
-        catch (AwsCallException exception) when (exception.Code == notFound)
-        {
-            return Fact.Known(default(T)!);
-        }
-        catch (AwsCallException exception)
-        {
-            return Fact.Unknown<T>(region.Failed(exception));
-        }
     }
 }
