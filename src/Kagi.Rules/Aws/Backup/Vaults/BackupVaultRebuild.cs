@@ -36,9 +36,9 @@ public sealed class BackupVaultRebuild : IFixBuilder
         new(PolicyOption, "aws_backup_vault_policy", Texts.Name("fixes.setting-access-policy"), vault => Json(vault.AccessPolicy), Hcl: _ => []),
         new(TopicOption, "aws_backup_vault_notifications", Texts.Name("fixes.setting-notification-topic"), vault => Json(vault.NotificationTopicArn), Hcl: _ => []),
         new(EventsOption, "backup_vault_events", Texts.Name("fixes.setting-notification-events"), vault => Json(vault.NotificationEvents), Hcl: _ => []),
-        new(LockModeOption, "aws_backup_vault_lock_configuration", Texts.Name("fixes.setting-lock-mode"), vault => Json(vault.LockMode), LockMode, _ => []),
         new(MinRetentionOption, "min_retention_days", Texts.Name("fixes.setting-min-retention"), vault => Days(vault.LockMinRetentionDays), Hcl: _ => []),
         new(MaxRetentionOption, "max_retention_days", Texts.Name("fixes.setting-max-retention"), vault => Days(vault.LockMaxRetentionDays), Hcl: _ => []),
+        new(LockModeOption, "aws_backup_vault_lock_configuration", Texts.Name("fixes.setting-lock-mode"), vault => Json(vault.LockMode), LockMode, _ => []),
     ]);
 
     /// <summary>The evidence a failing finding of a rebuild-only fix carries: each setting read, by option (JSON null: none).</summary>
