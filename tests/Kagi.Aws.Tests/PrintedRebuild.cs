@@ -14,11 +14,12 @@ internal sealed class PrintedRebuild
 {
     private readonly IReadOnlyList<Finding> _before;
 
-    private PrintedRebuild(IReadOnlyList<Finding> before, Finding finding, string cli, Inventory after)
+    private PrintedRebuild(IReadOnlyList<Finding> before, Finding finding, string cli, string output, Inventory after)
     {
         _before = before;
         Finding = finding;
         Cli = cli;
+        Output = output;
         After = after;
         AfterFindings = Scans.Judge(after);
     }
@@ -28,6 +29,9 @@ internal sealed class PrintedRebuild
 
     /// <summary>The AWS CLI script that ran, as printed.</summary>
     public string Cli { get; }
+
+    /// <summary>What the script printed.</summary>
+    public string Output { get; }
 
     /// <summary>The rescan after the fix.</summary>
     public Inventory After { get; }
@@ -56,13 +60,14 @@ internal sealed class PrintedRebuild
 
         // When its AWS CLI script runs exactly as printed, given only the environment
         var cli = FindingText.Render(finding, Language.En).FixIn(RemediationMedium.AwsCli);
-        ExternalProcess.RunShell(cli, endpoint, environment);
-        return new(before, finding, cli, Scans.Run(endpoint, null, region).Inventory);
+        var output = ExternalProcess.RunShell(cli, endpoint, environment);
+        return new(before, finding, cli, output, Scans.Run(endpoint, null, region).Inventory);
     }
 
     /// <summary>
     /// The replacement passes <paramref name="cmkRule"/> under a customer-managed key, and no rule that passed for the old
-    /// resource fails for it; at least one rule passed for an old resource that was encrypted.
+    /// resource fails for it; at least one rule passed for an old resource that was encrypted, where the kind has a rule
+    /// besides its CMK rule (its storage rule).
     /// </summary>
     public void AssertReplacementPassesWhatTheOldPassed(CloudResource replacement, string cmkRule)
     {
@@ -72,7 +77,7 @@ internal sealed class PrintedRebuild
         Assert.Equal(KeyManager.Customer, Assert.IsType<KeyReference.Described>(Assert.IsAssignableFrom<IEncryptedAtRest>(replacement).Key).Key.Manager.Value);
 
         var passedBefore = _before.Where(f => f.Resource.Id == Finding.Resource.Id && f.Status == ResultStatus.Pass).Select(f => f.Rule.Id).ToList();
-        Assert.True(Finding.Result.RemediationVariant is not null || Finding.Rule.Id != cmkRule || passedBefore.Count > 0, "the storage-encryption rule passed for the old resource");
+        Assert.True(Finding.Result.RemediationVariant is not null || Finding.Rule.Id != cmkRule || StoreKinds.StorageRuleOf(Finding.Resource.Type) is null || passedBefore.Count > 0, "the storage-encryption rule passed for the old resource");
         var statusAfter = AfterFindings.Where(f => f.Resource.Id == replacement.Id).ToDictionary(f => f.Rule.Id, f => f.Status);
         Assert.All(passedBefore, ruleId => Assert.Equal((ruleId, ResultStatus.Pass), (ruleId, statusAfter.GetValueOrDefault(ruleId))));
     }

@@ -4,9 +4,9 @@ namespace Kagi.Aws.Tests;
 /// The printed AWS CLI fixes of the kinds on the JSON, REST-JSON and Query clients work in moto (<see cref="PrintedCliFix"/>):
 /// the rescan passes the fixed resource under a customer-managed key with rotation on, changed in place (a secret, a
 /// stream, a topic, an unencrypted domain) or, where the key cannot change, the replacement the fix creates (an ECR
-/// repository, a Backup vault, a domain on aws/es, an ElastiCache replication group, backed up and restored). Moving the
-/// data (an ECR repository's images with crane or docker, a vault's recovery points with a copy job, a domain's indices by
-/// snapshot or reindex) is printed as a comment, which moto cannot run.
+/// repository, its images copied, a domain on aws/es, an ElastiCache replication group, backed up and restored). Moving a
+/// domain's indices (by snapshot or reindex) is printed as a comment, which moto cannot run. A Backup vault's fix lists its
+/// recovery points, which moto cannot, so it is proven where those steps are recorded instead (BackupVaultMigrationMotoTests).
 /// </summary>
 /// <remarks>
 /// Not proven here, only on their Terraform side (<c>TerraformFixAppliedTests</c>): the log group fix (<c>aws logs
@@ -43,12 +43,7 @@ public sealed class StoreRemediationTests(MotoServer moto) : IClassFixture<MotoS
         {
             "ecr-repository-cmk-encryption", "images",
             """boto3.client("ecr").create_repository(repositoryName="images")""",
-            "aws ecr create-repository --region eu-west-1 \\\n  --repository-name images-cmk", "images-cmk"
-        },
-        {
-            "backup-vault-cmk-encryption", "nightly",
-            """boto3.client("backup").create_backup_vault(BackupVaultName="nightly")""",
-            "aws backup create-backup-vault --region eu-west-1 \\\n  --backup-vault-name nightly-cmk", "nightly-cmk"
+            "aws ecr create-repository --region \"$REGION\" \\\n  --repository-name \"$NEW\"", "images-cmk"
         },
         {
             "sns-topic-cmk-encryption", "alerts",

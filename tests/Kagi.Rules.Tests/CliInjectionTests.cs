@@ -5,7 +5,9 @@ using Kagi.Core.Findings;
 using Kagi.Core.Model;
 using Kagi.Core.Rules;
 using Kagi.Rules.Aws;
+using Kagi.Rules.Aws.Backup.Vaults;
 using Kagi.Rules.Aws.Ebs.Volumes;
+using Kagi.Rules.Aws.Ecr.Repositories;
 using Kagi.Rules.Aws.Efs.FileSystems;
 using Kagi.Rules.Aws.ElastiCache.ReplicationGroups;
 using Kagi.Rules.Aws.Neptune.Clusters;
@@ -153,6 +155,8 @@ public sealed partial class CliInjectionTests
         var type when type == EbsVolume.Descriptor.Type => VolumeEvidence(value),
         var type when type == ElastiCacheReplicationGroup.Descriptor.Type => ReplicationGroupEvidence(value),
         var type when type == EfsFileSystem.Descriptor.Type => FileSystemEvidence(value),
+        var type when type == EcrRepository.Descriptor.Type => RepositoryEvidence(value),
+        var type when type == BackupVault.Descriptor.Type => VaultEvidence(value),
         _ => Evidence(value),
     };
 
@@ -224,6 +228,44 @@ public sealed partial class CliInjectionTests
             [new(new(1000, 1000, [2000]), value, new(1000, 1000, value), new Dictionary<string, string> { ["Name"] = value }), new(null, null, null, new Dictionary<string, string>())]),
         ReplicationDestinations = Fact.Known<IReadOnlyList<EfsReplicationDestination>>([new(value, value)]),
     }).ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
+
+    // A repository whose every setting, policy and tag holds the value, for the rule whose fix rebuilds one.
+    private static Dictionary<string, string?> RepositoryEvidence(string value)
+    {
+        var (key, read) = EcrRepositoryRebuild.Evidence(new EcrRepository
+        {
+            Id = value,
+            Name = Fact.Known(value),
+            Tags = Fact.Known<IReadOnlyDictionary<string, string>>(new Dictionary<string, string> { [value] = value }),
+            KmsKeyId = Fact.Known<string?>(null),
+            Key = new KeyReference.AwsOwned(),
+            ImageTagMutability = Fact.Known<string?>(value),
+            ScanOnPush = Fact.Known(true),
+            LifecyclePolicy = Fact.Known<string?>(value),
+            RepositoryPolicy = Fact.Known<string?>(value),
+        });
+        return new() { [key] = read };
+    }
+
+    // A vault whose every setting and tag holds the value, with a lock in compliance mode, for the rule whose fix rebuilds one.
+    private static Dictionary<string, string?> VaultEvidence(string value)
+    {
+        var (key, read) = BackupVaultRebuild.Evidence(new BackupVault
+        {
+            Id = value,
+            Name = Fact.Known(value),
+            Tags = Fact.Known<IReadOnlyDictionary<string, string>>(new Dictionary<string, string> { [value] = value }),
+            KmsKeyId = Fact.Known<string?>(value),
+            Key = new KeyReference.ServiceDefault(),
+            AccessPolicy = Fact.Known<string?>(value),
+            NotificationTopicArn = Fact.Known<string?>(value),
+            NotificationEvents = Fact.Known<IReadOnlyList<string>>([value, value]),
+            LockMode = Fact.Known<string?>(BackupVault.ComplianceMode),
+            LockMinRetentionDays = Fact.Known(7),
+            LockMaxRetentionDays = Fact.Known(365),
+        });
+        return new() { [key] = read };
+    }
 
     // A volume whose every setting, tag and attachment holds the value, for the rules whose fix replaces a volume.
     private static Dictionary<string, string?> VolumeEvidence(string value) => EbsVolumeRebuild.Evidence(new EbsVolume

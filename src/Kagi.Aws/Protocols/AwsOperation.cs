@@ -17,6 +17,7 @@ public sealed record AwsPaging(string InputToken, string OutputToken, string? Li
 /// <param name="Inputs">Input members the caller may set, by their model names.</param>
 /// <param name="Outputs">Output paths read: member names joined by dots from the output shape, stepping through lists.</param>
 /// <param name="QueryString">For REST-JSON: input members sent in the query string, by model name, with their wire names; the rest go in the JSON body.</param>
+/// <param name="PathLabels">For REST-JSON: input members sent in the path, by model name, with the label of <paramref name="RequestUri"/> each fills (<c>{backupVaultName}</c>).</param>
 public sealed record AwsOperation(
     AwsApi Api,
     string Name,
@@ -25,7 +26,8 @@ public sealed record AwsOperation(
     AwsPaging? Paging = null,
     string Method = "POST",
     string RequestUri = "/",
-    IReadOnlyDictionary<string, string>? QueryString = null)
+    IReadOnlyDictionary<string, string>? QueryString = null,
+    IReadOnlyDictionary<string, string>? PathLabels = null)
 {
     /// <summary>Whether a path is a declared output or on the way to one: what an <see cref="AwsAnswer"/> lets a caller read.</summary>
     internal bool Reads(string path) =>

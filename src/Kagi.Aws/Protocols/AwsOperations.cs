@@ -130,18 +130,54 @@ public static class AwsOperations
         AwsApi.Ecr,
         "DescribeRepositories",
         ["maxResults", "nextToken"],
-        Members("repositories", "repositoryName", "repositoryArn", "encryptionConfiguration.encryptionType", "encryptionConfiguration.kmsKey"),
+        Members(
+            "repositories",
+            "repositoryName",
+            "repositoryArn",
+            "encryptionConfiguration.encryptionType",
+            "encryptionConfiguration.kmsKey",
+            "imageTagMutability",
+            "imageScanningConfiguration.scanOnPush"),
         new("nextToken", "nextToken", "maxResults"));
+
+    /// <summary>A repository's lifecycle policy; <c>LifecyclePolicyNotFoundException</c> when it has none.</summary>
+    public static AwsOperation EcrGetLifecyclePolicy { get; } = new(AwsApi.Ecr, "GetLifecyclePolicy", ["repositoryName"], ["lifecyclePolicyText"]);
+
+    /// <summary>A repository's policy; <c>RepositoryPolicyNotFoundException</c> when it has none.</summary>
+    public static AwsOperation EcrGetRepositoryPolicy { get; } = new(AwsApi.Ecr, "GetRepositoryPolicy", ["repositoryName"], ["policyText"]);
+
+    /// <summary>A repository's tags: the Resource Groups Tagging API does not list ECR repositories everywhere it is emulated, and ECR answers for its own.</summary>
+    public static AwsOperation EcrListTagsForResource { get; } = new(AwsApi.Ecr, "ListTagsForResource", ["resourceArn"], Members("tags", "Key", "Value"));
 
     public static AwsOperation BackupListBackupVaults { get; } = new(
         AwsApi.Backup,
         "ListBackupVaults",
         ["MaxResults", "NextToken"],
-        Members("BackupVaultList", "BackupVaultName", "BackupVaultArn", "EncryptionKeyArn"),
+        Members("BackupVaultList", "BackupVaultName", "BackupVaultArn", "EncryptionKeyArn", "Locked", "MinRetentionDays", "MaxRetentionDays", "LockDate"),
         new("NextToken", "NextToken", "MaxResults"),
         "GET",
         "/backup-vaults/",
         new Dictionary<string, string>(StringComparer.Ordinal) { ["MaxResults"] = "maxResults", ["NextToken"] = "nextToken" });
+
+    /// <summary>A vault's access policy; <c>ResourceNotFoundException</c> when it has none.</summary>
+    public static AwsOperation BackupGetBackupVaultAccessPolicy { get; } = new(
+        AwsApi.Backup,
+        "GetBackupVaultAccessPolicy",
+        ["BackupVaultName"],
+        ["Policy"],
+        Method: "GET",
+        RequestUri: "/backup-vaults/{backupVaultName}/access-policy",
+        PathLabels: new Dictionary<string, string>(StringComparer.Ordinal) { ["BackupVaultName"] = "backupVaultName" });
+
+    /// <summary>A vault's notifications: the SNS topic and the events sent to it; <c>ResourceNotFoundException</c> when it has none.</summary>
+    public static AwsOperation BackupGetBackupVaultNotifications { get; } = new(
+        AwsApi.Backup,
+        "GetBackupVaultNotifications",
+        ["BackupVaultName"],
+        ["SNSTopicArn", "BackupVaultEvents"],
+        Method: "GET",
+        RequestUri: "/backup-vaults/{backupVaultName}/notification-configuration",
+        PathLabels: new Dictionary<string, string>(StringComparer.Ordinal) { ["BackupVaultName"] = "backupVaultName" });
 
     /// <summary>Not paginated: one answer names every domain of the region.</summary>
     public static AwsOperation OpenSearchListDomainNames { get; } = new(
@@ -183,14 +219,15 @@ public static class AwsOperations
         "/2015-02-01/file-systems",
         new Dictionary<string, string>(StringComparer.Ordinal) { ["MaxItems"] = "MaxItems", ["Marker"] = "Marker" });
 
-    /// <summary>One file system's lifecycle policies; <c>{FileSystemId}</c> is filled from the input.</summary>
+    /// <summary>One file system's lifecycle policies.</summary>
     public static AwsOperation EfsDescribeLifecycleConfiguration { get; } = new(
         AwsApi.Efs,
         "DescribeLifecycleConfiguration",
         ["FileSystemId"],
         Members("LifecyclePolicies", "TransitionToIA", "TransitionToPrimaryStorageClass", "TransitionToArchive"),
         Method: "GET",
-        RequestUri: "/2015-02-01/file-systems/{FileSystemId}/lifecycle-configuration");
+        RequestUri: "/2015-02-01/file-systems/{FileSystemId}/lifecycle-configuration",
+        PathLabels: new Dictionary<string, string>(StringComparer.Ordinal) { ["FileSystemId"] = "FileSystemId" });
 
     /// <summary>One file system's backup policy; <c>PolicyNotFound</c> when it has none.</summary>
     public static AwsOperation EfsDescribeBackupPolicy { get; } = new(
@@ -199,7 +236,8 @@ public static class AwsOperations
         ["FileSystemId"],
         ["BackupPolicy.Status"],
         Method: "GET",
-        RequestUri: "/2015-02-01/file-systems/{FileSystemId}/backup-policy");
+        RequestUri: "/2015-02-01/file-systems/{FileSystemId}/backup-policy",
+        PathLabels: new Dictionary<string, string>(StringComparer.Ordinal) { ["FileSystemId"] = "FileSystemId" });
 
     /// <summary>One file system's resource policy; <c>PolicyNotFound</c> when it has none.</summary>
     public static AwsOperation EfsDescribeFileSystemPolicy { get; } = new(
@@ -208,7 +246,8 @@ public static class AwsOperations
         ["FileSystemId"],
         ["Policy"],
         Method: "GET",
-        RequestUri: "/2015-02-01/file-systems/{FileSystemId}/policy");
+        RequestUri: "/2015-02-01/file-systems/{FileSystemId}/policy",
+        PathLabels: new Dictionary<string, string>(StringComparer.Ordinal) { ["FileSystemId"] = "FileSystemId" });
 
     public static AwsOperation EfsDescribeMountTargets { get; } = new(
         AwsApi.Efs,
@@ -226,7 +265,8 @@ public static class AwsOperations
         ["MountTargetId"],
         ["SecurityGroups"],
         Method: "GET",
-        RequestUri: "/2015-02-01/mount-targets/{MountTargetId}/security-groups");
+        RequestUri: "/2015-02-01/mount-targets/{MountTargetId}/security-groups",
+        PathLabels: new Dictionary<string, string>(StringComparer.Ordinal) { ["MountTargetId"] = "MountTargetId" });
 
     public static AwsOperation EfsDescribeAccessPoints { get; } = new(
         AwsApi.Efs,
@@ -295,9 +335,9 @@ public static class AwsOperations
     [
         RdsDescribeDBInstances, RdsDescribeDBClusters, RedshiftDescribeClusters, ElastiCacheDescribeReplicationGroups, ElastiCacheDescribeCacheClusters,
         SnsListTopics, SnsGetTopicAttributes, SecretsManagerListSecrets, LogsDescribeLogGroups, KinesisListStreams,
-        KinesisDescribeStreamSummary, EcrDescribeRepositories, BackupListBackupVaults, OpenSearchListDomainNames,
-        OpenSearchDescribeDomains, EfsDescribeFileSystems, EfsDescribeLifecycleConfiguration, EfsDescribeBackupPolicy, EfsDescribeFileSystemPolicy,
-        EfsDescribeMountTargets, EfsDescribeMountTargetSecurityGroups, EfsDescribeAccessPoints, EfsDescribeReplicationConfigurations, TaggingGetResources, OrganizationsListAccounts,
+        KinesisDescribeStreamSummary, EcrDescribeRepositories, EcrGetLifecyclePolicy, EcrGetRepositoryPolicy, EcrListTagsForResource, BackupListBackupVaults, BackupGetBackupVaultAccessPolicy,
+        BackupGetBackupVaultNotifications, OpenSearchListDomainNames, OpenSearchDescribeDomains, EfsDescribeFileSystems, EfsDescribeLifecycleConfiguration, EfsDescribeBackupPolicy,
+        EfsDescribeFileSystemPolicy, EfsDescribeMountTargets, EfsDescribeMountTargetSecurityGroups, EfsDescribeAccessPoints, EfsDescribeReplicationConfigurations, TaggingGetResources, OrganizationsListAccounts,
         OrganizationsListAccountsForParent, OrganizationsListOrganizationalUnitsForParent,
     ];
 

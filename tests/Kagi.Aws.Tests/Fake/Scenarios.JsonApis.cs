@@ -55,11 +55,17 @@ internal static partial class Scenarios
             new(Stream, "fail_stream_unencrypted", Encrypted: false),
             new(Stream, "unknown_stream_cross_account_denied", KmsKeyId: Key(7, "999988887777")),
             new(Repository, "pass_repository_cmk", KmsKeyId: Key(1)),
-            new(Repository, "fail_repository_aes256"),
+            new(Repository, "fail_repository_aes256")
+            {
+                Extra = new Dictionary<string, string> { ["lifecyclePolicyText"] = """{"rules":[{"rulePriority":1,"selection":{"tagStatus":"any","countType":"imageCountMoreThan","countNumber":30},"action":{"type":"expire"}}]}""", ["policyText"] = """{"Version":"2012-10-17","Statement":[]}""" },
+            },
             new(Repository, "fail_repository_aws_managed_default") { Extra = new Dictionary<string, string> { ["encryptionType"] = "KMS" } },
             new(Repository, "unknown_repository_cross_account_denied", KmsKeyId: Key(7, "999988887777")),
             new(Vault, "pass_vault_cmk", KmsKeyId: Key(1)),
-            new(Vault, "fail_vault_aws_managed", KmsKeyId: Key(6)),
+            new(Vault, "fail_vault_aws_managed", KmsKeyId: Key(6))
+            {
+                Extra = new Dictionary<string, string> { ["Policy"] = """{"Version":"2012-10-17","Statement":[]}""", ["SNSTopicArn"] = "arn:aws:sns:eu-west-1:111122223333:backups", ["BackupVaultEvents"] = "BACKUP_JOB_FAILED,COPY_JOB_FAILED" },
+            },
             new(Vault, "unknown_vault_cross_account_denied", KmsKeyId: Key(7, "999988887777")),
         ]);
         scenario[Paging].Stores.AddRange(Enumerable.Range(0, PagingSecrets).Select(i => new FakeStore(Secret, $"pass_secret_{i:D3}", KmsKeyId: KeyArn(Paging, (i % PagingKeys) + 1))));

@@ -152,13 +152,15 @@ public sealed class DescriptorModelTests
             case (AwsProtocol.RestJson, "querystring") when inQuery != wireName:
                 yield return $"input member {member} goes in the query string as '{wireName}', the descriptor says '{inQuery}'";
                 break;
-            case (AwsProtocol.RestJson, "uri") when !operation.RequestUri.Contains($"{{{wireName}}}", StringComparison.Ordinal):
-                yield return $"input member {member} goes in the path as '{{{wireName}}}', which the descriptor's path lacks";
-                break;
-            case (AwsProtocol.RestJson, "uri"):
-                break;
             case (AwsProtocol.RestJson, null) when declaredInQuery:
                 yield return $"input member {member} goes in the body, not the query string";
+                break;
+            case (AwsProtocol.RestJson, "uri"):
+                if (operation.PathLabels?.GetValueOrDefault(member) != wireName || !operation.RequestUri.Contains($"{{{wireName}}}", StringComparison.Ordinal))
+                {
+                    yield return $"input member {member} fills the path's {{{wireName}}}, the descriptor says '{operation.PathLabels?.GetValueOrDefault(member)}'";
+                }
+
                 break;
             case (_, "querystring" or null):
                 break;
