@@ -4,9 +4,10 @@ namespace Kagi.Aws.Tests;
 /// The printed AWS CLI fixes of the kinds on the JSON, REST-JSON and Query clients work in moto (<see cref="PrintedCliFix"/>):
 /// the rescan passes the fixed resource under a customer-managed key with rotation on, changed in place (a secret, a
 /// stream, a topic, an unencrypted domain) or, where the key cannot change, the replacement the fix creates (an ECR
-/// repository, a Backup vault, a domain on aws/es, an ElastiCache replication group, backed up and restored). Moving the
-/// data (an ECR repository's images with crane or docker, a vault's recovery points with a copy job, a domain's indices by
-/// snapshot or reindex) is printed as a comment, which moto cannot run.
+/// repository, a Backup vault, an ElastiCache replication group, backed up and restored). Moving the data (an ECR
+/// repository's images with crane or docker, a vault's recovery points with a copy job) is printed as a comment, which
+/// moto cannot run. A domain on aws/es, rebuilt through a manual snapshot of its REST API, is proven by
+/// <see cref="OpenSearchMigrationMotoTests"/>.
 /// </summary>
 /// <remarks>
 /// Not proven here, only on their Terraform side (<c>TerraformFixAppliedTests</c>): the log group fix (<c>aws logs
@@ -64,11 +65,6 @@ public sealed class StoreRemediationTests(MotoServer moto) : IClassFixture<MotoS
             "sns-topic-storage-encrypted", "events",
             """boto3.client("sns").create_topic(Name="events")""",
             "--attribute-name KmsMasterKeyId", "events"
-        },
-        {
-            "opensearch-domain-cmk-encryption", "logs",
-            """boto3.client("opensearch").create_domain(DomainName="logs", EncryptionAtRestOptions={"Enabled": True})""",
-            "aws opensearch create-domain --region eu-west-1 \\\n  --domain-name logs-cmk", "logs-cmk"
         },
         {
             "opensearch-domain-cmk-encryption", "search",
