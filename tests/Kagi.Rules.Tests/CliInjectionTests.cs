@@ -309,9 +309,12 @@ public sealed partial class CliInjectionTests
         };
         start.Environment[variable.Name] = variable.Value;
 
-        // The secrets a script asks for rather than reads (an OpenSearch domain's master user), hostile too.
-        start.Environment["MASTER_USER_NAME"] = Hostile;
-        start.Environment["MASTER_USER_PASSWORD"] = Hostile;
+        // What a script asks for rather than reads, hostile too: an OpenSearch domain's master user, and the credentials its
+        // REST calls are signed with.
+        foreach (var asked in new[] { "MASTER_USER_NAME", "MASTER_USER_PASSWORD", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY" })
+        {
+            start.Environment[asked] = Hostile;
+        }
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

@@ -24,43 +24,6 @@ public sealed class OpenSearchDomainCollector : ILiveCollector
     private static readonly AwsOperation Description = AwsOperations.OpenSearchDescribeDomains;
     private static readonly AwsOperation Tagging = AwsOperations.OpenSearchListTags;
 
-    // Each structured option as create-domain takes it, by the members DescribeDomains returns of it; a dotted member is nested.
-    private static readonly (string Member, Kind Kind)[] ClusterMembers =
-    [
-        ("InstanceType", Kind.Text), ("InstanceCount", Kind.Number), ("DedicatedMasterEnabled", Kind.Flag), ("DedicatedMasterType", Kind.Text),
-        ("DedicatedMasterCount", Kind.Number), ("ZoneAwarenessEnabled", Kind.Flag), ("ZoneAwarenessConfig.AvailabilityZoneCount", Kind.Number),
-        ("WarmEnabled", Kind.Flag), ("WarmType", Kind.Text), ("WarmCount", Kind.Number), ("ColdStorageOptions.Enabled", Kind.Flag),
-        ("MultiAZWithStandbyEnabled", Kind.Flag),
-    ];
-
-    private static readonly (string Member, Kind Kind)[] EbsMembers =
-        [("EBSEnabled", Kind.Flag), ("VolumeType", Kind.Text), ("VolumeSize", Kind.Number), ("Iops", Kind.Number), ("Throughput", Kind.Number)];
-
-    private static readonly (string Member, Kind Kind)[] VpcMembers = [("SubnetIds", Kind.Words), ("SecurityGroupIds", Kind.Words)];
-
-    private static readonly (string Member, Kind Kind)[] CognitoMembers =
-        [("Enabled", Kind.Flag), ("UserPoolId", Kind.Text), ("IdentityPoolId", Kind.Text), ("RoleArn", Kind.Text)];
-
-    private static readonly (string Member, Kind Kind)[] EndpointMembers =
-    [
-        ("EnforceHTTPS", Kind.Flag), ("TLSSecurityPolicy", Kind.Text), ("CustomEndpointEnabled", Kind.Flag), ("CustomEndpoint", Kind.Text),
-        ("CustomEndpointCertificateArn", Kind.Text),
-    ];
-
-    private static readonly (string Member, Kind Kind)[] SecurityMembers =
-        [("Enabled", Kind.Flag), ("InternalUserDatabaseEnabled", Kind.Flag), ("AnonymousAuthEnabled", Kind.Flag)];
-
-    private static readonly (string Member, Kind Kind)[] OffPeakMembers =
-        [("Enabled", Kind.Flag), ("OffPeakWindow.WindowStartTime.Hours", Kind.Number), ("OffPeakWindow.WindowStartTime.Minutes", Kind.Number)];
-
-    private enum Kind
-    {
-        Text,
-        Number,
-        Flag,
-        Words,
-    }
-
     public string ResourceType => OpenSearchDomain.Descriptor.Type;
 
     public AwsService Service => AwsApi.OpenSearch.Service;
@@ -127,25 +90,25 @@ public sealed class OpenSearchDomainCollector : ILiveCollector
             KmsKeyId = Fact.Known(encryption?.Text("KmsKeyId") is { Length: > 0 } key ? key : null),
             Key = new KeyReference.Undetermined(Texts.Canonical("reasons.key-not-resolved")),
             EngineVersion = Fact.Known(status.Text("EngineVersion")),
-            ClusterConfig = Option(status.Member("ClusterConfig"), ClusterMembers),
-            EbsOptions = Option(status.Member("EBSOptions"), EbsMembers),
+            ClusterConfig = Option(status, DomainOptions.Cluster),
+            EbsOptions = Option(status, DomainOptions.Ebs),
             AccessPolicies = Fact.Known(status.Text("AccessPolicies") is { Length: > 0 } policy ? policy : null),
             IpAddressType = Fact.Known(status.Text("IPAddressType")),
-            SnapshotOptions = Option(status.Member("SnapshotOptions"), [("AutomatedSnapshotStartHour", Kind.Number)]),
-            VpcOptions = Option(status.Member("VPCOptions"), VpcMembers),
-            CognitoOptions = Option(status.Member("CognitoOptions"), CognitoMembers),
-            NodeToNodeEncryptionOptions = Option(status.Member("NodeToNodeEncryptionOptions"), [("Enabled", Kind.Flag)]),
-            AdvancedOptions = Known(status.Map("AdvancedOptions") is { Count: > 0 } advanced
-                ? new JsonObject(advanced.Select(option => KeyValuePair.Create(option.Key, (JsonNode?)JsonValue.Create(option.Value))))
+            SnapshotOptions = Option(status, DomainOptions.Snapshot),
+            VpcOptions = Option(status, DomainOptions.Vpc),
+            CognitoOptions = Option(status, DomainOptions.Cognito),
+            NodeToNodeEncryptionOptions = Option(status, DomainOptions.NodeToNodeEncryption),
+            AdvancedOptions = Fact.Known(status.Map("AdvancedOptions") is { Count: > 0 } advanced
+                ? new JsonObject(advanced.Select(option => KeyValuePair.Create(option.Key, (JsonNode?)JsonValue.Create(option.Value)))).ToJsonString()
                 : null),
-            LogPublishingOptions = Known(status.Structures("LogPublishingOptions") is { Count: > 0 } logs
-                ? new JsonObject(logs.Select(log => KeyValuePair.Create(log.Key, (JsonNode?)Structure(log.Value, [("CloudWatchLogsLogGroupArn", Kind.Text), ("Enabled", Kind.Flag)]))))
+            LogPublishingOptions = Fact.Known(status.Structures(DomainOptions.LogPublishing.Name) is { Count: > 0 } logs
+                ? new JsonObject(logs.Select(log => KeyValuePair.Create(log.Key, (JsonNode?)Structure(log.Value, DomainOptions.LogPublishing.Members)))).ToJsonString()
                 : null),
-            DomainEndpointOptions = Option(status.Member("DomainEndpointOptions"), EndpointMembers),
-            AdvancedSecurityOptions = Option(status.Member("AdvancedSecurityOptions"), SecurityMembers),
-            AutoTuneOptions = Known(AutoTune(status.Member("AutoTuneOptions"))),
-            OffPeakWindowOptions = Option(status.Member("OffPeakWindowOptions"), OffPeakMembers),
-            SoftwareUpdateOptions = Option(status.Member("SoftwareUpdateOptions"), [("AutoSoftwareUpdateEnabled", Kind.Flag)]),
+            DomainEndpointOptions = Option(status, DomainOptions.Endpoint),
+            AdvancedSecurityOptions = Option(status, DomainOptions.Security),
+            AutoTuneOptions = Fact.Known(AutoTune(status.Member(DomainOptions.AutoTune.Name))?.ToJsonString()),
+            OffPeakWindowOptions = Option(status, DomainOptions.OffPeakWindow),
+            SoftwareUpdateOptions = Option(status, DomainOptions.SoftwareUpdate),
         };
     }
 
@@ -174,7 +137,7 @@ public sealed class OpenSearchDomainCollector : ILiveCollector
             { } state when state.StartsWith("DISABLE", StringComparison.Ordinal) => "DISABLED",
             _ => null,
         };
-        var json = Structure(options, [("UseOffPeakWindow", Kind.Flag)]);
+        var json = Structure(options, DomainOptions.AutoTune.Members.Where(member => member.Member != "DesiredState"));
         if (desired is not null)
         {
             (json ??= new JsonObject())["DesiredState"] = desired;
@@ -183,46 +146,22 @@ public sealed class OpenSearchDomainCollector : ILiveCollector
         return json;
     }
 
-    private static Fact<string?> Option(AwsAnswer? answer, IEnumerable<(string Member, Kind Kind)> members) => Known(Structure(answer, members));
+    private static Fact<string?> Option(AwsAnswer status, DomainOption option) => Fact.Known(Structure(status.Member(option.Name), option.Members)?.ToJsonString());
 
-    private static Fact<string?> Known(JsonObject? option) => Fact.Known(option?.ToJsonString());
-
-    // The members of one structure the answer holds, as JSON; null when it holds none of them.
-    private static JsonObject? Structure(AwsAnswer? answer, IEnumerable<(string Member, Kind Kind)> members)
-    {
-        JsonObject? json = null;
-        foreach (var (member, kind) in members)
+    // The members of one structure the answer holds, as the option's JSON; null when it holds none of them.
+    private static JsonObject? Structure(AwsAnswer? answer, IEnumerable<(string Member, OptionKind Kind)> members) =>
+        answer is null ? null : DomainOptions.Build(members, (path, kind) =>
         {
-            var steps = member.Split('.');
-            var at = answer;
-            foreach (var step in steps[..^1])
-            {
-                at = at?.Member(step);
-            }
+            var at = path[..^1].Aggregate((AwsAnswer?)answer, (structure, step) => structure?.Member(step));
+            return Fact.Known(at is null ? null : Value(at, path[^1], kind));
+        }).Value;
 
-            if (at is null || Value(at, steps[^1], kind) is not { } value)
-            {
-                continue;
-            }
-
-            var into = json ??= new JsonObject();
-            foreach (var step in steps[..^1])
-            {
-                into = (JsonObject)(into[step] ??= new JsonObject());
-            }
-
-            into[steps[^1]] = value;
-        }
-
-        return json;
-    }
-
-    private static JsonNode? Value(AwsAnswer answer, string member, Kind kind) => kind switch
+    private static JsonNode? Value(AwsAnswer answer, string member, OptionKind kind) => kind switch
     {
-        Kind.Words => answer.Texts(member) is { Count: > 0 } words ? new JsonArray([.. words.Select(word => (JsonNode?)JsonValue.Create(word))]) : null,
+        OptionKind.Words => answer.Texts(member) is { Count: > 0 } words ? new JsonArray([.. words.Select(word => (JsonNode?)JsonValue.Create(word))]) : null,
         _ when answer.Text(member) is null => null,
-        Kind.Flag => JsonValue.Create(answer.Text(member) == "true"),
-        Kind.Number => long.TryParse(answer.Text(member), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
+        OptionKind.Flag => JsonValue.Create(answer.Text(member) == "true"),
+        OptionKind.Number => long.TryParse(answer.Text(member), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
             ? JsonValue.Create(number)
             : throw Unreadable(Description, "UnexpectedShape", $"{member} is not a whole number"),
         _ => JsonValue.Create(answer.Text(member)),

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Kagi.Core.Findings;
 using Kagi.Core.Localization;
@@ -21,21 +20,21 @@ public sealed class OpenSearchDomainRebuild : IFixBuilder
     private static readonly OptionRebuild<OpenSearchDomain> Rebuild = new(
     [
         new("--engine-version", "engine_version", Texts.Name("fixes.setting-engine-version"), domain => Json(domain.EngineVersion)),
-        new("--cluster-config", "cluster_config", Texts.Name("fixes.setting-opensearch-cluster"), domain => Json(domain.ClusterConfig), Hcl: Block("cluster_config")),
-        new("--ebs-options", "ebs_options", Texts.Name("fixes.setting-opensearch-ebs"), domain => Json(domain.EbsOptions), Hcl: Block("ebs_options")),
-        new("--vpc-options", "vpc_options", Texts.Name("fixes.setting-opensearch-vpc"), domain => Json(domain.VpcOptions), Hcl: Block("vpc_options")),
+        new("--cluster-config", DomainOptions.Cluster.TerraformBlock, Texts.Name("fixes.setting-opensearch-cluster"), domain => Json(domain.ClusterConfig), Hcl: Block(DomainOptions.Cluster)),
+        new("--ebs-options", DomainOptions.Ebs.TerraformBlock, Texts.Name("fixes.setting-opensearch-ebs"), domain => Json(domain.EbsOptions), Hcl: Block(DomainOptions.Ebs)),
+        new("--vpc-options", DomainOptions.Vpc.TerraformBlock, Texts.Name("fixes.setting-opensearch-vpc"), domain => Json(domain.VpcOptions), Hcl: Block(DomainOptions.Vpc)),
         new("--access-policies", "access_policies", Texts.Name("fixes.setting-access-policy"), domain => Json(domain.AccessPolicies)),
         new("--ip-address-type", "ip_address_type", Texts.Name("fixes.setting-ip-address-type"), domain => Json(domain.IpAddressType)),
-        new(SecurityOption, "advanced_security_options", Texts.Name("fixes.setting-fine-grained-access"), domain => Json(domain.AdvancedSecurityOptions), SecurityCli, SecurityHcl),
-        new("--node-to-node-encryption-options", "node_to_node_encryption", Texts.Name("fixes.setting-node-to-node-encryption"), domain => Json(domain.NodeToNodeEncryptionOptions), Hcl: Block("node_to_node_encryption")),
-        new("--domain-endpoint-options", "domain_endpoint_options", Texts.Name("fixes.setting-domain-endpoint"), domain => Json(domain.DomainEndpointOptions), Hcl: Block("domain_endpoint_options")),
-        new("--cognito-options", "cognito_options", Texts.Name("fixes.setting-cognito"), domain => Json(domain.CognitoOptions), Hcl: Block("cognito_options")),
-        new("--log-publishing-options", "log_publishing_options", Texts.Name("fixes.setting-log-publishing"), domain => Json(domain.LogPublishingOptions), Hcl: LogBlocks),
+        new(SecurityOption, DomainOptions.Security.TerraformBlock, Texts.Name("fixes.setting-fine-grained-access"), domain => Json(domain.AdvancedSecurityOptions), SecurityCli, SecurityHcl),
+        new("--node-to-node-encryption-options", DomainOptions.NodeToNodeEncryption.TerraformBlock, Texts.Name("fixes.setting-node-to-node-encryption"), domain => Json(domain.NodeToNodeEncryptionOptions), Hcl: Block(DomainOptions.NodeToNodeEncryption)),
+        new("--domain-endpoint-options", DomainOptions.Endpoint.TerraformBlock, Texts.Name("fixes.setting-domain-endpoint"), domain => Json(domain.DomainEndpointOptions), Hcl: Block(DomainOptions.Endpoint)),
+        new("--cognito-options", DomainOptions.Cognito.TerraformBlock, Texts.Name("fixes.setting-cognito"), domain => Json(domain.CognitoOptions), Hcl: Block(DomainOptions.Cognito)),
+        new("--log-publishing-options", DomainOptions.LogPublishing.TerraformBlock, Texts.Name("fixes.setting-log-publishing"), domain => Json(domain.LogPublishingOptions), Hcl: LogBlocks),
         new("--advanced-options", "advanced_options", Texts.Name("fixes.setting-advanced-options"), domain => Json(domain.AdvancedOptions), Hcl: AdvancedOptionsMap),
-        new("--auto-tune-options", "auto_tune_options", Texts.Name("fixes.setting-auto-tune"), domain => Json(domain.AutoTuneOptions), Hcl: Block("auto_tune_options")),
-        new("--snapshot-options", "snapshot_options", Texts.Name("fixes.setting-snapshot-hour"), domain => Json(domain.SnapshotOptions), Hcl: Block("snapshot_options")),
-        new("--off-peak-window-options", "off_peak_window_options", Texts.Name("fixes.setting-off-peak-window"), domain => Json(domain.OffPeakWindowOptions), Hcl: Block("off_peak_window_options")),
-        new("--software-update-options", "software_update_options", Texts.Name("fixes.setting-software-update"), domain => Json(domain.SoftwareUpdateOptions), Hcl: Block("software_update_options")),
+        new("--auto-tune-options", DomainOptions.AutoTune.TerraformBlock, Texts.Name("fixes.setting-auto-tune"), domain => Json(domain.AutoTuneOptions), Hcl: Block(DomainOptions.AutoTune)),
+        new("--snapshot-options", DomainOptions.Snapshot.TerraformBlock, Texts.Name("fixes.setting-snapshot-hour"), domain => Json(domain.SnapshotOptions), Hcl: Block(DomainOptions.Snapshot)),
+        new("--off-peak-window-options", DomainOptions.OffPeakWindow.TerraformBlock, Texts.Name("fixes.setting-off-peak-window"), domain => Json(domain.OffPeakWindowOptions), Hcl: Block(DomainOptions.OffPeakWindow)),
+        new("--software-update-options", DomainOptions.SoftwareUpdate.TerraformBlock, Texts.Name("fixes.setting-software-update"), domain => Json(domain.SoftwareUpdateOptions), Hcl: Block(DomainOptions.SoftwareUpdate)),
         new("--tag-list", "tags", Texts.Name("fixes.setting-tags"), OptionRebuild<OpenSearchDomain>.OwnTags),
     ]);
 
@@ -48,7 +47,7 @@ public sealed class OpenSearchDomainRebuild : IFixBuilder
         var read = Rebuild.Read(evidence);
         if (medium == RemediationMedium.AwsCli)
         {
-            var security = read.Set.Where(pair => pair.Setting.Option == SecurityOption).Select(pair => Options(pair.Value)).SingleOrDefault();
+            var security = read.Set.Where(pair => pair.Setting.Option == SecurityOption).Select(pair => (JsonElement?)Options(pair.Value)).SingleOrDefault();
             return new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 ["notRead"] = read.NotReadComment(language),
@@ -134,27 +133,27 @@ public sealed class OpenSearchDomainRebuild : IFixBuilder
             MasterUserKind.Iam => ["  master_user_options {", "    master_user_arn = var.master_user_arn", "  }"],
             _ => [],
         };
-        var block = HclBlock("advanced_security_options", options, "");
+        var block = HclBlock(DomainOptions.Security.TerraformBlock, options, "");
         return [.. block[..^1], .. master, block[^1]];
     }
 
-    private static Func<JsonElement, string[]> Block(string name) => value => HclBlock(name, Options(value), "");
+    private static Func<JsonElement, string[]> Block(DomainOption option) => value => HclBlock(option.TerraformBlock, Options(value), "");
 
     // A block of the option's members by their Terraform names (EBSEnabled: ebs_enabled), a nested structure a nested block.
     private static string[] HclBlock(string name, JsonElement options, string indent) =>
     [
         $"{indent}{name} {{",
         .. options.EnumerateObject().SelectMany(member => member.Value.ValueKind == JsonValueKind.Object
-            ? HclBlock(SnakeCase(member.Name), member.Value, indent + "  ")
-            : [$"{indent}  {SnakeCase(member.Name)} = {HclValue(member.Value)}"]),
+            ? HclBlock(DomainOptions.TerraformName(member.Name), member.Value, indent + "  ")
+            : [$"{indent}  {DomainOptions.TerraformName(member.Name)} = {HclValue(member.Value)}"]),
         $"{indent}}}",
     ];
 
     // One log_publishing_options block a log type.
     private static string[] LogBlocks(JsonElement value) =>
     [
-        .. Options(value).EnumerateObject().SelectMany(log => new[] { "log_publishing_options {", $"  log_type = \"{Placeholders.HclString(log.Name)}\"" }
-            .Concat(log.Value.EnumerateObject().Select(member => $"  {SnakeCase(member.Name)} = {HclValue(member.Value)}"))
+        .. Options(value).EnumerateObject().SelectMany(log => new[] { $"{DomainOptions.LogPublishing.TerraformBlock} {{", $"  log_type = \"{Placeholders.HclString(log.Name)}\"" }
+            .Concat(log.Value.EnumerateObject().Select(member => $"  {DomainOptions.TerraformName(member.Name)} = {HclValue(member.Value)}"))
             .Append("}")),
     ];
 
@@ -169,18 +168,4 @@ public sealed class OpenSearchDomainRebuild : IFixBuilder
         JsonValueKind.Array => $"[{string.Join(", ", value.EnumerateArray().Select(HclValue))}]",
         _ => $"\"{Placeholders.HclString(value.GetString() ?? string.Empty)}\"",
     };
-
-    // The provider's argument names are the API's in snake case, an acronym one word: EnforceHTTPS, enforce_https.
-    private static string SnakeCase(string name)
-    {
-        var snake = new StringBuilder(name.Length + 8);
-        for (var i = 0; i < name.Length; i++)
-        {
-            var startsWord = char.IsUpper(name[i]) && i > 0
-                && (!char.IsUpper(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1])));
-            snake.Append(startsWord ? "_" : string.Empty).Append(char.ToLowerInvariant(name[i]));
-        }
-
-        return snake.ToString();
-    }
 }
