@@ -55,8 +55,8 @@ public sealed class OpenSearchDomainRebuild : IFixBuilder
                 // Asked for before anything is made: the script stops here when the master user is not given.
                 ["masterUser"] = MasterUser(security) switch
                 {
-                    MasterUserKind.Internal => Prompt(language, "fixes.opensearch-master-user", "MASTER_USER_NAME", "MASTER_USER_PASSWORD"),
-                    MasterUserKind.Iam => Prompt(language, "fixes.opensearch-master-user-arn", "MASTER_USER_ARN"),
+                    MasterUserKind.Internal => Prompt(language, Texts.Name("fixes.opensearch-master-user"), "MASTER_USER_NAME", "MASTER_USER_PASSWORD"),
+                    MasterUserKind.Iam => Prompt(language, Texts.Name("fixes.opensearch-master-user-arn"), "MASTER_USER_ARN"),
                     _ => string.Empty,
                 },
                 ["create"] = RebuildScript.Command(
