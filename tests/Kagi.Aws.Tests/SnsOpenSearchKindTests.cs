@@ -40,6 +40,28 @@ public sealed class SnsOpenSearchKindTests(FakeAccountScan scan) : IClassFixture
         Assert.IsType<KeyReference.ServiceDefault>(domains["fail_domain_aws_managed_unnamed"].Key);
         Assert.Equal(KeyLevel.AwsManaged, domains["fail_domain_aws_managed_key"].KeyLevel.Value);
         Assert.Equal(KeyLevel.Hsm, domains["pass_domain_hsm"].KeyLevel.Value);
+        Assert.Equal(new Dictionary<string, string> { ["team"] = "search" }, domains["pass_domain_cmk"].Tags.Value);
+        Assert.Empty(domains["fail_domain_aws_managed_key"].Tags.Value);
+    }
+
+    [Fact]
+    public async Task A_domain_whose_tags_are_denied_is_still_judged_its_tags_unknown_naming_the_call()
+    {
+        // Given a tagged domain whose ListTags is denied
+        var region = new FakeRegion
+        {
+            Stores = [new(Scenarios.Domain, "search", Encrypted: false) { Tags = new Dictionary<string, string> { ["team"] = "search" } }],
+            Faults = [new("es", FaultKind.AccessDenied, Action: "ListTags")],
+        };
+        await using var fake = await FakeAws.StartAsync(new FakeScenario { Regions = { [Scenarios.Denied] = region } });
+
+        var inventory = Scans.Run(fake.Endpoint, null, Scenarios.Denied).Inventory;
+
+        // Then the domain is judged as its description says, and its tags are unknown with the call that failed
+        var domain = Assert.Single(inventory.Resources.OfType<OpenSearchDomain>());
+        Assert.Equal(ResultStatus.Fail, Scans.Judge(inventory).Single(f => f.Rule.Id == "opensearch-domain-storage-encrypted").Status);
+        Assert.False(domain.Tags.IsKnown);
+        Assert.Contains("es:ListTags", domain.Tags.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -4,9 +4,9 @@ namespace Kagi.Aws.Tests;
 /// The printed AWS CLI fixes of the kinds on the JSON, REST-JSON and Query clients work in moto (<see cref="PrintedCliFix"/>):
 /// the rescan passes the fixed resource under a customer-managed key with rotation on, changed in place (a secret, a
 /// stream, a topic, an unencrypted domain) or, where the key cannot change, the replacement the fix creates (an ECR
-/// repository, its images copied, a domain on aws/es, an ElastiCache replication group, backed up and restored). Moving a
-/// domain's indices (by snapshot or reindex) is printed as a comment, which moto cannot run. A Backup vault's fix lists its
-/// recovery points, which moto cannot, so it is proven where those steps are recorded instead (BackupVaultMigrationMotoTests).
+/// repository, its images copied, an ElastiCache replication group, backed up and restored). A Backup vault's fix lists its
+/// recovery points, which moto cannot, so it is proven where those steps are recorded instead (BackupVaultMigrationMotoTests);
+/// a domain on aws/es, rebuilt through a manual snapshot of its REST API, is proven by <see cref="OpenSearchMigrationMotoTests"/>.
 /// </summary>
 /// <remarks>
 /// Not proven here, only on their Terraform side (<c>TerraformFixAppliedTests</c>): the log group fix (<c>aws logs
@@ -59,11 +59,6 @@ public sealed class StoreRemediationTests(MotoServer moto) : IClassFixture<MotoS
             "sns-topic-storage-encrypted", "events",
             """boto3.client("sns").create_topic(Name="events")""",
             "--attribute-name KmsMasterKeyId", "events"
-        },
-        {
-            "opensearch-domain-cmk-encryption", "logs",
-            """boto3.client("opensearch").create_domain(DomainName="logs", EncryptionAtRestOptions={"Enabled": True})""",
-            "aws opensearch create-domain --region eu-west-1 \\\n  --domain-name logs-cmk", "logs-cmk"
         },
         {
             "opensearch-domain-cmk-encryption", "search",

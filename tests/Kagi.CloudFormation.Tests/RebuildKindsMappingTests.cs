@@ -349,6 +349,59 @@ public sealed class RebuildKindsMappingTests
     }
 
     [Fact]
+    public void A_domains_settings_are_read_as_create_domain_takes_them_for_both_domain_types()
+    {
+        var resources = Scanned("""
+            Resources:
+              Search:
+                Type: AWS::OpenSearchService::Domain
+                Properties:
+                  EngineVersion: OpenSearch_2.11
+                  ClusterConfig:
+                    InstanceType: r6g.large.search
+                    InstanceCount: 4
+                    DedicatedMasterEnabled: true
+                    ZoneAwarenessEnabled: true
+                    ZoneAwarenessConfig:
+                      AvailabilityZoneCount: 2
+                  EBSOptions:
+                    EBSEnabled: true
+                    VolumeType: gp3
+                    Iops: 4000
+                  VPCOptions:
+                    SubnetIds: [subnet-a, subnet-b]
+                  AccessPolicies:
+                    Version: "2012-10-17"
+                    Statement: []
+                  LogPublishingOptions:
+                    INDEX_SLOW_LOGS:
+                      CloudWatchLogsLogGroupArn: arn:aws:logs:eu-west-1:111122223333:log-group:slow
+                      Enabled: true
+                  AdvancedOptions:
+                    rest.action.multi.allow_explicit_index: "false"
+              Legacy:
+                Type: AWS::Elasticsearch::Domain
+                Properties:
+                  ElasticsearchVersion: "7.10"
+                  ElasticsearchClusterConfig:
+                    InstanceType: m5.large.elasticsearch
+            """);
+
+        var search = (OpenSearchDomain)resources["Search"];
+        var legacy = (OpenSearchDomain)resources["Legacy"];
+
+        Assert.Equal("OpenSearch_2.11", search.EngineVersion.Value);
+        Assert.Equal("""{"InstanceType":"r6g.large.search","InstanceCount":4,"DedicatedMasterEnabled":true,"ZoneAwarenessEnabled":true,"ZoneAwarenessConfig":{"AvailabilityZoneCount":2}}""", search.ClusterConfig.Value);
+        Assert.Equal("""{"EBSEnabled":true,"VolumeType":"gp3","Iops":4000}""", search.EbsOptions.Value);
+        Assert.Equal("""{"SubnetIds":["subnet-a","subnet-b"]}""", search.VpcOptions.Value);
+        Assert.Equal("""{"Version":"2012-10-17","Statement":[]}""", search.AccessPolicies.Value);
+        Assert.Equal("""{"INDEX_SLOW_LOGS":{"CloudWatchLogsLogGroupArn":"arn:aws:logs:eu-west-1:111122223333:log-group:slow","Enabled":true}}""", search.LogPublishingOptions.Value);
+        Assert.Equal("""{"rest.action.multi.allow_explicit_index":"false"}""", search.AdvancedOptions.Value);
+        Assert.Equal(Fact.Known<string?>(null), search.DomainEndpointOptions);
+        Assert.Equal(("Elasticsearch_7.10", """{"InstanceType":"m5.large.elasticsearch"}"""), (legacy.EngineVersion.Value, legacy.ClusterConfig.Value));
+    }
+
+    [Fact]
     public void A_file_systems_tags_are_its_file_system_tags()
     {
         var system = (EfsFileSystem)Scanned("""

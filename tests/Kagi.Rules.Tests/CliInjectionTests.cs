@@ -11,6 +11,7 @@ using Kagi.Rules.Aws.Ecr.Repositories;
 using Kagi.Rules.Aws.Efs.FileSystems;
 using Kagi.Rules.Aws.ElastiCache.ReplicationGroups;
 using Kagi.Rules.Aws.Neptune.Clusters;
+using Kagi.Rules.Aws.OpenSearch.Domains;
 
 namespace Kagi.Rules.Tests;
 
@@ -157,6 +158,7 @@ public sealed partial class CliInjectionTests
         var type when type == EfsFileSystem.Descriptor.Type => FileSystemEvidence(value),
         var type when type == EcrRepository.Descriptor.Type => RepositoryEvidence(value),
         var type when type == BackupVault.Descriptor.Type => VaultEvidence(value),
+        var type when type == OpenSearchDomain.Descriptor.Type => DomainEvidence(value),
         _ => Evidence(value),
     };
 
@@ -267,6 +269,39 @@ public sealed partial class CliInjectionTests
         return new() { [key] = read };
     }
 
+    // A domain whose every setting, tag and log group holds the value, for the rules whose fix rebuilds one, with fine-grained
+    // access control on the internal user database: the script asks for the master user, which Bash gives it (hostile too).
+    private static Dictionary<string, string?> DomainEvidence(string value)
+    {
+        string Option(object members) => JsonSerializer.Serialize(members);
+        var (key, read) = OpenSearchDomainRebuild.Evidence(new OpenSearchDomain
+        {
+            Id = value,
+            Name = Fact.Known(value),
+            Tags = Fact.Known<IReadOnlyDictionary<string, string>>(new Dictionary<string, string> { [value] = value }),
+            StorageEncrypted = Fact.Known(true),
+            KmsKeyId = Fact.Known<string?>(null),
+            Key = new KeyReference.ServiceDefault(),
+            EngineVersion = Fact.Known<string?>(value),
+            ClusterConfig = Fact.Known<string?>(Option(new { InstanceType = value, InstanceCount = 4, ZoneAwarenessEnabled = true, ZoneAwarenessConfig = new { AvailabilityZoneCount = 2 } })),
+            EbsOptions = Fact.Known<string?>(Option(new { EBSEnabled = true, VolumeType = value, Iops = 4000 })),
+            AccessPolicies = Fact.Known<string?>(value),
+            IpAddressType = Fact.Known<string?>(value),
+            SnapshotOptions = Fact.Known<string?>(Option(new { AutomatedSnapshotStartHour = 3 })),
+            VpcOptions = Fact.Known<string?>(Option(new { SubnetIds = new[] { value, value }, SecurityGroupIds = new[] { value } })),
+            CognitoOptions = Fact.Known<string?>(Option(new { Enabled = true, UserPoolId = value, IdentityPoolId = value, RoleArn = value })),
+            NodeToNodeEncryptionOptions = Fact.Known<string?>(Option(new { Enabled = true })),
+            AdvancedOptions = Fact.Known<string?>(Option(new Dictionary<string, string> { [value] = value })),
+            LogPublishingOptions = Fact.Known<string?>(Option(new Dictionary<string, object> { [value] = new { CloudWatchLogsLogGroupArn = value, Enabled = true } })),
+            DomainEndpointOptions = Fact.Known<string?>(Option(new { EnforceHTTPS = true, TLSSecurityPolicy = value, CustomEndpoint = value })),
+            AdvancedSecurityOptions = Fact.Known<string?>(Option(new { Enabled = true, InternalUserDatabaseEnabled = true })),
+            AutoTuneOptions = Fact.Known<string?>(Option(new { DesiredState = value })),
+            OffPeakWindowOptions = Fact.Known<string?>(Option(new { Enabled = true, OffPeakWindow = new { WindowStartTime = new { Hours = 2, Minutes = 30 } } })),
+            SoftwareUpdateOptions = Fact.Known<string?>(Option(new { AutoSoftwareUpdateEnabled = true })),
+        });
+        return new() { [key] = read };
+    }
+
     // A volume whose every setting, tag and attachment holds the value, for the rules whose fix replaces a volume.
     private static Dictionary<string, string?> VolumeEvidence(string value) => EbsVolumeRebuild.Evidence(new EbsVolume
     {
@@ -315,9 +350,12 @@ public sealed partial class CliInjectionTests
     private static IEnumerable<(string RuleId, string Variant)> RuleVariants() =>
         RuleCatalog.All.SelectMany(entry => entry.Metadata.Remediation.For(RemediationMedium.AwsCli).Variants.Keys.Select(variant => (entry.Metadata.Id, variant)));
 
-    // Each argument of each aws call, NUL-terminated, so an argument holding a newline stays one argument. Every call
-    // answers "available", so a script that waits for a status goes on.
-    private static string Stub(TempFolder folder) => $"aws() {{ printf '%s\\0' \"$@\" >> {Placeholders.ShellWord(Arguments(folder))}; echo available; }}\n";
+    // Each argument of each aws and curl call, NUL-terminated, so an argument holding a newline stays one argument. Every aws
+    // call answers "available", so a script that waits for a status goes on; curl (an OpenSearch domain's REST API) answers
+    // nothing, so a script that waits while a snapshot is in progress or a restore is recovering goes on too.
+    private static string Stub(TempFolder folder) =>
+        $"aws() {{ printf '%s\\0' \"$@\" >> {Placeholders.ShellWord(Arguments(folder))}; echo available; }}\n"
+        + $"curl() {{ printf '%s\\0' \"$@\" >> {Placeholders.ShellWord(Arguments(folder))}; }}\n";
 
     private static string Arguments(TempFolder folder) => Path.Combine(folder.Path, "arguments");
 
@@ -340,6 +378,13 @@ public sealed partial class CliInjectionTests
             RedirectStandardError = true,
         };
         start.Environment[variable.Name] = variable.Value;
+
+        // What a script asks for rather than reads, hostile too: an OpenSearch domain's master user, and the credentials its
+        // REST calls are signed with.
+        foreach (var asked in new[] { "MASTER_USER_NAME", "MASTER_USER_PASSWORD", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY" })
+        {
+            start.Environment[asked] = Hostile;
+        }
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

@@ -35,6 +35,9 @@ public abstract class AwsAnswer
     /// <summary>A map of strings to strings.</summary>
     public IReadOnlyDictionary<string, string> Map(string member) => MapOf(Declared(member), member);
 
+    /// <summary>A map of strings to structures, each value read by the paths declared under the map's own (as a list's items are).</summary>
+    public IReadOnlyDictionary<string, AwsAnswer> Structures(string member) => StructuresOf(Declared(member), member);
+
     /// <summary>A top-level member read by the pager (tokens, more-results flags), which paginators-1.json declares instead.</summary>
     internal string? PagingText(string member) => ScalarOf(member, member);
 
@@ -47,6 +50,8 @@ public abstract class AwsAnswer
     private protected abstract IReadOnlyList<string> TextsOf(string path, string member);
 
     private protected abstract IReadOnlyDictionary<string, string> MapOf(string path, string member);
+
+    private protected abstract IReadOnlyDictionary<string, AwsAnswer> StructuresOf(string path, string member);
 
     private protected AwsCallException Unexpected(string path, string what) =>
         new(Operation.Api.Service, Operation.Name, AwsFailureKind.Unparseable, "UnexpectedShape", $"{path} is not {what}");
@@ -79,6 +84,12 @@ internal sealed class XmlAnswer(AwsOperation operation, string path, XElement el
             entry => entry.Text("key") ?? throw Unexpected(path, "a map with keys"),
             entry => entry.Text("value") ?? string.Empty,
             StringComparer.Ordinal);
+
+    private protected override IReadOnlyDictionary<string, AwsAnswer> StructuresOf(string path, string member) =>
+        (element.Child(member)?.Elements() ?? []).ToDictionary(
+            entry => entry.Text("key") ?? throw Unexpected(path, "a map with keys"),
+            entry => (AwsAnswer)new XmlAnswer(Operation, path, entry.Child("value") ?? throw Unexpected(path, "a map with values")),
+            StringComparer.Ordinal);
 }
 
 /// <summary>A JSON or REST-JSON answer: members are properties; null reads as absent.</summary>
@@ -102,6 +113,16 @@ internal sealed class JsonAnswer(AwsOperation operation, string path, JsonElemen
     {
         null => new Dictionary<string, string>(StringComparer.Ordinal),
         { ValueKind: JsonValueKind.Object } value => value.EnumerateObject().ToDictionary(entry => entry.Name, entry => Scalar(path, entry.Value), StringComparer.Ordinal),
+        _ => throw Unexpected(path, "a map"),
+    };
+
+    private protected override IReadOnlyDictionary<string, AwsAnswer> StructuresOf(string path, string member) => Property(member) switch
+    {
+        null => new Dictionary<string, AwsAnswer>(StringComparer.Ordinal),
+        { ValueKind: JsonValueKind.Object } value => value.EnumerateObject().ToDictionary(
+            entry => entry.Name,
+            entry => entry.Value.ValueKind == JsonValueKind.Object ? (AwsAnswer)new JsonAnswer(Operation, path, entry.Value) : throw Unexpected(path, "a map of objects"),
+            StringComparer.Ordinal),
         _ => throw Unexpected(path, "a map"),
     };
 

@@ -30,7 +30,7 @@ internal static partial class Scenarios
             new(Topic, "fail_topic_aws_managed_alias", KmsKeyId: "alias/aws/sns"),
             new(Topic, "fail_topic_unencrypted", Encrypted: false),
             new(Topic, "unknown_topic_cross_account_denied", KmsKeyId: Key(7, "999988887777")),
-            new(Domain, "pass_domain_cmk", KmsKeyId: Key(1)),
+            new(Domain, "pass_domain_cmk", KmsKeyId: Key(1)) { Tags = new Dictionary<string, string> { ["team"] = "search" } },
             new(Domain, "pass_domain_hsm", KmsKeyId: Key(2)) { Extra = Elasticsearch },
             new(Domain, "fail_domain_aws_managed_key", KmsKeyId: Key(6)),
             new(Domain, "fail_domain_aws_managed_unnamed"),

@@ -176,19 +176,21 @@ public sealed class DescriptorModelTests
         }
     }
 
-    // Member names from the output shape, stepping through lists; the wire must use the model's names for the reads to find them.
+    // Member names from the output shape, stepping through lists and the values of maps (AwsAnswer.Structures); the wire
+    // must use the model's names for the reads to find them.
     private static string? Walk(JsonElement shapes, JsonElement shape, string path, bool query)
     {
         foreach (var member in path.Split('.'))
         {
-            while (shape.GetProperty("type").GetString() == "list")
+            while (shape.GetProperty("type").GetString() is "list" or "map")
             {
                 if (query && shape.TryGetProperty("flattened", out var flattened) && flattened.GetBoolean())
                 {
-                    return $"{path}: a flattened list, which the Query client does not read";
+                    return $"{path}: a flattened {shape.GetProperty("type").GetString()}, which the Query client does not read";
                 }
 
-                shape = shapes.GetProperty(shape.GetProperty("member").GetProperty("shape").GetString()!);
+                var inside = shape.GetProperty("type").GetString() == "list" ? "member" : "value";
+                shape = shapes.GetProperty(shape.GetProperty(inside).GetProperty("shape").GetString()!);
             }
 
             if (shape.GetProperty("type").GetString() != "structure" || !shape.GetProperty("members").TryGetProperty(member, out var definition))

@@ -4,9 +4,10 @@ using Kagi.Rules.Aws.OpenSearch.Domains;
 namespace Kagi.Aws.Tests.Fake.Apis;
 
 /// <summary>
-/// OpenSearch Service (REST-JSON, signed <c>es</c>): <c>ListDomainNames</c>, which does not page, and <c>DescribeDomains</c>,
-/// which refuses more than five names as AWS does. A store's <see cref="FakeStore.Encrypted"/> is encryption at rest; its
-/// key is returned as written, absent when encryption is on without one.
+/// OpenSearch Service (REST-JSON, signed <c>es</c>): <c>ListDomainNames</c>, which does not page, <c>DescribeDomains</c>,
+/// which refuses more than five names as AWS does, and <c>ListTags</c> by ARN. A store's <see cref="FakeStore.Encrypted"/>
+/// is encryption at rest; its key is returned as written, absent when encryption is on without one. Every domain has the
+/// settings of a small public one, as AWS describes them.
 /// </summary>
 public sealed class OpenSearchApi : IFakeApi
 {
@@ -15,6 +16,7 @@ public sealed class OpenSearchApi : IFakeApi
 
     private const string ListDomainNames = "ListDomainNames";
     private const string DescribeDomains = "DescribeDomains";
+    private const string ListTags = "ListTags";
 
     public string SigningName => "es";
 
@@ -29,6 +31,7 @@ public sealed class OpenSearchApi : IFakeApi
         {
             ("GET", "/2021-01-01/domain") => ListDomainNames,
             ("POST", "/2021-01-01/opensearch/domain-info") => DescribeDomains,
+            ("GET", "/2021-01-01/tags/") => ListTags,
             _ => $"{request.Method} {request.Path}",
         };
     }
@@ -64,9 +67,21 @@ public sealed class OpenSearchApi : IFakeApi
                             Deleted = false,
                             EngineVersion = EngineOf(domain) == "Elasticsearch" ? "Elasticsearch_7.10" : "OpenSearch_2.11",
                             EncryptionAtRestOptions = new { Enabled = domain.Encrypted, KmsKeyId = domain.Encrypted ? domain.KmsKeyId : null },
+                            ClusterConfig = new { InstanceType = "t3.small.search", InstanceCount = 1, DedicatedMasterEnabled = false, ZoneAwarenessEnabled = false },
+                            EBSOptions = new { EBSEnabled = true, VolumeType = "gp3", VolumeSize = 10, Iops = 3000, Throughput = 125 },
+                            NodeToNodeEncryptionOptions = new { Enabled = true },
+                            DomainEndpointOptions = new { EnforceHTTPS = true, TLSSecurityPolicy = "Policy-Min-TLS-1-2-2019-07" },
+                            AdvancedSecurityOptions = new { Enabled = false, InternalUserDatabaseEnabled = false },
+                            AutoTuneOptions = new { State = "DISABLED" },
                         }),
                     },
                     "application/json");
+            case ListTags:
+                var arn = request.Query["arn"].FirstOrDefault();
+                var tagged = domains.FirstOrDefault(domain => arn == $"arn:aws:es:{request.Region}:{scenario.Account}:domain/{domain.Name}");
+                return tagged is null
+                    ? FakeReply.Error(Wire, "ResourceNotFoundException", $"Domain not found: {arn}", 409)
+                    : FakeReply.Json(new { TagList = tagged.Tags.Select(tag => new { tag.Key, tag.Value }) }, "application/json");
             default:
                 return null;
         }
