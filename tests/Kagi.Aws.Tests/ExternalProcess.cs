@@ -36,10 +36,11 @@ internal static class ExternalProcess
 
     /// <summary>
     /// Runs shell commands as a user of the AWS CLI would (stopping at the first that fails), with only the endpoint
-    /// taken from the environment, and returns what they printed; fails the test on a non-zero exit.
+    /// taken from the environment, and returns what they printed; fails the test on a non-zero exit. A rebuild script
+    /// makes dozens of aws calls, each a Python start-up: on a loaded machine that is minutes, so the limit is generous.
     /// </summary>
     public static string RunShell(string script, Uri endpoint, IReadOnlyDictionary<string, string>? environment = null) =>
-        Run("bash", ["-e", "-u", "-o", "pipefail", "-c", script], endpoint, TimeSpan.FromSeconds(120), new Dictionary<string, string>(environment ?? new Dictionary<string, string>()));
+        Run("bash", ["-e", "-u", "-o", "pipefail", "-c", script], endpoint, TimeSpan.FromSeconds(600), new Dictionary<string, string>(environment ?? new Dictionary<string, string>()));
 
     private static string Run(string program, IEnumerable<string> arguments, Uri endpoint, TimeSpan timeout, Dictionary<string, string> environment)
     {
