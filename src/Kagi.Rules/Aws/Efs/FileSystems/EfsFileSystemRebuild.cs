@@ -93,9 +93,9 @@ public sealed class EfsFileSystemRebuild : IFixBuilder
             ? new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 ["keep"] = read.ConsoleList(language),
-                ["mountTargets"] = Listed(mountTargets, "fixes.efs-mount-targets-not-read", MountTargetLine, language),
-                ["accessPoints"] = Listed(accessPoints, "fixes.efs-access-points-not-read", AccessPointLine, language),
-                ["replications"] = Listed(replications, "fixes.efs-replications-not-read", ReplicationLine, language),
+                ["mountTargets"] = Listed(mountTargets, Texts.Name("fixes.efs-mount-targets-not-read"), MountTargetLine, language),
+                ["accessPoints"] = Listed(accessPoints, Texts.Name("fixes.efs-access-points-not-read"), AccessPointLine, language),
+                ["replications"] = Listed(replications, Texts.Name("fixes.efs-replications-not-read"), ReplicationLine, language),
             }
             : new Dictionary<string, string>(StringComparer.Ordinal) { ["arguments"] = read.TerraformArguments(language) };
     }
@@ -155,7 +155,7 @@ public sealed class EfsFileSystemRebuild : IFixBuilder
 
     // A mount target in each subnet, with its security groups; each waited for. The old one's IP address is its until it is deleted.
     private static string MountTargetCommands(IReadOnlyList<EfsMountTarget>? mountTargets, Language language) => mountTargets is not { Count: > 0 }
-        ? RebuildScript.Comment(Texts.Get(language, mountTargets is null ? "fixes.efs-mount-targets-not-read" : "fixes.efs-no-mount-targets")) + "\n"
+        ? RebuildScript.Comment(Texts.Get(language, mountTargets is null ? Texts.Name("fixes.efs-mount-targets-not-read") : Texts.Name("fixes.efs-no-mount-targets"))) + "\n"
         : RebuildScript.Lines(mountTargets.SelectMany(mountTarget => new[]
         {
             RebuildScript.Comment(MountTargetLine(mountTarget, language)),
@@ -166,7 +166,7 @@ public sealed class EfsFileSystemRebuild : IFixBuilder
         }));
 
     private static string AccessPointCommands(IReadOnlyList<EfsAccessPoint>? accessPoints, Language language) => accessPoints is not { Count: > 0 }
-        ? RebuildScript.Comment(Texts.Get(language, accessPoints is null ? "fixes.efs-access-points-not-read" : "fixes.efs-no-access-points")) + "\n"
+        ? RebuildScript.Comment(Texts.Get(language, accessPoints is null ? Texts.Name("fixes.efs-access-points-not-read") : Texts.Name("fixes.efs-no-access-points"))) + "\n"
         : RebuildScript.Lines(accessPoints.SelectMany(accessPoint => new[]
         {
             RebuildScript.Command(
