@@ -332,10 +332,12 @@ public sealed partial class FindingStore : IFindingStore
         {
             foreach (var batch in fingerprints.Kept.Chunk(FingerprintsPerLookup))
             {
-                var prior = PriorStates(sql, coverage.Source, batch.Select(verdicts.FingerprintAt));
-                foreach (var index in batch)
+                var batchFingerprints = Array.ConvertAll(batch, verdicts.FingerprintAt);
+                var prior = PriorStates(sql, coverage.Source, batchFingerprints);
+                for (var position = 0; position < batch.Length; position++)
                 {
-                    prior.TryGetValue(verdicts.FingerprintAt(index), out var before);
+                    var index = batch[position];
+                    prior.TryGetValue(batchFingerprints[position], out var before);
                     if (Lifecycle.Next(before?.State, verdicts.StatusAt(index)) is not { } state)
                     {
                         continue;

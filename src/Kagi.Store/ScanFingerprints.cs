@@ -53,7 +53,15 @@ internal sealed class ScanFingerprints
                 end++;
             }
 
-            kept.AddRange(KeptOf(verdicts, positions.AsSpan(start, end - start)));
+            if (end - start == 1)
+            {
+                kept.Add(positions[start]);
+            }
+            else
+            {
+                kept.AddRange(KeptOf(verdicts, positions.AsSpan(start, end - start)));
+            }
+
             start = end;
         }
 
@@ -110,14 +118,9 @@ internal sealed class ScanFingerprints
         }
     }
 
-    // The verdicts of one prefix, in the scan's order: each distinct fingerprint among them keeps one position.
-    private static List<int> KeptOf(VerdictSet verdicts, ReadOnlySpan<int> sharingPrefix)
+    // The verdicts sharing one prefix, in the scan's order: each distinct fingerprint among them keeps one position.
+    private static Dictionary<string, int>.ValueCollection KeptOf(VerdictSet verdicts, ReadOnlySpan<int> sharingPrefix)
     {
-        if (sharingPrefix.Length == 1)
-        {
-            return [sharingPrefix[0]];
-        }
-
         var kept = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var index in sharingPrefix)
         {
@@ -128,6 +131,6 @@ internal sealed class ScanFingerprints
             }
         }
 
-        return [.. kept.Values];
+        return kept.Values;
     }
 }
