@@ -12,15 +12,22 @@ namespace Kagi.Rules.Aws;
 internal static class LiveSetting
 {
     /// <param name="noneCode">The error code the service answers when the resource has no such setting; null when it always has one.</param>
-    public static async Task<Fact<T>> ReadAsync<T>(RegionContext region, Func<Task<AwsAnswer>> call, Func<AwsAnswer, T> read, string? noneCode)
+    public static Task<Fact<T>> ReadAsync<T>(RegionContext region, Func<Task<AwsAnswer>> call, Func<AwsAnswer, T> read, string? noneCode) =>
+        ReadAsync<T>(region, async () => read(await call().ConfigureAwait(false)), noneCode, default!);
+
+    /// <summary>A setting read by calls of its own (pages, or a call per part): any of them failing leaves it unknown.</summary>
+    public static Task<Fact<T>> ReadAsync<T>(RegionContext region, Func<Task<T>> read) => ReadAsync<T>(region, read, null, default!);
+
+    /// <param name="noneCode">The error code the service answers when the resource has no such setting, read as <paramref name="none"/>.</param>
+    public static async Task<Fact<T>> ReadAsync<T>(RegionContext region, Func<Task<T>> read, string? noneCode, T none)
     {
         try
         {
-            return Fact.Known(read(await call().ConfigureAwait(false)));
+            return Fact.Known(await read().ConfigureAwait(false));
         }
-        catch (AwsCallException exception) when (exception.Code == noneCode)
+        catch (AwsCallException exception) when (noneCode is not null && exception.Code == noneCode)
         {
-            return Fact.Known(default(T)!);
+            return Fact.Known(none);
         }
         catch (AwsCallException exception)
         {

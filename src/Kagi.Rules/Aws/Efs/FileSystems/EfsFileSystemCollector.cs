@@ -23,6 +23,9 @@ public sealed class EfsFileSystemCollector : ListedStoreCollector<EfsFileSystem>
     private static readonly AwsOperation AccessPointListing = AwsOperations.EfsDescribeAccessPoints;
     private static readonly AwsOperation Replications = AwsOperations.EfsDescribeReplicationConfigurations;
 
+    // What EFS answers for a file system without a backup policy or a resource policy: it has none.
+    private const string PolicyNotFound = "PolicyNotFound";
+
     // A lifecycle policy's members: each names one transition.
     private static readonly string[] Transitions = ["TransitionToIA", "TransitionToPrimaryStorageClass", "TransitionToArchive"];
 
@@ -87,38 +90,17 @@ public sealed class EfsFileSystemCollector : ListedStoreCollector<EfsFileSystem>
         KeyValuePair<string, object>[] ofIt = [new("FileSystemId", fileSystem.Name.Value)];
         return fileSystem with
         {
-            LifecyclePolicies = await ReadAsync(region, async () =>
+            LifecyclePolicies = await LiveSetting.ReadAsync(region, async () =>
             {
                 var answer = await client.CallAsync(region, Lifecycle, ofIt).ConfigureAwait(false);
                 return (IReadOnlyList<string>)[.. answer.Items("LifecyclePolicies").SelectMany(LifecyclePolicy)];
             }).ConfigureAwait(false),
-            AutomaticBackups = await ReadAsync(region, async () =>
-            {
-                var answer = await client.CallAsync(region, Backup, ofIt).ConfigureAwait(false);
-                return answer.Member("BackupPolicy")?.Text("Status") is "ENABLED" or "ENABLING";
-            }, none: false).ConfigureAwait(false),
-            Policy = await ReadAsync(region, async () => (await client.CallAsync(region, ResourcePolicy, ofIt).ConfigureAwait(false)).Text("Policy"), none: (string?)null).ConfigureAwait(false),
-            MountTargets = await ReadAsync(region, () => MountTargetsAsync(client, region, ofIt)).ConfigureAwait(false),
-            AccessPoints = await ReadAsync(region, () => AccessPointsAsync(client, region, ofIt)).ConfigureAwait(false),
-            ReplicationDestinations = await ReadAsync(region, () => DestinationsAsync(client, region, ofIt, fileSystem.Name.Value), none: Array.Empty<EfsReplicationDestination>()).ConfigureAwait(false),
+            AutomaticBackups = await LiveSetting.ReadAsync(region, () => client.CallAsync(region, Backup, ofIt), answer => answer.Member("BackupPolicy")?.Text("Status") is "ENABLED" or "ENABLING", PolicyNotFound).ConfigureAwait(false),
+            Policy = await LiveSetting.ReadAsync(region, () => client.CallAsync(region, ResourcePolicy, ofIt), answer => answer.Text("Policy"), PolicyNotFound).ConfigureAwait(false),
+            MountTargets = await LiveSetting.ReadAsync(region, () => MountTargetsAsync(client, region, ofIt)).ConfigureAwait(false),
+            AccessPoints = await LiveSetting.ReadAsync(region, () => AccessPointsAsync(client, region, ofIt)).ConfigureAwait(false),
+            ReplicationDestinations = await LiveSetting.ReadAsync(region, () => DestinationsAsync(client, region, ofIt, fileSystem.Name.Value), "ReplicationNotFound", Array.Empty<EfsReplicationDestination>()).ConfigureAwait(false),
         };
-    }
-
-    // A setting read by its calls; their failure leaves it unknown, save the answer that the file system has none of it.
-    private static async Task<Fact<T>> ReadAsync<T>(RegionContext region, Func<Task<T>> read, Optional<T> none = default)
-    {
-        try
-        {
-            return Fact.Known(await read().ConfigureAwait(false));
-        }
-        catch (AwsCallException exception) when (none.HasValue && exception.Code is "PolicyNotFound" or "ReplicationNotFound")
-        {
-            return Fact.Known(none.Value);
-        }
-        catch (AwsCallException exception)
-        {
-            return Fact.Unknown<T>(region.Failed(exception));
-        }
     }
 
     private static async Task<IReadOnlyList<EfsMountTarget>> MountTargetsAsync(AwsApiClient client, RegionContext region, KeyValuePair<string, object>[] ofIt)
@@ -183,10 +165,4 @@ public sealed class EfsFileSystemCollector : ListedStoreCollector<EfsFileSystem>
 
     // Whole MiB/s: the API's double holds whole numbers for any throughput the console offers.
     private static int Mibps(string? text) => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? (int)Math.Round(value) : 0;
-
-    // A value that may be absent, for the answer a setting reads as "none".
-    private readonly record struct Optional<T>(bool HasValue, T Value)
-    {
-        public static implicit operator Optional<T>(T value) => new(true, value);
-    }
 }

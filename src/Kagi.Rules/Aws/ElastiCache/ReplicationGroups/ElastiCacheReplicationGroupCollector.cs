@@ -102,11 +102,10 @@ public sealed class ElastiCacheReplicationGroupCollector : ListedStoreCollector<
 
     // The region's nodes that belong to a replication group, by cluster ID, or why they could not be listed. They serve only
     // the rebuild a fix prints, so a failure leaves those settings unknown rather than making every group rule an ERROR.
-    private async Task<Fact<Dictionary<string, AwsAnswer>>> MembersAsync(AwsApiClient client, RegionContext region)
-    {
-        var members = new Dictionary<string, AwsAnswer>(StringComparer.Ordinal);
-        try
+    private Task<Fact<Dictionary<string, AwsAnswer>>> MembersAsync(AwsApiClient client, RegionContext region) =>
+        LiveSetting.ReadAsync(region, async () =>
         {
+            var members = new Dictionary<string, AwsAnswer>(StringComparer.Ordinal);
             await foreach (var page in client.PagesAsync(region, Nodes, [PageSize]).ConfigureAwait(false))
             {
                 foreach (var node in page.Items("CacheClusters"))
@@ -117,14 +116,9 @@ public sealed class ElastiCacheReplicationGroupCollector : ListedStoreCollector<
                     }
                 }
             }
-        }
-        catch (AwsCallException exception)
-        {
-            return Fact.Unknown<Dictionary<string, AwsAnswer>>(region.Failed(exception));
-        }
 
-        return Fact.Known(members);
-    }
+            return members;
+        });
 
     // The settings every node of a group shares, from the first of its members listed.
     private static ElastiCacheReplicationGroup WithMemberSettings(ElastiCacheReplicationGroup group, IReadOnlyList<string> memberIds, Fact<Dictionary<string, AwsAnswer>> members)

@@ -113,20 +113,14 @@ public sealed class OpenSearchDomainCollector : ILiveCollector
     }
 
     // Tags the domain's own API lists; unknown, with the reason, when it cannot: they serve a tag filter and the rebuild.
-    private static async Task<Fact<IReadOnlyDictionary<string, string>>> TagsOf(AwsApiClient client, RegionContext region, string arn)
-    {
-        try
-        {
-            var answer = await client.CallAsync(region, Tagging, [new("ARN", arn)]).ConfigureAwait(false);
-            return Fact.Known<IReadOnlyDictionary<string, string>>(answer.Items("TagList")
+    private static Task<Fact<IReadOnlyDictionary<string, string>>> TagsOf(AwsApiClient client, RegionContext region, string arn) =>
+        LiveSetting.ReadAsync<IReadOnlyDictionary<string, string>>(
+            region,
+            () => client.CallAsync(region, Tagging, [new("ARN", arn)]),
+            answer => answer.Items("TagList")
                 .Where(tag => tag.Text("Key") is not null)
-                .ToDictionary(tag => tag.Text("Key")!, tag => tag.Text("Value") ?? string.Empty, StringComparer.Ordinal));
-        }
-        catch (AwsCallException exception)
-        {
-            return Fact.Unknown<IReadOnlyDictionary<string, string>>(region.Failed(exception));
-        }
-    }
+                .ToDictionary(tag => tag.Text("Key")!, tag => tag.Text("Value") ?? string.Empty, StringComparer.Ordinal),
+            noneCode: null);
 
     // The state read as the desired state create-domain takes: whatever is enabling or enabled is wanted on, and likewise off.
     private static JsonObject? AutoTune(AwsAnswer? options)
