@@ -76,12 +76,13 @@ internal static class ScanAwsCommand
         LiveScanned result;
         try
         {
+            LiveScanned Run(IScanProgress progress) => ScanAwsCommand.Run(request, selection, settings.Options, time, progress);
             result = (quiet, onTerminal, selection) switch
             {
-                (true, _, _) => Run(request, selection, time, new SilentProgress()),
-                (false, true, _) => ScanWithLiveProgress(request, selection, time, language),
-                (false, false, null) => Run(request, selection, time, new LogLineProgress(error, language)),
-                (false, false, _) => Run(request, selection, time, new OrganizationLogLines(error, language)),
+                (true, _, _) => Run(new SilentProgress()),
+                (false, true, _) => ScanWithLiveProgress(selection is not null, language, Run),
+                (false, false, null) => Run(new LogLineProgress(error, language)),
+                (false, false, _) => Run(new OrganizationLogLines(error, language)),
             };
         }
         catch (MissingRegionException)
@@ -95,20 +96,36 @@ internal static class ScanAwsCommand
             return ExitCodes.BadInput;
         }
 
-        var targets = result.Targets;
-        var saved = savePath is null || Save(savePath, new SavedInventory("aws", targets, result.Inventory), language, error);
-        var report = ScanReports.Judge(ScanSource.Aws, targets, result.Inventory, settings, startedAt, time);
-        var exitCode = ScanOutput.Write(report, result.Inventory, settings, time, FixCommandFor(request, selection, settings), output, error);
+        catch (IOException exception)
+        {
+            // Only an organization's scan writes to disk while it scans: its resources, kept out of memory.
+            error.WriteLine($"kagi: error: {Texts.Get(language, "cli.spill-failed", ("reason", exception.Message))}");
+            return ExitCodes.BadInput;
+        }
+
+        using var organization = result.Organization;
+        var saved = savePath is null || Save(savePath, result, language, error);
+        var report = organization is null
+            ? ScanReports.Judge(ScanSource.Aws, result.Targets, result.Inventory, settings, startedAt, time)
+            : ScanReports.Of(ScanSource.Aws, result.Targets, organization, result.Inventory, settings, startedAt, time);
+        var exitCode = ScanOutput.Write(report, report.Inventory!, settings, time, FixCommandFor(request, selection, settings), output, error);
 
         // The findings are still worth printing when the inventory could not be saved; the exit code says it was not.
         return saved ? exitCode : ExitCodes.BadInput;
     }
 
-    private static bool Save(string path, SavedInventory inventory, Language language, TextWriter error)
+    // Written a resource at a time: an organization's resources are read back from disk as they are written.
+    private static bool Save(string path, LiveScanned result, Language language, TextWriter error)
     {
         try
         {
-            File.WriteAllText(path, InventoryFile.Write(inventory));
+            using (var file = File.Create(path))
+            {
+                var resources = result.Organization?.Resources() ?? result.Inventory.Resources;
+                var diagnostics = result.Organization?.ScanDiagnostics(result.Notes) ?? result.Inventory.Diagnostics;
+                InventoryFile.Write(file, "aws", result.Targets, resources, result.Inventory.Unscanned, diagnostics);
+            }
+
             error.WriteLine($"kagi: {Texts.Get(language, "cli.inventory-saved", ("path", path))}");
             return true;
         }
@@ -119,7 +136,7 @@ internal static class ScanAwsCommand
         }
     }
 
-    private static LiveScanned ScanWithLiveProgress(LiveScanOptions request, AccountSelection? selection, TimeProvider time, Language language)
+    private static LiveScanned ScanWithLiveProgress(bool organization, Language language, Func<IScanProgress, LiveScanned> run)
     {
         // Standard error is known to be a terminal here; Spectre would otherwise judge by standard output, which may be piped.
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -128,20 +145,20 @@ internal static class ScanAwsCommand
             Ansi = AnsiSupport.Yes,
             Interactive = InteractionSupport.Yes,
         });
-        if (selection is not null)
+        if (organization)
         {
-            return OrganizationLiveDisplay.Run(console, language, progress => Run(request, selection, time, progress));
+            return OrganizationLiveDisplay.Run(console, language, run);
         }
 
         LiveScanned? result = null;
         console.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new SpinnerColumn(), new ElapsedTimeColumn())
-            .Start(context => result = Run(request, selection, time, new LiveProgress(context, language)));
+            .Start(context => result = run(new LiveProgress(context, language)));
         return result!;
     }
 
-    private static LiveScanned Run(LiveScanOptions request, AccountSelection? selection, TimeProvider time, IScanProgress progress)
+    private static LiveScanned Run(LiveScanOptions request, AccountSelection? selection, ScanOptions options, TimeProvider time, IScanProgress progress)
     {
         var scan = new LiveScan(KindCatalog.LiveCollectors, Environment.GetEnvironmentVariable, time, progress);
         if (!request.AllRegions && scan.DefaultRegion(request) is null)
@@ -152,14 +169,32 @@ internal static class ScanAwsCommand
         if (selection is null)
         {
             var result = scan.RunAsync(request, CancellationToken.None).GetAwaiter().GetResult();
-            return new([$"account {result.Account}", .. result.Regions], result.Inventory);
+            return new([$"account {result.Account}", .. result.Regions], result.Inventory, [], null);
         }
 
-        var organization = scan.RunAsync(request, selection, CancellationToken.None).GetAwaiter().GetResult();
+        // Each account is judged and its resources put on disk as it finishes; the scan holds no account's inventory.
+        var organization = new OrganizationVerdicts(KindCatalog.Kinds, RuleCatalog.All, options);
+        try
+        {
+            var targets = new List<(int Position, string[] Targets)>();
+            var notes = scan.RunAsync(request, selection, (position, account) =>
+            {
+                organization.Add(position, account.Inventory);
+                lock (targets)
+                {
+                    // The account, named as Organizations names it, followed by the regions read in it: the store's scopes.
+                    targets.Add((position, [$"account {account.Label}", .. account.Result.Regions]));
+                }
 
-        // Each account, named as Organizations names it, followed by the regions read in it: the store's scopes.
-        var targets = organization.Accounts.SelectMany(account => account.Result.Regions.Prepend($"account {account.Label}"));
-        return new([.. targets], organization.Inventory);
+                return Task.CompletedTask;
+            }, CancellationToken.None).GetAwaiter().GetResult();
+            return new([.. targets.OrderBy(account => account.Position).SelectMany(account => account.Targets)], organization.Complete(notes), notes, organization);
+        }
+        catch
+        {
+            organization.Dispose();
+            throw;
+        }
     }
 
     private static Func<Finding, string> FixCommandFor(LiveScanOptions request, AccountSelection? selection, ScanSettings settings)
@@ -192,8 +227,12 @@ internal static class ScanAwsCommand
 
     private sealed class MissingRegionException : Exception;
 
-    /// <summary>What a live scan read: its targets (each account, then the regions read in it) and the inventory.</summary>
-    private sealed record LiveScanned(IReadOnlyList<string> Targets, Inventory Inventory);
+    /// <summary>
+    /// What a live scan read: its targets (each account, then the regions read in it) and the inventory; of an
+    /// organization, its verdicts already judged, the inventory then only what stays in memory (keys, unread scopes,
+    /// diagnostics), and the notes of the accounts passed over.
+    /// </summary>
+    private sealed record LiveScanned(IReadOnlyList<string> Targets, Inventory Inventory, IReadOnlyList<ScanDiagnostic> Notes, OrganizationVerdicts? Organization);
 
     /// <summary>Plain lines on standard error when it is not a terminal: one when a region starts, one when it ends.</summary>
     private sealed class LogLineProgress(TextWriter error, Language language) : IScanProgress

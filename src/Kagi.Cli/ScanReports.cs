@@ -24,4 +24,21 @@ internal static class ScanReports
             Inventory = judged,
         };
     }
+
+    /// <summary>
+    /// The report of an organization judged account by account: its verdicts, and its <paramref name="summary"/> (keys,
+    /// unread scopes, diagnostics) as the inventory the report describes.
+    /// </summary>
+    public static ScanReport Of(ScanSource source, IReadOnlyList<string> targets, OrganizationVerdicts verdicts, Inventory summary, ScanSettings settings, DateTimeOffset startedAt, TimeProvider time) => new()
+    {
+        Source = source,
+        Targets = targets,
+        StartedAt = startedAt,
+        Findings = verdicts,
+        Diagnostics = summary.Diagnostics,
+        FinishedAt = time.GetUtcNow(),
+        Options = settings.Options,
+        Language = settings.Language,
+        Inventory = summary,
+    };
 }

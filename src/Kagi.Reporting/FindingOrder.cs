@@ -35,7 +35,7 @@ internal static class FindingOrder
             var order = Rank(verdicts.StatusAt(left)).CompareTo(Rank(verdicts.StatusAt(right)));
             order = order != 0 ? order : verdicts.RuleAt(right).Severity.CompareTo(verdicts.RuleAt(left).Severity);
             order = order != 0 ? order : string.CompareOrdinal(verdicts.RuleAt(left).Id, verdicts.RuleAt(right).Id);
-            order = order != 0 ? order : string.CompareOrdinal(verdicts.ResourceAt(left).Id, verdicts.ResourceAt(right).Id);
+            order = order != 0 ? order : verdicts.CompareResources(left, right);
             return order != 0 ? order : left.CompareTo(right);
         });
         return positions;

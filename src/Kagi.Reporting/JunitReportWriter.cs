@@ -59,7 +59,7 @@ public sealed class JunitReportWriter : IReportWriter
         Array.Sort(order, (left, right) =>
         {
             var byRule = string.CompareOrdinal(verdicts.RuleAt(left).Id, verdicts.RuleAt(right).Id);
-            var byResource = byRule != 0 ? byRule : string.CompareOrdinal(verdicts.ResourceAt(left).Id, verdicts.ResourceAt(right).Id);
+            var byResource = byRule != 0 ? byRule : verdicts.CompareResources(left, right);
             return byResource != 0 ? byResource : left.CompareTo(right);
         });
         return order;

@@ -115,14 +115,12 @@ public sealed partial class TableReportWriter : IReportWriter
         var inside = console.Profile.Width - TableOverhead - StatusWidth;
         var resourceWidth = Math.Clamp(inside * 2 / 5, 16, 64);
         var messageWidth = Math.Max(inside - resourceWidth, 16);
+        var byResource = Comparer<int>.Create(verdicts.CompareResources);
         var attention = positions.Where(index => verdicts.StatusAt(index) != ResultStatus.Pass)
             .OrderBy(index => FindingOrder.Rank(verdicts.StatusAt(index)))
-            .ThenBy(index => verdicts.ResourceAt(index).Id, StringComparer.Ordinal)
+            .ThenBy(index => index, byResource)
             .ToArray();
-        var passed = positions.Where(index => verdicts.StatusAt(index) == ResultStatus.Pass)
-            .Select(index => verdicts.ResourceAt(index).Id)
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        var passed = positions.Where(index => verdicts.StatusAt(index) == ResultStatus.Pass).Order(byResource).ToList();
 
         // Later runs continue the first table: the same columns, without the header again.
         var runs = attention.Chunk(RowsPerTable).ToList();
@@ -145,7 +143,7 @@ public sealed partial class TableReportWriter : IReportWriter
                 table.AddRow(
                     new Markup($"[{StatusStyle(ResultStatus.Pass)}]{ResultStatus.Pass.ToName()}[/]"),
                     new Text(Texts.Get(language, "reports.resource-count", ("count", passed.Count))),
-                    new Text(IdentifierBreaks.InText(TerminalText.Line(PassedNames(passed, language)), messageWidth)));
+                    new Text(IdentifierBreaks.InText(TerminalText.Line(PassedNames(verdicts, passed, language)), messageWidth)));
             }
 
             console.Write(table);
@@ -179,10 +177,11 @@ public sealed partial class TableReportWriter : IReportWriter
     }
 
     // The first names, then how many more: a rule passing thousands of resources keeps one readable row.
-    private static string PassedNames(List<string> passed, Language language) =>
-        passed.Count <= PassedNamesShown
-            ? string.Join(", ", passed)
-            : string.Join(", ", passed.Take(PassedNamesShown)) + Texts.Get(language, "reports.more-resources", ("count", passed.Count - PassedNamesShown));
+    private static string PassedNames(VerdictSet verdicts, List<int> passed, Language language)
+    {
+        var names = string.Join(", ", passed.Take(PassedNamesShown).Select(index => verdicts.ResourceAt(index).Id));
+        return passed.Count <= PassedNamesShown ? names : names + Texts.Get(language, "reports.more-resources", ("count", passed.Count - PassedNamesShown));
+    }
 
     private static string Broken(string identifier, int width) => string.Join('\n', IdentifierBreaks.Lines(TerminalText.Line(identifier), width));
 

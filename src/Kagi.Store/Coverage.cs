@@ -48,10 +48,10 @@ internal sealed class Coverage
             return Source + ":" + (holder ?? string.Join("|", _iacTargets));
         }
 
-        return resource.Account is not null && resource.Region is not null
-            ? $"{Source}:{resource.Account}:{resource.Region}"
-            : ScopeKey;
+        return LiveKey(resource.Account, resource.Region);
     }
+
+    private string LiveKey(string? account, string? region) => account is not null && region is not null ? $"{Source}:{account}:{region}" : ScopeKey;
 
     private HashSet<string> ComputeKeys()
     {
@@ -64,8 +64,19 @@ internal sealed class Coverage
         }
 
         // A region counts as covered when the scan read it and nothing in it went unread.
-        var resources = Enumerable.Range(0, _report.Verdicts.Count).Select(_report.Verdicts.ResourceAt);
-        var unread = resources.OfType<UnscannedResource>().Select(KeyOf).ToHashSet(StringComparer.Ordinal);
+        var verdicts = _report.Verdicts;
+        var unread = new HashSet<string>(StringComparer.Ordinal);
+        for (var index = 0; index < verdicts.Count; index++)
+        {
+            var (resourceAccount, region) = verdicts.PlaceAt(index);
+            var key = LiveKey(resourceAccount, region);
+            keys.Add(key);
+            if (verdicts.IsUnreadAt(index))
+            {
+                unread.Add(key);
+            }
+        }
+
         // Targets list each account ("account ID" or "account ID (name)") followed by the regions read in it.
         string? account = null;
         foreach (var target in _report.Targets)
@@ -79,8 +90,6 @@ internal sealed class Coverage
                 keys.Add($"{Source}:{account}:{target}");
             }
         }
-
-        keys.UnionWith(resources.Select(KeyOf));
 
         keys.ExceptWith(unread);
         return keys;

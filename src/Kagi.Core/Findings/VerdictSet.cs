@@ -24,6 +24,22 @@ public abstract class VerdictSet : IReadOnlyList<Finding>
 
     public virtual string FingerprintAt(int index) => Finding.FingerprintOf(RuleAt(index).Id, ResourceAt(index));
 
+    /// <summary>
+    /// How two verdicts' resources order in a report: by resource ID, unless the set orders them otherwise (an
+    /// organization's, account by account).
+    /// </summary>
+    public virtual int CompareResources(int left, int right) => string.CompareOrdinal(ResourceAt(left).Id, ResourceAt(right).Id);
+
+    /// <summary>The account and region of the verdict's resource (null where it has none): where a live scan read it.</summary>
+    public virtual (string? Account, string? Region) PlaceAt(int index)
+    {
+        var resource = ResourceAt(index);
+        return (resource.Account, resource.Region);
+    }
+
+    /// <summary>Whether the verdict is of a scope that could not be read, its resource a stand-in (<see cref="UnscannedResource"/>).</summary>
+    public virtual bool IsUnreadAt(int index) => ResourceAt(index) is UnscannedResource;
+
     /// <summary>Wraps findings already built (tests, other hosts); a verdict set is returned as it is.</summary>
     public static VerdictSet Of(IReadOnlyList<Finding> findings) => findings as VerdictSet ?? new BuiltFindings(findings);
 
@@ -103,6 +119,12 @@ public abstract class VerdictSet : IReadOnlyList<Finding>
         public override CloudResource ResourceAt(int index) => all.ResourceAt(kept[index]);
 
         public override string FingerprintAt(int index) => all.FingerprintAt(kept[index]);
+
+        public override int CompareResources(int left, int right) => all.CompareResources(kept[left], kept[right]);
+
+        public override bool IsUnreadAt(int index) => all.IsUnreadAt(kept[index]);
+
+        public override (string? Account, string? Region) PlaceAt(int index) => all.PlaceAt(kept[index]);
     }
 
     private sealed class MutedVerdicts(VerdictSet all, Suppression?[] mutes) : VerdictSet
@@ -118,5 +140,11 @@ public abstract class VerdictSet : IReadOnlyList<Finding>
         public override CloudResource ResourceAt(int index) => all.ResourceAt(index);
 
         public override string FingerprintAt(int index) => all.FingerprintAt(index);
+
+        public override int CompareResources(int left, int right) => all.CompareResources(left, right);
+
+        public override bool IsUnreadAt(int index) => all.IsUnreadAt(index);
+
+        public override (string? Account, string? Region) PlaceAt(int index) => all.PlaceAt(index);
     }
 }

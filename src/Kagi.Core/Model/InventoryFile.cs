@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Kagi.Core.Localization;
@@ -15,24 +17,74 @@ public static class InventoryFile
 {
     public const string FormatVersion = "1";
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
-
     // The facts every kind has, saved beside the kind's own (InventoryShape): older files without them read the defaults.
     private static readonly InventoryField TagsField = InventoryField.For(typeof(CloudResource).GetProperty(nameof(CloudResource.Tags))!);
 
     public static string Write(SavedInventory saved)
     {
         ArgumentNullException.ThrowIfNull(saved);
-        var root = new JsonObject
+        using var text = new MemoryStream();
+        Write(text, saved.Source, saved.Targets, saved.Inventory.Resources, saved.Inventory.Unscanned, saved.Inventory.Diagnostics);
+        return Encoding.UTF8.GetString(text.ToArray());
+    }
+
+    /// <summary>
+    /// Writes a saved inventory to <paramref name="output"/> a resource at a time, so one too large to hold as a string
+    /// (an organization's, read back from disk) is saved all the same.
+    /// </summary>
+    public static void Write(Stream output, string source, IReadOnlyList<string> targets, IEnumerable<CloudResource> resources, IReadOnlyList<UnscannedScope> unscanned, IReadOnlyList<ScanDiagnostic> diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(resources);
+        ArgumentNullException.ThrowIfNull(unscanned);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
+        json.WriteStartObject();
+        json.WriteString("kagiInventory", FormatVersion);
+        json.WriteString("source", source);
+        json.WriteStartArray("targets");
+        foreach (var target in targets)
         {
-            ["kagiInventory"] = FormatVersion,
-            ["source"] = saved.Source,
-            ["targets"] = new JsonArray([.. saved.Targets.Select(target => JsonValue.Create(target))]),
-            ["resources"] = new JsonArray([.. saved.Inventory.Resources.Select(WriteResource)]),
-            ["unscanned"] = new JsonArray([.. saved.Inventory.Unscanned.Select(WriteScope)]),
-            ["diagnostics"] = new JsonArray([.. saved.Inventory.Diagnostics.Select(WriteDiagnostic)]),
-        };
-        return root.ToJsonString(Indented);
+            json.WriteStringValue(target);
+        }
+
+        json.WriteEndArray();
+        WriteArray(json, "resources", resources.Select(WriteResource));
+        WriteArray(json, "unscanned", unscanned.Select(WriteScope));
+        WriteArray(json, "diagnostics", diagnostics.Select(WriteDiagnostic));
+        json.WriteEndObject();
+    }
+
+    /// <summary>One resource as its saved record, compact UTF-8 JSON: what <see cref="ResourceSpill"/> keeps on disk.</summary>
+    internal static byte[] ResourceRecord(CloudResource resource)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            WriteResource(resource).WriteTo(json);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>A resource from the record <see cref="ResourceRecord"/> wrote.</summary>
+    /// <exception cref="InvalidDataException">The record is not one of a kind in <paramref name="kinds"/>.</exception>
+    internal static CloudResource ReadResourceRecord(ReadOnlyMemory<byte> record, ResourceKinds kinds)
+    {
+        using var document = JsonDocument.Parse(record);
+        return ReadResource(new InventoryJson(document.RootElement, "$"), kinds);
+    }
+
+    private static void WriteArray(Utf8JsonWriter json, string name, IEnumerable<JsonObject> items)
+    {
+        json.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            item.WriteTo(json);
+        }
+
+        json.WriteEndArray();
     }
 
     /// <summary>

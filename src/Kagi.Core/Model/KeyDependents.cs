@@ -18,27 +18,36 @@ public static class KeyDependents
             return inventory;
         }
 
-        var byKey = inventory.Resources.OfType<IKeyProtected>()
-            .Where(Protects)
-            .Select(resource => (Key: resource.Key is KeyReference.Described described ? Identity(described.Key) : default, Resource: (CloudResource)resource))
-            .Where(pair => pair.Key != default)
-            .ToLookup(pair => pair.Key, pair => Dependent(pair.Resource));
+        var byKey = inventory.Resources
+            .Select(resource => (Key: ProtectingKey(resource), Resource: resource))
+            .Where(pair => pair.Key is not null)
+            .ToLookup(pair => pair.Key!.Value, pair => DependentOf(pair.Resource));
 
+        // A key whose dependents are known was joined already, across more than this inventory holds (an organization).
         return inventory with
         {
-            Resources = [.. inventory.Resources.Select(resource => resource is KmsKey key
+            Resources = [.. inventory.Resources.Select(resource => resource is KmsKey { Dependents.IsKnown: false } key
                 ? key with { Dependents = Fact.Known<IReadOnlyList<KeyDependent>>([.. byKey[Identity(key)]]) }
                 : resource)],
         };
     }
 
+    /// <summary>The identity of the key that protects <paramref name="resource"/>'s data, or null when none is described.</summary>
+    internal static (string Id, string? Scope)? ProtectingKey(CloudResource resource) =>
+        resource is IKeyProtected { Key: KeyReference.Described described } protectedResource && Protects(protectedResource) ? Identity(described.Key) : null;
+
+    /// <summary>The identity a key is known by among its dependents: a live key its ARN, a Terraform key its address within one root module.</summary>
+    internal static (string Id, string? Scope) Identity(KmsKey key) => (key.Id, key.Scope);
+
+    /// <summary><paramref name="resource"/> as the key that protects it lists it.</summary>
+    internal static KeyDependent DependentOf(CloudResource resource) =>
+        new(resource.Type, resource.Id, resource.Name.IsKnown ? resource.Name.Value : null);
+
+    /// <summary>Sets the dependents of <paramref name="key"/>, joined by a caller that saw more than one inventory.</summary>
+    internal static KmsKey WithDependents(KmsKey key, IReadOnlyList<KeyDependent> dependents) =>
+        key with { Dependents = Fact.Known(dependents) };
+
     // An unencrypted store may still name a key (Terraform keeps the argument); the key protects nothing of it.
     private static bool Protects(IKeyProtected resource) =>
         resource is not IEncryptedAtRest { StorageEncrypted: { IsKnown: true, Value: false } };
-
-    // A live key is its ARN; a Terraform key is its address within one root module.
-    private static (string Id, string? Scope) Identity(KmsKey key) => (key.Id, key.Scope);
-
-    private static KeyDependent Dependent(CloudResource resource) =>
-        new(resource.Type, resource.Id, resource.Name.IsKnown ? resource.Name.Value : null);
 }

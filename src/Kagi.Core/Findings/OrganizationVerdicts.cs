@@ -1,0 +1,319 @@
+using System.Buffers.Binary;
+using Kagi.Core.Model;
+using Kagi.Core.Rules;
+
+namespace Kagi.Core.Findings;
+
+/// <summary>
+/// An organization's verdicts, judged an account at a time as each account's scan is handed over, so the scan never
+/// holds the organization's resources: they are spilled to disk (<see cref="ResourceSpill"/>), and of each verdict only
+/// its rule, resource and status (8 bytes) and its fingerprint (16) stay in memory, each finding judged again when it is
+/// read, as <see cref="JudgedVerdicts"/> does. The KMS keys stay in memory and are judged last (<see cref="Complete"/>),
+/// once joined to what they protect in any account: some key rules read a key's dependents. In a report, the resources of one rule and status are listed account by account, in the order the accounts
+/// were chosen, then by ID.
+/// </summary>
+public sealed class OrganizationVerdicts : VerdictSet, IDisposable
+{
+    private readonly ResourceSpill _spill;
+    private readonly CatalogEntry[] _rules;
+    private readonly ScanOptions _options;
+    private readonly Lock _lock = new();
+    private readonly List<Verdict> _verdicts = [];
+    private readonly List<UInt128> _fingerprints = [];
+
+    // Per spilled resource and per resource held in memory, its place in the report order: the account's position, then its rank there.
+    private readonly List<long> _spilledOrder = [];
+
+    // Per spilled resource, its account and region as an index into the few distinct ones, so coverage reads no record.
+    private readonly List<int> _spilledPlace = [];
+    private readonly List<(string? Account, string? Region)> _places = [];
+    private readonly Dictionary<(string? Account, string? Region), int> _placeIndex = [];
+    private readonly List<long> _heldOrder = [];
+
+    // Resources judged from memory, not disk: unread scopes' stand-ins (with their scope) and the keys, once joined.
+    private readonly List<(CloudResource Resource, UnscannedScope? Scope)> _held = [];
+    private readonly List<AccountPart> _accounts = [];
+    private readonly Dictionary<(string Id, string? Scope), List<int>> _dependents = [];
+    private Inventory? _summary;
+
+    /// <param name="kinds">The kinds the resources are of, to read them back from disk.</param>
+    /// <param name="catalog">The rules; those <paramref name="options"/> selects are judged.</param>
+    /// <exception cref="IOException">No private temporary file could be made for the resources.</exception>
+    public OrganizationVerdicts(ResourceKinds kinds, IEnumerable<CatalogEntry> catalog, ScanOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(options);
+        _rules = [.. catalog.Where(entry => options.Selects(entry.Metadata.Id))];
+        _options = options;
+        _spill = new ResourceSpill(kinds);
+    }
+
+    /// <summary>Where the resources are kept on disk while the scan lasts.</summary>
+    public string SpillLocation => _spill.Location;
+
+    public override int Count => _verdicts.Count;
+
+    public override Finding this[int index]
+    {
+        get
+        {
+            var verdict = _verdicts[index];
+            var entry = _rules[verdict.Rule];
+            if (verdict.Resource >= 0)
+            {
+                var resource = _spill[verdict.Resource];
+                var (result, mute) = RuleEngine.Judge(entry, resource, _options);
+                return new Finding(entry.Metadata, resource, result, mute);
+            }
+
+            var (held, scope) = _held[~verdict.Resource];
+            if (scope is not null)
+            {
+                return new Finding(entry.Metadata, held, RuleResult.Error(scope.Describe()));
+            }
+
+            var (keyResult, keyMute) = RuleEngine.Judge(entry, held, _options);
+            return new Finding(entry.Metadata, held, keyResult, keyMute);
+        }
+    }
+
+    public override ResultStatus StatusAt(int index) => (ResultStatus)_verdicts[index].Status;
+
+    public override RuleMetadata RuleAt(int index) => _rules[_verdicts[index].Rule].Metadata;
+
+    public override CloudResource ResourceAt(int index)
+    {
+        var resource = _verdicts[index].Resource;
+        return resource >= 0 ? _spill[resource] : _held[~resource].Resource;
+    }
+
+    public override string FingerprintAt(int index)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        BinaryPrimitives.WriteUInt128BigEndian(bytes, _fingerprints[index]);
+        return Convert.ToHexStringLower(bytes);
+    }
+
+    public override int CompareResources(int left, int right) => OrderOf(_verdicts[left].Resource).CompareTo(OrderOf(_verdicts[right].Resource));
+
+    public override bool IsUnreadAt(int index) => _verdicts[index].Resource is var resource && resource < 0 && _held[~resource].Scope is not null;
+
+    public override (string? Account, string? Region) PlaceAt(int index)
+    {
+        var resource = _verdicts[index].Resource;
+        return resource >= 0 ? _places[_spilledPlace[resource]] : (_held[~resource].Resource.Account, _held[~resource].Resource.Region);
+    }
+
+    /// <summary>
+    /// Judges one account's scan by every selected rule, the resources its tag filter selects (<see cref="ScanOptions.Tags"/>),
+    /// and keeps its resources on disk; its keys wait for <see cref="Complete"/>. Accounts may be added from several
+    /// threads, in any order.
+    /// </summary>
+    /// <param name="position">The account's place among those chosen: the order reports list accounts in.</param>
+    /// <param name="scanned">What the account's scan read, every resource kept for <see cref="Resources"/>.</param>
+    /// <exception cref="IOException">The disk is full or failing.</exception>
+    public void Add(int position, Inventory scanned)
+    {
+        ArgumentNullException.ThrowIfNull(scanned);
+        var judged = _options.Tags.Apply(scanned);
+        var selected = judged.Resources.ToHashSet(ReferenceEqualityComparer.Instance);
+        var ranks = Ranks(scanned);
+        lock (_lock)
+        {
+            if (_summary is not null)
+            {
+                throw new InvalidOperationException("the organization's verdicts are complete: no account can be added");
+            }
+
+            var first = _spill.Count;
+            var keys = new List<(KmsKey Key, long Order)>();
+            for (var index = 0; index < scanned.Resources.Count; index++)
+            {
+                var resource = scanned.Resources[index];
+                var spilled = _spill.Add(resource);
+                _spilledOrder.Add(Order(position, ranks[index]));
+                _spilledPlace.Add(PlaceIndex(resource.Account, resource.Region));
+                if (!selected.Contains(resource))
+                {
+                    continue;
+                }
+
+                if (resource is KmsKey key)
+                {
+                    keys.Add((key, Order(position, ranks[index])));
+                }
+                else
+                {
+                    Judge(spilled, resource);
+                }
+
+                Join(spilled, resource);
+            }
+
+            for (var scope = 0; scope < scanned.Unscanned.Count; scope++)
+            {
+                var unread = scanned.Unscanned[scope];
+                var held = Hold(UnscannedResource.For(unread), unread, Order(position, ranks[scanned.Resources.Count + scope]));
+                JudgeUnread(held, unread);
+            }
+
+            _accounts.Add(new AccountPart(position, first, _spill.Count, scanned.Diagnostics, judged.Diagnostics.Skip(scanned.Diagnostics.Count).ToList(), keys, scanned.Unscanned));
+        }
+    }
+
+    /// <summary>
+    /// Judges the keys, each joined to what it protects in any account, once every account is added; and gives what
+    /// reports and the store read beside the verdicts: the judged keys so joined, every unread scope and every diagnostic
+    /// (<paramref name="notes"/> first, then each account's), accounts in order. The other resources stay on disk.
+    /// </summary>
+    public Inventory Complete(IReadOnlyList<ScanDiagnostic> notes)
+    {
+        ArgumentNullException.ThrowIfNull(notes);
+        lock (_lock)
+        {
+            if (_summary is not null)
+            {
+                return _summary;
+            }
+
+            var accounts = AccountsInOrder();
+            var joined = new List<CloudResource>();
+            foreach (var (key, order) in accounts.SelectMany(account => account.Keys))
+            {
+                var dependents = _dependents.TryGetValue(KeyDependents.Identity(key), out var positions) ? new SpilledDependents(_spill, positions) : (IReadOnlyList<KeyDependent>)[];
+                var withDependents = KeyDependents.WithDependents(key, dependents);
+                Judge(Hold(withDependents, null, order), withDependents);
+                joined.Add(withDependents);
+            }
+
+            return _summary = new Inventory(joined, [.. notes, .. accounts.SelectMany(account => account.Diagnostics.Concat(account.TagWarnings))])
+            {
+                Unscanned = [.. accounts.SelectMany(account => account.Unscanned)],
+            };
+        }
+    }
+
+    /// <summary>Every resource the accounts' scans read, judged or not, accounts in order, each read from disk as it is reached.</summary>
+    public IEnumerable<CloudResource> Resources() =>
+        AccountsInOrder().SelectMany(account => Enumerable.Range(account.FirstResource, account.EndResource - account.FirstResource)).Select(position => _spill[position]);
+
+    /// <summary>The diagnostics the accounts' scans met (not those of judging), <paramref name="notes"/> first, accounts in order.</summary>
+    public IReadOnlyList<ScanDiagnostic> ScanDiagnostics(IReadOnlyList<ScanDiagnostic> notes) =>
+        [.. notes, .. AccountsInOrder().SelectMany(account => account.Diagnostics)];
+
+    public void Dispose() => _spill.Dispose();
+
+    private void Judge(int resourceIndex, CloudResource resource)
+    {
+        for (var rule = 0; rule < _rules.Length; rule++)
+        {
+            var entry = _rules[rule];
+            if (entry.Rule.AppliesTo(resource))
+            {
+                var (result, mute) = RuleEngine.Judge(entry, resource, _options);
+                AddVerdict(resourceIndex, rule, Finding.StatusOf(result, mute), Finding.FingerprintOf(entry.Metadata.Id, resource));
+            }
+        }
+    }
+
+    // Notes the key that protects the resource, by identity: the key may be in another account, added before or after.
+    private void Join(int spilled, CloudResource resource)
+    {
+        if (KeyDependents.ProtectingKey(resource) is { } protecting)
+        {
+            if (!_dependents.TryGetValue(protecting, out var positions))
+            {
+                _dependents[protecting] = positions = [];
+            }
+
+            positions.Add(spilled);
+        }
+    }
+
+    private int Hold(CloudResource resource, UnscannedScope? scope, long order)
+    {
+        _held.Add((resource, scope));
+        _heldOrder.Add(order);
+        return ~(_held.Count - 1);
+    }
+
+    private void JudgeUnread(int held, UnscannedScope scope)
+    {
+        for (var rule = 0; rule < _rules.Length; rule++)
+        {
+            if (_rules[rule].Metadata.ResourceType == scope.ResourceType)
+            {
+                AddVerdict(held, rule, ResultStatus.Error, Finding.FingerprintOf(_rules[rule].Metadata.Id, _held[~held].Resource));
+            }
+        }
+    }
+
+    private void AddVerdict(int resource, int rule, ResultStatus status, string fingerprint)
+    {
+        _verdicts.Add(new Verdict(resource, checked((ushort)rule), (byte)status));
+        _fingerprints.Add(BinaryPrimitives.ReadUInt128BigEndian(Convert.FromHexString(fingerprint)));
+    }
+
+    private List<AccountPart> AccountsInOrder()
+    {
+        lock (_lock)
+        {
+            return [.. _accounts.OrderBy(account => account.Position)];
+        }
+    }
+
+    private int PlaceIndex(string? account, string? region)
+    {
+        if (!_placeIndex.TryGetValue((account, region), out var place))
+        {
+            _placeIndex[(account, region)] = place = _places.Count;
+            _places.Add((account, region));
+        }
+
+        return place;
+    }
+
+    private long OrderOf(int resource) => resource >= 0 ? _spilledOrder[resource] : _heldOrder[~resource];
+
+    private static long Order(int position, int rank) => ((long)position << 32) | (uint)rank;
+
+    // Each resource's and then each unread scope's rank by ID within the account.
+    private static int[] Ranks(Inventory scanned)
+    {
+        var ids = scanned.Resources.Select(resource => resource.Id).Concat(scanned.Unscanned.Select(scope => scope.ResourceId)).ToArray();
+        var sorted = Enumerable.Range(0, ids.Length).ToArray();
+        Array.Sort(sorted, (left, right) => string.CompareOrdinal(ids[left], ids[right]) is var order and not 0 ? order : left.CompareTo(right));
+        var ranks = new int[ids.Length];
+        for (var rank = 0; rank < sorted.Length; rank++)
+        {
+            ranks[sorted[rank]] = rank;
+        }
+
+        return ranks;
+    }
+
+    // The status as a byte keeps a verdict at 8 bytes; a resource below zero is held in memory (~index).
+    private readonly record struct Verdict(int Resource, ushort Rule, byte Status);
+
+    /// <summary>What one account added: its place, its resources on disk, and what stays in memory of it.</summary>
+    private sealed record AccountPart(
+        int Position,
+        int FirstResource,
+        int EndResource,
+        IReadOnlyList<ScanDiagnostic> Diagnostics,
+        IReadOnlyList<ScanDiagnostic> TagWarnings,
+        IReadOnlyList<(KmsKey Key, long Order)> Keys,
+        IReadOnlyList<UnscannedScope> Unscanned);
+
+    /// <summary>A key's dependents as positions on disk, each read when it is reached.</summary>
+    private sealed class SpilledDependents(ResourceSpill spill, List<int> positions) : IReadOnlyList<KeyDependent>
+    {
+        public int Count => positions.Count;
+
+        public KeyDependent this[int index] => KeyDependents.DependentOf(spill[positions[index]]);
+
+        public IEnumerator<KeyDependent> GetEnumerator() => positions.Select(position => KeyDependents.DependentOf(spill[position])).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+}
