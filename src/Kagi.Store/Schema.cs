@@ -6,7 +6,7 @@ namespace Kagi.Store;
 internal static class Schema
 {
     // Append only: a migration that shipped never changes, because stores in the field already ran it.
-    // {id} is the dialect's auto-numbered key; all other SQL is shared. Times are Unix milliseconds (UTC).
+    // {id} is the dialect's auto-numbered key and {blob} its type of opaque bytes; all other SQL is shared. Times are Unix milliseconds (UTC).
     private static readonly string[] Migrations =
     [
         """
@@ -117,6 +117,45 @@ internal static class Schema
         ALTER TABLE scan_results ADD COLUMN account_name TEXT NULL;
         ALTER TABLE findings ADD COLUMN account_name TEXT NULL;
         """,
+
+        // Organization scans split into units (an account × a region) that workers run (DistributedScanStore): each scan's
+        // state and unit counters, kept in its row so progress is read without counting units, and each unit's outcome
+        // with its inventory. Units are read in position order when the scan completes into an ordinary stored scan.
+        """
+        CREATE TABLE distributed_scans (
+            id {id},
+            request TEXT NOT NULL,
+            state TEXT NOT NULL,
+            unit_total BIGINT NOT NULL,
+            running_units BIGINT NOT NULL,
+            done_units BIGINT NOT NULL,
+            error_units BIGINT NOT NULL,
+            created_at BIGINT NOT NULL,
+            finished_at BIGINT NULL,
+            stored_scan_id BIGINT NULL REFERENCES scans (id)
+        );
+        CREATE TABLE distributed_units (
+            scan_id BIGINT NOT NULL REFERENCES distributed_scans (id),
+            unit TEXT NOT NULL,
+            account TEXT NOT NULL,
+            account_name TEXT NULL,
+            region TEXT NOT NULL,
+            position BIGINT NOT NULL,
+            state TEXT NOT NULL,
+            attempts BIGINT NOT NULL,
+            worker TEXT NULL,
+            started_at BIGINT NULL,
+            finished_at BIGINT NULL,
+            pass_count BIGINT NULL,
+            fail_count BIGINT NULL,
+            error_count BIGINT NULL,
+            unknown_count BIGINT NULL,
+            error_text TEXT NULL,
+            inventory {blob} NULL,
+            PRIMARY KEY (scan_id, unit)
+        );
+        CREATE INDEX distributed_units_order ON distributed_units (scan_id, position, unit);
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;
@@ -160,7 +199,7 @@ internal static class Schema
 
         for (var version = (int)current + 1; version <= (toVersion ?? Migrations.Length); version++)
         {
-            sql.Execute(Migrations[version - 1].Replace("{id}", dialect.IdentityColumn, StringComparison.Ordinal));
+            sql.Execute(Migrations[version - 1].Replace("{id}", dialect.IdentityColumn, StringComparison.Ordinal).Replace("{blob}", dialect.BlobColumn, StringComparison.Ordinal));
             sql.Execute("INSERT INTO schema_version (version) VALUES (@v)", ("@v", version));
         }
 
