@@ -23,6 +23,11 @@ foreach (var (name, value) in new Dictionary<string, string>
     Environment.SetEnvironmentVariable(name, value);
 }
 
+if (args is ["org-cli", ..])
+{
+    return await OrganizationCliBench.RunAsync(args[1..]);
+}
+
 if (args is ["org", ..])
 {
     return await OrganizationBench.RunAsync(args[1..]);

@@ -71,6 +71,20 @@ public sealed class AwsCallException : Exception
         _ => Texts.Canonical("reasons.aws-other-error", ("code", Code)),
     };
 
+    /// <summary>
+    /// Whether a reason holds the summary of a failure that may pass if tried again later — throttled, a service error,
+    /// no answer — rather than an answer such as AccessDenied: what a distributed unit retries.
+    /// </summary>
+    public static bool IsTransient(string reason)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
+        return TransientSummaries.Any(summary => reason.Contains(summary, StringComparison.Ordinal));
+    }
+
+    // Each transient summary's words before its error code, e.g. "throttled on every attempt (".
+    private static readonly string[] TransientSummaries =
+        [.. new[] { "reasons.aws-throttled", "reasons.aws-unavailable", "reasons.aws-unreachable" }.Select(name => Texts.Canonical(name, ("code", "\u0001")).Split('\u0001')[0])];
+
     /// <summary>Error codes AWS services use for throttling; retried with backoff.</summary>
     public static bool IsThrottlingCode(string code) => code is "Throttling" or "ThrottlingException" or "ThrottledException"
         or "RequestThrottled" or "RequestThrottledException" or "RequestLimitExceeded" or "TooManyRequestsException"

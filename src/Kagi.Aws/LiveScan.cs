@@ -19,6 +19,16 @@ public sealed record LiveScanOptions
     public int MaxAccountsInFlight { get; init; } = OrganizationScanner.DefaultMaxAccountsInFlight;
 }
 
+/// <summary>An organization scanner with the request it serves and the caller's clients it holds open until disposed.</summary>
+public sealed class OrganizationSession(OrganizationScanner scanner, AwsScanRequest request, IDisposable clients) : IDisposable
+{
+    public OrganizationScanner Scanner { get; } = scanner;
+
+    public AwsScanRequest Request { get; } = request;
+
+    public void Dispose() => clients.Dispose();
+}
+
 /// <summary>Composes a live scan from the AWS environment: credentials, home region, endpoints, clients.</summary>
 public sealed class LiveScan
 {
@@ -73,15 +83,26 @@ public sealed class LiveScan
     /// <exception cref="AmazonClientException">No credentials could be found.</exception>
     public async Task<IReadOnlyList<ScanDiagnostic>> RunAsync(LiveScanOptions options, AccountSelection selection, AccountScanned scanned, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(selection);
+        using var organization = Organization(options);
+        return await organization.Scanner.ScanAsync(selection, organization.Request, scanned, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// An organization scanner on the credentials, endpoints and retries the options give, with the request they make:
+    /// for scanning the accounts of an organization a part at a time (a worker's units). Disposing it closes its clients.
+    /// </summary>
+    /// <exception cref="AmazonClientException">No credentials could be found.</exception>
+    public OrganizationSession Organization(LiveScanOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
         var (request, endpoints, retry) = Prepare(options);
-        using var clients = new AwsClientFactory(AwsCredentialSource.Resolve(options.Profile), endpoints, retry);
+        var clients = new AwsClientFactory(AwsCredentialSource.Resolve(options.Profile), endpoints, retry);
         var scanner = new OrganizationScanner(clients, credentials => new AwsClientFactory(credentials, endpoints, retry), _collectors, _progress)
         {
             MaxAccountsInFlight = options.MaxAccountsInFlight,
         };
-        return await scanner.ScanAsync(selection, request, scanned, cancellationToken).ConfigureAwait(false);
+        return new OrganizationSession(scanner, request, clients);
     }
 
     private (AwsScanRequest Request, AwsEndpoints Endpoints, RetryPolicy Retry) Prepare(LiveScanOptions options)

@@ -23,6 +23,7 @@ public static class KagiCommandLine
         root.Subcommands.Add(FindingsCommand.Create(output, error, time));
         root.Subcommands.Add(KeysCommand.Create(output, error, time));
         root.Subcommands.Add(ServeCommand.Create(output, error, time));
+        DistributedMode.AddCommands(root, output, error, time);
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

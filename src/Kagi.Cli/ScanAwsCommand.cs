@@ -16,56 +16,47 @@ internal static class ScanAwsCommand
 {
     public static Command Create(TextWriter output, TextWriter error, TimeProvider time)
     {
-        var profile = new Option<string?>("--profile") { Description = "The AWS profile to use, as the AWS CLI's --profile." };
-        var regions = new Option<string[]>("--region") { Description = "A region to scan; repeat for more. Default: AWS_REGION or the profile's region." };
-        var allRegions = new Option<bool>("--all-regions") { Description = "Scan every region enabled for the account (EC2 DescribeRegions)." };
-        var endpointUrl = new Option<string?>("--endpoint-url") { Description = "Send every AWS call to this URL (an emulator); overrides AWS_ENDPOINT_URL." };
-        var saveInventory = new Option<string?>("--save-inventory") { Description = "Also write what was found to FILE, for 'kagi scan inventory FILE'." };
-        var quiet = new Option<bool>("--quiet") { Description = "Print no progress on standard error (the report and messages still are)." };
-        var accounts = new AccountOptions();
-        var options = new ScanOptionSet();
-        var command = new Command("aws", "Scan a live AWS account, or the accounts of an organization, with read-only credentials.") { profile, regions, allRegions, endpointUrl, saveInventory, quiet };
-        accounts.AddTo(command);
+        var options = new ScanAwsOptions();
+        var command = new Command("aws", "Scan a live AWS account, or the accounts of an organization, with read-only credentials.");
         options.AddTo(command);
+        var distributed = DistributedMode.AddScanOptions(command);
         command.SetAction(parsed =>
         {
-            var settings = options.Read(parsed, error);
-            if (settings is null)
+            var (scan, exitCode) = options.Read(parsed, error);
+            if (scan is null)
             {
-                return ExitCodes.BadInput;
+                return exitCode;
             }
 
-            if (ScanStore.WriteStoredFix(settings, time, output, error) is { } storedFix)
+            if (ScanStore.WriteStoredFix(scan.Settings, time, output, error) is { } storedFix)
             {
                 return storedFix;
             }
 
-            var endpoint = parsed.GetValue(endpointUrl);
-            Uri? endpointUri = null;
-            if (endpoint is not null && (!Uri.TryCreate(endpoint, UriKind.Absolute, out endpointUri) || endpointUri.Scheme is not ("http" or "https")))
-            {
-                error.WriteLine($"kagi: {Texts.Get(settings.Language, "cli.endpoint-url-invalid", ("value", endpoint))}");
-                return ExitCodes.BadInput;
-            }
-
-            var (selection, problem) = accounts.Read(parsed);
-            if (problem is not null)
-            {
-                error.WriteLine($"kagi: {problem(settings.Language)}");
-                return ExitCodes.BadInput;
-            }
-
-            var request = new LiveScanOptions
-            {
-                Profile = parsed.GetValue(profile),
-                Regions = parsed.GetValue(regions) ?? [],
-                AllRegions = parsed.GetValue(allRegions),
-                EndpointUrl = endpointUri,
-                MaxAccountsInFlight = accounts.MaxAccountsInFlight(parsed),
-            };
-            return Scan(request, selection, parsed.GetValue(saveInventory), parsed.GetValue(quiet), settings, time, output, error);
+            return distributed.Requested(parsed)
+                ? distributed.Run(parsed, scan, time, output, error)
+                : Scan(scan.Request, scan.Selection, scan.SavePath, scan.Quiet, scan.Settings, time, output, error);
         });
         return command;
+    }
+
+    /// <summary>
+    /// Reads <paramref name="arguments"/> (what follows <c>kagi scan aws</c>) as the command would: how a worker learns
+    /// the scan it serves a part of. Null, with the problem written to <paramref name="error"/>, when they do not read.
+    /// </summary>
+    public static ScanAwsRequest? ReadArguments(IReadOnlyList<string> arguments, TextWriter error)
+    {
+        var options = new ScanAwsOptions();
+        var command = new Command("aws");
+        options.AddTo(command);
+        DistributedMode.AddScanOptions(command);
+        var parsed = command.Parse([.. arguments]);
+        foreach (var parseError in parsed.Errors)
+        {
+            error.WriteLine($"kagi: {parseError.Message}");
+        }
+
+        return parsed.Errors.Count == 0 ? options.Read(parsed, error).Scan : null;
     }
 
     private static int Scan(LiveScanOptions request, AccountSelection? selection, string? savePath, bool quiet, ScanSettings settings, TimeProvider time, TextWriter output, TextWriter error)

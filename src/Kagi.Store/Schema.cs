@@ -185,6 +185,28 @@ internal static class Schema
         }
     }
 
+    /// <summary>
+    /// Brings the schema up to date unless it is already: a read, without the write lock <see cref="Migrate"/> takes, so
+    /// opening a store many times (a worker's every unit) does not wait for a scan being saved.
+    /// </summary>
+    public static void MigrateIfBehind(DbConnection connection, SqlDialect dialect)
+    {
+        long? current;
+        try
+        {
+            current = new Sql(connection, null).Scalar<long?>("SELECT MAX(version) FROM schema_version");
+        }
+        catch (DbException)
+        {
+            current = null;
+        }
+
+        if (current != Migrations.Length)
+        {
+            Migrate(connection, dialect);
+        }
+    }
+
     /// <summary>Brings the schema up to <paramref name="toVersion"/> (the latest unless an upgrade from an older one is being tried).</summary>
     public static void Migrate(DbConnection connection, SqlDialect dialect, int? toVersion = null)
     {

@@ -60,7 +60,7 @@ public sealed class AccountNameTests
         var dialect = SqlDialect.For(kind);
         using (var connection = dialect.Open(location.ConnectionString))
         {
-            Schema.Migrate(connection, dialect, toVersion: Schema.LatestVersion - 1);
+            Schema.Migrate(connection, dialect, toVersion: 4);
             new Sql(connection, null).Execute(
                 "INSERT INTO findings (fingerprint, source, coverage_key, rule_id, resource_id, resource_type, account, region, file, line, severity, state, last_status, " +
                 "first_seen_at, first_scan_id, last_seen_at, last_scan_id, changed_at, changed_scan_id) " +

@@ -54,6 +54,16 @@ public sealed record OrganizationScanResult(IReadOnlyList<AccountScan> Accounts,
     }
 }
 
+/// <summary>
+/// What a scan of several accounts is split into: the caller, its partition, the active accounts chosen (in the order
+/// reports list them) and the notes of those passed over; or, when the caller or the organization could not be read,
+/// the <see cref="Failure"/> that stands for every account.
+/// </summary>
+public sealed record OrganizationPlan(string Caller, string Partition, IReadOnlyList<OrganizationAccount> Targets, IReadOnlyList<ScanDiagnostic> Notes, AccountScan? Failure)
+{
+    public static OrganizationPlan Failed(AccountScan failure) => new(string.Empty, string.Empty, [], [], failure);
+}
+
 /// <summary>Hears each account of an organization scan as soon as it is scanned, with its position among the accounts chosen (the order reports list them in).</summary>
 public delegate Task AccountScanned(int position, AccountScan scan);
 
@@ -64,6 +74,9 @@ public delegate Task AccountScanned(int position, AccountScan scan);
 /// </summary>
 public sealed class OrganizationScanner
 {
+    // Not an AWS service: what failed is Kagi's own step, named so in the ERROR's "service" field.
+    private static readonly AwsService KagiStep = new("kagi", []);
+
     private readonly AwsClientFactory _callerClients;
     private readonly Func<AWSCredentials, AwsClientFactory> _clientsFor;
     private readonly IReadOnlyList<ILiveCollector> _collectors;
@@ -102,6 +115,44 @@ public sealed class OrganizationScanner
         ArgumentNullException.ThrowIfNull(selection);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(scanned);
+        var plan = await PlanAsync(selection, request, cancellationToken).ConfigureAwait(false);
+        if (plan.Failure is { } failure)
+        {
+            await scanned(0, failure).ConfigureAwait(false);
+            return [];
+        }
+
+        _progress.AccountsChosen(plan.Targets.Count);
+        using var inFlight = new SemaphoreSlim(MaxAccountsInFlight);
+
+        // The tasks return nothing: a task's result would keep its account's inventory alive until every account is done.
+        await Task.WhenAll(plan.Targets.Select(async (target, position) =>
+        {
+            await inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var progress = _progress.AccountStarted(target.Label);
+                var scan = await ScanAccountAsync(plan, target, selection, request, progress, cancellationToken).ConfigureAwait(false);
+                _progress.AccountFinished(target.Label, scan.Result.Inventory.Unscanned.Count);
+                await scanned(position, scan).ConfigureAwait(false);
+            }
+            finally
+            {
+                inFlight.Release();
+            }
+        })).ConfigureAwait(false);
+        return plan.Notes;
+    }
+
+    /// <summary>
+    /// Who the caller is and which accounts <paramref name="selection"/> names (listing the organization when it asks):
+    /// what a scan of several accounts is split into. A caller that cannot be named, or an organization that cannot be
+    /// listed, is the plan's <see cref="OrganizationPlan.Failure"/>: ERRORs of every kind, none passed off as scanned.
+    /// </summary>
+    public async Task<OrganizationPlan> PlanAsync(AccountSelection selection, AwsScanRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(selection);
+        ArgumentNullException.ThrowIfNull(request);
         var home = Context(AwsScanner.UnknownAccount, request.HomeRegion, _progress, cancellationToken);
         string caller;
         string partition;
@@ -112,8 +163,7 @@ public sealed class OrganizationScanner
         }
         catch (AwsCallException exception)
         {
-            await scanned(0, new AccountScan(AwsScanner.UnknownAccount, null, UnreadAccount.Of(_collectors, AwsScanner.UnknownAccount, request.RegionScopes, exception.Service, exception.Call, exception.Summary))).ConfigureAwait(false);
-            return [];
+            return OrganizationPlan.Failed(new AccountScan(AwsScanner.UnknownAccount, null, UnreadAccount.Of(_collectors, AwsScanner.UnknownAccount, request.RegionScopes, exception.Service, exception.Call, exception.Summary)));
         }
 
         IReadOnlyList<OrganizationAccount> listed = [];
@@ -128,32 +178,12 @@ public sealed class OrganizationScanner
             catch (AwsCallException exception)
             {
                 // Which accounts exist is itself unknown: one ERROR per kind for every account, none passed off as scanned.
-                await scanned(0, new AccountScan("*", null, UnreadAccount.Of(_collectors, "*", request.RegionScopes, exception.Service, exception.Call, exception.Summary))).ConfigureAwait(false);
-                return [];
+                return OrganizationPlan.Failed(new AccountScan("*", null, UnreadAccount.Of(_collectors, "*", request.RegionScopes, exception.Service, exception.Call, exception.Summary)));
             }
         }
 
         var (targets, notes) = Targets(selection, listed);
-        _progress.AccountsChosen(targets.Count);
-        using var inFlight = new SemaphoreSlim(MaxAccountsInFlight);
-
-        // The tasks return nothing: a task's result would keep its account's inventory alive until every account is done.
-        await Task.WhenAll(targets.Select(async (target, position) =>
-        {
-            await inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                var progress = _progress.AccountStarted(target.Label);
-                var scan = await ScanAccountAsync(target, caller, partition, selection, request, progress, cancellationToken).ConfigureAwait(false);
-                _progress.AccountFinished(target.Label, scan.Result.Inventory.Unscanned.Count);
-                await scanned(position, scan).ConfigureAwait(false);
-            }
-            finally
-            {
-                inFlight.Release();
-            }
-        })).ConfigureAwait(false);
-        return notes;
+        return new OrganizationPlan(caller, partition, targets, notes, null);
     }
 
     private static (IReadOnlyList<OrganizationAccount> Targets, IReadOnlyList<ScanDiagnostic> Notes) Targets(AccountSelection selection, IReadOnlyList<OrganizationAccount> listed)
@@ -168,8 +198,18 @@ public sealed class OrganizationScanner
         return ([.. candidates.Where(account => account.IsActive)], notes);
     }
 
-    private async Task<AccountScan> ScanAccountAsync(OrganizationAccount target, string caller, string partition, AccountSelection selection, AwsScanRequest request, IScanProgress progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Scans one account of <paramref name="plan"/> in the regions <paramref name="request"/> names: the caller's own with
+    /// its own credentials, any other through its role, a role that cannot be assumed an ERROR of every kind there.
+    /// </summary>
+    public async Task<AccountScan> ScanAccountAsync(OrganizationPlan plan, OrganizationAccount target, AccountSelection selection, AwsScanRequest request, IScanProgress progress, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(selection);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(progress);
+        var (caller, partition) = (plan.Caller, plan.Partition);
         if (target.Id == caller)
         {
             return AccountScan.Named(target.Id, target.Name, await Scanner(_callerClients, progress).ScanAsync(request, cancellationToken).ConfigureAwait(false));
@@ -196,6 +236,16 @@ public sealed class OrganizationScanner
 
         using var clients = _clientsFor(credentials);
         return AccountScan.Named(target.Id, target.Name, await Scanner(clients, progress).ScanAsync(request, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// A part of an account that was not scanned at all, because <paramref name="reason"/> (a distributed unit whose every
+    /// attempt failed): an ERROR of every kind in each of <paramref name="regions"/>, told as a failed step of Kagi's.
+    /// </summary>
+    public AccountScan Unscanned(OrganizationAccount target, IReadOnlyList<string> regions, string step, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return AccountScan.Named(target.Id, target.Name, UnreadAccount.Of(_collectors, target.Id, regions, KagiStep, step, reason));
     }
 
     private RegionContext Context(string account, string region, IScanProgress progress, CancellationToken cancellationToken) =>

@@ -3,12 +3,13 @@ namespace Kagi.Core.Model;
 /// <summary>
 /// Resources kept on disk instead of in memory, each written once as its saved-inventory record to a file in a private
 /// temporary directory (owner-only, deleted on dispose) and read back by position when asked for. An organization scan
-/// so holds a position per resource, not a million records. Resources read lately are kept a while, so reading a
-/// resource's verdicts one after another reads its record once.
+/// so holds a position per resource, not a million records. The few resources read last are kept, so reading a
+/// resource's verdicts one after another reads its record once; more would only outlive the young generation and leave
+/// the collector a large old one to sweep (an organization's store and reports read millions of records).
 /// </summary>
 public sealed class ResourceSpill : IDisposable
 {
-    private const int CachedRecords = 4096;
+    private const int CachedRecords = 64;
 
     private readonly ResourceKinds _kinds;
     private readonly DirectoryInfo _directory;

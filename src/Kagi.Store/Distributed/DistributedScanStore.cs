@@ -47,7 +47,7 @@ public sealed class DistributedScanStore : IDisposable
         try
         {
             connection = dialect.Open(location.ConnectionString);
-            Schema.Migrate(connection, dialect);
+            Schema.MigrateIfBehind(connection, dialect);
             return new DistributedScanStore(connection, dialect, time);
         }
         catch (StoreException)
@@ -181,12 +181,14 @@ public sealed class DistributedScanStore : IDisposable
     }
 
     /// <summary>
-    /// Claims the scan's completion once every unit has reported: true for exactly one caller, who then reads the units
-    /// (<see cref="ReadUnits"/>), stores the scan and ends the completion (<see cref="EndCompletion"/>).
+    /// Claims the scan's completion once every unit has reported, for the one completion job the last unit enqueues,
+    /// who then reads the units (<see cref="ReadUnits"/>), stores the scan and ends the completion
+    /// (<see cref="EndCompletion"/>). True again while the scan is still completing: that job, retried after its worker
+    /// died, takes it up again; false once it is done.
     /// </summary>
     public bool BeginCompletion(long scanId) =>
         new Sql(_connection, null).Execute(
-            "UPDATE distributed_scans SET state = @completing WHERE id = @id AND state = @running AND done_units + error_units = unit_total",
+            "UPDATE distributed_scans SET state = @completing WHERE id = @id AND state IN (@running, @completing) AND done_units + error_units = unit_total",
             ("@completing", DistributedScanStates.Completing),
             ("@id", scanId),
             ("@running", DistributedScanStates.Running)) == 1;

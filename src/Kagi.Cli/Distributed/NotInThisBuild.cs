@@ -1,0 +1,35 @@
+using System.CommandLine;
+using Kagi.Core.Localization;
+using Kagi.Core.Rules;
+
+namespace Kagi.Cli;
+
+/// <summary>
+/// The native binary's distributed mode: none. Hangfire runs on reflection, so distributed scans are in the JIT build
+/// and the .NET tool only; here the options and <c>kagi worker</c> still parse, and say which build has them.
+/// </summary>
+internal static class DistributedMode
+{
+    public static DistributedScan AddScanOptions(Command scanAws) => new(new DistributedScanOptions(scanAws));
+
+    public static void AddCommands(RootCommand root, TextWriter output, TextWriter error, TimeProvider time)
+    {
+        var worker = new Command("worker", "Run distributed scan units (not in the native binary: use the .NET tool).");
+        worker.SetAction(parsed => NotHere(error, Language.En));
+        root.Subcommands.Add(worker);
+    }
+
+    private static int NotHere(TextWriter error, Language language)
+    {
+        error.WriteLine($"kagi: {Texts.Get(language, "cli.distributed-not-in-build")}");
+        return ExitCodes.BadInput;
+    }
+
+    /// <summary>The <c>--distributed</c> option, refused here.</summary>
+    internal sealed class DistributedScan(DistributedScanOptions options)
+    {
+        public bool Requested(ParseResult parsed) => options.Requested(parsed);
+
+        public int Run(ParseResult parsed, ScanAwsRequest scan, TimeProvider time, TextWriter output, TextWriter error) => NotHere(error, scan.Settings.Language);
+    }
+}

@@ -1,0 +1,186 @@
+using System.Text.Json;
+using Hangfire;
+using Hangfire.Server;
+using Kagi.Aws;
+using Kagi.Aws.Organizations;
+using Kagi.Core.Findings;
+using Kagi.Core.Localization;
+using Kagi.Core.Model;
+using Kagi.Rules;
+using Kagi.Store;
+using Kagi.Store.Distributed;
+using Kagi.Web;
+
+namespace Kagi.Cli;
+
+/// <summary>
+/// The jobs of a distributed scan, run by Hangfire on any worker: <see cref="Plan"/> splits the scan into units (an
+/// account × a region) and enqueues them; each <see cref="Unit"/> scans its part and records it in the store at most once;
+/// the unit that finishes last enqueues <see cref="Complete"/>, which judges the organization from what the units
+/// recorded and stores it as one scan. Every job may run twice (a retry, a worker that died): each checks the store's
+/// state first and changes it in one transaction, so nothing is recorded twice.
+/// </summary>
+public sealed class ScanJobs
+{
+    private readonly WorkerSettings _settings;
+
+    internal ScanJobs(WorkerSettings settings) => _settings = settings;
+
+    /// <summary>
+    /// Lists the accounts the scan names and enqueues a unit for each account and region. Failing at its last attempt,
+    /// it records the scan as one unit that could not be planned, so the scan still completes, an ERROR of everything.
+    /// </summary>
+    public async Task Plan(long scanId, PerformContext? context)
+    {
+        using var store = DistributedScanStore.Open(_settings.Location, _settings.Time);
+        var scan = Request(store, scanId);
+        using var session = Session(scan.Request);
+        OrganizationPlan plan;
+        try
+        {
+            plan = await session.Scanner.PlanAsync(scan.Selection!, session.Request, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (IsLastAttempt(context))
+        {
+            var reason = Texts.Canonical("reasons.unit-failed", ("unit", "plan"), ("attempts", _settings.Retries + 1), ("reason", exception.Message));
+            plan = OrganizationPlan.Failed(session.Scanner.Unscanned(new OrganizationAccount("*", null, OrganizationAccount.Active), session.Request.RegionScopes, "plan", reason));
+        }
+
+        if (plan.Failure is { } failure)
+        {
+            // Who the caller is, or which accounts exist, is unknown: one unit stands for all, an ERROR of every kind.
+            var whole = new PlannedUnit("*", failure.Account, null, "*", 0);
+            store.AddUnits(scanId, [whole]);
+            Finish(store, scanId, whole.Unit, new UnitOutcome(UnitInventory.Encode(failure), 0, 0, 0, 0, null));
+            return;
+        }
+
+        var regions = scan.Request.AllRegions ? ["*"] : session.Request.Regions;
+        var notes = new PlannedUnit(NotesUnit, plan.Caller, null, "*", 0);
+        var units = plan.Targets.SelectMany(target => regions.Select(region => (target, region)))
+            .Select((pair, index) => new PlannedUnit($"{pair.target.Id}/{pair.region}", pair.target.Id, pair.target.Name, pair.region, index + 1))
+            .ToList();
+        store.AddUnits(scanId, [notes, .. units]);
+        var client = new BackgroundJobClient(_settings.Storage);
+        foreach (var unit in units)
+        {
+            client.Enqueue<ScanJobs>(jobs => jobs.Unit(scanId, unit.Unit, new UnitTarget(plan.Caller, plan.Partition, unit.Account, unit.AccountName, unit.Region), null));
+        }
+
+        // The accounts passed over (suspended, closed) are told by a unit of their own, finished last so that a scan of
+        // no unit still completes.
+        Finish(store, scanId, notes.Unit, new UnitOutcome(UnitInventory.Encode([], new Inventory([], plan.Notes)), 0, 0, 0, 0, null));
+    }
+
+    /// <summary>
+    /// Scans one account in one region and records it. A failure worth trying again (throttling, a server error, a
+    /// timeout, a lost store) is thrown, for Hangfire to retry with back-off; at the last attempt it is recorded as an
+    /// ERROR of every kind there instead. An answer such as AccessDenied is what the unit read, not retried.
+    /// </summary>
+    public async Task Unit(long scanId, string unit, UnitTarget target, PerformContext? context)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        using var store = DistributedScanStore.Open(_settings.Location, _settings.Time);
+        if (!store.StartUnit(scanId, unit, _settings.WorkerName))
+        {
+            return;
+        }
+
+        var lastAttempt = IsLastAttempt(context);
+        var scan = Request(store, scanId);
+        var account = new OrganizationAccount(target.Account, target.AccountName, OrganizationAccount.Active);
+        var allRegions = target.Region == "*";
+        using var session = Session(scan.Request with { Regions = allRegions ? scan.Request.Regions : [target.Region], AllRegions = allRegions });
+        AccountScan scanned;
+        try
+        {
+            using var timeout = new CancellationTokenSource(_settings.UnitTimeout);
+            var plan = new OrganizationPlan(target.Caller, target.Partition, [account], [], null);
+            scanned = await session.Scanner.ScanAccountAsync(plan, account, scan.Selection!, session.Request, new SilentProgress(), timeout.Token).ConfigureAwait(false);
+            if (!lastAttempt && scanned.Inventory.Unscanned.FirstOrDefault(scope => AwsCallException.IsTransient(scope.Reason)) is { } retryable)
+            {
+                throw new UnitRetryException(Texts.Canonical("reasons.unit-retried", ("unit", unit), ("reason", retryable.Reason)));
+            }
+        }
+        catch (Exception exception) when (lastAttempt && exception is not UnitRetryException)
+        {
+            var reason = Texts.Canonical("reasons.unit-failed", ("unit", unit), ("attempts", _settings.Retries + 1), ("reason", exception.Message));
+            scanned = session.Scanner.Unscanned(account, [target.Region], "unit", reason);
+        }
+
+        var counts = RuleEngine.Run(scanned.Inventory, RuleCatalog.All, scan.Settings.Options);
+        Finish(store, scanId, unit, new UnitOutcome(
+            UnitInventory.Encode(scanned),
+            counts.Count(finding => finding.Status == Core.Rules.ResultStatus.Pass),
+            counts.Count(finding => finding.Status == Core.Rules.ResultStatus.Fail),
+            counts.Count(finding => finding.Status == Core.Rules.ResultStatus.Error),
+            counts.Count(finding => finding.Status == Core.Rules.ResultStatus.Unknown),
+            scanned.Inventory.Unscanned.Count > 0 ? scanned.Inventory.Unscanned[0].Reason : null));
+    }
+
+    /// <summary>
+    /// Judges the organization from every unit's record, account by account as a single-process scan does, and stores
+    /// it as one scan: a unit that failed is ERRORs of its account and region, whose findings are not resolved.
+    /// </summary>
+    public void Complete(long scanId)
+    {
+        using var store = DistributedScanStore.Open(_settings.Location, _settings.Time);
+        if (!store.BeginCompletion(scanId))
+        {
+            return;
+        }
+
+        var scan = Request(store, scanId);
+        using var verdicts = new OrganizationVerdicts(KindCatalog.Kinds, RuleCatalog.All, scan.Settings.Options);
+        var targets = new List<string>();
+        foreach (var unit in store.ReadUnits(scanId))
+        {
+            var saved = UnitInventory.Decode(unit.Inventory, unit.Unit.Unit);
+            verdicts.Add(unit.Unit.Position, saved.Inventory);
+            foreach (var target in saved.Targets.Where(target => targets.Count == 0 || targets[^1] != target))
+            {
+                targets.Add(target);
+            }
+        }
+
+        var summary = verdicts.Complete([]);
+        var status = store.Status(scanId)!;
+        var report = ScanReports.Of(ScanSource.Aws, targets, verdicts, summary, scan.Settings, status.CreatedAt, _settings.Time);
+        using var findings = FindingStore.Open(_settings.Location, _settings.Time, RuleCatalog.Renamed);
+        var muted = MuteApplication.Apply(report, findings.Mutes(includeInactive: false));
+        var stored = findings.SaveScan(muted, [.. StoredKeys.Of(summary).Select(StoredKeys.ToStored)]);
+        store.EndCompletion(scanId, stored.Id);
+    }
+
+    /// <summary>The unit that carries the notes of the scan as a whole.</summary>
+    internal const string NotesUnit = "notes";
+
+    // Hangfire counts the retries so far in the job's "RetryCount" parameter.
+    private bool IsLastAttempt(PerformContext? context) => (context?.GetJobParameter<int>("RetryCount") ?? 0) >= _settings.Retries;
+
+    private void Finish(DistributedScanStore store, long scanId, string unit, UnitOutcome outcome)
+    {
+        if (store.FinishUnit(scanId, unit, outcome) == UnitFinish.Last)
+        {
+            new BackgroundJobClient(_settings.Storage).Enqueue<ScanJobs>(jobs => jobs.Complete(scanId));
+        }
+    }
+
+    private static ScanAwsRequest Request(DistributedScanStore store, long scanId)
+    {
+        var status = store.Status(scanId) ?? throw new InvalidDataException(Texts.Canonical("reasons.distributed-scan-missing", ("scan", scanId)));
+        var arguments = JsonSerializer.Deserialize(status.Request, CliJson.Default.StringArray) ?? [];
+        using var problems = new StringWriter();
+        return ScanAwsCommand.ReadArguments(arguments, problems)
+            ?? throw new InvalidDataException(Texts.Canonical("reasons.distributed-request-unreadable", ("scan", scanId), ("problem", problems.ToString().Trim())));
+    }
+
+    private OrganizationSession Session(LiveScanOptions request) =>
+        new LiveScan(KindCatalog.LiveCollectors, Environment.GetEnvironmentVariable, _settings.Time, new SilentProgress()).Organization(request);
+}
+
+/// <summary>Where a unit scans: the account and region, and who the caller is (to scan its own account without a role).</summary>
+public sealed record UnitTarget(string Caller, string Partition, string Account, string? AccountName, string Region);
+
+/// <summary>A unit that found a failure worth another attempt.</summary>
+public sealed class UnitRetryException(string message) : Exception(message);

@@ -1,0 +1,33 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+
+namespace Kagi.Cli;
+
+/// <summary><c>kagi scan aws --distributed [--detach]</c>: the options, and the arguments the workers are given.</summary>
+internal sealed class DistributedScanOptions
+{
+    private readonly Option<bool> _distributed = new("--distributed")
+    {
+        Description = "Split the scan into units (an account × a region) run by 'kagi worker' processes sharing the PostgreSQL store (--store), and follow it.",
+    };
+
+    private readonly Option<bool> _detach = new("--detach") { Description = "With --distributed: print the scan's number and return at once." };
+
+    public DistributedScanOptions(Command scanAws)
+    {
+        scanAws.Options.Add(_distributed);
+        scanAws.Options.Add(_detach);
+    }
+
+    public bool Requested(ParseResult parsed) => parsed.GetValue(_distributed);
+
+    public bool Detached(ParseResult parsed) => parsed.GetValue(_detach);
+
+    /// <summary>
+    /// What followed <c>kagi scan aws</c>, less the options of this kind: what each worker reads the scan from
+    /// (<see cref="ScanAwsCommand.ReadArguments"/>). No credentials are among them: workers use their own.
+    /// </summary>
+    public IReadOnlyList<string> WorkerArguments(ParseResult parsed) =>
+        [.. parsed.Tokens.SkipWhile(token => token.Type == TokenType.Command).Select(token => token.Value)
+            .Where(value => value != _distributed.Name && value != _detach.Name)];
+}
