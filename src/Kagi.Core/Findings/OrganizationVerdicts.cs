@@ -8,8 +8,8 @@ namespace Kagi.Core.Findings;
 /// An organization's verdicts, judged an account at a time as each account's scan is handed over, so the scan never
 /// holds the organization's resources: they are spilled to disk (<see cref="ResourceSpill"/>), and of each verdict only
 /// its rule, resource and status (8 bytes) and its fingerprint (16) stay in memory, each finding judged again when it is
-/// read, as <see cref="JudgedVerdicts"/> does. The KMS keys stay in memory and are judged last (<see cref="Complete"/>),
-/// once joined to what they protect in any account: some key rules read a key's dependents. In a report, the resources of one rule and status are listed account by account, in the order the accounts
+/// read, as <see cref="JudgedVerdicts"/> does. The KMS keys are judged last (<see cref="Complete"/>), once joined to what
+/// they protect in any account (some key rules read a key's dependents), and are joined again whenever read. In a report, the resources of one rule and status are listed account by account, in the order the accounts
 /// were chosen, then by ID.
 /// </summary>
 public sealed class OrganizationVerdicts : VerdictSet, IDisposable
@@ -28,10 +28,13 @@ public sealed class OrganizationVerdicts : VerdictSet, IDisposable
     private readonly List<int> _spilledPlace = [];
     private readonly List<(string? Account, string? Region)> _places = [];
     private readonly Dictionary<(string? Account, string? Region), int> _placeIndex = [];
-    private readonly List<long> _heldOrder = [];
+    private readonly List<long> _unreadOrder = [];
 
-    // Resources judged from memory, not disk: unread scopes' stand-ins (with their scope) and the keys, once joined.
-    private readonly List<(CloudResource Resource, UnscannedScope? Scope)> _held = [];
+    // The unread scopes' stand-ins, judged from memory, not disk.
+    private readonly List<(UnscannedResource Resource, UnscannedScope Scope)> _unread = [];
+
+    // Each judged key on disk, by position, with the positions of what it protects: joined when the key is read.
+    private readonly Dictionary<int, IReadOnlyList<KeyDependent>> _joinedKeys = [];
     private readonly List<AccountPart> _accounts = [];
     private readonly Dictionary<(string Id, string? Scope), List<int>> _dependents = [];
     private Inventory? _summary;
@@ -61,19 +64,13 @@ public sealed class OrganizationVerdicts : VerdictSet, IDisposable
             var entry = _rules[verdict.Rule];
             if (verdict.Resource >= 0)
             {
-                var resource = _spill[verdict.Resource];
+                var resource = Spilled(verdict.Resource);
                 var (result, mute) = RuleEngine.Judge(entry, resource, _options);
                 return new Finding(entry.Metadata, resource, result, mute);
             }
 
-            var (held, scope) = _held[~verdict.Resource];
-            if (scope is not null)
-            {
-                return new Finding(entry.Metadata, held, RuleResult.Error(scope.Describe()));
-            }
-
-            var (keyResult, keyMute) = RuleEngine.Judge(entry, held, _options);
-            return new Finding(entry.Metadata, held, keyResult, keyMute);
+            var (unread, scope) = _unread[~verdict.Resource];
+            return new Finding(entry.Metadata, unread, RuleResult.Error(scope.Describe()));
         }
     }
 
@@ -84,7 +81,7 @@ public sealed class OrganizationVerdicts : VerdictSet, IDisposable
     public override CloudResource ResourceAt(int index)
     {
         var resource = _verdicts[index].Resource;
-        return resource >= 0 ? _spill[resource] : _held[~resource].Resource;
+        return resource >= 0 ? Spilled(resource) : _unread[~resource].Resource;
     }
 
     public override string FingerprintAt(int index)
@@ -96,12 +93,12 @@ public sealed class OrganizationVerdicts : VerdictSet, IDisposable
 
     public override int CompareResources(int left, int right) => OrderOf(_verdicts[left].Resource).CompareTo(OrderOf(_verdicts[right].Resource));
 
-    public override bool IsUnreadAt(int index) => _verdicts[index].Resource is var resource && resource < 0 && _held[~resource].Scope is not null;
+    public override bool IsUnreadAt(int index) => _verdicts[index].Resource < 0;
 
     public override (string? Account, string? Region) PlaceAt(int index)
     {
         var resource = _verdicts[index].Resource;
-        return resource >= 0 ? _places[_spilledPlace[resource]] : (_held[~resource].Resource.Account, _held[~resource].Resource.Region);
+        return resource >= 0 ? _places[_spilledPlace[resource]] : (_unread[~resource].Scope.Account, _unread[~resource].Scope.Region);
     }
 
     /// <summary>
@@ -126,7 +123,7 @@ public sealed class OrganizationVerdicts : VerdictSet, IDisposable
             }
 
             var first = _spill.Count;
-            var keys = new List<(KmsKey Key, long Order)>();
+            var keys = new List<int>();
             for (var index = 0; index < scanned.Resources.Count; index++)
             {
                 var resource = scanned.Resources[index];
@@ -138,9 +135,9 @@ public sealed class OrganizationVerdicts : VerdictSet, IDisposable
                     continue;
                 }
 
-                if (resource is KmsKey key)
+                if (resource is KmsKey)
                 {
-                    keys.Add((key, Order(position, ranks[index])));
+                    keys.Add(spilled);
                 }
                 else
                 {
@@ -153,8 +150,7 @@ public sealed class OrganizationVerdicts : VerdictSet, IDisposable
             for (var scope = 0; scope < scanned.Unscanned.Count; scope++)
             {
                 var unread = scanned.Unscanned[scope];
-                var held = Hold(UnscannedResource.For(unread), unread, Order(position, ranks[scanned.Resources.Count + scope]));
-                JudgeUnread(held, unread);
+                AddUnread(unread, Order(position, ranks[scanned.Resources.Count + scope]));
             }
 
             _accounts.Add(new AccountPart(position, first, _spill.Count, scanned.Diagnostics, judged.Diagnostics.Skip(scanned.Diagnostics.Count).ToList(), keys, scanned.Unscanned));
@@ -177,16 +173,15 @@ public sealed class OrganizationVerdicts : VerdictSet, IDisposable
             }
 
             var accounts = AccountsInOrder();
-            var joined = new List<CloudResource>();
-            foreach (var (key, order) in accounts.SelectMany(account => account.Keys))
+            var keys = accounts.SelectMany(account => account.Keys).ToArray();
+            foreach (var position in keys)
             {
-                var dependents = _dependents.TryGetValue(KeyDependents.Identity(key), out var positions) ? new SpilledDependents(_spill, positions) : (IReadOnlyList<KeyDependent>)[];
-                var withDependents = KeyDependents.WithDependents(key, dependents);
-                Judge(Hold(withDependents, null, order), withDependents);
-                joined.Add(withDependents);
+                var key = (KmsKey)_spill[position];
+                _joinedKeys[position] = _dependents.TryGetValue(KeyDependents.Identity(key), out var dependents) ? new SpilledDependents(_spill, dependents) : [];
+                Judge(position, Spilled(position));
             }
 
-            return _summary = new Inventory(joined, [.. notes, .. accounts.SelectMany(account => account.Diagnostics.Concat(account.TagWarnings))])
+            return _summary = new Inventory(new SpilledResources(this, keys), [.. notes, .. accounts.SelectMany(account => account.Diagnostics.Concat(account.TagWarnings))])
             {
                 Unscanned = [.. accounts.SelectMany(account => account.Unscanned)],
             };
@@ -230,22 +225,26 @@ public sealed class OrganizationVerdicts : VerdictSet, IDisposable
         }
     }
 
-    private int Hold(CloudResource resource, UnscannedScope? scope, long order)
+    private void AddUnread(UnscannedScope scope, long order)
     {
-        _held.Add((resource, scope));
-        _heldOrder.Add(order);
-        return ~(_held.Count - 1);
-    }
-
-    private void JudgeUnread(int held, UnscannedScope scope)
-    {
+        var unread = UnscannedResource.For(scope);
+        var resource = ~_unread.Count;
+        _unread.Add((unread, scope));
+        _unreadOrder.Add(order);
         for (var rule = 0; rule < _rules.Length; rule++)
         {
             if (_rules[rule].Metadata.ResourceType == scope.ResourceType)
             {
-                AddVerdict(held, rule, ResultStatus.Error, Finding.FingerprintOf(_rules[rule].Metadata.Id, _held[~held].Resource));
+                AddVerdict(resource, rule, ResultStatus.Error, Finding.FingerprintOf(_rules[rule].Metadata.Id, unread));
             }
         }
+    }
+
+    // A resource read back from disk; a key with what it protects, once joined.
+    private CloudResource Spilled(int position)
+    {
+        var resource = _spill[position];
+        return resource is KmsKey key && _joinedKeys.TryGetValue(position, out var dependents) ? KeyDependents.WithDependents(key, dependents) : resource;
     }
 
     private void AddVerdict(int resource, int rule, ResultStatus status, string fingerprint)
@@ -273,7 +272,7 @@ public sealed class OrganizationVerdicts : VerdictSet, IDisposable
         return place;
     }
 
-    private long OrderOf(int resource) => resource >= 0 ? _spilledOrder[resource] : _heldOrder[~resource];
+    private long OrderOf(int resource) => resource >= 0 ? _spilledOrder[resource] : _unreadOrder[~resource];
 
     private static long Order(int position, int rank) => ((long)position << 32) | (uint)rank;
 
@@ -302,8 +301,20 @@ public sealed class OrganizationVerdicts : VerdictSet, IDisposable
         int EndResource,
         IReadOnlyList<ScanDiagnostic> Diagnostics,
         IReadOnlyList<ScanDiagnostic> TagWarnings,
-        IReadOnlyList<(KmsKey Key, long Order)> Keys,
+        IReadOnlyList<int> Keys,
         IReadOnlyList<UnscannedScope> Unscanned);
+
+    /// <summary>Resources on disk by position (the judged keys, joined), each read when it is reached.</summary>
+    private sealed class SpilledResources(OrganizationVerdicts verdicts, int[] positions) : IReadOnlyList<CloudResource>
+    {
+        public int Count => positions.Length;
+
+        public CloudResource this[int index] => verdicts.Spilled(positions[index]);
+
+        public IEnumerator<CloudResource> GetEnumerator() => positions.Select(verdicts.Spilled).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 
     /// <summary>A key's dependents as positions on disk, each read when it is reached.</summary>
     private sealed class SpilledDependents(ResourceSpill spill, List<int> positions) : IReadOnlyList<KeyDependent>
