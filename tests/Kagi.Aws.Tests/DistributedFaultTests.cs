@@ -1,0 +1,161 @@
+using System.Globalization;
+using Kagi.Aws.Tests.Cli;
+using Kagi.Aws.Tests.Fake;
+using Kagi.Store;
+using Kagi.Store.Distributed;
+using Kagi.Testing;
+
+namespace Kagi.Aws.Tests;
+
+/// <summary>
+/// Distributed scans when things go wrong (issue 20): a unit that fails every attempt is an ERROR of its account and
+/// region and the scan still completes; a worker killed in the middle of a unit leaves it to another, and the findings
+/// are still exact.
+/// </summary>
+public sealed class DistributedFaultTests
+{
+    private const string Role = "KagiReadOnly";
+    private const string Region = "eu-west-1";
+    private const string OtherRegion = "us-east-1";
+
+    [Fact]
+    public async Task A_unit_that_fails_every_attempt_is_an_error_of_its_account_and_region_and_the_scan_completes()
+    {
+        // Given four accounts, one of which throttles every RDS call in one region
+        ExternalProcess.UseDummyCredentials();
+        await using var fake = await FakeAws.StartAsync(Organization(accounts: 4, account => account == 2
+            ? new FakeRegion { Faults = [new FakeFault("rds", FaultKind.Throttle)] }
+            : null));
+        var store = TestStores.NewLocation(StoreKind.Postgres);
+
+        // When two workers that retry a unit once run the organization's scan
+        using var workers = new WorkerProcesses(store, count: 2, "--retries", "1", "--retry-delay", "1");
+        var (exitCode, output, error) = await Distributed(fake, store, workers);
+
+        // Then the scan completes, exit 1: the throttled unit was tried twice and is an error, every other unit is done
+        Assert.True(exitCode == 1, error + workers.Log());
+        Assert.Contains("stored as scan", output, StringComparison.Ordinal);
+        using var units = DistributedScanStore.Open(store, TimeProvider.System);
+        var all = units.Units(Assert.Single(units.Scans()).Id);
+        var throttled = Assert.Single(all, unit => unit.State == UnitStates.Error);
+        Assert.Equal(($"{Account(2)}/{Region}", 2), (throttled.Unit.Unit, throttled.Attempts));
+        Assert.Contains("throttled", throttled.ErrorText, StringComparison.Ordinal);
+        Assert.All(all.Where(unit => unit != throttled), unit => Assert.Equal(UnitStates.Done, unit.State));
+
+        // And the stored findings: that account's Neptune cluster there is an ERROR naming the throttling, the others are judged
+        using var findings = FindingStore.OpenForReading(store, TimeProvider.System);
+        var cmk = findings.ListFindings(new FindingQuery { RuleId = Scans.CmkRule }).ToDictionary(finding => (finding.Account, finding.Region), finding => finding.LastStatus);
+        Assert.Equal(Core.Rules.ResultStatus.Error, cmk[(Account(2), Region)]);
+        Assert.Equal(Core.Rules.ResultStatus.Pass, cmk[(Account(2), OtherRegion)]);
+        Assert.Equal(Core.Rules.ResultStatus.Pass, cmk[(Account(1), Region)]);
+    }
+
+    [Fact]
+    public async Task A_worker_killed_in_the_middle_of_a_unit_leaves_it_to_another_and_the_findings_are_exact()
+    {
+        // Given four accounts, one of them slow to answer, scanned first by one process alone
+        ExternalProcess.UseDummyCredentials();
+        await using var fake = await FakeAws.StartAsync(Organization(accounts: 4, slow: 3));
+        var alone = TestStores.NewLocation(StoreKind.Postgres);
+        var aloneExit = ScanAwsCommandTests.Kagi([.. Scan(fake), "--quiet", "--store", alone.ConnectionString]).ExitCode;
+
+        // When two workers whose units are handed on after 5 silent seconds run it distributed, and the worker that
+        // took the slow account's unit is killed (SIGKILL) while it runs
+        var store = TestStores.NewLocation(StoreKind.Postgres);
+        using var workers = new WorkerProcesses(store, count: 2, "--lease", "5");
+        var scan = Distributed(fake, store, workers);
+        var slowUnit = $"{Account(3)}/{Region}";
+        var killed = await RunningUnitWorker(store, slowUnit);
+        workers.Kill(killed);
+        var (exitCode, _, error) = await scan;
+
+        // Then the scan completes with every unit done, the slow one by the other worker on a second attempt
+        Assert.True(exitCode == aloneExit, error + workers.Log());
+        using var units = DistributedScanStore.Open(store, TimeProvider.System);
+        var all = units.Units(Assert.Single(units.Scans()).Id);
+        Assert.All(all, unit => Assert.Equal(UnitStates.Done, unit.State));
+        var slow = all.Single(unit => unit.Unit.Unit == slowUnit);
+        Assert.True(slow.Attempts >= 2 && slow.Worker != killed, $"the slow unit: {slow.Attempts} attempts, last by {slow.Worker}, killed {killed}");
+
+        // And what is stored is what one process stores
+        Assert.Equal(Findings(alone), Findings(store));
+    }
+
+    // The scan, distributed, followed to its end; a scan that does not end within minutes fails with the units' states and the workers' log.
+    private static async Task<(int ExitCode, string Output, string Error)> Distributed(FakeAws fake, StoreLocation store, WorkerProcesses workers)
+    {
+        var scan = Task.Run(() => ScanAwsCommandTests.Kagi([.. Scan(fake), "--distributed", "--store", store.ConnectionString]));
+        try
+        {
+            return await scan.WaitAsync(TimeSpan.FromMinutes(3));
+        }
+        catch (TimeoutException)
+        {
+            using var units = DistributedScanStore.Open(store, TimeProvider.System);
+            var states = units.Scans().SelectMany(scan => units.Units(scan.Id)).Select(unit => $"{unit.Unit.Unit} {unit.State} {unit.Attempts} {unit.Worker} {unit.ErrorText}");
+            Assert.Fail($"the scan did not end within 3 minutes; units:\n{string.Join("\n", states)}\nworkers:\n{workers.Log()}");
+            throw;
+        }
+    }
+
+    private static string[] Scan(FakeAws fake) =>
+        ["scan", "aws", "--endpoint-url", fake.Endpoint.ToString(), "--region", Region, "--region", OtherRegion, "--all-accounts", "--role-name", Role];
+
+    // The worker that runs the unit, once it runs it.
+    private static async Task<string> RunningUnitWorker(StoreLocation store, string unit)
+    {
+        for (var attempt = 0; attempt < 600; attempt++)
+        {
+            try
+            {
+                using var units = DistributedScanStore.Open(store, TimeProvider.System);
+                if (units.Scans() is [var scan] && units.Units(scan.Id).FirstOrDefault(candidate => candidate.Unit.Unit == unit) is { State: UnitStates.Running, Worker: { } worker })
+                {
+                    return worker;
+                }
+            }
+            catch (StoreException)
+            {
+                // Not created yet: the scan command creates the store's tables.
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"unit {unit} never ran");
+    }
+
+    private static List<string> Findings(StoreLocation location)
+    {
+        using var store = FindingStore.OpenForReading(location, TimeProvider.System);
+        return [.. store.ListFindings(new FindingQuery()).Select(finding => $"{finding.ResourceId} {finding.RuleId} {finding.State} {finding.LastStatus}").Order(StringComparer.Ordinal)];
+    }
+
+    private static string Account(int number) => (100000000000L + number).ToString(CultureInfo.InvariantCulture);
+
+    // Accounts with a cluster on a customer key in each region; the slow one answers every call after a second and a half.
+    private static FakeOrganization Organization(int accounts, Func<int, FakeRegion?>? broken = null, int slow = -1) => new()
+    {
+        Management = Member(0, broken, slow),
+        Members = [.. Enumerable.Range(1, accounts - 1).Select(number => new FakeMember(Member(number, broken, slow), $"member-{number}"))],
+    };
+
+    private static FakeScenario Member(int number, Func<int, FakeRegion?>? broken, int slow)
+    {
+        var account = Account(number);
+        var scenario = new FakeScenario { Account = account, Latency = TimeSpan.FromMilliseconds(number == slow ? 1500 : 5) };
+        foreach (var region in new[] { Region, OtherRegion })
+        {
+            var key = $"arn:aws:kms:{region}:{account}:key/{account}-{region}";
+            var faults = region == Region ? broken?.Invoke(number)?.Faults ?? [] : [];
+            scenario.Regions[region] = new FakeRegion
+            {
+                Clusters = [new FakeCluster($"cluster-{number}", "neptune", Encrypted: true, key)],
+                Keys = [new FakeKey(key)],
+                Faults = faults,
+            };
+        }
+
+        return scenario;
+    }
+}
