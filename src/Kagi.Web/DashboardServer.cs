@@ -4,6 +4,7 @@ using Kagi.Core.Localization;
 using Kagi.Reporting;
 using Kagi.Rules;
 using Kagi.Store;
+using Kagi.Store.Distributed;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -61,7 +62,9 @@ public static class DashboardServer
             antiforgery.Cookie.SameSite = SameSiteMode.Strict;
             antiforgery.SuppressXFrameOptionsHeader = true;
         });
-        var gate = new StoreGate(FindingStore.Open(options.Store, time, RuleCatalog.Renamed));
+        var gate = new StoreGate(
+            FindingStore.Open(options.Store, time, RuleCatalog.Renamed),
+            options.Store.Kind == StoreKind.Postgres ? DistributedScanStore.Open(options.Store, time) : null);
         builder.Services.AddSingleton(gate);
         var app = builder.Build();
         app.Use(Guard(new HostAllowList(options)));
@@ -125,7 +128,18 @@ public static class DashboardServer
             if (!long.TryParse(query["scan"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var scan)
                 || pages.Key(scan, query["key"].ToString(), Language(context)) is not { } html)
             {
-                return NotFound(context);
+                return NotFound(context, Texts.Name("dashboard.no-such-fingerprint"));
+            }
+
+            return Html(context, html);
+        });
+        app.MapGet("/distributed", context => pages.DistributedScans(Language(context)) is { } html ? Html(context, html) : NotFound(context, Texts.Name("dashboard.no-such-page")));
+        app.MapGet("/distributed/{id}", context =>
+        {
+            if (!long.TryParse((string)context.Request.RouteValues["id"]!, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+                || pages.DistributedScan(id, context.Request.Query, Language(context)) is not { } html)
+            {
+                return NotFound(context, Texts.Name("dashboard.no-such-distributed-scan"));
             }
 
             return Html(context, html);
@@ -135,7 +149,7 @@ public static class DashboardServer
             var fingerprint = (string)context.Request.RouteValues["fingerprint"]!;
             if (pages.Finding(fingerprint, Language(context), Antiforgery(context)) is not { } html)
             {
-                return NotFound(context);
+                return NotFound(context, Texts.Name("dashboard.no-such-fingerprint"));
             }
 
             return Html(context, html);
@@ -270,10 +284,11 @@ public static class DashboardServer
         return Task.CompletedTask;
     }
 
-    private static Task NotFound(HttpContext context)
+    /// <param name="detail">The catalogue's name of what was not found.</param>
+    private static Task NotFound(HttpContext context, string detail)
     {
         context.Response.StatusCode = StatusCodes.Status404NotFound;
-        return Html(context, Pages.NotFound(Language(context)));
+        return Html(context, Pages.NotFound(Language(context), detail));
     }
 
     private static string Antiforgery(HttpContext context) =>

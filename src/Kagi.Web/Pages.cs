@@ -1,10 +1,13 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Kagi.Core.Localization;
 using Kagi.Core.Rules;
 using Kagi.Reporting.Html;
 using Kagi.Rules;
 using Kagi.Store;
+using Kagi.Store.Distributed;
 using Kagi.Web.Views;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Http;
 
 namespace Kagi.Web;
@@ -30,7 +33,7 @@ internal sealed class Pages(StoreGate gate, TimeProvider time, string identity)
         var (states, severities, rules, accounts, regions, scans, changes, backlog) = gate.Use(store => (
             store.CountOpen("state"), store.CountOpen("severity"), store.CountOpen("rule_id"), store.Accounts(), store.CountOpen("region"),
             store.Scans(), store.LatestChanges(sample: 10), store.AwsManagedBacklog()));
-        return HtmlView.Render<OverviewView>(new Dictionary<string, object?>
+        return View<OverviewView>(new Dictionary<string, object?>
         {
             [nameof(OverviewView.Language)] = language,
             [nameof(OverviewView.States)] = states,
@@ -45,7 +48,7 @@ internal sealed class Pages(StoreGate gate, TimeProvider time, string identity)
     }
 
     public string Keys(IQueryCollection query, Language language) =>
-        HtmlView.Render<KeysView>(new Dictionary<string, object?>
+        View<KeysView>(new Dictionary<string, object?>
         {
             [nameof(KeysView.Language)] = language,
             [nameof(KeysView.Query)] = query,
@@ -57,7 +60,7 @@ internal sealed class Pages(StoreGate gate, TimeProvider time, string identity)
     public string? Key(long scanId, string key, Language language)
     {
         var found = gate.Use(StoredKeys.Latest).FirstOrDefault(pair => pair.Stored.ScanId == scanId && pair.Row.Key == key);
-        return found.Row is null ? null : HtmlView.Render<KeyView>(new Dictionary<string, object?>
+        return found.Row is null ? null : View<KeyView>(new Dictionary<string, object?>
         {
             [nameof(KeyView.Language)] = language,
             [nameof(KeyView.Stored)] = found.Stored,
@@ -102,7 +105,7 @@ internal sealed class Pages(StoreGate gate, TimeProvider time, string identity)
     {
         var filters = FindingFilters.From(query);
         var (result, accounts) = gate.Use(store => (store.PageFindings(filters.ToQuery(), filters.Text, filters.Sort, filters.Descending, (page - 1) * PageSize, PageSize), store.Accounts()));
-        return HtmlView.Render<FindingsView>(new Dictionary<string, object?>
+        return View<FindingsView>(new Dictionary<string, object?>
         {
             [nameof(FindingsView.Language)] = language,
             [nameof(FindingsView.Query)] = query,
@@ -121,7 +124,7 @@ internal sealed class Pages(StoreGate gate, TimeProvider time, string identity)
             return null;
         }
 
-        return HtmlView.Render<FindingView>(new Dictionary<string, object?>
+        return View<FindingView>(new Dictionary<string, object?>
         {
             [nameof(FindingView.Language)] = language,
             [nameof(FindingView.Finding)] = finding,
@@ -131,6 +134,42 @@ internal sealed class Pages(StoreGate gate, TimeProvider time, string identity)
             [nameof(FindingView.Antiforgery)] = antiforgery,
         });
     }
+
+    /// <summary>Every distributed scan, newest first; null when the store has none (SQLite).</summary>
+    public string? DistributedScans(Language language) =>
+        gate.UseDistributed(store => store.Scans()) is { } scans
+            ? View<DistributedScansView>(new Dictionary<string, object?>
+            {
+                [nameof(DistributedScansView.Language)] = language,
+                [nameof(DistributedScansView.Scans)] = scans,
+            })
+            : null;
+
+    /// <summary>
+    /// One distributed scan with its units in order, those of one state when the query's <c>state</c> names one (any
+    /// other value filters nothing); null when there is no such scan.
+    /// </summary>
+    public string? DistributedScan(long scanId, IQueryCollection query, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        // Read together, so the units shown are those the scan's counts count.
+        if (gate.UseDistributed(store => store.Status(scanId) is { } found ? new ScanWithUnits(found, store.Units(scanId)) : null) is not (var status, var units))
+        {
+            return null;
+        }
+
+        var state = query["state"].ToString() is var asked && DistributedStateTexts.IsUnitState(asked) ? asked : null;
+        return View<DistributedScanView>(new Dictionary<string, object?>
+        {
+            [nameof(DistributedScanView.Language)] = language,
+            [nameof(DistributedScanView.Status)] = status,
+            [nameof(DistributedScanView.Units)] = state is null ? units : [.. units.Where(unit => unit.State == state)],
+            [nameof(DistributedScanView.State)] = state,
+        });
+    }
+
+    public static string DistributedScanUrl(long scanId, Language language) =>
+        $"/distributed/{scanId.ToString(CultureInfo.InvariantCulture)}{(language == Language.Ja ? "?lang=ja" : string.Empty)}";
 
     /// <summary>Mutes one finding by fingerprint; returns an error for the user, or null.</summary>
     public string? Mute(string fingerprint, string reason, string until, string by, Language language)
@@ -185,8 +224,9 @@ internal sealed class Pages(StoreGate gate, TimeProvider time, string identity)
     public static string Problem(string message, Language language) =>
         Message(Texts.Get(language, "dashboard.request-refused"), message, language, isError: true);
 
-    public static string NotFound(Language language) =>
-        Message(Texts.Get(language, "dashboard.not-found"), Texts.Get(language, "dashboard.no-such-fingerprint"), language, isError: false);
+    /// <param name="detail">The catalogue's name of what was not found.</param>
+    public static string NotFound(Language language, string detail) =>
+        Message(Texts.Get(language, "dashboard.not-found"), Texts.Get(language, detail), language, isError: false);
 
     /// <summary>The findings page's address with the same filters, at another page.</summary>
     public static string WithPage(IQueryCollection query, int page) =>
@@ -200,6 +240,28 @@ internal sealed class Pages(StoreGate gate, TimeProvider time, string identity)
             [nameof(MessageView.Message)] = message,
             [nameof(MessageView.Language)] = language,
             [nameof(MessageView.IsError)] = isError,
+        });
+
+    private sealed record ScanWithUnits(DistributedScanStatus Status, IReadOnlyList<UnitStatus> Units);
+
+    // A page of the navigation, which links the distributed scans only when the store has them.
+    private string View<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] TView>(Dictionary<string, object?> parameters)
+        where TView : IComponent =>
+        HtmlView.Render<CascadingValue<bool>>(new Dictionary<string, object?>
+        {
+            [nameof(CascadingValue<bool>.Name)] = DashboardLayout.DistributedScansCascade,
+            [nameof(CascadingValue<bool>.Value)] = gate.HasDistributedScans,
+            [nameof(CascadingValue<bool>.IsFixed)] = true,
+            [nameof(CascadingValue<bool>.ChildContent)] = (RenderFragment)(builder =>
+            {
+                builder.OpenComponent<TView>(0);
+                foreach (var (name, value) in parameters)
+                {
+                    builder.AddComponentParameter(1, name, value);
+                }
+
+                builder.CloseComponent();
+            }),
         });
 
     // Only a finding that exists: the store would also lift a mute by its number, or keep a mute of nothing.

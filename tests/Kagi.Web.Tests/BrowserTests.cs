@@ -133,7 +133,7 @@ public sealed class BrowserTests
 
     // Starts the dashboard on a fresh store of this kind and Chromium on it, takes the steps on one page, and then checks
     // that no script failed and no dialog opened (an injected alert would open one).
-    private static async Task BrowseAsync(StoreKind kind, Func<Dashboard, IBrowserContext, IPage, string, Task> steps)
+    internal static async Task BrowseAsync(StoreKind kind, Func<Dashboard, IBrowserContext, IPage, string, Task> steps)
     {
         await using var dashboard = await Dashboard.StartAsync(kind: kind);
         var (browser, profile, playwright) = await LaunchAsync();
