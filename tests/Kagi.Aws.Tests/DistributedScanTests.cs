@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Kagi.Aws.Tests.Cli;
 using Kagi.Aws.Tests.Fake;
@@ -31,7 +30,7 @@ public sealed class DistributedScanTests
         var alone = TestStores.NewLocation(StoreKind.Postgres);
         var (aloneExit, _, aloneError) = ScanAwsCommandTests.Kagi([.. scan, "--quiet", "--format", "json", "--store", alone.ConnectionString]);
         var distributed = TestStores.NewLocation(StoreKind.Postgres);
-        using var workers = new Workers(distributed, count: 3);
+        using var workers = new WorkerProcesses(distributed, count: 3);
         var (exitCode, output, error) = ScanAwsCommandTests.Kagi([.. scan, "--distributed", "--store", distributed.ConnectionString]);
 
         // Then both exit 1 (half the clusters fail) and store the same findings with the same states and statuses
@@ -80,51 +79,5 @@ public sealed class DistributedScanTests
         }
 
         return scenario;
-    }
-
-    /// <summary><c>kagi worker</c> processes on a store, stopped (SIGTERM, then killed) when disposed.</summary>
-    private sealed class Workers : IDisposable
-    {
-        private readonly List<(Process Process, Task<string> Error)> _processes = [];
-
-        public Workers(StoreLocation store, int count)
-        {
-            for (var number = 0; number < count; number++)
-            {
-                var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "kagi.dll"), "worker", "--store", store.ConnectionString, "--threads", "4", "--retry-delay", "1"])
-                {
-                    RedirectStandardError = true,
-                    RedirectStandardOutput = true,
-                };
-                start.Environment["AWS_ACCESS_KEY_ID"] = "testing";
-                start.Environment["AWS_SECRET_ACCESS_KEY"] = "testing";
-                start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
-                var process = Process.Start(start)!;
-                _processes.Add((process, process.StandardError.ReadToEndAsync()));
-            }
-        }
-
-        public string Log() => string.Join("\n", _processes.Where(worker => worker.Process.HasExited).Select(worker => worker.Error.Result));
-
-        public void Dispose()
-        {
-            foreach (var (process, _) in _processes)
-            {
-                if (!process.HasExited)
-                {
-                    Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)])!.WaitForExit();
-                }
-            }
-
-            foreach (var (process, _) in _processes)
-            {
-                if (!process.WaitForExit(TimeSpan.FromSeconds(20)))
-                {
-                    process.Kill();
-                }
-
-                process.Dispose();
-            }
-        }
     }
 }
