@@ -6,12 +6,15 @@ namespace Kagi.Cli;
 /// <summary><c>kagi scan aws --distributed [--detach]</c>: the options, and the arguments the workers are given.</summary>
 internal sealed class DistributedScanOptions
 {
-    private readonly Option<bool> _distributed = new("--distributed")
+    private const string DistributedName = "--distributed";
+    private const string DetachName = "--detach";
+
+    private readonly Option<bool> _distributed = new(DistributedName)
     {
         Description = "Split the scan into units (an account × a region) run by 'kagi worker' processes sharing the PostgreSQL store (--store), and follow it.",
     };
 
-    private readonly Option<bool> _detach = new("--detach") { Description = "With --distributed: print the scan's number and return at once." };
+    private readonly Option<bool> _detach = new(DetachName) { Description = "With --distributed: print the scan's number and return at once." };
 
     public DistributedScanOptions(Command scanAws)
     {
@@ -27,7 +30,10 @@ internal sealed class DistributedScanOptions
     /// What followed <c>kagi scan aws</c>, less the options of this kind: what each worker reads the scan from
     /// (<see cref="ScanAwsCommand.ReadArguments"/>). No credentials are among them: workers use their own.
     /// </summary>
-    public IReadOnlyList<string> WorkerArguments(ParseResult parsed) =>
-        [.. parsed.Tokens.SkipWhile(token => token.Type == TokenType.Command).Select(token => token.Value)
-            .Where(value => value != _distributed.Name && value != _detach.Name)];
+    public static IReadOnlyList<string> WorkerArguments(ParseResult parsed) =>
+        WorkerArguments(parsed.Tokens.SkipWhile(token => token.Type == TokenType.Command).Select(token => token.Value));
+
+    /// <summary>The arguments of a <c>kagi scan aws</c> given whole (a schedule's), less the options of this kind.</summary>
+    public static IReadOnlyList<string> WorkerArguments(IEnumerable<string> scanArguments) =>
+        [.. scanArguments.Where(value => value is not DistributedName and not DetachName)];
 }

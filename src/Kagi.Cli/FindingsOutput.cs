@@ -228,7 +228,7 @@ internal static class FindingsOutput
 
     // Plain aligned columns: the output is often piped to grep or less, where a boxed table only gets in the way.
     // Cells hold names and reasons from the cloud, the code and other users: no control character of theirs reaches the terminal.
-    private static void Table(TextWriter output, string[] headers, IEnumerable<string[]> rows)
+    internal static void Table(TextWriter output, string[] headers, IEnumerable<string[]> rows)
     {
         var all = rows.Prepend(headers).Select(row => row.Select(TerminalText.Line).ToArray()).ToList();
         var widths = headers.Select((_, column) => all.Max(row => row[column].Length)).ToArray();

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
-using System.Text.Json;
 using Hangfire;
 using Kagi.Core.Localization;
 using Kagi.Core.Rules;
@@ -17,8 +16,11 @@ internal static class DistributedMode
 {
     public static DistributedScan AddScanOptions(Command scanAws) => new(new DistributedScanOptions(scanAws));
 
-    public static void AddCommands(RootCommand root, TextWriter output, TextWriter error, TimeProvider time) =>
+    public static void AddCommands(RootCommand root, TextWriter output, TextWriter error, TimeProvider time)
+    {
         root.Subcommands.Add(WorkerCommand.Create(error, time));
+        root.Subcommands.Add(ScheduleCommand.Create(output, error, time));
+    }
 
     /// <summary>The store a distributed scan or worker uses: PostgreSQL only, since every worker must reach it.</summary>
     internal static StoreLocation? PostgresStore(string? option, Language language, TextWriter error)
@@ -64,9 +66,8 @@ internal static class DistributedMode
             try
             {
                 using var store = DistributedScanStore.Open(location, time);
-                var scanId = store.CreateScan(JsonSerializer.Serialize([.. options.WorkerArguments(parsed)], CliJson.Default.StringArray));
                 var jobs = KagiJobStorage.Open(location, WorkerSettings.DefaultLease);
-                new BackgroundJobClient(jobs).Enqueue<ScanJobs>(scanJobs => scanJobs.Plan(scanId, null));
+                var scanId = ScanJobs.Start(store, jobs, DistributedScanOptions.WorkerArguments(parsed));
                 error.WriteLine($"kagi: {Texts.Get(language, "cli.distributed-enqueued", ("scan", scanId), ("store", location.Describe()))}");
                 if (options.Detached(parsed))
                 {

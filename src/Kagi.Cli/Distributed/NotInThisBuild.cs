@@ -6,7 +6,7 @@ namespace Kagi.Cli;
 
 /// <summary>
 /// The native binary's distributed mode: none. Hangfire runs on reflection, so distributed scans are in the JIT build
-/// and the .NET tool only; here the options and <c>kagi worker</c> still parse, and say which build has them.
+/// and the .NET tool only; here the options, <c>kagi worker</c> and <c>kagi schedule</c> still parse, and say which build has them.
 /// </summary>
 internal static class DistributedMode
 {
@@ -14,9 +14,16 @@ internal static class DistributedMode
 
     public static void AddCommands(RootCommand root, TextWriter output, TextWriter error, TimeProvider time)
     {
-        var worker = new Command("worker", "Run distributed scan units (not in the native binary: use the .NET tool).");
-        worker.SetAction(parsed => NotHere(error, Language.En));
-        root.Subcommands.Add(worker);
+        root.Subcommands.Add(NotHere("worker", "Run distributed scan units (not in the native binary: use the .NET tool).", error));
+        root.Subcommands.Add(NotHere("schedule", "Recurring distributed scans (not in the native binary: use the .NET tool).", error));
+    }
+
+    // The command parses whatever follows it, to say which build has it.
+    private static Command NotHere(string name, string description, TextWriter error)
+    {
+        var command = new Command(name, description) { TreatUnmatchedTokensAsErrors = false };
+        command.SetAction(parsed => NotHere(error, Language.En));
+        return command;
     }
 
     private static int NotHere(TextWriter error, Language language)

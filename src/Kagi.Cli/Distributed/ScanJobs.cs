@@ -152,6 +152,24 @@ public sealed class ScanJobs
         store.EndCompletion(scanId, stored.Id);
     }
 
+    /// <summary>
+    /// Records a distributed scan of <paramref name="arguments"/> (what follows <c>kagi scan aws</c>) and enqueues its plan:
+    /// what <c>--distributed</c> does, and each run of a schedule.
+    /// </summary>
+    internal static long Start(DistributedScanStore store, JobStorage jobs, IReadOnlyList<string> arguments)
+    {
+        var scanId = store.CreateScan(JsonSerializer.Serialize([.. arguments], CliJson.Default.StringArray));
+        new BackgroundJobClient(jobs).Enqueue<ScanJobs>(scanJobs => scanJobs.Plan(scanId, null));
+        return scanId;
+    }
+
+    /// <summary>A run of a schedule (<c>kagi schedule add</c>): starts its scan, whose number Hangfire keeps as the result.</summary>
+    public long Scheduled(string[] arguments)
+    {
+        using var store = DistributedScanStore.Open(_settings.Location, _settings.Time);
+        return Start(store, _settings.Storage, arguments);
+    }
+
     /// <summary>The unit that carries the notes of the scan as a whole.</summary>
     internal const string NotesUnit = "notes";
 
