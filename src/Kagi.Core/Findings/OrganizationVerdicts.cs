@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Kagi.Core.Collections;
 using Kagi.Core.Model;
 using Kagi.Core.Rules;
 
@@ -18,14 +19,14 @@ public sealed class OrganizationVerdicts : VerdictSet, IDisposable
     private readonly CatalogEntry[] _rules;
     private readonly ScanOptions _options;
     private readonly Lock _lock = new();
-    private readonly List<Verdict> _verdicts = [];
-    private readonly List<UInt128> _fingerprints = [];
+    private readonly ChunkedList<Verdict> _verdicts = new();
+    private readonly ChunkedList<UInt128> _fingerprints = new();
 
     // Per spilled resource and per resource held in memory, its place in the report order: the account's position, then its rank there.
-    private readonly List<long> _spilledOrder = [];
+    private readonly ChunkedList<long> _spilledOrder = new();
 
     // Per spilled resource, its account and region as an index into the few distinct ones, so coverage reads no record.
-    private readonly List<int> _spilledPlace = [];
+    private readonly ChunkedList<int> _spilledPlace = new();
     private readonly List<(string? Account, string? Region)> _places = [];
     private readonly Dictionary<(string? Account, string? Region), int> _placeIndex = [];
     private readonly List<long> _unreadOrder = [];

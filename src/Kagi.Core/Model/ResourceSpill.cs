@@ -1,3 +1,5 @@
+using Kagi.Core.Collections;
+
 namespace Kagi.Core.Model;
 
 /// <summary>
@@ -14,7 +16,7 @@ public sealed class ResourceSpill : IDisposable
     private readonly ResourceKinds _kinds;
     private readonly DirectoryInfo _directory;
     private readonly FileStream _file;
-    private readonly List<long> _starts = [];
+    private readonly ChunkedList<long> _starts = new();
     private readonly Cached?[] _cache = new Cached?[CachedRecords];
     private readonly Lock _lock = new();
     private long _length;
