@@ -41,7 +41,8 @@ internal static class ScanStore
             var location = StoreLocation.Resolve(store.Location, Environment.GetEnvironmentVariable);
             using var opened = FindingStore.Open(location, time, RuleCatalog.Renamed);
             muted = MuteApplication.Apply(report, opened.Mutes(includeInactive: false));
-            opened.SaveScan(muted, [.. StoredKeys.Of(inventory).Select(StoredKeys.ToStored)]);
+            // Each key's row is made as it is stored: an organization's keys list a million dependents between them.
+            opened.SaveScan(muted, StoredKeys.Of(inventory).Select(StoredKeys.ToStored));
             return new StoredReport(muted, true);
         }
         catch (Exception exception) when (IsStoreFailure(exception))

@@ -99,7 +99,7 @@ public sealed partial class FindingStore : IFindingStore
     public StoredScan SaveScan(ScanReport report) => SaveScan(report, null);
 
     /// <summary>Stores the scan as <see cref="SaveScan(ScanReport)"/> does, with the keys it saw and what each protects.</summary>
-    public StoredScan SaveScan(ScanReport report, IReadOnlyList<ScanKey>? keys)
+    public StoredScan SaveScan(ScanReport report, IEnumerable<ScanKey>? keys)
     {
         ArgumentNullException.ThrowIfNull(report);
         var coverage = new Coverage(report);

@@ -12,7 +12,7 @@ public interface IFindingStore : IDisposable
     /// Stores the scan as <see cref="SaveScan(ScanReport)"/> does, with the keys it saw and what each protects; null keys
     /// record nothing about keys, so the scope's keys stay those of its last scan that recorded them.
     /// </summary>
-    StoredScan SaveScan(ScanReport report, IReadOnlyList<ScanKey>? keys);
+    StoredScan SaveScan(ScanReport report, IEnumerable<ScanKey>? keys);
 
     /// <summary>The keys of every scope's latest scan that recorded keys (none if it saw none), most dependents first.</summary>
     IReadOnlyList<StoredScanKey> LatestKeys();

@@ -61,7 +61,7 @@ public sealed partial class FindingStore
         return [.. scans.Select(scan => new KeyBacklog(scan.Id, scan.Scope, scan.StoredAt, Sum(byScan[scan.Id].Select(row => row.ByKind))))];
     }
 
-    private static void InsertKeys(Sql sql, long scanId, IReadOnlyList<ScanKey> keys, int rowsPerInsert)
+    private static void InsertKeys(Sql sql, long scanId, IEnumerable<ScanKey> keys, int rowsPerInsert)
     {
         sql.Execute("UPDATE scans SET keys_recorded = 1 WHERE id = @id", ("@id", scanId));
         sql.InsertMany("scan_keys", KeyColumns, keys.Select((key, seq) => new object?[]

@@ -126,22 +126,36 @@ public sealed class OrganizationVerdictsTests
     [Fact]
     public async Task The_resources_wait_on_disk_in_a_private_directory_come_back_as_scanned_and_are_removed_at_the_end()
     {
-        // Given the organization judged account by account in the order chosen
+        // Given the organization, the prod account with a volume on EBS's default key too (a key known only by name),
+        // judged account by account in the order chosen
         await using var fake = await FakeAws.StartAsync(OrganizationScanTests.Organization());
-        var gathered = Scans.Run(Options(fake), AllAccounts);
+        var scanned = Scans.Run(Options(fake), AllAccounts);
+        var accounts = scanned.Accounts.Select(account => account.Account == Prod
+            ? account.Inventory with { Resources = [.. account.Inventory.Resources, Volume("vol-default", new KeyReference.ServiceDefault(), "payments")] }
+            : account.Inventory).ToList();
+        var gathered = new Inventory([.. accounts.SelectMany(account => account.Resources)], [.. scanned.Notes, .. accounts.SelectMany(account => account.Diagnostics)])
+        {
+            Unscanned = [.. accounts.SelectMany(account => account.Unscanned)],
+        };
         var verdicts = new OrganizationVerdicts(KindCatalog.Kinds, RuleCatalog.All, ScanOptions.Default);
         var directory = Path.GetDirectoryName(verdicts.SpillLocation)!;
-        foreach (var (account, position) in gathered.Accounts.Select((account, position) => (account, position)))
+        foreach (var (account, position) in accounts.Select((account, position) => (account, position)))
         {
-            verdicts.Add(position, account.Inventory);
+            verdicts.Add(position, account);
         }
 
         // Then the directory the resources wait in is the user's alone (on Linux, where CI runs)
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, OperatingSystem.IsWindows() ? default : File.GetUnixFileMode(directory));
 
         // And the resources read back from it save as the inventory gathered whole saves, record for record
-        var summary = verdicts.Complete(gathered.Notes);
-        Assert.Equal(Saved(gathered.Inventory.Resources, gathered.Inventory), Saved(verdicts.Resources(), summary));
+        var summary = verdicts.Complete(scanned.Notes);
+        Assert.Equal(Saved(gathered.Resources, gathered), Saved(verdicts.Resources(), summary));
+
+        // And the key inventory the store and the reports read from the summary is the organization's gathered whole:
+        // each key with what it protects in any account, and the keys known only by name (AWS-managed ones) with theirs
+        var expectedKeys = KeyRows(gathered);
+        Assert.Equal(expectedKeys, KeyRows(summary));
+        Assert.Contains(expectedKeys, row => row.StartsWith("alias/aws/ebs", StringComparison.Ordinal) && row.Contains("vol-default", StringComparison.Ordinal));
 
         // And nothing is left on disk once the scan is done
         verdicts.Dispose();
@@ -189,7 +203,9 @@ public sealed class OrganizationVerdictsTests
     private static string Described(Finding finding) =>
         $"{finding.Rule.Id} {finding.Resource.Id} {finding.Status} {finding.Fingerprint} {finding.Result.Reason}";
 
-    private static EbsVolume Volume(string id, KmsKey key, string team) => new()
+    private static EbsVolume Volume(string id, KmsKey key, string team) => Volume(id, new KeyReference.Described(key), team) with { KmsKeyId = Fact.Known<string?>(key.Id) };
+
+    private static EbsVolume Volume(string id, KeyReference key, string team) => new()
     {
         Id = $"arn:aws:ec2:{Region}:{Prod}:volume/{id}",
         Name = Fact.Known(id),
@@ -197,8 +213,8 @@ public sealed class OrganizationVerdictsTests
         Account = Prod,
         Tags = Fact.Known<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>(StringComparer.Ordinal) { ["team"] = team }),
         StorageEncrypted = Fact.Known(true),
-        KmsKeyId = Fact.Known<string?>(key.Id),
-        Key = new KeyReference.Described(key),
+        KmsKeyId = Fact.Known<string?>(null),
+        Key = key,
     };
 
     private static ScanReport Report(VerdictSet verdicts, Inventory summary) => new()
@@ -212,6 +228,9 @@ public sealed class OrganizationVerdictsTests
         Options = ScanOptions.Default,
         Inventory = summary,
     };
+
+    private static List<string> KeyRows(Inventory inventory) =>
+        [.. Kagi.Web.StoredKeys.Of(inventory).Select(Kagi.Web.StoredKeys.ToStored).Select(key => $"{key.Key} {key.Account} {key.Region} {key.Level} {key.State} {key.Detail}")];
 
     private static string Saved(IEnumerable<CloudResource> resources, Inventory inventory)
     {

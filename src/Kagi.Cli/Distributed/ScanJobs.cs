@@ -148,7 +148,7 @@ public sealed class ScanJobs
         var report = ScanReports.Of(ScanSource.Aws, targets, verdicts, summary, scan.Settings, status.CreatedAt, _settings.Time);
         using var findings = FindingStore.Open(_settings.Location, _settings.Time, RuleCatalog.Renamed);
         var muted = MuteApplication.Apply(report, findings.Mutes(includeInactive: false));
-        var stored = findings.SaveScan(muted, [.. StoredKeys.Of(summary).Select(StoredKeys.ToStored)]);
+        var stored = findings.SaveScan(muted, StoredKeys.Of(summary).Select(StoredKeys.ToStored));
         store.EndCompletion(scanId, stored.Id);
     }
 

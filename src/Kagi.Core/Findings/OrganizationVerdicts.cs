@@ -125,6 +125,7 @@ public sealed class OrganizationVerdicts : VerdictSet, IDisposable
 
             var first = _spill.Count;
             var keys = new List<int>();
+            var onNamedKeys = new List<int>();
             for (var index = 0; index < scanned.Resources.Count; index++)
             {
                 var resource = scanned.Resources[index];
@@ -140,6 +141,10 @@ public sealed class OrganizationVerdicts : VerdictSet, IDisposable
                 {
                     keys.Add(spilled);
                 }
+                else if (KeyDependents.ProtectedByNamedKey(resource))
+                {
+                    onNamedKeys.Add(spilled);
+                }
                 else
                 {
                     Judge(spilled, resource);
@@ -154,14 +159,15 @@ public sealed class OrganizationVerdicts : VerdictSet, IDisposable
                 AddUnread(unread, Order(position, ranks[scanned.Resources.Count + scope]));
             }
 
-            _accounts.Add(new AccountPart(position, first, _spill.Count, scanned.Diagnostics, judged.Diagnostics.Skip(scanned.Diagnostics.Count).ToList(), keys, scanned.Unscanned));
+            _accounts.Add(new AccountPart(position, first, _spill.Count, scanned.Diagnostics, judged.Diagnostics.Skip(scanned.Diagnostics.Count).ToList(), keys, onNamedKeys, scanned.Unscanned));
         }
     }
 
     /// <summary>
     /// Judges the keys, each joined to what it protects in any account, once every account is added; and gives what
-    /// reports and the store read beside the verdicts: the judged keys so joined, every unread scope and every diagnostic
-    /// (<paramref name="notes"/> first, then each account's), accounts in order. The other resources stay on disk.
+    /// reports and the store read beside the verdicts, its resources read from disk as they are reached: the judged keys
+    /// so joined and the judged resources on keys known only by name (what the key inventory lists), every unread scope
+    /// and every diagnostic (<paramref name="notes"/> first, then each account's), accounts in order.
     /// </summary>
     public Inventory Complete(IReadOnlyList<ScanDiagnostic> notes)
     {
@@ -182,7 +188,8 @@ public sealed class OrganizationVerdicts : VerdictSet, IDisposable
                 Judge(position, Spilled(position));
             }
 
-            return _summary = new Inventory(new SpilledResources(this, keys), [.. notes, .. accounts.SelectMany(account => account.Diagnostics.Concat(account.TagWarnings))])
+            var onNamedKeys = accounts.SelectMany(account => account.OnNamedKeys);
+            return _summary = new Inventory(new SpilledResources(this, [.. keys, .. onNamedKeys]), [.. notes, .. accounts.SelectMany(account => account.Diagnostics.Concat(account.TagWarnings))])
             {
                 Unscanned = [.. accounts.SelectMany(account => account.Unscanned)],
             };
@@ -303,6 +310,7 @@ public sealed class OrganizationVerdicts : VerdictSet, IDisposable
         IReadOnlyList<ScanDiagnostic> Diagnostics,
         IReadOnlyList<ScanDiagnostic> TagWarnings,
         IReadOnlyList<int> Keys,
+        IReadOnlyList<int> OnNamedKeys,
         IReadOnlyList<UnscannedScope> Unscanned);
 
     /// <summary>Resources on disk by position (the judged keys, joined), each read when it is reached.</summary>

@@ -36,6 +36,13 @@ public static class KeyDependents
     internal static (string Id, string? Scope)? ProtectingKey(CloudResource resource) =>
         resource is IKeyProtected { Key: KeyReference.Described described } protectedResource && Protects(protectedResource) ? Identity(described.Key) : null;
 
+    /// <summary>
+    /// Whether <paramref name="resource"/>'s data is protected by a key known only by name (a service default, an alias,
+    /// an ID not described): such keys are listed by that name, with what they protect.
+    /// </summary>
+    public static bool ProtectedByNamedKey(CloudResource resource) =>
+        resource is IKeyProtected { Key: not KeyReference.Described } protectedResource && Protects(protectedResource);
+
     /// <summary>The identity a key is known by among its dependents: a live key its ARN, a Terraform key its address within one root module.</summary>
     internal static (string Id, string? Scope) Identity(KmsKey key) => (key.Id, key.Scope);
 

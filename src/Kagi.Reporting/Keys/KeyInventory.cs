@@ -63,7 +63,7 @@ public static class KeyInventory
         var joined = KeyDependents.Attach(inventory);
         var described = joined.Resources.OfType<KmsKey>().Select(key => FromKey(key, policyPublic(key)));
         var named = joined.Resources
-            .Where(resource => resource is IKeyProtected { Key: not KeyReference.Described } && resource is not IEncryptedAtRest { StorageEncrypted: { IsKnown: true, Value: false } })
+            .Where(KeyDependents.ProtectedByNamedKey)
             .Select(resource => (Named: Named(resource, ((IKeyProtected)resource).Key), Resource: resource))
             .GroupBy(pair => (pair.Named.Name, pair.Named.Account, pair.Named.Region))
             .Select(group => FromNamed(group.First().Named, [.. group.Select(pair => pair.Resource)]));
