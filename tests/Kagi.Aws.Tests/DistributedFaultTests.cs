@@ -79,7 +79,34 @@ public sealed class DistributedFaultTests
         Assert.True(slow.Attempts >= 2 && slow.Worker != killed, $"the slow unit: {slow.Attempts} attempts, last by {slow.Worker}, killed {killed}");
 
         // And what is stored is what one process stores
-        Assert.Equal(Findings(alone), Findings(store));
+        Assert.Equal(DistributedScanTests.Findings(alone), DistributedScanTests.Findings(store));
+    }
+
+    [Fact]
+    public async Task Units_of_one_account_never_run_at_once_beyond_the_slots_the_workers_allow()
+    {
+        // Given two accounts of two regions each, answering slowly, and two workers of four threads that allow one unit
+        // of an account at a time between them
+        ExternalProcess.UseDummyCredentials();
+        await using var fake = await FakeAws.StartAsync(Organization(accounts: 2, slowAll: true));
+        var store = TestStores.NewLocation(StoreKind.Postgres);
+        using var workers = new WorkerProcesses(store, count: 2, "--units-per-account", "1");
+
+        // When the organization is scanned, distributed
+        var (exitCode, _, error) = await Distributed(fake, store, workers);
+
+        // Then every unit is done, and no two units of one account ran at the same time
+        Assert.True(exitCode is 0 or 1, error + workers.Log());
+        using var units = DistributedScanStore.Open(store, TimeProvider.System);
+        var all = units.Units(Assert.Single(units.Scans()).Id).Where(unit => unit.Unit.Unit != "notes").ToList();
+        Assert.Equal(4, all.Count(unit => unit.State == UnitStates.Done));
+        foreach (var account in all.GroupBy(unit => unit.Unit.Account))
+        {
+            var runs = account.OrderBy(unit => unit.StartedAt).ToList();
+            Assert.All(runs.Zip(runs.Skip(1)), pair => Assert.True(
+                pair.Second.StartedAt >= pair.First.FinishedAt,
+                $"{pair.First.Unit.Unit} ran {pair.First.StartedAt:HH:mm:ss.fff}–{pair.First.FinishedAt:HH:mm:ss.fff}, {pair.Second.Unit.Unit} from {pair.Second.StartedAt:HH:mm:ss.fff}"));
+        }
     }
 
     // The scan, distributed, followed to its end; a scan that does not end within minutes fails with the units' states and the workers' log.
@@ -143,25 +170,20 @@ public sealed class DistributedFaultTests
         return results;
     }
 
-    private static List<string> Findings(StoreLocation location)
-    {
-        using var store = FindingStore.OpenForReading(location, TimeProvider.System);
-        return [.. store.ListFindings(new FindingQuery()).Select(finding => $"{finding.ResourceId} {finding.RuleId} {finding.State} {finding.LastStatus}").Order(StringComparer.Ordinal)];
-    }
-
     private static string Account(int number) => (100000000000L + number).ToString(CultureInfo.InvariantCulture);
 
     // Accounts with a cluster on a customer key in each region; the slow one answers every call after a second and a half.
-    private static FakeOrganization Organization(int accounts, Func<int, FakeRegion?>? broken = null, int slow = -1) => new()
+    private static FakeOrganization Organization(int accounts, Func<int, FakeRegion?>? broken = null, int slow = -1, bool slowAll = false) => new()
     {
-        Management = Member(0, broken, slow),
-        Members = [.. Enumerable.Range(1, accounts - 1).Select(number => new FakeMember(Member(number, broken, slow), $"member-{number}"))],
+        Management = Member(0, broken, slowAll ? 0 : slow, slowAll),
+        Members = [.. Enumerable.Range(1, accounts - 1).Select(number => new FakeMember(Member(number, broken, slowAll ? number : slow, slowAll), $"member-{number}"))],
     };
 
-    private static FakeScenario Member(int number, Func<int, FakeRegion?>? broken, int slow)
+    private static FakeScenario Member(int number, Func<int, FakeRegion?>? broken, int slow, bool slowAll = false)
     {
         var account = Account(number);
-        var scenario = new FakeScenario { Account = account, Latency = TimeSpan.FromMilliseconds(number == slow ? 1500 : 5) };
+        var latency = number != slow ? 5 : slowAll ? 150 : 1500;
+        var scenario = new FakeScenario { Account = account, Latency = TimeSpan.FromMilliseconds(latency) };
         foreach (var region in new[] { Region, OtherRegion })
         {
             var key = $"arn:aws:kms:{region}:{account}:key/{account}-{region}";

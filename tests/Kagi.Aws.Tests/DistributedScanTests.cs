@@ -49,8 +49,8 @@ public sealed class DistributedScanTests
         Assert.True(done.Select(unit => unit.Worker).Distinct().Count() >= 2, $"units ran on {string.Join(", ", done.Select(unit => unit.Worker).Distinct())}");
     }
 
-    // Each tracked finding as "rule resource state status", sorted: what a scan leaves in the store.
-    private static List<string> Findings(StoreLocation location)
+    /// <summary>Each tracked finding as "resource rule state status", sorted: what a scan leaves in the store.</summary>
+    internal static List<string> Findings(StoreLocation location)
     {
         using var store = FindingStore.OpenForReading(location, TimeProvider.System);
         return [.. store.ListFindings(new FindingQuery()).Select(finding => $"{finding.ResourceId} {finding.RuleId} {finding.State} {finding.LastStatus}").Order(StringComparer.Ordinal)];

@@ -16,15 +16,16 @@ namespace Kagi.Aws.Tests;
 /// </summary>
 public sealed class OrganizationScanTests
 {
-    private const string Region = "eu-west-1";
-    private const string Management = "111122223333";
-    private const string Prod = "222233334444";
-    private const string Denied = "333344445555";
-    private const string Suspended = "444455556666";
-    private const string Nested = "555566667777";
-    private const string Role = "KagiReadOnly";
+    // The fake organization's accounts (Organization()), shared with the tests of what is done with its scans.
+    internal const string Region = "eu-west-1";
+    internal const string Management = "111122223333";
+    internal const string Prod = "222233334444";
+    internal const string Denied = "333344445555";
+    internal const string Suspended = "444455556666";
+    internal const string Nested = "555566667777";
+    internal const string Role = "KagiReadOnly";
 
-    private static readonly AccountSelection AllAccounts = new() { AllAccounts = true, RoleName = Role };
+    internal static readonly AccountSelection AllAccounts = new() { AllAccounts = true, RoleName = Role };
 
     [Fact]
     public async Task Every_active_account_is_scanned_under_its_own_account_through_its_role()

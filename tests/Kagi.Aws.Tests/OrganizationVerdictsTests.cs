@@ -21,20 +21,18 @@ namespace Kagi.Aws.Tests;
 /// </summary>
 public sealed class OrganizationVerdictsTests
 {
-    private const string Region = "eu-west-1";
-    private const string Management = "111122223333";
-    private const string Prod = "222233334444";
-    private const string Nested = "555566667777";
-    private const string Role = "KagiReadOnly";
-
-    private static readonly AccountSelection AllAccounts = new() { AllAccounts = true, RoleName = Role };
+    private const string Region = OrganizationScanTests.Region;
+    private const string Management = OrganizationScanTests.Management;
+    private const string Prod = OrganizationScanTests.Prod;
+    private const string Nested = OrganizationScanTests.Nested;
+    private const string Role = OrganizationScanTests.Role;
 
     [Fact]
     public async Task Judged_account_by_account_the_verdicts_are_those_of_the_organization_judged_whole()
     {
         // Given the fake organization (a FAIL, PASSes, and an account whose role is denied: ERRORs of unread scopes)
         await using var fake = await FakeAws.StartAsync(OrganizationScanTests.Organization());
-        var gathered = Scans.Run(Options(fake), AllAccounts);
+        var gathered = Scans.Run(Options(fake), OrganizationScanTests.AllAccounts);
         var expected = Scans.Judge(gathered.Inventory).Select(Described).Order().ToList();
 
         // When each account is judged on its own, in the reverse of the order chosen
@@ -73,7 +71,7 @@ public sealed class OrganizationVerdictsTests
         // Given the management account's key, protecting a volume in the prod account, and a second volume there that
         // the scan's tag filter leaves out
         await using var fake = await FakeAws.StartAsync(OrganizationScanTests.Organization());
-        var gathered = Scans.Run(Options(fake), AllAccounts);
+        var gathered = Scans.Run(Options(fake), OrganizationScanTests.AllAccounts);
         var management = gathered.Accounts.Single(account => account.Account == Management).Inventory;
         var key = management.Resources.OfType<KmsKey>().First(key => key.Id.Contains(Management, StringComparison.Ordinal));
         var judgedVolume = Volume("vol-judged", key, "payments");
@@ -105,7 +103,7 @@ public sealed class OrganizationVerdictsTests
     {
         // Given two accounts whose clusters both pass, the nested account chosen first although its ID sorts last
         await using var fake = await FakeAws.StartAsync(OrganizationScanTests.Organization());
-        var gathered = Scans.Run(Options(fake), AllAccounts);
+        var gathered = Scans.Run(Options(fake), OrganizationScanTests.AllAccounts);
         using var verdicts = new OrganizationVerdicts(KindCatalog.Kinds, RuleCatalog.All, ScanOptions.Default);
         verdicts.Add(1, gathered.Accounts.Single(account => account.Account == Management).Inventory);
         verdicts.Add(0, gathered.Accounts.Single(account => account.Account == Nested).Inventory);
@@ -129,7 +127,7 @@ public sealed class OrganizationVerdictsTests
         // Given the organization, the prod account with a volume on EBS's default key too (a key known only by name),
         // judged account by account in the order chosen
         await using var fake = await FakeAws.StartAsync(OrganizationScanTests.Organization());
-        var scanned = Scans.Run(Options(fake), AllAccounts);
+        var scanned = Scans.Run(Options(fake), OrganizationScanTests.AllAccounts);
         var accounts = scanned.Accounts.Select(account => account.Account == Prod
             ? account.Inventory with { Resources = [.. account.Inventory.Resources, Volume("vol-default", new KeyReference.ServiceDefault(), "payments")] }
             : account.Inventory).ToList();

@@ -144,8 +144,9 @@ internal static class DistributedMode
             var retries = new Option<int>("--retries") { Description = "Further attempts of a unit after a failure worth retrying (default 3).", DefaultValueFactory = _ => 3 };
             var retryDelay = new Option<int>("--retry-delay") { Description = "Seconds before the first retry; each next waits three times longer (default 10).", DefaultValueFactory = _ => 10 };
             var unitTimeout = new Option<int>("--unit-timeout") { Description = "Seconds a unit may run before it is stopped and retried (default 900).", DefaultValueFactory = _ => 900 };
+            var unitsPerAccount = new Option<int>("--units-per-account") { Description = "Units of one account run at once by all the store's workers together (default 2); AWS throttles per account.", DefaultValueFactory = _ => 2 };
             var lease = new Option<int>("--lease") { Description = "Seconds after which the unit of a worker that stopped answering goes to another (default 300).", DefaultValueFactory = _ => (int)WorkerSettings.DefaultLease.TotalSeconds };
-            var command = new Command("worker", "Run the units of distributed scans ('kagi scan aws --distributed') until stopped.") { store, threads, retries, retryDelay, unitTimeout, lease };
+            var command = new Command("worker", "Run the units of distributed scans ('kagi scan aws --distributed') until stopped.") { store, threads, retries, retryDelay, unitTimeout, unitsPerAccount, lease };
             command.SetAction(parsed =>
             {
                 if (PostgresStore(parsed.GetValue(store), Language.En, error) is not { } location)
@@ -159,7 +160,8 @@ internal static class DistributedMode
                     KagiJobStorage.Open(location, TimeSpan.FromSeconds(parsed.GetValue(lease))),
                     $"{Environment.MachineName}:{Environment.ProcessId}",
                     parsed.GetValue(retries),
-                    TimeSpan.FromSeconds(parsed.GetValue(unitTimeout)));
+                    TimeSpan.FromSeconds(parsed.GetValue(unitTimeout)),
+                    Math.Max(1, parsed.GetValue(unitsPerAccount)));
                 return Serve(settings, parsed.GetValue(threads), parsed.GetValue(retryDelay), error);
             });
             return command;
@@ -199,7 +201,8 @@ internal static class DistributedMode
 }
 
 /// <summary>What a worker runs units with.</summary>
-internal sealed record WorkerSettings(StoreLocation Location, TimeProvider Time, JobStorage Storage, string WorkerName, int Retries, TimeSpan UnitTimeout)
+/// <param name="UnitsPerAccount">How many units of one account run at once across every worker of the store.</param>
+internal sealed record WorkerSettings(StoreLocation Location, TimeProvider Time, JobStorage Storage, string WorkerName, int Retries, TimeSpan UnitTimeout, int UnitsPerAccount)
 {
     public static readonly TimeSpan DefaultLease = TimeSpan.FromMinutes(5);
 }

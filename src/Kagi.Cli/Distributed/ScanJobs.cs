@@ -51,7 +51,7 @@ public sealed class ScanJobs
             // Who the caller is, or which accounts exist, is unknown: one unit stands for all, an ERROR of every kind.
             var whole = new PlannedUnit("*", failure.Account, null, "*", 0);
             store.AddUnits(scanId, [whole]);
-            Finish(store, scanId, whole.Unit, new UnitOutcome(UnitInventory.Encode(failure), 0, 0, 0, 0, null));
+            Finish(store, scanId, whole.Unit, new UnitOutcome(UnitInventory.Encode(failure), 0, 0, 0, 0, failure.Inventory.Unscanned is [var first, ..] ? first.Reason : null));
             return;
         }
 
@@ -75,11 +75,15 @@ public sealed class ScanJobs
     /// <summary>
     /// Scans one account in one region and records it. A failure worth trying again (throttling, a server error, a
     /// timeout, a lost store) is thrown, for Hangfire to retry with back-off; at the last attempt it is recorded as an
-    /// ERROR of every kind there instead. An answer such as AccessDenied is what the unit read, not retried.
+    /// ERROR of every kind there instead. An answer such as AccessDenied is what the unit read, not retried. It runs
+    /// only while it holds one of its account's slots, so that however many workers there are, an account is read by
+    /// no more units at once than the workers allow (<see cref="WorkerSettings.UnitsPerAccount"/>): AWS throttles per account.
     /// </summary>
     public async Task Unit(long scanId, string unit, UnitTarget target, PerformContext? context)
     {
         ArgumentNullException.ThrowIfNull(target);
+        await using var slot = await AccountSlots.TakeAsync(_settings.Location, target.Account, _settings.UnitsPerAccount, _settings.UnitTimeout, _settings.Time, CancellationToken.None).ConfigureAwait(false)
+            ?? throw new UnitRetryException(Texts.Canonical("reasons.unit-no-slot", ("unit", unit), ("slots", _settings.UnitsPerAccount)));
         using var store = DistributedScanStore.Open(_settings.Location, _settings.Time);
         if (!store.StartUnit(scanId, unit, _settings.WorkerName))
         {
