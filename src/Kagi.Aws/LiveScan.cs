@@ -70,11 +70,6 @@ public sealed class LiveScan
         return await scanner.ScanAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Scans the accounts <paramref name="selection"/> names, from the credentials the options name, and gathers them whole.</summary>
-    /// <exception cref="AmazonClientException">No credentials could be found.</exception>
-    public Task<OrganizationScanResult> RunAsync(LiveScanOptions options, AccountSelection selection, CancellationToken cancellationToken) =>
-        OrganizationScanResult.GatherAsync(scanned => RunAsync(options, selection, scanned, cancellationToken));
-
     /// <summary>
     /// Scans the accounts <paramref name="selection"/> names, handing each to <paramref name="scanned"/> as it is done
     /// and keeping none (<see cref="OrganizationScanner.ScanAsync"/>);

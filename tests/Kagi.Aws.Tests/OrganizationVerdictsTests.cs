@@ -149,6 +149,10 @@ public sealed class OrganizationVerdictsTests
         var summary = verdicts.Complete(scanned.Notes);
         Assert.Equal(Saved(gathered.Resources, gathered), Saved(verdicts.Resources(), summary));
 
+        // And every verdict is the gathered organization's, the volume on a key known only by name judged too
+        Assert.Equal(Scans.Judge(gathered).Select(Described).Order().ToList(), verdicts.Select(Described).Order().ToList());
+        Assert.Contains(verdicts, finding => finding.Resource.Id.EndsWith("vol-default", StringComparison.Ordinal));
+
         // And the key inventory the store and the reports read from the summary is the organization's gathered whole:
         // each key with what it protects in any account, and the keys known only by name (AWS-managed ones) with theirs
         var expectedKeys = KeyRows(gathered);

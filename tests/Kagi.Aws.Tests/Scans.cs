@@ -22,7 +22,7 @@ internal static class Scans
 
     /// <summary>A scan of the accounts <paramref name="selection"/> names, from the emulator's management account.</summary>
     public static OrganizationScanResult Run(LiveScanOptions options, AccountSelection selection, IScanProgress? progress = null) =>
-        Scanner(progress, environment: null, attemptTimeout: null).RunAsync(options, selection, CancellationToken.None).GetAwaiter().GetResult();
+        OrganizationScanResult.GatherAsync(scanned => Scanner(progress, environment: null, attemptTimeout: null).RunAsync(options, selection, scanned, CancellationToken.None)).GetAwaiter().GetResult();
 
     /// <summary>A scan of the accounts <paramref name="selection"/> names, each handed to <paramref name="scanned"/> as it is done.</summary>
     public static IReadOnlyList<ScanDiagnostic> Stream(LiveScanOptions options, AccountSelection selection, AccountScanned scanned) =>

@@ -26,34 +26,6 @@ public sealed record AccountScan(string Account, string? Name, AwsScanResult Res
         new(account, name, result with { Inventory = result.Inventory.InAccountNamed(name) });
 }
 
-/// <summary>A scan of several accounts gathered whole: each account's result, and the notes of accounts passed over (suspended, closed).</summary>
-public sealed record OrganizationScanResult(IReadOnlyList<AccountScan> Accounts, IReadOnlyList<ScanDiagnostic> Notes)
-{
-    /// <summary>Every account's resources, notes and unread scopes in one inventory, accounts in the order chosen.</summary>
-    public Inventory Inventory =>
-        new([.. Accounts.SelectMany(account => account.Inventory.Resources)], [.. Notes, .. Accounts.SelectMany(account => account.Inventory.Diagnostics)])
-        {
-            Unscanned = [.. Accounts.SelectMany(account => account.Inventory.Unscanned)],
-        };
-
-    /// <summary>Runs a streaming <paramref name="scan"/> and keeps every account it hands over, in the order chosen.</summary>
-    public static async Task<OrganizationScanResult> GatherAsync(Func<AccountScanned, Task<IReadOnlyList<ScanDiagnostic>>> scan)
-    {
-        ArgumentNullException.ThrowIfNull(scan);
-        var scanned = new List<(int Position, AccountScan Scan)>();
-        var notes = await scan((position, account) =>
-        {
-            lock (scanned)
-            {
-                scanned.Add((position, account));
-            }
-
-            return Task.CompletedTask;
-        }).ConfigureAwait(false);
-        return new([.. scanned.OrderBy(account => account.Position).Select(account => account.Scan)], notes);
-    }
-}
-
 /// <summary>
 /// What a scan of several accounts is split into: the caller, its partition, the active accounts chosen (in the order
 /// reports list them) and the notes of those passed over; or, when the caller or the organization could not be read,

@@ -137,17 +137,19 @@ public sealed class OrganizationVerdicts : VerdictSet, IDisposable
                     continue;
                 }
 
+                // A key waits to be judged until what it protects in every account is known.
                 if (resource is KmsKey)
                 {
                     keys.Add(spilled);
                 }
-                else if (KeyDependents.ProtectedByNamedKey(resource))
-                {
-                    onNamedKeys.Add(spilled);
-                }
                 else
                 {
                     Judge(spilled, resource);
+                }
+
+                if (KeyDependents.ProtectedByNamedKey(resource))
+                {
+                    onNamedKeys.Add(spilled);
                 }
 
                 Join(spilled, resource);
