@@ -86,7 +86,6 @@ internal static class ScanAwsCommand
             error.WriteLine($"kagi: {Texts.Get(language, "cli.no-credentials", ("reason", exception.Message))}");
             return ExitCodes.BadInput;
         }
-
         catch (IOException exception)
         {
             // Only an organization's scan writes to disk while it scans: its resources, kept out of memory.
