@@ -112,13 +112,14 @@ public sealed class ScanJobs
             scanned = session.Scanner.Unscanned(account, [target.Region], "unit", reason);
         }
 
-        var counts = RuleEngine.Run(scanned.Inventory, RuleCatalog.All, scan.Settings.Options);
+        // Counted from the verdicts' statuses: enumerating the findings would judge each one again, once per count.
+        var verdicts = VerdictSet.Of(RuleEngine.Run(scanned.Inventory, RuleCatalog.All, scan.Settings.Options));
         Finish(store, scanId, unit, new UnitOutcome(
             UnitInventory.Encode(scanned),
-            counts.Count(finding => finding.Status == Core.Rules.ResultStatus.Pass),
-            counts.Count(finding => finding.Status == Core.Rules.ResultStatus.Fail),
-            counts.Count(finding => finding.Status == Core.Rules.ResultStatus.Error),
-            counts.Count(finding => finding.Status == Core.Rules.ResultStatus.Unknown),
+            verdicts.CountOf(Core.Rules.ResultStatus.Pass),
+            verdicts.CountOf(Core.Rules.ResultStatus.Fail),
+            verdicts.CountOf(Core.Rules.ResultStatus.Error),
+            verdicts.CountOf(Core.Rules.ResultStatus.Unknown),
             scanned.Inventory.Unscanned.Count > 0 ? scanned.Inventory.Unscanned[0].Reason : null));
     }
 

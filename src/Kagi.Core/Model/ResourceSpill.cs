@@ -88,16 +88,6 @@ public sealed class ResourceSpill : IDisposable
         }
     }
 
-    /// <summary>Every spilled resource in the order spilled, each read as it is reached.</summary>
-    public IEnumerable<CloudResource> All()
-    {
-        var count = Count;
-        for (var position = 0; position < count; position++)
-        {
-            yield return this[position];
-        }
-    }
-
     public void Dispose()
     {
         _file.Dispose();
