@@ -1,9 +1,15 @@
+using Kagi.Core.Collections;
 using Kagi.Core.Findings;
 using Kagi.Core.Rules;
 
 namespace Kagi.Reporting;
 
-/// <summary>The order reports list findings in: what needs action first, then by rule and resource.</summary>
+/// <summary>
+/// The orders reports list findings in. Each is a key per verdict — its rule's and status's place in a few bits, then
+/// its resource's place (<see cref="VerdictSet.ResourceOrderAt"/>) — sorted by <see cref="ExternalSort"/>, so ordering
+/// an organization's millions of verdicts reads each once and takes the memory of one account's. Equal ones keep the
+/// scan's order, as a stable sort would.
+/// </summary>
 internal static class FindingOrder
 {
     public static int Rank(ResultStatus status) => status switch
@@ -22,25 +28,69 @@ internal static class FindingOrder
     public static IEnumerable<Finding> NeedingAttention(VerdictSet verdicts) =>
         InOrder(verdicts, index => verdicts.StatusAt(index) != ResultStatus.Pass);
 
-    /// <summary>
-    /// The positions of the kept verdicts by status rank, severity (highest first), rule and resource; equal ones keep
-    /// the scan's order, as a stable sort would.
-    /// </summary>
-    private static int[] Positions(VerdictSet verdicts, Func<int, bool> keep)
+    /// <summary>The positions by rule ID, then resource: JUnit's suites and cases.</summary>
+    public static IEnumerable<int> ByRuleThenResource(VerdictSet verdicts)
     {
         ArgumentNullException.ThrowIfNull(verdicts);
-        var positions = Enumerable.Range(0, verdicts.Count).Where(keep).ToArray();
-        Array.Sort(positions, (left, right) =>
-        {
-            var order = Rank(verdicts.StatusAt(left)).CompareTo(Rank(verdicts.StatusAt(right)));
-            order = order != 0 ? order : verdicts.RuleAt(right).Severity.CompareTo(verdicts.RuleAt(left).Severity);
-            order = order != 0 ? order : string.CompareOrdinal(verdicts.RuleAt(left).Id, verdicts.RuleAt(right).Id);
-            order = order != 0 ? order : verdicts.CompareResources(left, right);
-            return order != 0 ? order : left.CompareTo(right);
-        });
-        return positions;
+        var ranks = RuleRanks(verdicts, rules => rules.Order(StringComparer.Ordinal));
+        return ExternalSort.Positions(verdicts.Count, _ => true, index => Key((uint)ranks[verdicts.RuleAt(index).Id], RuleBits, verdicts.ResourceOrderAt(index)));
     }
 
-    private static IEnumerable<Finding> InOrder(VerdictSet verdicts, Func<int, bool> keep) =>
-        Positions(verdicts, keep).Select(position => verdicts[position]);
+    /// <summary>
+    /// The positions by rule, most severe rule first, then the rules with the most urgent status, then by ID; within a
+    /// rule by status rank (PASS last), then resource: the table's rules and rows.
+    /// </summary>
+    public static IEnumerable<int> ByRuleMostUrgentFirst(VerdictSet verdicts)
+    {
+        ArgumentNullException.ThrowIfNull(verdicts);
+        var urgency = new Dictionary<string, (Severity Severity, int Rank)>(StringComparer.Ordinal);
+        for (var index = 0; index < verdicts.Count; index++)
+        {
+            var (rule, rank) = (verdicts.RuleAt(index), Rank(verdicts.StatusAt(index)));
+            urgency[rule.Id] = urgency.TryGetValue(rule.Id, out var known) ? known with { Rank = Math.Min(known.Rank, rank) } : (rule.Severity, rank);
+        }
+
+        var ranks = RuleRanks(verdicts, rules => rules.OrderByDescending(rule => urgency[rule].Severity).ThenBy(rule => urgency[rule].Rank).ThenBy(rule => rule, StringComparer.Ordinal));
+        return ExternalSort.Positions(
+            verdicts.Count,
+            _ => true,
+            index => Key(((uint)ranks[verdicts.RuleAt(index).Id] << StatusBits) | (uint)Rank(verdicts.StatusAt(index)), RuleBits + StatusBits, verdicts.ResourceOrderAt(index)));
+    }
+
+    // By status rank, severity (highest first), rule ID and resource.
+    private static IEnumerable<Finding> InOrder(VerdictSet verdicts, Func<int, bool> keep)
+    {
+        ArgumentNullException.ThrowIfNull(verdicts);
+        var ranks = RuleRanks(verdicts, rules => rules.Order(StringComparer.Ordinal));
+        uint Head(int index)
+        {
+            var rule = verdicts.RuleAt(index);
+            var severity = (uint)(Severity.Critical - rule.Severity);
+            return ((((uint)Rank(verdicts.StatusAt(index)) << SeverityBits) | severity) << RuleBits) | (uint)ranks[rule.Id];
+        }
+
+        return ExternalSort.Positions(verdicts.Count, keep, index => Key(Head(index), StatusBits + SeverityBits + RuleBits, verdicts.ResourceOrderAt(index)))
+            .Select(position => verdicts[position]);
+    }
+
+    private const int StatusBits = 3;
+    private const int SeverityBits = 2;
+    private const int RuleBits = 16;
+
+    // The head's bits first, then the resource's place: the sort compares the top 96 bits, so a head takes at most 32.
+    private static UInt128 Key(uint head, int headBits, long resourceOrder) =>
+        ((UInt128)head << (128 - headBits)) | ((UInt128)(ulong)resourceOrder << (64 - headBits));
+
+    // Each rule's place among the set's rules as ordered: a pass over the verdicts, a few hundred rules kept.
+    private static Dictionary<string, int> RuleRanks(VerdictSet verdicts, Func<IEnumerable<string>, IEnumerable<string>> order)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        for (var index = 0; index < verdicts.Count; index++)
+        {
+            ids.Add(verdicts.RuleAt(index).Id);
+        }
+
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(ids.Count, 1 << RuleBits, nameof(verdicts));
+        return order(ids).Select((id, rank) => (id, rank)).ToDictionary(rule => rule.id, rule => rule.rank, StringComparer.Ordinal);
+    }
 }

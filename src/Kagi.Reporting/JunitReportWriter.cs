@@ -33,17 +33,30 @@ public sealed class JunitReportWriter : IReportWriter
             xml.WriteAttributeString("failures", Count(report.Count(ResultStatus.Fail)));
             xml.WriteAttributeString("errors", Count(report.Count(ResultStatus.Error)));
             xml.WriteAttributeString("time", time);
-            var order = ByRuleThenResource(report.Verdicts);
-            for (var start = 0; start < order.Length;)
+            // Each suite's counts come first, so they are counted before its cases are written, one at a time.
+            var verdicts = report.Verdicts;
+            var counts = SuiteCounts(verdicts);
+            string? suite = null;
+            foreach (var index in FindingOrder.ByRuleThenResource(verdicts))
             {
-                var end = start + 1;
-                while (end < order.Length && report.Verdicts.RuleAt(order[end]).Id == report.Verdicts.RuleAt(order[start]).Id)
+                var rule = verdicts.RuleAt(index);
+                if (rule.Id != suite)
                 {
-                    end++;
+                    if (suite is not null)
+                    {
+                        xml.WriteEndElement();
+                    }
+
+                    StartSuite(xml, rule, counts[rule.Id], report);
+                    suite = rule.Id;
                 }
 
-                WriteSuite(xml, new ArraySegment<int>(order, start, end - start), report);
-                start = end;
+                WriteCase(xml, verdicts[index], report.Language);
+            }
+
+            if (suite is not null)
+            {
+                xml.WriteEndElement();
             }
 
             xml.WriteEndElement();
@@ -52,31 +65,34 @@ public sealed class JunitReportWriter : IReportWriter
         output.Write('\n');
     }
 
-    // Suites by rule ID, cases by resource ID, both ordinal; equal ones keep the scan's order.
-    private static int[] ByRuleThenResource(VerdictSet verdicts)
+    // Per rule, its cases and how many fail, err and are skipped.
+    private static Dictionary<string, SuiteCount> SuiteCounts(VerdictSet verdicts)
     {
-        var order = Enumerable.Range(0, verdicts.Count).ToArray();
-        Array.Sort(order, (left, right) =>
+        var counts = new Dictionary<string, SuiteCount>(StringComparer.Ordinal);
+        for (var index = 0; index < verdicts.Count; index++)
         {
-            var byRule = string.CompareOrdinal(verdicts.RuleAt(left).Id, verdicts.RuleAt(right).Id);
-            var byResource = byRule != 0 ? byRule : verdicts.CompareResources(left, right);
-            return byResource != 0 ? byResource : left.CompareTo(right);
-        });
-        return order;
+            var status = verdicts.StatusAt(index);
+            var id = verdicts.RuleAt(index).Id;
+            var count = counts.GetValueOrDefault(id);
+            counts[id] = new SuiteCount(
+                count.Tests + 1,
+                count.Failures + (status == ResultStatus.Fail ? 1 : 0),
+                count.Errors + (status == ResultStatus.Error ? 1 : 0),
+                count.Skipped + (status is ResultStatus.Muted or ResultStatus.Unknown ? 1 : 0));
+        }
+
+        return counts;
     }
 
-    /// <summary>One rule's suite: its counts from the verdicts, then each case, its finding built as it is written.</summary>
-    private static void WriteSuite(XmlWriter xml, ArraySegment<int> suite, ScanReport report)
+    /// <summary>Opens one rule's suite with its counts; its cases follow, each finding built as it is written.</summary>
+    private static void StartSuite(XmlWriter xml, RuleMetadata rule, SuiteCount count, ScanReport report)
     {
-        var verdicts = report.Verdicts;
-        var rule = verdicts.RuleAt(suite[0]);
-        int CountWhere(Func<ResultStatus, bool> status) => suite.Count(index => status(verdicts.StatusAt(index)));
         xml.WriteStartElement("testsuite");
         xml.WriteAttributeString("name", rule.Id);
-        xml.WriteAttributeString("tests", Count(suite.Count));
-        xml.WriteAttributeString("failures", Count(CountWhere(status => status == ResultStatus.Fail)));
-        xml.WriteAttributeString("errors", Count(CountWhere(status => status == ResultStatus.Error)));
-        xml.WriteAttributeString("skipped", Count(CountWhere(status => status is ResultStatus.Muted or ResultStatus.Unknown)));
+        xml.WriteAttributeString("tests", Count(count.Tests));
+        xml.WriteAttributeString("failures", Count(count.Failures));
+        xml.WriteAttributeString("errors", Count(count.Errors));
+        xml.WriteAttributeString("skipped", Count(count.Skipped));
         xml.WriteAttributeString("time", "0");
         xml.WriteAttributeString("timestamp", report.StartedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture));
         xml.WriteStartElement("properties");
@@ -84,13 +100,9 @@ public sealed class JunitReportWriter : IReportWriter
         Property(xml, "service", rule.Service);
         Property(xml, "title", rule.Title.Get(report.Language));
         xml.WriteEndElement();
-        foreach (var index in suite)
-        {
-            WriteCase(xml, verdicts[index], report.Language);
-        }
-
-        xml.WriteEndElement();
     }
+
+    private readonly record struct SuiteCount(int Tests, int Failures, int Errors, int Skipped);
 
     private static void WriteCase(XmlWriter xml, Finding finding, Language language)
     {

@@ -48,13 +48,22 @@ public sealed partial class TableReportWriter : IReportWriter
         console.MarkupLineInterpolated($"[bold]Kagi {ToolInfo.Version}[/] · {SourceName(report.Source, language)}: {TerminalText.Line(string.Join(", ", report.Targets))} · {Texts.Get(language, "reports.minimum-key-level")}: {report.Options.MinKeyLevel.ToName()}");
         console.WriteLine();
 
-        // Most severe rule first; within a severity, the rules with failures before those that only passed. Grouped by
-        // position: a finding is built only to draw its row, and a rule's rows are drawn a run at a time.
+        // Most severe rule first; within a severity, the rules with failures before those that only passed. Read in that
+        // order: a finding is built only to draw its row, and a rule's rows are drawn a run at a time.
         var verdicts = report.Verdicts;
-        foreach (var rule in ByRule(verdicts))
+        RuleTable? table = null;
+        foreach (var index in FindingOrder.ByRuleMostUrgentFirst(verdicts))
         {
-            WriteRule(console, verdicts, rule, language, () => WriteLines(buffer, output, final: false));
+            if (table is null || verdicts.RuleAt(index).Id != table.RuleId)
+            {
+                table?.End();
+                table = new RuleTable(this, console, verdicts, index, language, () => WriteLines(buffer, output, final: false));
+            }
+
+            table.Add(index);
         }
+
+        table?.End();
 
         if (verdicts.Count == 0)
         {
@@ -92,62 +101,90 @@ public sealed partial class TableReportWriter : IReportWriter
     /// <summary>The names a PASS row lists before it only counts the rest.</summary>
     public const int PassedNamesShown = 50;
 
-    // The verdicts' positions grouped by rule, most severe rule first, then the rules with the most urgent status, then by ID.
-    private static IEnumerable<int[]> ByRule(VerdictSet verdicts) =>
-        Enumerable.Range(0, verdicts.Count)
-            .GroupBy(index => verdicts.RuleAt(index).Id, StringComparer.Ordinal)
-            .Select(group => group.ToArray())
-            .OrderByDescending(group => verdicts.RuleAt(group[0]).Severity)
-            .ThenBy(group => group.Min(index => FindingOrder.Rank(verdicts.StatusAt(index))))
-            .ThenBy(group => verdicts.RuleAt(group[0]).Id, StringComparer.Ordinal);
-
-    private void WriteRule(IAnsiConsole console, VerdictSet verdicts, int[] positions, Language language, Action flush)
+    /// <summary>
+    /// One rule's title and tables, its positions added in order: those needing attention drawn as runs of rows, each
+    /// written before the next; then one row naming the first passing resources and counting the rest.
+    /// </summary>
+    private sealed class RuleTable
     {
-        var rule = verdicts.RuleAt(positions[0]);
-        var title = FindingText.Render(verdicts[positions[0]], language).Title;
-        console.Write(new Rule($"[{SeverityStyle(rule.Severity)}]{rule.Severity.ToName().ToUpperInvariant()}[/] [bold]{Markup.Escape(rule.Id)}[/]")
-        {
-            Justification = Justify.Left,
-        });
-        console.WriteLine(title);
+        private readonly TableReportWriter _writer;
+        private readonly IAnsiConsole _console;
+        private readonly VerdictSet _verdicts;
+        private readonly Language _language;
+        private readonly Action _flush;
+        private readonly int _resourceWidth;
+        private readonly int _messageWidth;
+        private readonly List<int> _run = [];
+        private readonly List<string> _passedNames = [];
+        private int _passed;
+        private bool _drawnAny;
 
-        // Identifiers are broken at their separators by Kagi, at a resource column width it chose, not mid-token by Spectre.
-        var inside = console.Profile.Width - TableOverhead - StatusWidth;
-        var resourceWidth = Math.Clamp(inside * 2 / 5, 16, 64);
-        var messageWidth = Math.Max(inside - resourceWidth, 16);
-        var byResource = Comparer<int>.Create(verdicts.CompareResources);
-        var attention = positions.Where(index => verdicts.StatusAt(index) != ResultStatus.Pass)
-            .OrderBy(index => FindingOrder.Rank(verdicts.StatusAt(index)))
-            .ThenBy(index => index, byResource)
-            .ToArray();
-        var passed = positions.Where(index => verdicts.StatusAt(index) == ResultStatus.Pass).Order(byResource).ToList();
-
-        // Later runs continue the first table: the same columns, without the header again.
-        var runs = attention.Chunk(RowsPerTable).ToList();
-        if (runs.Count == 0)
+        public RuleTable(TableReportWriter writer, IAnsiConsole console, VerdictSet verdicts, int first, Language language, Action flush)
         {
-            runs.Add([]);
+            (_writer, _console, _verdicts, _language, _flush) = (writer, console, verdicts, language, flush);
+            var rule = verdicts.RuleAt(first);
+            RuleId = rule.Id;
+            console.Write(new Rule($"[{SeverityStyle(rule.Severity)}]{rule.Severity.ToName().ToUpperInvariant()}[/] [bold]{Markup.Escape(rule.Id)}[/]")
+            {
+                Justification = Justify.Left,
+            });
+            console.WriteLine(FindingText.Render(verdicts[first], language).Title);
+
+            // Identifiers are broken at their separators by Kagi, at a resource column width it chose, not mid-token by Spectre.
+            var inside = console.Profile.Width - TableOverhead - StatusWidth;
+            _resourceWidth = Math.Clamp(inside * 2 / 5, 16, 64);
+            _messageWidth = Math.Max(inside - _resourceWidth, 16);
         }
 
-        for (var run = 0; run < runs.Count; run++)
+        public string RuleId { get; }
+
+        public void Add(int index)
         {
-            var table = NewTable(language, resourceWidth, headers: run == 0);
-            foreach (var index in runs[run])
+            if (_verdicts.StatusAt(index) == ResultStatus.Pass)
             {
-                AddRow(table, verdicts[index], language, resourceWidth, messageWidth);
+                _passed++;
+                if (_passedNames.Count < PassedNamesShown)
+                {
+                    _passedNames.Add(_verdicts.ResourceAt(index).Id);
+                }
+
+                return;
+            }
+
+            // A full run is drawn once another row comes: the last run, full or not, also holds the PASS row.
+            if (_run.Count == RowsPerTable)
+            {
+                Draw(last: false);
+            }
+
+            _run.Add(index);
+        }
+
+        public void End() => Draw(last: true);
+
+        private void Draw(bool last)
+        {
+            var table = NewTable(_language, _resourceWidth, headers: !_drawnAny);
+            foreach (var index in _run)
+            {
+                _writer.AddRow(table, _verdicts[index], _language, _resourceWidth, _messageWidth);
             }
 
             // Passing resources are named but kept to one row: what needs attention stays on screen.
-            if (run == runs.Count - 1 && passed.Count > 0)
+            if (last && _passed > 0)
             {
+                var names = string.Join(", ", _passedNames);
+                var more = _passed <= PassedNamesShown ? names : names + Texts.Get(_language, "reports.more-resources", ("count", _passed - PassedNamesShown));
                 table.AddRow(
                     new Markup($"[{StatusStyle(ResultStatus.Pass)}]{ResultStatus.Pass.ToName()}[/]"),
-                    new Text(Texts.Get(language, "reports.resource-count", ("count", passed.Count))),
-                    new Text(IdentifierBreaks.InText(TerminalText.Line(PassedNames(verdicts, passed, language)), messageWidth)));
+                    new Text(Texts.Get(_language, "reports.resource-count", ("count", _passed))),
+                    new Text(IdentifierBreaks.InText(TerminalText.Line(more), _messageWidth)));
             }
 
-            console.Write(table);
-            flush();
+            _console.Write(table);
+            _run.Clear();
+            _drawnAny = true;
+            _flush();
         }
     }
 
@@ -174,13 +211,6 @@ public sealed partial class TableReportWriter : IReportWriter
             new Markup($"[{StatusStyle(finding.Status)}]{finding.Status.ToName()}[/]"),
             new Rows(new Text(Broken(finding.Resource.Id, resourceWidth)), new Markup($"[dim]{Markup.Escape(Broken(ResourcePlace.Of(finding.Resource), resourceWidth))}[/]")),
             new Rows(message));
-    }
-
-    // The first names, then how many more: a rule passing thousands of resources keeps one readable row.
-    private static string PassedNames(VerdictSet verdicts, List<int> passed, Language language)
-    {
-        var names = string.Join(", ", passed.Take(PassedNamesShown).Select(index => verdicts.ResourceAt(index).Id));
-        return passed.Count <= PassedNamesShown ? names : names + Texts.Get(language, "reports.more-resources", ("count", passed.Count - PassedNamesShown));
     }
 
     private static string Broken(string identifier, int width) => string.Join('\n', IdentifierBreaks.Lines(TerminalText.Line(identifier), width));

@@ -133,7 +133,7 @@ public sealed partial class FindingStore : IFindingStore
             ("@muted", counts[ResultStatus.Muted]),
             ("@unknown", counts[ResultStatus.Unknown]),
             ("@id", id));
-        UpdateLifecycle(sql, report, coverage, id, storedAt, _dialect.RowsPerInsert);
+        UpdateLifecycle(sql, _dialect, report, coverage, id, storedAt);
         if (keys is not null)
         {
             InsertKeys(sql, id, keys, _dialect.RowsPerInsert);
@@ -321,11 +321,11 @@ public sealed partial class FindingStore : IFindingStore
     // Prior states are read for a batch of the scan's fingerprints at a time, so the store never holds a source's history.
     private const int FingerprintsPerLookup = 500;
 
-    private static void UpdateLifecycle(Sql sql, ScanReport report, Coverage coverage, long scanId, DateTimeOffset at, int rowsPerInsert)
+    private static void UpdateLifecycle(Sql sql, SqlDialect dialect, ScanReport report, Coverage coverage, long scanId, DateTimeOffset at)
     {
         // One verdict per fingerprint: if a scan reports the same finding twice, failing wins, as it would for a reader.
         var verdicts = report.Verdicts;
-        var fingerprints = ScanFingerprints.Of(verdicts);
+        using var fingerprints = ScanFingerprints.Of(verdicts);
 
         // The rows stream into the inserts, each finding built for its row alone.
         IEnumerable<object?[]> Rows()
@@ -362,14 +362,15 @@ public sealed partial class FindingStore : IFindingStore
 
         // first_seen is kept from the first insert; everything else follows the latest scan.
         var updates = string.Join(", ", FindingColumns.Where(column => column is not ("fingerprint" or "first_seen_at" or "first_scan_id")).Select(column => $"{column} = excluded.{column}"));
-        sql.InsertMany("findings", FindingColumns, Rows(), rowsPerInsert, $"ON CONFLICT (fingerprint) DO UPDATE SET {updates}");
+        sql.InsertMany("findings", FindingColumns, Rows(), dialect.RowsPerInsert, $"ON CONFLICT (fingerprint) DO UPDATE SET {updates}");
 
         // A scan looked for a finding only where it read (coverage) and with the finding's rule (--rules, --skip-rules);
         // one that judged only some resources by their tags cannot say the others' findings are gone. Only an open
-        // finding can be resolved by its absence (Lifecycle.Absent), so only those are read.
+        // finding can be resolved by its absence (Lifecycle.Absent), so only those are read, in the order of the scan's
+        // fingerprints (ScanFingerprints.Contains).
         var changes = new List<(string Fingerprint, FindingState State)>();
         sql.ForEach(
-            "SELECT fingerprint, state, coverage_key, rule_id FROM findings WHERE source = @source AND state <> @resolved",
+            $"SELECT fingerprint, state, coverage_key, rule_id FROM findings WHERE source = @source AND state <> @resolved ORDER BY {dialect.Ordinal("fingerprint")}",
             reader =>
             {
                 var (fingerprint, state) = (reader.RequiredText("fingerprint"), StoreNames.ParseState(reader.RequiredText("state")));

@@ -1,128 +1,137 @@
+using System.Collections;
 using System.Globalization;
+using Kagi.Core.Collections;
 using Kagi.Core.Findings;
 
 namespace Kagi.Store;
 
 /// <summary>
-/// The distinct fingerprints of a scan's verdicts, held as 12 bytes per verdict (a 64-bit prefix of the fingerprint and
-/// the verdict's position) rather than as strings: the store asks which verdict stands for each fingerprint and whether
-/// the scan reported a fingerprint at all, for scans of millions of verdicts. A shared prefix is told apart by the
-/// whole fingerprint, judged again from its position.
+/// The distinct fingerprints of a scan's verdicts, found by sorting them (<see cref="ExternalSort"/>): which verdict
+/// stands for each fingerprint, one bit per verdict, and the distinct fingerprints in order, on disk past a few
+/// thousand (<see cref="SpillList{T}"/>), read alongside the store's fingerprints in the same order. So storing a scan
+/// of millions of verdicts takes the memory of a scan of thousands.
 /// </summary>
-internal sealed class ScanFingerprints
+internal sealed class ScanFingerprints : IDisposable
 {
-    private readonly VerdictSet _verdicts;
-    private readonly ulong[] _prefixes;
-    private readonly int[] _positions;
+    private const int HexLength = 32;
+    private static readonly UInt128 PositionBits = uint.MaxValue;
 
-    private ScanFingerprints(VerdictSet verdicts, ulong[] prefixes, int[] positions, int[] kept)
+    private readonly SpillDirectory _directory = new();
+    private readonly SpillList<UInt128> _distinct;
+    private readonly BitArray _kept;
+
+    // A fingerprint not of hex digits, never made by Kagi, stays exact here rather than in the ordered list.
+    private readonly HashSet<string> _others = new(StringComparer.Ordinal);
+    private int _next;
+    private UInt128? _lastAsked;
+
+    private ScanFingerprints(int count)
     {
-        _verdicts = verdicts;
-        _prefixes = prefixes;
-        _positions = positions;
-        Kept = kept;
+        _distinct = new SpillList<UInt128>(_directory, "fingerprints");
+        _kept = new BitArray(count);
     }
 
     /// <summary>
     /// One position per fingerprint, in the scan's order: the first verdict of it, unless a later one fails where the
     /// first did not — a finding reported twice is failing if either report says so, as a reader would take it.
     /// </summary>
-    public IReadOnlyList<int> Kept { get; }
+    public IEnumerable<int> Kept
+    {
+        get
+        {
+            for (var position = 0; position < _kept.Length; position++)
+            {
+                if (_kept[position])
+                {
+                    yield return position;
+                }
+            }
+        }
+    }
 
+    /// <exception cref="IOException">The sort's or the fingerprints' temporary files could not be written.</exception>
     public static ScanFingerprints Of(VerdictSet verdicts)
     {
         ArgumentNullException.ThrowIfNull(verdicts);
-        var prefixes = new ulong[verdicts.Count];
-        var positions = new int[verdicts.Count];
-        for (var index = 0; index < verdicts.Count; index++)
+        var fingerprints = new ScanFingerprints(verdicts.Count);
+        try
         {
-            prefixes[index] = Prefix(verdicts.FingerprintAt(index));
-            positions[index] = index;
+            // Sorted by the fingerprint's top 96 bits, then position: a fingerprint's verdicts sit together, in the
+            // scan's order, beside any other sharing those bits.
+            var sharing = new List<int>();
+            UInt128 shared = 0;
+            foreach (var position in ExternalSort.Positions(verdicts.Count, _ => true, index => Value(verdicts.FingerprintAt(index)) ?? 0))
+            {
+                var top = (Value(verdicts.FingerprintAt(position)) ?? 0) & ~PositionBits;
+                if (sharing.Count > 0 && top != shared)
+                {
+                    fingerprints.Keep(verdicts, sharing);
+                    sharing.Clear();
+                }
+
+                shared = top;
+                sharing.Add(position);
+            }
+
+            fingerprints.Keep(verdicts, sharing);
+            return fingerprints;
         }
-
-        // By prefix, then by position: a fingerprint's verdicts sit together, in the scan's order.
-        Array.Sort(prefixes, positions);
-        SortPositionsWithinPrefixes(prefixes, positions);
-
-        var kept = new List<int>();
-        for (var start = 0; start < positions.Length;)
+        catch
         {
-            var end = start;
-            while (end < positions.Length && prefixes[end] == prefixes[start])
-            {
-                end++;
-            }
-
-            if (end - start == 1)
-            {
-                kept.Add(positions[start]);
-            }
-            else
-            {
-                kept.AddRange(KeptOf(verdicts, positions.AsSpan(start, end - start)));
-            }
-
-            start = end;
+            fingerprints.Dispose();
+            throw;
         }
-
-        kept.Sort();
-        return new ScanFingerprints(verdicts, prefixes, positions, [.. kept]);
     }
 
-    /// <summary>Whether the scan reported <paramref name="fingerprint"/>, with any status.</summary>
+    /// <summary>
+    /// Whether the scan reported <paramref name="fingerprint"/>, with any status. Asked in ascending ordinal order of
+    /// fingerprints (the store's, read in that order), each answer reads on from the last.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A fingerprint is asked before one already asked.</exception>
     public bool Contains(string fingerprint)
     {
-        var prefix = Prefix(fingerprint);
-        var at = Array.BinarySearch(_prefixes, prefix);
-        if (at < 0)
+        ArgumentNullException.ThrowIfNull(fingerprint);
+
+        // A fingerprint of Kagi's is 32 lowercase hex digits (Finding.ComputeFingerprint), whose ordinal order is their
+        // numeric order.
+        if (Value(fingerprint) is not { } value)
         {
-            return false;
+            return _others.Contains(fingerprint);
         }
 
-        while (at > 0 && _prefixes[at - 1] == prefix)
+        if (value < _lastAsked)
         {
-            at--;
+            throw new InvalidOperationException($"fingerprint {fingerprint} asked after a greater one: the store's fingerprints must be read in order");
         }
 
-        for (; at < _prefixes.Length && _prefixes[at] == prefix; at++)
+        _lastAsked = value;
+        while (_next < _distinct.Count && _distinct[_next] < value)
         {
-            if (string.Equals(_verdicts.FingerprintAt(_positions[at]), fingerprint, StringComparison.Ordinal))
-            {
-                return true;
-            }
+            _next++;
         }
 
-        return false;
+        return _next < _distinct.Count && _distinct[_next] == value;
     }
 
-    // A fingerprint is hex (Finding.ComputeFingerprint); a stored value that is not shares prefix 0, told apart whole.
-    private static ulong Prefix(string fingerprint) =>
-        fingerprint.Length >= 16 && ulong.TryParse(fingerprint.AsSpan(0, 16), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var prefix) ? prefix : 0;
-
-    private static void SortPositionsWithinPrefixes(ulong[] prefixes, int[] positions)
+    public void Dispose()
     {
-        for (var start = 0; start < positions.Length;)
-        {
-            var end = start + 1;
-            while (end < positions.Length && prefixes[end] == prefixes[start])
-            {
-                end++;
-            }
-
-            if (end - start > 1)
-            {
-                Array.Sort(positions, start, end - start);
-            }
-
-            start = end;
-        }
+        _distinct.Dispose();
+        _directory.Dispose();
     }
 
-    // The verdicts sharing one prefix, in the scan's order: each distinct fingerprint among them keeps one position.
-    private static Dictionary<string, int>.ValueCollection KeptOf(VerdictSet verdicts, ReadOnlySpan<int> sharingPrefix)
+    // The verdicts sharing a fingerprint's top bits, in the scan's order: each distinct fingerprint among them keeps one
+    // position, and is listed in order.
+    private void Keep(VerdictSet verdicts, List<int> sharing)
     {
+        if (sharing.Count == 1)
+        {
+            _kept[sharing[0]] = true;
+            Record(verdicts.FingerprintAt(sharing[0]));
+            return;
+        }
+
         var kept = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var index in sharingPrefix)
+        foreach (var index in sharing)
         {
             var fingerprint = verdicts.FingerprintAt(index);
             if (!kept.TryGetValue(fingerprint, out var first) || (!Lifecycle.IsFailing(verdicts.StatusAt(first)) && Lifecycle.IsFailing(verdicts.StatusAt(index))))
@@ -131,6 +140,26 @@ internal sealed class ScanFingerprints
             }
         }
 
-        return kept.Values;
+        foreach (var (fingerprint, index) in kept.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        {
+            _kept[index] = true;
+            Record(fingerprint);
+        }
     }
+
+    private void Record(string fingerprint)
+    {
+        if (Value(fingerprint) is { } value)
+        {
+            _distinct.Add(value);
+        }
+        else
+        {
+            _others.Add(fingerprint);
+        }
+    }
+
+    private static UInt128? Value(string fingerprint) =>
+        fingerprint.Length == HexLength && !fingerprint.AsSpan().ContainsAnyInRange('A', 'F')
+            && UInt128.TryParse(fingerprint, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value) ? value : null;
 }

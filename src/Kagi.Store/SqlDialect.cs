@@ -34,6 +34,9 @@ internal abstract class SqlDialect
     /// <summary>A transaction that holds the store's write lock, so concurrent scans apply one after the other, each whole.</summary>
     public abstract DbTransaction BeginWrite(DbConnection connection);
 
+    /// <summary>The text column to order by as ordinal (code point) order, whatever the database's collation.</summary>
+    public abstract string Ordinal(string column);
+
     public static SqlDialect For(StoreKind kind) => kind == StoreKind.Sqlite ? new SqliteDialect() : new PostgresDialect();
 }
 
@@ -82,6 +85,9 @@ internal sealed class SqliteDialect : SqlDialect
 
     // BEGIN IMMEDIATE takes the write lock up front: two deferred transactions that both read then write would deadlock.
     public override DbTransaction BeginWrite(DbConnection connection) => ((SqliteConnection)connection).BeginTransaction(deferred: false);
+
+    // SQLite's default collation, BINARY, is ordinal for UTF-8 text.
+    public override string Ordinal(string column) => column;
 }
 
 internal sealed class PostgresDialect : SqlDialect
@@ -128,4 +134,7 @@ internal sealed class PostgresDialect : SqlDialect
         command.ExecuteNonQuery();
         return transaction;
     }
+
+    // The "C" collation orders by byte, which for UTF-8 is code point order; the database's own may not.
+    public override string Ordinal(string column) => $"{column} COLLATE \"C\"";
 }

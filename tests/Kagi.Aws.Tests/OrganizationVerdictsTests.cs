@@ -136,7 +136,7 @@ public sealed class OrganizationVerdictsTests
             Unscanned = [.. accounts.SelectMany(account => account.Unscanned)],
         };
         var verdicts = new OrganizationVerdicts(KindCatalog.Kinds, RuleCatalog.All, ScanOptions.Default);
-        var directory = Path.GetDirectoryName(verdicts.SpillLocation)!;
+        var directory = verdicts.SpillLocation;
         foreach (var (account, position) in accounts.Select((account, position) => (account, position)))
         {
             verdicts.Add(position, account);

@@ -19,7 +19,8 @@ public sealed class ScanFingerprintsTests
             ("bbbbbbbbbbbbbbbb0000000000000002", ResultStatus.Pass));
 
         // Then each keeps one position, in the scan's order: a's failure, b's first (failing) verdict, c
-        Assert.Equal([1, 2, 3], ScanFingerprints.Of(verdicts).Kept);
+        using var fingerprints = ScanFingerprints.Of(verdicts);
+        Assert.Equal([1, 2, 3], fingerprints.Kept);
     }
 
     [Fact]
@@ -33,7 +34,7 @@ public sealed class ScanFingerprintsTests
             (Prefix + "0000000000000001", ResultStatus.Pass),
             (Prefix + "0000000000000003", ResultStatus.Fail),
             ("not a fingerprint", ResultStatus.Fail));
-        var fingerprints = ScanFingerprints.Of(verdicts);
+        using var fingerprints = ScanFingerprints.Of(verdicts);
 
         // Then each distinct fingerprint keeps exactly one verdict
         Assert.Equal([0, 1, 3, 4], fingerprints.Kept);
@@ -51,13 +52,34 @@ public sealed class ScanFingerprintsTests
     {
         // Given 1,000 clusters judged by every rule of their kind
         var verdicts = Kagi.Testing.ProbedVerdicts.OfClusters(1000, ScanOptions.Default);
-        var fingerprints = ScanFingerprints.Of(verdicts);
+        using var fingerprints = ScanFingerprints.Of(verdicts);
 
         // Then the kept verdicts are exactly the distinct fingerprints, each found again
         var distinct = Enumerable.Range(0, verdicts.Count).Select(verdicts.FingerprintAt).ToHashSet(StringComparer.Ordinal);
-        Assert.Equal(distinct.Count, fingerprints.Kept.Count);
+        Assert.Equal(distinct.Count, fingerprints.Kept.Count());
         Assert.Equal(distinct.Order(StringComparer.Ordinal), fingerprints.Kept.Select(verdicts.FingerprintAt).Order(StringComparer.Ordinal));
-        Assert.All(distinct, fingerprint => Assert.True(fingerprints.Contains(fingerprint)));
+        Assert.All(distinct.Order(StringComparer.Ordinal), fingerprint => Assert.True(fingerprints.Contains(fingerprint)));
+    }
+
+    [Fact]
+    public void Fingerprints_are_asked_in_order_and_one_asked_out_of_order_is_refused_not_answered_wrongly()
+    {
+        // Given a scan of three fingerprints
+        var verdicts = new Fingerprinted(
+            ("30000000000000000000000000000000", ResultStatus.Fail),
+            ("10000000000000000000000000000000", ResultStatus.Fail),
+            ("20000000000000000000000000000000", ResultStatus.Pass));
+        using var fingerprints = ScanFingerprints.Of(verdicts);
+
+        // When the store's fingerprints are read in order, between and on the scan's
+        // Then each is answered exactly, and going back is an error (the answer would depend on what was read before)
+        Assert.False(fingerprints.Contains("0fffffffffffffffffffffffffffffff"));
+        Assert.True(fingerprints.Contains("10000000000000000000000000000000"));
+        Assert.False(fingerprints.Contains("1fffffffffffffffffffffffffffffff"));
+        Assert.True(fingerprints.Contains("20000000000000000000000000000000"));
+        Assert.True(fingerprints.Contains("30000000000000000000000000000000"));
+        Assert.False(fingerprints.Contains("ffffffffffffffffffffffffffffffff"));
+        Assert.Throws<InvalidOperationException>(() => fingerprints.Contains("20000000000000000000000000000000"));
     }
 
     // Verdicts whose fingerprints are given, so that shared prefixes and repeats can be made on purpose.

@@ -7,26 +7,28 @@ namespace Kagi.Core.Findings;
 
 /// <summary>
 /// An organization's verdicts, judged an account at a time as each account's scan is handed over, so the scan never
-/// holds the organization's resources: they are spilled to disk (<see cref="ResourceSpill"/>), and of each verdict only
-/// its rule, resource and status (8 bytes) and its fingerprint (16) stay in memory, each finding judged again when it is
-/// read, as <see cref="JudgedVerdicts"/> does. The KMS keys are judged last (<see cref="Complete"/>), once joined to what
+/// holds the organization's resources nor its verdicts: the resources are spilled to disk (<see cref="ResourceSpill"/>),
+/// and so are the records kept of each verdict — its rule, resource and status (8 bytes) and its fingerprint (16) — and
+/// of each resource — its place in the report order and its account and region (12) — in <see cref="SpillList{T}"/>s;
+/// each finding is judged again when it is read, as <see cref="JudgedVerdicts"/> does. The KMS keys are judged last (<see cref="Complete"/>), once joined to what
 /// they protect in any account (some key rules read a key's dependents), and are joined again whenever read. In a report, the resources of one rule and status are listed account by account, in the order the accounts
 /// were chosen, then by ID.
 /// </summary>
 public sealed class OrganizationVerdicts : VerdictSet, IDisposable
 {
+    private readonly SpillDirectory _directory;
     private readonly ResourceSpill _spill;
     private readonly CatalogEntry[] _rules;
     private readonly ScanOptions _options;
     private readonly Lock _lock = new();
-    private readonly ChunkedList<Verdict> _verdicts = new();
-    private readonly ChunkedList<UInt128> _fingerprints = new();
+    private readonly SpillList<Verdict> _verdicts;
+    private readonly SpillList<UInt128> _fingerprints;
 
     // Per spilled resource and per resource held in memory, its place in the report order: the account's position, then its rank there.
-    private readonly ChunkedList<long> _spilledOrder = new();
+    private readonly SpillList<long> _spilledOrder;
 
     // Per spilled resource, its account and region as an index into the few distinct ones, so coverage reads no record.
-    private readonly ChunkedList<int> _spilledPlace = new();
+    private readonly SpillList<int> _spilledPlace;
     private readonly List<(string? Account, string? Region)> _places = [];
     private readonly Dictionary<(string? Account, string? Region), int> _placeIndex = [];
     private readonly List<long> _unreadOrder = [];
@@ -49,11 +51,16 @@ public sealed class OrganizationVerdicts : VerdictSet, IDisposable
         ArgumentNullException.ThrowIfNull(options);
         _rules = [.. catalog.Where(entry => options.Selects(entry.Metadata.Id))];
         _options = options;
-        _spill = new ResourceSpill(kinds);
+        _directory = new SpillDirectory();
+        _spill = new ResourceSpill(kinds, _directory);
+        _verdicts = new SpillList<Verdict>(_directory, "verdicts");
+        _fingerprints = new SpillList<UInt128>(_directory, "fingerprints");
+        _spilledOrder = new SpillList<long>(_directory, "resource-order");
+        _spilledPlace = new SpillList<int>(_directory, "resource-places");
     }
 
-    /// <summary>Where the resources are kept on disk while the scan lasts.</summary>
-    public string SpillLocation => _spill.Location;
+    /// <summary>The private directory the resources and records are kept in while the scan lasts.</summary>
+    public string SpillLocation => _directory.Location;
 
     public override int Count => _verdicts.Count;
 
@@ -92,7 +99,7 @@ public sealed class OrganizationVerdicts : VerdictSet, IDisposable
         return Convert.ToHexStringLower(bytes);
     }
 
-    public override int CompareResources(int left, int right) => OrderOf(_verdicts[left].Resource).CompareTo(OrderOf(_verdicts[right].Resource));
+    public override long ResourceOrderAt(int index) => OrderOf(_verdicts[index].Resource);
 
     public override bool IsUnreadAt(int index) => _verdicts[index].Resource < 0;
 
@@ -206,7 +213,15 @@ public sealed class OrganizationVerdicts : VerdictSet, IDisposable
     public IReadOnlyList<ScanDiagnostic> ScanDiagnostics(IReadOnlyList<ScanDiagnostic> notes) =>
         [.. notes, .. AccountsInOrder().SelectMany(account => account.Diagnostics)];
 
-    public void Dispose() => _spill.Dispose();
+    public void Dispose()
+    {
+        _spill.Dispose();
+        _verdicts.Dispose();
+        _fingerprints.Dispose();
+        _spilledOrder.Dispose();
+        _spilledPlace.Dispose();
+        _directory.Dispose();
+    }
 
     private void Judge(int resourceIndex, CloudResource resource)
     {

@@ -11,6 +11,9 @@ namespace Kagi.Core.Findings;
 /// </summary>
 public abstract class VerdictSet : IReadOnlyList<Finding>
 {
+    // The resources' ranks by ID, made when first asked for: a set whose resources are in memory orders them so.
+    private long[]? _resourceRanks;
+
     public abstract int Count { get; }
 
     /// <summary>The verdict's finding, built anew on every call: hold it only while it is used.</summary>
@@ -25,10 +28,27 @@ public abstract class VerdictSet : IReadOnlyList<Finding>
     public virtual string FingerprintAt(int index) => Finding.FingerprintOf(RuleAt(index).Id, ResourceAt(index));
 
     /// <summary>
-    /// How two verdicts' resources order in a report: by resource ID, unless the set orders them otherwise (an
-    /// organization's, account by account).
+    /// The verdict's resource's place in a report: by resource ID, unless the set orders them otherwise (an
+    /// organization's, account by account). The verdicts of one resource share it.
     /// </summary>
-    public virtual int CompareResources(int left, int right) => string.CompareOrdinal(ResourceAt(left).Id, ResourceAt(right).Id);
+    public virtual long ResourceOrderAt(int index)
+    {
+        if (_resourceRanks is null)
+        {
+            var ids = Enumerable.Range(0, Count).Select(position => ResourceAt(position).Id).ToArray();
+            var byId = Enumerable.Range(0, ids.Length).ToArray();
+            Array.Sort(byId, (left, right) => string.CompareOrdinal(ids[left], ids[right]));
+            var ranks = new long[ids.Length];
+            for (var rank = 1; rank < byId.Length; rank++)
+            {
+                ranks[byId[rank]] = ranks[byId[rank - 1]] + (string.Equals(ids[byId[rank]], ids[byId[rank - 1]], StringComparison.Ordinal) ? 0 : 1);
+            }
+
+            _resourceRanks = ranks;
+        }
+
+        return _resourceRanks[index];
+    }
 
     /// <summary>The account and region of the verdict's resource (null where it has none): where a live scan read it.</summary>
     public virtual (string? Account, string? Region) PlaceAt(int index)
@@ -120,7 +140,7 @@ public abstract class VerdictSet : IReadOnlyList<Finding>
 
         public override string FingerprintAt(int index) => all.FingerprintAt(kept[index]);
 
-        public override int CompareResources(int left, int right) => all.CompareResources(kept[left], kept[right]);
+        public override long ResourceOrderAt(int index) => all.ResourceOrderAt(kept[index]);
 
         public override bool IsUnreadAt(int index) => all.IsUnreadAt(kept[index]);
 
@@ -141,7 +161,7 @@ public abstract class VerdictSet : IReadOnlyList<Finding>
 
         public override string FingerprintAt(int index) => all.FingerprintAt(index);
 
-        public override int CompareResources(int left, int right) => all.CompareResources(left, right);
+        public override long ResourceOrderAt(int index) => all.ResourceOrderAt(index);
 
         public override bool IsUnreadAt(int index) => all.IsUnreadAt(index);
 

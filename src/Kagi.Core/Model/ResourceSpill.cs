@@ -4,33 +4,32 @@ namespace Kagi.Core.Model;
 
 /// <summary>
 /// Resources kept on disk instead of in memory, each written once as its saved-inventory record to a file in a private
-/// temporary directory (owner-only, deleted on dispose) and read back by position when asked for. An organization scan
-/// so holds a position per resource, not a million records. The few resources read last are kept, so reading a
+/// temporary directory (<see cref="SpillDirectory"/>) and read back by position when asked for, its place in the file
+/// kept on disk too (<see cref="SpillList{T}"/>). The few resources read last are kept, so reading a
 /// resource's verdicts one after another reads its record once; more would only outlive the young generation and leave
 /// the collector a large old one to sweep (an organization's store and reports read millions of records).
 /// </summary>
-public sealed class ResourceSpill : IDisposable
+internal sealed class ResourceSpill : IDisposable
 {
     private const int CachedRecords = 64;
 
     private readonly ResourceKinds _kinds;
-    private readonly DirectoryInfo _directory;
     private readonly FileStream _file;
-    private readonly ChunkedList<long> _starts = new();
+    private readonly SpillList<long> _starts;
     private readonly Cached?[] _cache = new Cached?[CachedRecords];
     private readonly Lock _lock = new();
     private long _length;
 
     /// <param name="kinds">The kinds the spilled resources are of, to read their records back.</param>
-    /// <exception cref="IOException">No private temporary directory or file could be made.</exception>
-    public ResourceSpill(ResourceKinds kinds)
+    /// <param name="directory">Where the records are written.</param>
+    /// <exception cref="IOException">No file could be made.</exception>
+    public ResourceSpill(ResourceKinds kinds, SpillDirectory directory)
     {
         ArgumentNullException.ThrowIfNull(kinds);
+        ArgumentNullException.ThrowIfNull(directory);
         _kinds = kinds;
-
-        // Made owner-only (0700) by the runtime on Unix: the records hold what the scan read of every account.
-        _directory = Directory.CreateTempSubdirectory("kagi-spill-");
-        _file = new FileStream(Path.Combine(_directory.FullName, "resources"), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+        _file = directory.NewFile("resources");
+        _starts = new SpillList<long>(directory, "resource-starts");
     }
 
     /// <summary>Where the records are kept, for messages.</summary>
@@ -79,7 +78,7 @@ public sealed class ResourceSpill : IDisposable
                 var start = _starts[position];
                 var end = position + 1 < _starts.Count ? _starts[position + 1] : _length;
                 record = new byte[end - start];
-                RandomAccess.Read(_file.SafeFileHandle, record, start);
+                SpillDirectory.ReadExactly(_file, record, start);
             }
 
             var resource = InventoryFile.ReadResourceRecord(record, _kinds);
@@ -91,14 +90,7 @@ public sealed class ResourceSpill : IDisposable
     public void Dispose()
     {
         _file.Dispose();
-        try
-        {
-            _directory.Delete(recursive: true);
-        }
-        catch (IOException)
-        {
-            // Already gone, or held by another process: the runtime's temp cleanup will take it.
-        }
+        _starts.Dispose();
     }
 
     private sealed record Cached(int Position, CloudResource Resource);
