@@ -71,6 +71,20 @@ public sealed class SpillCollectionsTests
     }
 
     [Fact]
+    public void Values_sorted_in_runs_on_disk_come_back_whole_and_in_order()
+    {
+        // Given values spread over all 128 bits, repeats among them
+        var random = new Random(11);
+        var values = Enumerable.Range(0, 5_000).Select(_ => new UInt128((ulong)random.Next(50), (ulong)random.NextInt64())).ToList();
+
+        // When they are sorted in runs of 700
+        var sorted = ExternalSort.Values(values, 700).ToList();
+
+        // Then they are all there, low bits too, in ascending order
+        Assert.Equal(values.Order(), sorted);
+    }
+
+    [Fact]
     public void Only_the_top_96_bits_of_a_key_order_it()
     {
         // Given two positions whose keys differ only in their low 32 bits (which carry the position)

@@ -21,50 +21,59 @@ public static class ExternalSort
     /// <exception cref="IOException">No temporary file could be written or read back.</exception>
     public static IEnumerable<int> Positions(int count, Func<int, bool> keep, Func<int, UInt128> keyOf) => Positions(count, keep, keyOf, DefaultRunLength);
 
+    /// <summary><paramref name="values"/> in ascending order, read once.</summary>
+    /// <exception cref="IOException">No temporary file could be written or read back.</exception>
+    public static IEnumerable<UInt128> Values(IEnumerable<UInt128> values) => Values(values, DefaultRunLength);
+
     internal static IEnumerable<int> Positions(int count, Func<int, bool> keep, Func<int, UInt128> keyOf, int runLength)
     {
         ArgumentNullException.ThrowIfNull(keep);
         ArgumentNullException.ThrowIfNull(keyOf);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        return Sorted(count, keep, keyOf, runLength);
+        var keys = Enumerable.Range(0, count).Where(keep).Select(position => (keyOf(position) & ~PositionBits) | (uint)position);
+        return Values(keys, runLength).Select(key => (int)(uint)key);
     }
 
-    private static IEnumerable<int> Sorted(int count, Func<int, bool> keep, Func<int, UInt128> keyOf, int runLength)
+    internal static IEnumerable<UInt128> Values(IEnumerable<UInt128> values, int runLength)
     {
-        var run = new UInt128[Math.Min(count, runLength)];
-        var filled = 0;
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentOutOfRangeException.ThrowIfLessThan(runLength, 1);
+        return Sorted(values, runLength);
+    }
+
+    private static IEnumerable<UInt128> Sorted(IEnumerable<UInt128> values, int runLength)
+    {
+        var run = new List<UInt128>();
         using var runs = new Runs();
-        for (var position = 0; position < count; position++)
+        foreach (var value in values)
         {
-            if (!keep(position))
+            if (run.Count == runLength)
             {
-                continue;
+                run.Sort();
+                runs.Write(CollectionsMarshal.AsSpan(run));
+                run.Clear();
             }
 
-            run[filled++] = (keyOf(position) & ~PositionBits) | (uint)position;
-            if (filled == run.Length && position < count - 1)
-            {
-                Array.Sort(run);
-                runs.Write(run);
-                filled = 0;
-            }
+            run.Add(value);
         }
 
-        Array.Sort(run, 0, filled);
+        run.Sort();
         if (runs.Count == 0)
         {
-            for (var index = 0; index < filled; index++)
+            foreach (var value in run)
             {
-                yield return (int)(uint)run[index];
+                yield return value;
             }
 
             yield break;
         }
 
-        runs.Write(run.AsSpan(0, filled));
-        foreach (var key in runs.Merged())
+        runs.Write(CollectionsMarshal.AsSpan(run));
+        run.Clear();
+        run.TrimExcess();
+        foreach (var value in runs.Merged())
         {
-            yield return (int)(uint)key;
+            yield return value;
         }
     }
 

@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
 using Kagi.Core.Collections;
 using Kagi.Core.Model;
 using Kagi.Core.Rules;
@@ -16,6 +18,8 @@ namespace Kagi.Core.Findings;
 /// </summary>
 public sealed class OrganizationVerdicts : VerdictSet, IDisposable
 {
+    private static readonly UInt128 PositionBits = uint.MaxValue;
+
     private readonly SpillDirectory _directory;
     private readonly ResourceSpill _spill;
     private readonly CatalogEntry[] _rules;
@@ -36,10 +40,14 @@ public sealed class OrganizationVerdicts : VerdictSet, IDisposable
     // The unread scopes' stand-ins, judged from memory, not disk.
     private readonly List<(UnscannedResource Resource, UnscannedScope Scope)> _unread = [];
 
-    // Each judged key on disk, by position, with the positions of what it protects: joined when the key is read.
-    private readonly Dictionary<int, IReadOnlyList<KeyDependent>> _joinedKeys = [];
+    // Per resource on a described key, the key's identity hashed (top 96 bits) and the resource's position (low 32):
+    // sorted once every account is in, they give each key what it protects.
+    private readonly SpillList<UInt128> _protectedBy;
+
+    // What the keys protect, key after key, as positions on disk; and per judged key by position, its run there.
+    private readonly SpillList<int> _joined;
+    private readonly Dictionary<int, (int Start, int Count)> _joinedKeys = [];
     private readonly List<AccountPart> _accounts = [];
-    private readonly Dictionary<(string Id, string? Scope), List<int>> _dependents = [];
     private Inventory? _summary;
 
     /// <param name="kinds">The kinds the resources are of, to read them back from disk.</param>
@@ -57,6 +65,8 @@ public sealed class OrganizationVerdicts : VerdictSet, IDisposable
         _fingerprints = new SpillList<UInt128>(_directory, "fingerprints");
         _spilledOrder = new SpillList<long>(_directory, "resource-order");
         _spilledPlace = new SpillList<int>(_directory, "resource-places");
+        _protectedBy = new SpillList<UInt128>(_directory, "protected-by");
+        _joined = new SpillList<int>(_directory, "key-dependents");
     }
 
     /// <summary>The private directory the resources and records are kept in while the scan lasts.</summary>
@@ -190,10 +200,9 @@ public sealed class OrganizationVerdicts : VerdictSet, IDisposable
 
             var accounts = AccountsInOrder();
             var keys = accounts.SelectMany(account => account.Keys).ToArray();
+            JoinKeys(keys);
             foreach (var position in keys)
             {
-                var key = (KmsKey)_spill[position];
-                _joinedKeys[position] = _dependents.TryGetValue(KeyDependents.Identity(key), out var dependents) ? new SpilledDependents(_spill, dependents) : [];
                 Judge(position, Spilled(position));
             }
 
@@ -220,6 +229,8 @@ public sealed class OrganizationVerdicts : VerdictSet, IDisposable
         _fingerprints.Dispose();
         _spilledOrder.Dispose();
         _spilledPlace.Dispose();
+        _protectedBy.Dispose();
+        _joined.Dispose();
         _directory.Dispose();
     }
 
@@ -241,13 +252,39 @@ public sealed class OrganizationVerdicts : VerdictSet, IDisposable
     {
         if (KeyDependents.ProtectingKey(resource) is { } protecting)
         {
-            if (!_dependents.TryGetValue(protecting, out var positions))
+            _protectedBy.Add(IdentityHash(protecting) | (uint)spilled);
+        }
+    }
+
+    // Each key's dependents, in the order they were added: the keys and the notes sorted by identity, read side by side.
+    private void JoinKeys(int[] keys)
+    {
+        using var protectedBy = ExternalSort.Values(Enumerable.Range(0, _protectedBy.Count).Select(index => _protectedBy[index])).GetEnumerator();
+        var more = protectedBy.MoveNext();
+        foreach (var key in ExternalSort.Values(keys.Select(position => IdentityHash(KeyDependents.Identity((KmsKey)_spill[position])) | (uint)position)))
+        {
+            var identity = key & ~PositionBits;
+            while (more && (protectedBy.Current & ~PositionBits) < identity)
             {
-                _dependents[protecting] = positions = [];
+                more = protectedBy.MoveNext();
             }
 
-            positions.Add(spilled);
+            var start = _joined.Count;
+            for (; more && (protectedBy.Current & ~PositionBits) == identity; more = protectedBy.MoveNext())
+            {
+                _joined.Add((int)(uint)protectedBy.Current);
+            }
+
+            _joinedKeys[(int)(uint)key] = (start, _joined.Count - start);
         }
+    }
+
+    // A key's identity in 96 bits: of a million keys, two share them with a chance near 10^-17.
+    private static UInt128 IdentityHash((string Id, string? Scope) identity)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes($"{identity.Scope}//{identity.Id}"), hash);
+        return BinaryPrimitives.ReadUInt128BigEndian(hash) & ~PositionBits;
     }
 
     private void AddUnread(UnscannedScope scope, long order)
@@ -269,7 +306,7 @@ public sealed class OrganizationVerdicts : VerdictSet, IDisposable
     private CloudResource Spilled(int position)
     {
         var resource = _spill[position];
-        return resource is KmsKey key && _joinedKeys.TryGetValue(position, out var dependents) ? KeyDependents.WithDependents(key, dependents) : resource;
+        return resource is KmsKey key && _joinedKeys.TryGetValue(position, out var joined) ? KeyDependents.WithDependents(key, new SpilledDependents(this, joined.Start, joined.Count)) : resource;
     }
 
     private void AddVerdict(int resource, int rule, ResultStatus status, string fingerprint)
@@ -343,13 +380,13 @@ public sealed class OrganizationVerdicts : VerdictSet, IDisposable
     }
 
     /// <summary>A key's dependents as positions on disk, each read when it is reached.</summary>
-    private sealed class SpilledDependents(ResourceSpill spill, List<int> positions) : IReadOnlyList<KeyDependent>
+    private sealed class SpilledDependents(OrganizationVerdicts verdicts, int start, int count) : IReadOnlyList<KeyDependent>
     {
-        public int Count => positions.Count;
+        public int Count => count;
 
-        public KeyDependent this[int index] => KeyDependents.DependentOf(spill[positions[index]]);
+        public KeyDependent this[int index] => KeyDependents.DependentOf(verdicts._spill[verdicts._joined[start + index]]);
 
-        public IEnumerator<KeyDependent> GetEnumerator() => positions.Select(position => KeyDependents.DependentOf(spill[position])).GetEnumerator();
+        public IEnumerator<KeyDependent> GetEnumerator() => Enumerable.Range(0, count).Select(index => this[index]).GetEnumerator();
 
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }

@@ -84,21 +84,22 @@ public abstract class VerdictSet : IReadOnlyList<Finding>
 
     /// <summary>
     /// Mutes the FAIL verdicts <paramref name="muteOf"/> gives a suppression for (it is asked only about FAIL ones, so
-    /// a PASS stays a PASS and an in-code suppression stays).
+    /// a PASS stays a PASS and an in-code suppression stays). A bit per verdict is kept of it; the suppression is asked
+    /// for again when a muted finding is built, so <paramref name="muteOf"/> must give the same answer each time.
     /// </summary>
     public VerdictSet Muted(Func<int, Suppression?> muteOf)
     {
         ArgumentNullException.ThrowIfNull(muteOf);
-        Suppression?[]? mutes = null;
+        BitArray? muted = null;
         for (var index = 0; index < Count; index++)
         {
-            if (StatusAt(index) == ResultStatus.Fail && muteOf(index) is { } mute)
+            if (StatusAt(index) == ResultStatus.Fail && muteOf(index) is not null)
             {
-                (mutes ??= new Suppression?[Count])[index] = mute;
+                (muted ??= new BitArray(Count))[index] = true;
             }
         }
 
-        return mutes is null ? this : new MutedVerdicts(this, mutes);
+        return muted is null ? this : new MutedVerdicts(this, muted, muteOf);
     }
 
     public IEnumerator<Finding> GetEnumerator()
@@ -147,13 +148,13 @@ public abstract class VerdictSet : IReadOnlyList<Finding>
         public override (string? Account, string? Region) PlaceAt(int index) => all.PlaceAt(kept[index]);
     }
 
-    private sealed class MutedVerdicts(VerdictSet all, Suppression?[] mutes) : VerdictSet
+    private sealed class MutedVerdicts(VerdictSet all, BitArray muted, Func<int, Suppression?> muteOf) : VerdictSet
     {
         public override int Count => all.Count;
 
-        public override Finding this[int index] => mutes[index] is { } mute ? all[index] with { MutedBy = mute } : all[index];
+        public override Finding this[int index] => muted[index] ? all[index] with { MutedBy = muteOf(index) } : all[index];
 
-        public override ResultStatus StatusAt(int index) => mutes[index] is null ? all.StatusAt(index) : ResultStatus.Muted;
+        public override ResultStatus StatusAt(int index) => muted[index] ? ResultStatus.Muted : all.StatusAt(index);
 
         public override RuleMetadata RuleAt(int index) => all.RuleAt(index);
 
