@@ -31,7 +31,7 @@ internal static class ServeCommand
             Description = "A host name browsers use to reach the dashboard, besides localhost and the listen address; repeat for more. Others are refused (DNS rebinding).",
             HelpName = "NAME",
         };
-        var command = new Command("serve", "Serve the findings dashboard in a browser: overview, findings, detail, mute and unmute.") { store, listen, token, allowedHosts };
+        var command = new Command("serve", "Serve the findings dashboard in a browser: overview, findings, detail, mute and unmute; on PostgreSQL, distributed scans and their jobs.") { store, listen, token, allowedHosts };
         // kagi serve has no --lang: the dashboard picks its language per request, and these few lines are in English.
         command.SetAction(parsed =>
         {
@@ -64,7 +64,7 @@ internal static class ServeCommand
 
             try
             {
-                using var app = DashboardServer.Build(options, time);
+                using var app = DashboardServer.Build(options with { Jobs = DistributedMode.JobsDashboard(location) }, time);
                 app.Start();
                 output.WriteLine($"kagi: {Texts.Get(Language.En, "cli.serving", ("store", location.Describe()), ("listen", options.Listen))}");
                 app.WaitForShutdown();

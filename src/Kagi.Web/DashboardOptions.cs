@@ -16,6 +16,9 @@ public sealed record DashboardOptions(StoreLocation Store, IPEndPoint Listen, st
     /// <summary>Shorter tokens can be guessed online; <c>openssl rand -hex 32</c> gives 64.</summary>
     public const int MinimumTokenLength = 16;
 
+    /// <summary>The job engine's own dashboard, when this build and store have one (the JIT build on PostgreSQL).</summary>
+    public MountedDashboard? Jobs { get; init; }
+
     /// <summary>
     /// Checks the options before anything binds: a dashboard reachable from other hosts must demand a token, a token
     /// must be long enough to resist guessing, and every allowed host must be a bare host name or address.

@@ -17,7 +17,8 @@ namespace Kagi.Web;
 
 /// <summary>
 /// The composition root of <c>kagi serve</c>: Kestrel on one endpoint, security headers, the Host allow-list, the token
-/// gate with its throttle, anti-forgery and size limits on every POST, and the pages of <see cref="Pages"/>.
+/// gate with its throttle, anti-forgery and size limits on every POST, the pages of <see cref="Pages"/>, and the job
+/// engine's dashboard when the options mount one.
 /// </summary>
 public static class DashboardServer
 {
@@ -67,7 +68,7 @@ public static class DashboardServer
             options.Store.Kind == StoreKind.Postgres ? DistributedScanStore.Open(options.Store, time) : null);
         builder.Services.AddSingleton(gate);
         var app = builder.Build();
-        app.Use(Guard(new HostAllowList(options)));
+        app.Use(Guard(new HostAllowList(options), options.Jobs));
         var tokens = options.Token is { } token ? new TokenGate(token, time) : null;
         var throttle = new SignInThrottle(time);
         if (tokens is not null)
@@ -75,7 +76,12 @@ public static class DashboardServer
             app.Use(RequireToken(tokens, throttle));
         }
 
-        var pages = new Pages(gate, time, tokens?.Identity ?? LocalIdentity);
+        if (options.Jobs is { } jobs)
+        {
+            app.Map(new PathString(jobs.Path), jobs.Mount);
+        }
+
+        var pages = new Pages(gate, time, tokens?.Identity ?? LocalIdentity, options.Jobs?.Path);
         app.MapGet("/static/dashboard.css", () => Results.Text(Css, "text/css; charset=utf-8"));
         app.MapGet("/static/dashboard.js", () => Results.Text(Script, "text/javascript; charset=utf-8"));
 
@@ -180,11 +186,12 @@ public static class DashboardServer
 
     /// <summary>
     /// The first step of every request: the security headers, then the Host check before anything reads or writes, and
-    /// around the rest an error answer that keeps the headers.
+    /// around the rest an error answer that keeps the headers. A mounted dashboard's pages get its own policy.
     /// </summary>
-    private static Func<HttpContext, RequestDelegate, Task> Guard(HostAllowList hosts) => async (context, next) =>
+    private static Func<HttpContext, RequestDelegate, Task> Guard(HostAllowList hosts, MountedDashboard? mounted) => async (context, next) =>
     {
-        SecureHeaders(context.Response);
+        var policy = mounted is not null && context.Request.Path.StartsWithSegments(mounted.Path) ? mounted.ContentSecurityPolicy : Csp;
+        SecureHeaders(context.Response, policy);
         var language = Language(context);
         if (!hosts.Allows(context.Request.Host))
         {
@@ -202,16 +209,20 @@ public static class DashboardServer
         {
             // Kestrel's own 500 drops every header set so far; this one keeps them and says nothing of the cause.
             context.Response.Clear();
-            SecureHeaders(context.Response);
+            SecureHeaders(context.Response, policy);
             context.Response.StatusCode = exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
             await Html(context, Pages.Problem(Texts.Get(language, "dashboard.could-not-answer"), language));
         }
     };
 
-    /// <summary>Every page but the assets and the sign-in form needs the token; a client that guessed wrong too often waits.</summary>
+    /// <summary>
+    /// Every page but the assets, the (empty) icon and the sign-in form needs the token; a client that guessed wrong too
+    /// often waits.
+    /// </summary>
     private static Func<HttpContext, RequestDelegate, Task> RequireToken(TokenGate tokens, SignInThrottle throttle) => async (context, next) =>
     {
-        if (context.Request.Path.StartsWithSegments("/static"))
+        // The sign-in page's browser asks for the icon before it has a session: a refusal would be an error in its console.
+        if (context.Request.Path.StartsWithSegments("/static") || context.Request.Path == "/favicon.ico")
         {
             await next(context);
             return;
@@ -245,10 +256,10 @@ public static class DashboardServer
         await Html(context, Pages.Login(Language(context), Antiforgery(context), failed: false));
     };
 
-    private static void SecureHeaders(HttpResponse response)
+    private static void SecureHeaders(HttpResponse response, string contentSecurityPolicy)
     {
         var headers = response.Headers;
-        headers.ContentSecurityPolicy = Csp;
+        headers.ContentSecurityPolicy = contentSecurityPolicy;
         headers.XFrameOptions = "DENY";
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";

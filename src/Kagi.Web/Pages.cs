@@ -14,7 +14,8 @@ namespace Kagi.Web;
 
 /// <summary>The dashboard's pages and actions: each page reads the store, then renders a Razor view (Kagi.Web.Views) that encodes every value.</summary>
 /// <param name="identity">Who acts in the audit trail, as the server authenticated it.</param>
-internal sealed class Pages(StoreGate gate, TimeProvider time, string identity)
+/// <param name="jobsPath">Where the job engine's dashboard is mounted, linked from the distributed scans' pages; null when none is.</param>
+internal sealed class Pages(StoreGate gate, TimeProvider time, string identity, string? jobsPath)
 {
     public const int PageSize = 50;
 
@@ -142,6 +143,7 @@ internal sealed class Pages(StoreGate gate, TimeProvider time, string identity)
             {
                 [nameof(DistributedScansView.Language)] = language,
                 [nameof(DistributedScansView.Scans)] = scans,
+                [nameof(DistributedScansView.JobsPath)] = jobsPath,
             })
             : null;
 
@@ -165,6 +167,7 @@ internal sealed class Pages(StoreGate gate, TimeProvider time, string identity)
             [nameof(DistributedScanView.Status)] = status,
             [nameof(DistributedScanView.Units)] = state is null ? units : [.. units.Where(unit => unit.State == state)],
             [nameof(DistributedScanView.State)] = state,
+            [nameof(DistributedScanView.JobsPath)] = jobsPath,
         });
     }
 

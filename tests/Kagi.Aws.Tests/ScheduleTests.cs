@@ -27,12 +27,13 @@ public sealed class ScheduleTests
         // When a nightly scan is scheduled under a name, with --distributed among its options
         var (addExit, added, addError) = ScanAwsCommandTests.Kagi(["schedule", "add", Cron, "--name", "nightly", "--store", store.ConnectionString, "--", .. Scan, "--distributed"]);
 
-        // Then it is listed with its cron, its scan without --distributed, and a next run at 03:00 UTC
+        // Then it is listed with its cron in UTC, its scan without --distributed, and a next run at 03:00 UTC
         Assert.True(addExit == 0, addError);
-        Assert.Contains("schedule nightly added", added, StringComparison.Ordinal);
+        Assert.Contains("schedule nightly added, its cron read in UTC", added, StringComparison.Ordinal);
         var schedule = Assert.Single(List(store).EnumerateArray());
         Assert.Equal("nightly", schedule.GetProperty("id").GetString());
         Assert.Equal(Cron, schedule.GetProperty("cron").GetString());
+        Assert.Equal("UTC", schedule.GetProperty("timeZone").GetString());
         Assert.Equal(Scan[2..], schedule.GetProperty("arguments").EnumerateArray().Select(argument => argument.GetString()));
         var nextRun = schedule.GetProperty("nextRun").GetDateTime();
         Assert.Equal((3, 0), (nextRun.Hour, nextRun.Minute));
@@ -65,6 +66,43 @@ public sealed class ScheduleTests
         Assert.Contains("the cron expression '0 3 * *' does not read", cronError, StringComparison.Ordinal);
         Assert.Equal(2, accountsExit);
         Assert.Contains("a distributed scan is of accounts", accountsError, StringComparison.Ordinal);
+        Assert.Empty(List(store).EnumerateArray());
+    }
+
+    [Fact]
+    public void A_schedule_in_a_time_zone_runs_at_that_zones_hour_and_lists_its_zone()
+    {
+        // Given a PostgreSQL store
+        var store = TestStores.NewLocation(StoreKind.Postgres);
+
+        // When a scan is scheduled at 03:00 in Tokyo, which keeps no daylight saving time
+        var (addExit, added, addError) = ScanAwsCommandTests.Kagi(["schedule", "add", Cron, "--name", "tokyo", "--time-zone", "Asia/Tokyo", "--store", store.ConnectionString, "--", .. Scan]);
+
+        // Then its next run is at 18:00 UTC, the day before, and the list shows its zone, in JSON and in the table
+        Assert.True(addExit == 0, addError);
+        Assert.Contains("its cron read in Asia/Tokyo; its next run is at ", added, StringComparison.Ordinal);
+        var schedule = Assert.Single(List(store).EnumerateArray());
+        Assert.Equal("Asia/Tokyo", schedule.GetProperty("timeZone").GetString());
+        var nextRun = schedule.GetProperty("nextRun").GetDateTime();
+        Assert.Equal((18, 0), (nextRun.Hour, nextRun.Minute));
+        var (listExit, table, listError) = ScanAwsCommandTests.Kagi(["schedule", "list", "--store", store.ConnectionString]);
+        Assert.True(listExit == 0, listError);
+        Assert.Contains("TIME ZONE", table, StringComparison.Ordinal);
+        Assert.Matches(@"tokyo\s+0 3 \* \* \*\s+Asia/Tokyo\s", table);
+    }
+
+    [Fact]
+    public void An_unknown_time_zone_is_refused_by_its_name()
+    {
+        // Given a PostgreSQL store
+        var store = TestStores.NewLocation(StoreKind.Postgres);
+
+        // When a schedule is added in a zone no time zone database has
+        var (exitCode, _, error) = ScanAwsCommandTests.Kagi(["schedule", "add", Cron, "--time-zone", "Mars/Olympus_Mons", "--store", store.ConnectionString, "--", .. Scan]);
+
+        // Then it is refused with exit 2, naming the zone, and nothing is scheduled
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--time-zone: 'Mars/Olympus_Mons' is not a time zone this machine knows", error, StringComparison.Ordinal);
         Assert.Empty(List(store).EnumerateArray());
     }
 

@@ -133,9 +133,9 @@ public sealed class BrowserTests
 
     // Starts the dashboard on a fresh store of this kind and Chromium on it, takes the steps on one page, and then checks
     // that no script failed and no dialog opened (an injected alert would open one).
-    internal static async Task BrowseAsync(StoreKind kind, Func<Dashboard, IBrowserContext, IPage, string, Task> steps)
+    internal static async Task BrowseAsync(StoreKind kind, Func<Dashboard, IBrowserContext, IPage, string, Task> steps, string? token = null, bool jobs = false)
     {
-        await using var dashboard = await Dashboard.StartAsync(kind: kind);
+        await using var dashboard = await Dashboard.StartAsync(token: token, kind: kind, jobs: jobs);
         var (browser, profile, playwright) = await LaunchAsync();
         try
         {

@@ -1,3 +1,4 @@
+using Kagi.Cli;
 using Kagi.Core.Findings;
 using Kagi.Core.Model;
 using Kagi.Core.Rules;
@@ -54,7 +55,8 @@ internal sealed class Dashboard : IAsyncDisposable
 
     public string HostileFingerprint { get; }
 
-    public static async Task<Dashboard> StartAsync(string? token = null, StoreKind kind = StoreKind.Sqlite, TimeProvider? time = null, IReadOnlyList<string>? allowedHosts = null)
+    /// <param name="jobs">Mounts the jobs dashboard as the JIT build's <c>kagi serve</c> does: on PostgreSQL only.</param>
+    public static async Task<Dashboard> StartAsync(string? token = null, StoreKind kind = StoreKind.Sqlite, TimeProvider? time = null, IReadOnlyList<string>? allowedHosts = null, bool jobs = false)
     {
         var directory = Path.Combine(Path.GetTempPath(), "kagi-web-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -99,7 +101,7 @@ internal sealed class Dashboard : IAsyncDisposable
 
         var (options, error) = DashboardOptions.Create(location, "127.0.0.1:0", token, allowedHosts);
         Assert.Null(error);
-        var app = DashboardServer.Build(options!, time ?? TimeProvider.System);
+        var app = DashboardServer.Build(options! with { Jobs = jobs ? DistributedMode.JobsDashboard(location) : null }, time ?? TimeProvider.System);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new Dashboard(app, directory, location, new Uri(address), hostile);

@@ -5,6 +5,7 @@ using Kagi.Core.Localization;
 using Kagi.Core.Rules;
 using Kagi.Store;
 using Kagi.Store.Distributed;
+using Kagi.Web;
 
 namespace Kagi.Cli;
 
@@ -21,6 +22,10 @@ internal static class DistributedMode
         root.Subcommands.Add(WorkerCommand.Create(error, time));
         root.Subcommands.Add(ScheduleCommand.Create(output, error, time));
     }
+
+    /// <summary>Hangfire's dashboard for <c>kagi serve</c>, on a PostgreSQL store: the one the workers' jobs are kept in.</summary>
+    public static MountedDashboard? JobsDashboard(StoreLocation location) =>
+        location.Kind == StoreKind.Postgres ? HangfireDashboard.For(location) : null;
 
     /// <summary>The store a distributed scan or worker uses: PostgreSQL only, since every worker must reach it.</summary>
     internal static StoreLocation? PostgresStore(string? option, Language language, TextWriter error)

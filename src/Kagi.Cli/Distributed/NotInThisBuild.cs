@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Kagi.Core.Localization;
 using Kagi.Core.Rules;
+using Kagi.Store;
+using Kagi.Web;
 
 namespace Kagi.Cli;
 
@@ -17,6 +19,9 @@ internal static class DistributedMode
         root.Subcommands.Add(NotHere("worker", "Run distributed scan units (not in the native binary: use the .NET tool).", error));
         root.Subcommands.Add(NotHere("schedule", "Recurring distributed scans (not in the native binary: use the .NET tool).", error));
     }
+
+    /// <summary>No jobs dashboard in <c>kagi serve</c>: Hangfire is not in this build.</summary>
+    public static MountedDashboard? JobsDashboard(StoreLocation location) => null;
 
     // The command parses whatever follows it, to say which build has it.
     private static Command NotHere(string name, string description, TextWriter error)

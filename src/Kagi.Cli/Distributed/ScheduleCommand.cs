@@ -35,17 +35,24 @@ internal static class ScheduleCommand
 
     private static Command Add(TextWriter output, TextWriter error)
     {
-        var cron = new Argument<string>("cron") { Description = "When it runs, a cron expression in UTC: \"0 3 * * *\" is every day at 03:00." };
+        var cron = new Argument<string>("cron") { Description = "When it runs, a cron expression read in --time-zone: \"0 3 * * *\" is every day at 03:00." };
         var scan = new Argument<string[]>("scan") { Description = "After --: the scan, 'scan aws --all-accounts --role-name R …' as --distributed takes it.", Arity = ArgumentArity.OneOrMore };
         var name = new Option<string?>("--name") { Description = "The schedule's id (default: one made from the cron and the scan); an existing one is replaced." };
+        var zone = new Option<string>("--time-zone")
+        {
+            Description = "The time zone the cron is read in, an IANA id such as Asia/Tokyo (default UTC); its daylight saving time is followed.",
+            HelpName = "ZONE",
+            DefaultValueFactory = _ => TimeZoneInfo.Utc.Id,
+        };
         var store = StoreOption();
         var lang = LangOption();
-        var command = new Command("add", "Run a distributed scan on a cron schedule.") { cron, scan, name, store, lang };
+        var command = new Command("add", "Run a distributed scan on a cron schedule.") { cron, scan, name, zone, store, lang };
         command.SetAction(parsed =>
         {
             var language = LanguageOption.Read(parsed, lang);
             var expression = parsed.GetValue(cron)!;
-            if (ScanArguments(parsed.GetValue(scan)!, language, error) is not { } arguments
+            if (KnownTimeZone(parsed.GetValue(zone)!, language, error) is not { } timeZone
+                || ScanArguments(parsed.GetValue(scan)!, language, error) is not { } arguments
                 || DistributedMode.PostgresStore(parsed.GetValue(store), language, error) is not { } location)
             {
                 return ExitCodes.BadInput;
@@ -56,7 +63,7 @@ internal static class ScheduleCommand
             {
                 try
                 {
-                    new RecurringJobManager(jobs).AddOrUpdate<ScanJobs>(id, scanJobs => scanJobs.Scheduled(arguments), expression, new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+                    new RecurringJobManager(jobs).AddOrUpdate<ScanJobs>(id, scanJobs => scanJobs.Scheduled(arguments), expression, new RecurringJobOptions { TimeZone = timeZone });
                 }
                 catch (ArgumentException exception) when (exception.ParamName == "cronExpression")
                 {
@@ -65,7 +72,7 @@ internal static class ScheduleCommand
                 }
 
                 var added = Schedules(jobs).Single(schedule => schedule.Id == id);
-                output.WriteLine(TerminalText.Line(Texts.Get(language, "cli.schedule-added", ("id", id), ("next", When(added.NextExecution)))));
+                output.WriteLine(TerminalText.Line(Texts.Get(language, "cli.schedule-added", ("id", id), ("zone", timeZone.Id), ("next", When(added.NextExecution)))));
                 return ExitCodes.Clean;
             });
         });
@@ -99,10 +106,10 @@ internal static class ScheduleCommand
 
                 FindingsOutput.Table(
                     output,
-                    ["ID", "CRON", "NEXT RUN", "LAST RUN", "LAST SCAN", "SCAN"],
+                    ["ID", "CRON", "TIME ZONE", "NEXT RUN (UTC)", "LAST RUN (UTC)", "LAST SCAN", "SCAN"],
                     views.Select(view => new[]
                     {
-                        view.Id, view.Cron, When(view.NextRun), When(view.LastRun),
+                        view.Id, view.Cron, view.TimeZone, When(view.NextRun), When(view.LastRun),
                         view.LastScan?.ToString(CultureInfo.InvariantCulture) ?? "-", string.Join(' ', view.Arguments),
                     }));
                 return ExitCodes.Clean;
@@ -140,6 +147,20 @@ internal static class ScheduleCommand
             });
         });
         return command;
+    }
+
+    // Workers read the zone by the same id (Hangfire keeps the id, not the rules), from their own time zone database.
+    private static TimeZoneInfo? KnownTimeZone(string id, Language language, TextWriter error)
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(id);
+        }
+        catch (Exception exception) when (exception is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            error.WriteLine($"kagi: {Texts.Get(language, "cli.schedule-unknown-zone", ("zone", TerminalText.Line(id)))}");
+            return null;
+        }
     }
 
     // "scan aws …" read exactly as a worker will read it, and as --distributed would refuse it; kept without the options of
@@ -193,6 +214,7 @@ internal static class ScheduleCommand
     private static ScheduleView View(RecurringJobDto schedule, JobStorage jobs, DistributedScanStore scans) => new(
         schedule.Id,
         schedule.Cron,
+        schedule.TimeZoneId ?? TimeZoneInfo.Utc.Id,
         schedule.Job?.Args is [string[] arguments] ? arguments : [],
         schedule.NextExecution,
         schedule.LastExecution,
@@ -213,8 +235,8 @@ internal static class ScheduleCommand
         time is { } utc ? FindingsOutput.Time(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc))) : "-";
 }
 
-/// <summary>A schedule as <c>kagi schedule list</c> shows it; times in UTC.</summary>
-internal sealed record ScheduleView(string Id, string Cron, string[] Arguments, DateTime? NextRun, DateTime? LastRun, long? LastScan);
+/// <summary>A schedule as <c>kagi schedule list</c> shows it: its cron read in <paramref name="TimeZone"/>, its times in UTC.</summary>
+internal sealed record ScheduleView(string Id, string Cron, string TimeZone, string[] Arguments, DateTime? NextRun, DateTime? LastRun, long? LastScan);
 
 /// <summary><c>kagi schedule list --format json</c>, serialized by generated code.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
