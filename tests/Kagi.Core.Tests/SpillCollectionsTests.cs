@@ -31,6 +31,31 @@ public sealed class SpillCollectionsTests
     }
 
     [Fact]
+    public void An_item_set_on_disk_or_in_memory_reads_back_changed_whether_its_chunk_was_cached_or_not()
+    {
+        // Given a list of 20,000 items, most written to disk
+        using var directory = new SpillDirectory();
+        using var list = new SpillList<int>(directory, "items");
+        for (var item = 0; item < 20_000; item++)
+        {
+            list.Add(item);
+        }
+
+        // When an item is set in a chunk just read (cached), in chunks not read lately, and in the chunk being filled
+        _ = list[100];
+        list[100] = -100;
+        list[9_000] = -9_000;
+        list[19_999] = -19_999;
+        for (var index = 4_096; index < 20_000; index += 4_096)
+        {
+            _ = list[index];
+        }
+
+        // Then each reads back changed, after its chunk left the cache too, and its neighbours are unchanged
+        Assert.Equal([-100, 101, -9_000, 9_001, -19_999, 19_998], [list[100], list[101], list[9_000], list[9_001], list[19_999], list[19_998]]);
+    }
+
+    [Fact]
     public void A_spill_directory_is_private_and_gone_with_its_files_once_disposed()
     {
         // Given a spill directory with a file in it

@@ -45,7 +45,8 @@ public sealed class SpillList<T> : IDisposable
         }
     }
 
-    /// <exception cref="IOException">The disk is failing.</exception>
+    /// <summary>The item at <paramref name="index"/>; set, it is written through to disk.</summary>
+    /// <exception cref="IOException">The disk is full or failing.</exception>
     public T this[int index]
     {
         get
@@ -55,6 +56,26 @@ public sealed class SpillList<T> : IDisposable
                 ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)_count, nameof(index));
                 var chunk = index >> ChunkShift;
                 return (chunk == _count >> ChunkShift ? _filling : Chunk(chunk))[index & (ChunkSize - 1)];
+            }
+        }
+
+        set
+        {
+            lock (_lock)
+            {
+                ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)_count, nameof(index));
+                var chunk = index >> ChunkShift;
+                if (chunk == _count >> ChunkShift)
+                {
+                    _filling[index & (ChunkSize - 1)] = value;
+                    return;
+                }
+
+                RandomAccess.Write(_file!.SafeFileHandle, MemoryMarshal.AsBytes(new ReadOnlySpan<T>(in value)), Offset(chunk) + ((index & (ChunkSize - 1)) * (long)Unsafe.SizeOf<T>()));
+                if (_cachedChunk[chunk % CachedChunks] == chunk)
+                {
+                    _cached[chunk % CachedChunks][index & (ChunkSize - 1)] = value;
+                }
             }
         }
     }

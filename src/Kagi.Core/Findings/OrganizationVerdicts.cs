@@ -28,11 +28,8 @@ public sealed class OrganizationVerdicts : VerdictSet, IDisposable
     private readonly SpillList<Verdict> _verdicts;
     private readonly SpillList<UInt128> _fingerprints;
 
-    // Per spilled resource and per resource held in memory, its place in the report order: the account's position, then its rank there.
-    private readonly SpillList<long> _spilledOrder;
-
-    // Per spilled resource, its account and region as an index into the few distinct ones, so coverage reads no record.
-    private readonly SpillList<int> _spilledPlace;
+    // Per spilled resource, what is read of it without its record (SpilledEntry).
+    private readonly SpillList<SpilledEntry> _entries;
     private readonly List<(string? Account, string? Region)> _places = [];
     private readonly Dictionary<(string? Account, string? Region), int> _placeIndex = [];
     private readonly List<long> _unreadOrder = [];
@@ -44,9 +41,11 @@ public sealed class OrganizationVerdicts : VerdictSet, IDisposable
     // sorted once every account is in, they give each key what it protects.
     private readonly SpillList<UInt128> _protectedBy;
 
-    // What the keys protect, key after key, as positions on disk; and per judged key by position, its run there.
+    // What the keys protect, key after key, as positions on disk (each key's run is in its entry).
     private readonly SpillList<int> _joined;
-    private readonly Dictionary<int, (int Start, int Count)> _joinedKeys = [];
+
+    // The summary's resources by position: the judged keys, then the judged resources on keys known only by name.
+    private readonly SpillList<int> _summarized;
     private readonly List<AccountPart> _accounts = [];
     private Inventory? _summary;
 
@@ -63,10 +62,10 @@ public sealed class OrganizationVerdicts : VerdictSet, IDisposable
         _spill = new ResourceSpill(kinds, _directory);
         _verdicts = new SpillList<Verdict>(_directory, "verdicts");
         _fingerprints = new SpillList<UInt128>(_directory, "fingerprints");
-        _spilledOrder = new SpillList<long>(_directory, "resource-order");
-        _spilledPlace = new SpillList<int>(_directory, "resource-places");
+        _entries = new SpillList<SpilledEntry>(_directory, "resource-entries");
         _protectedBy = new SpillList<UInt128>(_directory, "protected-by");
         _joined = new SpillList<int>(_directory, "key-dependents");
+        _summarized = new SpillList<int>(_directory, "summary");
     }
 
     /// <summary>The private directory the resources and records are kept in while the scan lasts.</summary>
@@ -116,7 +115,7 @@ public sealed class OrganizationVerdicts : VerdictSet, IDisposable
     public override (string? Account, string? Region) PlaceAt(int index)
     {
         var resource = _verdicts[index].Resource;
-        return resource >= 0 ? _places[_spilledPlace[resource]] : (_unread[~resource].Scope.Account, _unread[~resource].Scope.Region);
+        return resource >= 0 ? _places[_entries[resource].Place] : (_unread[~resource].Scope.Account, _unread[~resource].Scope.Region);
     }
 
     /// <summary>
@@ -141,32 +140,25 @@ public sealed class OrganizationVerdicts : VerdictSet, IDisposable
             }
 
             var first = _spill.Count;
-            var keys = new List<int>();
-            var onNamedKeys = new List<int>();
             for (var index = 0; index < scanned.Resources.Count; index++)
             {
                 var resource = scanned.Resources[index];
                 var spilled = _spill.Add(resource);
-                _spilledOrder.Add(Order(position, ranks[index]));
-                _spilledPlace.Add(PlaceIndex(resource.Account, resource.Region));
-                if (!selected.Contains(resource))
+                var isSelected = selected.Contains(resource);
+                var role = !isSelected ? SpilledRole.Unjudged
+                    : resource is KmsKey ? SpilledRole.Key
+                    : KeyDependents.ProtectedByNamedKey(resource) ? SpilledRole.OnNamedKey
+                    : SpilledRole.Judged;
+                _entries.Add(new SpilledEntry(Order(position, ranks[index]), PlaceIndex(resource.Account, resource.Region), role, 0, NotJoined));
+                if (!isSelected)
                 {
                     continue;
                 }
 
                 // A key waits to be judged until what it protects in every account is known.
-                if (resource is KmsKey)
-                {
-                    keys.Add(spilled);
-                }
-                else
+                if (role != SpilledRole.Key)
                 {
                     Judge(spilled, resource);
-                }
-
-                if (KeyDependents.ProtectedByNamedKey(resource))
-                {
-                    onNamedKeys.Add(spilled);
                 }
 
                 Join(spilled, resource);
@@ -178,7 +170,7 @@ public sealed class OrganizationVerdicts : VerdictSet, IDisposable
                 AddUnread(unread, Order(position, ranks[scanned.Resources.Count + scope]));
             }
 
-            _accounts.Add(new AccountPart(position, first, _spill.Count, scanned.Diagnostics, judged.Diagnostics.Skip(scanned.Diagnostics.Count).ToList(), keys, onNamedKeys, scanned.Unscanned));
+            _accounts.Add(new AccountPart(position, first, _spill.Count, scanned.Diagnostics, judged.Diagnostics.Skip(scanned.Diagnostics.Count).ToList(), scanned.Unscanned));
         }
     }
 
@@ -199,15 +191,16 @@ public sealed class OrganizationVerdicts : VerdictSet, IDisposable
             }
 
             var accounts = AccountsInOrder();
-            var keys = accounts.SelectMany(account => account.Keys).ToArray();
+            Summarize(accounts, SpilledRole.Key);
+            var keys = _summarized.Count;
             JoinKeys(keys);
-            foreach (var position in keys)
+            for (var key = 0; key < keys; key++)
             {
-                Judge(position, Spilled(position));
+                Judge(_summarized[key], Spilled(_summarized[key]));
             }
 
-            var onNamedKeys = accounts.SelectMany(account => account.OnNamedKeys);
-            return _summary = new Inventory(new SpilledResources(this, [.. keys, .. onNamedKeys]), [.. notes, .. accounts.SelectMany(account => account.Diagnostics.Concat(account.TagWarnings))])
+            Summarize(accounts, SpilledRole.OnNamedKey);
+            return _summary = new Inventory(new SpilledResources(this), [.. notes, .. accounts.SelectMany(account => account.Diagnostics.Concat(account.TagWarnings))])
             {
                 Unscanned = [.. accounts.SelectMany(account => account.Unscanned)],
             };
@@ -227,8 +220,8 @@ public sealed class OrganizationVerdicts : VerdictSet, IDisposable
         _spill.Dispose();
         _verdicts.Dispose();
         _fingerprints.Dispose();
-        _spilledOrder.Dispose();
-        _spilledPlace.Dispose();
+        _entries.Dispose();
+        _summarized.Dispose();
         _protectedBy.Dispose();
         _joined.Dispose();
         _directory.Dispose();
@@ -256,12 +249,29 @@ public sealed class OrganizationVerdicts : VerdictSet, IDisposable
         }
     }
 
-    // Each key's dependents, in the order they were added: the keys and the notes sorted by identity, read side by side.
-    private void JoinKeys(int[] keys)
+    // Lists the resources of the role, accounts in order, each in the order it was added.
+    private void Summarize(List<AccountPart> accounts, SpilledRole role)
+    {
+        foreach (var account in accounts)
+        {
+            for (var position = account.FirstResource; position < account.EndResource; position++)
+            {
+                if (_entries[position].Role == role)
+                {
+                    _summarized.Add(position);
+                }
+            }
+        }
+    }
+
+    // Each key's dependents, in the order they were added: the first keys summarized and the notes of what protects
+    // what, both sorted by identity, read side by side.
+    private void JoinKeys(int keys)
     {
         using var protectedBy = ExternalSort.Values(Enumerable.Range(0, _protectedBy.Count).Select(index => _protectedBy[index])).GetEnumerator();
         var more = protectedBy.MoveNext();
-        foreach (var key in ExternalSort.Values(keys.Select(position => IdentityHash(KeyDependents.Identity((KmsKey)_spill[position])) | (uint)position)))
+        var identities = Enumerable.Range(0, keys).Select(key => _summarized[key]).Select(position => IdentityHash(KeyDependents.Identity((KmsKey)_spill[position])) | (uint)position);
+        foreach (var key in ExternalSort.Values(identities))
         {
             var identity = key & ~PositionBits;
             while (more && (protectedBy.Current & ~PositionBits) < identity)
@@ -275,7 +285,8 @@ public sealed class OrganizationVerdicts : VerdictSet, IDisposable
                 _joined.Add((int)(uint)protectedBy.Current);
             }
 
-            _joinedKeys[(int)(uint)key] = (start, _joined.Count - start);
+            var position = (int)(uint)key;
+            _entries[position] = _entries[position] with { DependentsStart = start, Dependents = _joined.Count - start };
         }
     }
 
@@ -306,7 +317,9 @@ public sealed class OrganizationVerdicts : VerdictSet, IDisposable
     private CloudResource Spilled(int position)
     {
         var resource = _spill[position];
-        return resource is KmsKey key && _joinedKeys.TryGetValue(position, out var joined) ? KeyDependents.WithDependents(key, new SpilledDependents(this, joined.Start, joined.Count)) : resource;
+        return resource is KmsKey key && _entries[position] is { Dependents: not NotJoined } joined
+            ? KeyDependents.WithDependents(key, new SpilledDependents(this, joined.DependentsStart, joined.Dependents))
+            : resource;
     }
 
     private void AddVerdict(int resource, int rule, ResultStatus status, string fingerprint)
@@ -334,7 +347,7 @@ public sealed class OrganizationVerdicts : VerdictSet, IDisposable
         return place;
     }
 
-    private long OrderOf(int resource) => resource >= 0 ? _spilledOrder[resource] : _unreadOrder[~resource];
+    private long OrderOf(int resource) => resource >= 0 ? _entries[resource].Order : _unreadOrder[~resource];
 
     private static long Order(int position, int rank) => ((long)position << 32) | (uint)rank;
 
@@ -363,18 +376,33 @@ public sealed class OrganizationVerdicts : VerdictSet, IDisposable
         int EndResource,
         IReadOnlyList<ScanDiagnostic> Diagnostics,
         IReadOnlyList<ScanDiagnostic> TagWarnings,
-        IReadOnlyList<int> Keys,
-        IReadOnlyList<int> OnNamedKeys,
         IReadOnlyList<UnscannedScope> Unscanned);
 
-    /// <summary>Resources on disk by position (the judged keys, joined), each read when it is reached.</summary>
-    private sealed class SpilledResources(OrganizationVerdicts verdicts, int[] positions) : IReadOnlyList<CloudResource>
+    /// <summary>
+    /// Of a spilled resource, what is read without its record: its place in the report order (the account's position,
+    /// then its rank there), its account and region (an index into the few distinct ones, for coverage), what the
+    /// summary lists it as, and of a key, the run of what it protects in the joined dependents once joined.
+    /// </summary>
+    private readonly record struct SpilledEntry(long Order, int Place, SpilledRole Role, int DependentsStart, int Dependents);
+
+    private enum SpilledRole : byte
     {
-        public int Count => positions.Length;
+        Unjudged,
+        Judged,
+        Key,
+        OnNamedKey,
+    }
 
-        public CloudResource this[int index] => verdicts.Spilled(positions[index]);
+    private const int NotJoined = -1;
 
-        public IEnumerator<CloudResource> GetEnumerator() => positions.Select(verdicts.Spilled).GetEnumerator();
+    /// <summary>Resources on disk by position (the judged keys, joined), each read when it is reached.</summary>
+    private sealed class SpilledResources(OrganizationVerdicts verdicts) : IReadOnlyList<CloudResource>
+    {
+        public int Count => verdicts._summarized.Count;
+
+        public CloudResource this[int index] => verdicts.Spilled(verdicts._summarized[index]);
+
+        public IEnumerator<CloudResource> GetEnumerator() => Enumerable.Range(0, Count).Select(index => this[index]).GetEnumerator();
 
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
