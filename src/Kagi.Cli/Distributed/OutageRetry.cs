@@ -16,7 +16,7 @@ namespace Kagi.Cli;
 /// </summary>
 internal sealed class OutageRetry(WorkerSettings settings)
 {
-    internal static readonly TimeSpan Limit = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(10);
 
     private static readonly TimeSpan FirstPause = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(5);
