@@ -99,16 +99,33 @@ public sealed partial class FindingStore : IFindingStore
     public StoredScan SaveScan(ScanReport report) => SaveScan(report, null);
 
     /// <summary>Stores the scan as <see cref="SaveScan(ScanReport)"/> does, with the keys it saw and what each protects.</summary>
-    public StoredScan SaveScan(ScanReport report, IEnumerable<ScanKey>? keys)
+    public StoredScan SaveScan(ScanReport report, IEnumerable<ScanKey>? keys) => Save(report, keys, null);
+
+    /// <summary>
+    /// Stores the scan distributed scan <paramref name="distributedScanId"/> completed into, as
+    /// <see cref="SaveScan(ScanReport, IEnumerable{ScanKey})"/> does, at most once: when a scan of it is already stored (its
+    /// completion was retried after storing it), that scan is returned and nothing is written.
+    /// </summary>
+    public StoredScan SaveDistributedScan(long distributedScanId, ScanReport report, IEnumerable<ScanKey>? keys) => Save(report, keys, distributedScanId);
+
+    private StoredScan Save(ScanReport report, IEnumerable<ScanKey>? keys, long? distributedScanId)
     {
         ArgumentNullException.ThrowIfNull(report);
         var coverage = new Coverage(report);
         var storedAt = _time.GetUtcNow();
         using var transaction = _dialect.BeginWrite(_connection);
         var sql = new Sql(_connection, transaction);
+
+        // Looked up under the write lock: no other completion of the same scan can store it between this look and the insert.
+        if (distributedScanId is not null
+            && sql.Query(ScanSelect + " WHERE distributed_scan_id = @distributed", ReadScan, ("@distributed", distributedScanId)).SingleOrDefault() is { } stored)
+        {
+            return stored;
+        }
+
         var id = sql.Scalar<long>(
-            "INSERT INTO scans (source, scope_key, targets, coverage, options, started_at, finished_at, stored_at, pass_count, fail_count, error_count, muted_count, unknown_count) " +
-            "VALUES (@source, @scope, @targets, @coverage, @options, @started, @finished, @stored, 0, 0, 0, 0, 0) RETURNING id",
+            "INSERT INTO scans (source, scope_key, targets, coverage, options, started_at, finished_at, stored_at, pass_count, fail_count, error_count, muted_count, unknown_count, distributed_scan_id) " +
+            "VALUES (@source, @scope, @targets, @coverage, @options, @started, @finished, @stored, 0, 0, 0, 0, 0, @distributed) RETURNING id",
             ("@source", report.Source.ToString().ToLowerInvariant()),
             ("@scope", coverage.ScanScopeKey),
             ("@targets", JsonSerializer.Serialize([.. report.Targets], StoreJson.Default.StringArray)),
@@ -116,7 +133,8 @@ public sealed partial class FindingStore : IFindingStore
             ("@options", OptionsJson(report.Options)),
             ("@started", report.StartedAt.Millis()),
             ("@finished", report.FinishedAt.Millis()),
-            ("@stored", storedAt.Millis()));
+            ("@stored", storedAt.Millis()),
+            ("@distributed", distributedScanId));
 
         // Counted while the rows stream out, so a scan of many results is read once for both.
         var counts = Enum.GetValues<ResultStatus>().ToDictionary(status => status, _ => 0L);

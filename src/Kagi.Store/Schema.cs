@@ -156,6 +156,13 @@ internal static class Schema
         );
         CREATE INDEX distributed_units_order ON distributed_units (scan_id, position, unit);
         """,
+
+        // The distributed scan a stored scan completed from: looked up before storing, so a completion retried after it
+        // stored the scan stores nothing twice. Unique, so no two stored scans ever name the same distributed one.
+        """
+        ALTER TABLE scans ADD COLUMN distributed_scan_id BIGINT NULL;
+        CREATE UNIQUE INDEX scans_distributed_scan ON scans (distributed_scan_id);
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;
@@ -196,8 +203,9 @@ internal static class Schema
         {
             current = new Sql(connection, null).Scalar<long?>("SELECT MAX(version) FROM schema_version");
         }
-        catch (DbException)
+        catch (DbException exception) when (!StoreOutage.Is(exception))
         {
+            // No schema_version table: a new store. A store out of reach is not one, and is told as such.
             current = null;
         }
 

@@ -16,15 +16,15 @@ public sealed class DistributedScanTests
 {
     private const string Role = "KagiReadOnly";
     private const int Accounts = 50;
-    private static readonly string[] Regions = ["eu-west-1", "eu-central-1", "us-east-1", "ap-northeast-1"];
+    internal static readonly string[] Regions = ["eu-west-1", "eu-central-1", "us-east-1", "ap-northeast-1"];
 
     [Fact]
     public async Task Three_workers_do_every_unit_once_and_store_what_one_process_stores()
     {
         // Given an organization of 50 accounts with a cluster in each of 4 regions (every other one on an AWS key)
         ExternalProcess.UseDummyCredentials();
-        await using var fake = await FakeAws.StartAsync(Organization());
-        string[] scan = ["scan", "aws", "--endpoint-url", fake.Endpoint.ToString(), .. Regions.SelectMany(region => new[] { "--region", region }), "--all-accounts", "--role-name", Role];
+        await using var fake = await FakeAws.StartAsync(Organization(Accounts, TimeSpan.FromMilliseconds(5)));
+        var scan = Scan(fake);
 
         // When one process scans it into one store, and three workers scan it into another, distributed
         var alone = TestStores.NewLocation(StoreKind.Postgres);
@@ -56,17 +56,22 @@ public sealed class DistributedScanTests
         return [.. store.ListFindings(new FindingQuery()).Select(finding => $"{finding.ResourceId} {finding.RuleId} {finding.State} {finding.LastStatus}").Order(StringComparer.Ordinal)];
     }
 
-    private static FakeOrganization Organization() => new()
+    /// <summary><c>kagi scan aws</c> of the fake organization's accounts in every region of <see cref="Regions"/>.</summary>
+    internal static string[] Scan(FakeAws fake) =>
+        ["scan", "aws", "--endpoint-url", fake.Endpoint.ToString(), .. Regions.SelectMany(region => new[] { "--region", region }), "--all-accounts", "--role-name", Role];
+
+    /// <summary>An organization of <paramref name="accounts"/> accounts, each with a cluster in every region, on a customer key in every other one.</summary>
+    internal static FakeOrganization Organization(int accounts, TimeSpan latency) => new()
     {
-        Management = Account(0),
-        Members = [.. Enumerable.Range(1, Accounts - 1).Select(number => new FakeMember(Account(number), $"member-{number:D2}"))],
+        Management = Account(0, latency),
+        Members = [.. Enumerable.Range(1, accounts - 1).Select(number => new FakeMember(Account(number, latency), $"member-{number:D2}"))],
         PageSize = 20,
     };
 
-    private static FakeScenario Account(int number)
+    private static FakeScenario Account(int number, TimeSpan latency)
     {
         var account = (100000000000L + number).ToString(CultureInfo.InvariantCulture);
-        var scenario = new FakeScenario { Account = account, Latency = TimeSpan.FromMilliseconds(5) };
+        var scenario = new FakeScenario { Account = account, Latency = latency };
         foreach (var (region, index) in Regions.Select((region, index) => (region, index)))
         {
             var onCustomerKey = (number + index) % 2 == 0;

@@ -118,6 +118,31 @@ public sealed class DistributedScanStoreTests
         Assert.Equal((DistributedScanStates.Done, (long?)stored.Id, (DateTimeOffset?)_clock.Now), (status.State, status.StoredScanId, status.FinishedAt));
         Assert.False(WithStore(store => store.BeginCompletion(scan)));
         Assert.Throws<StoreException>(() => WithStore(store => store.EndCompletion(scan, stored.Id)));
+
+        // And the units are still listed as they finished, without the inventories only the completion needed
+        Assert.Equal([UnitStates.Done, UnitStates.Done], WithStore(store => store.Units(scan)).Select(unit => unit.State));
+        Assert.All(WithStore(store => store.ReadUnits(scan).ToList()), unit => Assert.Empty(unit.Inventory));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void A_distributed_scan_is_stored_once_however_often_its_completion_stores_it(StoreKind kind)
+    {
+        // Given a findings store of either kind
+        using var findings = TestStores.Open(kind, _clock);
+
+        // When distributed scan 7 is stored, then stored again with other results (its completion retried), distributed
+        // scan 8 is stored, and an ordinary scan twice
+        var first = findings.SaveDistributedScan(7, LiveScan(["eu-west-1"], Live("db", ResultStatus.Fail)), null);
+        var again = findings.SaveDistributedScan(7, LiveScan(["eu-west-1"], Live("db", ResultStatus.Pass)), null);
+        var other = findings.SaveDistributedScan(8, LiveScan(["eu-west-1"], Live("db", ResultStatus.Fail)), null);
+        findings.SaveScan(LiveScan(["eu-west-1"], Live("db", ResultStatus.Fail)));
+        findings.SaveScan(LiveScan(["eu-west-1"], Live("db", ResultStatus.Fail)));
+
+        // Then storing 7 again wrote nothing and gave back its first scan, with its counts; every other scan was stored
+        Assert.Equal((first.Id, 1L, 0L), (again.Id, again.Counts[ResultStatus.Fail], again.Counts[ResultStatus.Pass]));
+        Assert.NotEqual(first.Id, other.Id);
+        Assert.Equal(4, findings.Scans().Count);
     }
 
     [Fact]

@@ -70,9 +70,13 @@ internal static class DistributedMode
 
             try
             {
-                using var store = DistributedScanStore.Open(location, time);
                 var jobs = KagiJobStorage.Open(location, WorkerSettings.DefaultLease);
-                var scanId = ScanJobs.Start(store, jobs, DistributedScanOptions.WorkerArguments(parsed));
+                long scanId;
+                using (var store = DistributedScanStore.Open(location, time))
+                {
+                    scanId = ScanJobs.Start(store, jobs, DistributedScanOptions.WorkerArguments(parsed));
+                }
+
                 error.WriteLine($"kagi: {Texts.Get(language, "cli.distributed-enqueued", ("scan", scanId), ("store", location.Describe()))}");
                 if (options.Detached(parsed))
                 {
@@ -80,7 +84,7 @@ internal static class DistributedMode
                     return ExitCodes.Clean;
                 }
 
-                return Follow(store, jobs, scanId, scan, time, output, error);
+                return Follow(location, jobs, scanId, scan, time, output, error);
             }
             catch (Exception exception) when (ScanStore.IsStoreFailure(exception))
             {
@@ -90,38 +94,56 @@ internal static class DistributedMode
         }
 
         // A line whenever the count of finished units changes, until the scan is stored; then its counts and exit code.
-        // Waiting on no worker at all is said, every half minute: the scan would otherwise seem to hang.
-        private static int Follow(DistributedScanStore store, JobStorage jobs, long scanId, ScanAwsRequest scan, TimeProvider time, TextWriter output, TextWriter error)
+        // Waiting on no worker at all is said, every half minute: the scan would otherwise seem to hang. An outage of the
+        // store is said once and waited out, as the workers wait it out: each poll opens the store anew.
+        private static int Follow(StoreLocation location, JobStorage jobs, long scanId, ScanAwsRequest scan, TimeProvider time, TextWriter output, TextWriter error)
         {
             var language = scan.Settings.Language;
             string? shown = null;
+            var reachable = true;
             for (var poll = 0; ; poll++)
             {
-                if (poll % WorkerCheckPolls == 0 && jobs.GetMonitoringApi().Servers().Count == 0)
+                try
                 {
-                    error.WriteLine($"kagi: warning: {Texts.Get(language, "cli.distributed-no-worker", ("store", StoreLocation.Resolve(scan.Settings.Store.Location, Environment.GetEnvironmentVariable).Describe()))}");
-                }
+                    if (poll % WorkerCheckPolls == 0 && jobs.GetMonitoringApi().Servers().Count == 0)
+                    {
+                        error.WriteLine($"kagi: warning: {Texts.Get(language, "cli.distributed-no-worker", ("store", location.Describe()))}");
+                    }
 
-                var status = store.Status(scanId) ?? throw new StoreException(Texts.Canonical("reasons.distributed-scan-missing", ("scan", scanId)));
-                var line = Texts.Get(language, "cli.distributed-progress", ("scan", scanId), ("done", status.Units.Finished), ("total", status.Units.Total), ("errors", status.Units.Error), ("state", status.State));
-                if (line != shown && !scan.Quiet)
-                {
-                    error.WriteLine($"kagi: {line}");
-                    shown = line;
-                }
+                    DistributedScanStatus status;
+                    using (var store = DistributedScanStore.Open(location, time))
+                    {
+                        status = store.Status(scanId) ?? throw new StoreException(Texts.Canonical("reasons.distributed-scan-missing", ("scan", scanId)));
+                    }
 
-                if (status.StoredScanId is { } stored)
+                    reachable = true;
+                    var line = Texts.Get(language, "cli.distributed-progress", ("scan", scanId), ("done", status.Units.Finished), ("total", status.Units.Total), ("errors", status.Units.Error), ("state", status.State));
+                    if (line != shown && !scan.Quiet)
+                    {
+                        error.WriteLine($"kagi: {line}");
+                        shown = line;
+                    }
+
+                    if (status.StoredScanId is { } stored)
+                    {
+                        return Finished(location, stored, scan, time, output);
+                    }
+                }
+                catch (Exception exception) when (StoreOutage.Is(exception))
                 {
-                    return Finished(stored, scan, time, output, error);
+                    if (reachable)
+                    {
+                        error.WriteLine($"kagi: warning: {Texts.Get(language, "cli.distributed-store-unreachable", ("store", location.Describe()), ("scan", scanId), ("reason", exception.Message))}");
+                        reachable = false;
+                    }
                 }
 
                 Thread.Sleep(PollInterval);
             }
         }
 
-        private static int Finished(long storedScanId, ScanAwsRequest scan, TimeProvider time, TextWriter output, TextWriter error)
+        private static int Finished(StoreLocation location, long storedScanId, ScanAwsRequest scan, TimeProvider time, TextWriter output)
         {
-            var location = StoreLocation.Resolve(scan.Settings.Store.Location, Environment.GetEnvironmentVariable);
             using var findings = FindingStore.OpenForReading(location, time);
             var stored = findings.Scans().Single(candidate => candidate.Id == storedScanId);
             var counts = stored.Counts;
@@ -166,7 +188,8 @@ internal static class DistributedMode
                     $"{Environment.MachineName}:{Environment.ProcessId}",
                     parsed.GetValue(retries),
                     TimeSpan.FromSeconds(parsed.GetValue(unitTimeout)),
-                    Math.Max(1, parsed.GetValue(unitsPerAccount)));
+                    Math.Max(1, parsed.GetValue(unitsPerAccount)),
+                    error);
                 return Serve(settings, parsed.GetValue(threads), parsed.GetValue(retryDelay), error);
             });
             return command;
@@ -200,14 +223,17 @@ internal static class DistributedMode
     /// <summary>Gives Hangfire the jobs with the worker's settings.</summary>
     private sealed class ScanJobsActivator(WorkerSettings settings) : JobActivator
     {
+        private readonly OutageRetry _retry = new(settings);
+
         public override object ActivateJob(Type jobType) =>
-            jobType == typeof(ScanJobs) ? new ScanJobs(settings) : throw new InvalidOperationException($"kagi runs no job of type {jobType}");
+            jobType == typeof(ScanJobs) ? new ScanJobs(settings, _retry) : throw new InvalidOperationException($"kagi runs no job of type {jobType}");
     }
 }
 
 /// <summary>What a worker runs units with.</summary>
 /// <param name="UnitsPerAccount">How many units of one account run at once across every worker of the store.</param>
-internal sealed record WorkerSettings(StoreLocation Location, TimeProvider Time, JobStorage Storage, string WorkerName, int Retries, TimeSpan UnitTimeout, int UnitsPerAccount)
+/// <param name="Log">Where the worker says what it does, such as waiting for the store to come back.</param>
+internal sealed record WorkerSettings(StoreLocation Location, TimeProvider Time, JobStorage Storage, string WorkerName, int Retries, TimeSpan UnitTimeout, int UnitsPerAccount, TextWriter Log)
 {
     public static readonly TimeSpan DefaultLease = TimeSpan.FromMinutes(5);
 }

@@ -18,13 +18,19 @@ namespace Kagi.Cli;
 /// account × a region) and enqueues them; each <see cref="Unit"/> scans its part and records it in the store at most once;
 /// the unit that finishes last enqueues <see cref="Complete"/>, which judges the organization from what the units
 /// recorded and stores it as one scan. Every job may run twice (a retry, a worker that died): each checks the store's
-/// state first and changes it in one transaction, so nothing is recorded twice.
+/// state first and changes it in one transaction, so nothing is recorded twice. Every call to the store waits out an
+/// outage of the store (<see cref="OutageRetry"/>).
 /// </summary>
 public sealed class ScanJobs
 {
     private readonly WorkerSettings _settings;
+    private readonly OutageRetry _retry;
 
-    internal ScanJobs(WorkerSettings settings) => _settings = settings;
+    internal ScanJobs(WorkerSettings settings, OutageRetry retry)
+    {
+        _settings = settings;
+        _retry = retry;
+    }
 
     /// <summary>
     /// Lists the accounts the scan names and enqueues a unit for each account and region. Failing at its last attempt,
@@ -32,8 +38,7 @@ public sealed class ScanJobs
     /// </summary>
     public async Task Plan(long scanId, PerformContext? context)
     {
-        using var store = DistributedScanStore.Open(_settings.Location, _settings.Time);
-        var scan = Request(store, scanId);
+        var scan = await _retry.WithStoreAsync(store => Request(store, scanId)).ConfigureAwait(false);
         using var session = Session(scan.Request);
         OrganizationPlan plan;
         try
@@ -50,8 +55,8 @@ public sealed class ScanJobs
         {
             // Who the caller is, or which accounts exist, is unknown: one unit stands for all, an ERROR of every kind.
             var whole = new PlannedUnit("*", failure.Account, null, "*", 0);
-            store.AddUnits(scanId, [whole]);
-            Finish(store, scanId, whole.Unit, new UnitOutcome(UnitInventory.Encode(failure), 0, 0, 0, 0, failure.Inventory.Unscanned is [var first, ..] ? first.Reason : null));
+            await _retry.WithStoreAsync(store => store.AddUnits(scanId, [whole])).ConfigureAwait(false);
+            await FinishAsync(scanId, whole.Unit, new UnitOutcome(UnitInventory.Encode(failure), 0, 0, 0, 0, failure.Inventory.Unscanned is [var first, ..] ? first.Reason : null)).ConfigureAwait(false);
             return;
         }
 
@@ -60,16 +65,15 @@ public sealed class ScanJobs
         var units = plan.Targets.SelectMany(target => regions.Select(region => (target, region)))
             .Select((pair, index) => new PlannedUnit($"{pair.target.Id}/{pair.region}", pair.target.Id, pair.target.Name, pair.region, index + 1))
             .ToList();
-        store.AddUnits(scanId, [notes, .. units]);
-        var client = new BackgroundJobClient(_settings.Storage);
+        await _retry.WithStoreAsync(store => store.AddUnits(scanId, [notes, .. units])).ConfigureAwait(false);
         foreach (var unit in units)
         {
-            client.Enqueue<ScanJobs>(jobs => jobs.Unit(scanId, unit.Unit, new UnitTarget(plan.Caller, plan.Partition, unit.Account, unit.AccountName, unit.Region), null));
+            await _retry.EnqueueAsync(jobs => jobs.Unit(scanId, unit.Unit, new UnitTarget(plan.Caller, plan.Partition, unit.Account, unit.AccountName, unit.Region), null)).ConfigureAwait(false);
         }
 
         // The accounts passed over (suspended, closed) are told by a unit of their own, finished last so that a scan of
         // no unit still completes.
-        Finish(store, scanId, notes.Unit, new UnitOutcome(UnitInventory.Encode([], new Inventory([], plan.Notes)), 0, 0, 0, 0, null));
+        await FinishAsync(scanId, notes.Unit, new UnitOutcome(UnitInventory.Encode([], new Inventory([], plan.Notes)), 0, 0, 0, 0, null)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -82,16 +86,14 @@ public sealed class ScanJobs
     public async Task Unit(long scanId, string unit, UnitTarget target, PerformContext? context)
     {
         ArgumentNullException.ThrowIfNull(target);
-        await using var slot = await AccountSlots.TakeAsync(_settings.Location, target.Account, _settings.UnitsPerAccount, _settings.UnitTimeout, _settings.Time, CancellationToken.None).ConfigureAwait(false)
+        await using var slot = await _retry.RunAsync(() => AccountSlots.TakeAsync(_settings.Location, target.Account, _settings.UnitsPerAccount, _settings.UnitTimeout, _settings.Time, CancellationToken.None)).ConfigureAwait(false)
             ?? throw new UnitRetryException(Texts.Canonical("reasons.unit-no-slot", ("unit", unit), ("slots", _settings.UnitsPerAccount)));
-        using var store = DistributedScanStore.Open(_settings.Location, _settings.Time);
-        if (!store.StartUnit(scanId, unit, _settings.WorkerName))
+        if (await _retry.WithStoreAsync(store => store.StartUnit(scanId, unit, _settings.WorkerName) ? Request(store, scanId) : null).ConfigureAwait(false) is not { } scan)
         {
             return;
         }
 
         var lastAttempt = IsLastAttempt(context);
-        var scan = Request(store, scanId);
         var account = new OrganizationAccount(target.Account, target.AccountName, OrganizationAccount.Active);
         var allRegions = target.Region == "*";
         using var session = Session(scan.Request with { Regions = allRegions ? scan.Request.Regions : [target.Region], AllRegions = allRegions });
@@ -114,20 +116,23 @@ public sealed class ScanJobs
 
         // Counted from the verdicts' statuses: enumerating the findings would judge each one again, once per count.
         var verdicts = VerdictSet.Of(RuleEngine.Run(scanned.Inventory, RuleCatalog.All, scan.Settings.Options));
-        Finish(store, scanId, unit, new UnitOutcome(
+        await FinishAsync(scanId, unit, new UnitOutcome(
             UnitInventory.Encode(scanned),
             verdicts.CountOf(Core.Rules.ResultStatus.Pass),
             verdicts.CountOf(Core.Rules.ResultStatus.Fail),
             verdicts.CountOf(Core.Rules.ResultStatus.Error),
             verdicts.CountOf(Core.Rules.ResultStatus.Unknown),
-            scanned.Inventory.Unscanned.Count > 0 ? scanned.Inventory.Unscanned[0].Reason : null));
+            scanned.Inventory.Unscanned.Count > 0 ? scanned.Inventory.Unscanned[0].Reason : null)).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Judges the organization from every unit's record, account by account as a single-process scan does, and stores
-    /// it as one scan: a unit that failed is ERRORs of its account and region, whose findings are not resolved.
+    /// it as one scan: a unit that failed is ERRORs of its account and region, whose findings are not resolved. Run again
+    /// (retried, or its store lost midway), it starts over, and stores the scan only if no run stored it yet.
     /// </summary>
-    public void Complete(long scanId)
+    public Task Complete(long scanId) => _retry.RunAsync(() => Merge(scanId));
+
+    private void Merge(long scanId)
     {
         using var store = DistributedScanStore.Open(_settings.Location, _settings.Time);
         if (!store.BeginCompletion(scanId))
@@ -153,7 +158,7 @@ public sealed class ScanJobs
         var report = ScanReports.Of(ScanSource.Aws, targets, verdicts, summary, scan.Settings, status.CreatedAt, _settings.Time);
         using var findings = FindingStore.Open(_settings.Location, _settings.Time, RuleCatalog.Renamed);
         var muted = MuteApplication.Apply(report, findings.Mutes(includeInactive: false));
-        var stored = findings.SaveScan(muted, StoredKeys.Of(summary).Select(StoredKeys.ToStored));
+        var stored = findings.SaveDistributedScan(scanId, muted, StoredKeys.Of(summary).Select(StoredKeys.ToStored));
         store.EndCompletion(scanId, stored.Id);
     }
 
@@ -181,11 +186,19 @@ public sealed class ScanJobs
     // Hangfire counts the retries so far in the job's "RetryCount" parameter.
     private bool IsLastAttempt(PerformContext? context) => (context?.GetJobParameter<int>("RetryCount") ?? 0) >= _settings.Retries;
 
-    private void Finish(DistributedScanStore store, long scanId, string unit, UnitOutcome outcome)
+    // The unit that finishes last enqueues the completion. A finish tried again after the store lost its answer finds
+    // its unit finished already: when the scan waits for a completion nothing began, that finish may have been the last.
+    private async Task FinishAsync(long scanId, string unit, UnitOutcome outcome)
     {
-        if (store.FinishUnit(scanId, unit, outcome) == UnitFinish.Last)
+        var last = await _retry.WithStoreAsync(store => store.FinishUnit(scanId, unit, outcome) switch
         {
-            new BackgroundJobClient(_settings.Storage).Enqueue<ScanJobs>(jobs => jobs.Complete(scanId));
+            UnitFinish.Last => true,
+            UnitFinish.AlreadyFinished => store.Status(scanId) is { State: DistributedScanStates.Running, Units: var units } && units.Finished == units.Total,
+            _ => false,
+        }).ConfigureAwait(false);
+        if (last)
+        {
+            await _retry.EnqueueAsync(jobs => jobs.Complete(scanId)).ConfigureAwait(false);
         }
     }
 

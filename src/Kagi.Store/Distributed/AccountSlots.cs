@@ -51,7 +51,10 @@ public static class AccountSlots
         return null;
     }
 
-    /// <summary>A slot held: given back by unlocking it, then closing its connection (a pooled one would keep it).</summary>
+    /// <summary>
+    /// A slot held: given back by unlocking it, then closing its connection (a pooled one would keep it). A connection the
+    /// store lost (it restarted) has nothing to give back: the server dropped its locks with it.
+    /// </summary>
     private sealed class Slot(NpgsqlConnection connection) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
@@ -60,6 +63,10 @@ public static class AccountSlots
             {
                 await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock_all()", connection);
                 await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+            }
+            catch (Exception exception) when (StoreOutage.Is(exception) || connection.State != System.Data.ConnectionState.Open)
+            {
+                // Lost with the connection: nothing held.
             }
             finally
             {

@@ -220,10 +220,19 @@ public sealed class DistributedScanStore : IDisposable
         }
     }
 
-    /// <summary>Ends the completion: the scan is done, merged into the ordinary stored scan <paramref name="storedScanId"/>.</summary>
+    /// <summary>
+    /// Ends the completion: the scan is done, merged into the ordinary stored scan <paramref name="storedScanId"/>. Its
+    /// units' inventories, needed only to merge them, are dropped in the same transaction, so a store does not keep every
+    /// scan's raw inventory; the units stay, with their states and counts.
+    /// </summary>
     public void EndCompletion(long scanId, long storedScanId)
     {
-        var ended = new Sql(_connection, null).Execute(
+        using var transaction = _connection.BeginTransaction();
+        var sql = new Sql(_connection, transaction);
+
+        // Units first, the scan's row last: the order every writer locks in. A scan not completing rolls both back.
+        sql.Execute("UPDATE distributed_units SET inventory = NULL WHERE scan_id = @scan", ("@scan", scanId));
+        var ended = sql.Execute(
             "UPDATE distributed_scans SET state = @done, finished_at = @at, stored_scan_id = @stored WHERE id = @id AND state = @completing",
             ("@done", DistributedScanStates.Done),
             ("@at", _time.GetUtcNow().Millis()),
@@ -234,6 +243,8 @@ public sealed class DistributedScanStore : IDisposable
         {
             throw new StoreException($"distributed scan {scanId} is not completing, so its completion cannot end: only the caller that began it ends it");
         }
+
+        transaction.Commit();
     }
 
     /// <summary>The scan's progress, or null when there is no such scan.</summary>
