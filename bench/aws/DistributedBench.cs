@@ -174,9 +174,45 @@ internal static class DistributedBench
 
         using var scan = Process.Start(start)!;
         var output = scan.StandardOutput.ReadToEndAsync();
-        var errors = await scan.StandardError.ReadToEndAsync();
-        await scan.WaitForExitAsync();
-        return (scan.ExitCode, errors + await output);
+        var errors = scan.StandardError.ReadToEndAsync();
+        while (!await WaitAsync(scan, TimeSpan.FromSeconds(5)))
+        {
+            // A job that failed its last attempt (the completion, in the one run at 1,000 accounts) leaves the scan
+            // unfinished, and the command following it would wait for ever.
+            if (await FailedJobAsync(store) is { } failure)
+            {
+                scan.Kill();
+                throw new InvalidOperationException($"a job of the scan failed for good: {failure}");
+            }
+        }
+
+        return (scan.ExitCode, await errors + await output);
+    }
+
+    private static async Task<bool> WaitAsync(Process process, TimeSpan time)
+    {
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(time);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    // A job that Hangfire gave up on (failed, no retry left), in the schema it keeps beside the store's (kagi_jobs, the database having no search path).
+    private static async Task<string?> FailedJobAsync(string store)
+    {
+        try
+        {
+            return await ScalarAsync(store, "SELECT state.data ->> 'ExceptionMessage' FROM kagi_jobs.job JOIN kagi_jobs.state ON state.id = job.stateid WHERE job.statename = 'Failed' LIMIT 1") as string;
+        }
+        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UndefinedTable)
+        {
+            return null;
+        }
     }
 
     // The completion step: from the last unit's end to the stored scan (the store keeps milliseconds since the epoch).
