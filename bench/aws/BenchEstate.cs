@@ -89,7 +89,8 @@ internal sealed class BenchEstate(int regions, int perKind, int keysPerRegion)
     private static (string Type, Action<FakeRegion, string, string> Add) Store(string type) =>
         (type, (region, name, key) => region.Stores.Add(new FakeStore(type, name, KmsKeyId: key)));
 
-    private static readonly string[] RegionNames =
+    /// <summary>The regions the estate fills, in this order.</summary>
+    public static readonly string[] RegionNames =
     [
         "us-east-1", "us-east-2", "us-west-1", "us-west-2", "ca-central-1", "sa-east-1", "eu-west-1", "eu-west-2", "eu-west-3",
         "eu-central-1", "eu-north-1", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-southeast-1", "ap-southeast-2", "ap-south-1",

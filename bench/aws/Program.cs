@@ -28,6 +28,11 @@ if (args is ["org-cli", ..])
     return await OrganizationCliBench.RunAsync(args[1..]);
 }
 
+if (args is ["distributed", ..])
+{
+    return await DistributedBench.RunAsync(args[1..]);
+}
+
 if (args is ["org", ..])
 {
     return await OrganizationBench.RunAsync(args[1..]);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Kagi.Aws.Tests.Cli;
 using Kagi.Aws.Tests.Fake;
+using Kagi.Rules.Aws.DynamoDb.Tables;
 using Kagi.Store;
 using Kagi.Store.Distributed;
 using Kagi.Testing;
@@ -10,12 +11,18 @@ namespace Kagi.Aws.Tests;
 /// <summary>
 /// Distributed scans (issue 20) on the real parts: a PostgreSQL store, three <c>kagi worker</c> processes, the fake
 /// organization. Every unit is done exactly once and the stored findings are those of the same organization scanned by
-/// one process.
+/// one process; and no account, region and service is called harder than one process's scan would call it.
 /// </summary>
 public sealed class DistributedScanTests
 {
     private const string Role = "KagiReadOnly";
     private const int Accounts = 50;
+
+    // AwsScanner.MaxCallsInFlightPerService: a unit's bound per service, in its account and region.
+    private const int CallsPerService = 10;
+
+    // kagi worker --units-per-account, at its default.
+    private const int UnitsPerAccount = 2;
     internal static readonly string[] Regions = ["eu-west-1", "eu-central-1", "us-east-1", "ap-northeast-1"];
 
     [Fact]
@@ -49,6 +56,35 @@ public sealed class DistributedScanTests
         Assert.True(done.Select(unit => unit.Worker).Distinct().Count() >= 2, $"units ran on {string.Join(", ", done.Select(unit => unit.Worker).Distinct())}");
     }
 
+    [Fact]
+    public async Task Three_workers_call_no_account_region_and_service_harder_than_one_scan_does()
+    {
+        // Given 6 accounts, each with 30 DynamoDB tables (a describe each) in each of 4 regions, answering after 20 ms
+        ExternalProcess.UseDummyCredentials();
+        await using var fake = await FakeAws.StartAsync(TablesOrganization(accounts: 6, tables: 30));
+        var store = TestStores.NewLocation(StoreKind.Postgres);
+
+        // When three workers of 4 threads each scan it, distributed
+        using var workers = new WorkerProcesses(store, count: 3);
+        var (_, output, error) = ScanAwsCommandTests.Kagi([
+            "scan", "aws", "--endpoint-url", fake.Endpoint.ToString(), .. Regions.SelectMany(region => new[] { "--region", region }),
+            "--all-accounts", "--role-name", Role, "--distributed", "--store", store.ConnectionString]);
+        Assert.True(output.Contains("stored as scan", StringComparison.Ordinal), error + workers.Log());
+
+        // Then no account × region × service had more calls in flight than the bound of one scan, which DynamoDB reached;
+        // the caller's STS is left out: every unit assumes its role there, whatever the account it scans
+        var most = fake.InFlight.Most.Where(pair => !(pair.Key.Account == Caller && pair.Key.Service == "sts")).ToList();
+        var perRegion = most.Where(pair => pair.Key.Region != FakeCallsInFlight.AllRegions).ToList();
+        Assert.All(perRegion, pair => Assert.True(pair.Value <= CallsPerService, $"{pair.Key}: {pair.Value} in flight"));
+        Assert.Equal(CallsPerService, perRegion.Where(pair => pair.Key.Service == "dynamodb").Max(pair => pair.Value));
+
+        // And no account × service over all its regions had more than its slots × that bound, though units of one account
+        // did run at once (more than one unit's bound in flight)
+        var perAccount = most.Where(pair => pair.Key.Region == FakeCallsInFlight.AllRegions).ToList();
+        Assert.All(perAccount, pair => Assert.True(pair.Value <= UnitsPerAccount * CallsPerService, $"{pair.Key}: {pair.Value} in flight"));
+        Assert.True(perAccount.Max(pair => pair.Value) > CallsPerService, string.Join(", ", perAccount.Select(pair => $"{pair.Key}: {pair.Value}")));
+    }
+
     /// <summary>Each tracked finding as "resource rule state status", sorted: what a scan leaves in the store.</summary>
     internal static List<string> Findings(StoreLocation location)
     {
@@ -68,9 +104,32 @@ public sealed class DistributedScanTests
         PageSize = 20,
     };
 
+    private static string Caller => AccountId(0);
+
+    // Every account with the same number of DynamoDB tables in every region, on no customer key.
+    private static FakeOrganization TablesOrganization(int accounts, int tables)
+    {
+        var scenarios = Enumerable.Range(0, accounts).Select(number => new FakeScenario
+        {
+            Account = AccountId(number),
+            Latency = TimeSpan.FromMilliseconds(20),
+            Regions = Regions.ToDictionary(
+                region => region,
+                region => new FakeRegion { Stores = [.. Enumerable.Range(0, tables).Select(table => new FakeStore(DynamoDbTable.Descriptor.Type, $"table-{number}-{table}"))] },
+                StringComparer.Ordinal),
+        }).ToList();
+        return new()
+        {
+            Management = scenarios[0],
+            Members = [.. scenarios.Skip(1).Select((scenario, index) => new FakeMember(scenario, $"member-{index + 1}"))],
+        };
+    }
+
+    private static string AccountId(int number) => (100000000000L + number).ToString(CultureInfo.InvariantCulture);
+
     private static FakeScenario Account(int number, TimeSpan latency)
     {
-        var account = (100000000000L + number).ToString(CultureInfo.InvariantCulture);
+        var account = AccountId(number);
         var scenario = new FakeScenario { Account = account, Latency = latency };
         foreach (var (region, index) in Regions.Select((region, index) => (region, index)))
         {

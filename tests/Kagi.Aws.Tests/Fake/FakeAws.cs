@@ -29,6 +29,7 @@ public sealed partial class FakeAws : IAsyncDisposable
     private readonly FakeScenario _scenario;
     private readonly ConcurrentQueue<FakeCall> _calls;
     private readonly ConcurrentDictionary<string, bool> _accessKeyIds;
+    private readonly FakeCallsInFlight _inFlight;
 
     // With an organization: the member accounts, each served as its own fake on the same port and reached by the keys AssumeRole hands out.
     private readonly FakeOrganization? _organization;
@@ -41,6 +42,7 @@ public sealed partial class FakeAws : IAsyncDisposable
         _organization = organization;
         _calls = root?._calls ?? new();
         _accessKeyIds = root?._accessKeyIds ?? new(StringComparer.Ordinal);
+        _inFlight = root?._inFlight ?? new();
         foreach (var member in root is null ? organization?.Members ?? [] : [])
         {
             _members[member.Scenario.Account] = new FakeAws(app, member.Scenario, organization, this);
@@ -50,6 +52,9 @@ public sealed partial class FakeAws : IAsyncDisposable
     public Uri Endpoint { get; private set; } = null!;
 
     public IReadOnlyCollection<FakeCall> Calls => _calls;
+
+    /// <summary>The calls answered at once, by the account that answered them, region and service.</summary>
+    public FakeCallsInFlight InFlight => _inFlight;
 
     /// <summary>The access key IDs requests were signed with.</summary>
     public IReadOnlyCollection<string> AccessKeyIds => [.. _accessKeyIds.Keys];
@@ -112,6 +117,13 @@ public sealed partial class FakeAws : IAsyncDisposable
 
             return;
         }
+
+        await _inFlight.ServeAsync(_scenario.Account, region, service, () => ServeAsync(context, region, service));
+    }
+
+    // A call to this account, once routed to it.
+    private async Task ServeAsync(HttpContext context, string region, string service)
+    {
         if (_scenario.Latency > TimeSpan.Zero)
         {
             await Task.Delay(_scenario.Latency);
