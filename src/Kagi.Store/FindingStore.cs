@@ -254,7 +254,7 @@ public sealed partial class FindingStore : IFindingStore
         var afterScan = after is { } afterId
             ? sql.Query(ScanSelect + " WHERE id = @id", ReadScan, ("@id", afterId)).FirstOrDefault()
             : before is { } beforeId
-                ? sql.Query(ScanSelect + " WHERE scope_key = (SELECT scope_key FROM scans WHERE id = @id) AND id > @id ORDER BY id DESC LIMIT 1", ReadScan, ("@id", beforeId)).FirstOrDefault()
+                ? sql.Query(ScanSelect + $" WHERE {Schema.SameScope("(SELECT scope_key FROM scans WHERE id = @id)")} AND id > @id ORDER BY id DESC LIMIT 1", ReadScan, ("@id", beforeId)).FirstOrDefault()
                 : LatestScan(sql);
         if (afterScan is null)
         {
@@ -435,7 +435,7 @@ public sealed partial class FindingStore : IFindingStore
 
     // The scan of the same scope just before this one: what "since the previous scan" compares with.
     private static StoredScan? PreviousScanOfScope(Sql sql, StoredScan scan) =>
-        sql.Query(ScanSelect + " WHERE scope_key = @scope AND id < @id ORDER BY id DESC LIMIT 1", ReadScan, ("@scope", scan.ScopeKey), ("@id", scan.Id)).FirstOrDefault();
+        sql.Query(ScanSelect + $" WHERE {Schema.SameScope("@scope")} AND id < @id ORDER BY id DESC LIMIT 1", ReadScan, ("@scope", scan.ScopeKey), ("@id", scan.Id)).FirstOrDefault();
 
     private static object?[] ResultRow(long scanId, int seq, Finding finding) =>
     [

@@ -38,4 +38,26 @@ public sealed class DiffTests
         Assert.EndsWith(":a", Assert.Single(diff.Resolved).ResourceId, StringComparison.Ordinal);
         Assert.Empty(diff.StillOpen);
     }
+
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public void A_scope_of_thousands_of_targets_is_stored_and_its_scans_are_paired(StoreKind kind)
+    {
+        // Given two scans of an organization's 2,000 account-regions (a scope key of ~44 KB, past PostgreSQL's 8 KB index
+        // row), another scan with the same first targets but one more between them
+        using var store = TestStores.Open(kind);
+        // (account IDs that do not compress, as PostgreSQL compresses an index row before it measures it)
+        var random = new Random(5);
+        string[] targets = [.. Enumerable.Range(0, 2_000).Select(_ => $"{random.NextInt64(100000000000L, 999999999999L)}:eu-west-1")];
+        var first = store.SaveScan(LiveScan(targets, Live("fixed", ResultStatus.Fail), Live("stays", ResultStatus.Fail)));
+        var other = store.SaveScan(LiveScan([.. targets, "999999999999:eu-west-1"], Live("elsewhere", ResultStatus.Fail)));
+        var second = store.SaveScan(LiveScan(targets, Live("stays", ResultStatus.Fail), Live("fixed", ResultStatus.Pass)));
+
+        // Then both are stored, and each pairing finds the scan of the very same scope, not the one sharing its start
+        var latest = store.Diff(null, null)!;
+        Assert.Equal((first.Id, second.Id), (latest.Before.Id, latest.After.Id));
+        Assert.EndsWith(":fixed", Assert.Single(latest.Resolved).ResourceId, StringComparison.Ordinal);
+        Assert.Equal(second.Id, store.Diff(first.Id, null)!.After.Id);
+        Assert.NotEqual(other.Id, store.Diff(first.Id, null)!.After.Id);
+    }
 }
