@@ -170,6 +170,11 @@ internal static class Schema
         DROP INDEX scans_scope;
         CREATE INDEX scans_scope_prefix ON scans (substr(scope_key, 1, 200), id);
         """,
+
+        // Why a distributed scan's completion failed at its last attempt (DistributedScanStates.Failed).
+        """
+        ALTER TABLE distributed_scans ADD COLUMN failure TEXT NULL;
+        """,
     ];
 
     /// <summary>

@@ -31,7 +31,7 @@ public sealed class DistributedCompletionTests
         }
 
         // When the completion job runs again, as Hangfire retries it
-        await Jobs().Complete(scanId);
+        await Jobs().Complete(scanId, null);
 
         // Then the store still holds one scan, the one stored before the crash, and the distributed scan is done with it
         using (var findings = FindingStore.OpenForReading(_location, TimeProvider.System))
@@ -51,7 +51,7 @@ public sealed class DistributedCompletionTests
         var scanId = FinishedScan();
 
         // When it completes
-        await Jobs().Complete(scanId);
+        await Jobs().Complete(scanId, null);
 
         // Then it is stored, its units are still listed with their states and counts, and their inventories are gone
         using var store = DistributedScanStore.Open(_location, TimeProvider.System);
@@ -59,6 +59,33 @@ public sealed class DistributedCompletionTests
         var units = store.Units(scanId);
         Assert.Equal([(ScanJobs.NotesUnit, UnitStates.Done, 0), ("111122223333/eu-west-1", UnitStates.Done, 3)], units.Select(unit => (unit.Unit.Unit, unit.State, unit.Pass)));
         Assert.All(store.ReadUnits(scanId), unit => Assert.Empty(unit.Inventory));
+    }
+
+    [Fact]
+    public async Task A_completion_that_fails_at_its_last_attempt_fails_the_scan_with_why_and_stores_nothing()
+    {
+        // Given a distributed scan whose one unit finished with an inventory that cannot be read back (cut short)
+        long scanId;
+        using (var store = DistributedScanStore.Open(_location, TimeProvider.System))
+        {
+            scanId = store.CreateScan(JsonSerializer.Serialize(Request));
+            store.AddUnits(scanId, [new PlannedUnit("111122223333/eu-west-1", "111122223333", null, "eu-west-1", 1)]);
+            var inventory = UnitInventory.Encode(["account 111122223333", "eu-west-1"], new Inventory([], []));
+            store.FinishUnit(scanId, "111122223333/eu-west-1", new UnitOutcome(inventory[..(inventory.Length / 2)], 0, 0, 0, 0, null));
+        }
+
+        // When its completion runs its last attempt (the worker allows no retry)
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => Jobs().Complete(scanId, null));
+
+        // Then the scan is failed, saying why, so whoever follows it stops waiting; and no scan is stored
+        using var units = DistributedScanStore.Open(_location, TimeProvider.System);
+        var status = units.Status(scanId)!;
+        Assert.Equal(DistributedScanStates.Failed, status.State);
+        Assert.Contains("completion", status.Failure, StringComparison.Ordinal);
+        Assert.Contains(failure.Message, status.Failure, StringComparison.Ordinal);
+        Assert.NotNull(status.FinishedAt);
+        using var findings = FindingStore.OpenForReading(_location, TimeProvider.System);
+        Assert.Empty(findings.Scans());
     }
 
     // A scan of the notes and one account's unit, both finished with an inventory of no resource.

@@ -128,6 +128,12 @@ internal static class DistributedMode
                     {
                         return Finished(location, stored, scan, time, output);
                     }
+
+                    if (status.State == DistributedScanStates.Failed)
+                    {
+                        error.WriteLine($"kagi: error: {Texts.Get(language, "cli.distributed-failed", ("scan", scanId), ("reason", status.Failure ?? string.Empty))}");
+                        return ExitCodes.Failing;
+                    }
                 }
                 catch (Exception exception) when (StoreOutage.Is(exception))
                 {

@@ -130,7 +130,24 @@ public sealed class ScanJobs
     /// it as one scan: a unit that failed is ERRORs of its account and region, whose findings are not resolved. Run again
     /// (retried, or its store lost midway), it starts over, and stores the scan only if no run stored it yet.
     /// </summary>
-    public Task Complete(long scanId) => _retry.RunAsync(() => Merge(scanId));
+    public async Task Complete(long scanId, PerformContext? context)
+    {
+        try
+        {
+            await _retry.RunAsync(() => Merge(scanId)).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (IsLastAttempt(context) && !StoreOutage.Is(exception))
+        {
+            // Those following the scan would otherwise wait for ever; Hangfire keeps the job as failed too.
+            var reason = Texts.Canonical("reasons.unit-failed", ("unit", "completion"), ("attempts", _settings.Retries + 1), ("reason", exception.Message));
+            await _retry.RunAsync(() =>
+            {
+                using var store = DistributedScanStore.Open(_settings.Location, _settings.Time);
+                store.FailCompletion(scanId, reason);
+            }).ConfigureAwait(false);
+            throw;
+        }
+    }
 
     private void Merge(long scanId)
     {
@@ -198,7 +215,7 @@ public sealed class ScanJobs
         }).ConfigureAwait(false);
         if (last)
         {
-            await _retry.EnqueueAsync(jobs => jobs.Complete(scanId)).ConfigureAwait(false);
+            await _retry.EnqueueAsync(jobs => jobs.Complete(scanId, null)).ConfigureAwait(false);
         }
     }
 

@@ -14,6 +14,9 @@ public static class DistributedScanStates
 
     /// <summary>Merged into the ordinary stored scan it names.</summary>
     public const string Done = "done";
+
+    /// <summary>Its completion failed at its last attempt: nothing was stored, and why is kept.</summary>
+    public const string Failed = "failed";
 }
 
 /// <summary>The states of a unit: pending until a worker starts it, then done or error once, for good.</summary>
@@ -64,7 +67,10 @@ public sealed record UnitCounts(int Total, int Pending, int Running, int Done, i
     public int Finished => Done + Error;
 }
 
-/// <summary>A distributed scan's progress. <paramref name="StoredScanId"/> is the ordinary stored scan it completed into.</summary>
+/// <summary>
+/// A distributed scan's progress. <paramref name="StoredScanId"/> is the ordinary stored scan it completed into;
+/// <paramref name="Failure"/> why its completion failed, when it did.
+/// </summary>
 public sealed record DistributedScanStatus(
     long Id,
     string Request,
@@ -72,7 +78,8 @@ public sealed record DistributedScanStatus(
     UnitCounts Units,
     DateTimeOffset CreatedAt,
     DateTimeOffset? FinishedAt,
-    long? StoredScanId);
+    long? StoredScanId,
+    string? Failure = null);
 
 /// <summary>One unit's progress, without its inventory; the counts are zero until it finishes.</summary>
 public sealed record UnitStatus(

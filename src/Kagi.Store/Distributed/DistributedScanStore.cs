@@ -19,7 +19,7 @@ public sealed class DistributedScanStore : IDisposable
     private const string PlannedColumns = "unit, account, account_name, region, position";
 
     private const string StatusSelect =
-        "SELECT id, request, state, unit_total, running_units, done_units, error_units, created_at, finished_at, stored_scan_id FROM distributed_scans";
+        "SELECT id, request, state, unit_total, running_units, done_units, error_units, created_at, finished_at, stored_scan_id, failure FROM distributed_scans";
 
     private readonly DbConnection _connection;
     private readonly SqlDialect _dialect;
@@ -247,6 +247,19 @@ public sealed class DistributedScanStore : IDisposable
         transaction.Commit();
     }
 
+    /// <summary>
+    /// Ends a completion that failed at its last attempt: the scan is failed, with <paramref name="reason"/>, and nothing
+    /// is stored; those following it stop waiting. The units keep their inventories, for a look at what failed.
+    /// </summary>
+    public void FailCompletion(long scanId, string reason) =>
+        new Sql(_connection, null).Execute(
+            "UPDATE distributed_scans SET state = @failed, finished_at = @at, failure = @reason WHERE id = @id AND state = @completing",
+            ("@failed", DistributedScanStates.Failed),
+            ("@at", _time.GetUtcNow().Millis()),
+            ("@reason", reason),
+            ("@id", scanId),
+            ("@completing", DistributedScanStates.Completing));
+
     /// <summary>The scan's progress, or null when there is no such scan.</summary>
     public DistributedScanStatus? Status(long scanId) =>
         new Sql(_connection, null).Query(StatusSelect + " WHERE id = @id", ReadStatus, ("@id", scanId)).SingleOrDefault();
@@ -304,6 +317,7 @@ public sealed class DistributedScanStore : IDisposable
             new UnitCounts(total, total - running - done - error, running, done, error),
             reader.Time("created_at")!.Value,
             reader.Time("finished_at"),
-            reader.Number("stored_scan_id"));
+            reader.Number("stored_scan_id"),
+            reader.Text("failure"));
     }
 }

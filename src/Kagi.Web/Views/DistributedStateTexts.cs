@@ -18,6 +18,7 @@ internal static class DistributedStateTexts
         [DistributedScanStates.Completing] = Texts.Name("dashboard.distributed-state-completing"),
         [DistributedScanStates.Done] = Texts.Name("dashboard.distributed-state-done"),
         [Store.Distributed.UnitStates.Error] = Texts.Name("dashboard.distributed-state-error"),
+        [DistributedScanStates.Failed] = Texts.Name("dashboard.distributed-state-failed"),
     };
 
     public static bool IsUnitState(string value) => UnitStates.Contains(value, StringComparer.Ordinal);
