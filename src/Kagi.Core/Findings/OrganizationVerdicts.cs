@@ -11,10 +11,11 @@ namespace Kagi.Core.Findings;
 /// An organization's verdicts, judged an account at a time as each account's scan is handed over, so the scan never
 /// holds the organization's resources nor its verdicts: the resources are spilled to disk (<see cref="ResourceSpill"/>),
 /// and so are the records kept of each verdict — its rule, resource and status (8 bytes) and its fingerprint (16) — and
-/// of each resource — its place in the report order and its account and region (12) — in <see cref="SpillList{T}"/>s;
-/// each finding is judged again when it is read, as <see cref="JudgedVerdicts"/> does. The KMS keys are judged last (<see cref="Complete"/>), once joined to what
-/// they protect in any account (some key rules read a key's dependents), and are joined again whenever read. In a report, the resources of one rule and status are listed account by account, in the order the accounts
-/// were chosen, then by ID.
+/// of each resource (<see cref="SpilledEntry"/>), in <see cref="SpillList{T}"/>s; each finding is judged again when it is
+/// read, as <see cref="JudgedVerdicts"/> does. What stays in memory grows by account, not by resource: each account's
+/// part and the names of its regions. The KMS keys are judged last (<see cref="Complete"/>), once joined to what they
+/// protect in any account (some key rules read a key's dependents), and are joined again whenever read. In a report,
+/// the resources of one rule and status are listed account by account, in the order the accounts were chosen, then by ID.
 /// </summary>
 public sealed class OrganizationVerdicts : VerdictSet, IDisposable
 {
