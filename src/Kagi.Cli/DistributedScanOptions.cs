@@ -8,6 +8,7 @@ internal sealed class DistributedScanOptions
 {
     private const string DistributedName = "--distributed";
     private const string DetachName = "--detach";
+    private const string ServiceGroupsName = "--service-groups";
 
     private readonly Option<bool> _distributed = new(DistributedName)
     {
@@ -20,7 +21,29 @@ internal sealed class DistributedScanOptions
     {
         scanAws.Options.Add(_distributed);
         scanAws.Options.Add(_detach);
+        scanAws.Options.Add(ServiceGroupsOption());
     }
+
+    /// <summary>
+    /// The units each account × region is split into with <c>--service-groups</c>, each reading the kinds of some
+    /// services: for regions too large for one unit. Read from the scan's arguments, where the workers find it.
+    /// </summary>
+    /// <param name="services">How many services the kinds are read from: no group may be empty.</param>
+    /// <exception cref="ArgumentException">The count is below 1 or above <paramref name="services"/>.</exception>
+    public static int ServiceGroupsOf(IReadOnlyList<string> arguments, int services)
+    {
+        var option = ServiceGroupsOption();
+        var command = new Command("aws") { TreatUnmatchedTokensAsErrors = false };
+        command.Options.Add(option);
+        var groups = command.Parse([.. arguments]).GetValue(option);
+        return groups >= 1 && groups <= services ? groups : throw new ArgumentException($"{ServiceGroupsName} {groups}: from 1 to {services}, the services read", nameof(arguments));
+    }
+
+    private static Option<int> ServiceGroupsOption() => new(ServiceGroupsName)
+    {
+        Description = "With --distributed: split each account × region into N units by service, for regions too large for one (default 1).",
+        DefaultValueFactory = _ => 1,
+    };
 
     public bool Requested(ParseResult parsed) => parsed.GetValue(_distributed);
 

@@ -57,6 +57,52 @@ public sealed class DistributedScanTests
     }
 
     [Fact]
+    public async Task Service_groups_split_each_region_into_units_that_together_store_what_one_process_stores()
+    {
+        // Given an organization of 8 accounts with a cluster in each of 4 regions (every other one on an AWS key)
+        ExternalProcess.UseDummyCredentials();
+        await using var fake = await FakeAws.StartAsync(Organization(8, TimeSpan.FromMilliseconds(5)));
+        var scan = Scan(fake);
+
+        // When one process scans it, and three workers scan it with each account × region split in three by service
+        var alone = TestStores.NewLocation(StoreKind.Postgres);
+        var (aloneExit, _, aloneError) = ScanAwsCommandTests.Kagi([.. scan, "--quiet", "--format", "json", "--store", alone.ConnectionString]);
+        var distributed = TestStores.NewLocation(StoreKind.Postgres);
+        using var workers = new WorkerProcesses(distributed, count: 3);
+        var (exitCode, _, error) = ScanAwsCommandTests.Kagi([.. scan, "--distributed", "--service-groups", "3", "--store", distributed.ConnectionString]);
+
+        // Then the stored findings are the same, states and statuses too
+        Assert.True(aloneExit == 1, aloneError);
+        Assert.True(exitCode == 1, error + workers.Log());
+        Assert.Equal(Findings(alone), Findings(distributed));
+
+        // And every account × region was three units, each done once, named by its part
+        using var units = DistributedScanStore.Open(distributed, TimeProvider.System);
+        var done = units.Units(Assert.Single(units.Scans()).Id);
+        Assert.Equal((8 * Regions.Length * 3) + 1, done.Count);
+        Assert.All(done, unit => Assert.Equal("done", unit.State));
+        Assert.Equal(8 * Regions.Length, done.Count(unit => unit.Unit.Unit.EndsWith("/2-of-3", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("1000")]
+    public void A_service_group_count_that_cannot_split_the_services_is_refused_before_anything_is_enqueued(string groups)
+    {
+        // Given a PostgreSQL store no worker serves
+        var store = TestStores.NewLocation(StoreKind.Postgres);
+
+        // When a distributed scan asks for no group, or more groups than there are services
+        var (exitCode, _, error) = ScanAwsCommandTests.Kagi(["scan", "aws", "--region", "eu-west-1", "--all-accounts", "--role-name", Role, "--distributed", "--service-groups", groups, "--store", store.ConnectionString]);
+
+        // Then it is bad input, said by name, and no scan was enqueued
+        Assert.Equal(2, exitCode);
+        Assert.Contains("--service-groups", error, StringComparison.Ordinal);
+        using var units = DistributedScanStore.Open(store, TimeProvider.System);
+        Assert.Empty(units.Scans());
+    }
+
+    [Fact]
     public async Task Three_workers_call_no_account_region_and_service_harder_than_one_scan_does()
     {
         // Given 6 accounts, each with 30 DynamoDB tables (a describe each) in each of 4 regions, answering after 20 ms

@@ -99,6 +99,31 @@ public sealed class OrganizationVerdictsTests
     }
 
     [Fact]
+    public async Task A_key_read_in_two_accounts_lists_what_it_protects_in_both_copies()
+    {
+        // Given the management account's key, listed there and described again by the prod account, whose volume it
+        // protects (a scan adds a key it described but did not list)
+        await using var fake = await FakeAws.StartAsync(OrganizationScanTests.Organization());
+        var gathered = Scans.Run(Options(fake), OrganizationScanTests.AllAccounts);
+        var management = gathered.Accounts.Single(account => account.Account == Management).Inventory;
+        var key = management.Resources.OfType<KmsKey>().First(key => key.Id.Contains(Management, StringComparison.Ordinal));
+        var volume = Volume("vol-on-shared-key", key, "payments");
+        var prod = gathered.Accounts.Single(account => account.Account == Prod).Inventory;
+
+        // When the accounts are judged one by one
+        using var verdicts = new OrganizationVerdicts(KindCatalog.Kinds, RuleCatalog.All, ScanOptions.Default);
+        verdicts.Add(0, management);
+        verdicts.Add(1, prod with { Resources = [.. prod.Resources, key, volume] });
+
+        // Then both copies of the key list the same dependents, the volume among them, and neither is judged unused
+        var copies = verdicts.Complete([]).Resources.OfType<KmsKey>().Where(summary => summary.Id == key.Id).ToList();
+        Assert.Equal(2, copies.Count);
+        Assert.All(copies, copy => Assert.Contains(volume.Id, copy.Dependents.Value.Select(dependent => dependent.Id)));
+        Assert.Equal(copies[0].Dependents.Value.Select(dependent => dependent.Id), copies[1].Dependents.Value.Select(dependent => dependent.Id));
+        Assert.DoesNotContain(verdicts, finding => finding.Resource.Id == key.Id && finding.Rule.Id == "kms-key-unused" && finding.Status == ResultStatus.Fail);
+    }
+
+    [Fact]
     public async Task Findings_of_one_rule_and_status_are_listed_account_by_account_in_the_order_chosen()
     {
         // Given two accounts whose clusters both pass, the nested account chosen first although its ID sorts last

@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using Hangfire;
 using Kagi.Core.Localization;
 using Kagi.Core.Rules;
+using Kagi.Rules;
 using Kagi.Store;
 using Kagi.Store.Distributed;
 using Kagi.Web;
@@ -59,6 +60,17 @@ internal static class DistributedMode
 
             if (PostgresStore(scan.Settings.Store.Location, language, error) is not { } location)
             {
+                return ExitCodes.BadInput;
+            }
+
+            var services = ServiceGroups.Services(KindCatalog.LiveCollectors);
+            try
+            {
+                DistributedScanOptions.ServiceGroupsOf(DistributedScanOptions.WorkerArguments(parsed), services);
+            }
+            catch (ArgumentException)
+            {
+                error.WriteLine($"kagi: {Texts.Get(language, "cli.distributed-service-groups", ("services", services))}");
                 return ExitCodes.BadInput;
             }
 

@@ -38,8 +38,10 @@ public sealed class ScanJobs
     /// </summary>
     public async Task Plan(long scanId, PerformContext? context)
     {
-        var scan = await _retry.WithStoreAsync(store => Request(store, scanId)).ConfigureAwait(false);
-        using var session = Session(scan.Request);
+        var arguments = await _retry.WithStoreAsync(store => Arguments(store, scanId)).ConfigureAwait(false);
+        var scan = Request(arguments, scanId);
+        var groups = DistributedScanOptions.ServiceGroupsOf(arguments, ServiceGroups.Services(KindCatalog.LiveCollectors));
+        using var session = Session(scan.Request, KindCatalog.LiveCollectors);
         OrganizationPlan plan;
         try
         {
@@ -62,13 +64,14 @@ public sealed class ScanJobs
 
         var regions = scan.Request.AllRegions ? ["*"] : session.Request.Regions;
         var notes = new PlannedUnit(NotesUnit, plan.Caller, null, "*", 0);
-        var units = plan.Targets.SelectMany(target => regions.Select(region => (target, region)))
-            .Select((pair, index) => new PlannedUnit($"{pair.target.Id}/{pair.region}", pair.target.Id, pair.target.Name, pair.region, index + 1))
+        var parts = plan.Targets.SelectMany(target => regions.SelectMany(region => Enumerable.Range(0, groups).Select(group => (target, region, group))))
+            .Select((part, index) => (Unit: new PlannedUnit(UnitKey(part.target.Id, part.region, part.group, groups), part.target.Id, part.target.Name, part.region, index + 1), part.group))
             .ToList();
-        await _retry.WithStoreAsync(store => store.AddUnits(scanId, [notes, .. units])).ConfigureAwait(false);
-        foreach (var unit in units)
+        await _retry.WithStoreAsync(store => store.AddUnits(scanId, [notes, .. parts.Select(part => part.Unit)])).ConfigureAwait(false);
+        foreach (var (unit, group) in parts)
         {
-            await _retry.EnqueueAsync(jobs => jobs.Unit(scanId, unit.Unit, new UnitTarget(plan.Caller, plan.Partition, unit.Account, unit.AccountName, unit.Region), null)).ConfigureAwait(false);
+            var target = new UnitTarget(plan.Caller, plan.Partition, unit.Account, unit.AccountName, unit.Region) { Group = group, Groups = groups };
+            await _retry.EnqueueAsync(jobs => jobs.Unit(scanId, unit.Unit, target, null)).ConfigureAwait(false);
         }
 
         // The accounts passed over (suspended, closed) are told by a unit of their own, finished last so that a scan of
@@ -96,7 +99,7 @@ public sealed class ScanJobs
         var lastAttempt = IsLastAttempt(context);
         var account = new OrganizationAccount(target.Account, target.AccountName, OrganizationAccount.Active);
         var allRegions = target.Region == "*";
-        using var session = Session(scan.Request with { Regions = allRegions ? scan.Request.Regions : [target.Region], AllRegions = allRegions });
+        using var session = Session(scan.Request with { Regions = allRegions ? scan.Request.Regions : [target.Region], AllRegions = allRegions }, ServiceGroups.Of(KindCatalog.LiveCollectors, target.Group, target.Groups));
         AccountScan scanned;
         try
         {
@@ -160,10 +163,21 @@ public sealed class ScanJobs
         var scan = Request(store, scanId);
         using var verdicts = new OrganizationVerdicts(KindCatalog.Kinds, RuleCatalog.All, scan.Settings.Options);
         var targets = new List<string>();
+
+        // The units of one account × region (several with service groups) each add the keys they described: one of them
+        // already listed every key there, and a single-process scan has each once.
+        var keysOfPlace = new HashSet<string>(StringComparer.Ordinal);
+        (string Account, string Region)? place = null;
         foreach (var unit in store.ReadUnits(scanId))
         {
             var saved = UnitInventory.Decode(unit.Inventory, unit.Unit.Unit);
-            verdicts.Add(unit.Unit.Position, saved.Inventory);
+            if (place != (unit.Unit.Account, unit.Unit.Region))
+            {
+                place = (unit.Unit.Account, unit.Unit.Region);
+                keysOfPlace.Clear();
+            }
+
+            verdicts.Add(unit.Unit.Position, saved.Inventory with { Resources = [.. saved.Inventory.Resources.Where(resource => resource is not KmsKey key || keysOfPlace.Add(key.Id))] });
             foreach (var target in saved.Targets.Where(target => targets.Count == 0 || targets[^1] != target))
             {
                 targets.Add(target);
@@ -219,21 +233,39 @@ public sealed class ScanJobs
         }
     }
 
-    private static ScanAwsRequest Request(DistributedScanStore store, long scanId)
+    private static ScanAwsRequest Request(DistributedScanStore store, long scanId) => Request(Arguments(store, scanId), scanId);
+
+    private static string[] Arguments(DistributedScanStore store, long scanId)
     {
         var status = store.Status(scanId) ?? throw new InvalidDataException(Texts.Canonical("reasons.distributed-scan-missing", ("scan", scanId)));
-        var arguments = JsonSerializer.Deserialize(status.Request, CliJson.Default.StringArray) ?? [];
+        return JsonSerializer.Deserialize(status.Request, CliJson.Default.StringArray) ?? [];
+    }
+
+    private static ScanAwsRequest Request(string[] arguments, long scanId)
+    {
         using var problems = new StringWriter();
         return ScanAwsCommand.ReadArguments(arguments, problems)
             ?? throw new InvalidDataException(Texts.Canonical("reasons.distributed-request-unreadable", ("scan", scanId), ("problem", problems.ToString().Trim())));
     }
 
-    private OrganizationSession Session(LiveScanOptions request) =>
-        new LiveScan(KindCatalog.LiveCollectors, Environment.GetEnvironmentVariable, _settings.Time, new SilentProgress()).Organization(request);
+    private OrganizationSession Session(LiveScanOptions request, IReadOnlyList<ILiveCollector> collectors) =>
+        new LiveScan(collectors, Environment.GetEnvironmentVariable, _settings.Time, new SilentProgress()).Organization(request);
+
+    // An account × region's unit; with service groups, one of its parts.
+    private static string UnitKey(string account, string region, int group, int groups) =>
+        groups == 1 ? $"{account}/{region}" : $"{account}/{region}/{group + 1}-of-{groups}";
 }
 
-/// <summary>Where a unit scans: the account and region, and who the caller is (to scan its own account without a role).</summary>
-public sealed record UnitTarget(string Caller, string Partition, string Account, string? AccountName, string Region);
+/// <summary>
+/// Where a unit scans: the account and region, and who the caller is (to scan its own account without a role); with
+/// service groups, which of the region's <see cref="Groups"/> groups of services it reads (<see cref="ServiceGroups"/>).
+/// </summary>
+public sealed record UnitTarget(string Caller, string Partition, string Account, string? AccountName, string Region)
+{
+    public int Group { get; init; }
+
+    public int Groups { get; init; } = 1;
+}
 
 /// <summary>A unit that found a failure worth another attempt.</summary>
 public sealed class UnitRetryException(string message) : Exception(message);

@@ -272,22 +272,29 @@ public sealed class OrganizationVerdicts : VerdictSet, IDisposable
         using var protectedBy = ExternalSort.Values(Enumerable.Range(0, _protectedBy.Count).Select(index => _protectedBy[index])).GetEnumerator();
         var more = protectedBy.MoveNext();
         var identities = Enumerable.Range(0, keys).Select(key => _summarized[key]).Select(position => IdentityHash(KeyDependents.Identity((KmsKey)_spill[position])) | (uint)position);
+        // A key read in more than one account (listed in its own, described in another's) shares one run.
+        (UInt128 Identity, int Start, int Count)? last = null;
         foreach (var key in ExternalSort.Values(identities))
         {
             var identity = key & ~PositionBits;
-            while (more && (protectedBy.Current & ~PositionBits) < identity)
+            if (last?.Identity != identity)
             {
-                more = protectedBy.MoveNext();
-            }
+                while (more && (protectedBy.Current & ~PositionBits) < identity)
+                {
+                    more = protectedBy.MoveNext();
+                }
 
-            var start = _joined.Count;
-            for (; more && (protectedBy.Current & ~PositionBits) == identity; more = protectedBy.MoveNext())
-            {
-                _joined.Add((int)(uint)protectedBy.Current);
+                var start = _joined.Count;
+                for (; more && (protectedBy.Current & ~PositionBits) == identity; more = protectedBy.MoveNext())
+                {
+                    _joined.Add((int)(uint)protectedBy.Current);
+                }
+
+                last = (identity, start, _joined.Count - start);
             }
 
             var position = (int)(uint)key;
-            _entries[position] = _entries[position] with { DependentsStart = start, Dependents = _joined.Count - start };
+            _entries[position] = _entries[position] with { DependentsStart = last.Value.Start, Dependents = last.Value.Count };
         }
     }
 
