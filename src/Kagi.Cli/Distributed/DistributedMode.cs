@@ -18,6 +18,22 @@ internal static class DistributedMode
 {
     public static DistributedScan AddScanOptions(Command scanAws) => new(new DistributedScanOptions(scanAws));
 
+    /// <summary>Whether the scan's <c>--service-groups</c> can split the services read; if not, says so.</summary>
+    internal static bool ServiceGroupsReadable(IReadOnlyList<string> arguments, Language language, TextWriter error)
+    {
+        var services = ServiceGroups.Services(KindCatalog.LiveCollectors);
+        try
+        {
+            DistributedScanOptions.ServiceGroupsOf(arguments, services);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            error.WriteLine($"kagi: {Texts.Get(language, "cli.distributed-service-groups", ("services", services))}");
+            return false;
+        }
+    }
+
     public static void AddCommands(RootCommand root, TextWriter output, TextWriter error, TimeProvider time)
     {
         root.Subcommands.Add(WorkerCommand.Create(error, time));
@@ -63,14 +79,8 @@ internal static class DistributedMode
                 return ExitCodes.BadInput;
             }
 
-            var services = ServiceGroups.Services(KindCatalog.LiveCollectors);
-            try
+            if (!ServiceGroupsReadable(DistributedScanOptions.WorkerArguments(parsed), language, error))
             {
-                DistributedScanOptions.ServiceGroupsOf(DistributedScanOptions.WorkerArguments(parsed), services);
-            }
-            catch (ArgumentException)
-            {
-                error.WriteLine($"kagi: {Texts.Get(language, "cli.distributed-service-groups", ("services", services))}");
                 return ExitCodes.BadInput;
             }
 

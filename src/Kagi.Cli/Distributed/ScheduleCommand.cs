@@ -185,7 +185,7 @@ internal static class ScheduleCommand
             return null;
         }
 
-        return arguments;
+        return DistributedMode.ServiceGroupsReadable(arguments, language, error) ? arguments : null;
     }
 
     private static int WithJobs(StoreLocation location, Language language, TextWriter error, Func<JobStorage, int> action)
