@@ -70,13 +70,9 @@ public sealed class OrganizationVerdictsTests
     {
         // Given the management account's key, protecting a volume in the prod account, and a second volume there that
         // the scan's tag filter leaves out
-        await using var fake = await FakeAws.StartAsync(OrganizationScanTests.Organization());
-        var gathered = Scans.Run(Options(fake), OrganizationScanTests.AllAccounts);
-        var management = gathered.Accounts.Single(account => account.Account == Management).Inventory;
-        var key = management.Resources.OfType<KmsKey>().First(key => key.Id.Contains(Management, StringComparison.Ordinal));
+        var (management, key, prod) = await ManagementKeyAndProd();
         var judgedVolume = Volume("vol-judged", key, "payments");
         var leftOutVolume = Volume("vol-left-out", key, "sandbox");
-        var prod = gathered.Accounts.Single(account => account.Account == Prod).Inventory;
         var options = ScanOptions.Default with { Tags = new TagFilter { Excluded = [new TagCondition("team", "sandbox")] } };
 
         // When the accounts are judged one by one, the prod account with the two volumes
@@ -103,12 +99,8 @@ public sealed class OrganizationVerdictsTests
     {
         // Given the management account's key, listed there and described again by the prod account, whose volume it
         // protects (a scan adds a key it described but did not list)
-        await using var fake = await FakeAws.StartAsync(OrganizationScanTests.Organization());
-        var gathered = Scans.Run(Options(fake), OrganizationScanTests.AllAccounts);
-        var management = gathered.Accounts.Single(account => account.Account == Management).Inventory;
-        var key = management.Resources.OfType<KmsKey>().First(key => key.Id.Contains(Management, StringComparison.Ordinal));
+        var (management, key, prod) = await ManagementKeyAndProd();
         var volume = Volume("vol-on-shared-key", key, "payments");
-        var prod = gathered.Accounts.Single(account => account.Account == Prod).Inventory;
 
         // When the accounts are judged one by one
         using var verdicts = new OrganizationVerdicts(KindCatalog.Kinds, RuleCatalog.All, ScanOptions.Default);
@@ -229,6 +221,16 @@ public sealed class OrganizationVerdictsTests
 
     private static string Described(Finding finding) =>
         $"{finding.Rule.Id} {finding.Resource.Id} {finding.Status} {finding.Fingerprint} {finding.Result.Reason}";
+
+    // The fake organization scanned: the management account's inventory and a key of its own, and the prod account's.
+    private static async Task<(Inventory Management, KmsKey Key, Inventory Prod)> ManagementKeyAndProd()
+    {
+        await using var fake = await FakeAws.StartAsync(OrganizationScanTests.Organization());
+        var gathered = Scans.Run(Options(fake), OrganizationScanTests.AllAccounts);
+        var management = gathered.Accounts.Single(account => account.Account == Management).Inventory;
+        var key = management.Resources.OfType<KmsKey>().First(key => key.Id.Contains(Management, StringComparison.Ordinal));
+        return (management, key, gathered.Accounts.Single(account => account.Account == Prod).Inventory);
+    }
 
     private static EbsVolume Volume(string id, KmsKey key, string team) => Volume(id, new KeyReference.Described(key), team) with { KmsKeyId = Fact.Known<string?>(key.Id) };
 
