@@ -14,7 +14,6 @@ namespace Kagi.Store;
 internal sealed class ScanFingerprints : IDisposable
 {
     private const int HexLength = 32;
-    private static readonly UInt128 PositionBits = uint.MaxValue;
 
     private readonly SpillDirectory _directory = new();
     private readonly SpillList<UInt128> _distinct;
@@ -58,11 +57,13 @@ internal sealed class ScanFingerprints : IDisposable
         {
             // Sorted by the fingerprint's top 96 bits, then position: a fingerprint's verdicts sit together, in the
             // scan's order, beside any other sharing those bits.
+            // The keys themselves are read back, not only the positions: each fingerprint is made and parsed once.
             var sharing = new List<int>();
             UInt128 shared = 0;
-            foreach (var position in ExternalSort.Positions(verdicts.Count, _ => true, index => Value(verdicts.FingerprintAt(index)) ?? 0))
+            var keys = Enumerable.Range(0, verdicts.Count).Select(index => ((Value(verdicts.FingerprintAt(index)) ?? 0) & ~ExternalSort.PositionBits) | (uint)index);
+            foreach (var key in ExternalSort.Values(keys))
             {
-                var top = (Value(verdicts.FingerprintAt(position)) ?? 0) & ~PositionBits;
+                var (top, position) = (key & ~ExternalSort.PositionBits, (int)(uint)key);
                 if (sharing.Count > 0 && top != shared)
                 {
                     fingerprints.Keep(verdicts, sharing);

@@ -143,11 +143,7 @@ public sealed class ScanJobs
         {
             // Those following the scan would otherwise wait for ever; Hangfire keeps the job as failed too.
             var reason = Texts.Canonical("reasons.unit-failed", ("unit", "completion"), ("attempts", _settings.Retries + 1), ("reason", exception.Message));
-            await _retry.RunAsync(() =>
-            {
-                using var store = DistributedScanStore.Open(_settings.Location, _settings.Time);
-                store.FailCompletion(scanId, reason);
-            }).ConfigureAwait(false);
+            await _retry.WithStoreAsync(store => store.FailCompletion(scanId, reason)).ConfigureAwait(false);
             throw;
         }
     }

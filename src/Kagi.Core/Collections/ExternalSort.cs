@@ -12,7 +12,8 @@ public static class ExternalSort
     private const int DefaultRunLength = 1 << 20;
     private const int MergeBuffer = 4096;
     private const int Key = 16;
-    private static readonly UInt128 PositionBits = uint.MaxValue;
+    /// <summary>The low 32 bits of a key, which <see cref="Positions"/> fills with the position: what its callers mask off.</summary>
+    public static readonly UInt128 PositionBits = uint.MaxValue;
 
     /// <summary>
     /// The positions below <paramref name="count"/> that <paramref name="keep"/> selects, ordered by their keys' top 96

@@ -19,8 +19,6 @@ namespace Kagi.Core.Findings;
 /// </summary>
 public sealed class OrganizationVerdicts : VerdictSet, IDisposable
 {
-    private static readonly UInt128 PositionBits = uint.MaxValue;
-
     private readonly SpillDirectory _directory;
     private readonly ResourceSpill _spill;
     private readonly CatalogEntry[] _rules;
@@ -276,16 +274,16 @@ public sealed class OrganizationVerdicts : VerdictSet, IDisposable
         (UInt128 Identity, int Start, int Count)? last = null;
         foreach (var key in ExternalSort.Values(identities))
         {
-            var identity = key & ~PositionBits;
+            var identity = key & ~ExternalSort.PositionBits;
             if (last?.Identity != identity)
             {
-                while (more && (protectedBy.Current & ~PositionBits) < identity)
+                while (more && (protectedBy.Current & ~ExternalSort.PositionBits) < identity)
                 {
                     more = protectedBy.MoveNext();
                 }
 
                 var start = _joined.Count;
-                for (; more && (protectedBy.Current & ~PositionBits) == identity; more = protectedBy.MoveNext())
+                for (; more && (protectedBy.Current & ~ExternalSort.PositionBits) == identity; more = protectedBy.MoveNext())
                 {
                     _joined.Add((int)(uint)protectedBy.Current);
                 }
@@ -303,7 +301,7 @@ public sealed class OrganizationVerdicts : VerdictSet, IDisposable
     {
         Span<byte> hash = stackalloc byte[32];
         SHA256.HashData(Encoding.UTF8.GetBytes($"{identity.Scope}//{identity.Id}"), hash);
-        return BinaryPrimitives.ReadUInt128BigEndian(hash) & ~PositionBits;
+        return BinaryPrimitives.ReadUInt128BigEndian(hash) & ~ExternalSort.PositionBits;
     }
 
     private void AddUnread(UnscannedScope scope, long order)
