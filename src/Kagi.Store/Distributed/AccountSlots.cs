@@ -22,6 +22,7 @@ public static class AccountSlots
         ArgumentNullException.ThrowIfNull(location);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentOutOfRangeException.ThrowIfLessThan(slots, 1);
+        var keys = Enumerable.Range(0, slots).Select(slot => Key(location, account, slot)).ToArray();
         var connection = new NpgsqlConnection(location.ConnectionString);
         try
         {
@@ -29,9 +30,9 @@ public static class AccountSlots
             var until = time.GetUtcNow() + wait;
             do
             {
-                for (var slot = 0; slot < slots; slot++)
+                foreach (var key in keys)
                 {
-                    if (await TryLockAsync(connection, Key(location, account, slot), cancellationToken).ConfigureAwait(false))
+                    if (await TryLockAsync(connection, key, cancellationToken).ConfigureAwait(false))
                     {
                         return new Slot(connection);
                     }
