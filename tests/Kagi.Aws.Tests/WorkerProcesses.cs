@@ -24,8 +24,11 @@ internal sealed class WorkerProcesses : IDisposable
             start.Environment["AWS_SECRET_ACCESS_KEY"] = "testing";
             start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
             var process = Process.Start(start)!;
-            process.ErrorDataReceived += (_, line) => _log.Enqueue($"[{process.Id}] {line.Data}");
-            process.OutputDataReceived += (_, line) => _log.Enqueue($"[{process.Id}] {line.Data}");
+
+            // The ID read now: a line may still arrive after the process is disposed, when asking it for its ID throws.
+            var id = process.Id;
+            process.ErrorDataReceived += (_, line) => _log.Enqueue($"[{id}] {line.Data}");
+            process.OutputDataReceived += (_, line) => _log.Enqueue($"[{id}] {line.Data}");
             process.BeginErrorReadLine();
             process.BeginOutputReadLine();
             _processes.Add(process);
